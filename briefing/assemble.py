@@ -1,0 +1,128 @@
+"""Assemble the one Brief model from the matched and analyzed sources of every topic."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from briefing.analyze import spoken_quotes
+from briefing.config import Topic
+from briefing.ingest.turns import PROCEDURAL_SPEAKERS
+from briefing.match import term_pattern
+from briefing.model import (
+    Analysis,
+    Brief,
+    Document,
+    KeyQuote,
+    Match,
+    Point,
+    Quote,
+    Section,
+    SourceRef,
+)
+from briefing.summarize import mmr, rank_sentences
+
+MAX_QUOTES = 3
+QUOTE_WORDS = (8, 70)
+
+
+def source_id(doc: Document) -> str:
+    """A stable id for a source: a short hash of its path."""
+    return "s" + hashlib.sha1(str(doc.path).encode()).hexdigest()[:8]
+
+
+def assemble(
+    *,
+    meta: Mapping[str, object],
+    topics: Sequence[tuple[Topic, list[Match]]],
+    analyses: Mapping[Path, Analysis],
+) -> Brief:
+    """Build the Brief: a section per topic, and a numbered list of the sources cited."""
+    sections = [_section(topic, matches, analyses) for topic, matches in topics]
+    docs: dict[str, Document] = {}
+    for _, matches in topics:
+        for m in matches:
+            docs.setdefault(source_id(m.doc), m.doc)
+    sources = tuple(_source_ref(sid, doc, i) for i, (sid, doc) in enumerate(docs.items(), 1))
+    as_of = meta["as_of"]
+    assert isinstance(as_of, date)
+    since = meta.get("since")
+    dates = [d.date for d in docs.values() if d.date]
+    return Brief(
+        name=str(meta["name"]),
+        title=str(meta["title"]),
+        organization=meta.get("organization") and str(meta["organization"]),  # type: ignore[arg-type]
+        as_of=as_of,
+        period_start=since if isinstance(since, date) else (min(dates) if dates else None),
+        generated_at=str(meta["generated_at"]),
+        sections=tuple(sections),
+        sources=sources,
+    )
+
+
+def _section(topic: Topic, matches: list[Match], analyses: Mapping[Path, Analysis]) -> Section:
+    found = [analyses[m.doc.path] for m in matches]
+    return Section(
+        name=topic.name,
+        points=tuple(_points(topic, found)),
+        quotes=tuple(_quotes(topic, found)),
+        sources=tuple(source_id(a.doc) for a in found),
+    )
+
+
+def _on_topic(topic: Topic, text: str) -> int:
+    return sum(1 for k in topic.keywords if term_pattern(k).search(text))
+
+
+def _points(topic: Topic, found: list[Analysis]) -> list[Point]:
+    """A multi-document summary: each source's best sentences, weighed by rank and topic."""
+    candidates = []
+    origin = {}
+    for rank, analysis in enumerate(found):
+        for score, sentence in sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])[:4]:
+            weight = score / (1 + 0.15 * rank) + 0.15 * min(2, _on_topic(topic, sentence.text))
+            candidates.append((weight, sentence))
+            origin[id(sentence)] = source_id(analysis.doc)
+    k = min(6, 2 + len(found))
+    return [Point(s.text, origin[id(s)]) for s in mmr(candidates, k)]
+
+
+def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
+    """The most informative on-topic quotes with a known speaker, one per speaker."""
+    scored: list[tuple[float, Quote, str]] = []
+    for rank, analysis in enumerate(found):
+        pool = list(analysis.quotes) + spoken_quotes(analysis)
+        for q in pool:
+            n = len(q.text.split())
+            if not q.speaker or q.speaker in PROCEDURAL_SPEAKERS:
+                continue
+            if not QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1]:
+                continue
+            relevance = _on_topic(topic, q.text)
+            if q.kind == "spoken" and not relevance:
+                continue  # transcripts cover many subjects: keep to this one
+            score = relevance + (1.0 if q.kind == "direct" else 0.0) + min(n, 30) / 30 - 0.2 * rank
+            scored.append((score, q, source_id(analysis.doc)))
+    chosen: list[KeyQuote] = []
+    for _, q, sid in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
+        if any(c.speaker == q.speaker for c in chosen):
+            continue
+        chosen.append(KeyQuote(q.text, q.speaker or "", sid))
+        if len(chosen) == MAX_QUOTES:
+            break
+    return chosen
+
+
+def _source_ref(sid: str, doc: Document, number: int) -> SourceRef:
+    return SourceRef(
+        id=sid,
+        number=number,
+        path=str(doc.path),
+        title=doc.title,
+        date=doc.date.isoformat() if doc.date else None,
+        publisher=doc.publisher,
+        url=doc.url,
+        doc_type=doc.doc_type,
+    )

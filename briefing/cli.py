@@ -1,0 +1,181 @@
+"""The command line: each command loads its inputs and makes one library call."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing.analyze import analyze, spoken_quotes
+from briefing.build import build
+from briefing.config import FORMATS, config_from_dict, load_config
+from briefing.errors import BriefingError, ConfigError, SourceError
+from briefing.ingest import read_file
+from briefing.ingest.readers import READERS
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn BriefingError into "Error: …" lines and exit code 1, never a traceback."""
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ConfigError as exc:
+            for problem in exc.problems:
+                click.echo(f"Error: {problem}", err=True)
+            sys.exit(1)
+        except BriefingError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+def main(quiet: bool) -> None:
+    """Write policy briefs (PDF, Word, HTML, JSON) from a folder of sources."""
+    logging.basicConfig(level=logging.ERROR if quiet else logging.INFO,
+                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+    for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+
+
+@main.command()
+@click.argument("config", type=click.Path(path_type=Path))
+@_reports_errors
+def check(config: Path) -> None:
+    """Validate CONFIG and report every error at once."""
+    cfg = load_config(config)
+    click.echo(f"{config}: OK ({len(cfg.topics)} topics)")
+
+
+@main.command("build")
+@click.argument("config", type=click.Path(path_type=Path))
+@click.option("--as-of", type=DATE, help="Build as of this date (YYYY-MM-DD); default today.")
+@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Only this format (repeatable); default: the config's formats.")
+@_reports_errors
+def build_command(config: Path, as_of: Any, topics: tuple[str, ...],
+                  formats: tuple[str, ...]) -> None:
+    """Build the brief described by CONFIG."""
+    result = build(load_config(config), as_of=as_of and as_of.date(), topics=topics,
+                   formats=formats)
+    _report(result)
+
+
+@main.command("brief")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--topic", required=True, help="Topic name, used as the brief's title.")
+@click.option("--keywords", required=True, help="Comma-separated words or phrases (any of).")
+@click.option("--exclude", default="", help="Comma-separated words or phrases to rule out.")
+@click.option("--since", type=DATE, help="Only sources dated on or after this day.")
+@click.option("--as-of", type=DATE, help="Only sources dated up to this day; default today.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              default=["pdf"], show_default=True, help="Output format (repeatable).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder for the brief.")
+@click.option("--max-sources", type=int, default=12, show_default=True)
+@_reports_errors
+def brief_command(sources: tuple[Path, ...], topic: str, keywords: str, exclude: str,
+                  since: Any, as_of: Any, formats: tuple[str, ...], out: Path,
+                  max_sources: int) -> None:
+    """A custom topic brief from SOURCE files and folders, no config file needed."""
+    data = {
+        "name": _slug(topic), "title": topic, "output": str(out.resolve()),
+        "sources": [str(s.resolve()) for s in sources], "formats": list(formats),
+        "topics": [{"name": topic, "keywords": _split(keywords), "exclude": _split(exclude),
+                    "max_sources": max_sources}],
+    }
+    config = config_from_dict(data, Path.cwd() / "(command line)")
+    _report(build(config, as_of=as_of and as_of.date(), since=since and since.date()))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per file.")
+@click.option("--sentences", type=click.IntRange(1, 50), default=3, show_default=True,
+              help="Summary length in sentences.")
+@_reports_errors
+def inspect(paths: tuple[Path, ...], as_json: bool, sentences: int) -> None:
+    """Show what briefing extracts from each file: metadata, turns, quotes, summary."""
+    failed = False
+    for path in _expand(paths):
+        try:
+            record = inspect_record(path, sentences)
+        except SourceError as exc:
+            click.echo(f"Error: {path}: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _describe(record))
+    sys.exit(1 if failed else 0)
+
+
+def inspect_record(path: Path, sentences: int = 3) -> dict[str, Any]:
+    """What ingest and analysis found in one file, as plain data."""
+    doc = read_file(path)
+    analysis = analyze(doc, sentences=sentences)
+    quotes = list(analysis.quotes) + spoken_quotes(analysis, 5)
+    return {
+        "path": str(path), "title": doc.title,
+        "date": doc.date.isoformat() if doc.date else None,
+        "authors": list(doc.authors), "publisher": doc.publisher, "url": doc.url,
+        "doc_type": doc.doc_type, "text": doc.text,
+        "turns": [{"speaker": t.speaker, "role": t.role, "text": doc.text[t.start:t.end]}
+                  for t in doc.turns],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end,
+                    "kind": q.kind} for q in sorted(quotes, key=lambda q: q.start)],
+        "summary": [s.text for s in analysis.summary],
+    }
+
+
+def _describe(record: dict[str, Any]) -> str:
+    lines = [
+        f"== {record['path']}",
+        f"title:     {record['title']}",
+        f"date:      {record['date'] or '-'}",
+        f"type:      {record['doc_type']}",
+        f"authors:   {', '.join(record['authors']) or '-'}",
+        f"publisher: {record['publisher'] or '-'}",
+        f"text:      {len(record['text'])} characters, {len(record['turns'])} turns",
+        "summary:",
+        *(f"  - {s}" for s in record["summary"]),
+        "quotes:",
+        *(f"  “{q['text']}” — {q['speaker'] or 'unknown'}" for q in record["quotes"]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in READERS and f.is_file())
+        else:
+            out.append(p)
+    return out
+
+
+def _report(result: Any) -> None:
+    for path in result.files:
+        click.echo(str(path))
+    if result.skipped:
+        click.echo(f"({len(result.skipped)} source files skipped; see warnings above)", err=True)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "brief"
+
+

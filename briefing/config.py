@@ -1,0 +1,180 @@
+"""The YAML config: a typed schema that reports every error at once, with file, line and key."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from briefing.errors import ConfigError
+
+FORMATS = ("pdf", "docx", "html", "txt", "json")
+Format = Literal["pdf", "docx", "html", "txt", "json"]
+
+
+class Topic(BaseModel):
+    """One section of the brief."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="Section heading in the brief.")
+    keywords: list[str] = Field(
+        min_length=1, description="Words or phrases; a source matches if it contains any."
+    )
+    exclude: list[str] = Field(
+        default_factory=list, description="Words or phrases that rule a source out."
+    )
+    max_sources: int = Field(default=8, ge=1, le=200, description="Most sources per topic.")
+
+    @field_validator("keywords", "exclude")
+    @classmethod
+    def _no_blank_terms(cls, terms: list[str]) -> list[str]:
+        if any(not t.strip() for t in terms):
+            raise ValueError("terms must not be blank")
+        return [t.strip() for t in terms]
+
+
+class Config(BaseModel):
+    """A brief: where its sources are, what topics it covers, what it writes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(
+        default=None, description="Output folder name; defaults to the config file's stem."
+    )
+    title: str = Field(min_length=1, description="Title printed on the brief.")
+    organization: str | None = Field(default=None, description="Organization shown on the brief.")
+    sources: list[str] = Field(
+        min_length=1, description="Folders (read recursively) and files, relative to this file."
+    )
+    window_days: int | None = Field(
+        default=None, ge=1, description="Only sources dated within N days up to the as-of date."
+    )
+    formats: list[Format] = Field(
+        default_factory=lambda: ["pdf", "docx", "html", "json"],
+        min_length=1,
+        description="Formats to write: pdf, docx, html, txt, json.",
+    )
+    output: str = Field(
+        default="output", description="Folder for briefs, relative to this file."
+    )
+    font: str | None = Field(
+        default=None, description="A Unicode TrueType font file for PDF output (optional)."
+    )
+    templates: str | None = Field(
+        default=None, description="Folder of templates overriding the packaged ones (optional)."
+    )
+    topics: list[Topic] = Field(min_length=1, description="The brief's sections.")
+
+    _base: Path = PrivateAttr(default=Path("."))
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def brief_name(self) -> str:
+        """The output folder name."""
+        return self.name or (self._path.stem if self._path else "brief")
+
+    @property
+    def source_paths(self) -> list[Path]:
+        """Source folders and files, resolved against the config's folder."""
+        return [self._resolve(s) for s in self.sources]
+
+    @property
+    def output_dir(self) -> Path:
+        """Where this brief's dated folders go."""
+        return self._resolve(self.output) / self.brief_name
+
+    @property
+    def font_path(self) -> Path | None:
+        """The configured font file, resolved."""
+        return self._resolve(self.font) if self.font else None
+
+    @property
+    def templates_dir(self) -> Path | None:
+        """The user's template folder, resolved."""
+        return self._resolve(self.templates) if self.templates else None
+
+    def since(self, as_of: date) -> date | None:
+        """The first day of the date window, if there is one."""
+        return as_of - timedelta(days=self.window_days - 1) if self.window_days else None
+
+    def _resolve(self, value: str) -> Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (self._base / path)
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a config file; raise ConfigError listing every problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read config: {exc}"]) from None
+    data, lines = _parse_yaml(text, path)
+    config = config_from_dict(data, path, lines)
+    problems = [
+        f"{path}:{lines.get(('font',), 1)}: font: file not found: {config.font_path}"
+    ] if config.font_path and not config.font_path.is_file() else []
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def config_from_dict(
+    data: Any, path: Path, lines: dict[tuple[Any, ...], int] | None = None
+) -> Config:
+    """Validate already-parsed config data; paths resolve against ``path``'s folder."""
+    lines = lines or {}
+    if not isinstance(data, dict):
+        raise ConfigError([f"{path}:1: the config must be a mapping of keys to values"])
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_describe(err, path, lines) for err in exc.errors()]) from None
+    config._base = path.parent
+    config._path = path
+    return config
+
+
+def _describe(err: Any, path: Path, lines: dict[tuple[Any, ...], int]) -> str:
+    loc = tuple(err["loc"])
+    line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), 1)
+    return f"{path}:{line}: {_key_path(loc) or '(top)'}: {err['msg']}"
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Parse YAML and remember the line of every key and list item."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError([f"{path}:{line}: invalid YAML: {problem}"]) from None
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is None:
+        return None, lines
+    return _construct(node, (), lines), lines
+
+
+def _construct(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[key] = _construct(value_node, (*loc, key), lines)
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*loc, i), lines) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader(" ").construct_object(node)  # scalars: ints, bools, dates…

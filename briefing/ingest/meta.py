@@ -1,0 +1,122 @@
+"""Metadata helpers shared by the readers: dates, datelines, names and document types."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+]
+# A dateline is a date plus at most a time and a zone: nothing that reads like a sentence.
+_TIME = r"(?:\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?(?:\s*\(?[A-Z]{2,4}\)?)?"
+_DATELINE_TAIL = re.compile(r"^[\s,|–—-]*" + _TIME + r"\s*$", re.I)
+_FILENAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def find_date(text: str) -> date | None:
+    """Return the first calendar date written in ``text``, if any."""
+    best: tuple[int, date] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            found = _to_date(m)
+            if found and (best is None or m.start() < best[0]):
+                best = (m.start(), found)
+            if found:
+                break
+    return best[1] if best else None
+
+
+def parse_dateline(line: str) -> date | None:
+    """Return the date if ``line`` is a dateline (a date, maybe a weekday, time and zone)."""
+    line = line.strip()
+    if len(line) > 60:
+        return None
+    line = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", line, flags=re.I)
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(line)
+        if m and _DATELINE_TAIL.match(line[m.end():]):
+            return _to_date(m)
+    return None
+
+
+def date_from_filename(name: str) -> date | None:
+    """An ISO date at the start of a file name: ``2021-05-27_slug.txt``."""
+    m = _FILENAME_DATE.match(name)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def parse_iso(value: str | None) -> date | None:
+    """Parse the date part of an ISO date or timestamp string."""
+    if not value:
+        return None
+    m = _DATE_PATTERNS[0].search(value)
+    return _to_date(m) if m else None
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    parts = m.groupdict()
+    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
+    try:
+        return date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, for comparing names ("Zúniga" == "ZUNIGA")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+_NAME = r"[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ÿ’'-]+)?"
+_SAYS = re.compile(
+    r"\bsays\s+(?:[A-Z][\w.]*[’']s\s+)?(?:(?:[a-z]+\s+){0,3})?(?P<name>" + _NAME + r")"
+)
+
+
+def interviewee_from_standfirst(text: str) -> str | None:
+    """The person a standfirst quotes: "…, says CFR's Stephen Sestanovich." -> the name."""
+    m = _SAYS.search(text)
+    return m["name"].strip() if m else None
+
+
+_TITLES = {
+    "mr", "ms", "mrs", "dr", "secretary", "minister", "president", "ambassador", "envoy",
+    "senator", "general", "admiral", "director", "spokesperson", "chair", "chairman", "the",
+    "representative", "governor", "professor", "administrator", "deputy", "assistant", "under",
+}
+
+
+def full_name(surname: str, *texts: str) -> str | None:
+    """Find "First [M.] Surname" for ``surname`` in ``texts``, searched in order."""
+    target = fold(surname)
+    # A lookahead so that overlapping candidates ("Secretary Antony J. Blinken") are all seen.
+    pattern = re.compile(r"(?=\b([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b)")
+    for text in texts:
+        for m in pattern.finditer(text):
+            if fold(m[3]) == target and fold(m[1]) not in _TITLES:
+                return f"{m[1]}{m[2]} {m[3]}"
+    return None

@@ -1,0 +1,217 @@
+"""Turn the text of a saved page into a clean Document: title, dateline, byline,
+boilerplate removed, and who says what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from briefing.ingest.meta import (
+    date_from_filename,
+    find_date,
+    interviewee_from_standfirst,
+    parse_dateline,
+)
+from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
+from briefing.model import Document, Turn
+
+_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ")")
+# Headings that introduce lists of links to other articles, on most news and think-tank sites.
+_TEASER_HEADING = re.compile(
+    r"^(top stories|more (from|on|stories|news|in|like this)|related( articles| stories| content"
+    r"| posts| reading)?|recommended|most (read|popular|viewed)|popular( now)?|latest (news|stories)"
+    r"|read (more|next)|trending|you may also like|also on|further reading|share this)\b",
+    re.I,
+)
+# A series blurb speaks about the publication itself rather than the story.
+_SELF_REFERENCE = re.compile(
+    r"\b(to help readers|our readers|staff writers|in-depth interviews|subscribe|sign up for"
+    r"|newsletter|this series|this podcast)\b",
+    re.I,
+)
+_PERSON = re.compile(r"^(?:By\s+)?([A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})(?:,|$)")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Metadata a reader already knows (from HTML meta tags or front matter)."""
+
+    title: str | None = None
+    date: date | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    url: str | None = None
+    doc_type: str | None = None
+
+
+def split_blocks(text: str) -> tuple[list[str], bool]:
+    """Paragraphs of ``text``, and whether the file has one sentence or paragraph per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    one_per_line = "" not in [ln for ln in lines[: _last_nonblank(lines) + 1]]
+    if one_per_line:
+        return [ln for ln in lines if ln], True
+    blocks = re.split(r"\n\s*\n", text)
+    return [" ".join(b.split()) for b in blocks if b.strip()], False
+
+
+def _last_nonblank(lines: list[str]) -> int:
+    return max((i for i, ln in enumerate(lines) if ln), default=0)
+
+
+def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
+    """Build a Document from page text, using ``meta`` where the reader already knows it."""
+    blocks, one_per_line = split_blocks(text)
+    title = meta.title
+    if title is None and not one_per_line and _looks_like_title(blocks):
+        title = blocks[0]
+    while title and blocks and _same(blocks[0], title):
+        blocks.pop(0)
+    head, blocks = _split_head(blocks)
+    dated, standfirst, header = _read_head(head)
+    body = _remove_boilerplate(blocks)
+    paragraphs = ([standfirst] if standfirst else []) + body
+    doc_text, spans = _join(paragraphs)
+    turns, interviewee = _turns(doc_text, spans, standfirst, " ".join([title or "", *header]))
+    authors = meta.authors or _byline(header) or ((interviewee,) if interviewee else ())
+    return Document(
+        path=path,
+        title=title or _title_from_name(path),
+        text=doc_text,
+        date=meta.date or dated or date_from_filename(path.name) or find_date(title or ""),
+        authors=tuple(authors),
+        publisher=meta.publisher,
+        url=meta.url,
+        doc_type=meta.doc_type or _doc_type(title, header, turns, doc_text),
+        standfirst=standfirst,
+        turns=tuple(turns),
+    )
+
+
+def _looks_like_title(blocks: list[str]) -> bool:
+    first = blocks[0] if blocks else ""
+    return 0 < len(first.split()) <= 50 and len(first) < 400 and not first.endswith(".") and len(blocks) > 1
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _split_head(blocks: list[str]) -> tuple[list[str], list[str]]:
+    """The head is the short lines before the body: standfirst, dateline, byline, place, time."""
+    dateline_at = next(
+        (i for i, b in enumerate(blocks[:6]) if parse_dateline(b)), None
+    )
+    end = 0 if dateline_at is None else dateline_at + 1
+    while end < min(len(blocks), 8) and _is_header_line(blocks[end]):
+        end += 1
+    return blocks[:end], blocks[end:]
+
+
+def _is_header_line(block: str) -> bool:
+    words = block.split()
+    if speaker_label(block) or len(words) > 40:
+        return False
+    return len(words) <= 4 or not block.endswith(_TERMINAL) or bool(parse_dateline(block))
+
+
+def _read_head(head: list[str]) -> tuple[date | None, str | None, list[str]]:
+    """Split the head into (date, standfirst, other header lines)."""
+    dated = None
+    standfirst = None
+    header = []
+    for i, block in enumerate(head):
+        when = parse_dateline(block)
+        if when and dated is None:
+            dated = when
+            before = [b for b in head[:i] if b.endswith(_TERMINAL) and len(b.split()) > 8]
+            standfirst = before[-1] if before else None
+        elif block != standfirst:
+            header.append(block)
+    return dated, standfirst, [h for h in header if h != standfirst]
+
+
+def _remove_boilerplate(blocks: list[str]) -> list[str]:
+    """Drop navigation, repeated labels, series blurbs and trailing teasers."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        counts[b] = counts.get(b, 0) + 1
+    total = sum(len(b) for b in blocks) or 1
+    kept: list[str] = []
+    seen = 0
+    for i, block in enumerate(blocks):
+        heading = _is_heading(block)
+        if heading and _TEASER_HEADING.match(block) and seen / total > 0.6:
+            break  # the rest is teasers for other articles
+        seen += len(block)
+        if heading and (counts[block] > 1 or _TEASER_HEADING.match(block)):
+            continue
+        if heading and block.endswith(":") and len(block.split()) <= 4:
+            continue
+        if i < 3 and _SELF_REFERENCE.search(block):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _is_heading(block: str) -> bool:
+    return len(block.split()) <= 8 and not block.endswith(_TERMINAL[:3])
+
+
+def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans = []
+    pos = 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    return "\n\n".join(paragraphs), spans
+
+
+def _turns(
+    text: str, spans: list[tuple[int, int]], standfirst: str | None, header: str
+) -> tuple[list[Turn], str | None]:
+    labelled = sum(1 for s, e in spans if speaker_label(text[s:e]))
+    if labelled >= 2:
+        return transcript_turns(text, spans, header), None
+    interviewee = interviewee_from_standfirst(standfirst or "")
+    if interviewee is None and spans:
+        interviewee = interviewee_from_standfirst(text[: spans[min(2, len(spans) - 1)][1]])
+    body = spans[1:] if standfirst else spans
+    turns = interview_turns(text, body, interviewee)
+    return (turns or []), (interviewee if turns else None)
+
+
+def _byline(header: list[str]) -> tuple[str, ...]:
+    for line in header:
+        if parse_dateline(line) or len(line) > 160:
+            continue
+        m = _PERSON.match(line)
+        if m and "," in line or line.startswith("By "):
+            return (m[1],) if m else ()
+        if line.startswith("Office of"):
+            return (line,)
+    return ()
+
+
+def _doc_type(title: str | None, header: list[str], turns: list[Turn], text: str) -> str:
+    roles = {t.role for t in turns}
+    if any(t.speaker for t in turns) and "question" in roles and any(
+        t.role == "answer" for t in turns
+    ):
+        labelled = any(t.start and text[max(0, t.start - 2) : t.start] == ": " for t in turns)
+        return "transcript" if labelled else "interview"
+    if title and re.search(r"\b(report|review|assessment)\b", title, re.I) or len(text) > 40_000:
+        return "report"
+    if title and re.search(r"\b(statement|press release|announces?|announcement)\b", title, re.I):
+        return "press release"
+    if any(line.startswith("Office of") or "," in line for line in header if not line.startswith("By ")):
+        return "press release"
+    return "news"
+
+
+def _title_from_name(path: Path) -> str:
+    stem = re.sub(r"^\d{4}-\d\d-\d\d[_-]?", "", path.stem)
+    words = re.sub(r"[_-]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else path.name

@@ -1,0 +1,127 @@
+"""One reader per file format, registered by suffix. Each turns bytes into a Document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from briefing.errors import SourceError
+from briefing.ingest.meta import parse_iso
+from briefing.ingest.page import PageMeta, read_page
+from briefing.model import Document
+
+Reader = Callable[[Path, bytes], Document]
+
+
+def decode(data: bytes) -> str:
+    """Decode text in UTF-8/UTF-16 (with or without BOM), else Windows-1252, else Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        if _looks_utf16(data):
+            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        raise SourceError("binary file")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    zeros_odd = sample[1::2].count(0)
+    zeros_even = sample[0::2].count(0)
+    return max(zeros_odd, zeros_even) > len(sample) * 0.4 and min(zeros_odd, zeros_even) == 0
+
+
+def _text_of(data: bytes) -> str:
+    text = decode(data)
+    if not text.strip():
+        raise SourceError("empty file")
+    if sum(1 for c in text[:4096] if c < " " and c not in "\n\r\t\f") > 8:
+        raise SourceError("binary file")
+    return text
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    """A plain-text dump of a page, article or transcript."""
+    return read_page(path, _text_of(data))
+
+
+def read_html(path: Path, data: bytes) -> Document:
+    """A saved web page: trafilatura finds the main text and metadata."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    html = _text_of(data)
+    found = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, favor_recall=True
+    )
+    if found is None or not (found.text or "").strip():
+        raise SourceError("no main text found in the page")
+    url = found.url or None
+    meta = PageMeta(
+        title=found.title or None,
+        date=parse_iso(found.date),
+        authors=tuple(a.strip() for a in re.split(r";", found.author or "") if a.strip()),
+        publisher=found.sitename or (urlparse(url).hostname if url else None),
+        url=url,
+    )
+    # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
+    return read_page(path, found.text.replace("\n", "\n\n"), meta)
+
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
+
+
+def read_markdown(path: Path, data: bytes) -> Document:
+    """Markdown, with optional YAML front matter (title, date, author, url, publisher, type)."""
+    text = _text_of(data)
+    front: dict = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m[1])
+        except yaml.YAMLError as exc:
+            raise SourceError(f"invalid front matter: {exc}") from None
+        front = loaded if isinstance(loaded, dict) else {}
+        text = text[m.end():]
+    heading = re.search(r"^#\s+(.+)$", text, re.M)
+    title = front.get("title") or (heading[1].strip() if heading else None)
+    if heading and heading[1].strip() == title:
+        text = text[: heading.start()] + text[heading.end():]
+    author = front.get("author") or front.get("authors") or []
+    meta = PageMeta(
+        title=str(title) if title else None,
+        date=parse_iso(str(front["date"])) if front.get("date") else None,
+        authors=tuple([author] if isinstance(author, str) else map(str, author)),
+        publisher=front.get("publisher"),
+        url=front.get("url"),
+        doc_type=front.get("type"),
+    )
+    return read_page(path, _strip_markdown(text), meta)
+
+
+def _strip_markdown(text: str) -> str:
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", text)
+    text = re.sub(r"^\s*>\s?", "", text, flags=re.M)
+    return re.sub(r"^\s*[-*+]\s+", "", text, flags=re.M)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+}

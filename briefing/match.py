@@ -1,0 +1,102 @@
+"""Pick the sources for a topic: keywords and exclusions, date window, ranking, near-duplicates."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from briefing.config import Topic
+from briefing.model import Document, Match
+from briefing.text import words
+
+K1, B = 1.2, 0.75
+TITLE_WEIGHT = 3
+DUPLICATE_OVERLAP = 0.6
+
+
+@lru_cache(maxsize=1024)
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for a word or phrase, with an optional plural ending."""
+    parts = [re.escape(p) for p in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?:e?s)?(?!\w)", re.I)
+
+
+def in_window(doc: Document, since: date | None, until: date | None) -> bool:
+    """Whether ``doc`` is dated inside [since, until]; undated documents pass only without a window."""
+    if doc.date is None:
+        return since is None
+    return (since is None or doc.date >= since) and (until is None or doc.date <= until)
+
+
+def match(
+    topic: Topic, docs: Sequence[Document], *, since: date | None = None, until: date | None = None
+) -> list[Match]:
+    """The best sources for ``topic``, most relevant first, one per near-duplicate cluster."""
+    pool = [d for d in docs if in_window(d, since, until)]
+    hits = [d for d in pool if _matches(topic, d)]
+    avg_len = sum(len(d.text) for d in pool) / len(pool) if pool else 1.0
+    idf = {k: _idf(k, pool) for k in topic.keywords}
+    scored = sorted(
+        ((_score(d, topic.keywords, idf, avg_len), d) for d in hits),
+        key=lambda item: (-item[0], str(item[1].path)),
+    )
+    return _dedupe(scored)[: topic.max_sources]
+
+
+def _matches(topic: Topic, doc: Document) -> bool:
+    haystack = doc.title + "\n" + doc.text
+    if any(term_pattern(x).search(haystack) for x in topic.exclude):
+        return False
+    return any(term_pattern(k).search(haystack) for k in topic.keywords)
+
+
+def _idf(term: str, pool: Sequence[Document]) -> float:
+    df = sum(1 for d in pool if term_pattern(term).search(d.title + "\n" + d.text))
+    return math.log(1 + (len(pool) - df + 0.5) / (df + 0.5))
+
+
+def _score(doc: Document, keywords: list[str], idf: dict[str, float], avg_len: float) -> float:
+    """BM25 over the topic's keywords, title hits counted several times."""
+    norm = K1 * (1 - B + B * len(doc.text) / avg_len)
+    total = 0.0
+    for k in keywords:
+        pattern = term_pattern(k)
+        tf = len(pattern.findall(doc.text)) + TITLE_WEIGHT * len(pattern.findall(doc.title))
+        total += idf[k] * tf * (K1 + 1) / (tf + norm) if tf else 0.0
+    return total
+
+
+def _dedupe(scored: list[tuple[float, Document]]) -> list[Match]:
+    """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest."""
+    clusters: list[list[tuple[float, Document, frozenset[int]]]] = []
+    for score, doc in scored:
+        shingles = _shingles(doc.text)
+        for cluster in clusters:
+            if _overlap(shingles, cluster[0][2]) >= DUPLICATE_OVERLAP:
+                cluster.append((score, doc, shingles))
+                break
+        else:
+            clusters.append([(score, doc, shingles)])
+    matches = []
+    for cluster in clusters:
+        best = max(cluster, key=lambda item: _richness(item[1]))
+        others = tuple(d.path for _, d, _ in cluster if d is not best[1])
+        matches.append(Match(best[1], cluster[0][0], others))
+    return matches
+
+
+def _shingles(text: str, n: int = 5) -> frozenset[int]:
+    tokens = words(text)
+    return frozenset(hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1)))
+
+
+def _overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _richness(doc: Document) -> tuple[int, int]:
+    known = sum(x is not None and x != () for x in (doc.url, doc.date, doc.publisher, doc.authors))
+    return known, len(doc.text)

@@ -1,0 +1,148 @@
+"""The plain data passed between pipeline stages. No stage-specific logic lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a transcript or interview; offsets index ``Document.text``."""
+
+    speaker: str | None
+    role: str  # "question" | "answer" | "statement"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source after ingest: clean text plus metadata."""
+
+    path: Path
+    title: str
+    text: str
+    date: date | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    url: str | None = None
+    doc_type: str = "news"  # interview | transcript | press release | news | report
+    standfirst: str | None = None
+    turns: tuple[Turn, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source file that could not be used, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document; ``start``/``end`` index ``Document.text``."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    role: str = "statement"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote: ``doc.text[start:end] == text``."""
+
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+    kind: str = "direct"  # direct: in quotation marks; spoken: a transcript or interview answer
+
+
+@dataclass(frozen=True)
+class Match:
+    """A document chosen for a topic, with its relevance score."""
+
+    doc: Document
+    score: float
+    duplicates: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What analyze found in one document."""
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+    summary: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]  # direct quotes, in quotation marks
+
+
+@dataclass(frozen=True)
+class Point:
+    """A summary bullet and the id of the source it comes from."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class KeyQuote:
+    """A key quote as shown in a brief."""
+
+    text: str
+    speaker: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An entry of the brief's numbered sources list."""
+
+    id: str
+    number: int
+    path: str
+    title: str
+    date: str | None
+    publisher: str | None
+    url: str | None
+    doc_type: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One topic of the brief."""
+
+    name: str
+    points: tuple[Point, ...]
+    quotes: tuple[KeyQuote, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The one format-agnostic model every renderer reads."""
+
+    name: str
+    title: str
+    organization: str | None
+    as_of: date
+    period_start: date | None
+    generated_at: str
+    sections: tuple[Section, ...]
+    sources: tuple[SourceRef, ...]
+    font: str | None = None
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote and what it skipped."""
+
+    out_dir: Path
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    brief: Brief | None = None

@@ -1,0 +1,111 @@
+"""Direct quotes and who said them: quotation marks, cue verbs, pronouns, Q&A turns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefing.ingest.turns import PROCEDURAL_SPEAKERS, same_person
+from briefing.model import Document, Quote
+
+_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_CUE = (
+    r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|states|noted|notes|explained"
+    r"|explains|argued|argues|insisted|insists|wrote|writes|declared|declares|asked|asks"
+    r"|replied|replies|continued|continues|recalled|recalls|acknowledged|acknowledges"
+    r"|according to|remarked|remarks|stressed|stresses|emphasized|emphasizes|announced)"
+)
+_NAME = (
+    r"(?:(?:[A-Z][\w.]*[’']s\s+)?(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
+    r"(?:\s+(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|de|van|von|al|bin)){0,4})"
+)
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_AFTER = re.compile(
+    rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME})\s+{_CUE}\b|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b)"
+)
+_BEFORE = re.compile(
+    rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})(?:,[^,“\"]{{1,80}},)?)\s+{_CUE}(?:\s+\w+){{0,3}}[:,]?\s*$"
+)
+_TITLES = re.compile(
+    r"^(?:(?:U\.S\.|Russian|Chinese|Former|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
+    r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
+    r"Dr\.?|General|Gen\.|Spokesperson|Spokesman|of|the|The|CFR[’']s|[A-Z]\w*[’']s)\s+)+"
+)
+MIN_WORDS = 4
+_LOOKAROUND = 200
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Quotes in quotation marks with their speakers; quotes inside questions are left out."""
+    people = [doc.turns[0].speaker] if doc.turns and doc.turns[0].speaker else []
+    people += [t.speaker for t in doc.turns if t.speaker and t.role == "answer"][:1]
+    quotes: list[Quote] = []
+    last: str | None = people[-1] if people else None
+    for start, end in _quote_spans(doc.text):
+        if _in_question(doc, start):
+            continue
+        speaker = _attribute(doc.text, start, end, last, people)
+        if speaker and speaker not in PROCEDURAL_SPEAKERS:
+            last = speaker
+        quotes.append(Quote(doc.text[start:end], speaker, start, end))
+    return quotes
+
+
+def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the words inside quotation marks, paragraph by paragraph."""
+    for para in re.finditer(r"[^\n]+", text):
+        pos = para.start()
+        while pos < para.end():
+            opening = next((i for i in range(pos, para.end()) if text[i] in _PAIRS), None)
+            if opening is None:
+                break
+            closing = text.find(_PAIRS[text[opening]], opening + 1, para.end())
+            if closing < 0:
+                break  # unbalanced: never guess where a quote ends
+            start, end = opening + 1, closing
+            while end > start and text[end - 1] in " ,;:":
+                end -= 1  # "…on both sides," says X: the comma belongs to the sentence
+            inner = text[start:end].strip()
+            if len(inner.split()) >= MIN_WORDS and not _is_title(inner):
+                yield start, end
+            pos = closing + 1
+
+
+def _is_title(inner: str) -> bool:
+    words = inner.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals == len(words) and not inner.endswith((".", ",", "!", "?"))
+
+
+def _attribute(
+    text: str, start: int, end: int, last: str | None, people: list[str]
+) -> str | None:
+    after = text[end + 1 : end + 1 + _LOOKAROUND].split("\n", 1)[0]
+    before = text[max(0, start - 1 - _LOOKAROUND) : start - 1].rsplit("\n", 1)[-1]
+    m = _AFTER.match(after) or _BEFORE.search(before)
+    if not m:
+        return None
+    if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
+        return last
+    name = _clean_name(m["n1"] or m["n2"])
+    if not name:
+        return None
+    for person in reversed(people):
+        if same_person(person, name) and len(person) >= len(name):
+            return person
+    people.append(name)
+    return name
+
+
+def _clean_name(raw: str) -> str | None:
+    name = _TITLES.sub("", raw.strip()).strip(" ,.")
+    if not name or name.lower() in {"it", "this", "that", "there"}:
+        return None
+    return name
+
+
+def _in_question(doc: Document, pos: int) -> bool:
+    return any(
+        t.start <= pos < t.end and (t.role == "question" or t.speaker in PROCEDURAL_SPEAKERS)
+        for t in doc.turns
+    )

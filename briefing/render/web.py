@@ -1,0 +1,124 @@
+"""brief.html (an email-ready page, CSS inlined), brief.txt and brief.json."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from html import escape
+from pathlib import Path
+
+from briefing.model import Brief
+from briefing.render.html import Block, brief_html, parse_blocks
+
+# Inline styles: mail clients drop <style> blocks, so each tag carries its own.
+STYLES = {
+    "h1": "font-family:Georgia,serif;font-size:26px;color:#1a2b4c;margin:0 0 8px",
+    "h2": "font-family:Georgia,serif;font-size:20px;color:#1a2b4c;border-bottom:2px solid #1a2b4c;"
+    "padding-bottom:4px;margin:28px 0 10px",
+    "h3": "font-family:Georgia,serif;font-size:15px;color:#1a2b4c;margin:16px 0 6px",
+    "p": "margin:6px 0;line-height:1.45",
+    "ul": "margin:6px 0 6px 20px;padding:0",
+    "ol": "margin:6px 0 6px 20px;padding:0",
+    "li": "margin:4px 0;line-height:1.45",
+    "blockquote": "margin:10px 0;padding:8px 14px;border-left:4px solid #b8860b;background:#f7f4ec",
+    "cite": "display:block;font-style:normal;font-size:13px;color:#555;margin-top:4px",
+    "a": "color:#1f4e9c",
+    "sup": "font-size:10px",
+}
+
+
+def inline_css(html: str) -> str:
+    """Give every whitelisted tag its inline style."""
+    def add(m: re.Match[str]) -> str:
+        tag = m[1]
+        return f'<{tag} style="{STYLES[tag]}"{m[2]}'
+
+    return re.sub(r"<(" + "|".join(STYLES) + r")\b([^>]*)>", add, html)
+
+
+def render_html(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+    """Write brief.html: a standalone page that doubles as the HTML email body."""
+    body = inline_css(brief_html(brief, templates))
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(brief.title)}</title>\n</head>\n"
+        '<body style="font-family:Helvetica,Arial,sans-serif;font-size:15px;color:#222;'
+        'max-width:720px;margin:0 auto;padding:24px">\n'
+        f"{body}</body>\n</html>\n"
+    )
+    path = out_dir / "brief.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def blocks_to_text(blocks: list[Block]) -> str:
+    """Plain text of the brief, for the text/plain email part."""
+    lines: list[str] = []
+    counter = 0
+    for block in blocks:
+        text = block.text
+        if block.kind == "h1":
+            lines += [text, "=" * min(len(text), 72), ""]
+        elif block.kind == "h2":
+            lines += ["", text, "-" * min(len(text), 72), ""]
+        elif block.kind == "h3":
+            lines += ["", text, ""]
+        elif block.kind == "li":
+            counter = counter + 1 if block.ordered else 0
+            bullet = f"{counter}. " if block.ordered else "- "
+            lines += textwrap.wrap(text, 72, initial_indent=bullet, subsequent_indent="  ")
+        elif block.kind == "blockquote":
+            for child in block.children:
+                prefix = "  — " if child.kind == "cite" else "  "
+                lines += textwrap.wrap(child.text, 70, initial_indent=prefix,
+                                       subsequent_indent="    ")
+            lines.append("")
+        else:
+            lines += [*textwrap.wrap(text, 72), ""]
+    return "\n".join(lines).strip() + "\n"
+
+
+def render_txt(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+    """Write brief.txt."""
+    path = out_dir / "brief.txt"
+    path.write_text(blocks_to_text(parse_blocks(brief_html(brief, templates))), encoding="utf-8")
+    return path
+
+
+def brief_dict(brief: Brief) -> dict:
+    """The brief as plain JSON data."""
+    return {
+        "title": brief.title,
+        "name": brief.name,
+        "organization": brief.organization,
+        "as_of": brief.as_of.isoformat(),
+        "period_start": brief.period_start.isoformat() if brief.period_start else None,
+        "generated_at": brief.generated_at,
+        "topics": [
+            {
+                "name": s.name,
+                "summary": [{"text": p.text, "source": p.source} for p in s.points],
+                "quotes": [
+                    {"text": q.text, "speaker": q.speaker, "source": q.source} for q in s.quotes
+                ],
+                "sources": list(s.sources),
+            }
+            for s in brief.sections
+        ],
+        "sources": [
+            {
+                "id": s.id, "number": s.number, "path": s.path, "title": s.title, "date": s.date,
+                "publisher": s.publisher, "url": s.url, "doc_type": s.doc_type,
+            }
+            for s in brief.sources
+        ],
+    }
+
+
+def render_json(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+    """Write brief.json."""
+    path = out_dir / "brief.json"
+    path.write_text(json.dumps(brief_dict(brief), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    return path

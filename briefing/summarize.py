@@ -1,0 +1,96 @@
+"""Extractive summaries: position-aware centrality with redundancy control (MMR)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefing.ingest.turns import PROCEDURAL_SPEAKERS, speaker_label
+from briefing.model import Document, Sentence
+from briefing.text import content_words, cosine, split_sentences
+
+# Sentences that run a briefing rather than say anything about the world.
+_LOGISTICS = re.compile(
+    r"^(thank|thanks|good (morning|afternoon|evening)|hello|hi\b|let['’]s go|let me|next question|"
+    r"go ahead|sure\b|okay\b|ok\b|yes\b|no\b|well\b|all right|great\b|and with that|with that)|"
+    r"\b(press 1|on the record|embargo|take (your|a few) questions|your question|the line of)\b",
+    re.I,
+)
+MIN_WORDS, MAX_WORDS = 6, 70
+MAX_CANDIDATES = 400  # bounds the work on very long documents
+
+
+def doc_sentences(doc: Document) -> list[Sentence]:
+    """Every sentence of ``doc``, with the speaker and role of the turn it belongs to."""
+    out: list[Sentence] = []
+    turns = sorted(doc.turns, key=lambda t: t.start)
+    i = 0
+    for start, end in _sentence_spans(doc.text):
+        while i < len(turns) and turns[i].end <= start:
+            i += 1
+        turn = turns[i] if i < len(turns) and turns[i].start <= start else None
+        speaker, role = (turn.speaker, turn.role) if turn else (None, "statement")
+        out.append(Sentence(doc.text[start:end], start, end, speaker, role))
+    return out
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences paragraph by paragraph, leaving out transcript labels ("MR PRICE:")."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        label = speaker_label(para.group())
+        spans += split_sentences(text, para.start() + (label[1] if label else 0), para.end())
+    return spans
+
+
+def eligible(sentence: Sentence) -> bool:
+    """Whether a sentence may appear in a summary or as a key quote."""
+    if sentence.role == "question" or sentence.speaker in PROCEDURAL_SPEAKERS:
+        return False
+    n = len(sentence.text.split())
+    text = sentence.text.strip()
+    return MIN_WORDS <= n <= MAX_WORDS and not text.endswith("?") and not _LOGISTICS.search(text)
+
+
+def rank_sentences(sentences: Sequence[Sentence]) -> list[tuple[float, Sentence]]:
+    """Score eligible sentences by centrality to the document and by position."""
+    candidates = [s for s in sentences if eligible(s)][:MAX_CANDIDATES]
+    bags = [Counter(content_words(s.text)) for s in candidates]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(bags) or 1
+    idf = {w: math.log(1 + n / c) for w, c in df.items()}
+    weighted = [Counter({w: c * idf[w] for w, c in bag.items()}) for bag in bags]
+    centroid: Counter[str] = Counter()
+    for bag in weighted:
+        centroid.update(bag)
+    scored = []
+    for i, (s, bag) in enumerate(zip(candidates, weighted, strict=True)):
+        position = 1.0 / (1.0 + 0.25 * i)
+        scored.append((0.55 * cosine(bag, centroid) + 0.45 * position, s))
+    return scored
+
+
+def mmr(
+    scored: Sequence[tuple[float, Sentence]], k: int, *, diversity: float = 0.35
+) -> list[Sentence]:
+    """Pick ``k`` sentences balancing score against similarity to those already picked."""
+    bags = {id(s): Counter(content_words(s.text)) for _, s in scored}
+    picked: list[Sentence] = []
+    pool = list(scored)
+    while pool and len(picked) < k:
+        def gain(item: tuple[float, Sentence]) -> float:
+            overlap = max((cosine(bags[id(item[1])], bags[id(p)]) for p in picked), default=0.0)
+            return (1 - diversity) * item[0] - diversity * overlap
+
+        best = max(pool, key=gain)
+        pool.remove(best)
+        if max((cosine(bags[id(best[1])], bags[id(p)]) for p in picked), default=0.0) < 0.7:
+            picked.append(best[1])
+    return picked
+
+
+def summarize(doc: Document, sentences: Sequence[Sentence], k: int = 3) -> list[Sentence]:
+    """An extractive summary of ``doc`` in document order."""
+    return sorted(mmr(rank_sentences(sentences), k), key=lambda s: s.start)

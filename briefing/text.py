@@ -1,0 +1,111 @@
+"""Shared text helpers: sentence splitting with offsets, word tokens, similarity."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
+    "sgt", "capt", "adm", "amb", "pres", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
+    "e.g", "i.e", "approx", "est", "mt", "ft", "rev", "hon", "messrs", "op", "cf", "al",
+}
+# After these a capitalised common word still starts a new sentence ("… in the U.S. The …").
+_AMBIGUOUS = re.compile(r"(?:[a-z]\.){2,}$", re.I)
+_STARTERS = {
+    "the", "a", "an", "we", "he", "she", "it", "they", "i", "in", "this", "that", "but", "and",
+    "there", "these", "those", "our", "his", "her", "their", "its", "as", "on", "at", "for",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|\n\s*\n")
+_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+MAX_SENTENCE_CHARS = 2_000
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself said says
+    say one two also us mr ms""".split()
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text[start:end]``, stripped of surrounding space."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group().strip() and _is_abbreviation(text, m.start(), m.end()):
+            continue
+        _add_span(text, pos, m.end(), spans)
+        pos = m.end()
+    _add_span(text, pos, end, spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Antony J. Blinken"
+    if word in _ABBREVIATIONS:
+        return True
+    if _AMBIGUOUS.search(text[word_start : dot + 1]):
+        next_word = text[after:].lstrip(" \"'“‘(").split(" ", 1)[0].lower()
+        return next_word not in _STARTERS
+    return False
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and (text[start].isspace() or text[start] in "-•*–—"):
+        start += 1  # leading space and list bullets are not part of the sentence
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:  # bound runaway "sentences" (tables, lists)
+        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS) + 1 or start + MAX_SENTENCE_CHARS
+        spans.append((start, cut if cut > start else start + MAX_SENTENCE_CHARS))
+        start = spans[-1][1]
+    if end > start:
+        spans.append((start, end))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Word tokens without stopwords and numbers, lightly stemmed."""
+    return [_stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("'s", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine similarity of two bags of words."""
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """Cut ``text`` at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit - 1) or limit - 1].rstrip(",;: ") + "…"
