@@ -81,7 +81,10 @@ def _points(topic: Topic, found: list[Analysis]) -> list[Point]:
     candidates = []
     origin = {}
     for rank, analysis in enumerate(found):
-        for score, sentence in sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])[:4]:
+        ranked = sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])
+        if analysis.doc.doc_type == "transcript":  # transcripts cover many subjects
+            ranked = [item for item in ranked if _on_topic(topic, item[1].text)]
+        for score, sentence in ranked[:4]:
             weight = score / (1 + 0.15 * rank) + 0.15 * min(2, _on_topic(topic, sentence.text))
             candidates.append((weight, sentence))
             origin[id(sentence)] = source_id(analysis.doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -103,7 +104,7 @@ class Config(BaseModel):
 
     def _resolve(self, value: str) -> Path:
         path = Path(value).expanduser()
-        return path if path.is_absolute() else (self._base / path)
+        return Path(os.path.normpath(path if path.is_absolute() else self._base / path))
 
 
 def load_config(path: Path) -> Config:

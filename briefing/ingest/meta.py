@@ -91,16 +91,28 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-_NAME = r"[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zà-ÿ’'-]+)?"
-_SAYS = re.compile(
-    r"\bsays\s+(?:[A-Z][\w.]*[’']s\s+)?(?:(?:[a-z]+\s+){0,3})?(?P<name>" + _NAME + r")"
-)
+_SAYS = re.compile(r"\bsays\s+(.{3,160})", re.S)
+_ABBREVIATED = re.compile(r"\b(Dr|Mr|Ms|Mrs|Prof|Sen|Rep|Gen|Amb)\.")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w’'-]*\.?\s*)+")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Rep|Gen|Amb)\.?\s+)+")
 
 
 def interviewee_from_standfirst(text: str) -> str | None:
-    """The person a standfirst quotes: "…, says CFR's Stephen Sestanovich." -> the name."""
+    """The person a standfirst quotes: "…, says CFR's Stephen Sestanovich." -> the name.
+
+    The name is the last run of capitalised words after "says", without a possessive
+    organisation ("CFR's") or honorific ("Dr.") in front of it.
+    """
     m = _SAYS.search(text)
-    return m["name"].strip() if m else None
+    if not m:
+        return None
+    clause = re.split(r"[.,;:!?\n]", _ABBREVIATED.sub(r"\1", m[1]), maxsplit=1)[0]
+    runs = [r.strip() for r in _CAPITALISED.findall(clause) if r.strip()]
+    if not runs:
+        return None
+    name = re.sub(r"^.*[’']s\s+", "", runs[-1])
+    name = _HONORIFIC.sub("", name).strip()
+    return name if len(name.split()) >= 2 else None
 
 
 _TITLES = {

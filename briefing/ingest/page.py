@@ -202,7 +202,9 @@ def _doc_type(title: str | None, header: list[str], turns: list[Turn], text: str
     ):
         labelled = any(t.start and text[max(0, t.start - 2) : t.start] == ": " for t in turns)
         return "transcript" if labelled else "interview"
-    if title and re.search(r"\b(report|review|assessment)\b", title, re.I) or len(text) > 40_000:
+    if title and re.search(r"\b(report|review|assessment)(\s+(on|of)\b|:|$)", title, re.I) or len(
+        text
+    ) > 40_000:
         return "report"
     if title and re.search(r"\b(statement|press release|announces?|announcement)\b", title, re.I):
         return "press release"
