@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefing.ingest.meta import full_name
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, same_person
 from briefing.model import Document, Quote
 
@@ -16,12 +17,18 @@ _CUE = (
     r"|according to|remarked|remarks|stressed|stresses|emphasized|emphasizes|announced)"
 )
 _NAME = (
-    r"(?:(?:[A-Z][\w.]*[’']s\s+)?(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
+    r"(?:(?:(?:Secretary|Minister|Director|Head) (?:of|for) (?:the )?[A-Z]\w+\s+)?"
+    r"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
     r"(?:\s+(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|de|van|von|al|bin)){0,4})"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
+# An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
+# Chen Wei-lin, told reporters.
+_ROLE = r"(?:the\s+|a\s+|an\s+)?[\w’' -]{2,60}?,\s+"
 _AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME})\s+{_CUE}\b|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b)"
+    rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME})\s+{_CUE}\b"
+    rf"|{_CUE}\s+{_ROLE}(?P<n3>{_NAME})(?=[,.]|$)|{_ROLE}(?P<n4>{_NAME}),\s+{_CUE}\b"
+    rf"|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b)"
 )
 _BEFORE = re.compile(
     rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})(?:,[^,“\"]{{1,80}},)?)\s+{_CUE}(?:\s+\w+){{0,3}}[:,]?\s*$"
@@ -29,7 +36,8 @@ _BEFORE = re.compile(
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|Russian|Chinese|Former|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
     r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
-    r"Dr\.?|General|Gen\.|Spokesperson|Spokesman|of|the|The|CFR[’']s|[A-Z]\w*[’']s)\s+)+"
+    r"Dr\.?|General|Gen\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
+    r"[A-Z]\w*[’']s)\s+)+"
 )
 MIN_WORDS = 4
 _LOOKAROUND = 200
@@ -41,18 +49,22 @@ def find_quotes(doc: Document) -> list[Quote]:
     people += [t.speaker for t in doc.turns if t.speaker and t.role == "answer"][:1]
     quotes: list[Quote] = []
     last: str | None = people[-1] if people else None
-    for start, end in _quote_spans(doc.text):
+    for start, end, closing in _quote_spans(doc.text):
         if _in_question(doc, start):
             continue
-        speaker = _attribute(doc.text, start, end, last, people)
+        speaker = _attribute(doc.text, start - 1, closing, last, people)
+        if speaker is None and quotes and quotes[-1].speaker:
+            # a second quote in the same paragraph continues the previous speaker
+            if "\n" not in doc.text[quotes[-1].end : start]:
+                speaker = quotes[-1].speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
             last = speaker
         quotes.append(Quote(doc.text[start:end], speaker, start, end))
     return quotes
 
 
-def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the words inside quotation marks, paragraph by paragraph."""
+def _quote_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, closing mark) of the words inside quotation marks, paragraph by paragraph."""
     for para in re.finditer(r"[^\n]+", text):
         pos = para.start()
         while pos < para.end():
@@ -67,7 +79,7 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
                 end -= 1  # "…on both sides," says X: the comma belongs to the sentence
             inner = text[start:end].strip()
             if len(inner.split()) >= MIN_WORDS and not _is_title(inner):
-                yield start, end
+                yield start, end, closing
             pos = closing + 1
 
 
@@ -78,18 +90,22 @@ def _is_title(inner: str) -> bool:
 
 
 def _attribute(
-    text: str, start: int, end: int, last: str | None, people: list[str]
+    text: str, opening: int, closing: int, last: str | None, people: list[str]
 ) -> str | None:
-    after = text[end + 1 : end + 1 + _LOOKAROUND].split("\n", 1)[0]
-    before = text[max(0, start - 1 - _LOOKAROUND) : start - 1].rsplit("\n", 1)[-1]
+    """The speaker named by a cue verb right after the closing mark or before the opening one."""
+    after = text[closing + 1 : closing + 1 + _LOOKAROUND].split("\n", 1)[0]
+    before = text[max(0, opening - _LOOKAROUND) : opening].rsplit("\n", 1)[-1]
     m = _AFTER.match(after) or _BEFORE.search(before)
     if not m:
         return None
     if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
         return last
-    name = _clean_name(m["n1"] or m["n2"])
+    groups = m.groupdict()
+    name = _clean_name(groups.get("n1") or groups.get("n3") or groups.get("n4") or groups["n2"])
     if not name:
         return None
+    if " " not in name:  # a surname alone: find the full name earlier in the text
+        name = full_name(name, text[:closing]) or name
     for person in reversed(people):
         if same_person(person, name) and len(person) >= len(name):
             return person

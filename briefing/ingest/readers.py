@@ -65,10 +65,13 @@ def read_html(path: Path, data: bytes) -> Document:
     if found is None or not (found.text or "").strip():
         raise SourceError("no main text found in the page")
     url = found.url or None
+    # trafilatura trims author strings ("Office of the Spokesperson" -> "Office"): prefer the tag
+    tagged = re.search(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', html, re.I)
+    authors = tagged[1] if tagged else found.author or ""
     meta = PageMeta(
         title=found.title or None,
         date=parse_iso(found.date),
-        authors=tuple(a.strip() for a in re.split(r";", found.author or "") if a.strip()),
+        authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
         publisher=found.sitename or (urlparse(url).hostname if url else None),
         url=url,
     )

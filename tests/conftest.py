@@ -1,0 +1,37 @@
+"""Shared fixtures: fixture projects copied to tmp_path, ../shared when it is there."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECTS = Path(__file__).resolve().parent / "projects"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "state-dept-2021-2022"
+SEED = SHARED / "seed" / "000_a27886f3ef3468ef.txt"
+
+needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is not beside the repo")
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """Copy a fixture project into tmp_path and return its folder."""
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(PROJECTS / name, target)
+        return target
+    return copy
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process; returns click's Result."""
+    def run(*args: str):
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return run

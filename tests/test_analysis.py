@@ -1,0 +1,79 @@
+"""Sentences, summaries and quotes: verbatim, attributed, never from questions."""
+
+import json
+
+import pytest
+
+from briefing.analyze import analyze, spoken_quotes
+from briefing.ingest import get_sources, read_file
+from briefing.text import split_sentences
+from conftest import CORPUS, SEED, SHARED, needs_shared
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentence_splitting_survives_abbreviations():
+    text = ("Antony J. Blinken met Dr. Smith in the U.S. Capitol at 2 p.m. EDT on Monday. "
+            "He left at 5 p.m. The talks went on. Was it useful? Yes.")
+    assert sentences(text) == [
+        "Antony J. Blinken met Dr. Smith in the U.S. Capitol at 2 p.m. EDT on Monday.",
+        "He left at 5 p.m.", "The talks went on.", "Was it useful?", "Yes.",
+    ]
+
+
+def test_bad_text_is_bounded():
+    assert sentences("") == []
+    long_word = "x" * 200_000
+    assert all(e - s <= 2_000 for s, e in split_sentences(long_word))
+    doc_path_text = "“unbalanced quote and no end " * 50
+    from pathlib import Path
+    from briefing.ingest.page import read_page
+    doc = read_page(Path("u.txt"), doc_path_text)
+    assert analyze(doc).quotes == ()
+
+
+@needs_shared
+def test_seed_summary_and_quotes():
+    result = analyze(read_file(SEED))
+    assert result.summary and not any(s.text.endswith("?") for s in result.summary)
+    assert {q.speaker for q in result.quotes} == {"Stephen Sestanovich"}
+    questions = [t for t in result.doc.turns if t.role == "question"]
+    for s in result.summary:
+        assert not any(t.start <= s.start < t.end for t in questions)
+
+
+@needs_shared
+def test_every_quote_in_the_corpus_is_verbatim_and_never_a_question():
+    docs, _ = get_sources([CORPUS / "docs", SHARED / "seed"])
+    checked = 0
+    for doc in docs:
+        result = analyze(doc)
+        for q in list(result.quotes) + spoken_quotes(result):
+            assert doc.text[q.start:q.end] == q.text
+            assert q.speaker not in {"QUESTION", "OPERATOR", "Operator", "Question"}
+            checked += 1
+        questions = [t for t in doc.turns if t.role == "question"]
+        for s in result.summary:
+            assert not any(t.start <= s.start < t.end for t in questions), doc.path
+    assert checked > 100
+
+
+def test_inspect_json_contract(cli, project):
+    folder = project("mixed")
+    result = cli("inspect", "--json", folder / "sources" / "nested")
+    record = json.loads(result.output.splitlines()[0])
+    assert set(record) >= {"path", "title", "date", "authors", "publisher", "doc_type", "text",
+                           "turns", "quotes", "summary"}
+    assert record["date"] == "2026-11-18" and record["doc_type"] == "interview"
+    for q in record["quotes"]:
+        assert record["text"][q["start"]:q["end"]] == q["text"]
+    assert {t["role"] for t in record["turns"]} <= {"question", "answer", "statement"}
+
+
+@pytest.mark.parametrize("n", [1, 3, 5])
+def test_inspect_sentences_option(cli, project, n):
+    folder = project("mixed")
+    result = cli("inspect", "--json", "--sentences", n, folder / "sources" / "nested")
+    assert len(json.loads(result.output)["summary"]) == n

@@ -1,0 +1,173 @@
+"""End to end: a fixture project's config and sources to PDF, DOCX, HTML, TXT and JSON."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.build import build
+from briefing.config import load_config
+from briefing.errors import RenderError
+from conftest import CORPUS, ROOT, needs_shared
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode()
+
+
+@pytest.fixture
+def built(project):
+    folder = project("mixed")
+    from datetime import date
+    return build(load_config(folder / "config.yaml"), as_of=date(2026, 11, 23))
+
+
+def test_builds_every_format_in_a_dated_folder(built):
+    names = sorted(p.name for p in built.files)
+    assert names == ["brief.docx", "brief.html", "brief.json", "brief.pdf", "brief.txt"]
+    assert built.out_dir.name == "2026-11-23"
+    assert all(p.is_file() and p.stat().st_size > 0 for p in built.files)
+    assert not [p for p in built.out_dir.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_json_model(built):
+    data = json.loads((built.out_dir / "brief.json").read_text())
+    assert data["title"] == "Mixed Test Brief" and data["as_of"] == "2026-11-23"
+    ids = {s["id"] for s in data["sources"]}
+    texts = {s["id"]: Path(s["path"]) for s in data["sources"]}
+    assert [t["name"] for t in data["topics"]] == ["Russia", "China and Taiwan", "Antarctica"]
+    russia = data["topics"][0]
+    assert russia["summary"] and russia["quotes"]
+    for topic in data["topics"]:
+        assert set(topic["sources"]) <= ids
+        for item in topic["summary"] + topic["quotes"]:
+            assert item["source"] in topic["sources"]
+    from briefing.ingest import read_file
+    for topic in data["topics"]:
+        for q in topic["quotes"]:
+            assert q["text"] in read_file(texts[q["source"]]).text
+            assert q["speaker"] not in {"QUESTION", "OPERATOR", "Operator", ""}
+    assert data["topics"][2]["sources"] == []
+
+
+def test_pdf_has_every_topic_page_numbers_and_cyrillic(built):
+    text = pdf_text(built.out_dir / "brief.pdf")
+    for heading in ("Mixed Test Brief", "Russia", "China and Taiwan", "Antarctica", "Sources"):
+        assert heading in text
+    assert "No new material on this topic" in text
+    pages = len(PdfReader(built.out_dir / "brief.pdf").pages)
+    assert f"Page {pages} of {pages}" in text
+    assert "Сергей Магнитский" in text
+    assert "<font size=200>" in text and "{{ 7*7 }}" in text  # shown literally
+    reader = PdfReader(built.out_dir / "brief.pdf")
+    assert reader.metadata.title == "Mixed Test Brief"
+
+
+def test_docx_has_headings_quotes_and_literal_markup(built):
+    xml = docx_text(built.out_dir / "brief.docx")
+    for heading in ("Russia", "China and Taiwan", "Antarctica"):
+        assert f">{heading}<" in xml
+    assert "Сергей Магнитский" in xml
+    assert "&lt;font size=200&gt;" in xml and "{{ 7*7 }}" in xml
+    assert "NUMPAGES" in xml
+
+
+def test_html_and_text_escape_source_markup(built):
+    html = (built.out_dir / "brief.html").read_text()
+    assert "&lt;b&gt;and&lt;/b&gt; &amp;amp;" in html
+    assert "<font" not in html
+    text = (built.out_dir / "brief.txt").read_text()
+    assert "<b>and</b> &amp; {{ 7*7 }} on Сергей Магнитский" in text
+
+
+def test_window_and_exclusions(project):
+    from datetime import date
+    folder = project("mixed")
+    result = build(load_config(folder / "config.yaml"), as_of=date(2026, 12, 31),
+                   formats=["json"])
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    assert data["sources"] == []  # everything is older than the 10-day window
+
+
+def test_failed_build_keeps_previous_brief(project, monkeypatch):
+    from datetime import date
+    folder = project("mixed")
+    config = load_config(folder / "config.yaml")
+    first = build(config, as_of=date(2026, 11, 23), formats=["json"])
+    before = (first.out_dir / "brief.json").read_text()
+
+    def broken(*args, **kwargs):
+        raise RenderError("disk on fire")
+
+    monkeypatch.setitem(__import__("briefing.render", fromlist=["RENDERERS"]).RENDERERS,
+                        "json", broken)
+    with pytest.raises(RenderError):
+        build(config, as_of=date(2026, 11, 23), formats=["json"])
+    assert (first.out_dir / "brief.json").read_text() == before
+    assert sorted(p.name for p in first.out_dir.parent.iterdir()) == ["2026-11-23"]
+
+
+def test_build_and_brief_commands(project, cli, tmp_path):
+    folder = project("mixed")
+    result = cli("build", folder / "config.yaml", "--as-of", "2026-11-23", "--format", "json",
+                 "--topic", "russia")
+    assert result.exit_code == 0, result.output
+    data = json.loads((folder / "out" / "config" / "2026-11-23" / "brief.json").read_text())
+    assert [t["name"] for t in data["topics"]] == ["Russia"]
+    bad = cli("build", folder / "config.yaml", "--topic", "Mars")
+    assert bad.exit_code == 1 and "unknown topic 'Mars'; choose one of: Russia" in bad.output
+    out = tmp_path / "custom"
+    result = cli("brief", folder / "sources", "--topic", "Taiwan drills", "--keywords",
+                 "Taiwan,drills", "--since", "2026-11-19", "--as-of", "2026-11-23",
+                 "--format", "pdf", "--format", "json", "--out", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "taiwan-drills" / "2026-11-23" / "brief.json").read_text())
+    assert data["topics"][0]["sources"]
+    assert all(s["date"] >= "2026-11-19" for s in data["sources"])
+
+
+def test_sample_config_builds(tmp_path):
+    from datetime import date
+    config = load_config(ROOT / "config" / "weekly.yaml")
+    config.output = str(tmp_path)
+    result = build(config, as_of=date(2026, 11, 23), formats=["json"])
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    assert all(t["sources"] for t in data["topics"])
+    assert len(data["sources"]) >= 8
+
+
+@needs_shared
+def test_state_department_corpus_brief(tmp_path):
+    from briefing.config import config_from_dict
+    from briefing.ingest import read_file
+    config = config_from_dict({
+        "title": "State", "sources": [str(CORPUS / "docs")], "output": str(tmp_path),
+        "formats": ["pdf", "docx", "json"],
+        "topics": [
+            {"name": "Russia and Ukraine", "keywords": ["Russia", "Ukraine"]},
+            {"name": "China", "keywords": ["China", "PRC", "Hong Kong"]},
+            {"name": "Iran", "keywords": ["Iran"]},
+            {"name": "Syria", "keywords": ["Syria"]},
+        ],
+    }, tmp_path / "state.yaml")
+    from datetime import date
+    result = build(config, as_of=date(2022, 8, 31))
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    pdf, xml = pdf_text(result.out_dir / "brief.pdf"), docx_text(result.out_dir / "brief.docx")
+    paths = {s["id"]: s["path"] for s in data["sources"]}
+    for topic in data["topics"]:
+        assert topic["sources"] and topic["quotes"], topic["name"]
+        assert topic["name"] in pdf and f">{topic['name']}<" in xml
+        for q in topic["quotes"]:
+            assert q["text"] in read_file(Path(paths[q["source"]])).text
+            assert q["speaker"].upper() not in {"QUESTION", "OPERATOR"}
+    # the HTML and text copies of one release are one source
+    titles = [s["title"] for s in data["sources"]]
+    assert len(titles) == len(set(titles))

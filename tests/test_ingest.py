@@ -1,0 +1,107 @@
+"""Ingest: titles, datelines, boilerplate, Q&A turns, transcript labels, encodings, bad files."""
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+from briefing.ingest import get_sources, read_file
+from conftest import CORPUS, SEED, needs_shared
+
+
+@needs_shared
+def test_seed_comes_out_clean():
+    doc = read_file(SEED)
+    assert doc.title == "Reassessing the U.S.-Russia ’Reset’"
+    assert doc.date == date(2012, 12, 13)
+    assert doc.doc_type == "interview"
+    for junk in ("More From Our Experts", "More on:", "To help readers", "Top Stories",
+                 "Opioid addiction", "Middle East and North Africa"):
+        assert junk not in doc.text
+    assert doc.text.count("Reassessing") == 0
+    answers = [t for t in doc.turns if t.role == "answer"]
+    questions = [t for t in doc.turns if t.role == "question"]
+    assert len(answers) == len(questions) == 7
+    assert {t.speaker for t in answers} == {"Stephen Sestanovich"}
+    assert all(doc.text[t.start:t.end].endswith("?") for t in questions)
+
+
+@needs_shared
+def test_transcript_labels_map_to_full_names():
+    doc = read_file(CORPUS / "docs" / "2021-06-02_department-press-briefing-june-2-2021.txt")
+    assert doc.doc_type == "transcript"
+    speakers = {t.speaker for t in doc.turns}
+    assert "Jalina Porter" in speakers and "Operator" in speakers
+    assert all(t.speaker is None for t in doc.turns if t.role == "question")
+    blinken = read_file(CORPUS / "docs" /
+                        "2022-06-07_secretary-antony-j-blinken-with-maria-ressa-on-digital-diplo.txt")
+    assert {t.speaker for t in blinken.turns if t.role == "answer"} == {"Antony J. Blinken"}
+
+
+@needs_shared
+def test_corpus_titles_and_dates_match_metadata():
+    hits = total = 0
+    for line in (CORPUS / "metadata.jsonl").read_text().splitlines():
+        meta = json.loads(line)
+        for key in ("html_file", "text_file"):
+            doc = read_file(CORPUS / meta[key])
+            total += 2
+            hits += (doc.title == meta["title"]) + (str(doc.date) == meta["date"])
+    assert hits / total >= 0.98
+
+
+def test_title_rules(tmp_path: Path):
+    titled = tmp_path / "a.txt"
+    titled.write_text("A Short Title\n\nFirst paragraph here. It goes on.\n\nSecond one.\n")
+    assert read_file(titled).title == "A Short Title"
+    sentence = tmp_path / "2021-05-27_one-per-line.txt"
+    sentence.write_text("The minister spoke on Monday.\nShe said talks would go on.\nNo deal yet.\n")
+    doc = read_file(sentence)
+    assert doc.title == "One per line"  # no title line: named after the file
+    assert doc.text.startswith("The minister spoke")
+    assert doc.date == date(2021, 5, 27)
+
+
+def test_encodings(tmp_path: Path):
+    text = "Title Line\n\n“Curly” quotes and café — fine.\n"
+    for name, data in {
+        "utf8bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "utf16.txt": text.encode("utf-16"),
+        "cp1252.txt": text.encode("cp1252"),
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        doc = read_file(tmp_path / name)
+        assert doc.title == "Title Line", name
+        assert "“Curly” quotes and café — fine." in doc.text, name
+
+
+def test_markdown_front_matter(tmp_path: Path):
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Front Title\ndate: 2024-03-01\nauthor: A. Writer\n"
+                    "url: https://example.org/x\n---\n\n# Front Title\n\nSome **bold** text "
+                    "with a [link](https://example.org).\n")
+    doc = read_file(path)
+    assert (doc.title, doc.date, doc.authors, doc.url) == (
+        "Front Title", date(2024, 3, 1), ("A. Writer",), "https://example.org/x")
+    assert doc.text == "Some bold text with a link."
+
+
+def test_bad_files_are_skipped_with_a_reason(tmp_path: Path, caplog):
+    (tmp_path / "good.txt").write_text("Good Title\n\nA real paragraph about things.\n")
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n")
+    as_root = os.geteuid() == 0  # root reads any file, so only test permissions as a user
+    if not as_root:
+        (tmp_path / "locked.txt").write_text("x")
+        (tmp_path / "locked.txt").chmod(0)
+    docs, skipped = get_sources([tmp_path, tmp_path / "missing-folder"])
+    assert [d.title for d in docs] == ["Good Title"]
+    reasons = {s.path.name: s.reason for s in skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["binary.txt"] == "binary file"
+    assert "unsupported file type '.png'" in reasons["picture.png"]
+    assert "missing-folder" in reasons
+    if not as_root:
+        assert "cannot read" in reasons["locked.txt"]
+    assert sum("skipped" in r.message for r in caplog.records) == len(skipped)
