@@ -76,7 +76,9 @@ def test_docx_has_headings_quotes_and_literal_markup(built):
         assert f">{heading}<" in xml
     assert "Сергей Магнитский" in xml
     assert "&lt;font size=200&gt;" in xml and "{{ 7*7 }}" in xml
-    assert "NUMPAGES" in xml
+    with zipfile.ZipFile(built.out_dir / "brief.docx") as z:
+        footers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
+    assert any("NUMPAGES" in f and "PAGE" in f for f in footers)
 
 
 def test_html_and_text_escape_source_markup(built):

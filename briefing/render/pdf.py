@@ -49,7 +49,8 @@ def register_fonts(family: FontFamily | None) -> tuple[str, str]:
 
 
 def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=14.5, alignment=TA_LEFT,
+    base = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=10.5,
+                          leading=14.5, alignment=TA_LEFT,
                           spaceAfter=4)
     return {
         "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=22, leading=27, textColor=NAVY,
@@ -102,6 +103,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 
 def _flowables(blocks: list[Block], styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """Turn blocks into reportlab flowables; consecutive list items become one list."""
     story: list[Any] = []
     items: list[ListItem] = []
     ordered = False
@@ -110,7 +112,8 @@ def _flowables(blocks: list[Block], styles: dict[str, ParagraphStyle]) -> list[A
         nonlocal items
         if items:
             kind = {"bulletType": "1"} if ordered else {"bulletType": "bullet", "start": "•"}
-            story.append(ListFlowable(items, leftIndent=14, bulletFontSize=9, **kind))
+            story.append(ListFlowable(items, leftIndent=14, bulletFontSize=9,
+                                      bulletFontName=styles["p"].fontName, **kind))
             items = []
 
     for block in blocks:
@@ -158,7 +161,8 @@ def render_pdf(
         str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=22 * mm, title=brief.title, author=brief.organization or "briefing",
         subject=f"Policy brief, {brief.as_of.isoformat()}", creator="briefing",
-        lang="en", invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
+        lang="en", initialFontName=regular,  # else an unembedded Helvetica is referenced
+        invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
     canvas_class = type("BriefCanvas", (_NumberedCanvas,), {"title": brief.title, "font": regular})
     doc.build(_flowables(blocks, _styles(regular, bold)), canvasmaker=canvas_class)
