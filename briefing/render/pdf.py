@@ -141,6 +141,7 @@ def _quote_box(block: Block, styles: dict[str, ParagraphStyle]) -> Any:
              for c in block.children]
     table = Table(cells, colWidths=[A4[0] - 2 * MARGIN - 8 * mm])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles["p"].fontName),  # cells default to Helvetica
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f7f4ec")),
         ("LINEBEFORE", (0, 0), (0, -1), 3, GOLD),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
