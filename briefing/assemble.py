@@ -64,10 +64,11 @@ def assemble(
 
 def _section(topic: Topic, matches: list[Match], analyses: Mapping[Path, Analysis]) -> Section:
     found = [analyses[m.doc.path] for m in matches]
+    quotes = _quotes(topic, found)
     return Section(
         name=topic.name,
-        points=tuple(_points(topic, found)),
-        quotes=tuple(_quotes(topic, found)),
+        points=tuple(_points(topic, found, avoid=[q.text for q in quotes])),
+        quotes=tuple(quotes),
         sources=tuple(source_id(a.doc) for a in found),
     )
 
@@ -76,16 +77,21 @@ def _on_topic(topic: Topic, text: str) -> int:
     return sum(1 for k in topic.keywords if term_pattern(k).search(text))
 
 
-def _points(topic: Topic, found: list[Analysis]) -> list[Point]:
-    """A multi-document summary: each source's best sentences, weighed by rank and topic."""
+def _points(topic: Topic, found: list[Analysis], *, avoid: list[str]) -> list[Point]:
+    """A multi-document summary: each source's best sentences, weighed by rank and topic.
+
+    Sentences that carry one of the section's key quotes are left to the quote box.
+    """
     candidates = []
     origin = {}
     for rank, analysis in enumerate(found):
         ranked = sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])
         if analysis.doc.doc_type == "transcript":  # transcripts cover many subjects
             ranked = [item for item in ranked if _on_topic(topic, item[1].text)]
-        for score, sentence in ranked[:4]:
+        ranked = [item for item in ranked if not any(q in item[1].text for q in avoid)]
+        for i, (score, sentence) in enumerate(ranked[:4]):
             weight = score / (1 + 0.15 * rank) + 0.15 * min(2, _on_topic(topic, sentence.text))
+            weight += 0.2 if i == 0 else 0.0  # each source's lead point first: broad coverage
             candidates.append((weight, sentence))
             origin[id(sentence)] = source_id(analysis.doc)
     k = min(6, 2 + len(found))
