@@ -47,8 +47,13 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as out:
         config = config_from_dict(
-            {"title": "Benchmark", "sources": [str(CORPUS / "docs")], "output": out,
-             "formats": ["pdf", "docx", "html", "json"], "topics": TOPICS},
+            {
+                "title": "Benchmark",
+                "sources": [str(CORPUS / "docs")],
+                "output": out,
+                "formats": ["pdf", "docx", "html", "json"],
+                "topics": TOPICS,
+            },
             Path(out) / "bench.yaml",
         )
         htmls = sorted((CORPUS / "docs").glob("*.html"))

@@ -48,16 +48,28 @@ def build(
     matched = [(t, match(t, docs, since=since, until=as_of)) for t in chosen]
     analyses = analyze_matches(matched)
     brief = assemble(
-        meta={"name": config.brief_name, "title": config.title, "as_of": as_of, "since": since,
-              "organization": config.organization, "generated_at": now.isoformat()},
+        meta={
+            "name": config.brief_name,
+            "title": config.title,
+            "as_of": as_of,
+            "since": since,
+            "organization": config.organization,
+            "generated_at": now.isoformat(),
+        },
         topics=matched,
         analyses=analyses,
     )
     out_dir = config.output_dir / as_of.isoformat()
-    files = write_atomically(out_dir, lambda tmp: render(
-        brief, tmp, list(formats or config.formats), templates=config.templates_dir,
-        font=config.font_path,
-    ))
+    files = write_atomically(
+        out_dir,
+        lambda tmp: render(
+            brief,
+            tmp,
+            list(formats or config.formats),
+            templates=config.templates_dir,
+            font=config.font_path,
+        ),
+    )
     return BuildResult(out_dir, files, skipped, brief)
 
 

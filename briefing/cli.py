@@ -24,6 +24,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Turn BriefingError into "Error: …" lines and exit code 1, never a traceback."""
+
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -35,6 +36,7 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except BriefingError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+
     return wrapper
 
 
@@ -42,8 +44,11 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 def main(quiet: bool) -> None:
     """Write policy briefs (PDF, Word, HTML, JSON) from a folder of sources."""
-    logging.basicConfig(level=logging.ERROR if quiet else logging.INFO,
-                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.ERROR if quiet else logging.INFO,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
     for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
@@ -61,14 +66,21 @@ def check(config: Path) -> None:
 @click.argument("config", type=click.Path(path_type=Path))
 @click.option("--as-of", type=DATE, help="Build as of this date (YYYY-MM-DD); default today.")
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Only this format (repeatable); default: the config's formats.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMATS),
+    help="Only this format (repeatable); default: the config's formats.",
+)
 @_reports_errors
-def build_command(config: Path, as_of: Any, topics: tuple[str, ...],
-                  formats: tuple[str, ...]) -> None:
+def build_command(
+    config: Path, as_of: Any, topics: tuple[str, ...], formats: tuple[str, ...]
+) -> None:
     """Build the brief described by CONFIG."""
-    result = build(load_config(config), as_of=as_of and as_of.date(), topics=topics,
-                   formats=formats)
+    result = build(
+        load_config(config), as_of=as_of and as_of.date(), topics=topics, formats=formats
+    )
     _report(result)
 
 
@@ -79,21 +91,50 @@ def build_command(config: Path, as_of: Any, topics: tuple[str, ...],
 @click.option("--exclude", default="", help="Comma-separated words or phrases to rule out.")
 @click.option("--since", type=DATE, help="Only sources dated on or after this day.")
 @click.option("--as-of", type=DATE, help="Only sources dated up to this day; default today.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              default=["pdf"], show_default=True, help="Output format (repeatable).")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
-              show_default=True, help="Folder for the brief.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMATS),
+    default=["pdf"],
+    show_default=True,
+    help="Output format (repeatable).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the brief.",
+)
 @click.option("--max-sources", type=int, default=12, show_default=True)
 @_reports_errors
-def brief_command(sources: tuple[Path, ...], topic: str, keywords: str, exclude: str,
-                  since: Any, as_of: Any, formats: tuple[str, ...], out: Path,
-                  max_sources: int) -> None:
+def brief_command(
+    sources: tuple[Path, ...],
+    topic: str,
+    keywords: str,
+    exclude: str,
+    since: Any,
+    as_of: Any,
+    formats: tuple[str, ...],
+    out: Path,
+    max_sources: int,
+) -> None:
     """A custom topic brief from SOURCE files and folders, no config file needed."""
     data = {
-        "name": _slug(topic), "title": topic, "output": str(out.resolve()),
-        "sources": [str(s.resolve()) for s in sources], "formats": list(formats),
-        "topics": [{"name": topic, "keywords": _split(keywords), "exclude": _split(exclude),
-                    "max_sources": max_sources}],
+        "name": _slug(topic),
+        "title": topic,
+        "output": str(out.resolve()),
+        "sources": [str(s.resolve()) for s in sources],
+        "formats": list(formats),
+        "topics": [
+            {
+                "name": topic,
+                "keywords": _split(keywords),
+                "exclude": _split(exclude),
+                "max_sources": max_sources,
+            }
+        ],
     }
     config = config_from_dict(data, Path.cwd() / "(command line)")
     _report(build(config, as_of=as_of and as_of.date(), since=since and since.date()))
@@ -102,8 +143,13 @@ def brief_command(sources: tuple[Path, ...], topic: str, keywords: str, exclude:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per file.")
-@click.option("--sentences", type=click.IntRange(1, 50), default=3, show_default=True,
-              help="Summary length in sentences.")
+@click.option(
+    "--sentences",
+    type=click.IntRange(1, 50),
+    default=3,
+    show_default=True,
+    help="Summary length in sentences.",
+)
 @_reports_errors
 def inspect(paths: tuple[Path, ...], as_json: bool, sentences: int) -> None:
     """Show what briefing extracts from each file: metadata, turns, quotes, summary."""
@@ -125,14 +171,22 @@ def inspect_record(path: Path, sentences: int = 3) -> dict[str, Any]:
     analysis = analyze(doc, sentences=sentences)
     quotes = list(analysis.quotes) + spoken_quotes(analysis, 5)
     return {
-        "path": str(path), "title": doc.title,
+        "path": str(path),
+        "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None,
-        "authors": list(doc.authors), "publisher": doc.publisher, "url": doc.url,
-        "doc_type": doc.doc_type, "text": doc.text,
-        "turns": [{"speaker": t.speaker, "role": t.role, "text": doc.text[t.start:t.end]}
-                  for t in doc.turns],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end,
-                    "kind": q.kind} for q in sorted(quotes, key=lambda q: q.start)],
+        "authors": list(doc.authors),
+        "publisher": doc.publisher,
+        "url": doc.url,
+        "doc_type": doc.doc_type,
+        "text": doc.text,
+        "turns": [
+            {"speaker": t.speaker, "role": t.role, "text": doc.text[t.start : t.end]}
+            for t in doc.turns
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "kind": q.kind}
+            for q in sorted(quotes, key=lambda q: q.start)
+        ],
         "summary": [s.text for s in analysis.summary],
     }
 
@@ -177,5 +231,3 @@ def _split(value: str) -> list[str]:
 
 def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "brief"
-
-

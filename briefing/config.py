@@ -14,6 +14,7 @@ from briefing.errors import ConfigError
 
 FORMATS = ("pdf", "docx", "html", "txt", "json")
 Format = Literal["pdf", "docx", "html", "txt", "json"]
+DEFAULT_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "json")
 
 
 class Topic(BaseModel):
@@ -55,13 +56,11 @@ class Config(BaseModel):
         default=None, ge=1, description="Only sources dated within N days up to the as-of date."
     )
     formats: list[Format] = Field(
-        default_factory=lambda: ["pdf", "docx", "html", "json"],
+        default_factory=lambda: list(DEFAULT_FORMATS),
         min_length=1,
         description="Formats to write: pdf, docx, html, txt, json.",
     )
-    output: str = Field(
-        default="output", description="Folder for briefs, relative to this file."
-    )
+    output: str = Field(default="output", description="Folder for briefs, relative to this file.")
     font: str | None = Field(
         default=None, description="A Unicode TrueType font file for PDF output (optional)."
     )
@@ -115,9 +114,11 @@ def load_config(path: Path) -> Config:
         raise ConfigError([f"{path}: cannot read config: {exc}"]) from None
     data, lines = _parse_yaml(text, path)
     config = config_from_dict(data, path, lines)
-    problems = [
-        f"{path}:{lines.get(('font',), 1)}: font: file not found: {config.font_path}"
-    ] if config.font_path and not config.font_path.is_file() else []
+    problems = (
+        [f"{path}:{lines.get(('font',), 1)}: font: file not found: {config.font_path}"]
+        if config.font_path and not config.font_path.is_file()
+        else []
+    )
     if problems:
         raise ConfigError(problems)
     return config

@@ -25,7 +25,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 
 def in_window(doc: Document, since: date | None, until: date | None) -> bool:
-    """Whether ``doc`` is dated inside [since, until]; undated documents pass only without a window."""
+    """Whether ``doc`` is dated in [since, until]; undated documents pass only without a window."""
     if doc.date is None:
         return since is None
     return (since is None or doc.date >= since) and (until is None or doc.date <= until)

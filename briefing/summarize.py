@@ -80,6 +80,7 @@ def mmr(
     picked: list[Sentence] = []
     pool = list(scored)
     while pool and len(picked) < k:
+
         def gain(item: tuple[float, Sentence]) -> float:
             overlap = max((cosine(bags[id(item[1])], bags[id(p)]) for p in picked), default=0.0)
             return (1 - diversity) * item[0] - diversity * overlap

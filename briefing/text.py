@@ -7,16 +7,88 @@ import re
 from collections import Counter
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
-    "sgt", "capt", "adm", "amb", "pres", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
-    "e.g", "i.e", "approx", "est", "mt", "ft", "rev", "hon", "messrs", "op", "cf", "al",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "sr",
+    "jr",
+    "prof",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "adm",
+    "amb",
+    "pres",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "fig",
+    "e.g",
+    "i.e",
+    "approx",
+    "est",
+    "mt",
+    "ft",
+    "rev",
+    "hon",
+    "messrs",
+    "op",
+    "cf",
+    "al",
 }
 # After these a capitalised common word still starts a new sentence ("… in the U.S. The …").
 _AMBIGUOUS = re.compile(r"(?:[a-z]\.){2,}$", re.I)
 _STARTERS = {
-    "the", "a", "an", "we", "he", "she", "it", "they", "i", "in", "this", "that", "but", "and",
-    "there", "these", "those", "our", "his", "her", "their", "its", "as", "on", "at", "for",
+    "the",
+    "a",
+    "an",
+    "we",
+    "he",
+    "she",
+    "it",
+    "they",
+    "i",
+    "in",
+    "this",
+    "that",
+    "but",
+    "and",
+    "there",
+    "these",
+    "those",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "as",
+    "on",
+    "at",
+    "for",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
@@ -52,7 +124,9 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if text[dot] != ".":
         return False
     word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
+    while (
+        word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“'
+    ):
         word_start -= 1
     word = text[word_start:dot].lower()
     if len(word) == 1 and word.isalpha():

@@ -22,16 +22,20 @@ needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is not 
 @pytest.fixture
 def project(tmp_path: Path):
     """Copy a fixture project into tmp_path and return its folder."""
+
     def copy(name: str) -> Path:
         target = tmp_path / name
         shutil.copytree(PROJECTS / name, target)
         return target
+
     return copy
 
 
 @pytest.fixture
 def cli():
     """Run the CLI in-process; returns click's Result."""
+
     def run(*args: str):
         return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
     return run

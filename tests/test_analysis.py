@@ -15,11 +15,16 @@ def sentences(text):
 
 
 def test_sentence_splitting_survives_abbreviations():
-    text = ("Antony J. Blinken met Dr. Smith in the U.S. Capitol at 2 p.m. EDT on Monday. "
-            "He left at 5 p.m. The talks went on. Was it useful? Yes.")
+    text = (
+        "Antony J. Blinken met Dr. Smith in the U.S. Capitol at 2 p.m. EDT on Monday. "
+        "He left at 5 p.m. The talks went on. Was it useful? Yes."
+    )
     assert sentences(text) == [
         "Antony J. Blinken met Dr. Smith in the U.S. Capitol at 2 p.m. EDT on Monday.",
-        "He left at 5 p.m.", "The talks went on.", "Was it useful?", "Yes.",
+        "He left at 5 p.m.",
+        "The talks went on.",
+        "Was it useful?",
+        "Yes.",
     ]
 
 
@@ -29,7 +34,9 @@ def test_bad_text_is_bounded():
     assert all(e - s <= 2_000 for s, e in split_sentences(long_word))
     doc_path_text = "“unbalanced quote and no end " * 50
     from pathlib import Path
+
     from briefing.ingest.page import read_page
+
     doc = read_page(Path("u.txt"), doc_path_text)
     assert analyze(doc).quotes == ()
 
@@ -51,7 +58,7 @@ def test_every_quote_in_the_corpus_is_verbatim_and_never_a_question():
     for doc in docs:
         result = analyze(doc)
         for q in list(result.quotes) + spoken_quotes(result):
-            assert doc.text[q.start:q.end] == q.text
+            assert doc.text[q.start : q.end] == q.text
             assert q.speaker not in {"QUESTION", "OPERATOR", "Operator", "Question"}
             checked += 1
         questions = [t for t in doc.turns if t.role == "question"]
@@ -64,11 +71,21 @@ def test_inspect_json_contract(cli, project):
     folder = project("mixed")
     result = cli("inspect", "--json", folder / "sources" / "nested")
     record = json.loads(result.output.splitlines()[0])
-    assert set(record) >= {"path", "title", "date", "authors", "publisher", "doc_type", "text",
-                           "turns", "quotes", "summary"}
+    assert set(record) >= {
+        "path",
+        "title",
+        "date",
+        "authors",
+        "publisher",
+        "doc_type",
+        "text",
+        "turns",
+        "quotes",
+        "summary",
+    }
     assert record["date"] == "2026-11-18" and record["doc_type"] == "interview"
     for q in record["quotes"]:
-        assert record["text"][q["start"]:q["end"]] == q["text"]
+        assert record["text"][q["start"] : q["end"]] == q["text"]
     assert {t["role"] for t in record["turns"]} <= {"question", "answer", "statement"}
 
 

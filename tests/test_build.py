@@ -26,6 +26,7 @@ def docx_text(path: Path) -> str:
 def built(project):
     folder = project("mixed")
     from datetime import date
+
     return build(load_config(folder / "config.yaml"), as_of=date(2026, 11, 23))
 
 
@@ -50,6 +51,7 @@ def test_json_model(built):
         for item in topic["summary"] + topic["quotes"]:
             assert item["source"] in topic["sources"]
     from briefing.ingest import read_file
+
     for topic in data["topics"]:
         for q in topic["quotes"]:
             assert q["text"] in read_file(texts[q["source"]]).text
@@ -91,15 +93,16 @@ def test_html_and_text_escape_source_markup(built):
 
 def test_window_and_exclusions(project):
     from datetime import date
+
     folder = project("mixed")
-    result = build(load_config(folder / "config.yaml"), as_of=date(2026, 12, 31),
-                   formats=["json"])
+    result = build(load_config(folder / "config.yaml"), as_of=date(2026, 12, 31), formats=["json"])
     data = json.loads((result.out_dir / "brief.json").read_text())
     assert data["sources"] == []  # everything is older than the 10-day window
 
 
 def test_failed_build_keeps_previous_brief(project, monkeypatch):
     from datetime import date
+
     folder = project("mixed")
     config = load_config(folder / "config.yaml")
     first = build(config, as_of=date(2026, 11, 23), formats=["json"])
@@ -108,8 +111,9 @@ def test_failed_build_keeps_previous_brief(project, monkeypatch):
     def broken(*args, **kwargs):
         raise RenderError("disk on fire")
 
-    monkeypatch.setitem(__import__("briefing.render", fromlist=["RENDERERS"]).RENDERERS,
-                        "json", broken)
+    monkeypatch.setitem(
+        __import__("briefing.render", fromlist=["RENDERERS"]).RENDERERS, "json", broken
+    )
     with pytest.raises(RenderError):
         build(config, as_of=date(2026, 11, 23), formats=["json"])
     assert (first.out_dir / "brief.json").read_text() == before
@@ -118,17 +122,40 @@ def test_failed_build_keeps_previous_brief(project, monkeypatch):
 
 def test_build_and_brief_commands(project, cli, tmp_path):
     folder = project("mixed")
-    result = cli("build", folder / "config.yaml", "--as-of", "2026-11-23", "--format", "json",
-                 "--topic", "russia")
+    result = cli(
+        "build",
+        folder / "config.yaml",
+        "--as-of",
+        "2026-11-23",
+        "--format",
+        "json",
+        "--topic",
+        "russia",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads((folder / "out" / "config" / "2026-11-23" / "brief.json").read_text())
     assert [t["name"] for t in data["topics"]] == ["Russia"]
     bad = cli("build", folder / "config.yaml", "--topic", "Mars")
     assert bad.exit_code == 1 and "unknown topic 'Mars'; choose one of: Russia" in bad.output
     out = tmp_path / "custom"
-    result = cli("brief", folder / "sources", "--topic", "Taiwan drills", "--keywords",
-                 "Taiwan,drills", "--since", "2026-11-19", "--as-of", "2026-11-23",
-                 "--format", "pdf", "--format", "json", "--out", out)
+    result = cli(
+        "brief",
+        folder / "sources",
+        "--topic",
+        "Taiwan drills",
+        "--keywords",
+        "Taiwan,drills",
+        "--since",
+        "2026-11-19",
+        "--as-of",
+        "2026-11-23",
+        "--format",
+        "pdf",
+        "--format",
+        "json",
+        "--out",
+        out,
+    )
     assert result.exit_code == 0, result.output
     data = json.loads((out / "taiwan-drills" / "2026-11-23" / "brief.json").read_text())
     assert data["topics"][0]["sources"]
@@ -137,6 +164,7 @@ def test_build_and_brief_commands(project, cli, tmp_path):
 
 def test_sample_config_builds(tmp_path):
     from datetime import date
+
     config = load_config(ROOT / "config" / "weekly.yaml")
     config.output = str(tmp_path)
     result = build(config, as_of=date(2026, 11, 23), formats=["json"])
@@ -149,17 +177,24 @@ def test_sample_config_builds(tmp_path):
 def test_state_department_corpus_brief(tmp_path):
     from briefing.config import config_from_dict
     from briefing.ingest import read_file
-    config = config_from_dict({
-        "title": "State", "sources": [str(CORPUS / "docs")], "output": str(tmp_path),
-        "formats": ["pdf", "docx", "json"],
-        "topics": [
-            {"name": "Russia and Ukraine", "keywords": ["Russia", "Ukraine"]},
-            {"name": "China", "keywords": ["China", "PRC", "Hong Kong"]},
-            {"name": "Iran", "keywords": ["Iran"]},
-            {"name": "Syria", "keywords": ["Syria"]},
-        ],
-    }, tmp_path / "state.yaml")
+
+    config = config_from_dict(
+        {
+            "title": "State",
+            "sources": [str(CORPUS / "docs")],
+            "output": str(tmp_path),
+            "formats": ["pdf", "docx", "json"],
+            "topics": [
+                {"name": "Russia and Ukraine", "keywords": ["Russia", "Ukraine"]},
+                {"name": "China", "keywords": ["China", "PRC", "Hong Kong"]},
+                {"name": "Iran", "keywords": ["Iran"]},
+                {"name": "Syria", "keywords": ["Syria"]},
+            ],
+        },
+        tmp_path / "state.yaml",
+    )
     from datetime import date
+
     result = build(config, as_of=date(2022, 8, 31))
     data = json.loads((result.out_dir / "brief.json").read_text())
     pdf, xml = pdf_text(result.out_dir / "brief.pdf"), docx_text(result.out_dir / "brief.docx")

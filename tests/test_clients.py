@@ -19,8 +19,11 @@ def tool(name: str):
 def brief(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("clients")
     shutil.copytree(Path(__file__).parent / "projects" / "mixed", root / "mixed")
-    result = build(load_config(root / "mixed" / "config.yaml"), as_of=date(2026, 11, 23),
-                   formats=["pdf", "docx"])
+    result = build(
+        load_config(root / "mixed" / "config.yaml"),
+        as_of=date(2026, 11, 23),
+        formats=["pdf", "docx"],
+    )
     return result.out_dir
 
 
@@ -51,9 +54,19 @@ def test_every_font_is_embedded(brief):
 @tool("libreoffice")
 def test_libreoffice_opens_the_docx(brief, tmp_path):
     subprocess.run(
-        ["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(brief / "brief.docx")],
-        capture_output=True, check=True, timeout=180,
+        [
+            "libreoffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(brief / "brief.docx"),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
     )
     converted = tmp_path / "brief.pdf"
     assert converted.is_file()

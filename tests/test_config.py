@@ -68,7 +68,9 @@ def test_missing_font_file_is_a_config_error(tmp_path: Path):
 def test_paths_resolve_against_config_folder(tmp_path: Path):
     (tmp_path / "conf").mkdir()
     path = tmp_path / "conf" / "weekly.yaml"
-    path.write_text("title: T\nsources: [../src]\noutput: ../out\ntopics: [{name: A, keywords: [a]}]\n")
+    path.write_text(
+        "title: T\nsources: [../src]\noutput: ../out\ntopics: [{name: A, keywords: [a]}]\n"
+    )
     config = load_config(path)
     assert config.source_paths == [tmp_path / "src"]
     assert config.output_dir == tmp_path / "out" / "weekly"

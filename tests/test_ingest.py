@@ -15,15 +15,21 @@ def test_seed_comes_out_clean():
     assert doc.title == "Reassessing the U.S.-Russia ’Reset’"
     assert doc.date == date(2012, 12, 13)
     assert doc.doc_type == "interview"
-    for junk in ("More From Our Experts", "More on:", "To help readers", "Top Stories",
-                 "Opioid addiction", "Middle East and North Africa"):
+    for junk in (
+        "More From Our Experts",
+        "More on:",
+        "To help readers",
+        "Top Stories",
+        "Opioid addiction",
+        "Middle East and North Africa",
+    ):
         assert junk not in doc.text
     assert doc.text.count("Reassessing") == 0
     answers = [t for t in doc.turns if t.role == "answer"]
     questions = [t for t in doc.turns if t.role == "question"]
     assert len(answers) == len(questions) == 7
     assert {t.speaker for t in answers} == {"Stephen Sestanovich"}
-    assert all(doc.text[t.start:t.end].endswith("?") for t in questions)
+    assert all(doc.text[t.start : t.end].endswith("?") for t in questions)
 
 
 @needs_shared
@@ -33,8 +39,11 @@ def test_transcript_labels_map_to_full_names():
     speakers = {t.speaker for t in doc.turns}
     assert "Jalina Porter" in speakers and "Operator" in speakers
     assert all(t.speaker is None for t in doc.turns if t.role == "question")
-    blinken = read_file(CORPUS / "docs" /
-                        "2022-06-07_secretary-antony-j-blinken-with-maria-ressa-on-digital-diplo.txt")
+    blinken = read_file(
+        CORPUS
+        / "docs"
+        / "2022-06-07_secretary-antony-j-blinken-with-maria-ressa-on-digital-diplo.txt"
+    )
     assert {t.speaker for t in blinken.turns if t.role == "answer"} == {"Antony J. Blinken"}
 
 
@@ -55,7 +64,9 @@ def test_title_rules(tmp_path: Path):
     titled.write_text("A Short Title\n\nFirst paragraph here. It goes on.\n\nSecond one.\n")
     assert read_file(titled).title == "A Short Title"
     sentence = tmp_path / "2021-05-27_one-per-line.txt"
-    sentence.write_text("The minister spoke on Monday.\nShe said talks would go on.\nNo deal yet.\n")
+    sentence.write_text(
+        "The minister spoke on Monday.\nShe said talks would go on.\nNo deal yet.\n"
+    )
     doc = read_file(sentence)
     assert doc.title == "One per line"  # no title line: named after the file
     assert doc.text.startswith("The minister spoke")
@@ -77,12 +88,18 @@ def test_encodings(tmp_path: Path):
 
 def test_markdown_front_matter(tmp_path: Path):
     path = tmp_path / "note.md"
-    path.write_text("---\ntitle: Front Title\ndate: 2024-03-01\nauthor: A. Writer\n"
-                    "url: https://example.org/x\n---\n\n# Front Title\n\nSome **bold** text "
-                    "with a [link](https://example.org).\n")
+    path.write_text(
+        "---\ntitle: Front Title\ndate: 2024-03-01\nauthor: A. Writer\n"
+        "url: https://example.org/x\n---\n\n# Front Title\n\nSome **bold** text "
+        "with a [link](https://example.org).\n"
+    )
     doc = read_file(path)
     assert (doc.title, doc.date, doc.authors, doc.url) == (
-        "Front Title", date(2024, 3, 1), ("A. Writer",), "https://example.org/x")
+        "Front Title",
+        date(2024, 3, 1),
+        ("A. Writer",),
+        "https://example.org/x",
+    )
     assert doc.text == "Some bold text with a link."
 
 

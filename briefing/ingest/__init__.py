@@ -54,8 +54,10 @@ def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
     for root in paths:
         if root.is_dir():
             candidates = sorted(
-                p for p in root.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+                p
+                for p in root.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
             )
         elif root.is_file():
             candidates = [root]

@@ -10,9 +10,17 @@ _MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -52,7 +60,7 @@ def parse_dateline(line: str) -> date | None:
     line = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", line, flags=re.I)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(line)
-        if m and _DATELINE_TAIL.match(line[m.end():]):
+        if m and _DATELINE_TAIL.match(line[m.end() :]):
             return _to_date(m)
     return None
 
@@ -116,9 +124,30 @@ def interviewee_from_standfirst(text: str) -> str | None:
 
 
 _TITLES = {
-    "mr", "ms", "mrs", "dr", "secretary", "minister", "president", "ambassador", "envoy",
-    "senator", "general", "admiral", "director", "spokesperson", "chair", "chairman", "the",
-    "representative", "governor", "professor", "administrator", "deputy", "assistant", "under",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "secretary",
+    "minister",
+    "president",
+    "ambassador",
+    "envoy",
+    "senator",
+    "general",
+    "admiral",
+    "director",
+    "spokesperson",
+    "chair",
+    "chairman",
+    "the",
+    "representative",
+    "governor",
+    "professor",
+    "administrator",
+    "deputy",
+    "assistant",
+    "under",
 }
 
 

@@ -17,12 +17,13 @@ from briefing.ingest.meta import (
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
 from briefing.model import Document, Turn
 
-_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ")")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 # Headings that introduce lists of links to other articles, on most news and think-tank sites.
 _TEASER_HEADING = re.compile(
     r"^(top stories|more (from|on|stories|news|in|like this)|related( articles| stories| content"
-    r"| posts| reading)?|recommended|most (read|popular|viewed)|popular( now)?|latest (news|stories)"
-    r"|read (more|next)|trending|you may also like|also on|further reading|share this)\b",
+    r"| posts| reading)?|recommended|most (read|popular|viewed)|popular( now)?"
+    r"|latest (news|stories)|read (more|next)|trending|you may also like|also on"
+    r"|further reading|share this)\b",
     re.I,
 )
 # A series blurb speaks about the publication itself rather than the story.
@@ -92,7 +93,12 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
 
 def _looks_like_title(blocks: list[str]) -> bool:
     first = blocks[0] if blocks else ""
-    return 0 < len(first.split()) <= 50 and len(first) < 400 and not first.endswith(".") and len(blocks) > 1
+    return (
+        0 < len(first.split()) <= 50
+        and len(first) < 400
+        and not first.endswith(".")
+        and len(blocks) > 1
+    )
 
 
 def _same(a: str, b: str) -> bool:
@@ -101,9 +107,7 @@ def _same(a: str, b: str) -> bool:
 
 def _split_head(blocks: list[str]) -> tuple[list[str], list[str]]:
     """The head is the short lines before the body: standfirst, dateline, byline, place, time."""
-    dateline_at = next(
-        (i for i, b in enumerate(blocks[:6]) if parse_dateline(b)), None
-    )
+    dateline_at = next((i for i, b in enumerate(blocks[:6]) if parse_dateline(b)), None)
     end = 0 if dateline_at is None else dateline_at + 1
     while end < min(len(blocks), 8) and _is_header_line(blocks[end]):
         end += 1
@@ -197,18 +201,24 @@ def _byline(header: list[str]) -> tuple[str, ...]:
 
 def _doc_type(title: str | None, header: list[str], turns: list[Turn], text: str) -> str:
     roles = {t.role for t in turns}
-    if any(t.speaker for t in turns) and "question" in roles and any(
-        t.role == "answer" for t in turns
+    if (
+        any(t.speaker for t in turns)
+        and "question" in roles
+        and any(t.role == "answer" for t in turns)
     ):
         labelled = any(t.start and text[max(0, t.start - 2) : t.start] == ": " for t in turns)
         return "transcript" if labelled else "interview"
-    if title and re.search(r"\b(report|review|assessment)(\s+(on|of)\b|:|$)", title, re.I) or len(
-        text
-    ) > 40_000:
+    if (
+        title
+        and re.search(r"\b(report|review|assessment)(\s+(on|of)\b|:|$)", title, re.I)
+        or len(text) > 40_000
+    ):
         return "report"
     if title and re.search(r"\b(statement|press release|announces?|announcement)\b", title, re.I):
         return "press release"
-    if any(line.startswith("Office of") or "," in line for line in header if not line.startswith("By ")):
+    if any(
+        line.startswith("Office of") or "," in line for line in header if not line.startswith("By ")
+    ):
         return "press release"
     return "news"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import yaml
@@ -59,7 +60,7 @@ def read_html(path: Path, data: bytes) -> Document:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     html = _text_of(data)
-    found = trafilatura.bare_extraction(
+    found: Any = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, favor_recall=True
     )
     if found is None or not (found.text or "").strip():
@@ -93,11 +94,11 @@ def read_markdown(path: Path, data: bytes) -> Document:
         except yaml.YAMLError as exc:
             raise SourceError(f"invalid front matter: {exc}") from None
         front = loaded if isinstance(loaded, dict) else {}
-        text = text[m.end():]
+        text = text[m.end() :]
     heading = re.search(r"^#\s+(.+)$", text, re.M)
     title = front.get("title") or (heading[1].strip() if heading else None)
     if heading and heading[1].strip() == title:
-        text = text[: heading.start()] + text[heading.end():]
+        text = text[: heading.start()] + text[heading.end() :]
     author = front.get("author") or front.get("authors") or []
     meta = PageMeta(
         title=str(title) if title else None,

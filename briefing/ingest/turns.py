@@ -10,10 +10,31 @@ from briefing.model import Turn
 # Labels that open a transcript turn: "MR PRICE:", "SECRETARY BLINKEN:", "QUESTION:".
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’' -]{1,60}?):\s+")
 _HONORIFICS = (
-    "MR", "MS", "MRS", "MISS", "DR", "SECRETARY", "UNDER SECRETARY", "ASSISTANT SECRETARY",
-    "DEPUTY SECRETARY", "AMBASSADOR", "MINISTER", "FOREIGN MINISTER", "PRIME MINISTER",
-    "PRESIDENT", "VICE PRESIDENT", "SENATOR", "GENERAL", "ADMIRAL", "SPECIAL ENVOY",
-    "ADMINISTRATOR", "GOVERNOR", "PROFESSOR", "DIRECTOR", "CHAIRMAN", "CHAIR",
+    "MR",
+    "MS",
+    "MRS",
+    "MISS",
+    "DR",
+    "SECRETARY",
+    "UNDER SECRETARY",
+    "ASSISTANT SECRETARY",
+    "DEPUTY SECRETARY",
+    "AMBASSADOR",
+    "MINISTER",
+    "FOREIGN MINISTER",
+    "PRIME MINISTER",
+    "PRESIDENT",
+    "VICE PRESIDENT",
+    "SENATOR",
+    "GENERAL",
+    "ADMIRAL",
+    "SPECIAL ENVOY",
+    "ADMINISTRATOR",
+    "GOVERNOR",
+    "PROFESSOR",
+    "DIRECTOR",
+    "CHAIRMAN",
+    "CHAIR",
 )
 QUESTION_LABELS = {"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"}
 PROCEDURAL_LABELS = {"OPERATOR", "MODERATOR", "PARTICIPANT", "STAFF"}
@@ -43,8 +64,10 @@ def transcript_turns(text: str, spans: list[tuple[int, int]], header: str) -> li
             label, skip = found
             if label not in names:
                 names[label] = _resolve(label, header, text)
-            role = "question" if label in QUESTION_LABELS else (
-                "statement" if label in PROCEDURAL_LABELS else "answer"
+            role = (
+                "question"
+                if label in QUESTION_LABELS
+                else ("statement" if label in PROCEDURAL_LABELS else "answer")
             )
             turns.append(Turn(names[label], role, start + skip, end))
         elif turns:

@@ -13,17 +13,31 @@ log = logging.getLogger(__name__)
 
 # (regular, bold, italic, bold italic) file names of families with wide Unicode coverage.
 FAMILIES = [
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
-    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
-     "LiberationSans-BoldItalic.ttf"),
+    (
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSans-Oblique.ttf",
+        "DejaVuSans-BoldOblique.ttf",
+    ),
+    (
+        "LiberationSans-Regular.ttf",
+        "LiberationSans-Bold.ttf",
+        "LiberationSans-Italic.ttf",
+        "LiberationSans-BoldItalic.ttf",
+    ),
     ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"),
     ("arial.ttf", "arialbd.ttf", "ariali.ttf", "arialbi.ttf"),
     ("Arial.ttf", "Arial Bold.ttf", "Arial Italic.ttf", "Arial Bold Italic.ttf"),
 ]
 FONT_DIRS = [
-    Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
-    Path.home() / ".local/share/fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
-    Path.home() / "Library/Fonts", Path("C:/Windows/Fonts"),
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local/share/fonts",
+    Path("/Library/Fonts"),
+    Path("/System/Library/Fonts"),
+    Path.home() / "Library/Fonts",
+    Path("C:/Windows/Fonts"),
 ]
 
 
@@ -45,14 +59,17 @@ def find_family(explicit: Path | None = None) -> FontFamily | None:
     for names in FAMILIES:
         regular = _locate(names[0])
         if regular:
-            styles = [regular.parent / n if (regular.parent / n).is_file() else regular
-                      for n in names[1:]]
+            styles = [
+                regular.parent / n if (regular.parent / n).is_file() else regular for n in names[1:]
+            ]
             return FontFamily(regular, *styles)
     matched = _fc_match()
     if matched:
         return FontFamily(matched, matched, matched, matched)
-    log.warning("no Unicode TrueType font found; PDF uses Helvetica (no Cyrillic). "
-                "Set 'font:' in the config to a .ttf file.")
+    log.warning(
+        "no Unicode TrueType font found; PDF uses Helvetica (no Cyrillic). "
+        "Set 'font:' in the config to a .ttf file."
+    )
     return None
 
 
@@ -71,8 +88,13 @@ def _fc_match() -> Path | None:
     if not shutil.which("fc-match"):
         return None
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}", "sans"], capture_output=True,
-                             text=True, timeout=10, check=False).stdout.strip()
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}", "sans"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     path = Path(out)

@@ -52,7 +52,9 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     if user_templates and user_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    loaders.append(jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))}))
+    loaders.append(
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))})
+    )
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
@@ -100,7 +102,9 @@ class _TreeBuilder(HTMLParser):
             self.inline.append((tag, attr))
             return
         if tag not in BLOCK_TAGS | {"ul", "ol"}:
-            raise RenderError(f"template uses <{tag}>; allowed: {', '.join(sorted(BLOCK_TAGS | INLINE_TAGS))}")
+            raise RenderError(
+                f"template uses <{tag}>; allowed: {', '.join(sorted(BLOCK_TAGS | INLINE_TAGS))}"
+            )
         self.stack.append(tag)
         if tag in ("ul", "ol"):
             self.ordered = tag == "ol"

@@ -43,28 +43,53 @@ def register_fonts(family: FontFamily | None) -> tuple[str, str]:
     for name, path in zip(names, files, strict=True):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily("BriefSans", normal=names[0], bold=names[1],
-                                  italic=names[2], boldItalic=names[3])
+    pdfmetrics.registerFontFamily(
+        "BriefSans", normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
+    )
     return names[0], names[1]
 
 
 def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=10.5,
-                          leading=14.5, alignment=TA_LEFT,
-                          spaceAfter=4)
+    base = ParagraphStyle(
+        "body",
+        fontName=regular,
+        bulletFontName=regular,
+        fontSize=10.5,
+        leading=14.5,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+    )
     return {
-        "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=22, leading=27, textColor=NAVY,
-                             spaceAfter=6),
-        "h2": ParagraphStyle("h2", base, fontName=bold, fontSize=15, leading=19, textColor=NAVY,
-                             spaceBefore=14, spaceAfter=6),
-        "h3": ParagraphStyle("h3", base, fontName=bold, fontSize=11.5, leading=15, textColor=NAVY,
-                             spaceBefore=8, spaceAfter=4),
+        "h1": ParagraphStyle(
+            "h1", base, fontName=bold, fontSize=22, leading=27, textColor=NAVY, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=bold,
+            fontSize=15,
+            leading=19,
+            textColor=NAVY,
+            spaceBefore=14,
+            spaceAfter=6,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            base,
+            fontName=bold,
+            fontSize=11.5,
+            leading=15,
+            textColor=NAVY,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
         "p": base,
         "meta": ParagraphStyle("meta", base, textColor=colors.HexColor("#555555"), spaceAfter=10),
         "li": ParagraphStyle("li", base, spaceAfter=3),
         "quote": ParagraphStyle("quote", base, fontSize=10.5, leading=14.5, fontName=regular),
-        "cite": ParagraphStyle("cite", base, fontSize=9, leading=12,
-                               textColor=colors.HexColor("#555555")),
+        "cite": ParagraphStyle(
+            "cite", base, fontSize=9, leading=12, textColor=colors.HexColor("#555555")
+        ),
     }
 
 
@@ -112,8 +137,15 @@ def _flowables(blocks: list[Block], styles: dict[str, ParagraphStyle]) -> list[A
         nonlocal items
         if items:
             kind = {"bulletType": "1"} if ordered else {"bulletType": "bullet", "start": "•"}
-            story.append(ListFlowable(items, leftIndent=14, bulletFontSize=9,
-                                      bulletFontName=styles["p"].fontName, **kind))
+            story.append(
+                ListFlowable(
+                    items,
+                    leftIndent=14,
+                    bulletFontSize=9,
+                    bulletFontName=styles["p"].fontName,
+                    **kind,
+                )
+            )
             items = []
 
     for block in blocks:
@@ -137,17 +169,22 @@ def _para(block: Block, style: ParagraphStyle) -> Paragraph:
 
 
 def _quote_box(block: Block, styles: dict[str, ParagraphStyle]) -> Any:
-    cells = [[_para(c, styles["cite"] if c.kind == "cite" else styles["quote"])]
-             for c in block.children]
+    cells = [
+        [_para(c, styles["cite"] if c.kind == "cite" else styles["quote"])] for c in block.children
+    ]
     table = Table(cells, colWidths=[A4[0] - 2 * MARGIN - 8 * mm])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), styles["p"].fontName),  # cells default to Helvetica
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f7f4ec")),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, GOLD),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles["p"].fontName),  # cells default to Helvetica
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f7f4ec")),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, GOLD),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return KeepTogether([Spacer(1, 3), table, Spacer(1, 5)])
 
 
@@ -159,10 +196,18 @@ def render_pdf(
     blocks = parse_blocks(brief_html(brief, templates))
     path = out_dir / "brief.pdf"
     doc = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=22 * mm, title=brief.title, author=brief.organization or "briefing",
-        subject=f"Policy brief, {brief.as_of.isoformat()}", creator="briefing",
-        lang="en", initialFontName=regular,  # else an unembedded Helvetica is referenced
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=22 * mm,
+        title=brief.title,
+        author=brief.organization or "briefing",
+        subject=f"Policy brief, {brief.as_of.isoformat()}",
+        creator="briefing",
+        lang="en",
+        initialFontName=regular,  # else an unembedded Helvetica is referenced
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
     canvas_class = type("BriefCanvas", (_NumberedCanvas,), {"title": brief.title, "font": regular})

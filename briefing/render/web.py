@@ -30,6 +30,7 @@ STYLES = {
 
 def inline_css(html: str) -> str:
     """Give every whitelisted tag its inline style."""
+
     def add(m: re.Match[str]) -> str:
         tag = m[1]
         return f'<{tag} style="{STYLES[tag]}"{m[2]}'
@@ -71,8 +72,9 @@ def blocks_to_text(blocks: list[Block]) -> str:
         elif block.kind == "blockquote":
             for child in block.children:
                 prefix = "  — " if child.kind == "cite" else "  "
-                lines += textwrap.wrap(child.text, 70, initial_indent=prefix,
-                                       subsequent_indent="    ")
+                lines += textwrap.wrap(
+                    child.text, 70, initial_indent=prefix, subsequent_indent="    "
+                )
             lines.append("")
         else:
             lines += [*textwrap.wrap(text, 72), ""]
@@ -108,8 +110,14 @@ def brief_dict(brief: Brief) -> dict:
         ],
         "sources": [
             {
-                "id": s.id, "number": s.number, "path": s.path, "title": s.title, "date": s.date,
-                "publisher": s.publisher, "url": s.url, "doc_type": s.doc_type,
+                "id": s.id,
+                "number": s.number,
+                "path": s.path,
+                "title": s.title,
+                "date": s.date,
+                "publisher": s.publisher,
+                "url": s.url,
+                "doc_type": s.doc_type,
             }
             for s in brief.sources
         ],
@@ -119,6 +127,7 @@ def brief_dict(brief: Brief) -> dict:
 def render_json(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
     """Write brief.json."""
     path = out_dir / "brief.json"
-    path.write_text(json.dumps(brief_dict(brief), indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(brief_dict(brief), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return path

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -79,8 +80,13 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that the word processor fills in."""
     run = paragraph.add_run()
     run.font.size = Pt(8.5)
-    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, instruction),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
@@ -136,8 +142,9 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
     if href.startswith("#"):
         link.set(qn("w:anchor"), href[1:].replace("-", "_"))
     else:
-        rel = paragraph.part.relate_to(href, docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK,
-                                       is_external=True)
+        rel = paragraph.part.relate_to(
+            href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        )
         link.set(qn("r:id"), rel)
     r = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
