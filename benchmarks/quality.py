@@ -1,0 +1,106 @@
+"""Quality figures on ../shared/eval, computed with ../shared/eval/scoring.py, beside the
+peers' figures from ../shared/eval/README.md.
+
+Run: python benchmarks/quality.py   (needs rouge-score for the summary figure; skips when
+../shared is not beside the repository)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import sys
+from pathlib import Path
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def scoring():
+    spec = importlib.util.spec_from_file_location("scoring", EVAL / "scoring.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def rows(folder: str, name: str) -> list[dict]:
+    return [json.loads(line) for line in (EVAL / folder / name).read_text().splitlines()]
+
+
+def summaries(score) -> None:
+    from briefing.analyze import analyze
+    from briefing.ingest import read_file
+
+    pred = {}
+    for row in rows("summarization-cnndm", "references.jsonl"):
+        if row["dataset"] == "cnndm":
+            doc = read_file(EVAL / "summarization-cnndm" / row["file"])
+            pred[row["id"]] = [s.text for s in analyze(doc, sentences=3).summary]
+    try:
+        result = score.score_summaries(pred, EVAL / "summarization-cnndm")
+    except ImportError:
+        print("summaries: skipped (pip install rouge-score)")
+        return
+    print(f"summaries, CNN/DM dev ({result['n']} docs), 3 sentences: ROUGE-1 "
+          f"{result['rouge1']:.1f}, ROUGE-2 {result['rouge2']:.1f}, ROUGE-Lsum "
+          f"{result['rougeLsum']:.1f}   [peers: Lead-3 41.7, LexRank 32.0, TextRank 29.5]")
+
+
+def quotes(score) -> None:
+    from briefing.analyze import analyze
+    from briefing.ingest import read_file
+
+    gold = score.load_quote_gold(EVAL / "quotes-polnear")
+    pred = {}
+    for doc_id, row in gold.items():
+        doc = read_file(EVAL / "quotes-polnear" / row["file"])
+        pred[doc_id] = [{"text": q.text, "speaker": q.speaker or ""}
+                        for q in analyze(doc).quotes]
+    r = score.score_quotes(pred, gold)
+    print(f"quotes, PolNeAR dev ({len(gold)} docs): P {r['precision']:.2f} R {r['recall']:.2f} "
+          f"F1 {r['f1']:.2f}, speaker accuracy {r['speaker_accuracy']:.2f}   "
+          "[peers: regex 0.76 / 0.40, textacy+spaCy 0.55 / 0.73]")
+
+
+def extraction(score) -> None:
+    import trafilatura
+
+    from briefing.errors import SourceError
+    from briefing.ingest import read_file
+
+    def ours(path: Path) -> str:
+        try:
+            return read_file(path).text
+        except SourceError:
+            return ""
+
+    for folder, peers in (("extraction-zyte", "AutoExtract 0.971, trafilatura 0.968"),
+                          ("extraction-trafilatura", "trafilatura 2.3.1 defaults 0.923")):
+        gold = rows(folder, "gold.jsonl")
+        mine = {r["id"]: ours(EVAL / folder / r["file"]) for r in gold}
+        base = {r["id"]: trafilatura.extract((EVAL / folder / r["file"]).read_text(
+            errors="replace")) or "" for r in gold}
+        if folder == "extraction-zyte":
+            golds = {r["id"]: r["text"] if "text" in r else r.get("articleBody", "") for r in gold}
+            a, b = score.score_extraction(golds, mine), score.score_extraction(golds, base)
+        else:
+            a, b = score.score_segments(gold, mine), score.score_segments(gold, base)
+        print(f"extraction, {folder} ({a['n']} pages): F1 {a['f1']:.3f} "
+              f"(trafilatura.extract in this run {b['f1']:.3f})   [peers: {peers}]")
+
+
+def main() -> int:
+    if not EVAL.is_dir():
+        print(f"skipped: {EVAL} not found")
+        return 0
+    logging.disable(logging.WARNING)
+    score = scoring()
+    summaries(score)
+    quotes(score)
+    extraction(score)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
