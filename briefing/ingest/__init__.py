@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from briefing.ingest.readers import READERS
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
+PROGRESS_FROM = 200  # files
 
 __all__ = ["READERS", "get_sources", "read_file"]
 
@@ -19,7 +21,7 @@ def get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
     """Read every file under ``paths`` (folders recursively); skip what cannot be read."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    for path in _files(paths, skipped):
+    for path in _progress(_files(paths, skipped)):
         try:
             docs.append(read_file(path))
         except SourceError as exc:
@@ -27,6 +29,16 @@ def get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
     return docs, skipped
+
+
+def _progress(files: list[Path]) -> Iterable[Path]:
+    """Show a progress bar on a terminal when there is enough to read to wait for."""
+    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
+        return files
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(files, description="Reading sources", console=Console(stderr=True))
 
 
 def read_file(path: Path) -> Document:

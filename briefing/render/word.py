@@ -68,6 +68,7 @@ def _fixed_time() -> dt.datetime:
 
 
 def _footer(document: docx.document.Document, title: str) -> None:
+    document.styles["Footer"].font.size = Pt(8.5)  # field results take the paragraph's size
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.add_run(f"{title}    ").font.size = Pt(8.5)
     paragraph.add_run("Page ").font.size = Pt(8.5)
