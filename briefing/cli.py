@@ -15,9 +15,11 @@ import click
 from briefing.analyze import analyze, spoken_quotes
 from briefing.build import build
 from briefing.config import FORMATS, config_from_dict, load_config
+from briefing.deliver import send_brief, state_path
 from briefing.errors import BriefingError, ConfigError, SourceError
 from briefing.ingest import read_file
 from briefing.ingest.readers import READERS
+from briefing.store import Store
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -138,6 +140,43 @@ def brief_command(
     }
     config = config_from_dict(data, Path.cwd() / "(command line)")
     _report(build(config, as_of=as_of and as_of.date(), since=since and since.date()))
+
+
+@main.command()
+@click.argument("config", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Write .eml files to outbox/ beside the brief.")
+@click.option("--as-of", help="Send the brief built for this date; default the newest.")
+@_reports_errors
+def send(config: Path, dry_run: bool, as_of: str | None) -> None:
+    """Email the brief to the config's distribution lists, once per recipient."""
+    report = send_brief(load_config(config), dry_run=dry_run, as_of=as_of)
+    if report.held:
+        click.echo(report.held)
+        return
+    click.echo(
+        f"edition {report.digest[:12]}: {len(report.sent)} sent, {len(report.failed)} "
+        f"failed, {report.already} done before" + (" (dry run)" if dry_run else "")
+    )
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.argument("config", type=click.Path(path_type=Path))
+@_reports_errors
+def deliveries(config: Path) -> None:
+    """Print the delivery ledger: who got which edition, and what the server said."""
+    path = state_path(load_config(config))
+    rows = []
+    if path.is_file():
+        with Store(path) as store:
+            rows = store.rows()
+    for row in rows:
+        click.echo(
+            f"{row.digest[:12]}  {row.status:<7}  {row.attempts}  {row.updated_at}  "
+            f"{row.recipient}  {row.last_reply[:60]}"
+        )
+    if not rows:
+        click.echo("no deliveries yet")
 
 
 @main.command()

@@ -11,10 +11,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from briefing.errors import ConfigError
+from briefing.recipients import Recipient, parse_recipient, read_recipients
 
 FORMATS = ("pdf", "docx", "html", "txt", "json")
 Format = Literal["pdf", "docx", "html", "txt", "json"]
 DEFAULT_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "json")
+DEFAULT_ATTACH: tuple[Format, ...] = ("pdf",)
 
 
 class Topic(BaseModel):
@@ -37,6 +39,88 @@ class Topic(BaseModel):
         if any(not t.strip() for t in terms):
             raise ValueError("terms must not be blank")
         return [t.strip() for t in terms]
+
+
+class Smtp(BaseModel):
+    """How to reach the mail server."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    host: str = Field(min_length=1, description="SMTP server host name.")
+    port: int | None = Field(
+        default=None, ge=1, le=65535, description="Port; default 587 (starttls), 465 (ssl), 25."
+    )
+    security: Literal["starttls", "ssl", "none"] = Field(
+        default="starttls", description="starttls, ssl (implicit TLS) or none."
+    )
+    username: str | None = Field(default=None, description="Login name, if the server needs one.")
+    password_env: str | None = Field(
+        default=None, description="Environment variable that holds the password."
+    )
+    timeout: float = Field(default=30, gt=0, le=600, description="Seconds per SMTP operation.")
+    verify_tls: bool = Field(
+        default=True, description="Verify the server's TLS certificate (leave on)."
+    )
+
+    @property
+    def effective_port(self) -> int:
+        """The configured port or the usual one for the security mode."""
+        return self.port or {"starttls": 587, "ssl": 465, "none": 25}[self.security]
+
+
+class MailingList(BaseModel):
+    """A distribution list: who gets the brief and which files are attached."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    recipients: list[str] = Field(
+        default_factory=list, description='Addresses: "a@example.org" or "Name <a@example.org>".'
+    )
+    recipients_file: str | None = Field(
+        default=None, description="A .txt (one address per line) or .csv (email,name) file."
+    )
+    attach: list[Format] = Field(
+        default_factory=lambda: list(DEFAULT_ATTACH), description="Brief formats to attach."
+    )
+
+    @field_validator("recipients")
+    @classmethod
+    def _valid_addresses(cls, values: list[str]) -> list[str]:
+        for value in values:
+            parse_recipient(value)  # raises ValueError with the bad address
+        return values
+
+
+class Distribution(BaseModel):
+    """Email distribution of the brief."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    smtp: Smtp = Field(description="The mail server.")
+    sender: str = Field(alias="from", description='The From: address, "Name <addr>".')
+    subject: str = Field(
+        default="{{ title }} — {{ as_of }}", description="Subject line, a Jinja template."
+    )
+    min_sources: int = Field(
+        default=1, ge=0, description="Hold the brief instead of sending it below this many sources."
+    )
+    list_id: str | None = Field(default=None, description="List-Id header value (optional).")
+    unsubscribe: str | None = Field(
+        default=None, description="List-Unsubscribe URL or mailto: (optional)."
+    )
+    max_attempts: int = Field(
+        default=5,
+        ge=1,
+        le=50,
+        description="Tries per recipient before a transient failure is final.",
+    )
+    lists: dict[str, MailingList] = Field(min_length=1, description="Distribution lists by name.")
+
+    @field_validator("sender")
+    @classmethod
+    def _valid_sender(cls, value: str) -> str:
+        parse_recipient(value)
+        return value
 
 
 class Config(BaseModel):
@@ -68,6 +152,9 @@ class Config(BaseModel):
         default=None, description="Folder of templates overriding the packaged ones (optional)."
     )
     topics: list[Topic] = Field(min_length=1, description="The brief's sections.")
+    distribution: Distribution | None = Field(
+        default=None, description="Email lists to send the brief to (optional)."
+    )
 
     _base: Path = PrivateAttr(default=Path("."))
     _path: Path | None = PrivateAttr(default=None)
@@ -97,6 +184,27 @@ class Config(BaseModel):
         """The user's template folder, resolved."""
         return self._resolve(self.templates) if self.templates else None
 
+    def recipients(self, list_name: str) -> list[Recipient]:
+        """The recipients of one distribution list, inline and from its file."""
+        assert self.distribution
+        mailing = self.distribution.lists[list_name]
+        found = [parse_recipient(r) for r in mailing.recipients]
+        if mailing.recipients_file:
+            found += read_recipients(self._resolve(mailing.recipients_file))[0]
+        return found
+
+    def list_problems(self, list_name: str) -> list[str]:
+        """Bad lines of a list's recipients file, as FILE:LINE: problem."""
+        assert self.distribution
+        mailing = self.distribution.lists[list_name]
+        if not mailing.recipients_file:
+            return (
+                []
+                if mailing.recipients
+                else [f"{self._path}: distribution.lists.{list_name}: no recipients"]
+            )
+        return read_recipients(self._resolve(mailing.recipients_file))[1]
+
     def since(self, as_of: date) -> date | None:
         """The first day of the date window, if there is one."""
         return as_of - timedelta(days=self.window_days - 1) if self.window_days else None
@@ -119,6 +227,8 @@ def load_config(path: Path) -> Config:
         if config.font_path and not config.font_path.is_file()
         else []
     )
+    for name in config.distribution.lists if config.distribution else []:
+        problems += config.list_problems(name)
     if problems:
         raise ConfigError(problems)
     return config

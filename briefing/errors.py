@@ -3,7 +3,8 @@
 BriefingError            every error the CLI reports as one "Error: …" line
 ├── ConfigError          the YAML config is missing, unreadable or invalid (lists every problem)
 ├── SourceError          a source file cannot be read or decoded (the build skips it)
-└── RenderError          a brief cannot be written in one of its formats
+├── RenderError          a brief cannot be written in one of its formats
+└── DeliveryError        a brief cannot be sent (no brief built, no distribution, SMTP login)
 """
 
 
@@ -25,3 +26,7 @@ class SourceError(BriefingError):
 
 class RenderError(BriefingError):
     """A brief could not be written."""
+
+
+class DeliveryError(BriefingError):
+    """A brief could not be sent at all."""

@@ -57,7 +57,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     )
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
+        autoescape=lambda name: name is None or ".html" in name,  # .txt templates: raw text
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -143,9 +143,7 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
     if href.startswith("#"):
         link.set(qn("w:anchor"), href[1:].replace("-", "_"))
     else:
-        rel = paragraph.part.relate_to(
-            href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
-        )
+        rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link.set(qn("r:id"), rel)
     r = OxmlElement("w:r")
     props = OxmlElement("w:rPr")

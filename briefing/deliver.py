@@ -1,0 +1,279 @@
+"""Send a built brief to its distribution lists, exactly once per recipient, with a ledger.
+
+Each (edition digest, recipient) has one ledger row: queued → sending → sent | failed. A rerun
+sends only rows that are not sent or failed; a row left 'sending' by a crash is sent again with
+the same Message-ID, so a mail client can tell the rare duplicate for what it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import mimetypes
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2.sandbox
+
+from briefing.config import Config, Distribution
+from briefing.errors import DeliveryError
+from briefing.recipients import Recipient
+from briefing.render.html import environment
+from briefing.store import Store
+
+log = logging.getLogger(__name__)
+RETRIES_PER_RUN = 3
+MIME_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "txt": "text/plain",
+    "json": "application/json",
+}
+
+
+class TransientError(Exception):
+    """Worth trying again later: 4xx replies, refused or dropped connections, time-outs."""
+
+
+class ConnectError(TransientError):
+    """The server cannot be reached at all: stop this run, keep everyone queued."""
+
+
+class PermanentError(Exception):
+    """This recipient cannot be reached: 5xx replies."""
+
+
+class Mailer(Protocol):
+    """Sends one message; returns the server's reply; raises Transient- or PermanentError."""
+
+    def send(self, message: EmailMessage) -> str: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A built brief: its folder, its JSON model and a digest of its content."""
+
+    folder: Path
+    data: dict[str, Any]
+    digest: str
+
+
+@dataclass
+class Report:
+    """What one send run did."""
+
+    digest: str
+    sent: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    already: int = 0
+    held: str | None = None
+
+
+def find_edition(out_dir: Path, as_of: str | None = None) -> Edition:
+    """The brief built for ``as_of``, or the newest one built."""
+    if as_of:
+        folder = out_dir / as_of
+    else:
+        built = sorted(p for p in out_dir.glob("????-??-??") if (p / "brief.json").is_file())
+        if not built:
+            raise DeliveryError(f"no built brief in {out_dir}; run 'briefing build' first")
+        folder = built[-1]
+    try:
+        data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DeliveryError(f"cannot read {folder / 'brief.json'}: {exc}") from None
+    content = {k: v for k, v in data.items() if k != "generated_at"}  # same content, same edition
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return Edition(folder, data, digest)
+
+
+def audience(config: Config) -> dict[str, tuple[Recipient, list[str]]]:
+    """Every recipient once (by address), with the union of their lists' attachments."""
+    assert config.distribution
+    merged: dict[str, tuple[Recipient, list[str]]] = {}
+    for name, mailing in config.distribution.lists.items():
+        for r in config.recipients(name):
+            _, formats = merged.setdefault(r.key, (r, []))
+            formats += [f for f in mailing.attach if f not in formats]
+    return merged
+
+
+def deliver(
+    config: Config,
+    *,
+    mailer: Mailer,
+    store: Store,
+    as_of: str | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Report:
+    """Send the brief to every recipient that has not had it yet."""
+    dist = config.distribution
+    if dist is None:
+        raise DeliveryError("the config has no 'distribution' section")
+    edition = find_edition(config.output_dir, as_of)
+    report = Report(edition.digest)
+    if len(edition.data.get("sources", [])) < dist.min_sources:
+        report.held = (
+            f"held: the brief has {len(edition.data.get('sources', []))} sources, "
+            f"fewer than min_sources {dist.min_sources}"
+        )
+        return report
+    people = audience(config)
+    _check_attachments(edition, people)
+    store.queue(edition.digest, list(people))
+    unreachable = False
+    for row in store.rows(edition.digest):
+        if row.status in ("sent", "failed"):
+            report.already += 1
+            continue
+        recipient, attach = people.get(row.recipient, (None, []))
+        if recipient is None:
+            continue  # removed from every list since it was queued
+        if unreachable:
+            report.pending.append(recipient.address)
+            continue
+        message = compose(edition, recipient, attach, dist, date=now())
+        try:
+            outcome = _send_with_retries(store, mailer, edition.digest, row, message, dist, sleep)
+        except ConnectError as exc:
+            log.error("stopping this run: %s", exc)
+            unreachable, outcome = True, "pending"
+        getattr(report, outcome).append(recipient.address)
+    return report
+
+
+def _send_with_retries(store: Store, mailer: Mailer, digest: str, row: Any,
+                       message: EmailMessage, dist: Distribution,
+                       sleep: Callable[[float], None]) -> str:
+    """Try a few times now; a transient failure stays queued for the next run until
+    ``max_attempts`` tries in all, then it is final."""
+    attempts = row.attempts
+    for attempt_now in range(RETRIES_PER_RUN):
+        if attempts >= dist.max_attempts:
+            store.mark(digest, row.recipient, "failed")
+            return "failed"
+        store.mark(digest, row.recipient, "sending", message_id=message["Message-ID"],
+                   attempt=True)
+        attempts += 1
+        try:
+            reply = mailer.send(message)
+        except PermanentError as exc:
+            store.mark(digest, row.recipient, "failed", reply=str(exc))
+            log.warning("failed for good: %s: %s", row.recipient, exc)
+            return "failed"
+        except TransientError as exc:
+            final = attempts >= dist.max_attempts
+            store.mark(digest, row.recipient, "failed" if final else "queued", reply=str(exc))
+            log.warning("%s %s (attempt %d): %s", "gave up on" if final else "will retry",
+                        row.recipient, attempts, exc)
+            if final:
+                return "failed"
+            if isinstance(exc, ConnectError):
+                raise
+            if attempt_now + 1 < RETRIES_PER_RUN:
+                sleep(min(30.0, 2.0**attempt_now))
+            continue
+        store.mark(digest, row.recipient, "sent", reply=reply)
+        return "sent"
+    return "pending"
+
+
+def _check_attachments(edition: Edition, people: dict[str, tuple[Recipient, list[str]]]) -> None:
+    wanted = {f for _, formats in people.values() for f in formats}
+    missing = sorted(f for f in wanted if not (edition.folder / f"brief.{f}").is_file())
+    if missing:
+        raise DeliveryError(
+            f"{edition.folder} has no brief.{missing[0]}; add '{missing[0]}' "
+            "to the config's formats and build again"
+        )
+
+
+def one_line(text: str) -> str:
+    """Header-safe text: line breaks and runs of space become one space."""
+    return " ".join(str(text).split())
+
+
+def compose(
+    edition: Edition, recipient: Recipient, attach: list[str], dist: Distribution, *, date: datetime
+) -> EmailMessage:
+    """One message to one recipient: text and HTML bodies, the chosen attachments."""
+    data = edition.data
+    message = EmailMessage()
+    message["From"] = one_line(dist.sender)
+    message["To"] = recipient.header()
+    message["Subject"] = _subject(dist.subject, data)
+    message["Date"] = format_datetime(date)
+    domain = parseaddr(dist.sender)[1].rpartition("@")[2] or "briefing.invalid"
+    token = hashlib.sha256(f"{edition.digest}\0{recipient.key}".encode()).hexdigest()[:32]
+    message["Message-ID"] = f"<{token}@{domain}>"
+    if dist.list_id:
+        message["List-Id"] = f"<{one_line(dist.list_id).strip('<>')}>"
+    if dist.unsubscribe:
+        message["List-Unsubscribe"] = f"<{one_line(dist.unsubscribe).strip('<>')}>"
+    names = [f"brief.{f}" for f in attach]
+    env = environment()
+    context = {"brief": data, "attachments": names, "unsubscribe": dist.unsubscribe}
+    message.set_content(env.get_template("email.txt.j2").render(**context))
+    message.add_alternative(env.get_template("email.html.j2").render(**context), subtype="html")
+    for fmt in attach:
+        path = edition.folder / f"brief.{fmt}"
+        maintype, subtype = MIME_TYPES.get(
+            fmt, mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        ).split("/")
+        filename = f"{data.get('name', 'brief')}-{data.get('as_of', '')}.{fmt}"
+        message.add_attachment(
+            path.read_bytes(),
+            maintype=maintype,
+            subtype=subtype,
+            filename=re.sub(r"[^\w.-]", "_", filename),
+        )
+    return message
+
+
+def _subject(template: str, data: dict[str, Any]) -> str:
+    env = jinja2.sandbox.SandboxedEnvironment(autoescape=False)
+    try:
+        text = env.from_string(template).render(
+            title=data.get("title", ""), as_of=data.get("as_of", ""), name=data.get("name", "")
+        )
+    except jinja2.TemplateError as exc:
+        raise DeliveryError(f"distribution.subject: {exc}") from None
+    return one_line(text)
+
+
+def state_path(config: Config) -> Path:
+    """The SQLite state file of a brief: beside its dated folders."""
+    return config.output_dir / "state.sqlite"
+
+
+def send_brief(config: Config, *, dry_run: bool = False, as_of: str | None = None) -> Report:
+    """Send the newest (or ``as_of``) edition; a dry run writes .eml files to its outbox/."""
+    from briefing.mailers import OutboxMailer, SmtpMailer
+
+    if config.distribution is None:
+        raise DeliveryError("the config has no 'distribution' section")
+    if dry_run:
+        edition = find_edition(config.output_dir, as_of)
+        mailer: Mailer = OutboxMailer(edition.folder / "outbox")
+        store = Store(Path(":memory:"))  # a dry run leaves the real ledger alone
+    else:
+        mailer = SmtpMailer(config.distribution.smtp)
+        store = Store(state_path(config))
+    try:
+        return deliver(config, mailer=mailer, store=store, as_of=as_of)
+    finally:
+        mailer.close()
+        store.close()
