@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import mimetypes
 import re
 import time
 from collections.abc import Callable
@@ -133,6 +132,7 @@ def deliver(
         return report
     people = audience(config)
     _check_attachments(edition, people)
+    parts = shared_parts(edition, dist, {f for _, formats in people.values() for f in formats})
     store.queue(edition.digest, list(people))
     unreachable = False
     for row in store.rows(edition.digest):
@@ -145,7 +145,7 @@ def deliver(
         if unreachable:
             report.pending.append(recipient.address)
             continue
-        message = compose(edition, recipient, attach, dist, date=now())
+        message = compose(edition, recipient, attach, dist, date=now(), parts=parts)
         try:
             outcome = _send_with_retries(store, mailer, edition.digest, row, message, dist, sleep)
         except ConnectError as exc:
@@ -206,15 +206,37 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def compose(
-    edition: Edition, recipient: Recipient, attach: list[str], dist: Distribution, *, date: datetime
-) -> EmailMessage:
+@dataclass(frozen=True)
+class Parts:
+    """What every message of an edition shares: subject, bodies, attachment bytes."""
+
+    subject: str
+    text: str
+    html: str
+    files: dict[str, bytes]
+
+
+def shared_parts(edition: Edition, dist: Distribution, formats: set[str]) -> Parts:
+    """Render the bodies and read the attachments once for all recipients."""
+    env = environment()
+    context = {"brief": edition.data, "unsubscribe": dist.unsubscribe}
+    return Parts(
+        subject=_subject(dist.subject, edition.data),
+        text=env.get_template("email.txt.j2").render(**context),
+        html=env.get_template("email.html.j2").render(**context),
+        files={f: (edition.folder / f"brief.{f}").read_bytes() for f in sorted(formats)},
+    )
+
+
+def compose(edition: Edition, recipient: Recipient, attach: list[str], dist: Distribution,
+            *, date: datetime, parts: Parts | None = None) -> EmailMessage:
     """One message to one recipient: text and HTML bodies, the chosen attachments."""
+    parts = parts or shared_parts(edition, dist, set(attach))
     data = edition.data
     message = EmailMessage()
     message["From"] = one_line(dist.sender)
     message["To"] = recipient.header()
-    message["Subject"] = _subject(dist.subject, data)
+    message["Subject"] = parts.subject
     message["Date"] = format_datetime(date)
     domain = parseaddr(dist.sender)[1].rpartition("@")[2] or "briefing.invalid"
     token = hashlib.sha256(f"{edition.digest}\0{recipient.key}".encode()).hexdigest()[:32]
@@ -223,23 +245,13 @@ def compose(
         message["List-Id"] = f"<{one_line(dist.list_id).strip('<>')}>"
     if dist.unsubscribe:
         message["List-Unsubscribe"] = f"<{one_line(dist.unsubscribe).strip('<>')}>"
-    names = [f"brief.{f}" for f in attach]
-    env = environment()
-    context = {"brief": data, "attachments": names, "unsubscribe": dist.unsubscribe}
-    message.set_content(env.get_template("email.txt.j2").render(**context))
-    message.add_alternative(env.get_template("email.html.j2").render(**context), subtype="html")
+    message.set_content(parts.text)
+    message.add_alternative(parts.html, subtype="html")
     for fmt in attach:
-        path = edition.folder / f"brief.{fmt}"
-        maintype, subtype = MIME_TYPES.get(
-            fmt, mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        ).split("/")
+        maintype, subtype = MIME_TYPES[fmt].split("/")
         filename = f"{data.get('name', 'brief')}-{data.get('as_of', '')}.{fmt}"
-        message.add_attachment(
-            path.read_bytes(),
-            maintype=maintype,
-            subtype=subtype,
-            filename=re.sub(r"[^\w.-]", "_", filename),
-        )
+        message.add_attachment(parts.files[fmt], maintype=maintype, subtype=subtype,
+                               filename=re.sub(r"[^\w.-]", "_", filename))
     return message
 
 
