@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -15,7 +17,8 @@ from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.ingest import get_sources
 from briefing.match import match
-from briefing.model import Analysis, BuildResult, Match
+from briefing.cache import DocumentCache
+from briefing.model import Analysis, BuildResult, Document, Match
 from briefing.render import render
 
 log = logging.getLogger(__name__)
@@ -38,15 +41,39 @@ def build(
     topics: Sequence[str] = (),
     formats: Sequence[str] = (),
     clock: Clock = build_time,
+    cache: DocumentCache | None = None,
+    memo: dict[Document, Analysis] | None = None,
+    wait: bool = True,
 ) -> BuildResult:
-    """Build the brief described by ``config`` and write it to its dated output folder."""
+    """Build the brief described by ``config`` and write it to its dated output folder.
+
+    ``cache`` and ``memo`` let a long-running process keep parsed documents and analyses
+    between builds; without ``wait``, a brief another process is building is an error.
+    """
+    with brief_lock(config.output_dir, wait=wait):
+        if cache is None:
+            with DocumentCache(config.cache_path) as own_cache:
+                return _build(config, as_of, since, topics, formats, clock, own_cache, memo)
+        return _build(config, as_of, since, topics, formats, clock, cache, memo)
+
+
+def _build(
+    config: Config,
+    as_of: date | None,
+    since: date | None,
+    topics: Sequence[str],
+    formats: Sequence[str],
+    clock: Clock,
+    cache: DocumentCache,
+    memo: dict[Document, Analysis] | None,
+) -> BuildResult:
     now = clock()
     as_of = as_of or now.date()
     since = since or config.since(as_of)
     chosen = select_topics(config.topics, topics)
-    docs, skipped = get_sources(config.source_paths)
+    docs, skipped = get_sources(config.source_paths, cache)
     matched = [(t, match(t, docs, since=since, until=as_of)) for t in chosen]
-    analyses = analyze_matches(matched)
+    analyses = analyze_matches(matched, {} if memo is None else memo)
     brief = assemble(
         meta={
             "name": config.brief_name,
@@ -70,6 +97,8 @@ def build(
             font=config.font_path,
         ),
     )
+    point_latest(out_dir)
+    prune(config.output_dir, keep=config.keep)
     return BuildResult(out_dir, files, skipped, brief)
 
 
@@ -85,14 +114,49 @@ def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:
     return [by_name[n.casefold()] for n in names]
 
 
-def analyze_matches(matched: Sequence[tuple[Topic, list[Match]]]) -> dict[Path, Analysis]:
-    """Analyze each matched document once, however many topics it serves."""
+def analyze_matches(
+    matched: Sequence[tuple[Topic, list[Match]]], memo: dict[Document, Analysis]
+) -> dict[Path, Analysis]:
+    """Analyze each matched document once, however many topics it serves; ``memo`` keeps
+    analyses of unchanged documents between builds."""
     analyses: dict[Path, Analysis] = {}
     for _, matches in matched:
         for m in matches:
-            if m.doc.path not in analyses:
-                analyses[m.doc.path] = analyze(m.doc)
+            if m.doc not in memo:
+                memo[m.doc] = analyze(m.doc)
+            analyses[m.doc.path] = memo[m.doc]
     return analyses
+
+
+@contextmanager
+def brief_lock(folder: Path, *, wait: bool = True) -> Iterator[None]:
+    """Only one process builds a brief at a time (an advisory lock on a file in its folder)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BriefingError(f"another process is building {folder.name}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def point_latest(out_dir: Path) -> None:
+    """Make ``<brief>/latest`` point at the newest build (a symlink, swapped in atomically)."""
+    link = out_dir.parent / "latest"
+    tmp = out_dir.parent / f".latest-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(out_dir.name, target_is_directory=True)
+    os.replace(tmp, link)
+
+
+def prune(folder: Path, *, keep: int) -> None:
+    """Delete the oldest dated brief folders beyond ``keep``."""
+    dated = sorted(p for p in folder.glob("????-??-??") if p.is_dir() and not p.is_symlink())
+    for old in dated[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list[Path]:

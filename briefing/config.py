@@ -6,12 +6,14 @@ import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from briefing.errors import ConfigError
 from briefing.recipients import Recipient, parse_recipient, read_recipients
+from briefing.slots import Every, parse_every, time_zone
 
 FORMATS = ("pdf", "docx", "html", "txt", "json")
 Format = Literal["pdf", "docx", "html", "txt", "json"]
@@ -123,6 +125,53 @@ class Distribution(BaseModel):
         return value
 
 
+class ScheduleSpec(BaseModel):
+    """When the brief is built without anyone asking."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    every: str = Field(
+        description='"monday at 07:00", "weekday at 08:00", "day at 06:30" or "6 hours".'
+    )
+    timezone: str = Field(default="UTC", description="IANA time zone of the times, DST-correct.")
+    catch_up: bool = Field(
+        default=True, description="After downtime, build a missed slot once at start-up."
+    )
+
+    @field_validator("every")
+    @classmethod
+    def _valid_every(cls, value: str) -> str:
+        parse_every(value)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _valid_zone(cls, value: str) -> str:
+        time_zone(value)
+        return value
+
+    @property
+    def spec(self) -> Every:
+        """The parsed schedule."""
+        return parse_every(self.every)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The time zone."""
+        return time_zone(self.timezone)
+
+
+class Watch(BaseModel):
+    """Rebuilding when the sources change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    poll_seconds: float = Field(default=60, ge=1, le=86400, description="Seconds between checks.")
+    enabled: bool = Field(
+        default=True, description="Rebuild when sources, config or templates change."
+    )
+
+
 class Config(BaseModel):
     """A brief: where its sources are, what topics it covers, what it writes."""
 
@@ -152,6 +201,13 @@ class Config(BaseModel):
         default=None, description="Folder of templates overriding the packaged ones (optional)."
     )
     topics: list[Topic] = Field(min_length=1, description="The brief's sections.")
+    schedule: ScheduleSpec | None = Field(
+        default=None, description="Build on a schedule under 'briefing run' (optional)."
+    )
+    watch: Watch = Field(
+        default_factory=Watch, description="Change detection under 'briefing run'."
+    )
+    keep: int = Field(default=10, ge=1, le=10000, description="Dated brief folders to keep.")
     distribution: Distribution | None = Field(
         default=None, description="Email lists to send the brief to (optional)."
     )
@@ -178,6 +234,16 @@ class Config(BaseModel):
     def font_path(self) -> Path | None:
         """The configured font file, resolved."""
         return self._resolve(self.font) if self.font else None
+
+    @property
+    def config_path(self) -> Path | None:
+        """The config file this was loaded from."""
+        return self._path
+
+    @property
+    def cache_path(self) -> Path:
+        """The document cache shared by the briefs in one output folder."""
+        return self._resolve(self.output) / ".briefing-cache.sqlite"
 
     @property
     def templates_dir(self) -> Path | None:

@@ -18,6 +18,26 @@ CREATE TABLE IF NOT EXISTS deliveries (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (digest, recipient)
 );
+CREATE TABLE IF NOT EXISTS briefs (
+    name        TEXT PRIMARY KEY,
+    fingerprint TEXT,               -- of the last good build's inputs
+    files       TEXT,               -- that build's source file states (JSON)
+    built_at    TEXT,
+    reason      TEXT,               -- schedule | change | manual
+    out_dir     TEXT,
+    slot_key    TEXT,               -- the last schedule slot done
+    slot_due    TEXT,
+    pending     TEXT                -- a changed fingerprint seen once, waiting to be stable
+);
+CREATE TABLE IF NOT EXISTS builds (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    ok          INTEGER NOT NULL,
+    detail      TEXT NOT NULL
+);
 """
 
 
@@ -93,6 +113,66 @@ class Store:
             params = (digest,)
         cursor = self.db.execute(query + " ORDER BY rowid", params)
         return [DeliveryRow(*row) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class BriefState:
+    """What the state file knows of one brief."""
+
+    name: str
+    fingerprint: str | None = None
+    files: str | None = None
+    built_at: str | None = None
+    reason: str | None = None
+    out_dir: str | None = None
+    slot_key: str | None = None
+    slot_due: str | None = None
+    pending: str | None = None
+
+
+class BuildState(Store):
+    """Build history, last fingerprint and schedule slot of each brief."""
+
+    def brief(self, name: str) -> BriefState:
+        """The state of one brief (empty before its first build)."""
+        row = self.db.execute("SELECT * FROM briefs WHERE name = ?", (name,)).fetchone()
+        return BriefState(*row) if row else BriefState(name)
+
+    def _upsert(self, name: str, **values: str | None) -> None:
+        self.db.execute("INSERT OR IGNORE INTO briefs (name) VALUES (?)", (name,))
+        assignments = ", ".join(f"{key} = ?" for key in values)
+        self.db.execute(f"UPDATE briefs SET {assignments} WHERE name = ?", (*values.values(), name))
+
+    def built(self, name: str, *, fingerprint: str, files: str, reason: str, out_dir: str,
+              started_at: str) -> None:
+        """Record a good build."""
+        with self.db:
+            self._upsert(name, fingerprint=fingerprint, files=files, built_at=_now(),
+                         reason=reason, out_dir=out_dir, pending=None)
+            self._log(name, reason, started_at, True, out_dir)
+
+    def failed(self, name: str, *, reason: str, started_at: str, detail: str) -> None:
+        """Record a failed build; the last good one stays current."""
+        self._log(name, reason, started_at, False, detail)
+
+    def _log(self, name: str, reason: str, started_at: str, ok: bool, detail: str) -> None:
+        self.db.execute(
+            "INSERT INTO builds (name, reason, started_at, finished_at, ok, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (name, reason, started_at, _now(), int(ok), detail))
+
+    def slot_done(self, name: str, key: str, due: str) -> None:
+        """Record that a schedule slot has been built (or deliberately skipped)."""
+        self._upsert(name, slot_key=key, slot_due=due)
+
+    def set_pending(self, name: str, fingerprint: str | None) -> None:
+        """Remember a changed fingerprint until the next poll confirms it."""
+        self._upsert(name, pending=fingerprint)
+
+    def history(self, name: str, limit: int = 10) -> list[tuple[str, str, str, int, str]]:
+        """The latest builds: (reason, started, finished, ok, detail), newest first."""
+        return self.db.execute(
+            "SELECT reason, started_at, finished_at, ok, detail FROM builds WHERE name = ? "
+            "ORDER BY id DESC LIMIT ?", (name, limit)).fetchall()
 
 
 def _now() -> str:

@@ -35,7 +35,11 @@ def test_builds_every_format_in_a_dated_folder(built):
     assert names == ["brief.docx", "brief.html", "brief.json", "brief.pdf", "brief.txt"]
     assert built.out_dir.name == "2026-11-23"
     assert all(p.is_file() and p.stat().st_size > 0 for p in built.files)
-    assert not [p for p in built.out_dir.parent.iterdir() if p.name.startswith(".")]
+    leftovers = [
+        p.name for p in built.out_dir.parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name
+    ]
+    assert not leftovers
+    assert (built.out_dir.parent / "latest").resolve() == built.out_dir.resolve()
 
 
 def test_json_model(built):
@@ -117,7 +121,41 @@ def test_failed_build_keeps_previous_brief(project, monkeypatch):
     with pytest.raises(RenderError):
         build(config, as_of=date(2026, 11, 23), formats=["json"])
     assert (first.out_dir / "brief.json").read_text() == before
-    assert sorted(p.name for p in first.out_dir.parent.iterdir()) == ["2026-11-23"]
+    names = sorted(p.name for p in first.out_dir.parent.iterdir())
+    assert names == [".lock", "2026-11-23", "latest"]
+
+
+def test_keeps_the_last_n_builds_and_points_latest_at_the_newest(project):
+    from datetime import date
+
+    folder = project("mixed")
+    config = load_config(folder / "config.yaml")
+    config.keep = 2
+    for day in (21, 22, 23):
+        result = build(config, as_of=date(2026, 11, day), formats=["json"])
+    dated = sorted(p.name for p in config.output_dir.glob("2026-*"))
+    assert dated == ["2026-11-22", "2026-11-23"]
+    assert (config.output_dir / "latest" / "brief.json").is_file()
+    assert (config.output_dir / "latest").resolve() == result.out_dir.resolve()
+
+
+def test_second_build_reuses_the_document_cache(project, monkeypatch):
+    from datetime import date
+
+    import briefing.ingest as ingest
+
+    folder = project("mixed")
+    config = load_config(folder / "config.yaml")
+    build(config, as_of=date(2026, 11, 23), formats=["json"])
+    parsed = []
+    real = ingest.parse
+    monkeypatch.setattr(ingest, "parse", lambda path, data: parsed.append(path) or real(path, data))
+    build(config, as_of=date(2026, 11, 23), formats=["json"])
+    assert parsed == []
+    changed = folder / "sources" / "2026-11-20_taiwan-strait-drills.md"
+    changed.write_text(changed.read_text() + "\nOne more paragraph about Taiwan.\n")
+    build(config, as_of=date(2026, 11, 23), formats=["json"])
+    assert parsed == [changed]
 
 
 def test_build_and_brief_commands(project, cli, tmp_path):

@@ -74,8 +74,10 @@ def mailing(project, smtp):
         "list_id": "weekly.briefs.example.org",
         "unsubscribe": "mailto:leave@example.org",
         "lists": {
-            "leadership": {"recipients": ["a@example.org", "B Person <B@example.org>"],
-                           "attach": ["pdf"]},
+            "leadership": {
+                "recipients": ["a@example.org", "B Person <B@example.org>"],
+                "attach": ["pdf"],
+            },
             "analysts": {"recipients_file": "analysts.csv", "attach": ["pdf", "docx"]},
         },
     }
@@ -119,8 +121,10 @@ def test_one_message_per_recipient_with_attachments(mailing, smtp):
     assert b["List-Id"] == "<weekly.briefs.example.org>"
     assert b["List-Unsubscribe"] == "<mailto:leave@example.org>"
     types = sorted(p.get_content_type() for p in b.iter_attachments())
-    assert types == ["application/pdf",
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+    assert types == [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]
     pdf = next(b.iter_attachments()).get_content()
     assert pdf.startswith(b"%PDF")
     assert b.get_body(("plain",)).get_content().startswith("Mixed Test Brief")
@@ -133,8 +137,7 @@ def test_one_message_per_recipient_with_attachments(mailing, smtp):
 
 def test_rerun_sends_nothing_and_message_ids_are_stable(mailing, smtp):
     run(mailing)
-    first = {parsed(m)["To"].addresses[0].addr_spec: parsed(m)["Message-ID"]
-             for m in smtp.messages}
+    first = {parsed(m)["To"].addresses[0].addr_spec: parsed(m)["Message-ID"] for m in smtp.messages}
     report = run(mailing)
     assert report.sent == [] and report.already == 3
     assert len(smtp.messages) == 3
@@ -189,8 +192,11 @@ def test_crash_mid_batch_resumes_with_the_rest(mailing, smtp):
     assert sorted(statuses(mailing).values()) == ["queued", "sending", "sent"]
     report = run(mailing)
     assert len(report.sent) == 2 and report.already == 1
-    assert sorted(e[0] for e in smtp.envelopes) == ["a@example.org", "b@example.org",
-                                                    "c@example.org"]
+    assert sorted(e[0] for e in smtp.envelopes) == [
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+    ]
 
 
 def test_unreachable_server_keeps_everyone_queued(mailing, smtp):
@@ -205,7 +211,10 @@ def test_dry_run_writes_outbox_and_keeps_ledger_empty(mailing, smtp, cli):
     assert result.exit_code == 0, result.output
     outbox = mailing.output_dir / "2026-11-23" / "outbox"
     assert sorted(p.name for p in outbox.iterdir()) == [
-        "a@example.org.eml", "b@example.org.eml", "c@example.org.eml"]
+        "a@example.org.eml",
+        "b@example.org.eml",
+        "c@example.org.eml",
+    ]
     assert smtp.messages == []
     assert not state_path(mailing).exists()
     sent = cli("send", mailing._path)
@@ -246,7 +255,8 @@ def test_address_errors_name_the_line(tmp_path: Path):
     with pytest.raises(ConfigError) as err:
         load_config(config)
     assert err.value.problems == [
-        f"{tmp_path / 'people.txt'}:3: not an email address: 'not-an-address'"]
+        f"{tmp_path / 'people.txt'}:3: not an email address: 'not-an-address'"
+    ]
 
 
 def test_missing_password_variable_is_one_clear_error(mailing, monkeypatch):

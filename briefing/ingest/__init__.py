@@ -7,8 +7,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefing.cache import DocumentCache, content_hash
 from briefing.errors import SourceError
-from briefing.ingest.readers import READERS
+from briefing.ingest.readers import READERS, Reader
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
@@ -17,17 +18,24 @@ PROGRESS_FROM = 200  # files
 __all__ = ["READERS", "get_sources", "read_file"]
 
 
-def get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
-    """Read every file under ``paths`` (folders recursively); skip what cannot be read."""
+def get_sources(
+    paths: Iterable[Path], cache: DocumentCache | None = None
+) -> tuple[list[Document], list[Skipped]]:
+    """Read every file under ``paths`` (folders recursively); skip what cannot be read.
+
+    With a cache, unchanged files are not read and unchanged contents are not parsed again.
+    """
     docs: list[Document] = []
     skipped: list[Skipped] = []
     for path in _progress(_files(paths, skipped)):
         try:
-            docs.append(read_file(path))
+            docs.append(_read_cached(path, cache) if cache else read_file(path))
         except SourceError as exc:
             skipped.append(Skipped(path, str(exc)))
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
+    if cache:
+        cache.commit()
     return docs, skipped
 
 
@@ -41,16 +49,46 @@ def _progress(files: list[Path]) -> Iterable[Path]:
     return track(files, description="Reading sources", console=Console(stderr=True))
 
 
+def _read_cached(path: Path, cache: DocumentCache) -> Document:
+    _reader(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    doc = cache.unchanged(path, stat.st_size, stat.st_mtime_ns)
+    if doc:
+        return doc
+    data = _bytes(path)
+    digest = content_hash(path.name, data)
+    doc = cache.get(digest, path) or parse(path, data)
+    cache.put(path, stat.st_size, stat.st_mtime_ns, digest, doc)
+    return doc
+
+
 def read_file(path: Path) -> Document:
     """Read one file with the reader registered for its suffix."""
+    _reader(path)
+    return parse(path, _bytes(path))
+
+
+def _reader(path: Path) -> Reader:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         choices = ", ".join(sorted(READERS))
         raise SourceError(f"unsupported file type '{path.suffix}'; readable: {choices}")
+    return reader
+
+
+def _bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def parse(path: Path, data: bytes) -> Document:
+    """Parse a file's bytes with the reader for its suffix."""
+    reader = _reader(path)
     try:
         return reader(path, data)
     except SourceError:

@@ -1,0 +1,122 @@
+"""The document cache: parsed sources in SQLite, keyed by path and stat, then by content hash.
+
+A file whose size and mtime are unchanged is not read again; a file whose content is unchanged
+(same SHA-256, same reader version) is not parsed again, wherever it has moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from briefing.model import Document, Turn
+
+READER_VERSION = 1  # bump when a reader's output changes, to re-parse everything once
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path     TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256   TEXT NOT NULL,
+    version  INTEGER NOT NULL,
+    doc      TEXT NOT NULL,
+    PRIMARY KEY (sha256, version)
+);
+"""
+
+
+class DocumentCache:
+    """Parsed documents on disk; use as a context manager."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+        # Documents already decoded in this process, by (path, size, mtime): a long-running
+        # 'briefing run' rebuilds without decoding unchanged sources again.
+        self.memory: dict[tuple[str, int, int], Document] = {}
+
+    def __enter__(self) -> DocumentCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def commit(self) -> None:
+        """Write what was added."""
+        self.db.commit()
+
+    def close(self) -> None:
+        """Write and close."""
+        self.db.commit()
+        self.db.close()
+
+    def unchanged(self, path: Path, size: int, mtime_ns: int) -> Document | None:
+        """The document of a file whose size and mtime are as recorded."""
+        key = (str(path), size, mtime_ns)
+        if key in self.memory:
+            return self.memory[key]
+        row = self.db.execute(
+            "SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?", key
+        ).fetchone()
+        doc = self.get(row[0], path) if row else None
+        if doc:
+            self.memory[key] = doc
+        return doc
+
+    def get(self, sha256: str, path: Path) -> Document | None:
+        """The document parsed from this content, placed at ``path``."""
+        row = self.db.execute(
+            "SELECT doc FROM documents WHERE sha256 = ? AND version = ?", (sha256, READER_VERSION)
+        ).fetchone()
+        return from_json(row[0], path) if row else None
+
+    def put(self, path: Path, size: int, mtime_ns: int, sha256: str, doc: Document | None) -> None:
+        """Remember a file's stat and hash, and the document parsed from it."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (str(path), size, mtime_ns, sha256)
+        )
+        if doc is not None:
+            self.memory[(str(path), size, mtime_ns)] = doc
+            self.db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                (sha256, READER_VERSION, to_json(doc)),
+            )
+
+
+def content_hash(name: str, data: bytes) -> str:
+    """SHA-256 of a file's name and bytes (readers take dates and titles from names too)."""
+    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
+
+
+def to_json(doc: Document) -> str:
+    """A Document as JSON (its path is not stored: the same content may live anywhere)."""
+    data: dict[str, Any] = {
+        "title": doc.title, "text": doc.text,
+        "date": doc.date.isoformat() if doc.date else None,
+        "authors": list(doc.authors), "publisher": doc.publisher, "url": doc.url,
+        "doc_type": doc.doc_type, "standfirst": doc.standfirst,
+        "turns": [[t.speaker, t.role, t.start, t.end] for t in doc.turns],
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def from_json(text: str, path: Path) -> Document:
+    """The Document stored by ``to_json``, placed at ``path``."""
+    data = json.loads(text)
+    return Document(
+        path=path, title=data["title"], text=data["text"],
+        date=date.fromisoformat(data["date"]) if data["date"] else None,
+        authors=tuple(data["authors"]), publisher=data["publisher"], url=data["url"],
+        doc_type=data["doc_type"], standfirst=data["standfirst"],
+        turns=tuple(Turn(*t) for t in data["turns"]),
+    )

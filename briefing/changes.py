@@ -1,0 +1,111 @@
+"""Change detection as functions: fingerprints of sources, config and templates, and diffs.
+
+Size and mtime are the fast path; a file whose stat changed is hashed to confirm, so a touch
+without an edit is not a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from briefing.ingest.readers import READERS
+from briefing.render.html import PACKAGE_TEMPLATES
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What is known of one file: its stat and content hash."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The source files found, and the roots that could not be read."""
+
+    files: dict[str, FileState]
+    problems: list[str]
+
+
+def scan(roots: Iterable[Path], previous: Mapping[str, FileState]) -> Scan:
+    """Stat every readable source file; hash only those whose stat changed since ``previous``."""
+    files: dict[str, FileState] = {}
+    problems: list[str] = []
+    for root in roots:
+        try:
+            paths = _source_files(root)
+        except OSError as exc:
+            problems.append(f"{root}: {exc.strerror or exc}")
+            continue
+        for path in paths:
+            state = _state(path, previous.get(str(path)))
+            if state:
+                files[str(path)] = state
+    return Scan(files, problems)
+
+
+def _source_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise FileNotFoundError(2, "source folder is missing", str(root))
+    with os.scandir(root):  # an unreadable folder raises here instead of looking empty
+        pass
+    found = []
+    for path in root.rglob("*"):
+        rel = path.relative_to(root).parts
+        if path.suffix.lower() in READERS and not any(p.startswith(".") for p in rel):
+            found.append(path)
+    return found
+
+
+def _state(path: Path, before: FileState | None) -> FileState | None:
+    try:
+        stat = path.stat()
+        if before and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            return before
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # unreadable: ingest reports it when it builds
+    return FileState(stat.st_size, stat.st_mtime_ns, digest)
+
+
+def changed(old: Mapping[str, FileState], new: Mapping[str, FileState]) -> list[str]:
+    """Paths added, removed or edited (by content) between two scans."""
+    paths = set(old) | set(new)
+    return sorted(p for p in paths if (old.get(p) and old[p].sha256) != (
+        new.get(p) and new[p].sha256))
+
+
+def fingerprint(files: Mapping[str, FileState], *extra: Path | None) -> str:
+    """One digest over source contents, the config file and the template folders."""
+    h = hashlib.sha256()
+    for path in sorted(files):
+        h.update(f"{path}\0{files[path].sha256}\n".encode())
+    for item in (*extra, PACKAGE_TEMPLATES):
+        for path in _tree(item):
+            h.update(str(path).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _tree(item: Path | None) -> list[Path]:
+    if item is None or not item.exists():
+        return []
+    return [item] if item.is_file() else sorted(p for p in item.rglob("*") if p.is_file())
+
+
+def dump(files: Mapping[str, FileState]) -> str:
+    """Serialise a scan's files for the state database."""
+    return json.dumps({p: asdict(s) for p, s in files.items()})
+
+
+def load(text: str | None) -> dict[str, FileState]:
+    """Read what ``dump`` wrote."""
+    return {p: FileState(**s) for p, s in json.loads(text).items()} if text else {}
