@@ -42,9 +42,11 @@ def summaries(score) -> None:
     except ImportError:
         print("summaries: skipped (pip install rouge-score)")
         return
-    print(f"summaries, CNN/DM dev ({result['n']} docs), 3 sentences: ROUGE-1 "
-          f"{result['rouge1']:.1f}, ROUGE-2 {result['rouge2']:.1f}, ROUGE-Lsum "
-          f"{result['rougeLsum']:.1f}   [peers: Lead-3 41.7, LexRank 32.0, TextRank 29.5]")
+    print(
+        f"summaries, CNN/DM dev ({result['n']} docs), 3 sentences: ROUGE-1 "
+        f"{result['rouge1']:.1f}, ROUGE-2 {result['rouge2']:.1f}, ROUGE-Lsum "
+        f"{result['rougeLsum']:.1f}   [peers: Lead-3 41.7, LexRank 32.0, TextRank 29.5]"
+    )
 
 
 def quotes(score) -> None:
@@ -55,12 +57,13 @@ def quotes(score) -> None:
     pred = {}
     for doc_id, row in gold.items():
         doc = read_file(EVAL / "quotes-polnear" / row["file"])
-        pred[doc_id] = [{"text": q.text, "speaker": q.speaker or ""}
-                        for q in analyze(doc).quotes]
+        pred[doc_id] = [{"text": q.text, "speaker": q.speaker or ""} for q in analyze(doc).quotes]
     r = score.score_quotes(pred, gold)
-    print(f"quotes, PolNeAR dev ({len(gold)} docs): P {r['precision']:.2f} R {r['recall']:.2f} "
-          f"F1 {r['f1']:.2f}, speaker accuracy {r['speaker_accuracy']:.2f}   "
-          "[peers: regex 0.76 / 0.40, textacy+spaCy 0.55 / 0.73]")
+    print(
+        f"quotes, PolNeAR dev ({len(gold)} docs): P {r['precision']:.2f} R {r['recall']:.2f} "
+        f"F1 {r['f1']:.2f}, speaker accuracy {r['speaker_accuracy']:.2f}   "
+        "[peers: regex 0.76 / 0.40, textacy+spaCy 0.55 / 0.73]"
+    )
 
 
 def extraction(score) -> None:
@@ -75,19 +78,26 @@ def extraction(score) -> None:
         except SourceError:
             return ""
 
-    for folder, peers in (("extraction-zyte", "AutoExtract 0.971, trafilatura 0.968"),
-                          ("extraction-trafilatura", "trafilatura 2.3.1 defaults 0.923")):
+    for folder, peers in (
+        ("extraction-zyte", "AutoExtract 0.971, trafilatura 0.968"),
+        ("extraction-trafilatura", "trafilatura 2.3.1 defaults 0.923"),
+    ):
         gold = rows(folder, "gold.jsonl")
         mine = {r["id"]: ours(EVAL / folder / r["file"]) for r in gold}
-        base = {r["id"]: trafilatura.extract((EVAL / folder / r["file"]).read_text(
-            errors="replace")) or "" for r in gold}
+        base = {
+            r["id"]: trafilatura.extract((EVAL / folder / r["file"]).read_text(errors="replace"))
+            or ""
+            for r in gold
+        }
         if folder == "extraction-zyte":
             golds = {r["id"]: r["text"] if "text" in r else r.get("articleBody", "") for r in gold}
             a, b = score.score_extraction(golds, mine), score.score_extraction(golds, base)
         else:
             a, b = score.score_segments(gold, mine), score.score_segments(gold, base)
-        print(f"extraction, {folder} ({a['n']} pages): F1 {a['f1']:.3f} "
-              f"(trafilatura.extract in this run {b['f1']:.3f})   [peers: {peers}]")
+        print(
+            f"extraction, {folder} ({a['n']} pages): F1 {a['f1']:.3f} "
+            f"(trafilatura.extract in this run {b['f1']:.3f})   [peers: {peers}]"
+        )
 
 
 def main() -> int:

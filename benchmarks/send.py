@@ -57,25 +57,41 @@ def main() -> int:
             folder = Path(tmp)
             shutil.copytree(ROOT / "examples" / "sources", folder / "sources")
             (folder / "people.txt").write_text(
-                "".join(f"reader{i}@example.org\n" for i in range(N)))
-            (folder / "config.yaml").write_text(yaml.safe_dump({
-                "title": "Benchmark brief", "sources": ["sources"], "output": "out",
-                "formats": ["pdf", "json"],
-                "topics": [{"name": "Russia", "keywords": ["Russia"]}],
-                "distribution": {
-                    "smtp": {"host": "127.0.0.1", "port": controller.port, "security": "none"},
-                    "from": "briefs@example.org",
-                    "lists": {"all": {"recipients_file": "people.txt", "attach": ["pdf"]}},
-                },
-            }))
+                "".join(f"reader{i}@example.org\n" for i in range(N))
+            )
+            (folder / "config.yaml").write_text(
+                yaml.safe_dump(
+                    {
+                        "title": "Benchmark brief",
+                        "sources": ["sources"],
+                        "output": "out",
+                        "formats": ["pdf", "json"],
+                        "topics": [{"name": "Russia", "keywords": ["Russia"]}],
+                        "distribution": {
+                            "smtp": {
+                                "host": "127.0.0.1",
+                                "port": controller.port,
+                                "security": "none",
+                            },
+                            "from": "briefs@example.org",
+                            "lists": {"all": {"recipients_file": "people.txt", "attach": ["pdf"]}},
+                        },
+                    }
+                )
+            )
             config = load_config(folder / "config.yaml")
             build(config, as_of=date(2026, 11, 23))
 
             edition = find_edition(config.output_dir)
             recipient, attach = next(iter(audience(config).values()))
             assert config.distribution
-            message = compose(edition, recipient, attach, config.distribution,
-                              date=__import__("datetime").datetime.now())
+            message = compose(
+                edition,
+                recipient,
+                attach,
+                config.distribution,
+                date=__import__("datetime").datetime.now(),
+            )
             raw = message.as_bytes(policy=policy.SMTP)
             start = time.perf_counter()
             with smtplib.SMTP("127.0.0.1", controller.port) as smtp:
@@ -92,13 +108,19 @@ def main() -> int:
             received = sink.count - before
     finally:
         controller.stop()
-    print(f"briefing send, {N} recipients (compose + ledger + SMTP): {ours:.2f} s, "
-          f"{N / ours:.0f} messages/s")
-    print(f"baseline, bare smtplib loop of one prebuilt message: {baseline:.2f} s, "
-          f"{N / baseline:.0f} messages/s")
+    print(
+        f"briefing send, {N} recipients (compose + ledger + SMTP): {ours:.2f} s, "
+        f"{N / ours:.0f} messages/s"
+    )
+    print(
+        f"baseline, bare smtplib loop of one prebuilt message: {baseline:.2f} s, "
+        f"{N / baseline:.0f} messages/s"
+    )
     print(f"ratio briefing / baseline time: {ours / baseline:.2f}x")
-    print(f"ledger 'sent' rows: {sent_rows} (expected {N}); server received {received}; "
-          f"report sent {len(report.sent)}")
+    print(
+        f"ledger 'sent' rows: {sent_rows} (expected {N}); server received {received}; "
+        f"report sent {len(report.sent)}"
+    )
     return 0 if sent_rows == N == received else 1
 
 

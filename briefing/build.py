@@ -13,11 +13,11 @@ from pathlib import Path
 
 from briefing.analyze import analyze
 from briefing.assemble import assemble
+from briefing.cache import DocumentCache
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.ingest import get_sources
 from briefing.match import match
-from briefing.cache import DocumentCache
 from briefing.model import Analysis, BuildResult, Document, Match
 from briefing.render import render
 

@@ -101,10 +101,14 @@ def content_hash(name: str, data: bytes) -> str:
 def to_json(doc: Document) -> str:
     """A Document as JSON (its path is not stored: the same content may live anywhere)."""
     data: dict[str, Any] = {
-        "title": doc.title, "text": doc.text,
+        "title": doc.title,
+        "text": doc.text,
         "date": doc.date.isoformat() if doc.date else None,
-        "authors": list(doc.authors), "publisher": doc.publisher, "url": doc.url,
-        "doc_type": doc.doc_type, "standfirst": doc.standfirst,
+        "authors": list(doc.authors),
+        "publisher": doc.publisher,
+        "url": doc.url,
+        "doc_type": doc.doc_type,
+        "standfirst": doc.standfirst,
         "turns": [[t.speaker, t.role, t.start, t.end] for t in doc.turns],
     }
     return json.dumps(data, ensure_ascii=False)
@@ -114,9 +118,14 @@ def from_json(text: str, path: Path) -> Document:
     """The Document stored by ``to_json``, placed at ``path``."""
     data = json.loads(text)
     return Document(
-        path=path, title=data["title"], text=data["text"],
+        path=path,
+        title=data["title"],
+        text=data["text"],
         date=date.fromisoformat(data["date"]) if data["date"] else None,
-        authors=tuple(data["authors"]), publisher=data["publisher"], url=data["url"],
-        doc_type=data["doc_type"], standfirst=data["standfirst"],
+        authors=tuple(data["authors"]),
+        publisher=data["publisher"],
+        url=data["url"],
+        doc_type=data["doc_type"],
+        standfirst=data["standfirst"],
         turns=tuple(Turn(*t) for t in data["turns"]),
     )

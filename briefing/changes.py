@@ -80,15 +80,16 @@ def _state(path: Path, before: FileState | None) -> FileState | None:
 def changed(old: Mapping[str, FileState], new: Mapping[str, FileState]) -> list[str]:
     """Paths added, removed or edited (by content) between two scans."""
     paths = set(old) | set(new)
-    return sorted(p for p in paths if (old.get(p) and old[p].sha256) != (
-        new.get(p) and new[p].sha256))
+    return sorted(
+        p for p in paths if (old.get(p) and old[p].sha256) != (new.get(p) and new[p].sha256)
+    )
 
 
 def fingerprint(files: Mapping[str, FileState], *extra: Path | None) -> str:
     """One digest over source contents, the config file and the template folders."""
     h = hashlib.sha256()
-    for path in sorted(files):
-        h.update(f"{path}\0{files[path].sha256}\n".encode())
+    for name in sorted(files):
+        h.update(f"{name}\0{files[name].sha256}\n".encode())
     for item in (*extra, PACKAGE_TEMPLATES):
         for path in _tree(item):
             h.update(str(path).encode() + b"\0" + path.read_bytes())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from briefing.deliver import send_brief, state_path
 from briefing.errors import BriefingError, ConfigError, SourceError
 from briefing.ingest import read_file
 from briefing.ingest.readers import READERS
+from briefing.scheduler import Runner, status
 from briefing.store import Store
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -177,6 +179,42 @@ def deliveries(config: Path) -> None:
         )
     if not rows:
         click.echo("no deliveries yet")
+
+
+@main.command()
+@click.argument("configs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--once", is_flag=True, help="One check-and-build pass, then exit (for cron).")
+@_reports_errors
+def run(configs: tuple[Path, ...], once: bool) -> None:
+    """Build each CONFIG on its schedule and whenever its sources change, until stopped."""
+    runner = Runner(list(configs), send=send_brief)
+    if once:
+        outcomes = runner.once()
+        for entry, outcome in zip(runner.entries, outcomes, strict=True):
+            click.echo(f"{entry.config.brief_name}: {outcome}")
+        sys.exit(1 if "error" in outcomes else 0)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: runner.stop())
+    runner.loop()
+
+
+@main.command("status")
+@click.argument("configs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_reports_errors
+def status_command(configs: tuple[Path, ...]) -> None:
+    """Show each brief's last build, next scheduled run and changes not yet built."""
+    for path in configs:
+        s = status(load_config(path))
+        click.echo(
+            f"{s.name}: last build {s.last_build or 'never'}"
+            + (f" ({s.reason}) → {s.out_dir}" if s.last_build else "")
+        )
+        click.echo(f"  next scheduled run: {s.next_run or 'none (no schedule)'}")
+        click.echo(f"  pending changes: {len(s.pending)}")
+        for item in s.pending[:10]:
+            click.echo(f"    {item}")
+        for reason, started, _, ok, detail in s.history:
+            click.echo(f"  {started}  {reason:<8}  {'ok' if ok else 'FAILED'}  {detail[:70]}")
 
 
 @main.command()

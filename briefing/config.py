@@ -166,7 +166,7 @@ class Watch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    poll_seconds: float = Field(default=60, ge=1, le=86400, description="Seconds between checks.")
+    poll_seconds: int = Field(default=60, ge=1, le=86400, description="Seconds between checks.")
     enabled: bool = Field(
         default=True, description="Rebuild when sources, config or templates change."
     )

@@ -155,9 +155,15 @@ def deliver(
     return report
 
 
-def _send_with_retries(store: Store, mailer: Mailer, digest: str, row: Any,
-                       message: EmailMessage, dist: Distribution,
-                       sleep: Callable[[float], None]) -> str:
+def _send_with_retries(
+    store: Store,
+    mailer: Mailer,
+    digest: str,
+    row: Any,
+    message: EmailMessage,
+    dist: Distribution,
+    sleep: Callable[[float], None],
+) -> str:
     """Try a few times now; a transient failure stays queued for the next run until
     ``max_attempts`` tries in all, then it is final."""
     attempts = row.attempts
@@ -165,8 +171,7 @@ def _send_with_retries(store: Store, mailer: Mailer, digest: str, row: Any,
         if attempts >= dist.max_attempts:
             store.mark(digest, row.recipient, "failed")
             return "failed"
-        store.mark(digest, row.recipient, "sending", message_id=message["Message-ID"],
-                   attempt=True)
+        store.mark(digest, row.recipient, "sending", message_id=message["Message-ID"], attempt=True)
         attempts += 1
         try:
             reply = mailer.send(message)
@@ -177,8 +182,13 @@ def _send_with_retries(store: Store, mailer: Mailer, digest: str, row: Any,
         except TransientError as exc:
             final = attempts >= dist.max_attempts
             store.mark(digest, row.recipient, "failed" if final else "queued", reply=str(exc))
-            log.warning("%s %s (attempt %d): %s", "gave up on" if final else "will retry",
-                        row.recipient, attempts, exc)
+            log.warning(
+                "%s %s (attempt %d): %s",
+                "gave up on" if final else "will retry",
+                row.recipient,
+                attempts,
+                exc,
+            )
             if final:
                 return "failed"
             if isinstance(exc, ConnectError):
@@ -228,8 +238,15 @@ def shared_parts(edition: Edition, dist: Distribution, formats: set[str]) -> Par
     )
 
 
-def compose(edition: Edition, recipient: Recipient, attach: list[str], dist: Distribution,
-            *, date: datetime, parts: Parts | None = None) -> EmailMessage:
+def compose(
+    edition: Edition,
+    recipient: Recipient,
+    attach: list[str],
+    dist: Distribution,
+    *,
+    date: datetime,
+    parts: Parts | None = None,
+) -> EmailMessage:
     """One message to one recipient: text and HTML bodies, the chosen attachments."""
     parts = parts or shared_parts(edition, dist, set(attach))
     data = edition.data
@@ -250,8 +267,12 @@ def compose(edition: Edition, recipient: Recipient, attach: list[str], dist: Dis
     for fmt in attach:
         maintype, subtype = MIME_TYPES[fmt].split("/")
         filename = f"{data.get('name', 'brief')}-{data.get('as_of', '')}.{fmt}"
-        message.add_attachment(parts.files[fmt], maintype=maintype, subtype=subtype,
-                               filename=re.sub(r"[^\w.-]", "_", filename))
+        message.add_attachment(
+            parts.files[fmt],
+            maintype=maintype,
+            subtype=subtype,
+            filename=re.sub(r"[^\w.-]", "_", filename),
+        )
     return message
 
 

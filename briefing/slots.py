@@ -13,13 +13,31 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 _DAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 _GROUPS = {
-    "day": range(7), "daily": range(7), "every day": range(7), "weekday": range(5),
-    "weekdays": range(5), "weekend": (5, 6), "weekends": (5, 6),
+    "day": range(7),
+    "daily": range(7),
+    "every day": range(7),
+    "weekday": range(5),
+    "weekdays": range(5),
+    "weekend": (5, 6),
+    "weekends": (5, 6),
 }
 _UNITS = {"minute": 60, "minutes": 60, "min": 60, "hour": 3600, "hours": 3600, "h": 3600}
 
@@ -52,8 +70,10 @@ def parse_every(text: str) -> Every:
         return Every(interval=seconds)
     m = re.fullmatch(r"(.+?)\s+at\s+(\d{1,2}):(\d\d)", spec)
     if not m:
-        raise ValueError(f"cannot read schedule {text!r}; write e.g. 'monday at 07:00', "
-                         "'weekday at 08:00', 'day at 06:30' or '6 hours'")
+        raise ValueError(
+            f"cannot read schedule {text!r}; write e.g. 'monday at 07:00', "
+            "'weekday at 08:00', 'day at 06:30' or '6 hours'"
+        )
     hour, minute = int(m[2]), int(m[3])
     if hour > 23 or minute > 59:
         raise ValueError(f"invalid time {m[2]}:{m[3]}")
@@ -76,16 +96,18 @@ def time_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {name!r} (use an IANA name like "
-                         "'America/New_York')") from exc
+        raise ValueError(
+            f"unknown time zone {name!r} (use an IANA name like 'America/New_York')"
+        ) from exc
 
 
 def latest_slot(every: Every, tz: ZoneInfo, now: datetime) -> Slot | None:
     """The most recent slot due at or before ``now``."""
     if every.interval:
         index = int(now.timestamp()) // every.interval
-        return Slot(f"every-{every.interval}s-{index}",
-                    datetime.fromtimestamp(index * every.interval, UTC))
+        return Slot(
+            f"every-{every.interval}s-{index}", datetime.fromtimestamp(index * every.interval, UTC)
+        )
     return next((s for s in _daily_slots(every, tz, now, -1) if s.due <= now), None)
 
 
@@ -93,8 +115,9 @@ def next_slot(every: Every, tz: ZoneInfo, now: datetime) -> Slot | None:
     """The first slot due after ``now``."""
     if every.interval:
         index = int(now.timestamp()) // every.interval + 1
-        return Slot(f"every-{every.interval}s-{index}",
-                    datetime.fromtimestamp(index * every.interval, UTC))
+        return Slot(
+            f"every-{every.interval}s-{index}", datetime.fromtimestamp(index * every.interval, UTC)
+        )
     return next((s for s in _daily_slots(every, tz, now, +1) if s.due > now), None)
 
 
@@ -114,8 +137,15 @@ def _daily_slots(every: Every, tz: ZoneInfo, now: datetime, step: int) -> list[S
     return sorted(slots, key=lambda s: s.due, reverse=step < 0)
 
 
-def due_slot(every: Every, tz: ZoneInfo, now: datetime, *, last_done: datetime | None,
-             started: datetime, catch_up: bool) -> Slot | None:
+def due_slot(
+    every: Every,
+    tz: ZoneInfo,
+    now: datetime,
+    *,
+    last_done: datetime | None,
+    started: datetime,
+    catch_up: bool,
+) -> Slot | None:
     """The slot to build now, if any.
 
     A slot is due when it has come and is later than the last one done. One missed while

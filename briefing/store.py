@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -70,7 +71,7 @@ class Store:
         """Close the database."""
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -143,12 +144,20 @@ class BuildState(Store):
         assignments = ", ".join(f"{key} = ?" for key in values)
         self.db.execute(f"UPDATE briefs SET {assignments} WHERE name = ?", (*values.values(), name))
 
-    def built(self, name: str, *, fingerprint: str, files: str, reason: str, out_dir: str,
-              started_at: str) -> None:
+    def built(
+        self, name: str, *, fingerprint: str, files: str, reason: str, out_dir: str, started_at: str
+    ) -> None:
         """Record a good build."""
         with self.db:
-            self._upsert(name, fingerprint=fingerprint, files=files, built_at=_now(),
-                         reason=reason, out_dir=out_dir, pending=None)
+            self._upsert(
+                name,
+                fingerprint=fingerprint,
+                files=files,
+                built_at=_now(),
+                reason=reason,
+                out_dir=out_dir,
+                pending=None,
+            )
             self._log(name, reason, started_at, True, out_dir)
 
     def failed(self, name: str, *, reason: str, started_at: str, detail: str) -> None:
@@ -158,7 +167,9 @@ class BuildState(Store):
     def _log(self, name: str, reason: str, started_at: str, ok: bool, detail: str) -> None:
         self.db.execute(
             "INSERT INTO builds (name, reason, started_at, finished_at, ok, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (name, reason, started_at, _now(), int(ok), detail))
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (name, reason, started_at, _now(), int(ok), detail),
+        )
 
     def slot_done(self, name: str, key: str, due: str) -> None:
         """Record that a schedule slot has been built (or deliberately skipped)."""
@@ -172,7 +183,9 @@ class BuildState(Store):
         """The latest builds: (reason, started, finished, ok, detail), newest first."""
         return self.db.execute(
             "SELECT reason, started_at, finished_at, ok, detail FROM builds WHERE name = ? "
-            "ORDER BY id DESC LIMIT ?", (name, limit)).fetchall()
+            "ORDER BY id DESC LIMIT ?",
+            (name, limit),
+        ).fetchall()
 
 
 def _now() -> str:

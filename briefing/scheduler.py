@@ -1,0 +1,275 @@
+"""`briefing run`: build briefs on their schedules and when their sources change.
+
+The loop is dumb: the `schedule` library calls `Runner.check` for each config every few
+seconds, and each check decides from the state file and a fresh scan (pure functions in
+`slots` and `changes`) whether to build. Nothing is kept only in memory that a restart needs:
+the last build's fingerprint, the pending change and the last slot done are in SQLite.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import schedule
+
+from briefing.build import build
+from briefing.cache import DocumentCache
+from briefing.changes import FileState, changed, dump, fingerprint, load, scan
+from briefing.config import Config, load_config
+from briefing.errors import BriefingError
+from briefing.model import Analysis, Document
+from briefing.slots import due_slot, latest_slot, next_slot
+from briefing.store import BuildState
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+SLOT_CHECK_SECONDS = 15
+
+
+def utc_now() -> datetime:
+    """The current time, in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Entry:
+    """One config under watch, with what the process keeps between checks."""
+
+    path: Path
+    config: Config
+    config_mtime: float
+    started: datetime
+    files: dict[str, FileState] = field(default_factory=dict)
+    memo: dict[Document, Analysis] = field(default_factory=dict)
+    last_scan: float = 0.0
+
+
+class Runner:
+    """Checks each config and builds (and sends) what is due."""
+
+    def __init__(
+        self,
+        config_paths: list[Path],
+        *,
+        clock: Clock = utc_now,
+        send: Callable[[Config], object] | None = None,
+    ):
+        self.clock = clock
+        self.send = send
+        self.entries = [self._entry(p) for p in config_paths]
+        self.stopped = threading.Event()
+
+    def _entry(self, path: Path) -> Entry:
+        config = load_config(path)
+        with BuildState(state_file(config)) as state:
+            files = load(state.brief(config.brief_name).files)
+        return Entry(path, config, path.stat().st_mtime, self.clock(), files)
+
+    def check(self, entry: Entry, *, changes: bool = True) -> str:
+        """Build ``entry`` if a slot is due or its inputs changed; return what happened."""
+        self._reload(entry)
+        config = entry.config
+        now = self.clock()
+        with BuildState(state_file(config)) as state:
+            brief = state.brief(config.brief_name)
+            slot = self._due_slot(config, state, now, entry.started)
+            if not slot and not (changes and config.watch.enabled):
+                return "idle"
+            result = scan(config.source_paths, entry.files)
+            entry.files, entry.last_scan = result.files, time.monotonic()
+            for problem in result.problems:
+                log.warning(
+                    "%s: cannot read sources: %s; keeping the last brief",
+                    config.brief_name,
+                    problem,
+                )
+            if result.problems:
+                return "error"
+            current = fingerprint(result.files, entry.path, config.templates_dir)
+            if slot:
+                reason = "schedule"
+            elif current == brief.fingerprint:
+                return "idle"
+            elif current != brief.pending:
+                state.set_pending(config.brief_name, current)
+                log.info(
+                    "%s: change seen (%d files); waiting one poll for it to settle",
+                    config.brief_name,
+                    len(changed(load(brief.files), result.files)),
+                )
+                return "pending"
+            else:
+                reason = "change"
+            return self._build(
+                entry,
+                state,
+                reason,
+                current,
+                slot.key if slot else None,
+                slot.due.isoformat() if slot else None,
+            )
+
+    def _due_slot(self, config: Config, state: BuildState, now: datetime, started: datetime):
+        if config.schedule is None:
+            return None
+        spec, zone = config.schedule.spec, config.schedule.zone
+        brief = state.brief(config.brief_name)
+        if brief.slot_due is None:  # first start: count slots from now on
+            first = latest_slot(spec, zone, now)
+            if first:
+                state.slot_done(config.brief_name, first.key, first.due.isoformat())
+            return None
+        return due_slot(
+            spec,
+            zone,
+            now,
+            last_done=datetime.fromisoformat(brief.slot_due),
+            started=started,
+            catch_up=config.schedule.catch_up,
+        )
+
+    def _build(
+        self,
+        entry: Entry,
+        state: BuildState,
+        reason: str,
+        current: str,
+        slot_key: str | None,
+        slot_due: str | None,
+    ) -> str:
+        config = entry.config
+        started = self.clock()
+        as_of = started.astimezone(config.schedule.zone).date() if config.schedule else None
+        try:
+            with DocumentCache(config.cache_path) as cache:
+                result = build(
+                    config, as_of=as_of or started.date(), cache=cache, memo=entry.memo, wait=False
+                )
+        except BriefingError as exc:
+            log.error("%s: build failed (%s): %s", config.brief_name, reason, exc)
+            state.failed(
+                config.brief_name, reason=reason, started_at=started.isoformat(), detail=str(exc)
+            )
+            return "error"
+        finally:
+            if slot_key and slot_due:  # a failed slot is not retried every few seconds
+                state.slot_done(config.brief_name, slot_key, slot_due)
+        state.built(
+            config.brief_name,
+            fingerprint=current,
+            files=dump(entry.files),
+            reason=reason,
+            out_dir=str(result.out_dir),
+            started_at=started.isoformat(),
+        )
+        log.info("%s: rebuilt (%s) → %s", config.brief_name, reason, result.out_dir)
+        if reason == "schedule" and config.distribution and self.send:
+            self._send(config)
+        return f"built:{reason}"
+
+    def _send(self, config: Config) -> None:
+        try:
+            assert self.send
+            self.send(config)
+        except BriefingError as exc:
+            log.error("%s: sending failed: %s", config.brief_name, exc)
+
+    def _reload(self, entry: Entry) -> None:
+        """Pick up an edited config; a broken edit is logged and the old config kept."""
+        try:
+            mtime = entry.path.stat().st_mtime
+        except OSError as exc:
+            log.error("%s: config unreadable: %s", entry.path, exc)
+            return
+        if mtime == entry.config_mtime:
+            return
+        entry.config_mtime = mtime
+        try:
+            entry.config = load_config(entry.path)
+        except BriefingError as exc:
+            log.error("%s: config has errors, keeping the previous one:\n%s", entry.path, exc)
+
+    def safe_check(self, entry: Entry, *, changes: bool = True) -> None:
+        """A check whose failure is logged, never the end of the loop."""
+        if changes and time.monotonic() - entry.last_scan < entry.config.watch.poll_seconds / 2:
+            changes = False  # the slot job and the watch job ran close together
+        try:
+            self.check(entry, changes=changes)
+        except Exception:
+            log.exception("%s: check failed; carrying on", entry.path)
+
+    def once(self, settle: float = 1.0) -> list[str]:
+        """One check-and-build pass over every config (for cron and systemd timers).
+
+        A change has to be seen on two scans to count, so a pending change is looked at
+        again after ``settle`` seconds.
+        """
+        outcomes = []
+        for entry in self.entries:
+            outcome = self.check(entry)
+            if outcome == "pending":
+                time.sleep(settle)
+                outcome = self.check(entry)
+            outcomes.append(outcome)
+        return outcomes
+
+    def loop(self) -> None:
+        """Run until ``stop()``: slot checks every few seconds, scans every poll interval."""
+        jobs = schedule.Scheduler()
+        for entry in self.entries:
+            self.safe_check(entry)
+            poll = entry.config.watch.poll_seconds
+            jobs.every(poll).seconds.do(self.safe_check, entry)
+            if entry.config.schedule:
+                jobs.every(SLOT_CHECK_SECONDS).seconds.do(self.safe_check, entry, changes=False)
+        while not self.stopped.is_set():
+            jobs.run_pending()
+            idle = jobs.idle_seconds
+            self.stopped.wait(min(1.0, max(0.05, idle if idle is not None else 1.0)))
+        log.info("stopped")
+
+    def stop(self) -> None:
+        """Ask the loop to end after the current step."""
+        self.stopped.set()
+
+
+def state_file(config: Config) -> Path:
+    """The SQLite state file beside a brief's dated folders."""
+    return config.output_dir / "state.sqlite"
+
+
+@dataclass(frozen=True)
+class Status:
+    """What `briefing status` prints for one brief."""
+
+    name: str
+    last_build: str | None
+    reason: str | None
+    out_dir: str | None
+    next_run: str | None
+    pending: list[str]
+    history: list[tuple[str, str, str, int, str]]
+
+
+def status(config: Config, now: datetime | None = None) -> Status:
+    """Last build, next scheduled run and changes not yet built, for one brief."""
+    now = now or utc_now()
+    with BuildState(state_file(config)) as state:
+        brief = state.brief(config.brief_name)
+        history = state.history(config.brief_name, 5)
+    built_files = load(brief.files)
+    result = scan(config.source_paths, built_files)
+    nxt = None
+    if config.schedule:
+        slot = next_slot(config.schedule.spec, config.schedule.zone, now)
+        nxt = slot.due.astimezone(config.schedule.zone).isoformat() if slot else None
+    pending = changed(built_files, result.files) + result.problems
+    return Status(
+        config.brief_name, brief.built_at, brief.reason, brief.out_dir, nxt, pending, history
+    )
