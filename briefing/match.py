@@ -43,18 +43,36 @@ def match(
         ((_score(d, topic.keywords, idf, avg_len), d) for d in hits),
         key=lambda item: (-item[0], str(item[1].path)),
     )
-    return _dedupe(scored)[: topic.max_sources]
+    return _dedupe(scored, topic.max_sources)
+
+
+# Term counts per (document, term). A long-running process rebuilds after one source changes
+# without scanning every unchanged text again. Keyed by the text itself: an edited document
+# is a new key.
+_COUNTS: dict[tuple[str, str, str], tuple[int, int]] = {}
+_MAX_COUNTS = 2_000_000
+
+
+def _count(doc: Document, term: str) -> tuple[int, int]:
+    """Occurrences of ``term`` in the document's text and in its title."""
+    key = (doc.text, doc.title, term)
+    found = _COUNTS.get(key)
+    if found is None:
+        if len(_COUNTS) > _MAX_COUNTS:
+            _COUNTS.clear()
+        pattern = term_pattern(term)
+        found = _COUNTS[key] = (len(pattern.findall(doc.text)), len(pattern.findall(doc.title)))
+    return found
 
 
 def _matches(topic: Topic, doc: Document) -> bool:
-    haystack = doc.title + "\n" + doc.text
-    if any(term_pattern(x).search(haystack) for x in topic.exclude):
+    if any(sum(_count(doc, x)) for x in topic.exclude):
         return False
-    return any(term_pattern(k).search(haystack) for k in topic.keywords)
+    return any(sum(_count(doc, k)) for k in topic.keywords)
 
 
 def _idf(term: str, pool: Sequence[Document]) -> float:
-    df = sum(1 for d in pool if term_pattern(term).search(d.title + "\n" + d.text))
+    df = sum(1 for d in pool if sum(_count(d, term)))
     return math.log(1 + (len(pool) - df + 0.5) / (df + 0.5))
 
 
@@ -63,16 +81,22 @@ def _score(doc: Document, keywords: list[str], idf: dict[str, float], avg_len: f
     norm = K1 * (1 - B + B * len(doc.text) / avg_len)
     total = 0.0
     for k in keywords:
-        pattern = term_pattern(k)
-        tf = len(pattern.findall(doc.text)) + TITLE_WEIGHT * len(pattern.findall(doc.title))
+        in_text, in_title = _count(doc, k)
+        tf = in_text + TITLE_WEIGHT * in_title
         total += idf[k] * tf * (K1 + 1) / (tf + norm) if tf else 0.0
     return total
 
 
-def _dedupe(scored: list[tuple[float, Document]]) -> list[Match]:
-    """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest."""
+def _dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
+    """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest.
+
+    Works down the ranking until ``limit`` clusters are found plus a margin, so that copies
+    just below the last kept source are still merged into it.
+    """
     clusters: list[list[tuple[float, Document, frozenset[int]]]] = []
-    for score, doc in scored:
+    for position, (score, doc) in enumerate(scored):
+        if len(clusters) >= limit and position >= 2 * limit + 10:
+            break
         shingles = _shingles(doc.text)
         for cluster in clusters:
             if _overlap(shingles, cluster[0][2]) >= DUPLICATE_OVERLAP:
@@ -81,16 +105,27 @@ def _dedupe(scored: list[tuple[float, Document]]) -> list[Match]:
         else:
             clusters.append([(score, doc, shingles)])
     matches = []
-    for cluster in clusters:
+    for cluster in clusters[:limit]:
         best = max(cluster, key=lambda item: _richness(item[1]))
         others = tuple(d.path for _, d, _ in cluster if d is not best[1])
         matches.append(Match(best[1], cluster[0][0], others))
     return matches
 
 
+_SHINGLES: dict[str, frozenset[int]] = {}
+
+
 def _shingles(text: str, n: int = 5) -> frozenset[int]:
-    tokens = words(text)
-    return frozenset(hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1)))
+    """Hashes of a text's 5-word runs (cached, like the term counts)."""
+    found = _SHINGLES.get(text)
+    if found is None:
+        if len(_SHINGLES) > 100_000:
+            _SHINGLES.clear()
+        tokens = words(text)
+        found = _SHINGLES[text] = frozenset(
+            hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1))
+        )
+    return found
 
 
 def _overlap(a: frozenset[int], b: frozenset[int]) -> float:

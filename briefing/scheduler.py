@@ -47,6 +47,7 @@ class Entry:
     started: datetime
     files: dict[str, FileState] = field(default_factory=dict)
     memo: dict[Document, Analysis] = field(default_factory=dict)
+    cache: DocumentCache | None = None  # kept open: parsed documents stay in memory
     last_scan: float = 0.0
 
 
@@ -146,11 +147,16 @@ class Runner:
         config = entry.config
         started = self.clock()
         as_of = started.astimezone(config.schedule.zone).date() if config.schedule else None
+        if entry.cache is None:
+            entry.cache = DocumentCache(config.cache_path)
         try:
-            with DocumentCache(config.cache_path) as cache:
-                result = build(
-                    config, as_of=as_of or started.date(), cache=cache, memo=entry.memo, wait=False
-                )
+            result = build(
+                config,
+                as_of=as_of or started.date(),
+                cache=entry.cache,
+                memo=entry.memo,
+                wait=False,
+            )
         except BriefingError as exc:
             log.error("%s: build failed (%s): %s", config.brief_name, reason, exc)
             state.failed(
@@ -217,6 +223,7 @@ class Runner:
                 time.sleep(settle)
                 outcome = self.check(entry)
             outcomes.append(outcome)
+        self.close()
         return outcomes
 
     def loop(self) -> None:
@@ -232,7 +239,15 @@ class Runner:
             jobs.run_pending()
             idle = jobs.idle_seconds
             self.stopped.wait(min(1.0, max(0.05, idle if idle is not None else 1.0)))
+        self.close()
         log.info("stopped")
+
+    def close(self) -> None:
+        """Close the document caches."""
+        for entry in self.entries:
+            if entry.cache:
+                entry.cache.close()
+                entry.cache = None
 
     def stop(self) -> None:
         """Ask the loop to end after the current step."""
