@@ -156,8 +156,10 @@ def send(config: Path, dry_run: bool, as_of: str | None) -> None:
         click.echo(report.held)
         return
     click.echo(
-        f"edition {report.digest[:12]}: {len(report.sent)} sent, {len(report.failed)} "
-        f"failed, {report.already} done before" + (" (dry run)" if dry_run else "")
+        f"edition {report.digest[:12]}: {len(report.sent)} "
+        + ("written to outbox/ (dry run)" if dry_run else "sent")
+        + f", {len(report.failed)} failed, {len(report.pending)} still queued, "
+        f"{report.already} done before"
     )
     sys.exit(1 if report.failed else 0)
 
