@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from briefing.analyze import spoken_quotes
 from briefing.config import Topic
@@ -25,6 +27,7 @@ from briefing.model import (
 from briefing.summarize import mmr, rank_sentences
 
 MAX_QUOTES = 3
+EXECUTIVE_POINTS = 6
 QUOTE_WORDS = (8, 70)
 
 
@@ -38,9 +41,15 @@ def assemble(
     meta: Mapping[str, object],
     topics: Sequence[tuple[Topic, list[Match]]],
     analyses: Mapping[Path, Analysis],
+    previous: Mapping[str, Any] | None = None,
 ) -> Brief:
-    """Build the Brief: a section per topic, and a numbered list of the sources cited."""
+    """Build the Brief: a section per topic, and a numbered list of the sources cited.
+
+    ``previous`` is the last edition's brief.json: what is not in it is marked new.
+    """
     sections = [_section(topic, matches, analyses) for topic, matches in topics]
+    if previous:
+        sections = [_mark_new(s, previous) for s in sections]
     docs: dict[str, Document] = {}
     for _, matches in topics:
         for m in matches:
@@ -59,6 +68,20 @@ def assemble(
         generated_at=str(meta["generated_at"]),
         sections=tuple(sections),
         sources=sources,
+        executive_summary=tuple(s.points[0] for s in sections if s.points)[:EXECUTIVE_POINTS],
+        label=meta.get("label") and str(meta["label"]),  # type: ignore[arg-type]
+        previous_as_of=str(previous["as_of"]) if previous and previous.get("as_of") else None,
+    )
+
+
+def _mark_new(section: Section, previous: Mapping[str, Any]) -> Section:
+    """Note the sources and points of ``section`` that the previous edition did not have."""
+    old_sources = {s.get("id") for s in previous.get("sources", [])}
+    old_points = {p.get("text") for t in previous.get("topics", []) for p in t.get("summary", [])}
+    return replace(
+        section,
+        new_sources=tuple(sid for sid in section.sources if sid not in old_sources),
+        new_points=tuple(p.text for p in section.points if p.text not in old_points),
     )
 
 

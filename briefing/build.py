@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import shutil
@@ -10,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from briefing.analyze import analyze
 from briefing.assemble import assemble
@@ -19,7 +21,7 @@ from briefing.errors import BriefingError
 from briefing.ingest import get_sources
 from briefing.match import match
 from briefing.model import Analysis, BuildResult, Document, Match
-from briefing.render import render
+from briefing.render import RenderOptions, render
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -82,9 +84,11 @@ def _build(
             "since": since,
             "organization": config.organization,
             "generated_at": now.isoformat(),
+            "label": config.label,
         },
         topics=matched,
         analyses=analyses,
+        previous=previous_edition(config.output_dir, as_of),
     )
     out_dir = config.output_dir / as_of.isoformat()
     files = write_atomically(
@@ -93,13 +97,27 @@ def _build(
             brief,
             tmp,
             list(formats or config.formats),
-            templates=config.templates_dir,
-            font=config.font_path,
+            RenderOptions(templates=config.templates_dir, theme=config.theme_model),
         ),
     )
     point_latest(out_dir)
     prune(config.output_dir, keep=config.keep)
     return BuildResult(out_dir, files, skipped, brief)
+
+
+def previous_edition(folder: Path, as_of: date) -> dict[str, Any] | None:
+    """The brief.json of the newest edition before ``as_of``, if there is one."""
+    earlier = sorted(
+        p for p in folder.glob("????-??-??/brief.json") if p.parent.name < as_of.isoformat()
+    )
+    if not earlier:
+        return None
+    try:
+        data = json.loads(earlier[-1].read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("cannot read the previous edition %s: %s", earlier[-1], exc)
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:

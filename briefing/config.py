@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -12,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from briefing.errors import ConfigError
+from briefing.model import Theme
 from briefing.recipients import Recipient, parse_recipient, read_recipients
 from briefing.slots import Every, parse_every, time_zone
 
@@ -125,6 +127,28 @@ class Distribution(BaseModel):
         return value
 
 
+class ThemeSpec(BaseModel):
+    """The brief's look: layout, colours, fonts and logo."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    layout: Literal["policy-brief", "memo"] = Field(
+        default="policy-brief", description="policy-brief (full document) or memo (1-2 pages)."
+    )
+    primary_color: str = Field(default="#1a2b4c", description="Headings and rules, #rrggbb.")
+    accent_color: str = Field(default="#b8860b", description="Quote bars and boxes, #rrggbb.")
+    font: str | None = Field(default=None, description="A Unicode .ttf for the PDF text.")
+    font_bold: str | None = Field(default=None, description="Its bold face (optional).")
+    logo: str | None = Field(default=None, description="A PNG or JPEG logo for the cover.")
+
+    @field_validator("primary_color", "accent_color")
+    @classmethod
+    def _hex_colour(cls, value: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            raise ValueError(f"write a colour as #rrggbb, not {value!r}")
+        return value.lower()
+
+
 class ScheduleSpec(BaseModel):
     """When the brief is built without anyone asking."""
 
@@ -194,9 +218,10 @@ class Config(BaseModel):
         description="Formats to write: pdf, docx, html, txt, json.",
     )
     output: str = Field(default="output", description="Folder for briefs, relative to this file.")
-    font: str | None = Field(
-        default=None, description="A Unicode TrueType font file for PDF output (optional)."
+    label: str | None = Field(
+        default=None, description="Audience or classification label on the cover (optional)."
     )
+    theme: ThemeSpec = Field(default_factory=lambda: ThemeSpec(), description="Look and layout.")
     templates: str | None = Field(
         default=None, description="Folder of templates overriding the packaged ones (optional)."
     )
@@ -231,9 +256,17 @@ class Config(BaseModel):
         return self._resolve(self.output) / self.brief_name
 
     @property
-    def font_path(self) -> Path | None:
-        """The configured font file, resolved."""
-        return self._resolve(self.font) if self.font else None
+    def theme_model(self) -> Theme:
+        """The theme with its file paths resolved."""
+        t = self.theme
+        return Theme(
+            layout=t.layout,
+            primary=t.primary_color,
+            accent=t.accent_color,
+            font=self._resolve(t.font) if t.font else None,
+            font_bold=self._resolve(t.font_bold) if t.font_bold else None,
+            logo=self._resolve(t.logo) if t.logo else None,
+        )
 
     @property
     def config_path(self) -> Path | None:
@@ -288,11 +321,16 @@ def load_config(path: Path) -> Config:
         raise ConfigError([f"{path}: cannot read config: {exc}"]) from None
     data, lines = _parse_yaml(text, path)
     config = config_from_dict(data, path, lines)
-    problems = (
-        [f"{path}:{lines.get(('font',), 1)}: font: file not found: {config.font_path}"]
-        if config.font_path and not config.font_path.is_file()
-        else []
-    )
+    theme = config.theme_model
+    problems = [
+        f"{path}:{lines.get(('theme', key), 1)}: theme.{key}: file not found: {file}"
+        for key, file in (
+            ("font", theme.font),
+            ("font_bold", theme.font_bold),
+            ("logo", theme.logo),
+        )
+        if file and not file.is_file()
+    ]
     for name in config.distribution.lists if config.distribution else []:
         problems += config.list_problems(name)
     if problems:

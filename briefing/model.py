@@ -121,6 +121,8 @@ class Section:
     points: tuple[Point, ...]
     quotes: tuple[KeyQuote, ...]
     sources: tuple[str, ...]
+    new_sources: tuple[str, ...] = ()  # not in the previous edition
+    new_points: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,21 @@ class Brief:
     generated_at: str
     sections: tuple[Section, ...]
     sources: tuple[SourceRef, ...]
-    font: str | None = None
+    executive_summary: tuple[Point, ...] = ()
+    label: str | None = None  # audience or classification, shown on the cover
+    previous_as_of: str | None = None  # the edition "new since" compares with
+
+
+@dataclass(frozen=True)
+class Theme:
+    """How the brief looks: layout, colours, fonts and logo (paths already resolved)."""
+
+    layout: str = "policy-brief"  # policy-brief | memo
+    primary: str = "#1a2b4c"
+    accent: str = "#b8860b"
+    font: Path | None = None
+    font_bold: Path | None = None
+    logo: Path | None = None
 
 
 @dataclass

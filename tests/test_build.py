@@ -32,7 +32,14 @@ def built(project):
 
 def test_builds_every_format_in_a_dated_folder(built):
     names = sorted(p.name for p in built.files)
-    assert names == ["brief.docx", "brief.html", "brief.json", "brief.pdf", "brief.txt"]
+    assert names == [
+        "brief.docx",
+        "brief.html",
+        "brief.json",
+        "brief.pdf",
+        "brief.txt",
+        "chart.png",
+    ]
     assert built.out_dir.name == "2026-11-23"
     assert all(p.is_file() and p.stat().st_size > 0 for p in built.files)
     leftovers = [

@@ -34,7 +34,7 @@ def run(*args: str) -> str:
 @tool("pdftotext")
 def test_pdftotext_reads_headings(brief):
     text = run("pdftotext", "-layout", str(brief / "brief.pdf"), "-")
-    assert "China and Taiwan" in text and "Page 1 of" in text
+    assert "China and Taiwan" in text and "Page 2 of" in text
 
 
 @tool("qpdf")

@@ -60,8 +60,10 @@ def test_check_command_prints_errors_without_traceback(tmp_path: Path, cli):
 
 def test_missing_font_file_is_a_config_error(tmp_path: Path):
     path = tmp_path / "c.yaml"
-    path.write_text("title: T\nsources: [s]\nfont: nope.ttf\ntopics: [{name: A, keywords: [a]}]\n")
-    with pytest.raises(ConfigError, match=r"c.yaml:3: font: file not found: .*nope.ttf"):
+    path.write_text(
+        "title: T\nsources: [s]\ntheme:\n  font: nope.ttf\ntopics: [{name: A, keywords: [a]}]\n"
+    )
+    with pytest.raises(ConfigError, match=r"c.yaml:4: theme.font: file not found: .*nope.ttf"):
         load_config(path)
 
 

@@ -7,15 +7,28 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from briefing.errors import RenderError
-from briefing.model import Brief
+from briefing.model import Brief, Theme
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-BLOCK_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "li", "blockquote", "cite"}
+CONTAINER_TAGS = {"section", "aside", "blockquote"}
+TEXT_TAGS = {"h1", "h2", "h3", "p", "li", "cite"}
+LIST_TAGS = {"ul", "ol"}
 INLINE_TAGS = {"a", "strong", "em", "sup"}
+ALLOWED = CONTAINER_TAGS | TEXT_TAGS | LIST_TAGS | INLINE_TAGS | {"img"}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: the user's template folder and the theme."""
+
+    templates: Path | None = None
+    theme: Theme = field(default_factory=Theme)
+    chart: Path | None = None  # the chart image, drawn once for all formats
 
 
 @dataclass(frozen=True)
@@ -31,14 +44,17 @@ class Run:
 
 @dataclass
 class Block:
-    """A block of the brief: heading, paragraph, list item, quote or citation."""
+    """A block of the brief: a heading, paragraph, list item, image, or a container
+    (section, aside, blockquote) of other blocks."""
 
-    kind: str  # h1 h2 h3 p li blockquote cite
+    kind: str  # h1 h2 h3 p li cite img section aside blockquote
     id: str | None = None
     cls: str | None = None
     runs: list[Run] = field(default_factory=list)
     ordered: bool = False  # for li: inside an <ol>
-    children: list[Block] = field(default_factory=list)  # for blockquote
+    children: list[Block] = field(default_factory=list)  # for containers
+    src: str | None = None  # for img
+    alt: str = ""
 
     @property
     def text(self) -> str:
@@ -52,9 +68,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     if user_templates and user_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    loaders.append(
-        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))})
-    )
+    packaged = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
+    loaders.append(jinja2.PrefixLoader({"default": packaged}))
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=lambda name: name is None or ".html" in name,  # .txt templates: raw text
@@ -71,17 +86,21 @@ def period(brief: Brief) -> str:
     return f"{start} to {brief.as_of.isoformat()}"
 
 
-def brief_html(brief: Brief, user_templates: Path | None = None) -> str:
-    """Render the brief's body as whitelisted HTML."""
+def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
+    """Render the brief's body as whitelisted HTML with the theme's layout."""
+    options = options or RenderOptions()
     sources = {s.id: s for s in brief.sources}
+    context: dict[str, Any] = {
+        "brief": brief,
+        "sources": sources,
+        "num": {sid: s.number for sid, s in sources.items()},
+        "period": period(brief),
+        "theme": options.theme,
+        "chart": options.chart.name if options.chart else None,
+    }
     try:
-        template = environment(user_templates).get_template("brief.html.j2")
-        return template.render(
-            brief=brief,
-            sources=sources,
-            brief_numbers={sid: s.number for sid, s in sources.items()},
-            period=period(brief),
-        )
+        template = environment(options.templates).get_template(f"{options.theme.layout}.html.j2")
+        return template.render(**context)
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from None
 
@@ -91,42 +110,63 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.stack: list[str] = []
+        self.containers: list[Block] = []
         self.inline: list[tuple[str, dict[str, str | None]]] = []
         self.current: Block | None = None
-        self.quote: Block | None = None
         self.ordered = False
+
+    def _add(self, block: Block) -> None:
+        (self.containers[-1].children if self.containers else self.blocks).append(block)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
+        if tag not in ALLOWED:
+            raise RenderError(f"template uses <{tag}>; allowed: {', '.join(sorted(ALLOWED))}")
         if tag in INLINE_TAGS:
             self.inline.append((tag, attr))
-            return
-        if tag not in BLOCK_TAGS | {"ul", "ol"}:
-            raise RenderError(
-                f"template uses <{tag}>; allowed: {', '.join(sorted(BLOCK_TAGS | INLINE_TAGS))}"
+        elif tag == "img":
+            self._add(
+                Block(
+                    "img",
+                    id=attr.get("id"),
+                    cls=attr.get("class"),
+                    src=attr.get("src"),
+                    alt=attr.get("alt") or "",
+                )
             )
-        self.stack.append(tag)
-        if tag in ("ul", "ol"):
+        elif tag in LIST_TAGS:
+            self.stack.append(tag)
             self.ordered = tag == "ol"
-        elif tag == "blockquote":
-            self.quote = Block("blockquote", id=attr.get("id"), cls=attr.get("class"))
-            self.blocks.append(self.quote)
+        elif tag in CONTAINER_TAGS:
+            self.stack.append(tag)
+            block = Block(tag, id=attr.get("id"), cls=attr.get("class"))
+            self._add(block)
+            self.containers.append(block)
         else:
-            block = Block(tag, id=attr.get("id"), cls=attr.get("class"), ordered=self.ordered)
-            (self.quote.children if self.quote else self.blocks).append(block)
-            self.current = block
+            self.stack.append(tag)
+            self.current = Block(
+                tag, id=attr.get("id"), cls=attr.get("class"), ordered=self.ordered
+            )
+            self._add(self.current)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in INLINE_TAGS:
             if self.inline and self.inline[-1][0] == tag:
                 self.inline.pop()
             return
+        if tag == "img":
+            return
         if not self.stack or self.stack[-1] != tag:
             raise RenderError(f"template HTML is not well nested at </{tag}>")
         self.stack.pop()
-        if tag == "blockquote":
-            self.quote = None
-        if tag not in ("ul", "ol"):
+        if tag in CONTAINER_TAGS:
+            self.containers.pop()
+        elif tag in TEXT_TAGS:
+            if self.current and self.current.runs:
+                last = self.current.runs[-1]
+                self.current.runs[-1] = Run(
+                    last.text.rstrip(), last.bold, last.italic, last.sup, last.href
+                )
             self.current = None
 
     def handle_data(self, data: str) -> None:
@@ -161,18 +201,22 @@ def parse_blocks(html: str) -> list[Block]:
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
-    for block in builder.blocks:
-        if block.runs:
-            block.runs[-1] = Run(block.runs[-1].text.rstrip(), *_style(block.runs[-1]))
+    if builder.stack:
+        raise RenderError(f"template HTML leaves <{builder.stack[-1]}> open")
     return builder.blocks
 
 
-def _style(run: Run) -> tuple[bool, bool, bool, str | None]:
-    return run.bold, run.italic, run.sup, run.href
+def walk(blocks: list[Block]) -> list[Block]:
+    """Every block, containers before their children, in document order."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        out += walk(block.children)
+    return out
 
 
 def runs_to_html(runs: list[Run]) -> str:
-    """Inline runs back to HTML (escaped), for writers that take markup."""
+    """Inline runs as reportlab paragraph markup (text escaped)."""
     out = []
     for r in runs:
         text = escape(r.text, quote=False)
@@ -183,6 +227,7 @@ def runs_to_html(runs: list[Run]) -> str:
         if r.sup:
             text = f"<super>{text}</super>"
         if r.href:
-            text = f'<a href="{escape(r.href)}">{text}</a>'
+            target = r.href
+            text = f'<a href="{escape(target)}">{text}</a>'
         out.append(text)
     return "".join(out)

@@ -1,96 +1,135 @@
-"""brief.pdf with reportlab: walks the block tree; Unicode font embedded; "Page X of Y"."""
+"""brief.pdf with reportlab: cover, contents with page numbers, outline, running header and
+"Page X of Y" footer, callouts and chart, all from the block tree."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
     KeepTogether,
     ListFlowable,
     ListItem,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
-from briefing.model import Brief
+from briefing.model import Brief, Theme
 from briefing.render.fonts import FontFamily, find_family
-from briefing.render.html import Block, brief_html, parse_blocks, runs_to_html
+from briefing.render.html import Block, RenderOptions, brief_html, parse_blocks, runs_to_html
 
-NAVY = colors.HexColor("#1a2b4c")
-GOLD = colors.HexColor("#b8860b")
 MARGIN = 20 * mm
+GREY = colors.HexColor("#555555")
+FRAME_WIDTH = A4[0] - 2 * MARGIN
 
 
-def register_fonts(family: FontFamily | None) -> tuple[str, str]:
+def register_fonts(family: FontFamily | None, bold: Path | None = None) -> tuple[str, str]:
     """Register the family with reportlab; return (regular, bold) font names."""
     if family is None:
         return "Helvetica", "Helvetica-Bold"
-    names = ("BriefSans", "BriefSans-Bold", "BriefSans-Italic", "BriefSans-BoldItalic")
-    files = (family.regular, family.bold, family.italic, family.bold_italic)
+    files = (family.regular, bold or family.bold, family.italic, family.bold_italic)
+    # One registration per distinct set of files; a stable name keeps the bytes reproducible.
+    tag = hashlib.sha1("|".join(map(str, files)).encode()).hexdigest()[:8]
+    names = tuple(f"Brief{tag}-{style}" for style in ("R", "B", "I", "BI"))
     for name, path in zip(names, files, strict=True):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(
-        "BriefSans", normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
+        names[0], normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
     )
     return names[0], names[1]
 
 
-def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
+@dataclass(frozen=True)
+class Look:
+    """Fonts, colours and paragraph styles of one rendering."""
+
+    regular: str
+    bold: str
+    primary: colors.Color
+    accent: colors.Color
+    styles: dict[str, ParagraphStyle]
+
+
+def _look(theme: Theme) -> Look:
+    regular, bold = register_fonts(find_family(theme.font), theme.font_bold)
+    primary, accent = colors.HexColor(theme.primary), colors.HexColor(theme.accent)
     base = ParagraphStyle(
         "body",
         fontName=regular,
         bulletFontName=regular,
         fontSize=10.5,
         leading=14.5,
-        alignment=TA_LEFT,
         spaceAfter=4,
+        splitLongWords=1,
     )
-    return {
-        "h1": ParagraphStyle(
-            "h1", base, fontName=bold, fontSize=22, leading=27, textColor=NAVY, spaceAfter=6
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            base,
-            fontName=bold,
-            fontSize=15,
-            leading=19,
-            textColor=NAVY,
-            spaceBefore=14,
-            spaceAfter=6,
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            base,
-            fontName=bold,
-            fontSize=11.5,
-            leading=15,
-            textColor=NAVY,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
+    heading = ParagraphStyle("heading", base, fontName=bold, textColor=primary)
+    styles = {
         "p": base,
-        "meta": ParagraphStyle("meta", base, textColor=colors.HexColor("#555555"), spaceAfter=10),
+        "h1": ParagraphStyle("h1", heading, fontSize=30, leading=36, spaceAfter=14),
+        "h2": ParagraphStyle("h2", heading, fontSize=16, leading=20, spaceBefore=14, spaceAfter=6),
+        "h3": ParagraphStyle("h3", heading, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4),
+        "meta": ParagraphStyle("meta", base, textColor=GREY, fontSize=12, leading=17),
+        "org": ParagraphStyle(
+            "org", base, fontName=bold, textColor=accent, fontSize=13, leading=17, spaceAfter=10
+        ),
+        "label": ParagraphStyle(
+            "label",
+            base,
+            fontName=bold,
+            textColor=colors.white,
+            backColor=primary,
+            borderPadding=(4, 6, 4, 6),
+            fontSize=10,
+            spaceBefore=18,
+        ),
         "li": ParagraphStyle("li", base, spaceAfter=3),
-        "quote": ParagraphStyle("quote", base, fontSize=10.5, leading=14.5, fontName=regular),
-        "cite": ParagraphStyle(
-            "cite", base, fontSize=9, leading=12, textColor=colors.HexColor("#555555")
+        "cite": ParagraphStyle("cite", base, fontSize=9, leading=12, textColor=GREY),
+        "toc1": ParagraphStyle("toc1", base, fontSize=11, leading=17),
+        "toc2": ParagraphStyle(
+            "toc2", base, fontSize=9.5, leading=13, leftIndent=14, textColor=GREY
         ),
     }
+    return Look(regular, bold, primary, accent, styles)
+
+
+class _Heading(Paragraph):
+    """A heading that goes into the contents and the PDF outline."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, key: str, level: int, title: str):
+        super().__init__(text, style)
+        self.toc = (level, title, key)
+
+
+class _BriefDoc(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        toc = getattr(flowable, "toc", None)
+        if toc:
+            level, title, key = toc
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+            self.notify("TOCEntry", (level, title, self.page, key))
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
@@ -98,6 +137,8 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     title = ""
     font = "Helvetica"
+    rule = colors.black
+    cover = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,91 +152,173 @@ class _NumberedCanvas(rl_canvas.Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self._footer(total)
+            if not (self.cover and self._pageNumber == 1):
+                self._furniture(total)
             super().showPage()
         super().save()
 
-    def _footer(self, total: int) -> None:
-        width, _ = self._pagesize
+    def _furniture(self, total: int) -> None:
+        width, height = self._pagesize
         self.saveState()
         self.setFont(self.font, 8.5)
-        self.setFillColor(colors.HexColor("#666666"))
-        self.setStrokeColor(GOLD)
+        self.setFillColor(GREY)
+        self.setStrokeColor(self.rule)
+        self.drawString(MARGIN, height - 12 * mm, self.title[:100])
+        self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-        self.drawString(MARGIN, 10 * mm, self.title[:90])
         self.drawRightString(width - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
         self.restoreState()
 
 
-def _flowables(blocks: list[Block], styles: dict[str, ParagraphStyle]) -> list[Any]:
-    """Turn blocks into reportlab flowables; consecutive list items become one list."""
-    story: list[Any] = []
-    items: list[ListItem] = []
-    ordered = False
+class _Story:
+    """Turns blocks into flowables."""
 
-    def flush() -> None:
-        nonlocal items
-        if items:
-            kind = {"bulletType": "1"} if ordered else {"bulletType": "bullet", "start": "•"}
-            story.append(
+    def __init__(self, look: Look, chart: Path | None):
+        self.look = look
+        self.chart = chart
+        self.flow: list[Any] = []
+        self.items: list[ListItem] = []
+        self.ordered = False
+
+    def add(self, blocks: list[Block]) -> list[Any]:
+        for block in blocks:
+            self.block(block)
+        self.flush()
+        return self.flow
+
+    def flush(self) -> None:
+        if self.items:
+            kind = {"bulletType": "1"} if self.ordered else {"bulletType": "bullet", "start": "•"}
+            self.flow.append(
                 ListFlowable(
-                    items,
+                    self.items,
                     leftIndent=14,
                     bulletFontSize=9,
-                    bulletFontName=styles["p"].fontName,
+                    bulletFontName=self.look.regular,
                     **kind,
                 )
             )
-            items = []
+            self.items = []
 
-    for block in blocks:
+    def block(self, block: Block) -> None:
         if block.kind == "li":
-            ordered = block.ordered
-            items.append(ListItem(_para(block, styles["li"]), value=None))
-            continue
-        flush()
-        if block.kind == "blockquote":
-            story.append(_quote_box(block, styles))
+            if self.items and block.ordered != self.ordered:
+                self.flush()
+            self.ordered = block.ordered
+            self.items.append(ListItem(self.para(block, self.look.styles["li"])))
+            return
+        self.flush()
+        if block.kind == "section" and block.cls == "cover":
+            self.cover(block)
+        elif block.kind == "section" and block.cls == "toc":
+            self.contents()
+        elif block.kind == "section":
+            for child in block.children:
+                self.block(child)
+            self.flush()
+        elif block.kind in ("blockquote", "aside"):
+            self.flow.append(self.box(block))
+        elif block.kind == "img":
+            self.image(block, FRAME_WIDTH if block.cls == "chart" else 50 * mm)
+        elif block.kind in ("h2", "h3") and block.id:
+            level = 0 if block.kind == "h2" else 1
+            style = self.look.styles[block.kind]
+            self.flow.append(
+                _Heading(
+                    self.anchor(block) + runs_to_html(block.runs),
+                    style,
+                    key=block.id,
+                    level=level,
+                    title=block.text,
+                )
+            )
         else:
-            style = styles["meta"] if block.cls == "meta" else styles.get(block.kind, styles["p"])
-            story.append(_para(block, style))
-    flush()
-    return story
+            style = self.look.styles.get(block.cls or "", self.look.styles.get(block.kind))
+            self.flow.append(self.para(block, style or self.look.styles["p"]))
 
+    def cover(self, block: Block) -> None:
+        self.flow.append(Spacer(1, 45 * mm))
+        for child in block.children:
+            if child.kind == "img":
+                self.image(child, 45 * mm)
+                self.flow.append(Spacer(1, 8 * mm))
+            else:
+                style = self.look.styles.get(child.cls or "", self.look.styles[child.kind])
+                self.flow.append(self.para(child, style))
+        self.flow += [NextPageTemplate("body"), PageBreak()]
 
-def _para(block: Block, style: ParagraphStyle) -> Paragraph:
-    anchor = f'<a name="{block.id}"/>' if block.id else ""
-    return Paragraph(anchor + runs_to_html(block.runs), style)
-
-
-def _quote_box(block: Block, styles: dict[str, ParagraphStyle]) -> Any:
-    cells = [
-        [_para(c, styles["cite"] if c.kind == "cite" else styles["quote"])] for c in block.children
-    ]
-    table = Table(cells, colWidths=[A4[0] - 2 * MARGIN - 8 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), styles["p"].fontName),  # cells default to Helvetica
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f7f4ec")),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, GOLD),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    def contents(self) -> None:
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.tableStyle = TableStyle(
+            [  # the default names Helvetica, which would not be embedded
+                ("FONTNAME", (0, 0), (-1, -1), self.look.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
         )
-    )
-    return KeepTogether([Spacer(1, 3), table, Spacer(1, 5)])
+        toc.levelStyles = [self.look.styles["toc1"], self.look.styles["toc2"]]
+        self.flow += [Paragraph("Contents", self.look.styles["h2"]), toc, PageBreak()]
+
+    def box(self, block: Block) -> Any:
+        inner = _Story(self.look, self.chart).add(block.children)
+        table = Table([[inner]], colWidths=[FRAME_WIDTH - 8 * mm])
+        quote = block.kind == "blockquote"
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.look.regular),  # cells default to Helvetica
+                    (
+                        "BACKGROUND",
+                        (0, 0),
+                        (-1, -1),
+                        colors.HexColor("#f7f4ec") if quote else colors.HexColor("#fbf8ef"),
+                    ),
+                    (
+                        "LINEBEFORE" if quote else "BOX",
+                        (0, 0),
+                        (-1, -1),
+                        3 if quote else 0.8,
+                        self.look.accent,
+                    ),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        return KeepTogether([Spacer(1, 3), table, Spacer(1, 5)])
+
+    def image(self, block: Block, width: float) -> None:
+        path = self.resolve(block.src)
+        if path is None:
+            return
+        w, h = ImageReader(str(path)).getSize()
+        self.flow.append(Image(str(path), width=width, height=width * h / w))
+
+    def resolve(self, src: str | None) -> Path | None:
+        if not src:
+            return None
+        if self.chart and src == self.chart.name:
+            return self.chart
+        path = Path(src)
+        return path if path.is_file() else None
+
+    @staticmethod
+    def anchor(block: Block) -> str:
+        return f'<a name="{block.id}"/>' if block.id else ""
+
+    def para(self, block: Block, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(self.anchor(block) + runs_to_html(block.runs), style)
 
 
-def render_pdf(
-    brief: Brief, out_dir: Path, templates: Path | None = None, font: Path | None = None
-) -> Path:
+def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.pdf."""
-    regular, bold = register_fonts(find_family(font))
-    blocks = parse_blocks(brief_html(brief, templates))
+    look = _look(options.theme)
+    blocks = parse_blocks(brief_html(brief, options))
+    has_cover = any(b.kind == "section" and b.cls == "cover" for b in blocks)
     path = out_dir / "brief.pdf"
-    doc = SimpleDocTemplate(
+    doc = _BriefDoc(
         str(path),
         pagesize=A4,
         leftMargin=MARGIN,
@@ -207,9 +330,20 @@ def render_pdf(
         subject=f"Policy brief, {brief.as_of.isoformat()}",
         creator="briefing",
         lang="en",
-        initialFontName=regular,  # else an unembedded Helvetica is referenced
+        initialFontName=look.regular,  # else an unembedded Helvetica is referenced
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
-    canvas_class = type("BriefCanvas", (_NumberedCanvas,), {"title": brief.title, "font": regular})
-    doc.build(_flowables(blocks, _styles(regular, bold)), canvasmaker=canvas_class)
+    frame = Frame(MARGIN, 22 * mm, FRAME_WIDTH, A4[1] - MARGIN - 22 * mm, id="body")
+    doc.addPageTemplates(
+        [PageTemplate("cover", [frame]), PageTemplate("body", [frame])]
+        if has_cover
+        else [PageTemplate("body", [frame])]
+    )
+    canvas_class = type(
+        "BriefCanvas",
+        (_NumberedCanvas,),
+        {"title": brief.title, "font": look.regular, "rule": look.accent, "cover": has_cover},
+    )
+    story = _Story(look, options.chart).add(blocks)
+    doc.multiBuild(story, canvasmaker=canvas_class)
     return path

@@ -7,40 +7,48 @@ import re
 import textwrap
 from html import escape
 from pathlib import Path
+from typing import Any
 
-from briefing.model import Brief
-from briefing.render.html import Block, brief_html, parse_blocks
+from briefing.model import Brief, Theme
+from briefing.render.html import Block, RenderOptions, brief_html, parse_blocks
 
 # Inline styles: mail clients drop <style> blocks, so each tag carries its own.
+# PRIMARY and ACCENT become the theme's colours.
 STYLES = {
-    "h1": "font-family:Georgia,serif;font-size:26px;color:#1a2b4c;margin:0 0 8px",
-    "h2": "font-family:Georgia,serif;font-size:20px;color:#1a2b4c;border-bottom:2px solid #1a2b4c;"
+    "h1": "font-family:Georgia,serif;font-size:26px;color:PRIMARY;margin:0 0 8px",
+    "h2": "font-family:Georgia,serif;font-size:20px;color:PRIMARY;border-bottom:2px solid PRIMARY;"
     "padding-bottom:4px;margin:28px 0 10px",
-    "h3": "font-family:Georgia,serif;font-size:15px;color:#1a2b4c;margin:16px 0 6px",
+    "h3": "font-family:Georgia,serif;font-size:15px;color:PRIMARY;margin:16px 0 6px",
+    "section": "margin:0 0 18px",
+    "aside": "margin:10px 0;padding:6px 14px;border:1px solid ACCENT;background:#fbf8ef",
+    "img": "max-width:100%;height:auto;margin:12px 0",
     "p": "margin:6px 0;line-height:1.45",
     "ul": "margin:6px 0 6px 20px;padding:0",
     "ol": "margin:6px 0 6px 20px;padding:0",
     "li": "margin:4px 0;line-height:1.45",
-    "blockquote": "margin:10px 0;padding:8px 14px;border-left:4px solid #b8860b;background:#f7f4ec",
+    "blockquote": "margin:10px 0;padding:8px 14px;border-left:4px solid ACCENT;background:#f7f4ec",
     "cite": "display:block;font-style:normal;font-size:13px;color:#555;margin-top:4px",
     "a": "color:#1f4e9c",
     "sup": "font-size:10px",
 }
 
 
-def inline_css(html: str) -> str:
-    """Give every whitelisted tag its inline style."""
+def inline_css(html: str, theme: Theme | None = None) -> str:
+    """Give every whitelisted tag its inline style, in the theme's colours."""
+
+    theme = theme or Theme()
 
     def add(m: re.Match[str]) -> str:
-        tag = m[1]
-        return f'<{tag} style="{STYLES[tag]}"{m[2]}'
+        assert theme
+        style = STYLES[m[1]].replace("PRIMARY", theme.primary).replace("ACCENT", theme.accent)
+        return f'<{m[1]} style="{style}"{m[2]}>'
 
     return re.sub(r"<(" + "|".join(STYLES) + r")\b([^>]*)>", add, html)
 
 
-def render_html(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+def render_html(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.html: a standalone page that doubles as the HTML email body."""
-    body = inline_css(brief_html(brief, templates))
+    body = inline_css(brief_html(brief, options), options.theme)
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(brief.title)}</title>\n</head>\n"
@@ -56,6 +64,11 @@ def render_html(brief: Brief, out_dir: Path, templates: Path | None = None) -> P
 def blocks_to_text(blocks: list[Block]) -> str:
     """Plain text of the brief, for the text/plain email part."""
     lines: list[str] = []
+    _text_lines(blocks, lines)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _text_lines(blocks: list[Block], lines: list[str]) -> None:
     counter = 0
     for block in blocks:
         text = block.text
@@ -76,27 +89,36 @@ def blocks_to_text(blocks: list[Block]) -> str:
                     child.text, 70, initial_indent=prefix, subsequent_indent="    "
                 )
             lines.append("")
+        elif block.kind in ("section", "aside"):
+            _text_lines(block.children, lines)
+            lines.append("")
+        elif block.kind == "img":
+            lines += [f"[{block.alt}]", ""] if block.alt and block.cls == "chart" else []
         else:
             lines += [*textwrap.wrap(text, 72), ""]
-    return "\n".join(lines).strip() + "\n"
 
 
-def render_txt(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+def render_txt(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.txt."""
     path = out_dir / "brief.txt"
-    path.write_text(blocks_to_text(parse_blocks(brief_html(brief, templates))), encoding="utf-8")
+    path.write_text(blocks_to_text(parse_blocks(brief_html(brief, options))), encoding="utf-8")
     return path
 
 
-def brief_dict(brief: Brief) -> dict:
+def brief_dict(brief: Brief) -> dict[str, Any]:
     """The brief as plain JSON data."""
     return {
         "title": brief.title,
         "name": brief.name,
         "organization": brief.organization,
+        "label": brief.label,
         "as_of": brief.as_of.isoformat(),
         "period_start": brief.period_start.isoformat() if brief.period_start else None,
         "generated_at": brief.generated_at,
+        "previous_as_of": brief.previous_as_of,
+        "executive_summary": [
+            {"text": p.text, "source": p.source} for p in brief.executive_summary
+        ],
         "topics": [
             {
                 "name": s.name,
@@ -105,6 +127,8 @@ def brief_dict(brief: Brief) -> dict:
                     {"text": q.text, "speaker": q.speaker, "source": q.source} for q in s.quotes
                 ],
                 "sources": list(s.sources),
+                "new_sources": list(s.new_sources),
+                "new_points": list(s.new_points),
             }
             for s in brief.sections
         ],
@@ -124,7 +148,7 @@ def brief_dict(brief: Brief) -> dict:
     }
 
 
-def render_json(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+def render_json(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.json."""
     path = out_dir / "brief.json"
     path.write_text(

@@ -1,63 +1,179 @@
-"""brief.docx with python-docx: walks the block tree; hyperlinks, bookmarks and page fields
-are written as OOXML because python-docx has no API for them."""
+"""brief.docx with python-docx, from the block tree. Hyperlinks, bookmarks, the contents
+field and page fields are written as OOXML because python-docx has no API for them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefing.model import Brief
-from briefing.render.html import Block, Run, brief_html, parse_blocks
+from briefing.model import Brief, Theme
+from briefing.render.html import Block, RenderOptions, Run, brief_html, parse_blocks, walk
 
-NAVY = RGBColor(0x1A, 0x2B, 0x4C)
 LINK = RGBColor(0x1F, 0x4E, 0x9C)
+GREY = RGBColor(0x55, 0x55, 0x55)
+TEXT_WIDTH = Mm(170)
 
 
-def render_docx(brief: Brief, out_dir: Path, templates: Path | None = None) -> Path:
+def render_docx(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.docx."""
     document = docx.Document()
-    _setup(document, brief)
-    bookmark = iter(range(1, 1_000_000))
-    for block in parse_blocks(brief_html(brief, templates)):
-        _write_block(document, block, bookmark)
+    blocks = parse_blocks(brief_html(brief, options))
+    writer = _Writer(document, options)
+    writer.setup(brief)
+    for block in blocks:
+        writer.block(block, blocks)
     path = out_dir / "brief.docx"
     document.save(str(path))
+    _pin_zip_times(path)
     return path
 
 
-def _setup(document: docx.document.Document, brief: Brief) -> None:
-    styles = document.styles
-    styles["Normal"].font.name = "Calibri"
-    styles["Normal"].font.size = Pt(10.5)
-    for name in ("Title", "Heading 1", "Heading 2"):
-        styles[name].font.color.rgb = NAVY
-    if "Brief Quote" not in [s.name for s in styles]:
-        quote = styles.add_style("Brief Quote", WD_STYLE_TYPE.PARAGRAPH)
-        quote.base_style = styles["Normal"]
-        quote.font.italic = True
-        quote.paragraph_format.left_indent = Pt(18)
-        quote.paragraph_format.space_before = Pt(6)
-    props = document.core_properties
-    props.title = brief.title
-    props.author = brief.organization or "briefing"
-    props.subject = f"Policy brief, {brief.as_of.isoformat()}"
-    props.language = "en"
-    props.keywords = ", ".join(s.name for s in brief.sections)
-    when = _fixed_time()
-    props.created = when
-    props.modified = when
-    props.last_modified_by = "briefing"
-    props.revision = 1
-    _footer(document, brief.title)
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class _Writer:
+    def __init__(self, document: DocxDocument, options: RenderOptions):
+        self.doc = document
+        self.options = options
+        self.theme: Theme = options.theme
+        self.bookmarks: Iterator[int] = iter(range(1, 1_000_000))
+
+    def setup(self, brief: Brief) -> None:
+        styles = self.doc.styles
+        styles["Normal"].font.name = "Calibri"
+        styles["Normal"].font.size = Pt(10.5)
+        for name in ("Title", "Heading 1", "Heading 2"):
+            styles[name].font.color.rgb = _rgb(self.theme.primary)
+        for name, italic, indent in (("Brief Quote", True, 18), ("Brief Box", False, 10)):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.font.italic = italic
+            style.paragraph_format.left_indent = Pt(indent)
+            style.paragraph_format.space_before = Pt(4)
+        props = self.doc.core_properties
+        props.title = brief.title
+        props.author = brief.organization or "briefing"
+        props.subject = f"Policy brief, {brief.as_of.isoformat()}"
+        props.language = "en"
+        props.keywords = ", ".join(s.name for s in brief.sections)
+        props.created = props.modified = _fixed_time()
+        props.last_modified_by = "briefing"
+        props.revision = 1
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(20))
+        styles["Footer"].font.size = Pt(8.5)  # field results take the paragraph's size
+        styles["Header"].font.size = Pt(8.5)
+
+    def furniture(self, title: str) -> None:
+        """Running header and "Page X of Y" footer, after the cover."""
+        section = self.doc.sections[-1]
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        section.header.paragraphs[0].text = title
+        footer = section.footer.paragraphs[0]
+        footer.add_run("Page ")
+        _field(footer, "PAGE")
+        footer.add_run(" of ")
+        _field(footer, "NUMPAGES")
+
+    def block(self, block: Block, everything: list[Block], *, style: str | None = None) -> None:
+        kind = block.kind
+        if kind == "section" and block.cls == "cover":
+            for child in block.children:
+                self.cover_line(child)
+            self.doc.add_section(WD_SECTION.NEW_PAGE)
+            title = next((b.text for b in walk(block.children) if b.kind == "h1"), "")
+            self.furniture(title)
+            return
+        if kind == "section" and block.cls == "toc":
+            self.contents(everything)
+            return
+        if kind in ("section", "aside", "blockquote"):
+            inner = (
+                "Brief Quote"
+                if kind == "blockquote"
+                else ("Brief Box" if kind == "aside" else None)
+            )
+            for child in block.children:
+                self.block(child, everything, style=inner)
+            return
+        if kind == "img":
+            self.image(block, TEXT_WIDTH if block.cls == "chart" else Mm(45))
+            return
+        paragraph = self.paragraph(block, style)
+        if block.id:
+            _bookmark(paragraph, block.id, next(self.bookmarks))
+        for run in block.runs:
+            _add_run(paragraph, run, small=kind == "cite")
+
+    def paragraph(self, block: Block, style: str | None) -> Paragraph:
+        if block.kind in ("h1", "h2", "h3"):
+            return self.doc.add_heading("", level={"h1": 0, "h2": 1, "h3": 2}[block.kind])
+        if block.kind == "li":
+            name = "List Number" if block.ordered else "List Bullet"
+            return self.doc.add_paragraph(style=name)
+        return self.doc.add_paragraph(style=style)
+
+    def cover_line(self, block: Block) -> None:
+        if block.kind == "img":
+            self.image(block, Mm(45))
+            return
+        paragraph = self.doc.add_paragraph()
+        if block.kind == "h1":
+            paragraph.style = self.doc.styles["Title"]
+            paragraph.paragraph_format.space_before = Pt(120)
+        for run in block.runs:
+            added = paragraph.add_run(run.text)
+            if block.cls == "org":
+                added.bold = True
+                added.font.color.rgb = _rgb(self.theme.accent)
+                added.font.size = Pt(13)
+            elif block.cls == "label":
+                added.bold = True
+                added.font.color.rgb = _rgb(self.theme.primary)
+            elif block.cls == "meta":
+                added.font.color.rgb = GREY
+                added.font.size = Pt(12)
+
+    def contents(self, everything: list[Block]) -> None:
+        """A TOC field, filled in with the headings, that Word updates when it opens."""
+        self.doc.add_heading("Contents", level=1)
+        headings = [b for b in walk(everything) if b.kind in ("h2", "h3") and b.id]
+        first = self.doc.add_paragraph()
+        _field_start(first, r'TOC \o "1-2" \h \z \u')
+        for block in headings:
+            entry = self.doc.add_paragraph()
+            if block.kind == "h3":
+                entry.paragraph_format.left_indent = Pt(14)
+            _hyperlink(entry, Run(block.text, href=f"#{block.id}"), color=False)
+        last = self.doc.add_paragraph()
+        _field_end(last)
+        last.add_run().add_break(WD_BREAK.PAGE)
+        _update_fields_on_open(self.doc)
+
+    def image(self, block: Block, width: int) -> None:
+        src = block.src
+        chart = self.options.chart
+        path = chart if chart and src == chart.name else (Path(src) if src else None)
+        if path and path.is_file():
+            self.doc.add_picture(str(path), width=width)
 
 
 def _fixed_time() -> dt.datetime:
@@ -67,62 +183,58 @@ def _fixed_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _footer(document: docx.document.Document, title: str) -> None:
-    document.styles["Footer"].font.size = Pt(8.5)  # field results take the paragraph's size
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.add_run(f"{title}    ").font.size = Pt(8.5)
-    paragraph.add_run("Page ").font.size = Pt(8.5)
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" of ").font.size = Pt(8.5)
-    _field(paragraph, "NUMPAGES")
+def _pin_zip_times(path: Path) -> None:
+    """Rewrite the .docx with fixed entry times so equal inputs give equal bytes."""
+    when = _fixed_time().timetuple()[:6]
+    stamp = max((1980, 1, 1, 0, 0, 0), when)
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    tmp = path.with_suffix(".docx.tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            pinned = zipfile.ZipInfo(info.filename, date_time=stamp)
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = 0o644 << 16
+            target.writestr(pinned, data)
+    os.replace(tmp, path)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that the word processor fills in."""
-    run = paragraph.add_run()
-    run.font.size = Pt(8.5)
-    for kind, text in (
-        ("begin", None),
-        (None, instruction),
-        ("separate", None),
-        (None, "1"),
-        ("end", None),
-    ):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText" if text == instruction else "w:t")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {text} " if text == instruction else text
-        run._r.append(element)
+    """A simple Word field (PAGE, NUMPAGES) in one run."""
+    _field_start(paragraph, instruction)
+    paragraph.add_run("1")
+    _field_end(paragraph)
 
 
-def _write_block(
-    document: docx.document.Document, block: Block, bookmark: object, *, in_quote: bool = False
-) -> None:
-    if block.kind in ("h1", "h2", "h3"):
-        paragraph = document.add_heading("", level={"h1": 0, "h2": 1, "h3": 2}[block.kind])
-    elif block.kind == "li":
-        paragraph = document.add_paragraph(style="List Number" if block.ordered else "List Bullet")
-    elif block.kind == "blockquote":
-        for child in block.children:
-            _write_block(document, child, bookmark, in_quote=True)
-        return
-    elif block.kind == "cite":
-        paragraph = document.add_paragraph(style="Brief Quote")
-        paragraph.paragraph_format.space_before = Pt(0)
-    elif block.cls == "meta":
-        paragraph = document.add_paragraph()
-    else:
-        paragraph = document.add_paragraph(style="Brief Quote" if in_quote else None)
-    if block.id:
-        _bookmark(paragraph, block.id, next(bookmark))  # type: ignore[call-overload]
-    for run in block.runs:
-        _add_run(paragraph, run, italic_cite=block.kind == "cite")
+def _field_start(paragraph: Paragraph, instruction: str) -> None:
+    run = paragraph.add_run()._r
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run.append(begin)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run.append(code)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run.append(separate)
 
 
-def _add_run(paragraph: Paragraph, run: Run, *, italic_cite: bool = False) -> None:
+def _field_end(paragraph: Paragraph) -> None:
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def _update_fields_on_open(document: DocxDocument) -> None:
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _add_run(paragraph: Paragraph, run: Run, *, small: bool = False) -> None:
     if run.href:
         _hyperlink(paragraph, run)
         return
@@ -131,12 +243,13 @@ def _add_run(paragraph: Paragraph, run: Run, *, italic_cite: bool = False) -> No
     added.italic = run.italic or None
     if run.sup:
         added.font.superscript = True
-    if italic_cite:
+    if small:
         added.italic = False
         added.font.size = Pt(9)
+        added.font.color.rgb = GREY
 
 
-def _hyperlink(paragraph: Paragraph, run: Run) -> None:
+def _hyperlink(paragraph: Paragraph, run: Run, *, color: bool = True) -> None:
     """An external link (relationship) or an internal one (bookmark anchor)."""
     link = OxmlElement("w:hyperlink")
     href = run.href or ""
@@ -147,9 +260,13 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
         link.set(qn("r:id"), rel)
     r = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), str(LINK))
-    props.append(color)
+    if color:
+        colour = OxmlElement("w:color")
+        colour.set(qn("w:val"), str(LINK))
+        props.append(colour)
+        underline = OxmlElement("w:u")
+        underline.set(qn("w:val"), "single")
+        props.append(underline)
     for tag, flag in (("w:b", run.bold), ("w:i", run.italic)):
         if flag:
             props.append(OxmlElement(tag))
@@ -157,9 +274,6 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
         align = OxmlElement("w:vertAlign")
         align.set(qn("w:val"), "superscript")
         props.append(align)
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    props.append(underline)
     r.append(props)
     text = OxmlElement("w:t")
     text.set(qn("xml:space"), "preserve")
