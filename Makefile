@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 AS_OF ?= 2026-11-23
 
-.PHONY: brief test lint bench clean
+.PHONY: brief test lint bench golden clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,3 +26,6 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) output/*/
+
+golden: $(VENV)/.installed  ## regenerate the golden files of rendered output
+	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py

@@ -54,7 +54,11 @@ def assemble(
     for _, matches in topics:
         for m in matches:
             docs.setdefault(source_id(m.doc), m.doc)
-    sources = tuple(_source_ref(sid, doc, i) for i, (sid, doc) in enumerate(docs.items(), 1))
+    base = meta.get("base")
+    sources = tuple(
+        _source_ref(sid, doc, i, base if isinstance(base, Path) else None)
+        for i, (sid, doc) in enumerate(docs.items(), 1)
+    )
     as_of = meta["as_of"]
     assert isinstance(as_of, date)
     since = meta.get("since")
@@ -147,11 +151,14 @@ def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
     return chosen
 
 
-def _source_ref(sid: str, doc: Document, number: int) -> SourceRef:
+def _source_ref(sid: str, doc: Document, number: int, base: Path | None) -> SourceRef:
+    path = doc.path
+    if base is not None and path.resolve().is_relative_to(base.resolve()):
+        path = path.resolve().relative_to(base.resolve())  # as the config names it
     return SourceRef(
         id=sid,
         number=number,
-        path=str(doc.path),
+        path=str(path),
         title=doc.title,
         date=doc.date.isoformat() if doc.date else None,
         publisher=doc.publisher,

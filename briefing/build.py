@@ -85,6 +85,7 @@ def _build(
             "organization": config.organization,
             "generated_at": now.isoformat(),
             "label": config.label,
+            "base": config.config_path.parent if config.config_path else None,
         },
         topics=matched,
         analyses=analyses,

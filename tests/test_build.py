@@ -53,7 +53,9 @@ def test_json_model(built):
     data = json.loads((built.out_dir / "brief.json").read_text())
     assert data["title"] == "Mixed Test Brief" and data["as_of"] == "2026-11-23"
     ids = {s["id"] for s in data["sources"]}
-    texts = {s["id"]: Path(s["path"]) for s in data["sources"]}
+    project = built.out_dir.parents[2]  # paths are shown relative to the config's folder
+    texts = {s["id"]: project / s["path"] for s in data["sources"]}
+    assert all(not Path(s["path"]).is_absolute() for s in data["sources"])
     assert [t["name"] for t in data["topics"]] == ["Russia", "China and Taiwan", "Antarctica"]
     russia = data["topics"][0]
     assert russia["summary"] and russia["quotes"]

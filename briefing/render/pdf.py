@@ -84,7 +84,7 @@ def _look(theme: Theme) -> Look:
         spaceAfter=4,
         splitLongWords=1,
     )
-    heading = ParagraphStyle("heading", base, fontName=bold, textColor=primary)
+    heading = ParagraphStyle("heading", base, fontName=bold, textColor=primary, keepWithNext=1)
     styles = {
         "p": base,
         "h1": ParagraphStyle("h1", heading, fontSize=30, leading=36, spaceAfter=14),
