@@ -189,6 +189,9 @@ def deliveries(config: Path) -> None:
 @_reports_errors
 def run(configs: tuple[Path, ...], once: bool) -> None:
     """Build each CONFIG on its schedule and whenever its sources change, until stopped."""
+    stop_requested: list[int] = []
+    for signum in (signal.SIGTERM, signal.SIGINT):  # first thing: a stop during start-up is clean
+        signal.signal(signum, lambda number, _: stop_requested.append(number))
     runner = Runner(list(configs), send=send_brief)
     if once:
         outcomes = runner.once()
@@ -197,6 +200,8 @@ def run(configs: tuple[Path, ...], once: bool) -> None:
         sys.exit(1 if "error" in outcomes else 0)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: runner.stop())
+    if stop_requested:
+        return
     runner.loop()
 
 

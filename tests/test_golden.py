@@ -45,13 +45,16 @@ def docx_outline(path: Path) -> str:
 
 def pdf_text(path: Path) -> str:
     reader = PdfReader(path)
-    return "\n".join(f"--- page {i}\n{page.extract_text()}" for i, page in
-                     enumerate(reader.pages, 1)) + "\n"
+    return (
+        "\n".join(f"--- page {i}\n{page.extract_text()}" for i, page in enumerate(reader.pages, 1))
+        + "\n"
+    )
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
     import shutil
+
     root = tmp_path_factory.mktemp("golden")
     shutil.copytree(Path(__file__).parent / "projects" / "mixed", root / "mixed")
     old = os.environ.get("SOURCE_DATE_EPOCH")

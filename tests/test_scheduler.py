@@ -45,6 +45,8 @@ def builds(config_path: Path) -> list[str]:
     db = sqlite3.connect(path)
     try:
         return [r[0] for r in db.execute("SELECT reason FROM builds WHERE ok ORDER BY id")]
+    except sqlite3.OperationalError:  # the process is creating the file: not built yet
+        return []
     finally:
         db.close()
 

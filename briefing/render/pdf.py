@@ -37,7 +37,14 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from briefing.model import Brief, Theme
 from briefing.render.fonts import FontFamily, find_family
-from briefing.render.html import Block, RenderOptions, brief_html, parse_blocks, runs_to_html
+from briefing.render.html import (
+    Block,
+    RenderOptions,
+    brief_html,
+    parse_blocks,
+    runs_to_html,
+    walk,
+)
 
 MARGIN = 20 * mm
 GREY = colors.HexColor("#555555")
@@ -173,7 +180,8 @@ class _NumberedCanvas(rl_canvas.Canvas):
 class _Story:
     """Turns blocks into flowables."""
 
-    def __init__(self, look: Look, chart: Path | None):
+    def __init__(self, look: Look, chart: Path | None, headings: list[Block] | None = None):
+        self.headings = headings or []
         self.look = look
         self.chart = chart
         self.flow: list[Any] = []
@@ -211,7 +219,7 @@ class _Story:
         if block.kind == "section" and block.cls == "cover":
             self.cover(block)
         elif block.kind == "section" and block.cls == "toc":
-            self.contents()
+            self.contents(self.headings)
         elif block.kind == "section":
             for child in block.children:
                 self.block(child)
@@ -247,8 +255,11 @@ class _Story:
                 self.flow.append(self.para(child, style))
         self.flow += [NextPageTemplate("body"), PageBreak()]
 
-    def contents(self) -> None:
+    def contents(self, headings: list[Block]) -> None:
         toc = TableOfContents(dotsMinLevel=0)
+        # Entries known up front, with placeholder page numbers, give the contents its final
+        # size on the first pass: two passes instead of three.
+        toc._entries = [(0 if h.kind == "h2" else 1, h.text, 999, h.id) for h in headings]
         toc.tableStyle = TableStyle(
             [  # the default names Helvetica, which would not be embedded
                 ("FONTNAME", (0, 0), (-1, -1), self.look.regular),
@@ -344,6 +355,7 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
         (_NumberedCanvas,),
         {"title": brief.title, "font": look.regular, "rule": look.accent, "cover": has_cover},
     )
-    story = _Story(look, options.chart).add(blocks)
+    headings = [b for b in walk(blocks) if b.kind in ("h2", "h3") and b.id]
+    story = _Story(look, options.chart, headings).add(blocks)
     doc.multiBuild(story, canvasmaker=canvas_class)
     return path

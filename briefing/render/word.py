@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from briefing.model import Brief, Theme
 from briefing.render.html import Block, RenderOptions, Run, brief_html, parse_blocks, walk
+from briefing.text import shorten
 
 LINK = RGBColor(0x1F, 0x4E, 0x9C)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -52,6 +53,7 @@ class _Writer:
         self.options = options
         self.theme: Theme = options.theme
         self.bookmarks: Iterator[int] = iter(range(1, 1_000_000))
+        self.style_ids: dict[str, str] = {}
 
     def setup(self, brief: Brief) -> None:
         styles = self.doc.styles
@@ -66,11 +68,12 @@ class _Writer:
             style.paragraph_format.left_indent = Pt(indent)
             style.paragraph_format.space_before = Pt(4)
         props = self.doc.core_properties
-        props.title = brief.title
-        props.author = brief.organization or "briefing"
+        # Word's core properties hold at most 255 characters each.
+        props.title = shorten(brief.title, 255)
+        props.author = shorten(brief.organization or "briefing", 255)
         props.subject = f"Policy brief, {brief.as_of.isoformat()}"
         props.language = "en"
-        props.keywords = ", ".join(s.name for s in brief.sections)
+        props.keywords = shorten(", ".join(s.name for s in brief.sections), 255)
         props.created = props.modified = _fixed_time()
         props.last_modified_by = "briefing"
         props.revision = 1
@@ -125,19 +128,29 @@ class _Writer:
 
     def paragraph(self, block: Block, style: str | None) -> Paragraph:
         if block.kind in ("h1", "h2", "h3"):
-            return self.doc.add_heading("", level={"h1": 0, "h2": 1, "h3": 2}[block.kind])
-        if block.kind == "li":
+            name = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}[block.kind]
+        elif block.kind == "li":
             name = "List Number" if block.ordered else "List Bullet"
-            return self.doc.add_paragraph(style=name)
-        return self.doc.add_paragraph(style=style)
+        else:
+            name = style or "Normal"
+        return self.styled(name)
+
+    def styled(self, name: str) -> Paragraph:
+        """A new paragraph in a style. Setting the style id directly skips python-docx's
+        lookup by name, which scans every style for each paragraph."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.doc.styles[name].style_id
+        paragraph = self.doc.add_paragraph()
+        if name != "Normal":
+            paragraph._p.style = self.style_ids[name]
+        return paragraph
 
     def cover_line(self, block: Block) -> None:
         if block.kind == "img":
             self.image(block, Mm(45))
             return
-        paragraph = self.doc.add_paragraph()
+        paragraph = self.styled("Title" if block.kind == "h1" else "Normal")
         if block.kind == "h1":
-            paragraph.style = self.doc.styles["Title"]
             paragraph.paragraph_format.space_before = Pt(120)
         for run in block.runs:
             added = paragraph.add_run(run.text)
@@ -154,7 +167,7 @@ class _Writer:
 
     def contents(self, everything: list[Block]) -> None:
         """A TOC field, filled in with the headings, that Word updates when it opens."""
-        self.doc.add_heading("Contents", level=1)
+        self.styled("Heading 1").add_run("Contents")
         headings = [b for b in walk(everything) if b.kind in ("h2", "h3") and b.id]
         first = self.doc.add_paragraph()
         _field_start(first, r'TOC \o "1-2" \h \z \u')

@@ -1,0 +1,147 @@
+"""Print-grade output: reproducible bytes, contents and outline, themes, layouts, overrides,
+hostile source text."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from briefing.build import build
+from briefing.config import load_config
+from briefing.errors import ConfigError
+
+PROJECTS = Path(__file__).parent / "projects"
+
+
+def make(tmp_path: Path, name: str = "mixed", extra: str = "") -> Path:
+    folder = tmp_path / name
+    shutil.copytree(PROJECTS / "mixed", folder)
+    config = folder / "config.yaml"
+    config.write_text(config.read_text() + extra)
+    return config
+
+
+def run(config: Path, **kwargs):
+    return build(load_config(config), as_of=date(2026, 11, 23), **kwargs)
+
+
+def text_of(pdf: Path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def test_same_inputs_give_identical_pdf_and_docx(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    first = run(make(tmp_path / "a"), formats=["pdf", "docx"]).out_dir
+    second = run(make(tmp_path / "b"), formats=["pdf", "docx"]).out_dir
+    for name in ("brief.pdf", "brief.docx", "chart.png"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_contents_outline_and_metadata(tmp_path):
+    out = run(make(tmp_path), formats=["pdf", "docx"]).out_dir
+    reader = PdfReader(out / "brief.pdf")
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == ["Executive summary", "Russia", "China and Taiwan", "Antarctica", "Sources"]
+    contents = reader.pages[1].extract_text()
+    assert "Contents" in contents and "China and Taiwan" in contents
+    assert reader.metadata.title == "Mixed Test Brief"
+    assert reader.metadata.author == "Test Institute"
+    assert "Page 1 of" not in reader.pages[0].extract_text()  # the cover has no furniture
+    with zipfile.ZipFile(out / "brief.docx") as z:
+        settings = z.read("word/settings.xml").decode()
+        document = z.read("word/document.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+    assert "updateFields" in settings and "TOC \\o" in document
+    assert "<dc:title>Mixed Test Brief</dc:title>" in core and "<dc:language>en" in core
+    assert 'w:anchor="topic_2"' in document  # contents entries link to their headings
+
+
+def test_chart_is_placed_in_pdf_and_docx(tmp_path):
+    out = run(make(tmp_path), formats=["pdf", "docx"]).out_dir
+    with Image.open(out / "chart.png") as chart:
+        assert chart.size[0] == 1600
+    assert any(page.images for page in PdfReader(out / "brief.pdf").pages)
+    with zipfile.ZipFile(out / "brief.docx") as z:
+        assert any(n.startswith("word/media/") for n in z.namelist())
+
+
+def test_new_since_the_last_brief(tmp_path):
+    config = make(tmp_path)
+    build(load_config(config), as_of=date(2026, 11, 19), formats=["json"])
+    out = run(config, formats=["pdf", "json"]).out_dir
+    text = text_of(out / "brief.pdf")
+    assert "New since the last brief (2026-11-19)" in text
+    import json
+
+    data = json.loads((out / "brief.json").read_text())
+    china = data["topics"][1]
+    assert data["previous_as_of"] == "2026-11-19"
+    assert china["new_sources"] and set(china["new_sources"]) <= set(china["sources"])
+
+
+def test_memo_layout_is_short(tmp_path):
+    out = run(make(tmp_path, extra="theme:\n  layout: memo\n"), formats=["pdf", "docx"]).out_dir
+    pages = PdfReader(out / "brief.pdf").pages
+    assert len(pages) <= 2
+    assert "Summary" in pages[0].extract_text()
+
+
+def test_theme_colours_logo_and_template_override(tmp_path):
+    config = make(
+        tmp_path,
+        extra=(
+            "label: Restricted · board only\n"
+            "templates: templates\n"
+            "theme:\n  primary_color: '#7A1F2B'\n  logo: logo.png\n"
+        ),
+    )
+    Image.new("RGB", (120, 60), "#7a1f2b").save(config.parent / "logo.png")
+    (config.parent / "templates").mkdir()
+    (config.parent / "templates" / "policy-brief.html.j2").write_text(
+        '{% extends "default/policy-brief.html.j2" %}\n'
+        '{% block summary %}<p class="note">Prepared for the board.</p>{{ super() }}'
+        "{% endblock %}\n"
+    )
+    out = run(config, formats=["pdf", "docx", "html"]).out_dir
+    assert "Prepared for the board." in text_of(out / "brief.pdf")
+    assert "Restricted · board only" in PdfReader(out / "brief.pdf").pages[0].extract_text()
+    assert "Prepared for the board." in (out / "brief.html").read_text()
+    assert "#7a1f2b" in (out / "brief.html").read_text()
+    assert len(PdfReader(out / "brief.pdf").pages[0].images) == 1  # the logo on the cover
+
+
+def test_bad_theme_values_are_config_errors(tmp_path):
+    config = make(tmp_path, extra="theme:\n  primary_color: red\n  logo: missing.png\n")
+    with pytest.raises(ConfigError, match="theme.primary_color: Value error, write a colour"):
+        load_config(config)
+    config.write_text(config.read_text().replace("primary_color: red", "primary_color: '#aa0000'"))
+    with pytest.raises(ConfigError, match=r"theme.logo: file not found: .*missing.png"):
+        load_config(config)
+
+
+HOSTILE = (
+    "Hostile Text About Russia\n\nNovember 22, 2026\n\n"
+    "Russia " + "x" * 300 + " and https://example.org/" + "a/" * 150 + " were seen.\n\n"
+    'A quote “<a href="javascript:alert(1)">click</a> &amp; {{ 7*7 }} {% raw %} about Russia '
+    "today,” said Officer Jane Doe.\n\n" + "Russia words " * 1600 + "end.\n\n"
+    "שלום עולם — Russia مرحبا بالعالم in right-to-left scripts.\n"
+)
+
+
+def test_hostile_source_text_is_shown_literally_and_wrapped(tmp_path):
+    config = make(tmp_path)
+    (config.parent / "sources" / "2026-11-22_hostile.txt").write_text(HOSTILE)
+    out = run(config).out_dir
+    html = (out / "brief.html").read_text()
+    assert 'href="javascript' not in html
+    assert "&lt;a href=&#34;javascript:alert(1)&#34;&gt;" in html or "&lt;a href=" in html
+    text = text_of(out / "brief.pdf")
+    assert "{{ 7*7 }}" in text and "javascript:alert(1)" in text
+    with zipfile.ZipFile(out / "brief.docx") as z:
+        assert "javascript:alert(1)" in z.read("word/document.xml").decode()
