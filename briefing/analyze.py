@@ -18,4 +18,8 @@ def spoken_quotes(analysis: Analysis, limit: int | None = None) -> list[Quote]:
     """Answer sentences of transcripts and interviews: verbatim words of a named speaker."""
     answers = [s for s in analysis.sentences if s.role == "answer" and s.speaker and eligible(s)]
     ranked = sorted(rank_sentences(answers), key=lambda item: -item[0])[:limit]
-    return [Quote(s.text, s.speaker, s.start, s.end, kind="spoken") for _, s in ranked]
+    doc = analysis.doc
+    return [
+        Quote(s.text, s.speaker, s.start, s.end, kind="spoken", position=doc.position_of(s.speaker))
+        for _, s in ranked
+    ]

@@ -145,7 +145,7 @@ def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
     for _, q, sid in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
         if any(c.speaker == q.speaker for c in chosen):
             continue
-        chosen.append(KeyQuote(q.text, q.speaker or "", sid))
+        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position))
         if len(chosen) == MAX_QUOTES:
             break
     return chosen

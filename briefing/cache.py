@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.model import Document, Turn
 
-READER_VERSION = 1  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 2  # bump when a reader's output changes, to re-parse everything once
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -110,6 +110,7 @@ def to_json(doc: Document) -> str:
         "doc_type": doc.doc_type,
         "standfirst": doc.standfirst,
         "turns": [[t.speaker, t.role, t.start, t.end] for t in doc.turns],
+        "positions": [list(p) for p in doc.positions],
     }
     return json.dumps(data, ensure_ascii=False)
 
@@ -128,4 +129,5 @@ def from_json(text: str, path: Path) -> Document:
         doc_type=data["doc_type"],
         standfirst=data["standfirst"],
         turns=tuple(Turn(*t) for t in data["turns"]),
+        positions=tuple((name, pos) for name, pos in data.get("positions", [])),
     )

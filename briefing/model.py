@@ -31,6 +31,11 @@ class Document:
     doc_type: str = "news"  # interview | transcript | press release | news | report
     standfirst: str | None = None
     turns: tuple[Turn, ...] = ()
+    positions: tuple[tuple[str, str], ...] = ()  # (person, position) named in the header
+
+    def position_of(self, person: str | None) -> str | None:
+        """The position the document gives a person ("Department Spokesperson")."""
+        return next((pos for name, pos in self.positions if name == person), None)
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Quote:
     start: int
     end: int
     kind: str = "direct"  # direct: in quotation marks; spoken: a transcript or interview answer
+    position: str | None = None  # the speaker's position or role, where the source gives it
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class KeyQuote:
     text: str
     speaker: str
     source: str
+    position: str | None = None
 
 
 @dataclass(frozen=True)

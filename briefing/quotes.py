@@ -24,10 +24,11 @@ _NAME = (
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
 # Chen Wei-lin, told reporters.
-_ROLE = r"(?:the\s+|a\s+|an\s+)?[\w’' -]{2,60}?,\s+"
+_ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<{}>[\w’' -]{{2,60}}?),\s+"
 _AFTER = re.compile(
     rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME})\s+{_CUE}\b"
-    rf"|{_CUE}\s+{_ROLE}(?P<n3>{_NAME})(?=[,.]|$)|{_ROLE}(?P<n4>{_NAME}),\s+{_CUE}\b"
+    rf"|{_CUE}\s+{_ROLE.format('r3')}(?P<n3>{_NAME})(?=[,.]|$)"
+    rf"|{_ROLE.format('r4')}(?P<n4>{_NAME}),\s+{_CUE}\b"
     rf"|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b)"
 )
 _BEFORE = re.compile(
@@ -39,6 +40,7 @@ _TITLES = re.compile(
     r"Dr\.?|General|Gen\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
     r"[A-Z]\w*[’']s)\s+)+"
 )
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
 MIN_WORDS = 4
 _LOOKAROUND = 200
 
@@ -49,17 +51,19 @@ def find_quotes(doc: Document) -> list[Quote]:
     people += [t.speaker for t in doc.turns if t.speaker and t.role == "answer"][:1]
     quotes: list[Quote] = []
     last: str | None = people[-1] if people else None
+    positions = dict(doc.positions)
     for start, end, closing in _quote_spans(doc.text):
         if _in_question(doc, start):
             continue
-        speaker = _attribute(doc.text, start - 1, closing, last, people)
+        speaker = _attribute(doc.text, start - 1, closing, last, people, positions)
         if speaker is None and quotes and quotes[-1].speaker:
             # a second quote in the same paragraph continues the previous speaker
             if "\n" not in doc.text[quotes[-1].end : start]:
                 speaker = quotes[-1].speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
             last = speaker
-        quotes.append(Quote(doc.text[start:end], speaker, start, end))
+        position = positions.get(speaker) if speaker else None
+        quotes.append(Quote(doc.text[start:end], speaker, start, end, position=position))
     return quotes
 
 
@@ -90,9 +94,18 @@ def _is_title(inner: str) -> bool:
 
 
 def _attribute(
-    text: str, opening: int, closing: int, last: str | None, people: list[str]
+    text: str,
+    opening: int,
+    closing: int,
+    last: str | None,
+    people: list[str],
+    positions: dict[str, str],
 ) -> str | None:
-    """The speaker named by a cue verb right after the closing mark or before the opening one."""
+    """The speaker named by a cue verb right after the closing mark or before the opening one.
+
+    A title or appositive that comes with the name ("Deputy Secretary", "the Philippine
+    foreign secretary") is remembered in ``positions``.
+    """
     after = text[closing + 1 : closing + 1 + _LOOKAROUND].split("\n", 1)[0]
     before = text[max(0, opening - _LOOKAROUND) : opening].rsplit("\n", 1)[-1]
     m = _AFTER.match(after) or _BEFORE.search(before)
@@ -101,16 +114,35 @@ def _attribute(
     if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
         return last
     groups = m.groupdict()
-    name = _clean_name(groups.get("n1") or groups.get("n3") or groups.get("n4") or groups["n2"])
+    raw = groups.get("n1") or groups.get("n3") or groups.get("n4") or groups["n2"]
+    name = _clean_name(raw)
     if not name:
         return None
+    role = groups.get("r3") or groups.get("r4") or _title_of(raw, name)
+    if not role and m.re is _AFTER:  # "…," said Oliver Grant, a security analyst at …
+        trailing = _APPOSITIVE.match(after[m.end() :])
+        role = trailing[1] if trailing else None
     if " " not in name:  # a surname alone: find the full name earlier in the text
         name = full_name(name, text[:closing]) or name
     for person in reversed(people):
         if same_person(person, name) and len(person) >= len(name):
-            return person
-    people.append(name)
+            name = person
+            break
+    else:
+        people.append(name)
+    if role and name not in positions:
+        positions[name] = " ".join(role.split())
     return name
+
+
+def _title_of(raw: str, name: str) -> str | None:
+    """The title words in front of a name ("Deputy Secretary" of "Deputy Secretary X Y")."""
+    prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
+    return (
+        prefix
+        if len(prefix) > 2 and prefix.lower() not in {"the", "mr.", "ms.", "mr", "ms"}
+        else None
+    )
 
 
 def _clean_name(raw: str) -> str | None:

@@ -106,10 +106,18 @@ _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Rep|Gen|Amb)\.?\s+)+")
 
 
 def interviewee_from_standfirst(text: str) -> str | None:
-    """The person a standfirst quotes: "…, says CFR's Stephen Sestanovich." -> the name.
+    """The person a standfirst quotes: "…, says CFR's Stephen Sestanovich." -> the name."""
+    found = interviewee(text)
+    return found[0] if found else None
 
-    The name is the last run of capitalised words after "says", without a possessive
-    organisation ("CFR's") or honorific ("Dr.") in front of it.
+
+def interviewee(text: str) -> tuple[str, str | None] | None:
+    """The person a standfirst quotes, and the position it gives them.
+
+    "says CFR's Stephen Sestanovich" -> ("Stephen Sestanovich", "CFR");
+    "says Example Institute fellow Dr. Helena Varga" -> ("Helena Varga",
+    "Example Institute fellow"). The name is the last run of capitalised words after
+    "says", without a possessive organisation or an honorific in front of it.
     """
     m = _SAYS.search(text)
     if not m:
@@ -118,9 +126,13 @@ def interviewee_from_standfirst(text: str) -> str | None:
     runs = [r.strip() for r in _CAPITALISED.findall(clause) if r.strip()]
     if not runs:
         return None
-    name = re.sub(r"^.*[’']s\s+", "", runs[-1])
-    name = _HONORIFIC.sub("", name).strip()
-    return name if len(name.split()) >= 2 else None
+    owner = re.match(r"^(.*)[’']s\s+", runs[-1])
+    name = _HONORIFIC.sub("", runs[-1][owner.end() if owner else 0 :]).strip()
+    if len(name.split()) < 2:
+        return None
+    before = clause[: clause.rfind(runs[-1])].strip()
+    position = " ".join(p for p in (before, owner[1] if owner else "") if p) or None
+    return name, position
 
 
 _TITLES = {

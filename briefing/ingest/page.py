@@ -11,7 +11,7 @@ from pathlib import Path
 from briefing.ingest.meta import (
     date_from_filename,
     find_date,
-    interviewee_from_standfirst,
+    interviewee,
     parse_dateline,
 )
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
@@ -75,8 +75,9 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
     body = _remove_boilerplate(blocks)
     paragraphs = ([standfirst] if standfirst else []) + body
     doc_text, spans = _join(paragraphs)
-    turns, interviewee = _turns(doc_text, spans, standfirst, " ".join([title or "", *header]))
-    authors = meta.authors or _byline(header) or ((interviewee,) if interviewee else ())
+    turns, person = _turns(doc_text, spans, standfirst, " ".join([title or "", *header]))
+    positions = _positions(header) + ((person,) if person and person[1] else ())
+    authors = meta.authors or _byline(header) or ((person[0],) if person else ())
     return Document(
         path=path,
         title=title or _title_from_name(path),
@@ -88,6 +89,7 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
         doc_type=meta.doc_type or _doc_type(title, header, turns, doc_text),
         standfirst=standfirst,
         turns=tuple(turns),
+        positions=tuple((name, pos) for name, pos in positions if pos),
     )
 
 
@@ -175,16 +177,26 @@ def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 def _turns(
     text: str, spans: list[tuple[int, int]], standfirst: str | None, header: str
-) -> tuple[list[Turn], str | None]:
+) -> tuple[list[Turn], tuple[str, str | None] | None]:
+    """Transcript or interview turns, and an interviewee with their position."""
     labelled = sum(1 for s, e in spans if speaker_label(text[s:e]))
     if labelled >= 2:
         return transcript_turns(text, spans, header), None
-    interviewee = interviewee_from_standfirst(standfirst or "")
-    if interviewee is None and spans:
-        interviewee = interviewee_from_standfirst(text[: spans[min(2, len(spans) - 1)][1]])
+    person = interviewee(standfirst or "")
+    if person is None and spans:
+        person = interviewee(text[: spans[min(2, len(spans) - 1)][1]])
     body = spans[1:] if standfirst else spans
-    turns = interview_turns(text, body, interviewee)
-    return (turns or []), (interviewee if turns else None)
+    turns = interview_turns(text, body, person[0] if person else None)
+    return (turns or []), (person if turns else None)
+
+
+_NAME_POSITION = re.compile(r"^([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(.{3,120})$")
+
+
+def _positions(header: list[str]) -> tuple[tuple[str, str | None], ...]:
+    """People named with their position in the header: "Ned Price, Department Spokesperson"."""
+    found = (_NAME_POSITION.match(line) for line in header)
+    return tuple((m[1], " ".join(m[2].split())) for m in found if m)
 
 
 def _byline(header: list[str]) -> tuple[str, ...]:

@@ -124,7 +124,13 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                 "name": s.name,
                 "summary": [{"text": p.text, "source": p.source} for p in s.points],
                 "quotes": [
-                    {"text": q.text, "speaker": q.speaker, "source": q.source} for q in s.quotes
+                    {
+                        "text": q.text,
+                        "speaker": q.speaker,
+                        "speaker_role": q.position,
+                        "source": q.source,
+                    }
+                    for q in s.quotes
                 ],
                 "sources": list(s.sources),
                 "new_sources": list(s.new_sources),
