@@ -26,13 +26,14 @@ TOPICS = [
 ]
 
 
-def timed(fn, repeat: int = 3) -> float:
+def timed(fn, repeat: int = 3) -> tuple[float, float]:
+    """The first run's time and the median of the rest."""
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
         runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+    return runs[0], statistics.median(runs[1:] or runs)
 
 
 def main() -> int:
@@ -57,13 +58,14 @@ def main() -> int:
             Path(out) / "bench.yaml",
         )
         htmls = sorted((CORPUS / "docs").glob("*.html"))
-        baseline = timed(lambda: [trafilatura.extract(p.read_text()) for p in htmls])
-        full = timed(lambda: build(config, as_of=date(2022, 8, 31)))
+        baseline = timed(lambda: [trafilatura.extract(p.read_text()) for p in htmls])[1]
+        cold, warm = timed(lambda: build(config, as_of=date(2022, 8, 31)), repeat=4)
     files = len(list((CORPUS / "docs").iterdir()))
-    print(f"full build, {files} files, 4 topics, pdf+docx+html+json: {full:.2f} s (median of 3)")
+    print(f"full build, {files} files, 4 topics, pdf+docx+html+json: cold (empty document "
+          f"cache) {cold:.2f} s; warm {warm:.2f} s (median of 3)")
     print(f"baseline, trafilatura.extract on the {len(htmls)} HTML files: {baseline:.2f} s")
-    print(f"ratio build / baseline: {full / baseline:.2f}x")
-    print(f"target < 10 s: {'met' if full < 10 else 'NOT met'}")
+    print(f"ratio cold build / baseline: {cold / baseline:.2f}x")
+    print(f"target < 10 s: {'met' if cold < 10 else 'NOT met'}")
     return 0
 
 
