@@ -9,6 +9,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from briefing.cache import DocumentCache
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.ingest import get_sources
-from briefing.match import match
-from briefing.model import Analysis, BuildResult, Document, Match
+from briefing.match import match, near_duplicates
+from briefing.model import Analysis, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,22 @@ def previous_edition(folder: Path, as_of: date) -> dict[str, Any] | None:
         log.warning("cannot read the previous edition %s: %s", earlier[-1], exc)
         return None
     return data if isinstance(data, dict) else None
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What a config's sources hold: documents read, files skipped, duplicates merged."""
+
+    docs: list[Document]
+    skipped: list[Skipped]
+    duplicates: list[tuple[Document, tuple[Document, ...]]]
+
+
+def survey(config: Config) -> Survey:
+    """Read a config's sources (through the cache) and group the near-duplicates."""
+    with DocumentCache(config.cache_path) as cache:
+        docs, skipped = get_sources(config.source_paths, cache)
+    return Survey(docs, skipped, near_duplicates(docs))
 
 
 def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:

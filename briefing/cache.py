@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.model import Document, Turn
 
-READER_VERSION = 2  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 3  # bump when a reader's output changes, to re-parse everything once
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -43,7 +43,7 @@ class DocumentCache:
         self.db.executescript(SCHEMA)
         # Documents already decoded in this process, by (path, size, mtime): a long-running
         # 'briefing run' rebuilds without decoding unchanged sources again.
-        self.memory: dict[tuple[str, int, int], Document] = {}
+        self.memory: dict[tuple[str, int, int], list[Document]] = {}
 
     def __enter__(self) -> DocumentCache:
         return self
@@ -60,36 +60,38 @@ class DocumentCache:
         self.db.commit()
         self.db.close()
 
-    def unchanged(self, path: Path, size: int, mtime_ns: int) -> Document | None:
-        """The document of a file whose size and mtime are as recorded."""
+    def unchanged(self, path: Path, size: int, mtime_ns: int) -> list[Document] | None:
+        """The documents of a file whose size and mtime are as recorded."""
         key = (str(path), size, mtime_ns)
         if key in self.memory:
             return self.memory[key]
         row = self.db.execute(
             "SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?", key
         ).fetchone()
-        doc = self.get(row[0], path) if row else None
-        if doc:
-            self.memory[key] = doc
-        return doc
+        docs = self.get(row[0], path) if row else None
+        if docs is not None:
+            self.memory[key] = docs
+        return docs
 
-    def get(self, sha256: str, path: Path) -> Document | None:
-        """The document parsed from this content, placed at ``path``."""
+    def get(self, sha256: str, path: Path) -> list[Document] | None:
+        """The documents parsed from this content, placed at ``path``."""
         row = self.db.execute(
             "SELECT doc FROM documents WHERE sha256 = ? AND version = ?", (sha256, READER_VERSION)
         ).fetchone()
         return from_json(row[0], path) if row else None
 
-    def put(self, path: Path, size: int, mtime_ns: int, sha256: str, doc: Document | None) -> None:
-        """Remember a file's stat and hash, and the document parsed from it."""
+    def put(
+        self, path: Path, size: int, mtime_ns: int, sha256: str, docs: list[Document] | None
+    ) -> None:
+        """Remember a file's stat and hash, and the documents parsed from it."""
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (str(path), size, mtime_ns, sha256)
         )
-        if doc is not None:
-            self.memory[(str(path), size, mtime_ns)] = doc
+        if docs is not None:
+            self.memory[(str(path), size, mtime_ns)] = docs
             self.db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
-                (sha256, READER_VERSION, to_json(doc)),
+                (sha256, READER_VERSION, to_json(docs, path)),
             )
 
 
@@ -98,9 +100,15 @@ def content_hash(name: str, data: bytes) -> str:
     return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
 
 
-def to_json(doc: Document) -> str:
-    """A Document as JSON (its path is not stored: the same content may live anywhere)."""
-    data: dict[str, Any] = {
+def to_json(docs: list[Document], path: Path) -> str:
+    """A file's Documents as JSON. Paths are stored relative to the file (a feed entry is
+    "<file>#<id>"), so the same content can be found again wherever it lives."""
+    return json.dumps([_doc_dict(doc, path) for doc in docs], ensure_ascii=False)
+
+
+def _doc_dict(doc: Document, path: Path) -> dict[str, Any]:
+    return {
+        "suffix": str(doc.path)[len(str(path)) :] if str(doc.path).startswith(str(path)) else "",
         "title": doc.title,
         "text": doc.text,
         "date": doc.date.isoformat() if doc.date else None,
@@ -112,22 +120,23 @@ def to_json(doc: Document) -> str:
         "turns": [[t.speaker, t.role, t.start, t.end] for t in doc.turns],
         "positions": [list(p) for p in doc.positions],
     }
-    return json.dumps(data, ensure_ascii=False)
 
 
-def from_json(text: str, path: Path) -> Document:
-    """The Document stored by ``to_json``, placed at ``path``."""
-    data = json.loads(text)
-    return Document(
-        path=path,
-        title=data["title"],
-        text=data["text"],
-        date=date.fromisoformat(data["date"]) if data["date"] else None,
-        authors=tuple(data["authors"]),
-        publisher=data["publisher"],
-        url=data["url"],
-        doc_type=data["doc_type"],
-        standfirst=data["standfirst"],
-        turns=tuple(Turn(*t) for t in data["turns"]),
-        positions=tuple((name, pos) for name, pos in data.get("positions", [])),
-    )
+def from_json(text: str, path: Path) -> list[Document]:
+    """The Documents stored by ``to_json``, placed at ``path``."""
+    return [
+        Document(
+            path=Path(str(path) + data["suffix"]),
+            title=data["title"],
+            text=data["text"],
+            date=date.fromisoformat(data["date"]) if data["date"] else None,
+            authors=tuple(data["authors"]),
+            publisher=data["publisher"],
+            url=data["url"],
+            doc_type=data["doc_type"],
+            standfirst=data["standfirst"],
+            turns=tuple(Turn(*t) for t in data["turns"]),
+            positions=tuple((name, pos) for name, pos in data["positions"]),
+        )
+        for data in json.loads(text)
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from briefing.ingest.readers import READERS
+from briefing.ingest import READERS
 from briefing.render.html import PACKAGE_TEMPLATES
 
 

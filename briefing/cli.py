@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -14,14 +15,15 @@ from typing import Any
 import click
 
 from briefing.analyze import analyze, spoken_quotes
-from briefing.build import build
+from briefing.build import build, survey
 from briefing.config import FORMATS, config_from_dict, load_config
 from briefing.deliver import send_brief, state_path
 from briefing.errors import BriefingError, ConfigError, SourceError
-from briefing.ingest import read_file
-from briefing.ingest.readers import READERS
+from briefing.ingest import READERS, read_documents
+from briefing.model import Document
 from briefing.scheduler import Runner, status
 from briefing.store import Store
+from briefing.text import shorten
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -225,6 +227,40 @@ def status_command(configs: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.argument("config", type=click.Path(path_type=Path))
+@_reports_errors
+def sources(config: Path) -> None:
+    """List what CONFIG's sources hold: documents read, files skipped, duplicates merged."""
+    cfg = load_config(config)
+    report = survey(cfg)
+    merged = {d.path for _, others in report.duplicates for d in others}
+
+    def shown(path: Path) -> str:  # as the config names it
+        return (
+            os.path.relpath(path, config.parent)
+            if path.is_absolute() == config.is_absolute()
+            else str(path)
+        )
+
+    click.echo(
+        f"{len(report.docs)} documents read, {len(report.skipped)} files skipped, "
+        f"{len(merged)} merged into {len(report.duplicates)} near-duplicate groups"
+    )
+    for doc in report.docs:
+        if doc.path not in merged:
+            day = doc.date.isoformat() if doc.date else "undated   "
+            click.echo(
+                f"  {day}  {doc.doc_type:<13}  {shorten(doc.title, 70)}  ({shown(doc.path)})"
+            )
+    for best, others in report.duplicates:
+        click.echo(
+            f"  duplicates of {shown(best.path)}: " + ", ".join(shown(d.path) for d in others)
+        )
+    for item in report.skipped:
+        click.echo(f"  skipped {shown(item.path)}: {item.reason}")
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per file.")
 @click.option(
@@ -240,22 +276,23 @@ def inspect(paths: tuple[Path, ...], as_json: bool, sentences: int) -> None:
     failed = False
     for path in _expand(paths):
         try:
-            record = inspect_record(path, sentences)
+            docs = read_documents(path)
         except SourceError as exc:
             click.echo(f"Error: {path}: {exc}", err=True)
             failed = True
             continue
-        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _describe(record))
+        for doc in docs:
+            record = inspect_record(doc, sentences)
+            click.echo(json.dumps(record, ensure_ascii=False) if as_json else _describe(record))
     sys.exit(1 if failed else 0)
 
 
-def inspect_record(path: Path, sentences: int = 3) -> dict[str, Any]:
-    """What ingest and analysis found in one file, as plain data."""
-    doc = read_file(path)
+def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
+    """What ingest and analysis found in one document, as plain data."""
     analysis = analyze(doc, sentences=sentences)
     quotes = list(analysis.quotes) + spoken_quotes(analysis, 5)
     return {
-        "path": str(path),
+        "path": str(doc.path),
         "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None,
         "authors": list(doc.authors),

@@ -135,3 +135,39 @@ def _overlap(a: frozenset[int], b: frozenset[int]) -> float:
 def _richness(doc: Document) -> tuple[int, int]:
     known = sum(x is not None and x != () for x in (doc.url, doc.date, doc.publisher, doc.authors))
     return known, len(doc.text)
+
+
+def near_duplicates(docs: Sequence[Document]) -> list[tuple[Document, tuple[Document, ...]]]:
+    """Groups of near-duplicate documents across a whole corpus: (the richest, the others).
+
+    Candidates share one of the 16 smallest hashes of their 5-word runs (a bottom-k sketch),
+    so only likely pairs are compared.
+    """
+    shingles = [_shingles(d.text) for d in docs]
+    buckets: dict[int, list[int]] = {}
+    for i, sh in enumerate(shingles):
+        for h in sorted(sh)[:16]:
+            buckets.setdefault(h, []).append(i)
+    parent = list(range(len(docs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in buckets.values():
+        for a in members[:50]:
+            for b in members[:50]:
+                if a < b and root(a) != root(b):
+                    if _overlap(shingles[a], shingles[b]) >= DUPLICATE_OVERLAP:
+                        parent[root(b)] = root(a)
+    groups: dict[int, list[Document]] = {}
+    for i, doc in enumerate(docs):
+        groups.setdefault(root(i), []).append(doc)
+    out = []
+    for group in groups.values():
+        if len(group) > 1:
+            best = max(group, key=_richness)
+            out.append((best, tuple(d for d in group if d is not best)))
+    return out

@@ -1,21 +1,52 @@
-"""Ingest: read every source file once, whatever its format, into clean Documents."""
+"""Ingest: read every source file once, whatever its format, into clean Documents.
+
+Readers are registered by suffix. Files whose size and mtime are unchanged come from the
+document cache; the rest are parsed on all cores when there are many.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from briefing.cache import DocumentCache, content_hash
 from briefing.errors import SourceError
-from briefing.ingest.readers import READERS, Reader
+from briefing.ingest.feeds import read_eml, read_feed
+from briefing.ingest.office import read_docx, read_pdf
+from briefing.ingest.readers import read_html, read_markdown, read_text
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
 PROGRESS_FROM = 200  # files
+PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 
-__all__ = ["READERS", "get_sources", "read_file"]
+Reader = Callable[[Path, bytes], list[Document]]
+
+
+def _one(reader: Callable[[Path, bytes], Document]) -> Reader:
+    return lambda path, data: [reader(path, data)]
+
+
+READERS: dict[str, Reader] = {
+    ".txt": _one(read_text),
+    ".text": _one(read_text),
+    ".html": _one(read_html),
+    ".htm": _one(read_html),
+    ".md": _one(read_markdown),
+    ".markdown": _one(read_markdown),
+    ".pdf": _one(read_pdf),
+    ".docx": _one(read_docx),
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".eml": _one(read_eml),
+}
+
+__all__ = ["READERS", "get_sources", "read_documents", "read_file"]
 
 
 def get_sources(
@@ -25,50 +56,100 @@ def get_sources(
 
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
     """
-    docs: list[Document] = []
     skipped: list[Skipped] = []
-    for path in _progress(_files(paths, skipped)):
+    found: dict[Path, list[Document]] = {}
+    todo: list[tuple[Path, bytes, os.stat_result]] = []
+    files = _files(paths, skipped)
+    for path in files:
         try:
-            docs.append(_read_cached(path, cache) if cache else read_file(path))
+            cached, pending = _lookup(path, cache)
         except SourceError as exc:
             skipped.append(Skipped(path, str(exc)))
+            continue
+        if cached is not None:
+            found[path] = cached
+        elif pending:
+            todo.append(pending)
+    for path, data, stat, result in _parse_all(todo):
+        if isinstance(result, str):
+            skipped.append(Skipped(path, result))
+            continue
+        found[path] = result
+        if cache:
+            cache.put(path, stat.st_size, stat.st_mtime_ns, content_hash(path.name, data), result)
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
     if cache:
         cache.commit()
+    docs = [doc for path in files if path in found for doc in found[path]]
     return docs, skipped
 
 
-def _progress(files: list[Path]) -> Iterable[Path]:
-    """Show a progress bar on a terminal when there is enough to read to wait for."""
-    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
-        return files
-    from rich.console import Console
-    from rich.progress import track
-
-    return track(files, description="Reading sources", console=Console(stderr=True))
-
-
-def _read_cached(path: Path, cache: DocumentCache) -> Document:
+def _lookup(
+    path: Path, cache: DocumentCache | None
+) -> tuple[list[Document] | None, tuple[Path, bytes, os.stat_result] | None]:
+    """Cached documents of ``path``, or what is needed to parse it."""
     _reader(path)
     try:
         stat = path.stat()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
-    doc = cache.unchanged(path, stat.st_size, stat.st_mtime_ns)
-    if doc:
-        return doc
+    if cache:
+        docs = cache.unchanged(path, stat.st_size, stat.st_mtime_ns)
+        if docs is not None:
+            return docs, None
     data = _bytes(path)
-    digest = content_hash(path.name, data)
-    doc = cache.get(digest, path) or parse(path, data)
-    cache.put(path, stat.st_size, stat.st_mtime_ns, digest, doc)
-    return doc
+    if cache:
+        digest = content_hash(path.name, data)
+        docs = cache.get(digest, path)
+        if docs is not None:
+            cache.put(path, stat.st_size, stat.st_mtime_ns, digest, None)
+            return docs, None
+    return None, (path, data, stat)
+
+
+def _parse_all(
+    todo: list[tuple[Path, bytes, os.stat_result]],
+) -> Iterator[tuple[Path, bytes, os.stat_result, list[Document] | str]]:
+    """Parse files, on every core when there are many; errors come back as strings."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = pool.map(_parse_safely, [(p, d) for p, d, _ in todo], chunksize=16)
+            for (path, data, stat), result in zip(todo, _progress(results, len(todo)), strict=True):
+                yield path, data, stat, result
+        return
+    for path, data, stat in _progress(iter(todo), len(todo)):
+        yield path, data, stat, _parse_safely((path, data))
+
+
+def _parse_safely(item: tuple[Path, bytes]) -> list[Document] | str:
+    try:
+        return parse(*item)
+    except SourceError as exc:
+        return str(exc)
+
+
+def _progress(items: Iterator, total: int) -> Iterator:  # type: ignore[type-arg]
+    """A progress bar on a terminal when there is enough to parse to wait for."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(stderr=True)
+    return iter(track(items, total=total, description="Reading sources", console=console))
+
+
+def read_documents(path: Path) -> list[Document]:
+    """Every document in one file (a feed holds many)."""
+    _reader(path)
+    return parse(path, _bytes(path))
 
 
 def read_file(path: Path) -> Document:
-    """Read one file with the reader registered for its suffix."""
-    _reader(path)
-    return parse(path, _bytes(path))
+    """The (first) document in one file."""
+    return read_documents(path)[0]
 
 
 def _reader(path: Path) -> Reader:
@@ -86,13 +167,15 @@ def _bytes(path: Path) -> bytes:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
 
 
-def parse(path: Path, data: bytes) -> Document:
+def parse(path: Path, data: bytes) -> list[Document]:
     """Parse a file's bytes with the reader for its suffix."""
     reader = _reader(path)
     try:
         return reader(path, data)
     except SourceError:
         raise
+    except RecursionError:
+        raise SourceError("could not be parsed (nested too deeply)") from None
     except Exception as exc:  # a reader bug on one odd file must not stop the build
         raise SourceError(f"could not be parsed ({type(exc).__name__}: {exc})") from None
 

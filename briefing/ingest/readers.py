@@ -1,9 +1,8 @@
-"""One reader per file format, registered by suffix. Each turns bytes into a Document."""
+"""Readers for text formats: plain text, HTML and Markdown. Each turns bytes into a Document."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -14,8 +13,6 @@ from briefing.errors import SourceError
 from briefing.ingest.meta import parse_iso
 from briefing.ingest.page import PageMeta, read_page
 from briefing.model import Document
-
-Reader = Callable[[Path, bytes], Document]
 
 
 def decode(data: bytes) -> str:
@@ -119,13 +116,3 @@ def _strip_markdown(text: str) -> str:
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", text)
     text = re.sub(r"^\s*>\s?", "", text, flags=re.M)
     return re.sub(r"^\s*[-*+]\s+", "", text, flags=re.M)
-
-
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".html": read_html,
-    ".htm": read_html,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-}

@@ -1,0 +1,107 @@
+"""Readers for things that arrive: RSS/Atom feeds (one document per entry) and saved emails."""
+
+from __future__ import annotations
+
+import calendar
+import email
+from datetime import UTC, date, datetime
+from email import policy
+from email.message import EmailMessage
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+from briefing.errors import SourceError
+from briefing.ingest.page import PageMeta, read_page
+from briefing.model import Document
+
+MAX_ENTRIES = 1_000
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of an HTML fragment: one paragraph per block element."""
+    if not html.strip():
+        return ""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for bad in root.xpath("//script|//style|//head"):
+        bad.drop_tree()
+    for block in root.xpath("//p|//div|//li|//h1|//h2|//h3|//h4|//br|//tr|//blockquote"):
+        block.tail = "\n\n" + (block.tail or "")
+    return "\n\n".join(" ".join(p.split()) for p in root.text_content().split("\n\n") if p.strip())
+
+
+def read_feed(path: Path, data: bytes) -> list[Document]:
+    """An RSS or Atom feed: each entry a document, with its full content when the feed has it."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if feed.bozo and not feed.entries:
+        raise SourceError(f"not a readable feed ({type(feed.bozo_exception).__name__})")
+    publisher = feed.feed.get("title")
+    docs = []
+    for i, entry in enumerate(feed.entries[:MAX_ENTRIES]):
+        body = _entry_body(entry)
+        if not body.strip():
+            continue
+        meta = PageMeta(
+            title=" ".join(entry.get("title", "").split()) or None,
+            date=_entry_date(entry),
+            authors=tuple(a.get("name") for a in entry.get("authors", []) if a.get("name")),
+            publisher=publisher,
+            url=entry.get("link"),
+            doc_type="news",
+        )
+        docs.append(read_page(Path(f"{path}#{entry.get('id') or i}"), body, meta))
+    if not docs:
+        raise SourceError("feed has no entries with text")
+    return docs
+
+
+def _entry_body(entry: Any) -> str:
+    contents = entry.get("content") or []
+    html = max((c.get("value", "") for c in contents), key=len, default="")
+    text = html_to_text(html) or html_to_text(entry.get("summary", ""))
+    link = entry.get("link")
+    if not contents and link:
+        text = f"{text}\n\n{link}" if text else link  # only a summary: point to the page
+    return text
+
+
+def _entry_date(entry: Any) -> date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), UTC).date()
+
+
+def read_eml(path: Path, data: bytes) -> Document:
+    """A saved email newsletter: subject, sender, date, and its HTML or text body."""
+    message = email.message_from_bytes(data, policy=policy.default)
+    if not isinstance(message, EmailMessage) or not message.keys():
+        raise SourceError("not an email message")
+    html = message.get_body(("html",))
+    plain = message.get_body(("plain",))
+    if html is not None:
+        text = html_to_text(html.get_content())
+    elif plain is not None:
+        text = plain.get_content()
+    else:
+        raise SourceError("email has no text or HTML body")
+    if not text.strip():
+        raise SourceError("email body is empty")
+    name, address = parseaddr(str(message.get("From", "")))
+    sent = message.get("Date")
+    when = sent.datetime.date() if sent is not None and getattr(sent, "datetime", None) else None
+    meta = PageMeta(
+        title=" ".join(str(message.get("Subject", "")).split()) or None,
+        date=when,
+        authors=(name or address,) if (name or address) else (),
+        publisher=name or (address.rpartition("@")[2] if address else None),
+        doc_type="newsletter",
+    )
+    return read_page(path, text, meta)

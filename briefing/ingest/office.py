@@ -1,0 +1,78 @@
+"""Readers for documents made in offices: PDF (pypdf) and Word (python-docx)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import SourceError
+from briefing.ingest.page import PageMeta, read_page
+from briefing.model import Document
+
+MAX_PDF_PAGES = 2_000  # bounds the work on a huge file
+
+
+def read_pdf(path: Path, data: bytes) -> Document:
+    """A PDF's text, page by page; page breaks are kept as blank lines."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise SourceError("encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+        info: Any = reader.metadata or {}
+    except PdfReadError as exc:
+        raise SourceError(f"not a readable PDF ({exc})") from None
+    if not any(p.strip() for p in pages):
+        raise SourceError("PDF has no text layer (a scan?)")
+    title = _meta(info, "/Title")
+    author = _meta(info, "/Author")
+    meta = PageMeta(title=title, authors=(author,) if author else (), doc_type="report")
+    return read_page(path, "\n\n".join(_unwrap(p) for p in pages), meta)
+
+
+def _meta(info: object, key: str) -> str | None:
+    value = info.get(key) if hasattr(info, "get") else None
+    text = " ".join(str(value).split()) if value else ""
+    return text or None
+
+
+def _unwrap(page: str) -> str:
+    """Join lines broken by the layout into paragraphs; keep blank-line breaks."""
+    paragraphs = re.split(r"\n\s*\n", page)
+    joined = [re.sub(r"-\n(?=[a-z])", "", p).replace("\n", " ") for p in paragraphs]
+    return "\n\n".join(" ".join(p.split()) for p in joined if p.strip())
+
+
+def read_docx(path: Path, data: bytes) -> Document:
+    """A Word document: paragraphs, the first heading as title, core properties."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several kinds for a broken package
+        raise SourceError(f"not a readable Word document ({type(exc).__name__})") from None
+    props = document.core_properties
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    heading = next(
+        (
+            p.text.strip()
+            for p in paragraphs
+            if p.style is not None and p.style.name.startswith(("Title", "Heading"))
+        ),
+        None,
+    )
+    title = (props.title or "").strip() or heading
+    body = [p.text.strip() for p in paragraphs if p.text.strip() != title]
+    if not body:
+        raise SourceError("Word document has no text")
+    meta = PageMeta(
+        title=title,
+        date=(props.created.date() if props.created else None),
+        authors=(props.author.strip(),) if props.author and props.author.strip() else (),
+    )
+    return read_page(path, "\n\n".join(body), meta)

@@ -1,0 +1,151 @@
+"""Readers for PDF, Word, RSS/Atom feeds and saved emails, written here and read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from email.message import EmailMessage
+from pathlib import Path
+
+import docx
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from briefing.cache import DocumentCache
+from briefing.ingest import get_sources, read_documents, read_file
+
+PARAGRAPHS = [
+    "The ministry published its annual assessment of sanctions on Monday.",
+    "Exports of dual-use goods to Russia fell by a third over the year, the report found.",
+]
+
+
+def make_pdf(path: Path, pages: list[list[str]], title: str = "Annual Sanctions Review") -> None:
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setTitle(title)
+    pdf.setAuthor("Example Ministry")
+    for lines in pages:
+        y = 780
+        for line in lines:
+            pdf.drawString(72, y, line)
+            y -= 40
+        pdf.showPage()
+    pdf.save()
+
+
+def test_pdf_text_title_and_author(tmp_path):
+    path = tmp_path / "2026-03-01_review.pdf"
+    make_pdf(path, [PARAGRAPHS, ["Page two discusses enforcement in the Baltic states."]])
+    doc = read_file(path)
+    assert doc.title == "Annual Sanctions Review"
+    assert doc.authors == ("Example Ministry",)
+    assert doc.date == date(2026, 3, 1) and doc.doc_type == "report"
+    assert PARAGRAPHS[1] in doc.text and "enforcement in the Baltic" in doc.text
+
+
+def test_pdf_without_text_is_skipped(tmp_path):
+    path = tmp_path / "scan.pdf"
+    make_pdf(path, [[]])
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    _, skipped = get_sources([tmp_path])
+    reasons = {s.path.name: s.reason for s in skipped}
+    assert reasons["scan.pdf"] == "PDF has no text layer (a scan?)"
+    assert "broken.pdf" in reasons
+
+
+def test_docx_heading_paragraphs_and_properties(tmp_path):
+    document = docx.Document()
+    document.core_properties.author = "A. Analyst"
+    document.add_heading("Memo on Arctic Shipping", level=1)
+    for text in PARAGRAPHS:
+        document.add_paragraph(text)
+    path = tmp_path / "memo.docx"
+    document.save(str(path))
+    doc = read_file(path)
+    assert doc.title == "Memo on Arctic Shipping"
+    assert doc.authors == ("A. Analyst",)
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Example Wire: Europe</title><link>https://wire.example.com</link>
+<item><title>Talks on the grain corridor resume</title>
+<link>https://wire.example.com/grain</link><guid>grain-1</guid>
+<pubDate>Tue, 17 Nov 2026 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>Negotiators met in Istanbul on Tuesday.</p>
+<p>“We are close to an agreement on inspections,” said the mediator, Ayse Demir.</p>]]></content:encoded>
+</item>
+<item><title>Only a summary here</title><link>https://wire.example.com/summary</link>
+<guid>s-2</guid><pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate>
+<description>A short summary of a longer story about Moldova.</description></item>
+</channel></rss>
+"""
+
+
+def test_feed_entries_become_documents(tmp_path):
+    path = tmp_path / "europe.rss"
+    path.write_text(FEED)
+    first, second = read_documents(path)
+    assert first.title == "Talks on the grain corridor resume"
+    assert first.date == date(2026, 11, 17) and first.url == "https://wire.example.com/grain"
+    assert first.publisher == "Example Wire: Europe"
+    assert "Negotiators met in Istanbul on Tuesday." in first.text
+    assert str(first.path).endswith("europe.rss#grain-1")
+    assert second.text.endswith("https://wire.example.com/summary")  # summary plus link
+    with DocumentCache(tmp_path / "cache.sqlite") as cache:
+        docs, _ = get_sources([path], cache)
+        again, _ = get_sources([path], cache)
+    assert [d.path for d in again] == [d.path for d in docs] == [first.path, second.path]
+
+
+def test_malformed_feed_is_skipped(tmp_path):
+    (tmp_path / "bad.xml").write_text("<rss><channel><item><title>broken")
+    docs, skipped = get_sources([tmp_path])
+    assert docs == [] and skipped[0].path.name == "bad.xml"
+
+
+def test_email_newsletter(tmp_path):
+    message = EmailMessage()
+    message["From"] = "Eurasia Weekly <news@eurasia.example.org>"
+    message["Subject"] = "Eurasia Weekly: the Caucasus after the elections"
+    message["Date"] = "Fri, 20 Nov 2026 08:00:00 +0000"
+    message.set_content("Plain version.")
+    message.add_alternative("<html><body><h1>This week</h1><p>" + PARAGRAPHS[0] + "</p><p>"
+                            + PARAGRAPHS[1] + "</p></body></html>", subtype="html")
+    path = tmp_path / "weekly.eml"
+    path.write_bytes(bytes(message))
+    doc = read_file(path)
+    assert doc.title == "Eurasia Weekly: the Caucasus after the elections"
+    assert doc.date == date(2026, 11, 20) and doc.doc_type == "newsletter"
+    assert doc.authors == ("Eurasia Weekly",)
+    assert PARAGRAPHS[1] in doc.text
+
+
+@pytest.mark.parametrize("count", [80])
+def test_many_files_are_parsed_in_parallel_with_the_same_result(tmp_path, count):
+    for i in range(count):
+        (tmp_path / f"note-{i:03d}.md").write_text(f"# Note {i}\n\nRussia and item {i}.\n")
+    docs, skipped = get_sources([tmp_path])  # ≥ PARALLEL_FROM files: worker processes
+    assert skipped == [] and [d.title for d in docs] == [f"Note {i}" for i in range(count)]
+
+
+def test_sources_command_lists_read_skipped_and_merged(tmp_path, cli):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    body = " ".join(PARAGRAPHS * 4)
+    (sources / "2026-11-20_release.txt").write_text(f"Sanctions Review Published\n\n{body}\n")
+    (sources / "2026-11-20_release.html").write_text(
+        "<html><head><title>Sanctions Review Published</title>"
+        '<link rel="canonical" href="https://ministry.example.org/review"></head>'
+        f"<body><article><h1>Sanctions Review Published</h1><p>{body}</p></article></body></html>")
+    (sources / "other.md").write_text("# Something else\n\nA different note about Iran.\n")
+    (sources / "empty.txt").write_text("")
+    config = tmp_path / "c.yaml"
+    config.write_text("title: T\nsources: [sources]\ntopics: [{name: A, keywords: [a]}]\n")
+    result = cli("sources", config)
+    assert result.exit_code == 0, result.output
+    assert "3 documents read, 1 files skipped, 1 merged into 1 near-duplicate groups" in result.output
+    assert "duplicates of sources/2026-11-20_release.html: sources/2026-11-20_release.txt" in (
+        result.output)
+    assert "skipped sources/empty.txt: empty file" in result.output
