@@ -44,6 +44,7 @@ class DocumentCache:
         # Documents already decoded in this process, by (path, size, mtime): a long-running
         # 'briefing run' rebuilds without decoding unchanged sources again.
         self.memory: dict[tuple[str, int, int], list[Document]] = {}
+        self._stored: dict[str, tuple[int, int, str]] | None = None  # path -> size, mtime, doc
 
     def __enter__(self) -> DocumentCache:
         return self
@@ -65,12 +66,20 @@ class DocumentCache:
         key = (str(path), size, mtime_ns)
         if key in self.memory:
             return self.memory[key]
-        row = self.db.execute(
-            "SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?", key
-        ).fetchone()
-        docs = self.get(row[0], path) if row else None
-        if docs is not None:
-            self.memory[key] = docs
+        if self._stored is None:  # one query for the whole corpus beats one per file
+            self._stored = {
+                row[0]: (row[1], row[2], row[3])
+                for row in self.db.execute(
+                    "SELECT f.path, f.size, f.mtime_ns, d.doc FROM files f JOIN documents d "
+                    "ON d.sha256 = f.sha256 AND d.version = ?",
+                    (READER_VERSION,),
+                )
+            }
+        stored = self._stored.get(str(path))
+        if stored is None or stored[:2] != (size, mtime_ns):
+            return None
+        docs = from_json(stored[2], path)
+        self.memory[key] = docs
         return docs
 
     def get(self, sha256: str, path: Path) -> list[Document] | None:
@@ -126,7 +135,7 @@ def from_json(text: str, path: Path) -> list[Document]:
     """The Documents stored by ``to_json``, placed at ``path``."""
     return [
         Document(
-            path=Path(str(path) + data["suffix"]),
+            path=Path(str(path) + data["suffix"]) if data["suffix"] else path,
             title=data["title"],
             text=data["text"],
             date=date.fromisoformat(data["date"]) if data["date"] else None,
