@@ -56,10 +56,15 @@ def main() -> int:
             docs, skipped = get_sources([root / "sources"], cache)
             cold = time.perf_counter() - start
         # a fresh process would open the cache again: measure that, not the in-memory layer
+        warms = []
+        for _ in range(3):
+            with DocumentCache(root / "cache.sqlite") as cache:
+                start = time.perf_counter()
+                get_sources([root / "sources"], cache)
+                warms.append(time.perf_counter() - start)
+        warm = sorted(warms)[1]
         with DocumentCache(root / "cache.sqlite") as cache:
-            start = time.perf_counter()
             get_sources([root / "sources"], cache)
-            warm = time.perf_counter() - start
             changed = files[len(files) // 2]
             changed.write_text(changed.read_text() + "\n\nOne more line.\n")
             start = time.perf_counter()
@@ -75,7 +80,8 @@ def main() -> int:
           "(target ≥ 1.5x)")
     print(f"cold ingest of all {len(files)} files (HTML + text): {cold:.1f} s, "
           f"{len(files) / cold:.0f} files/s, {len(docs)} documents, {len(skipped)} skipped")
-    print(f"warm re-scan, nothing changed (cache reopened): {warm:.2f} s (target ≤ 1 s)")
+    print(f"warm re-scan, nothing changed (cache reopened): {warm:.2f} s, median of 3 "
+          f"({', '.join(f'{w:.2f}' for w in warms)}) (target ≤ 1 s)")
     print(f"re-scan after one file changed: {one:.2f} s (target ≤ 1 s plus its parse)")
     print(f"peak RSS (largest of this process and its workers): {rss:.0f} MiB (target ≤ 1024)")
     return 0
