@@ -45,6 +45,10 @@ class PageMeta:
     publisher: str | None = None
     url: str | None = None
     doc_type: str | None = None
+    # Text dumps of web pages still carry navigation and teasers; what an extractor such as
+    # trafilatura returns has had them removed already, and removing more loses real text.
+    boilerplate: bool = True
+    keep_head: bool = False  # keep datelines and place lines in the text
 
 
 def split_blocks(text: str) -> tuple[list[str], bool]:
@@ -72,8 +76,11 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
         blocks.pop(0)
     head, blocks = _split_head(blocks)
     dated, standfirst, header = _read_head(head)
-    body = _remove_boilerplate(blocks)
-    paragraphs = ([standfirst] if standfirst else []) + body
+    body = _remove_boilerplate(blocks) if meta.boilerplate else _trim_edges(blocks)
+    kept_head = (
+        [h for h in head if h != standfirst and not _is_byline(h)] if (meta.keep_head) else []
+    )
+    paragraphs = ([standfirst] if standfirst else []) + kept_head + body
     doc_text, spans = _join(paragraphs)
     turns, person = _turns(doc_text, spans, standfirst, " ".join([title or "", *header]))
     positions = _positions(header) + ((person,) if person and person[1] else ())
@@ -162,6 +169,40 @@ def _remove_boilerplate(blocks: list[str]) -> list[str]:
     return kept
 
 
+# Site furniture that extractors leave at the edges of an article: copyright lines,
+# subscription prompts, letters-to-the-editor forms, bare labels such as "Release Date:".
+_FURNITURE = re.compile(
+    r"(©|\(c\)\s*\d{4}|all rights reserved|\bsubscri(be|ber|ption)s?\b|\bsign(ing)? up\b"
+    r"|newsletter|never miss|trust principles|submit your (letter|story|tip)|follow us on"
+    r"|share (this|on)\b|^advertisement$|cookies?\b)",
+    re.I,
+)
+_DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+/?$", re.I)
+# "Jane Doe is a reporter at …": the author's biography closing an article.
+_BIO = re.compile(r"^[A-Z][\w’'-]+(\s+[A-Z][\w’'.-]+){1,3}\s+is\s+(a|an|the)\s")
+EDGE = 4  # blocks at each end that may be furniture
+
+
+def _trim_edges(blocks: list[str]) -> list[str]:
+    """Drop furniture from the first and last few blocks of extracted text."""
+
+    def furniture(block: str) -> bool:
+        words = len(block.split())
+        label = words <= 3 and block.endswith(":")
+        return (
+            label or bool(_DOMAIN.match(block)) or (words <= 40 and bool(_FURNITURE.search(block)))
+        )
+
+    start, end = 0, len(blocks)
+    while start < min(EDGE, end) and furniture(blocks[start]):
+        start += 1
+    while end > max(start, len(blocks) - EDGE) and (
+        furniture(blocks[end - 1]) or _BIO.match(blocks[end - 1])
+    ):
+        end -= 1
+    return blocks[start:end]
+
+
 def _is_heading(block: str) -> bool:
     return len(block.split()) <= 8 and not block.endswith(_TERMINAL[:3])
 
@@ -197,6 +238,11 @@ def _positions(header: list[str]) -> tuple[tuple[str, str | None], ...]:
     """People named with their position in the header: "Ned Price, Department Spokesperson"."""
     found = (_NAME_POSITION.match(line) for line in header)
     return tuple((m[1], " ".join(m[2].split())) for m in found if m)
+
+
+def _is_byline(line: str) -> bool:
+    """A line naming the author rather than saying anything: "By …", "Name, Position"."""
+    return line.startswith(("By ", "Office of")) or bool(_NAME_POSITION.match(line))
 
 
 def _byline(header: list[str]) -> tuple[str, ...]:

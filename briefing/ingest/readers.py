@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -57,9 +58,7 @@ def read_html(path: Path, data: bytes) -> Document:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     html = _text_of(data)
-    found: Any = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, favor_recall=True
-    )
+    found: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if found is None or not (found.text or "").strip():
         raise SourceError("no main text found in the page")
     url = found.url or None
@@ -67,14 +66,42 @@ def read_html(path: Path, data: bytes) -> Document:
     tagged = re.search(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', html, re.I)
     authors = tagged[1] if tagged else found.author or ""
     meta = PageMeta(
-        title=found.title or None,
+        title=page_title(html, found.title, found.sitename),
         date=parse_iso(found.date),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
         publisher=found.sitename or (urlparse(url).hostname if url else None),
         url=url,
+        boilerplate=False,  # trafilatura has removed it; only the edges are trimmed
+        keep_head=True,
     )
     # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
     return read_page(path, found.text.replace("\n", "\n\n"), meta)
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+
+
+def page_title(html: str, title: str | None, sitename: str | None) -> str | None:
+    """The article's headline: an <h1> that says much the same as the <title> (pages put
+    menus and adverts in <h1>s too), else the <title> without the site name that pages
+    append ("Headline | Site", "Headline - Site")."""
+    if not title:
+        return None
+    parts = _SEPARATOR.split(title)
+    bare = parts[0] if len(parts) > 1 and len(parts[0].split()) >= 2 else title
+    title_words = set(
+        re.findall(r"\w+", " ".join(parts[:1] if len(parts) > 1 else parts).casefold())
+    )
+    site_names = {p.casefold() for p in parts[1:]} | {(sitename or "").casefold()}
+    for match in _H1.finditer(html[:400_000]):
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", match[1])).split())
+        words = re.findall(r"\w+", text.casefold())
+        if 2 <= len(words) <= 40 and text.casefold() not in site_names:
+            shared = sum(1 for w in words if w in title_words) / len(words)
+            if shared >= 0.5:
+                return text
+    return bare
 
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
