@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, speaker_label
 from briefing.model import Document, Sentence
-from briefing.text import content_words, cosine, split_sentences
+from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sentences
 
 # Sentences that run a briefing rather than say anything about the world.
 _LOGISTICS = re.compile(
@@ -39,7 +39,7 @@ def doc_sentences(doc: Document) -> list[Sentence]:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences paragraph by paragraph, leaving out transcript labels ("MR PRICE:")."""
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in re.compile(r"[^\n]+").finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
         label = speaker_label(para.group())
         spans += split_sentences(text, para.start() + (label[1] if label else 0), para.end())
     return spans

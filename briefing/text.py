@@ -93,6 +93,9 @@ _STARTERS = {
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 MAX_SENTENCE_CHARS = 2_000
+# Analysis reads at most this much of a document: the part a brief can use, and a bound on
+# the work for a 50 MB file (summaries favour the beginning anyway).
+MAX_ANALYZED_CHARS = 400_000
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before

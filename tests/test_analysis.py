@@ -94,3 +94,18 @@ def test_inspect_sentences_option(cli, project, n):
     folder = project("mixed")
     result = cli("inspect", "--json", "--sentences", n, folder / "sources" / "nested")
     assert len(json.loads(result.output)["summary"]) == n
+
+
+def test_analysis_of_a_huge_document_reads_a_bounded_part():
+    from pathlib import Path
+
+    from briefing.ingest.page import read_page
+    from briefing.text import MAX_ANALYZED_CHARS
+
+    para = "Officials said “the talks will resume soon and bring progress,” and left. " * 40
+    doc = read_page(Path("huge.txt"), "Huge File\n\n" + "\n\n".join([para] * 1500))
+    assert len(doc.text) > 4_000_000
+    result = analyze(doc)
+    assert result.summary and result.quotes
+    assert max(s.end for s in result.sentences) <= MAX_ANALYZED_CHARS
+    assert max(q.end for q in result.quotes) <= MAX_ANALYZED_CHARS
