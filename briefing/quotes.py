@@ -53,10 +53,11 @@ def find_quotes(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     last: str | None = people[-1] if people else None
     positions = dict(doc.positions)
+    full_names: dict[str, str | None] = {}
     for start, end, closing in _quote_spans(doc.text):
         if _in_question(doc, start):
             continue
-        speaker = _attribute(doc.text, start - 1, closing, last, people, positions)
+        speaker = _attribute(doc.text, start - 1, closing, last, people, positions, full_names)
         if speaker is None and quotes and quotes[-1].speaker:
             # a second quote in the same paragraph continues the previous speaker
             if "\n" not in doc.text[quotes[-1].end : start]:
@@ -101,6 +102,7 @@ def _attribute(
     last: str | None,
     people: list[str],
     positions: dict[str, str],
+    full_names: dict[str, str | None],
 ) -> str | None:
     """The speaker named by a cue verb right after the closing mark or before the opening one.
 
@@ -123,8 +125,10 @@ def _attribute(
     if not role and m.re is _AFTER:  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None
-    if " " not in name:  # a surname alone: find the full name earlier in the text
-        name = full_name(name, text[:closing]) or name
+    if " " not in name:  # a surname alone: find the full name in the text (once per name)
+        if name not in full_names:
+            full_names[name] = full_name(name, text[:MAX_ANALYZED_CHARS])
+        name = full_names[name] or name
     for person in reversed(people):
         if same_person(person, name) and len(person) >= len(name):
             name = person
@@ -146,9 +150,51 @@ def _title_of(raw: str, name: str) -> str | None:
     )
 
 
+# Capitalised words that open a sentence and say who spoke without naming anyone.
+_UNNAMED = {
+    "it",
+    "this",
+    "that",
+    "there",
+    "officials",
+    "analysts",
+    "experts",
+    "diplomats",
+    "sources",
+    "residents",
+    "critics",
+    "police",
+    "witnesses",
+    "authorities",
+    "lawmakers",
+    "observers",
+    "reports",
+    "some",
+    "many",
+    "others",
+    "both",
+    "people",
+    "aides",
+    "supporters",
+    "voters",
+    "investigators",
+    "prosecutors",
+    "researchers",
+    "scientists",
+    "economists",
+    "officers",
+    "democrats",
+    "republicans",
+    "leaders",
+    "ministers",
+    "spokesman",
+    "spokeswoman",
+}
+
+
 def _clean_name(raw: str) -> str | None:
     name = _TITLES.sub("", raw.strip()).strip(" ,.")
-    if not name or name.lower() in {"it", "this", "that", "there"}:
+    if not name or name.lower() in _UNNAMED:
         return None
     return name
 

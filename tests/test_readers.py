@@ -74,7 +74,8 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 <link>https://wire.example.com/grain</link><guid>grain-1</guid>
 <pubDate>Tue, 17 Nov 2026 09:00:00 GMT</pubDate>
 <content:encoded><![CDATA[<p>Negotiators met in Istanbul on Tuesday.</p>
-<p>“We are close to an agreement on inspections,” said the mediator, Ayse Demir.</p>]]></content:encoded>
+<p>“We are close to an agreement on inspections,” said the mediator, Ayse Demir.</p>
+]]></content:encoded>
 </item>
 <item><title>Only a summary here</title><link>https://wire.example.com/summary</link>
 <guid>s-2</guid><pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate>
@@ -111,8 +112,14 @@ def test_email_newsletter(tmp_path):
     message["Subject"] = "Eurasia Weekly: the Caucasus after the elections"
     message["Date"] = "Fri, 20 Nov 2026 08:00:00 +0000"
     message.set_content("Plain version.")
-    message.add_alternative("<html><body><h1>This week</h1><p>" + PARAGRAPHS[0] + "</p><p>"
-                            + PARAGRAPHS[1] + "</p></body></html>", subtype="html")
+    message.add_alternative(
+        "<html><body><h1>This week</h1><p>"
+        + PARAGRAPHS[0]
+        + "</p><p>"
+        + PARAGRAPHS[1]
+        + "</p></body></html>",
+        subtype="html",
+    )
     path = tmp_path / "weekly.eml"
     path.write_bytes(bytes(message))
     doc = read_file(path)
@@ -138,14 +145,18 @@ def test_sources_command_lists_read_skipped_and_merged(tmp_path, cli):
     (sources / "2026-11-20_release.html").write_text(
         "<html><head><title>Sanctions Review Published</title>"
         '<link rel="canonical" href="https://ministry.example.org/review"></head>'
-        f"<body><article><h1>Sanctions Review Published</h1><p>{body}</p></article></body></html>")
+        f"<body><article><h1>Sanctions Review Published</h1><p>{body}</p></article></body></html>"
+    )
     (sources / "other.md").write_text("# Something else\n\nA different note about Iran.\n")
     (sources / "empty.txt").write_text("")
     config = tmp_path / "c.yaml"
     config.write_text("title: T\nsources: [sources]\ntopics: [{name: A, keywords: [a]}]\n")
     result = cli("sources", config)
     assert result.exit_code == 0, result.output
-    assert "3 documents read, 1 files skipped, 1 merged into 1 near-duplicate groups" in result.output
+    assert (
+        "3 documents read, 1 files skipped, 1 merged into 1 near-duplicate groups" in result.output
+    )
     assert "duplicates of sources/2026-11-20_release.html: sources/2026-11-20_release.txt" in (
-        result.output)
+        result.output
+    )
     assert "skipped sources/empty.txt: empty file" in result.output
