@@ -15,7 +15,12 @@ _CUE = (
     r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|states|noted|notes|explained"
     r"|explains|argued|argues|insisted|insists|wrote|writes|declared|declares|asked|asks"
     r"|replied|replies|continued|continues|recalled|recalls|acknowledged|acknowledges"
-    r"|according to|remarked|remarks|stressed|stresses|emphasized|emphasizes|announced)"
+    r"|according to|remarked|remarks|stressed|stresses|emphasized|emphasizes|announced"
+    r"|announces|demanded|demands|tweeted|tweets|posted|claimed|claims|suggested|suggests"
+    r"|asserted|asserts|countered|quipped|joked|conceded|admitted|admits|boasted|vowed"
+    r"|promised|predicted|urged|urges|pleaded|cautioned|testified|complained|reiterated"
+    r"|observed|responded|responds|concluded|sings|sang|calls|called|described|describes"
+    r"|shouted|chanted|read|reads)"
 )
 _NAME = (
     r"(?:(?:(?:Secretary|Minister|Director|Head) (?:of|for) (?:the )?[A-Z]\w+\s+)?"
@@ -26,15 +31,24 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
 # Chen Wei-lin, told reporters.
 _ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<{}>[\w’' -]{{2,60}}?),\s+"
+_PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME})\s+{_CUE}\b"
+    rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME}){_PARENTHESIS}\s+{_CUE}\b"
     rf"|{_CUE}\s+{_ROLE.format('r3')}(?P<n3>{_NAME})(?=[,.]|$)"
     rf"|{_ROLE.format('r4')}(?P<n4>{_NAME}),\s+{_CUE}\b"
-    rf"|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b)"
+    rf"|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b"
+    # "… ― Pamela Padilla": a dash and a name, as under an epigraph
+    rf"|[―—–]\s*(?P<n5>{_NAME})"
+    # "White House press secretary Josh Earnest said": a role, then the name
+    rf"|(?P<r6>(?:[\w.’'-]+\s+){{1,6}}?)(?P<n6>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+){{1,3}})"
+    rf"{_PARENTHESIS}\s+{_CUE}\b"
+    # "a narrator in the Clinton ad asks": a described speaker without a name
+    rf"|(?P<n7>(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b)"
 )
-_BEFORE = re.compile(
-    rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})(?:,[^,“\"]{{1,80}},)?)\s+{_CUE}(?:\s+\w+){{0,3}}[:,]?\s*$"
-)
+# The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
+# ("The Indiana governor said Democrats are to blame for focusing on “…").
+_SUBJECT = rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME}|The\s+[\w’' -]{{2,40}}?)(?:,[^,“\"]{{1,80}},)?)"
+_BEFORE = re.compile(rf"{_SUBJECT}{_PARENTHESIS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$")
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|Russian|Chinese|Former|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
     r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
@@ -117,11 +131,16 @@ def _attribute(
     if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
         return last
     groups = m.groupdict()
-    raw = groups.get("n1") or groups.get("n3") or groups.get("n4") or groups["n2"]
+    raw = next(groups[k] for k in ("n1", "n3", "n4", "n5", "n6", "n7", "n2") if groups.get(k))
     name = _clean_name(raw)
     if not name:
         return None
-    role = groups.get("r3") or groups.get("r4") or _title_of(raw, name)
+    described = name[:1].isupper() and name.split()[0] in {"The", "A", "An"}
+    role = (
+        None
+        if described
+        else (groups.get("r3") or groups.get("r4") or groups.get("r6") or _title_of(raw, name))
+    )
     if not role and m.re is _AFTER:  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None
@@ -193,6 +212,8 @@ _UNNAMED = {
 
 
 def _clean_name(raw: str) -> str | None:
+    if re.match(r"^(The|the|a|an|A|An)\s+[a-z]", raw.strip()):
+        return raw.strip()[0].upper() + raw.strip()[1:]  # "The commission", "A narrator …"
     name = _TITLES.sub("", raw.strip()).strip(" ,.")
     if not name or name.lower() in _UNNAMED:
         return None
