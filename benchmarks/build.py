@@ -61,8 +61,10 @@ def main() -> int:
         baseline = timed(lambda: [trafilatura.extract(p.read_text()) for p in htmls])[1]
         cold, warm = timed(lambda: build(config, as_of=date(2022, 8, 31)), repeat=4)
     files = len(list((CORPUS / "docs").iterdir()))
-    print(f"full build, {files} files, 4 topics, pdf+docx+html+json: cold (empty document "
-          f"cache) {cold:.2f} s; warm {warm:.2f} s (median of 3)")
+    print(
+        f"full build, {files} files, 4 topics, pdf+docx+html+json: cold (empty document "
+        f"cache) {cold:.2f} s; warm {warm:.2f} s (median of 3)"
+    )
     print(f"baseline, trafilatura.extract on the {len(htmls)} HTML files: {baseline:.2f} s")
     print(f"ratio cold build / baseline: {cold / baseline:.2f}x")
     print(f"target < 10 s: {'met' if cold < 10 else 'NOT met'}")

@@ -70,18 +70,31 @@ def main() -> int:
             start = time.perf_counter()
             get_sources([root / "sources"], cache)
             one = time.perf_counter() - start
-    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-              resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    rss = (
+        max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        / 1024
+    )
     html_rate = len(htmls) / cold_html
-    print(f"baseline: trafilatura.extract, one process, {len(htmls)} HTML files: "
-          f"{baseline:.1f} s, {base_rate:.0f} files/s")
-    print(f"cold ingest of the same {len(htmls)} HTML files (all cores, empty cache): "
-          f"{cold_html:.1f} s, {html_rate:.0f} files/s; ratio {html_rate / base_rate:.2f}x "
-          "(target ≥ 1.5x)")
-    print(f"cold ingest of all {len(files)} files (HTML + text): {cold:.1f} s, "
-          f"{len(files) / cold:.0f} files/s, {len(docs)} documents, {len(skipped)} skipped")
-    print(f"warm re-scan, nothing changed (cache reopened): {warm:.2f} s, median of 3 "
-          f"({', '.join(f'{w:.2f}' for w in warms)}) (target ≤ 1 s)")
+    print(
+        f"baseline: trafilatura.extract, one process, {len(htmls)} HTML files: "
+        f"{baseline:.1f} s, {base_rate:.0f} files/s"
+    )
+    print(
+        f"cold ingest of the same {len(htmls)} HTML files (all cores, empty cache): "
+        f"{cold_html:.1f} s, {html_rate:.0f} files/s; ratio {html_rate / base_rate:.2f}x "
+        "(target ≥ 1.5x)"
+    )
+    print(
+        f"cold ingest of all {len(files)} files (HTML + text): {cold:.1f} s, "
+        f"{len(files) / cold:.0f} files/s, {len(docs)} documents, {len(skipped)} skipped"
+    )
+    print(
+        f"warm re-scan, nothing changed (cache reopened): {warm:.2f} s, median of 3 "
+        f"({', '.join(f'{w:.2f}' for w in warms)}) (target ≤ 1 s)"
+    )
     print(f"re-scan after one file changed: {one:.2f} s (target ≤ 1 s plus its parse)")
     print(f"peak RSS (largest of this process and its workers): {rss:.0f} MiB (target ≤ 1024)")
     return 0

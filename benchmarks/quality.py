@@ -78,37 +78,92 @@ def extraction(score) -> None:
         except SourceError:
             return None
 
-    for folder, peers in (("extraction-zyte", "AutoExtract 0.971, trafilatura 0.968"),
-                          ("extraction-trafilatura", "trafilatura 2.3.1 defaults 0.923")):
+    for folder, peers in (
+        ("extraction-zyte", "AutoExtract 0.971, trafilatura 0.968"),
+        ("extraction-trafilatura", "trafilatura 2.3.1 defaults 0.923"),
+    ):
         gold = rows(folder, "gold.jsonl")
         docs = {r["id"]: ours(EVAL / folder / r["file"]) for r in gold}
         mine = {k: d.text if d else "" for k, d in docs.items()}
-        base = {r["id"]: trafilatura.extract((EVAL / folder / r["file"]).read_text(
-            errors="replace")) or "" for r in gold}
+        base = {
+            r["id"]: trafilatura.extract((EVAL / folder / r["file"]).read_text(errors="replace"))
+            or ""
+            for r in gold
+        }
         if folder == "extraction-zyte":
             golds = {r["id"]: r["text"] for r in gold}
             a, b = score.score_extraction(golds, mine), score.score_extraction(golds, base)
         else:
             a, b = score.score_segments(gold, mine), score.score_segments(gold, base)
-        print(f"extraction, {folder} ({a['n']} pages): F1 {a['f1']:.3f} (P {a['precision']:.3f} "
-              f"R {a['recall']:.3f}; trafilatura.extract in this run {b['f1']:.3f})   "
-              f"[peers: {peers}]")
+        print(
+            f"extraction, {folder} ({a['n']} pages): F1 {a['f1']:.3f} (P {a['precision']:.3f} "
+            f"R {a['recall']:.3f}; trafilatura.extract in this run {b['f1']:.3f})   "
+            f"[peers: {peers}]"
+        )
         if folder == "extraction-trafilatura":
             metadata(gold, docs)
 
 
 def metadata(gold: list[dict], docs: dict) -> None:
     """Title and date against the gold, on the pages that have gold for them."""
+
     def same(a: str | None, b: str | None) -> bool:
         return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
 
     titled = [r for r in gold if r.get("title")]
     dated = [r for r in gold if r.get("date")]
     title_ok = sum(1 for r in titled if docs[r["id"]] and same(docs[r["id"]].title, r["title"]))
-    date_ok = sum(1 for r in dated if docs[r["id"]] and docs[r["id"]].date
-                  and docs[r["id"]].date.isoformat() == r["date"][:10])
-    print(f"  titles {title_ok}/{len(titled)} ({title_ok / len(titled):.0%}), dates "
-          f"{date_ok}/{len(dated)} ({date_ok / len(dated):.0%})   [target ≥ 95% each]")
+    date_ok = sum(
+        1
+        for r in dated
+        if docs[r["id"]] and docs[r["id"]].date and docs[r["id"]].date.isoformat() == r["date"][:10]
+    )
+    print(
+        f"  titles {title_ok}/{len(titled)} ({title_ok / len(titled):.0%}), dates "
+        f"{date_ok}/{len(dated)} ({date_ok / len(dated):.0%})   [target ≥ 95% each]"
+    )
+
+
+def topics() -> None:
+    """Each topic of config/state-dept.yaml against the corpus labels (documents, not files:
+    the HTML and text copy of a release are one document)."""
+    from briefing.config import load_config
+    from briefing.ingest import get_sources
+    from briefing.match import match
+
+    corpus = EVAL.parent / "corpus" / "state-dept-2021-2022"
+    labels = {}
+    for line in (corpus / "metadata.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        labels[row["id"]] = row["topic"]
+    config = load_config(Path(__file__).resolve().parents[1] / "config" / "state-dept.yaml")
+    docs, _ = get_sources([corpus / "docs"])
+    names = [
+        "russia_ukraine",
+        "china",
+        "syria",
+        "iran",
+        "dprk",
+        "afghanistan",
+        "human_rights",
+        "trade_economic",
+        "press_briefing",
+    ]
+    f1s = []
+    for topic, label in zip(config.topics, names, strict=True):
+        topic.max_sources = 500  # every match, not the brief's top few
+        found = {Path(m.doc.path).stem for m in match(topic, docs)}
+        gold = {doc_id for doc_id, t in labels.items() if t == label}
+        hits = len(found & gold)
+        p, r = (hits / len(found) if found else 0.0), hits / len(gold)
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        print(
+            f"  {topic.name:<24} P {p:.2f}  R {r:.2f}  F1 {f1s[-1]:.2f}  "
+            f"({len(found)} matched, {len(gold)} labelled)"
+        )
+    print(
+        f"topic matching, state-dept labels: macro F1 {sum(f1s) / len(f1s):.2f}   [target ≥ 0.90]"
+    )
 
 
 def main() -> int:
@@ -120,6 +175,7 @@ def main() -> int:
     summaries(score)
     quotes(score)
     extraction(score)
+    topics()
     return 0
 
 

@@ -10,10 +10,21 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from briefing.errors import ConfigError
 from briefing.model import Theme
+from briefing.query import Node as QueryNode
+from briefing.query import parse as parse_query
+from briefing.query import positive_terms
 from briefing.recipients import Recipient, parse_recipient, read_recipients
 from briefing.slots import Every, parse_every, time_zone
 
@@ -30,12 +41,45 @@ class Topic(BaseModel):
 
     name: str = Field(min_length=1, description="Section heading in the brief.")
     keywords: list[str] = Field(
-        min_length=1, description="Words or phrases; a source matches if it contains any."
+        default_factory=list, description="Words or phrases; a source matches if it contains any."
+    )
+    query: str | None = Field(
+        default=None,
+        description='A query: words, "phrases", AND/OR/NOT, (), type:, publisher:, speaker:, '
+        "title:, author:. With keywords too, a source matches either.",
+    )
+    min_score: float = Field(
+        default=0.0, ge=0, description="Leave out sources less relevant than this (BM25 score)."
     )
     exclude: list[str] = Field(
         default_factory=list, description="Words or phrases that rule a source out."
     )
     max_sources: int = Field(default=8, ge=1, le=200, description="Most sources per topic.")
+
+    @field_validator("query")
+    @classmethod
+    def _valid_query(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_query(value)  # raises ValueError saying what is wrong
+        return value
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> Topic:
+        if not self.keywords and not self.query:
+            raise ValueError("give keywords or a query")
+        return self
+
+    @property
+    def parsed_query(self) -> QueryNode | None:
+        """The query, parsed."""
+        return parse_query(self.query) if self.query else None
+
+    @property
+    def terms(self) -> list[str]:
+        """The words and phrases that make a source relevant."""
+        query = self.parsed_query
+        extra = positive_terms(query) if query is not None else []
+        return list(dict.fromkeys([*self.keywords, *extra]))
 
     @field_validator("keywords", "exclude")
     @classmethod

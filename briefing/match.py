@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from briefing.config import Topic
 from briefing.model import Document, Match
+from briefing.query import Node as QueryNode
+from briefing.query import matches as query_matches
 from briefing.text import words
 
 K1, B = 1.2, 0.75
@@ -36,13 +38,16 @@ def match(
 ) -> list[Match]:
     """The best sources for ``topic``, most relevant first, one per near-duplicate cluster."""
     pool = [d for d in docs if in_window(d, since, until)]
-    hits = [d for d in pool if _matches(topic, d)]
+    query = topic.parsed_query
+    hits = [d for d in pool if _matches(topic, query, d)]
     avg_len = sum(len(d.text) for d in pool) / len(pool) if pool else 1.0
-    idf = {k: _idf(k, pool) for k in topic.keywords}
+    terms = topic.terms
+    idf = {k: _idf(k, pool) for k in terms}
     scored = sorted(
-        ((_score(d, topic.keywords, idf, avg_len), d) for d in hits),
+        ((_score(d, terms, idf, avg_len), d) for d in hits),
         key=lambda item: (-item[0], str(item[1].path)),
     )
+    scored = [item for item in scored if item[0] >= topic.min_score]
     return _dedupe(scored, topic.max_sources)
 
 
@@ -65,9 +70,11 @@ def _count(doc: Document, term: str) -> tuple[int, int]:
     return found
 
 
-def _matches(topic: Topic, doc: Document) -> bool:
+def _matches(topic: Topic, query: QueryNode | None, doc: Document) -> bool:
     if any(sum(_count(doc, x)) for x in topic.exclude):
         return False
+    if query is not None and query_matches(query, doc, _count):
+        return True
     return any(sum(_count(doc, k)) for k in topic.keywords)
 
 

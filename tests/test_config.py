@@ -54,7 +54,7 @@ def test_check_command_prints_errors_without_traceback(tmp_path: Path, cli):
     result = cli("check", path)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"Error: {path}:5: topics[0].keywords: " in result.output
+    assert f"Error: {path}:4: topics[0]: Value error, give keywords or a query" in result.output
     assert cli("check", ROOT / "config" / "weekly.yaml").exit_code == 0
 
 
