@@ -89,7 +89,8 @@ def page_title(html: str, title: str | None, sitename: str | None) -> str | None
     if not title:
         return None
     parts = _SEPARATOR.split(title)
-    bare = parts[0] if len(parts) > 1 and len(parts[0].split()) >= 2 else title
+    site_suffix = len(parts) > 1 and parts[-1].casefold() == (sitename or "").casefold()
+    bare = parts[0] if len(parts) > 1 and (len(parts[0].split()) >= 2 or site_suffix) else title
     title_words = set(
         re.findall(r"\w+", " ".join(parts[:1] if len(parts) > 1 else parts).casefold())
     )
