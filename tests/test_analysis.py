@@ -7,7 +7,7 @@ import pytest
 from briefing.analyze import analyze, spoken_quotes
 from briefing.ingest import get_sources, read_file
 from briefing.text import split_sentences
-from conftest import CORPUS, SEED, SHARED, needs_shared
+from conftest import SEED, SHARED, needs_shared
 
 
 def sentences(text):
