@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing.errors import RenderError
 from briefing.model import Brief
 from briefing.render.chart import draw_chart
-from briefing.render.html import RenderOptions
+from briefing.render.html import RenderOptions, brief_html
 from briefing.render.pdf import render_pdf
 from briefing.render.web import render_html, render_json, render_txt
 from briefing.render.word import render_docx
@@ -42,6 +42,7 @@ def render(
         chart = draw_chart(brief, out_dir / "chart.png", options.theme)
         options = replace(options, chart=chart)
         written.append(chart)
+    options = replace(options, html=brief_html(brief, options))
     for fmt in dict.fromkeys(formats):
         try:
             written.append(RENDERERS[fmt](brief, out_dir, options))

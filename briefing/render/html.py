@@ -29,6 +29,7 @@ class RenderOptions:
     templates: Path | None = None
     theme: Theme = field(default_factory=Theme)
     chart: Path | None = None  # the chart image, drawn once for all formats
+    html: str | None = None  # the brief's HTML, rendered once for all formats
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def period(brief: Brief) -> str:
 def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
     """Render the brief's body as whitelisted HTML with the theme's layout."""
     options = options or RenderOptions()
+    if options.html is not None:
+        return options.html
     sources = {s.id: s for s in brief.sources}
     context: dict[str, Any] = {
         "brief": brief,
