@@ -122,3 +122,23 @@ def test_bad_files_are_skipped_with_a_reason(tmp_path: Path, caplog):
     if not as_root:
         assert "cannot read" in reasons["locked.txt"]
     assert sum("skipped" in r.message for r in caplog.records) == len(skipped)
+
+
+def test_paragraphs_repeated_across_a_sites_dumps_are_removed(tmp_path: Path):
+    furniture = "Listen to our weekly podcast on every major platform"
+    for i in range(4):
+        (tmp_path / f"page-{i}.txt").write_text(
+            f"Story Number {i}\n\nThe first real paragraph of story {i} about Moldova.\n\n"
+            f"{furniture}\n\nMR SMITH: The second real paragraph of story {i}, said in a "
+            f"briefing.\n\nQUESTION: And a question {i}?\n\nMR SMITH: An answer {i}.\n"
+        )
+    docs, _ = get_sources([tmp_path])
+    for doc in docs:
+        assert furniture not in doc.text
+        assert "The first real paragraph" in doc.text
+        for turn in doc.turns:  # offsets still point at the right words
+            assert doc.text[turn.start : turn.end].strip()
+        answers = [doc.text[t.start : t.end] for t in doc.turns if t.role == "answer"]
+        assert answers[0].startswith("The second real paragraph")
+    single, _ = get_sources([tmp_path / "page-0.txt"])  # alone, nothing repeats
+    assert furniture in single[0].text

@@ -20,6 +20,7 @@ from briefing.errors import SourceError
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
 from briefing.ingest.readers import read_html, read_markdown, read_text
+from briefing.ingest.repeated import remove_repeated
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ def _get_sources(
     if cache:
         cache.commit()
     docs = [doc for path in files if path in found for doc in found[path]]
-    return docs, skipped
+    return remove_repeated(docs), skipped
 
 
 def _lookup(
