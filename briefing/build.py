@@ -74,7 +74,7 @@ def _build(
     as_of = as_of or now.date()
     since = since or config.since(as_of)
     chosen = select_topics(config.topics, topics)
-    docs, skipped = get_sources(config.source_paths, cache)
+    docs, skipped = get_sources(config.source_paths, cache, config.rules)
     matched = [(t, match(t, docs, since=since, until=as_of)) for t in chosen]
     analyses = analyze_matches(matched, {} if memo is None else memo)
     brief = assemble(
@@ -134,7 +134,7 @@ class Survey:
 def survey(config: Config) -> Survey:
     """Read a config's sources (through the cache) and group the near-duplicates."""
     with DocumentCache(config.cache_path) as cache:
-        docs, skipped = get_sources(config.source_paths, cache)
+        docs, skipped = get_sources(config.source_paths, cache, config.rules)
     return Survey(docs, skipped, near_duplicates(docs))
 
 

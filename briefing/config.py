@@ -171,6 +171,27 @@ class Distribution(BaseModel):
         return value
 
 
+class BoilerplateRule(BaseModel):
+    """Paragraphs to drop from sources: a site's furniture the generic rules miss."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str = Field(description="A regular expression; matching paragraphs are dropped.")
+    where: str | None = Field(
+        default=None,
+        description="Only for sources whose publisher, web address or path contains this.",
+    )
+
+    @field_validator("pattern")
+    @classmethod
+    def _valid_pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from None
+        return value
+
+
 class ThemeSpec(BaseModel):
     """The brief's look: layout, colours, fonts and logo."""
 
@@ -270,6 +291,9 @@ class Config(BaseModel):
         default=None, description="Folder of templates overriding the packaged ones (optional)."
     )
     topics: list[Topic] = Field(min_length=1, description="The brief's sections.")
+    boilerplate: list[BoilerplateRule] = Field(
+        default_factory=list, description="Per-publisher rules for paragraphs to drop."
+    )
     schedule: ScheduleSpec | None = Field(
         default=None, description="Build on a schedule under 'briefing run' (optional)."
     )
@@ -298,6 +322,11 @@ class Config(BaseModel):
     def output_dir(self) -> Path:
         """Where this brief's dated folders go."""
         return self._resolve(self.output) / self.brief_name
+
+    @property
+    def rules(self) -> list[tuple[re.Pattern[str], str | None]]:
+        """The boilerplate rules, compiled."""
+        return [(re.compile(r.pattern, re.I), r.where) for r in self.boilerplate]
 
     @property
     def theme_model(self) -> Theme:

@@ -142,3 +142,36 @@ def test_paragraphs_repeated_across_a_sites_dumps_are_removed(tmp_path: Path):
         assert answers[0].startswith("The second real paragraph")
     single, _ = get_sources([tmp_path / "page-0.txt"])  # alone, nothing repeats
     assert furniture in single[0].text
+
+
+def test_boilerplate_rules_from_the_config(tmp_path: Path):
+    from datetime import date
+
+    from briefing.build import build
+    from briefing.config import load_config
+
+    (tmp_path / "src").mkdir()
+    for name, furniture in (("a.txt", "Sponsored: buy our report today"), ("b.txt", "Keep me")):
+        (tmp_path / "src" / name).write_text(
+            f"Title {name}\n\nRussia said the talks would resume on Monday.\n\n{furniture}\n"
+        )
+    config = tmp_path / "c.yaml"
+    config.write_text(
+        "title: T\nsources: [src]\noutput: out\nformats: [json]\n"
+        "topics: [{name: Russia, keywords: [Russia]}]\n"
+        "boilerplate:\n  - pattern: '^Sponsored:'\n  - pattern: '^Keep me$'\n    where: elsewhere\n"
+    )
+    cfg = load_config(config)
+    docs, _ = get_sources(cfg.source_paths, rules=cfg.rules)
+    texts = {d.path.name: d.text for d in docs}
+    assert "Sponsored" not in texts["a.txt"] and "Keep me" in texts["b.txt"]
+    assert build(cfg, as_of=date(2026, 1, 1)).files
+    config.write_text(config.read_text().replace("'^Sponsored:'", "'(unclosed'"))
+    import pytest
+
+    from briefing.errors import ConfigError
+
+    with pytest.raises(
+        ConfigError, match="boilerplate\\[0\\].pattern: Value error, invalid regular"
+    ):
+        load_config(config)

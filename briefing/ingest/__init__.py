@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +21,7 @@ from briefing.errors import SourceError
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
 from briefing.ingest.readers import read_html, read_markdown, read_text
-from briefing.ingest.repeated import remove_repeated
+from briefing.ingest.repeated import apply_rules, remove_repeated
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
@@ -53,14 +54,17 @@ __all__ = ["READERS", "get_sources", "read_documents", "read_file"]
 
 
 def get_sources(
-    paths: Iterable[Path], cache: DocumentCache | None = None
+    paths: Iterable[Path],
+    cache: DocumentCache | None = None,
+    rules: list[tuple[re.Pattern[str], str | None]] | None = None,
 ) -> tuple[list[Document], list[Skipped]]:
     """Read every file under ``paths`` (folders recursively); skip what cannot be read.
 
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
     """
     with _collector_paused():
-        return _get_sources(paths, cache)
+        docs, skipped = _get_sources(paths, cache)
+    return apply_rules(docs, rules or []), skipped
 
 
 @contextmanager

@@ -4,6 +4,7 @@ newsletter prompts. Found after reading, so the document cache stays per file.""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -33,6 +34,22 @@ def remove_repeated(docs: list[Document]) -> list[Document]:
         if repeated:
             for i in members:
                 out[i] = _without(docs[i], repeated)
+    return out
+
+
+def apply_rules(
+    docs: list[Document], rules: list[tuple[re.Pattern[str], str | None]]
+) -> list[Document]:
+    """Drop the paragraphs that a user's rules name: (pattern, where) with ``where`` a piece of
+    the publisher, web address or file path that the rule is for (None: every source)."""
+    if not rules:
+        return docs
+    out = []
+    for doc in docs:
+        place = " ".join([doc.publisher or "", doc.url or "", str(doc.path)]).casefold()
+        mine = [p for p, where in rules if where is None or where.casefold() in place]
+        drop = {par for par in doc.text.split("\n\n") if any(p.search(par) for p in mine)}
+        out.append(_without(doc, drop) if drop else doc)
     return out
 
 
