@@ -20,6 +20,7 @@ from briefing.cache import DocumentCache
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.ingest import get_sources
+from briefing.ingest.feeds import fetch_feeds
 from briefing.match import match, near_duplicates
 from briefing.model import Analysis, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
@@ -74,7 +75,7 @@ def _build(
     as_of = as_of or now.date()
     since = since or config.since(as_of)
     chosen = select_topics(config.topics, topics)
-    docs, skipped = get_sources(config.source_paths, cache, config.rules)
+    docs, skipped = sources_of(config, cache)
     matched = [(t, match(t, docs, since=since, until=as_of)) for t in chosen]
     analyses = analyze_matches(matched, {} if memo is None else memo)
     brief = assemble(
@@ -131,10 +132,21 @@ class Survey:
     duplicates: list[tuple[Document, tuple[Document, ...]]]
 
 
+def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], list[Skipped]]:
+    """The config's documents: files through the cache, feed URLs fetched."""
+    docs, skipped = get_sources(config.source_paths, cache, config.rules)
+    if config.source_urls:
+        fetched, failed = fetch_feeds(config.source_urls)
+        docs, skipped = docs + fetched, skipped + failed
+        for item in failed:
+            log.warning("skipped %s: %s", item.path, item.reason)
+    return docs, skipped
+
+
 def survey(config: Config) -> Survey:
     """Read a config's sources (through the cache) and group the near-duplicates."""
     with DocumentCache(config.cache_path) as cache:
-        docs, skipped = get_sources(config.source_paths, cache, config.rules)
+        docs, skipped = sources_of(config, cache)
     return Survey(docs, skipped, near_duplicates(docs))
 
 

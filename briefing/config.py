@@ -272,7 +272,8 @@ class Config(BaseModel):
     title: str = Field(min_length=1, description="Title printed on the brief.")
     organization: str | None = Field(default=None, description="Organization shown on the brief.")
     sources: list[str] = Field(
-        min_length=1, description="Folders (read recursively) and files, relative to this file."
+        min_length=1,
+        description="Folders (read recursively), files (relative to this file) and feed URLs.",
     )
     window_days: int | None = Field(
         default=None, ge=1, description="Only sources dated within N days up to the as-of date."
@@ -316,7 +317,12 @@ class Config(BaseModel):
     @property
     def source_paths(self) -> list[Path]:
         """Source folders and files, resolved against the config's folder."""
-        return [self._resolve(s) for s in self.sources]
+        return [self._resolve(s) for s in self.sources if not is_url(s)]
+
+    @property
+    def source_urls(self) -> list[str]:
+        """Feeds to fetch (http:// or https:// sources)."""
+        return [s for s in self.sources if is_url(s)]
 
     @property
     def output_dir(self) -> Path:
@@ -384,6 +390,11 @@ class Config(BaseModel):
     def _resolve(self, value: str) -> Path:
         path = Path(value).expanduser()
         return Path(os.path.normpath(path if path.is_absolute() else self._base / path))
+
+
+def is_url(source: str) -> bool:
+    """Whether a source is a web address (a feed to fetch) rather than a path."""
+    return source.startswith(("http://", "https://"))
 
 
 def load_config(path: Path) -> Config:

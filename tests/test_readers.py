@@ -160,3 +160,35 @@ def test_sources_command_lists_read_skipped_and_merged(tmp_path, cli):
         result.output
     )
     assert "skipped sources/empty.txt: empty file" in result.output
+
+
+def test_feed_fetched_from_a_url(tmp_path):
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "feed.rss").write_text(FEED)
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        from briefing.build import build
+        from briefing.config import load_config
+
+        port = server.server_address[1]
+        config = tmp_path / "c.yaml"
+        config.write_text(
+            f"title: T\nsources: ['http://127.0.0.1:{port}/feed.rss',"
+            f" 'http://127.0.0.1:{port}/missing.rss']\noutput: out\nformats: [json]\n"
+            "topics: [{name: Grain, keywords: [grain, Istanbul]}]\n"
+        )
+        result = build(load_config(config), as_of=date(2026, 11, 30))
+    finally:
+        server.shutdown()
+        server.server_close()
+    import json
+
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    assert [s["url"] for s in data["sources"]] == ["https://wire.example.com/grain"]
+    assert [s.reason for s in result.skipped] == ["cannot fetch: File not found"]  # the 404

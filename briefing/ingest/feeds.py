@@ -15,7 +15,7 @@ import lxml.html
 
 from briefing.errors import SourceError
 from briefing.ingest.page import PageMeta, read_page
-from briefing.model import Document
+from briefing.model import Document, Skipped
 
 MAX_ENTRIES = 1_000
 
@@ -35,8 +35,10 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in root.text_content().split("\n\n") if p.strip())
 
 
-def read_feed(path: Path, data: bytes) -> list[Document]:
-    """An RSS or Atom feed: each entry a document, with its full content when the feed has it."""
+def read_feed(path: Path, data: bytes, link: str | None = None) -> list[Document]:
+    """An RSS or Atom feed: each entry a document, with its full content when the feed has it.
+
+    ``link`` is the feed's own address when it was fetched from the web."""
     import feedparser
 
     feed = feedparser.parse(data)
@@ -53,13 +55,38 @@ def read_feed(path: Path, data: bytes) -> list[Document]:
             date=_entry_date(entry),
             authors=tuple(a.get("name") for a in entry.get("authors", []) if a.get("name")),
             publisher=publisher,
-            url=entry.get("link"),
+            url=entry.get("link") or link,
             doc_type="news",
         )
         docs.append(read_page(Path(f"{path}#{entry.get('id') or i}"), body, meta))
     if not docs:
         raise SourceError("feed has no entries with text")
     return docs
+
+
+MAX_FEED_BYTES = 20_000_000
+
+
+def fetch_feeds(urls: list[str], timeout: float = 30) -> tuple[list[Document], list[Skipped]]:
+    """Fetch and read RSS/Atom feeds from the web; a feed that fails is skipped with why."""
+    import urllib.error
+    import urllib.request
+
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    for url in urls:
+        request = urllib.request.Request(url, headers={"User-Agent": "briefing (feed reader)"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                data = response.read(MAX_FEED_BYTES + 1)
+            if len(data) > MAX_FEED_BYTES:
+                raise SourceError("feed larger than 20 MB")
+            docs += read_feed(Path(url.split("://", 1)[1]), data, link=url)
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            skipped.append(Skipped(Path(url), f"cannot fetch: {getattr(exc, 'reason', exc)}"))
+        except SourceError as exc:
+            skipped.append(Skipped(Path(url), str(exc)))
+    return docs, skipped
 
 
 def _entry_body(entry: Any) -> str:
