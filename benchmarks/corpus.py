@@ -6,9 +6,23 @@ added, so every file is distinct and parses like a real source.
 
 from __future__ import annotations
 
+import argparse
+import logging
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "state-dept-2021-2022"
+
+
+def documents_wanted() -> int | None:
+    """The --docs N of a benchmark's command line, or None (said aloud) without ../shared."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=10_000)
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} not found")
+        return None
+    logging.disable(logging.WARNING)
+    return args.docs
 
 
 def generate(target: Path, count: int) -> list[Path]:

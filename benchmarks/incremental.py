@@ -9,8 +9,6 @@ Run: python benchmarks/incremental.py [--docs N]   (skips when ../shared is abse
 
 from __future__ import annotations
 
-import argparse
-import logging
 import sys
 import tempfile
 import time
@@ -20,23 +18,19 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CORPUS, generate  # noqa: E402
+from corpus import documents_wanted, generate  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=10_000)
-    args = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"skipped: {CORPUS} not found")
+    count = documents_wanted()
+    if count is None:
         return 0
-    logging.disable(logging.WARNING)
     from briefing.scheduler import Runner
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         start = time.perf_counter()
-        files = generate(root / "sources", args.docs)
+        files = generate(root / "sources", count)
         print(f"generated {len(files)} documents in {time.perf_counter() - start:.1f} s")
         config = root / "config.yaml"
         config.write_text(

@@ -11,8 +11,6 @@ Run: python benchmarks/ingest.py [--docs N]   (skips when ../shared is absent)
 
 from __future__ import annotations
 
-import argparse
-import logging
 import resource
 import sys
 import tempfile
@@ -20,17 +18,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CORPUS, generate  # noqa: E402
+from corpus import documents_wanted, generate  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=10_000)
-    args = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"skipped: {CORPUS} not found")
+    count = documents_wanted()
+    if count is None:
         return 0
-    logging.disable(logging.WARNING)
     import trafilatura
 
     from briefing.cache import DocumentCache
@@ -38,7 +32,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        files = generate(root / "sources", args.docs)
+        files = generate(root / "sources", count)
         htmls = [p for p in files if p.suffix == ".html"]
 
         start = time.perf_counter()
