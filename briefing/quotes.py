@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from briefing.ingest.meta import full_name
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, same_person
 from briefing.model import Document, Quote
+from briefing.summarize import LINE
 from briefing.text import MAX_ANALYZED_CHARS
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -85,7 +86,7 @@ def find_quotes(doc: Document) -> list[Quote]:
 
 def _quote_spans(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, closing mark) of the words inside quotation marks, paragraph by paragraph."""
-    for para in re.compile(r"[^\n]+").finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
+    for para in LINE.finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
         pos = para.start()
         while pos < para.end():
             opening = next((i for i in range(pos, para.end()) if text[i] in _PAIRS), None)

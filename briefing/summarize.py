@@ -19,6 +19,7 @@ _LOGISTICS = re.compile(
     re.I,
 )
 MIN_WORDS, MAX_WORDS = 6, 70
+LINE = re.compile(r"[^\n]+")  # a paragraph: the page reader leaves one per line
 MAX_CANDIDATES = 400  # bounds the work on very long documents
 
 
@@ -39,7 +40,7 @@ def doc_sentences(doc: Document) -> list[Sentence]:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences paragraph by paragraph, leaving out transcript labels ("MR PRICE:")."""
     spans: list[tuple[int, int]] = []
-    for para in re.compile(r"[^\n]+").finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
+    for para in LINE.finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
         label = speaker_label(para.group())
         spans += split_sentences(text, para.start() + (label[1] if label else 0), para.end())
     return spans
