@@ -105,12 +105,6 @@ _CAPITALISED = re.compile(r"(?:[A-Z][\w’'-]*\.?\s*)+")
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Rep|Gen|Amb)\.?\s+)+")
 
 
-def interviewee_from_standfirst(text: str) -> str | None:
-    """The person a standfirst quotes: "…, says CFR's Stephen Sestanovich." -> the name."""
-    found = interviewee(text)
-    return found[0] if found else None
-
-
 def interviewee(text: str) -> tuple[str, str | None] | None:
     """The person a standfirst quotes, and the position it gives them.
 
