@@ -23,10 +23,12 @@ _CUE = (
     r"|observed|responded|responds|concluded|sings|sang|calls|called|described|describes"
     r"|shouted|chanted|read|reads)"
 )
+# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
+_W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
 _NAME = (
     r"(?:(?:(?:Secretary|Minister|Director|Head) (?:of|for) (?:the )?[A-Z]\w+\s+)?"
-    r"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
-    r"(?:\s+(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|de|van|von|al|bin)){0,4})"
+    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?{_W}"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|de|van|von|al|bin|II|III|Jr\.)){{0,4}})"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
@@ -43,8 +45,10 @@ _AFTER = re.compile(
     # "White House press secretary Josh Earnest said": a role, then the name
     rf"|(?P<r6>(?:[\w.’'-]+\s+){{1,6}}?)(?P<n6>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+){{1,3}})"
     rf"{_PARENTHESIS}\s+{_CUE}\b"
-    # "a narrator in the Clinton ad asks": a described speaker without a name
-    rf"|(?P<n7>(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b)"
+    # "Vann R. Newkirk II, a writer for The Atlantic, said"
+    rf"|(?P<n8>{_NAME}),\s+(?P<r8>[^,“”\"]{{2,80}}),\s+{_CUE}\b"
+    # "a narrator in the Clinton ad asks", "Obama's former strategist said": no name given
+    rf"|(?P<n7>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b)"
 )
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
@@ -132,7 +136,7 @@ def _attribute(
     if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
         return last
     groups = m.groupdict()
-    raw = next(groups[k] for k in ("n1", "n3", "n4", "n5", "n6", "n7", "n2") if groups.get(k))
+    raw = next(groups[k] for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n7", "n2") if groups.get(k))
     name = _clean_name(raw)
     if not name:
         return None
@@ -140,7 +144,13 @@ def _attribute(
     role = (
         None
         if described
-        else (groups.get("r3") or groups.get("r4") or groups.get("r6") or _title_of(raw, name))
+        else (
+            groups.get("r3")
+            or groups.get("r4")
+            or groups.get("r6")
+            or groups.get("r8")
+            or _title_of(raw, name)
+        )
     )
     if not role and m.re is _AFTER:  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
