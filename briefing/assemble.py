@@ -110,6 +110,7 @@ def _points(topic: Topic, found: list[Analysis], *, avoid: list[str]) -> list[Po
     Sentences that carry one of the section's key quotes are left to the quote box.
     """
     candidates = []
+    leads = []
     origin = {}
     for rank, analysis in enumerate(found):
         ranked = sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])
@@ -118,11 +119,14 @@ def _points(topic: Topic, found: list[Analysis], *, avoid: list[str]) -> list[Po
         ranked = [item for item in ranked if not any(q in item[1].text for q in avoid)]
         for i, (score, sentence) in enumerate(ranked[:4]):
             weight = score / (1 + 0.15 * rank) + 0.15 * min(2, _on_topic(topic, sentence.text))
-            weight += 0.2 if i == 0 else 0.0  # each source's lead point first: broad coverage
             candidates.append((weight, sentence))
+            if i == 0:
+                leads.append((weight, sentence))
             origin[id(sentence)] = source_id(analysis.doc)
     k = min(6, 2 + len(found))
-    return [Point(s.text, origin[id(s)]) for s in mmr(candidates, k)]
+    # Breadth first: the best point of each source (all but one slot), then the best of the rest.
+    first = mmr(leads, max(1, k - 1))
+    return [Point(s.text, origin[id(s)]) for s in mmr(candidates, k, seed=first)]
 
 
 def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:

@@ -74,12 +74,18 @@ def rank_sentences(sentences: Sequence[Sentence]) -> list[tuple[float, Sentence]
 
 
 def mmr(
-    scored: Sequence[tuple[float, Sentence]], k: int, *, diversity: float = 0.35
+    scored: Sequence[tuple[float, Sentence]],
+    k: int,
+    *,
+    diversity: float = 0.35,
+    seed: Sequence[Sentence] = (),
 ) -> list[Sentence]:
-    """Pick ``k`` sentences balancing score against similarity to those already picked."""
+    """Pick up to ``k`` sentences (``seed`` first) balancing score against similarity to
+    those already picked."""
     bags = {id(s): Counter(content_words(s.text)) for _, s in scored}
-    picked: list[Sentence] = []
-    pool = list(scored)
+    bags.update({id(s): Counter(content_words(s.text)) for s in seed})
+    picked: list[Sentence] = list(seed)
+    pool = [item for item in scored if all(item[1] is not s for s in seed)]
     while pool and len(picked) < k:
 
         def gain(item: tuple[float, Sentence]) -> float:
