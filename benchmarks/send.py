@@ -46,7 +46,7 @@ def main() -> int:
     logging.disable(logging.WARNING)
     from briefing.build import build
     from briefing.config import load_config
-    from briefing.deliver import audience, compose, find_edition, send_brief, state_path
+    from briefing.deliver import audience, compose, find_edition, send_brief
     from briefing.store import Store
 
     sink = Sink()
@@ -103,7 +103,7 @@ def main() -> int:
             start = time.perf_counter()
             report = send_brief(config)
             ours = time.perf_counter() - start
-            with Store(state_path(config)) as store:
+            with Store(config.state_path) as store:
                 sent_rows = sum(1 for r in store.rows() if r.status == "sent")
             received = sink.count - before
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from briefing.match import term_pattern
 from briefing.model import (
     Analysis,
     Brief,
+    BriefInfo,
     Document,
     KeyQuote,
     Match,
@@ -38,7 +38,7 @@ def source_id(doc: Document) -> str:
 
 def assemble(
     *,
-    meta: Mapping[str, object],
+    info: BriefInfo,
     topics: Sequence[tuple[Topic, list[Match]]],
     analyses: Mapping[Path, Analysis],
     previous: Mapping[str, Any] | None = None,
@@ -54,26 +54,21 @@ def assemble(
     for _, matches in topics:
         for m in matches:
             docs.setdefault(source_id(m.doc), m.doc)
-    base = meta.get("base")
     sources = tuple(
-        _source_ref(sid, doc, i, base if isinstance(base, Path) else None)
-        for i, (sid, doc) in enumerate(docs.items(), 1)
+        _source_ref(sid, doc, i, info.base) for i, (sid, doc) in enumerate(docs.items(), 1)
     )
-    as_of = meta["as_of"]
-    assert isinstance(as_of, date)
-    since = meta.get("since")
     dates = [d.date for d in docs.values() if d.date]
     return Brief(
-        name=str(meta["name"]),
-        title=str(meta["title"]),
-        organization=meta.get("organization") and str(meta["organization"]),  # type: ignore[arg-type]
-        as_of=as_of,
-        period_start=since if isinstance(since, date) else (min(dates) if dates else None),
-        generated_at=str(meta["generated_at"]),
+        name=info.name,
+        title=info.title,
+        organization=info.organization,
+        as_of=info.as_of,
+        period_start=info.since or (min(dates) if dates else None),
+        generated_at=info.generated_at,
         sections=tuple(sections),
         sources=sources,
         executive_summary=tuple(s.points[0] for s in sections if s.points)[:EXECUTIVE_POINTS],
-        label=meta.get("label") and str(meta["label"]),  # type: ignore[arg-type]
+        label=info.label,
         previous_as_of=str(previous["as_of"]) if previous and previous.get("as_of") else None,
     )
 

@@ -22,7 +22,7 @@ from briefing.errors import BriefingError
 from briefing.ingest import get_sources
 from briefing.ingest.feeds import fetch_feeds
 from briefing.match import match, near_duplicates
-from briefing.model import Analysis, BuildResult, Document, Match, Skipped
+from briefing.model import Analysis, BriefInfo, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
 
 log = logging.getLogger(__name__)
@@ -79,16 +79,16 @@ def _build(
     matched = [(t, match(t, docs, since=since, until=as_of)) for t in chosen]
     analyses = analyze_matches(matched, {} if memo is None else memo)
     brief = assemble(
-        meta={
-            "name": config.brief_name,
-            "title": config.title,
-            "as_of": as_of,
-            "since": since,
-            "organization": config.organization,
-            "generated_at": now.isoformat(),
-            "label": config.label,
-            "base": config.config_path.parent if config.config_path else None,
-        },
+        info=BriefInfo(
+            name=config.brief_name,
+            title=config.title,
+            as_of=as_of,
+            generated_at=now.isoformat(),
+            since=since,
+            organization=config.organization,
+            label=config.label,
+            base=config.config_path.parent if config.config_path else None,
+        ),
         topics=matched,
         analyses=analyses,
         previous=previous_edition(config.output_dir, as_of),

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from briefing.ingest import READERS
+from briefing.ingest import READERS, walk_files
 from briefing.render.html import PACKAGE_TEMPLATES
 
 
@@ -58,12 +58,7 @@ def _source_files(root: Path) -> list[Path]:
         raise FileNotFoundError(2, "source folder is missing", str(root))
     with os.scandir(root):  # an unreadable folder raises here instead of looking empty
         pass
-    found = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root).parts
-        if path.suffix.lower() in READERS and not any(p.startswith(".") for p in rel):
-            found.append(path)
-    return found
+    return [p for p in walk_files(root) if p.suffix.lower() in READERS]
 
 
 def _state(path: Path, before: FileState | None) -> FileState | None:

@@ -17,7 +17,7 @@ import click
 from briefing.analyze import analyze, spoken_quotes
 from briefing.build import build, survey
 from briefing.config import FORMATS, config_from_dict, load_config
-from briefing.deliver import send_brief, state_path
+from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
 from briefing.ingest import READERS, read_documents
 from briefing.model import Document
@@ -171,7 +171,7 @@ def send(config: Path, dry_run: bool, as_of: str | None) -> None:
 @_reports_errors
 def deliveries(config: Path) -> None:
     """Print the delivery ledger: who got which edition, and what the server said."""
-    path = state_path(load_config(config))
+    path = load_config(config).state_path
     rows = []
     if path.is_file():
         with Store(path) as store:

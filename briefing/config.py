@@ -353,6 +353,11 @@ class Config(BaseModel):
         return self._path
 
     @property
+    def state_path(self) -> Path:
+        """The SQLite state beside the brief's dated folders: builds, schedule, deliveries."""
+        return self.output_dir / "state.sqlite"
+
+    @property
     def cache_path(self) -> Path:
         """The document cache shared by the briefs in one output folder."""
         return self._resolve(self.output) / ".briefing-cache.sqlite"

@@ -287,11 +287,6 @@ def _subject(template: str, data: dict[str, Any]) -> str:
     return one_line(text)
 
 
-def state_path(config: Config) -> Path:
-    """The SQLite state file of a brief: beside its dated folders."""
-    return config.output_dir / "state.sqlite"
-
-
 def send_brief(config: Config, *, dry_run: bool = False, as_of: str | None = None) -> Report:
     """Send the newest (or ``as_of``) edition; a dry run writes .eml files to its outbox/."""
     from briefing.mailers import OutboxMailer, SmtpMailer
@@ -304,7 +299,7 @@ def send_brief(config: Config, *, dry_run: bool = False, as_of: str | None = Non
         store = Store(Path(":memory:"))  # a dry run leaves the real ledger alone
     else:
         mailer = SmtpMailer(config.distribution.smtp)
-        store = Store(state_path(config))
+        store = Store(config.state_path)
     try:
         return deliver(config, mailer=mailer, store=store, as_of=as_of)
     finally:

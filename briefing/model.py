@@ -137,6 +137,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class BriefInfo:
+    """What a brief says about itself, from its config and the build."""
+
+    name: str
+    title: str
+    as_of: date
+    generated_at: str
+    since: date | None = None
+    organization: str | None = None
+    label: str | None = None
+    base: Path | None = None  # source paths are shown relative to this folder
+
+
+@dataclass(frozen=True)
 class Brief:
     """The one format-agnostic model every renderer reads."""
 

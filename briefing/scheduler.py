@@ -68,7 +68,7 @@ class Runner:
 
     def _entry(self, path: Path) -> Entry:
         config = load_config(path)
-        with BuildState(state_file(config)) as state:
+        with BuildState(config.state_path) as state:
             files = load(state.brief(config.brief_name).files)
         return Entry(path, config, path.stat().st_mtime, self.clock(), files)
 
@@ -77,7 +77,7 @@ class Runner:
         self._reload(entry)
         config = entry.config
         now = self.clock()
-        with BuildState(state_file(config)) as state:
+        with BuildState(config.state_path) as state:
             brief = state.brief(config.brief_name)
             slot = self._due_slot(config, state, now, entry.started)
             if not slot and not (changes and config.watch.enabled):
@@ -254,11 +254,6 @@ class Runner:
         self.stopped.set()
 
 
-def state_file(config: Config) -> Path:
-    """The SQLite state file beside a brief's dated folders."""
-    return config.output_dir / "state.sqlite"
-
-
 @dataclass(frozen=True)
 class Status:
     """What `briefing status` prints for one brief."""
@@ -275,7 +270,7 @@ class Status:
 def status(config: Config, now: datetime | None = None) -> Status:
     """Last build, next scheduled run and changes not yet built, for one brief."""
     now = now or utc_now()
-    with BuildState(state_file(config)) as state:
+    with BuildState(config.state_path) as state:
         brief = state.brief(config.brief_name)
         history = state.history(config.brief_name, 5)
     built_files = load(brief.files)

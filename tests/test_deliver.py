@@ -14,7 +14,7 @@ from aiosmtpd.controller import Controller
 
 from briefing.build import build
 from briefing.config import load_config
-from briefing.deliver import deliver, send_brief, state_path
+from briefing.deliver import deliver, send_brief
 from briefing.errors import ConfigError, DeliveryError
 from briefing.mailers import SmtpMailer
 from briefing.store import Store
@@ -92,7 +92,7 @@ def parsed(raw: bytes):
 
 
 def run(config, **kwargs):
-    store = Store(state_path(config))
+    store = Store(config.state_path)
     mailer = SmtpMailer(config.distribution.smtp)
     try:
         return deliver(config, mailer=mailer, store=store, sleep=lambda s: None, **kwargs)
@@ -102,7 +102,7 @@ def run(config, **kwargs):
 
 
 def ledger(config):
-    with Store(state_path(config)) as store:
+    with Store(config.state_path) as store:
         return store.rows()
 
 
@@ -183,7 +183,7 @@ class CrashingMailer(SmtpMailer):
 
 
 def test_crash_mid_batch_resumes_with_the_rest(mailing, smtp):
-    store = Store(state_path(mailing))
+    store = Store(mailing.state_path)
     crashing = CrashingMailer(mailing.distribution.smtp, after=1)
     with pytest.raises(Crash):
         deliver(mailing, mailer=crashing, store=store)
@@ -216,7 +216,7 @@ def test_dry_run_writes_outbox_and_keeps_ledger_empty(mailing, smtp, cli):
         "c@example.org.eml",
     ]
     assert smtp.messages == []
-    assert not state_path(mailing).exists()
+    assert not mailing.state_path.exists()
     sent = cli("send", mailing._path)
     assert sent.exit_code == 0 and "3 sent" in sent.output
     ledger = cli("deliveries", mailing._path)

@@ -16,7 +16,7 @@ import pytest
 from briefing.changes import changed, fingerprint, scan
 from briefing.config import load_config
 from briefing.errors import ConfigError
-from briefing.scheduler import Runner, state_file, status
+from briefing.scheduler import Runner, status
 
 
 def watched(project, *, schedule: str | None = None, poll: int = 1) -> Path:
@@ -39,7 +39,7 @@ class Clock:
 
 
 def builds(config_path: Path) -> list[str]:
-    path = state_file(load_config(config_path))
+    path = load_config(config_path).state_path
     if not path.exists():
         return []
     db = sqlite3.connect(path)

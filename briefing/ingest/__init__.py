@@ -214,7 +214,7 @@ def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
     found: list[Path] = []
     for root in paths:
         if root.is_dir():
-            candidates = _walk(root)
+            candidates = walk_files(root)
         elif root.is_file():
             candidates = [root]
         else:
@@ -230,7 +230,7 @@ def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
     return found
 
 
-def _walk(root: Path) -> list[Path]:
+def walk_files(root: Path) -> list[Path]:
     """Files below ``root`` in a stable order, hidden files and folders left out."""
     out = []
     for folder, dirs, names in os.walk(root):

@@ -39,7 +39,7 @@ def render_docx(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
         writer.block(block, blocks)
     path = out_dir / "brief.docx"
     document.save(str(path))
-    _pin_zip_times(path)
+    _pin_zip_times(path, _timestamp(brief))
     return path
 
 
@@ -74,7 +74,7 @@ class _Writer:
         props.subject = f"Policy brief, {brief.as_of.isoformat()}"
         props.language = "en"
         props.keywords = shorten(", ".join(s.name for s in brief.sections), 255)
-        props.created = props.modified = _fixed_time()
+        props.created = props.modified = _timestamp(brief)
         props.last_modified_by = "briefing"
         props.revision = 1
         section = self.doc.sections[0]
@@ -189,17 +189,19 @@ class _Writer:
             self.doc.add_picture(str(path), width=width)
 
 
-def _fixed_time() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+def _timestamp(brief: Brief) -> dt.datetime:
+    """The brief's build time (SOURCE_DATE_EPOCH when set), naive UTC, as Word stores it."""
+    try:
+        when = dt.datetime.fromisoformat(brief.generated_at)
+    except ValueError:
+        return dt.datetime(1980, 1, 1)
+    return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
 
 
-def _pin_zip_times(path: Path) -> None:
+def _pin_zip_times(path: Path, when: dt.datetime) -> None:
     """Rewrite the .docx with fixed entry times so equal inputs give equal bytes."""
-    when = _fixed_time().timetuple()[:6]
-    stamp = max((1980, 1, 1, 0, 0, 0), when)
+    stamp_of = when.timetuple()[:6]
+    stamp = max((1980, 1, 1, 0, 0, 0), stamp_of)
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     tmp = path.with_suffix(".docx.tmp")
