@@ -19,8 +19,8 @@ from briefing.build import build, survey
 from briefing.config import FORMATS, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
-from briefing.ingest import READERS, read_documents
-from briefing.model import Document
+from briefing.ingest import READERS, read_documents, walk_files
+from briefing.model import BuildResult, Document
 from briefing.scheduler import Runner, status
 from briefing.store import Store
 from briefing.text import shorten
@@ -333,13 +333,13 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in READERS and f.is_file())
+            out += [f for f in walk_files(p) if f.suffix.lower() in READERS]
         else:
             out.append(p)
     return out
 
 
-def _report(result: Any) -> None:
+def _report(result: BuildResult) -> None:
     for path in result.files:
         click.echo(str(path))
     if result.skipped:

@@ -25,7 +25,7 @@ from briefing.config import Config, load_config
 from briefing.errors import BriefingError
 from briefing.model import Analysis, Document
 from briefing.slots import due_slot, latest_slot, next_slot
-from briefing.store import BuildState
+from briefing.store import BriefState, BuildState
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -270,9 +270,11 @@ class Status:
 def status(config: Config, now: datetime | None = None) -> Status:
     """Last build, next scheduled run and changes not yet built, for one brief."""
     now = now or utc_now()
-    with BuildState(config.state_path) as state:
-        brief = state.brief(config.brief_name)
-        history = state.history(config.brief_name, 5)
+    brief, history = BriefState(config.brief_name), []
+    if config.state_path.exists():  # a status check creates nothing
+        with BuildState(config.state_path) as state:
+            brief = state.brief(config.brief_name)
+            history = state.history(config.brief_name, 5)
     built_files = load(brief.files)
     result = scan(config.source_paths, built_files)
     nxt = None
