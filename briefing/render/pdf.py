@@ -114,9 +114,6 @@ def _look(theme: Theme) -> Look:
         "li": ParagraphStyle("li", base, spaceAfter=3),
         "cite": ParagraphStyle("cite", base, fontSize=9, leading=12, textColor=GREY),
         "toc1": ParagraphStyle("toc1", base, fontSize=11, leading=17),
-        "toc2": ParagraphStyle(
-            "toc2", base, fontSize=9.5, leading=13, leftIndent=14, textColor=GREY
-        ),
     }
     return Look(regular, bold, primary, accent, styles)
 
@@ -192,7 +189,7 @@ class _Story:
         for block in blocks:
             self.block(block)
         self.flush()
-        return self.flow
+        return _keep_headings_with_boxes(self.flow)
 
     def flush(self) -> None:
         if self.items:
@@ -228,15 +225,13 @@ class _Story:
             self.flow.append(self.box(block))
         elif block.kind == "img":
             self.image(block, FRAME_WIDTH if block.cls == "chart" else 50 * mm)
-        elif block.kind in ("h2", "h3") and block.id:
-            level = 0 if block.kind == "h2" else 1
-            style = self.look.styles[block.kind]
+        elif block.kind == "h2" and block.id:  # sections go into contents and outline
             self.flow.append(
                 _Heading(
                     self.anchor(block) + runs_to_html(block.runs),
-                    style,
+                    self.look.styles["h2"],
                     key=block.id,
-                    level=level,
+                    level=0,
                     title=block.text,
                 )
             )
@@ -268,7 +263,7 @@ class _Story:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
         )
-        toc.levelStyles = [self.look.styles["toc1"], self.look.styles["toc2"]]
+        toc.levelStyles = [self.look.styles["toc1"]]
         self.flow += [Paragraph("Contents", self.look.styles["h2"]), toc, PageBreak()]
 
     def box(self, block: Block) -> Any:
@@ -323,6 +318,23 @@ class _Story:
         return Paragraph(self.anchor(block) + runs_to_html(block.runs), style)
 
 
+def _keep_headings_with_boxes(flow: list[Any]) -> list[Any]:
+    """A heading followed by a callout box moves to the next page with it (keepWithNext
+    does not reach into a KeepTogether group, so the two are grouped here)."""
+    out: list[Any] = []
+    for item in flow:
+        if (
+            isinstance(item, KeepTogether)
+            and out
+            and isinstance(out[-1], Paragraph)
+            and (getattr(out[-1].style, "keepWithNext", False))
+        ):
+            out[-1] = KeepTogether([out[-1], *item._content])
+        else:
+            out.append(item)
+    return out
+
+
 def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.pdf."""
     look = _look(options.theme)
@@ -355,7 +367,7 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
         (_NumberedCanvas,),
         {"title": brief.title, "font": look.regular, "rule": look.accent, "cover": has_cover},
     )
-    headings = [b for b in walk(blocks) if b.kind in ("h2", "h3") and b.id]
+    headings = [b for b in walk(blocks) if b.kind == "h2" and b.id]
     story = _Story(look, options.chart, headings).add(blocks)
     doc.multiBuild(story, canvasmaker=canvas_class)
     return path

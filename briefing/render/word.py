@@ -168,13 +168,11 @@ class _Writer:
     def contents(self, everything: list[Block]) -> None:
         """A TOC field, filled in with the headings, that Word updates when it opens."""
         self.styled("Heading 1").add_run("Contents")
-        headings = [b for b in walk(everything) if b.kind in ("h2", "h3") and b.id]
+        headings = [b for b in walk(everything) if b.kind == "h2" and b.id]
         first = self.doc.add_paragraph()
-        _field_start(first, r'TOC \o "1-2" \h \z \u')
+        _field_start(first, r'TOC \o "1-1" \h \z \u')
         for block in headings:
             entry = self.doc.add_paragraph()
-            if block.kind == "h3":
-                entry.paragraph_format.left_indent = Pt(14)
             _hyperlink(entry, Run(block.text, href=f"#{block.id}"), color=False)
         last = self.doc.add_paragraph()
         _field_end(last)
