@@ -342,7 +342,7 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 def _report(result: BuildResult) -> None:
     for path in result.files:
         click.echo(str(path))
-    if result.skipped:
+    if result.skipped and logging.getLogger().isEnabledFor(logging.WARNING):
         click.echo(f"({len(result.skipped)} source files skipped; see warnings above)", err=True)
 
 
