@@ -22,6 +22,7 @@ from briefing.model import (
     Point,
     Quote,
     Section,
+    Sentence,
     SourceRef,
 )
 from briefing.summarize import mmr, rank_sentences
@@ -89,7 +90,7 @@ def _section(topic: Topic, matches: list[Match], analyses: Mapping[Path, Analysi
     quotes = _quotes(topic, found)
     return Section(
         name=topic.name,
-        points=tuple(_points(topic, found, avoid=[q.text for q in quotes])),
+        points=tuple(_points(topic, found, avoid=quotes)),
         quotes=tuple(quotes),
         sources=tuple(source_id(a.doc) for a in found),
     )
@@ -99,7 +100,7 @@ def _on_topic(topic: Topic, text: str) -> int:
     return sum(1 for k in topic.keywords if term_pattern(k).search(text))
 
 
-def _points(topic: Topic, found: list[Analysis], *, avoid: list[str]) -> list[Point]:
+def _points(topic: Topic, found: list[Analysis], *, avoid: list[KeyQuote]) -> list[Point]:
     """A multi-document summary: each source's best sentences, weighed by rank and topic.
 
     Sentences that carry one of the section's key quotes are left to the quote box.
@@ -111,17 +112,23 @@ def _points(topic: Topic, found: list[Analysis], *, avoid: list[str]) -> list[Po
         ranked = sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])
         if analysis.doc.doc_type == "transcript":  # transcripts cover many subjects
             ranked = [item for item in ranked if _on_topic(topic, item[1].text)]
-        ranked = [item for item in ranked if not any(q in item[1].text for q in avoid)]
+        sid = source_id(analysis.doc)
+        quoted = [span for q in avoid if q.source == sid for span in q.spans]
+        ranked = [item for item in ranked if not _overlaps(item[1], quoted)]
         for i, (score, sentence) in enumerate(ranked[:4]):
             weight = score / (1 + 0.15 * rank) + 0.15 * min(2, _on_topic(topic, sentence.text))
             candidates.append((weight, sentence))
             if i == 0:
                 leads.append((weight, sentence))
-            origin[id(sentence)] = source_id(analysis.doc)
+            origin[id(sentence)] = sid
     k = min(6, 2 + len(found))
     # Breadth first: the best point of each source (all but one slot), then the best of the rest.
     first = mmr(leads, max(1, k - 1))
     return [Point(s.text, origin[id(s)]) for s in mmr(candidates, k, seed=first)]
+
+
+def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    return any(start < sentence.end and sentence.start < end for start, end in spans)
 
 
 def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
@@ -144,7 +151,7 @@ def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
     for _, q, sid in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
         if any(c.speaker == q.speaker for c in chosen):
             continue
-        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position))
+        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position, q.parts))
         if len(chosen) == MAX_QUOTES:
             break
     return chosen

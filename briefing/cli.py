@@ -305,7 +305,14 @@ def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
             for t in doc.turns
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "kind": q.kind}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "start": q.start,
+                "end": q.end,
+                "parts": [list(span) for span in q.parts],
+                "kind": q.kind,
+            }
             for q in sorted(quotes, key=lambda q: q.start)
         ],
         "summary": [s.text for s in analysis.summary],

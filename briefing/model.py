@@ -63,7 +63,11 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quote:
-    """A verbatim quote: ``doc.text[start:end] == text``."""
+    """A verbatim quote: ``text`` is its parts, each ``doc.text[s:e]``, joined by a space.
+
+    Most quotes have one part (``doc.text[start:end] == text``); a quote split by its
+    attribution ("…,” she said, “…") or running over paragraphs has one part per piece.
+    """
 
     text: str
     speaker: str | None
@@ -71,6 +75,11 @@ class Quote:
     end: int
     kind: str = "direct"  # direct: in quotation marks; spoken: a transcript or interview answer
     position: str | None = None  # the speaker's position or role, where the source gives it
+    spans: tuple[tuple[int, int], ...] = ()  # the parts, when there are more than one
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        return self.spans or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ class KeyQuote:
     speaker: str
     source: str
     position: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # where its parts are in the source's text
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from briefing.ingest.meta import full_name
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, same_person
 from briefing.model import Document, Quote
 from briefing.summarize import LINE
-from briefing.text import MAX_ANALYZED_CHARS
+from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CUE = (
@@ -25,9 +25,10 @@ _CUE = (
 )
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
 _W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+_ABBREVIATED_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Amb)"
 _NAME = (
     r"(?:(?:(?:Secretary|Minister|Director|Head) (?:of|for) (?:the )?[A-Z]\w+\s+)?"
-    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?{_W}"
+    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?{_W}"
     rf"(?:\s+(?:{_W}|[A-Z]\.|de|van|von|al|bin|II|III|Jr\.)){{0,4}})"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -46,18 +47,41 @@ _AFTER = re.compile(
     rf"|(?P<r6>(?:[\w.’'-]+\s+){{1,6}}?)(?P<n6>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+){{1,3}})"
     rf"{_PARENTHESIS}\s+{_CUE}\b"
     # "Vann R. Newkirk II, a writer for The Atlantic, said"
-    rf"|(?P<n8>{_NAME}),\s+(?P<r8>[^,“”\"]{{2,80}}),\s+{_CUE}\b"
+    rf"|(?P<n8>{_NAME}),\s+(?P<r8>[^,“”\"]{{2,80}})(?:,[^,“”\"]{{2,80}})?,\s+{_CUE}\b"
     # "a narrator in the Clinton ad asks", "Obama's former strategist said": no name given
-    rf"|(?P<n7>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b)"
+    rf"|(?P<n7>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
+    # "said one Democratic source on the panel"
+    rf"|{_CUE}\s+(?P<n10>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)(?=\s*[,.]|$))"
 )
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
 _SUBJECT = rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME}|The\s+[\w’' -]{{2,40}}?)(?:,[^,“\"]{{1,80}},)?)"
-_BEFORE = re.compile(rf"{_SUBJECT}{_PARENTHESIS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$")
+_ADVERBS = r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|had|has|have))*"
+_BEFORE = re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$")
+# A quote with no cue verb next to it: the subject of the sentence it sits in ("In January,
+# Gov. Earl Ray Tomblin of West Virginia lauded him for “…”"), or "Said Ellis: “…”".
+_INTRO = (
+    r"(?:(?:In|On|At|During|After|Following|While|As|Before|Earlier|Later|Last|Since|When|"
+    r"Speaking|Asked|Still|But|And|Yet|Meanwhile)\b[^,“”\"]{0,100},\s+)?"
+)
+_VERB = (
+    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|s)|is|was|said|told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|"
+    r"won|held|kept|met|brought|thought|felt|went|came|saw|did|got|began|ran|read|let)\b"
+)
+_SENTENCE_SUBJECT = re.compile(
+    rf"(?:Said|Says|Added|Asked)\s+(?P<n9>{_NAME}):"
+    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})|(?P<n7>(?:[Tt]he|An?|One|[A-Z]\w+[’']s)"
+    rf"\s+[\w’' -]{{2,40}}?))(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?(?:,[^,“”\"]{{1,80}},)?"
+    rf"{_PARENTHESIS}{_ADVERBS}\s+{_VERB}"
+)
+# "…, Schiff said. “The other factor …”": the sentence before names who goes on speaking.
+_SAID_LAST = re.compile(
+    rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})){_PARENTHESIS}\s+{_CUE}\b[^.!?“”\"]{{0,60}}[.:]$"
+)
 _TITLES = re.compile(
-    r"^(?:(?:U\.S\.|Russian|Chinese|Former|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
+    r"^(?:(?:U\.S\.|Russian|Chinese|Former|Retired|Democratic|Republican|Rival|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
     r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
-    r"Dr\.?|General|Gen\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
+    r"Dr\.?|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Amb\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
     r"[A-Z]\w*[’']s)\s+)+"
 )
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
@@ -66,31 +90,100 @@ _LOOKAROUND = 200
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """Quotes in quotation marks with their speakers; quotes inside questions are left out."""
+    """Quotes in quotation marks with their speakers; quotes inside questions are left out.
+
+    A quotation split by its attribution ("…,” she said. “…") is one quote of two parts.
+    """
+    text = doc.text
     people = [doc.turns[0].speaker] if doc.turns and doc.turns[0].speaker else []
     people += [t.speaker for t in doc.turns if t.speaker and t.role == "answer"][:1]
     quotes: list[Quote] = []
     last: str | None = people[-1] if people else None
     positions = dict(doc.positions)
     full_names: dict[str, str | None] = {}
-    for start, end, closing in _quote_spans(doc.text):
-        if _in_question(doc, start):
+    last_closing = -1
+    for parts, opening, closing in _quote_spans(text):
+        if _in_question(doc, opening):
             continue
-        speaker = _attribute(doc.text, start - 1, closing, last, people, positions, full_names)
-        if speaker is None and quotes and quotes[-1].speaker:
+        speaker = _attribute(text, opening, closing, last, people, positions, full_names)
+        previous = quotes[-1] if quotes else None
+        if previous and _continues(text[last_closing + 1 : opening]):
+            *head, (first_start, first_end) = previous.parts
+            if text[parts[0][0] : parts[0][0] + 1].islower():  # “…,” she said, “and …”
+                first_end = _comma_end(text, first_end)
+            parts = [*head, (first_start, first_end), *parts]
+            speaker = previous.speaker or speaker
+            quotes.pop()
+        elif speaker is None and previous and previous.speaker:
             # a second quote in the same paragraph continues the previous speaker
-            if "\n" not in doc.text[quotes[-1].end : start]:
-                speaker = quotes[-1].speaker
+            if "\n" not in text[previous.end : opening]:
+                speaker = previous.speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
             last = speaker
-        position = positions.get(speaker) if speaker else None
-        quotes.append(Quote(doc.text[start:end], speaker, start, end, position=position))
+        quotes.append(_quote(text, parts, speaker, positions.get(speaker) if speaker else None))
+        last_closing = closing
     return quotes
 
 
-def _quote_spans(text: str) -> Iterator[tuple[int, int, int]]:
-    """(start, end, closing mark) of the words inside quotation marks, paragraph by paragraph."""
+def _quote(text: str, parts: list[tuple[int, int]], speaker: str | None, position: str | None):
+    *body, (start, end) = parts
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1  # "…on both sides," says X: the comma belongs to the sentence
+    spans = (*body, (start, end))
+    return Quote(
+        join_parts(text, spans),
+        speaker,
+        spans[0][0],
+        end,
+        position=position,
+        spans=spans if body else (),
+    )
+
+
+def join_parts(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The parts of one quotation as a reader sees them: a space where the first part ends
+    its sentence or clause, an ellipsis where the source's punctuation was left out."""
+    out = text[spans[0][0] : spans[0][1]]
+    for start, end in spans[1:]:
+        out += (" " if out[-1:] in tuple(".!?,;:…") else " … ") + text[start:end]
+    return out
+
+
+def _comma_end(text: str, end: int) -> int:
+    """A part followed by more of the same quotation keeps its comma."""
+    while end < len(text) and text[end] in ",;":
+        end += 1
+    return end
+
+
+# What may stand between the parts of one quotation besides its attribution: when, where, how.
+_BETWEEN = re.compile(r"[^.!?“”\"\n]{0,100}?[.,;:]?\s*(?:(?:but|and)\s+)?")
+_NEW_CLAUSE = re.compile(r"\b(?:who|which|that|adding|before|after|when|while|then|as)\b")
+
+
+def _continues(between: str) -> bool:
+    """Is ``between`` (closing mark to opening mark) only the attribution of one quotation?"""
+    if "\n" in between or len(between) > 240:
+        return False
+    m = _AFTER.match(between)
+    if not m or m["n5"]:  # "… ― Esther Tapia": a signature ends the quotation
+        return False
+    rest = between[m.end() :]
+    return bool(_BETWEEN.fullmatch(rest)) and not _NEW_CLAUSE.search(rest)
+
+
+def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
+    """(parts, first opening mark, last closing mark) of each quotation, paragraph by paragraph.
+
+    A quotation that runs to the end of its paragraph and is reopened at the start of the next
+    one has a part in each; one that is never closed is left out: never guess where it ends.
+    """
+    pending: list[tuple[int, int]] = []  # parts of a quotation that runs on over paragraphs
+    pending_opening = -1
     for para in LINE.finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
+        lead = para.end() - len(para.group().lstrip())
+        if pending and text[lead] != text[pending_opening]:
+            pending = []
         pos = para.start()
         while pos < para.end():
             opening = next((i for i in range(pos, para.end()) if text[i] in _PAIRS), None)
@@ -98,14 +191,23 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int, int]]:
                 break
             closing = text.find(_PAIRS[text[opening]], opening + 1, para.end())
             if closing < 0:
-                break  # unbalanced: never guess where a quote ends
-            start, end = opening + 1, closing
-            while end > start and text[end - 1] in " ,;:":
-                end -= 1  # "…on both sides," says X: the comma belongs to the sentence
-            inner = text[start:end].strip()
+                if opening == lead:
+                    pending_opening = opening if not pending else pending_opening
+                    pending.append((opening + 1, para.end() - _trailing_space(para.group())))
+                else:
+                    pending = []
+                break
+            first = pending_opening if pending else opening
+            parts = [*pending, (opening + 1, closing)]
+            pending = []
+            inner = " ".join(text[s:e] for s, e in parts).strip()
             if len(inner.split()) >= MIN_WORDS and not _is_title(inner):
-                yield start, end, closing
+                yield parts, first, closing
             pos = closing + 1
+
+
+def _trailing_space(line: str) -> int:
+    return len(line) - len(line.rstrip())
 
 
 def _is_title(inner: str) -> bool:
@@ -130,13 +232,21 @@ def _attribute(
     """
     after = text[closing + 1 : closing + 1 + _LOOKAROUND].split("\n", 1)[0]
     before = text[max(0, opening - _LOOKAROUND) : opening].rsplit("\n", 1)[-1]
-    m = _AFTER.match(after) or _BEFORE.search(before)
+    m = _AFTER.match(after) or _BEFORE.search(before) or _subject(text, opening)
     if not m:
         return None
     if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
-        return last
+        # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
+        own = _subject(text, opening)
+        if not (own and (own.groupdict().get("n1") or own.groupdict().get("n9"))):
+            return last
+        m = own
     groups = m.groupdict()
-    raw = next(groups[k] for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n7", "n2") if groups.get(k))
+    raw = next(
+        groups[k]
+        for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n9", "n7", "n10", "n2")
+        if groups.get(k)
+    )
     name = _clean_name(raw)
     if not name:
         return None
@@ -168,6 +278,73 @@ def _attribute(
     if role and name not in positions:
         positions[name] = " ".join(role.split())
     return name
+
+
+def _subject(text: str, opening: int) -> re.Match[str] | None:
+    """Who the sentence around a quote is about: its subject, or the speaker of "X said."
+    just before a quote that opens its own sentence."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    low = max(para_start, opening - 2 * _LOOKAROUND)
+    chunk = text[low:opening]
+    spans = split_sentences(chunk)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if chunk[end:].strip() or not chunk[start:end].endswith((".", "!", "?")):
+        # the quote sits inside this sentence
+        if start == 0 and low > para_start:
+            return None  # the sentence began before the window: its subject is unknown
+        m = _SENTENCE_SUBJECT.match(chunk, start)
+        return m if m and _names_someone(m) else None
+    return _SAID_LAST.search(chunk, start, end)
+
+
+# Capitalised words that open a sentence but are not a name.
+_NOT_NAMES = {
+    "But",
+    "And",
+    "So",
+    "Yet",
+    "Or",
+    "If",
+    "When",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Only",
+    "Even",
+    "Still",
+    "Now",
+    "Then",
+    "Also",
+    "Instead",
+    "However",
+    "Meanwhile",
+    "It",
+    "No",
+    "Not",
+    "Each",
+    "Every",
+    "Such",
+    "Several",
+    "Both",
+}
+
+
+def _names_someone(m: re.Match[str]) -> bool:
+    raw = m.group("n1") or m.group("n9") or m.group("n7") or m.group("p1") or ""
+    return raw.split()[0] not in _NOT_NAMES if raw else False
 
 
 def _title_of(raw: str, name: str) -> str | None:
@@ -223,8 +400,9 @@ _UNNAMED = {
 
 
 def _clean_name(raw: str) -> str | None:
-    if re.match(r"^(The|the|a|an|A|An)\s+[a-z]", raw.strip()):
-        return raw.strip()[0].upper() + raw.strip()[1:]  # "The commission", "A narrator …"
+    if re.match(r"^(?:The|the|a|an|A|An|One|one)\s+(?:[A-Z][\w’'-]*\s+)*[a-z]", raw.strip()):
+        # "The commission", "A narrator …", "The Republican nominee"
+        return raw.strip()[0].upper() + raw.strip()[1:]
     name = _TITLES.sub("", raw.strip()).strip(" ,.")
     if not name or name.lower() in _UNNAMED:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -39,3 +40,11 @@ def cli():
         return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+def assert_verbatim(q, text):
+    """Every part is the source's text; the quote is its parts in order, with only a space or
+    an ellipsis between them."""
+    pattern = r"(?: | … )".join(re.escape(text[s:e]) for s, e in q.parts)
+    assert re.fullmatch(pattern, q.text), (q.text, q.parts)
+    assert q.parts[0][0] == q.start and q.parts[-1][1] == q.end

@@ -7,7 +7,7 @@ import pytest
 from briefing.analyze import analyze, spoken_quotes
 from briefing.ingest import get_sources, read_file
 from briefing.text import split_sentences
-from conftest import SEED, SHARED, needs_shared
+from conftest import SEED, SHARED, assert_verbatim, needs_shared
 
 
 def sentences(text):
@@ -58,7 +58,7 @@ def test_every_quote_in_the_corpus_is_verbatim_and_never_a_question():
     for doc in docs:
         result = analyze(doc)
         for q in list(result.quotes) + spoken_quotes(result):
-            assert doc.text[q.start : q.end] == q.text
+            assert_verbatim(q, doc.text)
             assert q.speaker not in {"QUESTION", "OPERATOR", "Operator", "Question"}
             checked += 1
         questions = [t for t in doc.turns if t.role == "question"]
@@ -85,7 +85,8 @@ def test_inspect_json_contract(cli, project):
     }
     assert record["date"] == "2026-11-18" and record["doc_type"] == "interview"
     for q in record["quotes"]:
-        assert record["text"][q["start"] : q["end"]] == q["text"]
+        assert q["parts"][0][0] == q["start"] and q["parts"][-1][1] == q["end"]
+        assert all(record["text"][s:e] in q["text"] for s, e in q["parts"])
     assert {t["role"] for t in record["turns"]} <= {"question", "answer", "statement"}
 
 

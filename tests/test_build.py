@@ -67,7 +67,8 @@ def test_json_model(built):
 
     for topic in data["topics"]:
         for q in topic["quotes"]:
-            assert q["text"] in read_file(texts[q["source"]]).text
+            text = read_file(texts[q["source"]]).text
+            assert q["spans"] and all(text[s:e] in q["text"] for s, e in q["spans"])
             assert q["speaker"] not in {"QUESTION", "OPERATOR", "Operator", ""}
     assert data["topics"][2]["sources"] == []
 

@@ -154,6 +154,21 @@ _TITLES = {
     "deputy",
     "assistant",
     "under",
+    # words that stand before a name without being part of it: "Said Ellis", "But Ellis"
+    "said",
+    "says",
+    "told",
+    "asked",
+    "added",
+    "but",
+    "and",
+    "when",
+    "while",
+    "former",
+    "retired",
+    "rival",
+    "democratic",
+    "republican",
 }
 
 

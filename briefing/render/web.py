@@ -129,6 +129,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                         "speaker": q.speaker,
                         "speaker_role": q.position,
                         "source": q.source,
+                        "spans": [list(span) for span in q.spans],
                     }
                     for q in s.quotes
                 ],

@@ -1,0 +1,162 @@
+"""Direct quotes: what counts as one, where it starts and ends, and who said it."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest.page import read_page
+from briefing.quotes import find_quotes
+from conftest import assert_verbatim
+
+
+def quotes_of(body: str):
+    doc = read_page(Path("story.txt"), "A Story About Talks\n\n" + body)
+    found = find_quotes(doc)
+    for q in found:
+        assert_verbatim(q, doc.text)
+    return [(q.text, q.speaker) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a cue verb after the quote, straight and curly marks
+        (
+            '"We will not back down from this," Maria Delgado said.',
+            [("We will not back down from this", "Maria Delgado")],
+        ),
+        (
+            "“We will not back down from this,” said Maria Delgado, the deputy secretary.",
+            [("We will not back down from this", "Maria Delgado")],
+        ),
+        # the cue before the quote
+        (
+            "Maria Delgado told reporters: “The talks will go on next week.”",
+            [("The talks will go on next week.", "Maria Delgado")],
+        ),
+        # a name with a title and a party tag, then a two-comma appositive
+        (
+            "“It is an invasion of our domain,” Scott Pruitt, the attorney general of Oklahoma, "
+            "one of the states suing, said on Monday.",
+            [("It is an invasion of our domain", "Scott Pruitt")],
+        ),
+        # an anonymous source is still a speaker
+        (
+            "“They are in a frenzy with no plan at all,” said one Democratic source on the panel.",
+            [("They are in a frenzy with no plan at all", "One Democratic source on the panel")],
+        ),
+        # "Said X:" leads the quote
+        (
+            "Said Ellis: “I don't get the sense she is interested in reform.”",
+            [("I don't get the sense she is interested in reform.", "Ellis")],
+        ),
+    ],
+)
+def test_speaker_from_the_cue(body, expected):
+    assert quotes_of(body) == expected
+
+
+def test_a_quote_split_by_its_attribution_is_one_quote():
+    body = (
+        "“What we owe the people mining coal is to be honest with them,” Mr. Obama said, "
+        "“and to say that the economy is shifting.”"
+    )
+    assert quotes_of(body) == [
+        (
+            "What we owe the people mining coal is to be honest with them, "
+            "and to say that the economy is shifting.",
+            "Obama",
+        )
+    ]
+
+
+def test_a_second_sentence_after_the_attribution_joins_the_quote():
+    body = (
+        '"It\'s heartbreaking and hard to watch," Ryan said in an interview. '
+        '"And this country has to find new ways of learning how to heal."'
+    )
+    assert quotes_of(body) == [
+        (
+            "It's heartbreaking and hard to watch … "
+            "And this country has to find new ways of learning how to heal.",
+            "Ryan",
+        )
+    ]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote():
+    body = (
+        "“The first part of what I want to say runs to the end of this paragraph.\n\n"
+        "“And the second part closes it here,” said Ana Ruiz, the envoy."
+    )
+    assert quotes_of(body) == [
+        (
+            "The first part of what I want to say runs to the end of this paragraph. "
+            "And the second part closes it here",
+            "Ana Ruiz",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the subject of the sentence the quote sits in
+        (
+            "In January, Gov. Earl Ray Tomblin of West Virginia lauded him for helping develop "
+            "“new and innovative ideas for the state.”",
+            "Earl Ray Tomblin",
+        ),
+        ("Cruz called Trump a “narcissist at a level this country has never seen.”", "Cruz"),
+        (
+            "Dean, a former party chairman, poked at the debate, tweeting, "
+            "“Notice the candidate sniffing all the time.”",
+            "Dean",
+        ),
+        (
+            "The Republican nominee also vowed to punish “those who violate classification rules.”",
+            "The Republican nominee",
+        ),
+        # a pronoun names the subject of its own sentence first
+        (
+            "Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said.",
+            "Claire McCaskill",
+        ),
+        # a quote that opens a sentence after "X said."
+        (
+            "The administration may be reluctant to act, Schiff said. “The other factor is the "
+            "appearance of tipping the scales.”",
+            "Schiff",
+        ),
+    ],
+)
+def test_speaker_from_the_sentence(body, speaker):
+    [(_, found)] = quotes_of(body)
+    assert found == speaker
+
+
+def test_a_pronoun_goes_to_the_last_named_speaker():
+    body = (
+        "“We expect a deal within the month,” said Ana Ruiz.\n\n"
+        "The meeting ran late.\n\n“Nobody wants another delay,” she added."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He called it “fake news” and left.",  # scare quotes: too short
+        "She read “The Grapes Of Wrath Again” on the plane.",  # a title
+        "Only the “quote that never closes and runs on to the end",  # unbalanced
+    ],
+)
+def test_not_quotes(body):
+    assert quotes_of(body) == []
+
+
+def test_a_nested_quote_stays_inside_its_quote():
+    body = "“They told us, ‘Our approach has not worked,’ and we listened,” Mitchell said."
+    assert quotes_of(body) == [
+        ("They told us, ‘Our approach has not worked,’ and we listened", "Mitchell")
+    ]
