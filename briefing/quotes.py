@@ -21,14 +21,15 @@ _CUE = (
     r"|asserted|asserts|countered|quipped|joked|conceded|admitted|admits|boasted|vowed"
     r"|promised|predicted|urged|urges|pleaded|cautioned|testified|complained|reiterated"
     r"|observed|responded|responds|concluded|sings|sang|calls|called|described|describes"
-    r"|shouted|chanted|read|reads)"
+    r"|shouted|chanted|read|reads|reported|reports|put it)"
 )
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
 _W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
-_ABBREVIATED_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Amb)"
+_ABBREVIATED_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Amb|Del)"
 _NAME = (
     r"(?:(?:(?:Secretary|Minister|Director|Head) (?:of|for) (?:the )?[A-Z]\w+\s+)?"
-    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?{_W}"
+    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
+    rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
     rf"(?:\s+(?:{_W}|[A-Z]\.|de|van|von|al|bin|II|III|Jr\.)){{0,4}})"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -40,39 +41,57 @@ _AFTER = re.compile(
     rf"^[\s,]*(?:(?P<p1>{_PRONOUN})\s+{_CUE}\b|(?P<n1>{_NAME}){_PARENTHESIS}\s+{_CUE}\b"
     rf"|{_CUE}\s+{_ROLE.format('r3')}(?P<n3>{_NAME})(?=[,.]|$)"
     rf"|{_ROLE.format('r4')}(?P<n4>{_NAME}),\s+{_CUE}\b"
+    # "said MSNBC host Chris Matthews", "said 9/11 widow Terry Strada"
+    rf"|{_CUE}\s+(?P<r14>(?:[\w/.’'-]+\s+){{0,4}}?(?!(?:of|the|for|and|in|at|from)\s)[a-z][\w’'-]*\s+)(?P<n14>{_NAME})(?=\s*[,.(]|\s*$)"
     rf"|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b"
     # "… ― Pamela Padilla": a dash and a name, as under an epigraph
     rf"|[―—–]\s*(?P<n5>{_NAME})"
     # "White House press secretary Josh Earnest said": a role, then the name
-    rf"|(?P<r6>(?:[\w.’'-]+\s+){{1,6}}?)(?P<n6>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+){{1,3}})"
+    rf"|(?P<r6>(?:[^\s“”\"]+\s+){{1,6}}?)(?P<n6>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+){{0,3}})"
     rf"{_PARENTHESIS}\s+{_CUE}\b"
     # "Vann R. Newkirk II, a writer for The Atlantic, said"
-    rf"|(?P<n8>{_NAME}),\s+(?P<r8>[^,“”\"]{{2,80}})(?:,[^,“”\"]{{2,80}})?,\s+{_CUE}\b"
+    rf"|(?P<n8>{_NAME}){_PARENTHESIS},\s+(?P<r8>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,\s+{_CUE}\b"
     # "a narrator in the Clinton ad asks", "Obama's former strategist said": no name given
     rf"|(?P<n7>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
+    # "…," as a Homeland Security memo put it
+    rf"|as\s+(?P<n13>{_NAME}|(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
     # "said one Democratic source on the panel"
     rf"|{_CUE}\s+(?P<n10>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)(?=\s*[,.]|$))"
 )
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
-_SUBJECT = rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME}|The\s+[\w’' -]{{2,40}}?)(?:,[^,“\"]{{1,80}},)?)"
-_ADVERBS = r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|had|has|have))*"
+_SUBJECT = (
+    rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME}|The\s+[\w’' -]{{2,40}}?){_PARENTHESIS}"
+    rf"(?:,[^,“\"]{{1,80}},)?)"
+)
+_ADVERBS = (
+    r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|had|has|have|(?:on|last|this)\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))*"
+)
 _BEFORE = re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$")
+# A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
+# Limbaugh, “…"
+_NAMED_BEFORE = re.compile(
+    rf"(?:(?P<n12>{_NAME})\s+(?:saying|asking|adding|declaring)\b[^.!?“”\"]{{0,60}}"
+    rf"|[Aa]ccording to (?P<n11>{_NAME}),?\s*)$"
+)
 # A quote with no cue verb next to it: the subject of the sentence it sits in ("In January,
 # Gov. Earl Ray Tomblin of West Virginia lauded him for “…”"), or "Said Ellis: “…”".
 _INTRO = (
     r"(?:(?:In|On|At|During|After|Following|While|As|Before|Earlier|Later|Last|Since|When|"
-    r"Speaking|Asked|Still|But|And|Yet|Meanwhile)\b[^,“”\"]{0,100},\s+)?"
+    r"Speaking|Asked|Still|But|And|Yet|Meanwhile)\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\"){0,100}?(?:,|(?<=,[”\"]))\s+)?"
 )
 _VERB = (
-    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|s)|is|was|said|told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|"
+    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|said|told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|"
     r"won|held|kept|met|brought|thought|felt|went|came|saw|did|got|began|ran|read|let)\b"
 )
 _SENTENCE_SUBJECT = re.compile(
     rf"(?:Said|Says|Added|Asked)\s+(?P<n9>{_NAME}):"
-    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})|(?P<n7>(?:[Tt]he|An?|One|[A-Z]\w+[’']s)"
-    rf"\s+[\w’' -]{{2,40}}?))(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?(?:,[^,“”\"]{{1,80}},)?"
-    rf"{_PARENTHESIS}{_ADVERBS}\s+{_VERB}"
+    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})|(?P<n7>(?:[Tt]he|An?|One|His|Her|Their|Our|My"
+    rf"|[A-Z]\w+[’']s)\s+[\w’' -]{{2,40}}?))(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
+    # after an appositive the next word is the verb, whatever it looks like
+    rf"{_PARENTHESIS}(?:(?:,\s+(?P<a1>{_NAME})|,[^,“”\"]{{1,80}}),\s+[a-z]+\b"
+    rf"|{_PARENTHESIS}{_ADVERBS}\s+{_VERB})"
 )
 # "…, Schiff said. “The other factor …”": the sentence before names who goes on speaking.
 _SAID_LAST = re.compile(
@@ -81,7 +100,7 @@ _SAID_LAST = re.compile(
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|Russian|Chinese|Former|Retired|Democratic|Republican|Rival|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
     r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
-    r"Dr\.?|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Amb\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
+    r"Dr\.?|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Amb\.|Del\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
     r"[A-Z]\w*[’']s)\s+)+"
 )
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
@@ -116,13 +135,13 @@ def find_quotes(doc: Document) -> list[Quote]:
             quotes.pop()
         elif speaker is None and previous and previous.speaker:
             # a second quote in the same paragraph continues the previous speaker
-            if "\n" not in text[previous.end : opening]:
+            if "\n" not in text[previous.end : opening] and opening - previous.end < 250:
                 speaker = previous.speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
             last = speaker
         quotes.append(_quote(text, parts, speaker, positions.get(speaker) if speaker else None))
         last_closing = closing
-    return quotes
+    return [q for q in quotes if len(q.text.split()) >= MIN_WORDS]
 
 
 def _quote(text: str, parts: list[tuple[int, int]], speaker: str | None, position: str | None):
@@ -161,14 +180,21 @@ _BETWEEN = re.compile(r"[^.!?“”\"\n]{0,100}?[.,;:]?\s*(?:(?:but|and)\s+)?")
 _NEW_CLAUSE = re.compile(r"\b(?:who|which|that|adding|before|after|when|while|then|as)\b")
 
 
+# Fragments of one clause: “a big problem” but “nobody talks about it”, “I would,” “I would.”
+_LINKED = re.compile(r"\s*,?\s*(?:(?:and|but|or|an?)\s+)?")
+
+
 def _continues(between: str) -> bool:
-    """Is ``between`` (closing mark to opening mark) only the attribution of one quotation?"""
+    """Is ``between`` (closing mark to opening mark) only the attribution of one quotation,
+    or a link between fragments of one clause?"""
     if "\n" in between or len(between) > 240:
         return False
+    if _LINKED.fullmatch(between):
+        return True
     m = _AFTER.match(between)
     if not m or m["n5"]:  # "… ― Esther Tapia": a signature ends the quotation
         return False
-    rest = between[m.end() :]
+    rest = re.sub(r"\([^()]{1,30}\)", "", between[m.end() :])  # "(D-S.C.)"
     return bool(_BETWEEN.fullmatch(rest)) and not _NEW_CLAUSE.search(rest)
 
 
@@ -201,7 +227,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             parts = [*pending, (opening + 1, closing)]
             pending = []
             inner = " ".join(text[s:e] for s, e in parts).strip()
-            if len(inner.split()) >= MIN_WORDS and not _is_title(inner):
+            if inner and not _is_title(inner):
                 yield parts, first, closing
             pos = closing + 1
 
@@ -213,7 +239,8 @@ def _trailing_space(line: str) -> int:
 def _is_title(inner: str) -> bool:
     words = inner.split()
     capitals = sum(1 for w in words if w[:1].isupper())
-    return capitals == len(words) and not inner.endswith((".", ",", "!", "?"))
+    # “The Steve Harvey Morning Show,” keeps the sentence's comma inside the marks
+    return capitals == len(words) and not inner.rstrip(",").endswith((".", "!", "?"))
 
 
 def _attribute(
@@ -232,10 +259,18 @@ def _attribute(
     """
     after = text[closing + 1 : closing + 1 + _LOOKAROUND].split("\n", 1)[0]
     before = text[max(0, opening - _LOOKAROUND) : opening].rsplit("\n", 1)[-1]
-    m = _AFTER.match(after) or _BEFORE.search(before) or _subject(text, opening)
+    if text[closing - 1 : closing] == "." and after.lstrip()[:1].isupper():
+        after = ""  # “… an outlaw nation.” Russia insisted …: a new sentence, not an attribution
+    m = (
+        _AFTER.match(after)
+        or _NAMED_BEFORE.search(before)
+        or _BEFORE.search(before)
+        or _subject(text, opening)
+    )
     if not m:
         return None
-    if m["p1"] or (m.groupdict().get("n2") or "").lower() in {"he", "she", "they"}:
+    groups = m.groupdict()
+    if groups.get("p1") or (groups.get("n2") or "").lower() in {"he", "she", "they"}:
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
         own = _subject(text, opening)
         if not (own and (own.groupdict().get("n1") or own.groupdict().get("n9"))):
@@ -244,7 +279,8 @@ def _attribute(
     groups = m.groupdict()
     raw = next(
         groups[k]
-        for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n9", "n7", "n10", "n2")
+        for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n9", "n11", "n12", "n13", "n14", "a1", "n7")
+        + ("n10", "n2")
         if groups.get(k)
     )
     name = _clean_name(raw)
@@ -259,6 +295,7 @@ def _attribute(
             or groups.get("r4")
             or groups.get("r6")
             or groups.get("r8")
+            or groups.get("r14")
             or _title_of(raw, name)
         )
     )
@@ -281,9 +318,14 @@ def _attribute(
 
 
 def _subject(text: str, opening: int) -> re.Match[str] | None:
-    """Who the sentence around a quote is about: its subject, or the speaker of "X said."
-    just before a quote that opens its own sentence."""
+    """Who the sentence around a quote is about: its subject, or the speaker of "X said." or
+    "X reports:" just before a quote that opens its own sentence or paragraph."""
     para_start = text.rfind("\n", 0, opening) + 1
+    if not text[para_start:opening].strip():  # the quote opens its paragraph
+        previous = text[max(0, para_start - _LOOKAROUND) : para_start].rstrip()
+        if not previous.endswith(":"):
+            return None
+        return _SAID_LAST.search(previous, previous.rfind("\n") + 1)
     low = max(para_start, opening - 2 * _LOOKAROUND)
     chunk = text[low:opening]
     spans = split_sentences(chunk)
@@ -296,50 +338,22 @@ def _subject(text: str, opening: int) -> re.Match[str] | None:
             return None  # the sentence began before the window: its subject is unknown
         m = _SENTENCE_SUBJECT.match(chunk, start)
         return m if m and _names_someone(m) else None
-    return _SAID_LAST.search(chunk, start, end)
+    said = _SAID_LAST.search(chunk, start, end)
+    if said or (start == 0 and low > para_start):
+        return said
+    # "His partner, Lawrence B. Cummings, called him a master at deals. “He showed …”": a
+    # quote that follows a sentence about a named person, with no cue of its own, is theirs
+    m = _SENTENCE_SUBJECT.match(chunk, start)
+    return m if m and (m["n1"] or m["a1"]) and _names_someone(m) else None
 
 
 # Capitalised words that open a sentence but are not a name.
-_NOT_NAMES = {
-    "But",
-    "And",
-    "So",
-    "Yet",
-    "Or",
-    "If",
-    "When",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Only",
-    "Even",
-    "Still",
-    "Now",
-    "Then",
-    "Also",
-    "Instead",
-    "However",
-    "Meanwhile",
-    "It",
-    "No",
-    "Not",
-    "Each",
-    "Every",
-    "Such",
-    "Several",
-    "Both",
-}
+_NOT_NAMES = set(
+    """But And So Yet Or If When This That These Those There Here What Why How Who Some Many
+    Most All Only Even Still Now Then Also Instead However Meanwhile It No Not Each Every Such
+    Several Both In On At During After Following While As Before Earlier Later Last Since
+    Speaking Asked""".split()
+)
 
 
 def _names_someone(m: re.Match[str]) -> bool:
@@ -400,7 +414,9 @@ _UNNAMED = {
 
 
 def _clean_name(raw: str) -> str | None:
-    if re.match(r"^(?:The|the|a|an|A|An|One|one)\s+(?:[A-Z][\w’'-]*\s+)*[a-z]", raw.strip()):
+    if re.match(
+        r"^(?:The|the|a|an|A|An|One|one|[A-Z]\w+[’']s)\s+(?:[A-Z][\w’'-]*\s+)*[a-z]", raw.strip()
+    ):
         # "The commission", "A narrator …", "The Republican nominee"
         return raw.strip()[0].upper() + raw.strip()[1:]
     name = _TITLES.sub("", raw.strip()).strip(" ,.")

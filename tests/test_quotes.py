@@ -119,7 +119,8 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
         ),
         # a pronoun names the subject of its own sentence first
         (
-            "Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said.",
+            "Sen. Claire McCaskill scolded him: “The scientific community is against you,” "
+            "she said.",
             "Claire McCaskill",
         ),
         # a quote that opens a sentence after "X said."
@@ -131,6 +132,55 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     ],
 )
 def test_speaker_from_the_sentence(body, speaker):
+    [(_, found)] = quotes_of(body)
+    assert found == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“I thought he did all the things right,” said MSNBC host Chris Matthews.",
+            "Chris Matthews",
+        ),
+        (
+            "“The impact of the debate is still small,” wrote Cameron Easley for Morning Consult.",
+            "Cameron Easley",
+        ),
+        (
+            "“This is a disgusting day for us,” said Rep. G.K. Butterfield (D-N.C.), head of the "
+            "caucus.",
+            "G.K. Butterfield",
+        ),
+        (
+            "The ad uses footage of Hillary Clinton asking, “Why aren't I fifty points ahead?”",
+            "Hillary Clinton",
+        ),
+        ("According to Limbaugh, “If it was left up to her, she would say nothing.”", "Limbaugh"),
+        (
+            "The primary requirement is a “lawful source of investment income,” as a Homeland "
+            "Security memo put it.",
+            "A Homeland Security memo",
+        ),
+        (
+            "Small donors are scarce this year, a new analysis of the filings shows.\n\n"
+            "Few of her donors give small sums, and The New York Times reports:\n\n"
+            "“Just 24 percent of the contributors gave less.”",
+            "New York Times",
+        ),
+        (
+            "His former partner at Lenox, Lawrence B. Cummings, called him a master at deals. "
+            "“He showed again and again an ability to close.”",
+            "Lawrence B. Cummings",
+        ),
+        # a name and a verb after a quote that ends its sentence begin the next sentence
+        (
+            "Japan branded it an “outlaw nation in the neighborhood.” Russia insisted on calm.",
+            "Japan",
+        ),
+    ],
+)
+def test_more_ways_of_naming_the_speaker(body, speaker):
     [(_, found)] = quotes_of(body)
     assert found == speaker
 
