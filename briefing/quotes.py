@@ -21,8 +21,9 @@ _CUE = (
     r"|asserted|asserts|countered|quipped|joked|conceded|admitted|admits|boasted|vowed"
     r"|promised|predicted|urged|urges|pleaded|cautioned|testified|complained|reiterated"
     r"|observed|responded|responds|concluded|sings|sang|calls|called|described|describes"
-    r"|shouted|chanted|read|reads|reported|reports|put it)"
+    r"|shouted|chanted|read|reads|reported|reports|put it|attested|commented|wondered)"
 )
+_CUE_WORD = re.compile(_CUE)
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
 _W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
 _ABBREVIATED_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Amb|Del)"
@@ -65,7 +66,8 @@ _SUBJECT = (
     rf"(?:,[^,“\"]{{1,80}},)?)"
 )
 _ADVERBS = (
-    r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|had|has|have|(?:on|last|this)\s+"
+    r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|often|still|never|even|already|soon|"
+    r"had|has|have|(?:on|last|this)\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))*"
 )
 _BEFORE = re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$")
@@ -77,9 +79,11 @@ _NAMED_BEFORE = re.compile(
 )
 # A quote with no cue verb next to it: the subject of the sentence it sits in ("In January,
 # Gov. Earl Ray Tomblin of West Virginia lauded him for “…”"), or "Said Ellis: “…”".
+# "In January, ", "Though she called it “outrageous,” ": a clause before the subject.
 _INTRO = (
     r"(?:(?:In|On|At|During|After|Following|While|As|Before|Earlier|Later|Last|Since|When|"
-    r"Speaking|Asked|Still|But|And|Yet|Meanwhile)\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\"){0,100}?(?:,|(?<=,[”\"]))\s+)?"
+    r"Speaking|Asked|Still|But|And|Yet|Meanwhile|Though|Although|Despite|Because|Unlike|Amid|"
+    r"Under|With)\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\"){0,160}?(?:,|(?<=,[”\"]))\s+)?"
 )
 _VERB = (
     r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|said|told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|"
@@ -90,8 +94,8 @@ _SENTENCE_SUBJECT = re.compile(
     rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})|(?P<n7>(?:[Tt]he|An?|One|His|Her|Their|Our|My"
     rf"|[A-Z]\w+[’']s)\s+[\w’' -]{{2,40}}?))(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
     # after an appositive the next word is the verb, whatever it looks like
-    rf"{_PARENTHESIS}(?:(?:,\s+(?P<a1>{_NAME})|,[^,“”\"]{{1,80}}),\s+[a-z]+\b"
-    rf"|{_PARENTHESIS}{_ADVERBS}\s+{_VERB})"
+    rf"{_PARENTHESIS}(?:(?:,\s+(?P<a1>{_NAME})|,[^,“”\"]{{1,80}}),\s+(?P<v1>[a-z]+)\b"
+    rf"|{_PARENTHESIS}{_ADVERBS}\s+(?P<v2>{_VERB}))"
 )
 # "…, Schiff said. “The other factor …”": the sentence before names who goes on speaking.
 _SAID_LAST = re.compile(
@@ -126,7 +130,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             continue
         speaker = _attribute(text, opening, closing, last, people, positions, full_names)
         previous = quotes[-1] if quotes else None
-        if previous and _continues(text[last_closing + 1 : opening]):
+        if previous and _continues(text, last_closing, opening, closing):
             *head, (first_start, first_end) = previous.parts
             if text[parts[0][0] : parts[0][0] + 1].islower():  # “…,” she said, “and …”
                 first_end = _comma_end(text, first_end)
@@ -177,6 +181,7 @@ def _comma_end(text: str, end: int) -> int:
 
 # What may stand between the parts of one quotation besides its attribution: when, where, how.
 _BETWEEN = re.compile(r"[^.!?“”\"\n]{0,100}?[.,;:]?\s*(?:(?:but|and)\s+)?")
+_ENDS_SENTENCE = re.compile(r"[^.!?“”\"\n]{0,200}\.\s*")
 _NEW_CLAUSE = re.compile(r"\b(?:who|which|that|adding|before|after|when|while|then|as)\b")
 
 
@@ -184,17 +189,26 @@ _NEW_CLAUSE = re.compile(r"\b(?:who|which|that|adding|before|after|when|while|th
 _LINKED = re.compile(r"\s*,?\s*(?:(?:and|but|or|an?)\s+)?")
 
 
-def _continues(between: str) -> bool:
-    """Is ``between`` (closing mark to opening mark) only the attribution of one quotation,
-    or a link between fragments of one clause?"""
+def _continues(text: str, closing: int, opening: int, next_closing: int) -> bool:
+    """Is the text between a closing mark and the next opening mark only the attribution of
+    one quotation, or a link between fragments of one clause?"""
+    between = text[closing + 1 : opening]
     if "\n" in between or len(between) > 240:
         return False
     if _LINKED.fullmatch(between):
         return True
+    if text[closing - 1] == "." and between.lstrip()[:1].isupper():
+        return False  # “… escapades.” The agency said …: a new sentence, a new quotation
     m = _AFTER.match(between)
     if not m or m["n5"]:  # "… ― Esther Tapia": a signature ends the quotation
         return False
+    after_next = text[next_closing + 1 : next_closing + _LOOKAROUND].split("\n", 1)[0]
+    new_sentence = text[next_closing - 1] == "." and after_next.lstrip()[:1].isupper()
+    if _AFTER.match(after_next) and not new_sentence:
+        return False  # “…,” Warren said. “…,” she said: two attributions, two quotations
     rest = re.sub(r"\([^()]{1,30}\)", "", between[m.end() :])  # "(D-S.C.)"
+    if _ENDS_SENTENCE.fullmatch(rest):  # said X, a physicist who … . “…”
+        return True
     return bool(_BETWEEN.fullmatch(rest)) and not _NEW_CLAUSE.search(rest)
 
 
@@ -212,7 +226,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pending = []
         pos = para.start()
         while pos < para.end():
-            opening = next((i for i in range(pos, para.end()) if text[i] in _PAIRS), None)
+            opening = next((i for i in range(pos, para.end()) if _opens(text, i)), None)
             if opening is None:
                 break
             closing = text.find(_PAIRS[text[opening]], opening + 1, para.end())
@@ -230,6 +244,14 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             if inner and not _is_title(inner):
                 yield parts, first, closing
             pos = closing + 1
+
+
+def _opens(text: str, i: int) -> bool:
+    """Can the mark at ``i`` open a quotation? A straight mark followed by a space closes one
+    whose opening mark the source lost ('a review of [his] systems" including …')."""
+    if text[i] not in _PAIRS:
+        return False
+    return text[i] != '"' or not text[i + 1 : i + 2].isspace()
 
 
 def _trailing_space(line: str) -> int:
@@ -266,6 +288,7 @@ def _attribute(
         or _NAMED_BEFORE.search(before)
         or _BEFORE.search(before)
         or _subject(text, opening)
+        or (not after.strip(" .,") and _previous_paragraph_subject(text, opening))
     )
     if not m:
         return None
@@ -337,14 +360,33 @@ def _subject(text: str, opening: int) -> re.Match[str] | None:
         if start == 0 and low > para_start:
             return None  # the sentence began before the window: its subject is unknown
         m = _SENTENCE_SUBJECT.match(chunk, start)
-        return m if m and _names_someone(m) else None
+        return m if m and _names_someone(m, text) else None
     said = _SAID_LAST.search(chunk, start, end)
     if said or (start == 0 and low > para_start):
         return said
     # "His partner, Lawrence B. Cummings, called him a master at deals. “He showed …”": a
     # quote that follows a sentence about a named person, with no cue of its own, is theirs
     m = _SENTENCE_SUBJECT.match(chunk, start)
-    return m if m and (m["n1"] or m["a1"]) and _names_someone(m) else None
+    if m and (m["n1"] or m["a1"]) and _names_someone(m, text):
+        return m
+    return None
+
+
+def _previous_paragraph_subject(text: str, opening: int) -> re.Match[str] | None:
+    """A paragraph that is a quotation and nothing else goes on from the paragraph before:
+    "… Clinton restricted comments to hypothetical scenarios. ¶ “If any bank can't be managed,
+    it should be broken up.”" is Clinton's when that sentence's subject names her."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    if text[para_start:opening].strip() or para_start < 2:
+        return None
+    previous = text[max(0, para_start - 2 * _LOOKAROUND) : para_start].rstrip()
+    spans = split_sentences(previous, previous.rfind("\n") + 1)
+    if not spans or previous[spans[-1][0] : spans[-1][1]][-1:] not in {".", "!"}:
+        return None
+    m = _SENTENCE_SUBJECT.match(previous, spans[-1][0])
+    if m and (m["n1"] or m["a1"]) and _names_someone(m, text):
+        return m
+    return None
 
 
 # Capitalised words that open a sentence but are not a name.
@@ -356,9 +398,24 @@ _NOT_NAMES = set(
 )
 
 
-def _names_someone(m: re.Match[str]) -> bool:
-    raw = m.group("n1") or m.group("n9") or m.group("n7") or m.group("p1") or ""
-    return raw.split()[0] not in _NOT_NAMES if raw else False
+def _names_someone(m: re.Match[str], text: str) -> bool:
+    """Is the subject of a sentence someone who speaks? A name of two words or more, a word
+    that is someone's surname elsewhere in the text, or either of them or a description ("The
+    Republican nominee") with a cue verb. Reports quote terms after any subject: "The political
+    crimes law defined a “political crime” as …" is not speech."""
+    g = m.groupdict()
+    if g.get("n9") or g.get("a1") or g.get("p1"):
+        return True
+    verb = g.get("v1") or g.get("v2") or ""
+    cue = bool(_CUE_WORD.fullmatch(verb))
+    raw = g.get("n1")
+    if not raw:  # a description: "The ad uses", "The two entities" are not yet a verb
+        return cue or not verb.endswith("s")
+    name = _TITLES.sub("", raw.strip())
+    if raw.split()[0] in _NOT_NAMES or not name:
+        return False
+    # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
+    return cue or " " in name or bool(re.search(rf"[a-z,]\s+{re.escape(name)}\b", text))
 
 
 def _title_of(raw: str, name: str) -> str | None:

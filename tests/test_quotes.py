@@ -84,6 +84,44 @@ def test_a_second_sentence_after_the_attribution_joins_the_quote():
     ]
 
 
+def test_two_attributions_make_two_quotes():
+    body = (
+        "“This just is not right at all,” Warren said. “You squeezed employees to the "
+        "breaking point,” she said."
+    )
+    assert [t for t, _ in quotes_of(body)] == [
+        "This just is not right at all",
+        "You squeezed employees to the breaking point",
+    ]
+
+
+def test_a_speaker_described_at_length_still_joins_the_two_parts():
+    body = (
+        "“If it does not have the capability yet, it will at some point,” said James Acton, a "
+        "physicist who studies weapons at the endowment. “People disagree about the threat.”"
+    )
+    [(text, speaker)] = quotes_of(body)
+    assert text.endswith("at some point … People disagree about the threat.")
+    assert speaker == "James Acton"
+
+
+def test_a_lead_in_paragraph_names_the_speaker():
+    body = (
+        "“There were two polls this week with the same numbers,” said Pat Caddell.\n\n"
+        "Caddell continued:\n\n"
+        "“The health issue is very much a partisan issue, but not here.”"
+    )
+    assert [s for _, s in quotes_of(body)] == ["Pat Caddell", "Pat Caddell"]
+
+
+def test_a_stray_straight_mark_opens_no_quote():
+    body = (
+        'Oz took him through a review of [his] systems" including his heart and lungs. '
+        'The only "medical records" shown were a letter.'
+    )
+    assert quotes_of(body) == []
+
+
 def test_a_quote_over_two_paragraphs_is_one_quote():
     body = (
         "“The first part of what I want to say runs to the end of this paragraph.\n\n"
@@ -109,9 +147,9 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
         ),
         ("Cruz called Trump a “narcissist at a level this country has never seen.”", "Cruz"),
         (
-            "Dean, a former party chairman, poked at the debate, tweeting, "
+            "Howard Dean, a former party chairman, poked at the debate, tweeting, "
             "“Notice the candidate sniffing all the time.”",
-            "Dean",
+            "Howard Dean",
         ),
         (
             "The Republican nominee also vowed to punish “those who violate classification rules.”",
@@ -175,7 +213,8 @@ def test_speaker_from_the_sentence(body, speaker):
         ),
         # a name and a verb after a quote that ends its sentence begin the next sentence
         (
-            "Japan branded it an “outlaw nation in the neighborhood.” Russia insisted on calm.",
+            "Officials in Japan were angry. Japan branded it an “outlaw nation in the "
+            "neighborhood.” Russia insisted on calm.",
             "Japan",
         ),
     ],

@@ -169,6 +169,8 @@ _TITLES = {
     "rival",
     "democratic",
     "republican",
+    *"january february march april may june july august september october november".split(),
+    "december",
 }
 
 

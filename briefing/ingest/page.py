@@ -162,7 +162,9 @@ def _remove_boilerplate(blocks: list[str]) -> list[str]:
         if heading and (counts[block] > 1 or _TEASER_HEADING.match(block)):
             continue
         if heading and block.endswith(":") and len(block.split()) <= 4:
-            continue
+            # a label ("More on:"), unless it leads into a quotation ("Caddell continued:")
+            if not blocks[i + 1 : i + 2] or blocks[i + 1][:1] not in '"“':
+                continue
         if i < 3 and _SELF_REFERENCE.search(block):
             continue
         kept.append(block)
