@@ -21,7 +21,7 @@ from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.ingest import get_sources
 from briefing.ingest.feeds import fetch_feeds
-from briefing.match import match, near_duplicates
+from briefing.match import match_topics, near_duplicates
 from briefing.model import Analysis, BriefInfo, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
 
@@ -76,7 +76,8 @@ def _build(
     since = since or config.since(as_of)
     chosen = select_topics(config.topics, topics)
     docs, skipped = sources_of(config, cache)
-    matched = [(t, match(t, docs, since=since, until=as_of)) for t in chosen]
+    found = match_topics(chosen, docs, since=since, until=as_of, exclusive=config.exclusive_topics)
+    matched = list(zip(chosen, found, strict=True))
     analyses = analyze_matches(matched, {} if memo is None else memo)
     brief = assemble(
         info=BriefInfo(

@@ -292,6 +292,10 @@ class Config(BaseModel):
         default=None, description="Folder of templates overriding the packaged ones (optional)."
     )
     topics: list[Topic] = Field(min_length=1, description="The brief's sections.")
+    exclusive_topics: bool = Field(
+        default=False,
+        description="List each source under one topic only: the one it matches best.",
+    )
     boilerplate: list[BoilerplateRule] = Field(
         default_factory=list, description="Per-publisher rules for paragraphs to drop."
     )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from briefing.config import Topic
 from briefing.model import Document, Match
@@ -33,10 +34,42 @@ def in_window(doc: Document, since: date | None, until: date | None) -> bool:
     return (since is None or doc.date >= since) and (until is None or doc.date <= until)
 
 
+def match_topics(
+    topics: Sequence[Topic],
+    docs: Sequence[Document],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    exclusive: bool = False,
+) -> list[list[Match]]:
+    """Each topic's sources. With ``exclusive``, a source matched by several topics stays
+    only in the one where it ranks best against that topic's top source (scores of
+    different topics are not on one scale; their ratios to each topic's best are)."""
+    if not exclusive:
+        return [match(t, docs, since=since, until=until) for t in topics]
+    everything = [match(t, docs, since=since, until=until, limit=len(docs)) for t in topics]
+    best: dict[Path, tuple[float, int]] = {}
+    for i, matches in enumerate(everything):
+        for m in matches:
+            share = m.score / matches[0].score if matches[0].score > 0 else 0.0
+            if m.doc.path not in best or share > best[m.doc.path][0]:
+                best[m.doc.path] = (share, i)
+    return [
+        [m for m in matches if best[m.doc.path][1] == i][: topic.max_sources]
+        for i, (topic, matches) in enumerate(zip(topics, everything, strict=True))
+    ]
+
+
 def match(
-    topic: Topic, docs: Sequence[Document], *, since: date | None = None, until: date | None = None
+    topic: Topic,
+    docs: Sequence[Document],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
 ) -> list[Match]:
-    """The best sources for ``topic``, most relevant first, one per near-duplicate cluster."""
+    """The best sources for ``topic``, most relevant first, one per near-duplicate cluster;
+    ``topic.max_sources`` of them unless ``limit`` says otherwise."""
     pool = [d for d in docs if in_window(d, since, until)]
     query = topic.parsed_query
     hits = [d for d in pool if _matches(topic, query, d)]
@@ -48,7 +81,7 @@ def match(
         key=lambda item: (-item[0], str(item[1].path)),
     )
     scored = [item for item in scored if item[0] >= topic.min_score]
-    return _dedupe(scored, topic.max_sources)
+    return _dedupe(scored, limit or topic.max_sources)
 
 
 # Term counts per (document, term). A long-running process rebuilds after one source changes

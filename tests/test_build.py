@@ -114,6 +114,24 @@ def test_window_and_exclusions(project):
     assert data["sources"] == []  # everything is older than the 10-day window
 
 
+def test_exclusive_topics_list_each_source_once(project):
+    from datetime import date
+
+    folder = project("mixed")
+    config = folder / "config.yaml"
+
+    def sections(text: str) -> list[set[str]]:
+        config.write_text(text)
+        result = build(load_config(config), as_of=date(2026, 11, 23), formats=["json"])
+        data = json.loads((result.out_dir / "brief.json").read_text())
+        return [set(t["sources"]) for t in data["topics"]]
+
+    shared = sections(config.read_text())
+    assert shared[0] & shared[1]  # the press briefing is about Russia and China
+    alone = sections(config.read_text() + "exclusive_topics: true\n")
+    assert not alone[0] & alone[1] and set.union(*alone) == set.union(*shared)
+
+
 def test_failed_build_keeps_previous_brief(project, monkeypatch):
     from datetime import date
 
