@@ -192,3 +192,89 @@ def test_feed_fetched_from_a_url(tmp_path):
     data = json.loads((result.out_dir / "brief.json").read_text())
     assert [s["url"] for s in data["sources"]] == ["https://wire.example.com/grain"]
     assert [s.reason for s in result.skipped] == ["cannot fetch: File not found"]  # the 404
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        # the <h1> that says what the <title> says, without the site's name
+        (
+            "<title>Talks Resume in Geneva | Example News</title>",
+            "<h1>Talks Resume in Geneva</h1>",
+            "Talks Resume in Geneva",
+        ),
+        # a kicker inside the <h1>: the structured-data headline is the headline
+        (
+            "<title>Open Progress - Why thinking together wins | The Paper</title><script type="
+            '"application/ld+json">{"@type": "NewsArticle", "headline": "Why thinking together '
+            'wins"}</script>',
+            "<h1><span>Open Progress</span><br><span>Why thinking together wins</span></h1>",
+            "Why thinking together wins",
+        ),
+        # the <title> shortens the headline that the <h1> gives in full
+        (
+            "<title>How to Care for Hydrangeas | Real Pages</title>",
+            "<h1>How to Care for Hydrangeas to Get the Best Blooms</h1>",
+            "How to Care for Hydrangeas to Get the Best Blooms",
+        ),
+        # an <h1> that links to the home page is the site's name
+        (
+            "<title>Four Years Remaining » Blog Archive » Interning of Small Integers</title>",
+            '<h1><a href="http://fouryears.example/">Four Years Remaining</a></h1>',
+            "Interning of Small Integers",
+        ),
+        # the page's only heading, when the <title> is the page's place in the site
+        (
+            "<title>About Us - Shabka</title>",
+            "<h1>The strategic Think &amp; Do Tank</h1>",
+            "The strategic Think & Do Tank",
+        ),
+    ],
+)
+def test_html_headline(tmp_path, head, body, title):
+    page = tmp_path / "page.html"
+    paragraph = "<p>" + "The delegations met for a long day of talks about the accord. " * 8
+    page.write_text(f"<html><head>{head}</head><body>{body}{paragraph}</p></body></html>")
+    assert read_file(page).title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "day"),
+    [
+        # the date the page shows its readers, even an update, over dates in its metadata
+        (
+            '<script type="application/ld+json">{"datePublished": "2016-08-29T21:54:39Z", '
+            '"dateModified": "2020-10-01T13:23:47Z"}</script>',
+            '<div class="timestamp">\n  Updated May 06, 2019\n</div>',
+            date(2019, 5, 6),
+        ),
+        (
+            '<meta itemprop="dateCreated" content="01/01/2004">',
+            "<div>Posted on 13 June 2019</div>",
+            date(2019, 6, 13),
+        ),
+        # a date element beside the headline
+        ("", '<span class="hl__date">Monday, 6 January 2020</span>', date(2020, 1, 6)),
+        # dates far below the headline belong to teasers and lists
+        (
+            '<meta property="article:published_time" content="2020-01-19T12:25:36Z">',
+            "<div>filler</div>" * 3000 + "<time>April 13, 2021</time>",
+            date(2020, 1, 19),
+        ),
+        # no date shown: the publication date, not the last modification
+        (
+            '<meta property="og:article:modified_time" content="2020-01-20T09:49:32Z">'
+            '<meta property="og:article:published_time" content="2020-01-19T12:25:36Z">',
+            "<time></time>",
+            date(2020, 1, 19),
+        ),
+    ],
+)
+def test_html_date(tmp_path, head, body, day):
+    page = tmp_path / "page.html"
+    paragraph = "<p>" + "The delegations met for a long day of talks about the accord. " * 8
+    page.write_text(
+        f"<html><head><title>Talks in Geneva</title>{head}</head><body><h1>Talks in Geneva</h1>"
+        f"{body}{paragraph}</p></body></html>"
+    )
+    assert read_file(page).date == day

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from urllib.parse import urlparse
 import yaml
 
 from briefing.errors import SourceError
-from briefing.ingest.meta import parse_iso
+from briefing.ingest.meta import find_date, parse_dateline, parse_iso
 from briefing.ingest.page import PageMeta, read_page
 from briefing.model import Document
 
@@ -66,8 +68,8 @@ def read_html(path: Path, data: bytes) -> Document:
     tagged = re.search(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', html, re.I)
     authors = tagged[1] if tagged else found.author or ""
     meta = PageMeta(
-        title=page_title(html, found.title, found.sitename),
-        date=parse_iso(found.date),
+        title=page_title(html, _title_tag(html) or found.title, found.sitename),
+        date=page_date(html) or parse_iso(found.date),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
         publisher=found.sitename or (urlparse(url).hostname if url else None),
         url=url,
@@ -79,30 +81,98 @@ def read_html(path: Path, data: bytes) -> Document:
 
 
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+# <h1><a href="https://site/">Site name</a></h1>: a logo, not a headline
+_HOME_LINK = re.compile(r"\A\s*<a\s[^>]*href=[\"'](?:https?://[^/\"']+)?/?[\"'][^>]*>", re.I)
+_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,400})"')
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 
 
 def page_title(html: str, title: str | None, sitename: str | None) -> str | None:
-    """The article's headline: an <h1> that says much the same as the <title> (pages put
-    menus and adverts in <h1>s too), else the <title> without the site name that pages
-    append ("Headline | Site", "Headline - Site")."""
-    if not title:
-        return None
-    parts = _SEPARATOR.split(title)
-    site_suffix = len(parts) > 1 and parts[-1].casefold() == (sitename or "").casefold()
-    bare = parts[0] if len(parts) > 1 and (len(parts[0].split()) >= 2 or site_suffix) else title
-    title_words = set(
-        re.findall(r"\w+", " ".join(parts[:1] if len(parts) > 1 else parts).casefold())
-    )
-    site_names = {p.casefold() for p in parts[1:]} | {(sitename or "").casefold()}
-    for match in _H1.finditer(html[:400_000]):
-        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", match[1])).split())
-        words = re.findall(r"\w+", text.casefold())
-        if 2 <= len(words) <= 40 and text.casefold() not in site_names:
+    """The article's headline. Pages put menus, logos and kickers in <h1>s and the site's
+    name in the <title>, so: the structured-data headline when an <h1> shows it; else an <h1>
+    that says much the same as the <title>; else the structured-data headline; else the
+    page's only <h1>; else the <title> without the site's name ("Headline | Site")."""
+    headings = [
+        text
+        for m in _H1.finditer(html[:400_000])
+        if not _HOME_LINK.match(m[1])
+        and 2 <= len(re.findall(r"\w+", text := _plain(m[1]))) <= 40
+        and text.casefold() != (sitename or "").casefold()
+    ]
+    found = _HEADLINE.search(html)
+    headline = _plain(json.loads(f'"{found[1]}"')) if found else None
+    if headline and any(headline.casefold() in h.casefold() for h in headings):
+        return headline
+    bare = _bare_title(title, sitename) if title else None
+    if bare:
+        title_words = set(re.findall(r"\w+", bare.casefold()))
+        for text in headings:
+            words = re.findall(r"\w+", text.casefold())
             shared = sum(1 for w in words if w in title_words) / len(words)
-            if shared >= 0.5:
+            if shared >= 0.5 or text.casefold().startswith(bare.casefold()):
                 return text
-    return bare
+    return headline or (headings[0] if len(headings) == 1 else None) or bare
+
+
+# A date shown to readers: "Updated May 06, 2019", "Posted on 13 June 2019" opening a text
+# node, or the whole text of a <time> or of an element whose class names a date.
+_SHOWN_DATE = re.compile(
+    r"(?<=>)\s*(?:Last\s+)?(?:Updated|Published|Posted)(?:\s+on)?:?\s+(?P<lead>[^<]{6,60}?)\s*<"
+    r"|<(?:time\b|\w+\s[^>]*class=[\"'][^\"']*date[^\"']*[\"'])[^>]*>"
+    r"(?=\s*(?P<only>[^<]{6,60}?)\s*<)",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r'"datePublished"\s*:\s*"([^"]{10,40})"'
+    r"|<meta\s[^>]*(?:property|name)=[\"'](?:og:)?article:published_time[\"'][^>]*>",
+    re.I,
+)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.I | re.S)
+HEADER_CHARS = 12_000  # how far past the headline's <h1> an article's header runs
+
+
+def page_date(html: str) -> date | None:
+    """The date a page shows beside its headline, even a last update (what a reader of the
+    brief would check it against); else the publication date in its structured data. None
+    leaves it to trafilatura's search. Dates further down belong to teasers and lists."""
+    page = _SCRIPT.sub(" ", html[:2_000_000])
+    headline = page.lower().find("<h1")
+    if headline >= 0:
+        for m in _SHOWN_DATE.finditer(page, headline, headline + HEADER_CHARS):
+            shown = find_date(m["lead"]) if m["lead"] else parse_dateline(m["only"])
+            if shown:
+                return shown
+    found = _PUBLISHED.search(html[:2_000_000])
+    if not found:
+        return None
+    if found[1]:
+        return parse_iso(found[1])
+    content = re.search(r"content=[\"']([^\"']+)", found[0])
+    return parse_iso(content[1]) if content else None
+
+
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _title_tag(html: str) -> str | None:
+    found = _TITLE_TAG.search(html[:200_000])
+    return (_plain(found[1]) or None) if found else None
+
+
+def _plain(markup: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def _bare_title(title: str, sitename: str | None) -> str:
+    """The <title> without the site's name: "Headline | Site", "Site » Section » Headline"."""
+    parts = _SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    site = (sitename or "").casefold()
+    rest = [p for p in parts if p.casefold() != site]
+    if len(parts) > 2 or len(rest) < len(parts):
+        return max(rest or parts, key=len)  # the headline is the longest of the parts
+    return parts[0] if len(parts[0].split()) >= 2 else title
 
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
