@@ -15,7 +15,9 @@ from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sente
 _LOGISTICS = re.compile(
     r"^(thank|thanks|good (morning|afternoon|evening)|hello|hi\b|let['’]s go|let me|next question|"
     r"go ahead|sure\b|okay\b|ok\b|yes\b|no\b|well\b|all right|great\b|and with that|with that)|"
-    r"\b(press 1|on the record|embargo|take (your|a few) questions|your question|the line of)\b",
+    r"\b(press 1|on the record|embargo|take (your|a few) questions|your question|the line of"
+    r"|updates? at the top|(resume|start|begin) taking (your )?questions"
+    r"|I have (one|two|three|four|a few|a couple of) (things|items|updates|announcements))\b",
     re.I,
 )
 MIN_WORDS, MAX_WORDS = 6, 70

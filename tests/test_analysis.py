@@ -110,3 +110,20 @@ def test_analysis_of_a_huge_document_reads_a_bounded_part():
     assert result.summary and result.quotes
     assert max(s.end for s in result.sentences) <= MAX_ANALYZED_CHARS
     assert max(q.end for q in result.quotes) <= MAX_ANALYZED_CHARS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I have three updates at the top and then we’ll resume taking your questions.",
+        "Good afternoon, everyone, and thank you for joining today’s call.",
+        "Next question, please, from the line of Said Arikat.",
+    ],
+)
+def test_logistics_are_never_summary_material(sentence):
+    from briefing.model import Sentence
+    from briefing.summarize import eligible
+
+    assert not eligible(Sentence(sentence, 0, len(sentence), "Jalina Porter", "answer"))
+    fact = "The United States will send an additional 500 million dollars in aid."
+    assert eligible(Sentence(fact, 0, len(fact), "Jalina Porter", "answer"))
