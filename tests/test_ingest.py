@@ -124,6 +124,34 @@ def test_bad_files_are_skipped_with_a_reason(tmp_path: Path, caplog):
     assert sum("skipped" in r.message for r in caplog.records) == len(skipped)
 
 
+def test_hostile_files_are_read_or_skipped_and_never_hang(tmp_path: Path):
+    from briefing.analyze import analyze
+
+    (tmp_path / "truncated.html").write_text(
+        "<html><head><title>Half a Page</title></head><body><h1>Half a Page</h1><p>The talks "
+        "resumed on Monday in Geneva and the delegations met for hours to discuss the accord"
+    )
+    (tmp_path / "invalid.txt").write_bytes(
+        "Broken Bytes\n\nThe minister’s “plan” was discussed at length in Geneva on Monday "
+        "by the delegations \ufffd and more.".encode().replace("\ufffd".encode(), b"\xff\xfe\xc3")
+    )
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "again").symlink_to(tmp_path)  # a folder that contains itself
+    paragraph = "The delegations met for a long day of talks about the accord in Geneva. " * 10
+    (tmp_path / "big.txt").write_text("Big File\n\n" + "\n\n".join([paragraph] * 70_000))
+    assert (tmp_path / "big.txt").stat().st_size > 50_000_000
+    docs, skipped = get_sources([tmp_path])
+    assert sorted(d.title for d in docs) == ["Big File", "Broken Bytes", "Half a Page"]
+    assert {s.path.name for s in skipped} == {"a.txt", "b.txt"}
+    assert all("symbolic links" in s.reason for s in skipped)
+    for doc in docs:
+        assert analyze(doc).summary  # bounded work, sensible output
+    broken = next(d for d in docs if d.title == "Broken Bytes")
+    assert broken.text.startswith("The minister’s “plan”")  # still UTF-8 around the bad bytes
+
+
 def test_paragraphs_repeated_across_a_sites_dumps_are_removed(tmp_path: Path):
     furniture = "Listen to our weekly podcast on every major platform"
     for i in range(4):

@@ -26,12 +26,21 @@ def decode(data: bytes) -> str:
         if _looks_utf16(data):
             return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
         raise SourceError("binary file")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few broken bytes (a truncated download, a bad paste) stays UTF-8: decoding
+    # it all as Windows-1252 would garble every curly quote and accent in it
+    text = data.decode("utf-8-sig", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for c in text if c > "\x7f") - broken
+    if valid and broken <= 2 * valid:
+        return text
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -128,6 +137,7 @@ _PUBLISHED = re.compile(
     re.I,
 )
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.I | re.S)
+_H1_OPEN = re.compile(r"<h1\b", re.I)
 HEADER_CHARS = 12_000  # how far past the headline's <h1> an article's header runs
 
 
@@ -135,10 +145,10 @@ def page_date(html: str) -> date | None:
     """The date a page shows beside its headline, even a last update (what a reader of the
     brief would check it against); else the publication date in its structured data. None
     leaves it to trafilatura's search. Dates further down belong to teasers and lists."""
-    page = _SCRIPT.sub(" ", html[:2_000_000])
-    headline = page.lower().find("<h1")
-    if headline >= 0:
-        for m in _SHOWN_DATE.finditer(page, headline, headline + HEADER_CHARS):
+    headline = _H1_OPEN.search(html, 0, 2_000_000)
+    if headline:
+        header = _SCRIPT.sub(" ", html[headline.start() : headline.start() + 2 * HEADER_CHARS])
+        for m in _SHOWN_DATE.finditer(header, 0, HEADER_CHARS):
             shown = find_date(m["lead"]) if m["lead"] else parse_dateline(m["only"])
             if shown:
                 return shown
