@@ -28,7 +28,9 @@ _CUE_WORD = re.compile(_CUE)
 _W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
 _ABBREVIATED_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Amb|Del)"
 _NAME = (
-    r"(?:(?:(?:Secretary|Minister|Director|Head) (?:of|for) (?:the )?[A-Z]\w+\s+)?"
+    # "Secretary of State …", "U.S. Ambassador to the United Nations …"
+    r"(?:(?:(?:[A-Z][\w.]*\s+)?(?:Secretary|Minister|Director|Head|Ambassador|Envoy|Representative)"
+    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
     rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
     rf"(?:\s+(?:{_W}|[A-Z]\.|de|van|von|al|bin|II|III|Jr\.)){{0,4}})"
@@ -105,6 +107,8 @@ _TITLES = re.compile(
     r"^(?:(?:U\.S\.|Russian|Chinese|Former|Retired|Democratic|Republican|Rival|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
     r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
     r"Dr\.?|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Amb\.|Del\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
+    # "U.S. Ambassador to the United Nations Linda Thomas-Greenfield"
+    r"to|United|Nations|U\.N\.|UN|Special|Envoy|Representative|"
     r"[A-Z]\w*[’']s)\s+)+"
 )
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
@@ -258,11 +262,18 @@ def _trailing_space(line: str) -> int:
     return len(line) - len(line.rstrip())
 
 
+_MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"}
+
+
 def _is_title(inner: str) -> bool:
-    words = inner.split()
-    capitals = sum(1 for w in words if w[:1].isupper())
-    # “The Steve Harvey Morning Show,” keeps the sentence's comma inside the marks
-    return capitals == len(words) and not inner.rstrip(",").endswith((".", "!", "?"))
+    """A name in Title Case: a show, a report, a law (“Advancing the Human Rights of LGBTQI+
+    Persons Around the World.”), not something said. The sentence's comma or period may sit
+    inside the closing mark."""
+    if inner.endswith(("!", "?")):
+        return False
+    words = inner.rstrip(",.").split()
+    major = [w for w in words if w not in _MINOR_WORDS]
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() for w in major)
 
 
 def _attribute(
@@ -421,6 +432,8 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
 def _title_of(raw: str, name: str) -> str | None:
     """The title words in front of a name ("Deputy Secretary" of "Deputy Secretary X Y")."""
     prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
+    while prefix.split(" ", 1)[0] in _NOT_NAMES:  # "As Secretary"
+        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
     return (
         prefix
         if len(prefix) > 2 and prefix.lower() not in {"the", "mr.", "ms.", "mr", "ms"}
@@ -476,7 +489,10 @@ def _clean_name(raw: str) -> str | None:
     ):
         # "The commission", "A narrator …", "The Republican nominee"
         return raw.strip()[0].upper() + raw.strip()[1:]
-    name = _TITLES.sub("", raw.strip()).strip(" ,.")
+    words = raw.split()
+    while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
+        words.pop(0)
+    name = _TITLES.sub("", " ".join(words)).strip(" ,.")
     if not name or name.lower() in _UNNAMED:
         return None
     return name

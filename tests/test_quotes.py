@@ -224,6 +224,25 @@ def test_more_ways_of_naming_the_speaker(body, speaker):
     assert found == speaker
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "As Secretary Antony Blinken said, “Might makes right is no way to run a world.”",
+            "Antony Blinken",
+        ),
+        (
+            "“Russia cannot veto the UN Charter at all,” said U.S. Ambassador to the United "
+            "Nations Linda Thomas-Greenfield.",
+            "Linda Thomas-Greenfield",
+        ),
+    ],
+)
+def test_titles_and_openers_are_not_part_of_a_name(body, speaker):
+    [(_, found)] = quotes_of(body)
+    assert found == speaker
+
+
 def test_a_pronoun_goes_to_the_last_named_speaker():
     body = (
         "“We expect a deal within the month,” said Ana Ruiz.\n\n"
@@ -238,6 +257,7 @@ def test_a_pronoun_goes_to_the_last_named_speaker():
         "He called it “fake news” and left.",  # scare quotes: too short
         "She read “The Grapes Of Wrath Again” on the plane.",  # a title
         "Only the “quote that never closes and runs on to the end",  # unbalanced
+        "They released “Advancing the Human Rights of LGBTQI+ Persons Around the World.”",
     ],
 )
 def test_not_quotes(body):
@@ -249,3 +269,10 @@ def test_a_nested_quote_stays_inside_its_quote():
     assert quotes_of(body) == [
         ("They told us, ‘Our approach has not worked,’ and we listened", "Mitchell")
     ]
+
+
+def test_the_title_before_a_name_is_the_speakers_position():
+    doc = read_page(
+        Path("s.txt"), "A Story\n\nAs Secretary Blinken said, “Might makes right is no way.”"
+    )
+    assert [(q.speaker, q.position) for q in find_quotes(doc)] == [("Blinken", "Secretary")]
