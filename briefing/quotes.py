@@ -58,6 +58,8 @@ _AFTER = re.compile(
     rf"|(?P<n7>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
     # "…," as a Homeland Security memo put it
     rf"|as\s+(?P<n13>{_NAME}|(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
+    # "…," per the party's bylaws
+    rf"|per\s+(?P<n15>{_NAME}|(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)(?=\s*[,.]|\s*$)"
     # "said one Democratic source on the panel"
     rf"|{_CUE}\s+(?P<n10>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)(?=\s*[,.]|$))"
 )
@@ -95,6 +97,8 @@ _SENTENCE_SUBJECT = re.compile(
     rf"(?:Said|Says|Added|Asked)\s+(?P<n9>{_NAME}):"
     rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})|(?P<n7>(?:[Tt]he|An?|One|His|Her|Their|Our|My"
     rf"|[A-Z]\w+[’']s)\s+[\w’' -]{{2,40}}?))(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
+    # "Trump and his aides have …": the first of two subjects
+    rf"(?:\s+and\s+(?:his|her|their|the)\s+[a-z]+)?"
     # after an appositive the next word is the verb, whatever it looks like
     rf"{_PARENTHESIS}(?:(?:,\s+(?P<a1>{_NAME})|,[^,“”\"]{{1,80}}),\s+(?P<v1>[a-z]+)\b"
     rf"|{_PARENTHESIS}{_ADVERBS}\s+(?P<v2>{_VERB}))"
@@ -313,7 +317,8 @@ def _attribute(
     groups = m.groupdict()
     raw = next(
         groups[k]
-        for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n9", "n11", "n12", "n13", "n14", "a1", "n7")
+        for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n9", "n11", "n12", "n13", "n14", "n15")
+        + ("a1", "n7")
         + ("n10", "n2")
         if groups.get(k)
     )

@@ -211,6 +211,16 @@ def test_speaker_from_the_sentence(body, speaker):
             "“He showed again and again an ability to close.”",
             "Lawrence B. Cummings",
         ),
+        (
+            "Donald Trump and his aides have had words for moderators, telling O'Reilly that "
+            "“I'm not okay with the moderator at all.”",
+            "Donald Trump",
+        ),
+        (
+            "Proxies may not vote “to fill a vacancy on the National ticket,” per the "
+            "party’s bylaws.",
+            "The party’s bylaws",
+        ),
         # a name and a verb after a quote that ends its sentence begin the next sentence
         (
             "Officials in Japan were angry. Japan branded it an “outlaw nation in the "
