@@ -29,14 +29,15 @@ def rows(folder: str, name: str) -> list[dict]:
 
 
 def summaries(score) -> None:
-    from briefing.analyze import analyze
+    """Through the same record as `briefing inspect --json --sentences 3`."""
+    from briefing.cli import inspect_record
     from briefing.ingest import read_file
 
     pred = {}
     for row in rows("summarization-cnndm", "references.jsonl"):
         if row["dataset"] == "cnndm":
             doc = read_file(EVAL / "summarization-cnndm" / row["file"])
-            pred[row["id"]] = [s.text for s in analyze(doc, sentences=3).summary]
+            pred[row["id"]] = inspect_record(doc, sentences=3)["summary"]
     try:
         result = score.score_summaries(pred, EVAL / "summarization-cnndm")
     except ImportError:
@@ -50,18 +51,21 @@ def summaries(score) -> None:
 
 
 def quotes(score) -> None:
-    from briefing.analyze import analyze
+    """Through the same record as `briefing inspect --json`."""
+    from briefing.cli import inspect_record
     from briefing.ingest import read_file
 
     gold = score.load_quote_gold(EVAL / "quotes-polnear")
     pred = {}
     for doc_id, row in gold.items():
-        doc = read_file(EVAL / "quotes-polnear" / row["file"])
-        pred[doc_id] = [{"text": q.text, "speaker": q.speaker or ""} for q in analyze(doc).quotes]
+        record = inspect_record(read_file(EVAL / "quotes-polnear" / row["file"]))
+        found = record["quotes"]
+        pred[doc_id] = [{"text": q["text"], "speaker": q["speaker"] or ""} for q in found]
     r = score.score_quotes(pred, gold)
     print(
-        f"quotes, PolNeAR dev ({len(gold)} docs): P {r['precision']:.2f} R {r['recall']:.2f} "
-        f"F1 {r['f1']:.2f}, speaker accuracy {r['speaker_accuracy']:.2f}   "
+        f"quotes, PolNeAR dev ({len(gold)} docs): P {r['precision']:.3f} R {r['recall']:.3f} "
+        f"F1 {r['f1']:.3f}, speaker accuracy {r['speaker_accuracy']:.3f} "
+        f"({r['n_speaker']} speakers)   "
         "[peers: regex 0.76 / 0.40, textacy+spaCy 0.55 / 0.73]"
     )
 
