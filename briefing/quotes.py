@@ -45,7 +45,8 @@ _AFTER = re.compile(
     rf"|{_CUE}\s+{_ROLE.format('r3')}(?P<n3>{_NAME})(?=[,.]|$)"
     rf"|{_ROLE.format('r4')}(?P<n4>{_NAME}),\s+{_CUE}\b"
     # "said MSNBC host Chris Matthews", "said 9/11 widow Terry Strada"
-    rf"|{_CUE}\s+(?P<r14>(?:[\w/.’'-]+\s+){{0,4}}?(?!(?:of|the|for|and|in|at|from)\s)[a-z][\w’'-]*\s+)(?P<n14>{_NAME})(?=\s*[,.(]|\s*$)"
+    rf"|{_CUE}\s+(?P<r14>(?:[\w/.’'-]+\s+){{0,4}}?(?!(?:of|the|for|and|in|at|from)\s)"
+    rf"[a-z][\w’'-]*\s+)(?P<n14>{_NAME})(?=\s*[,.(]|\s*$)"
     rf"|{_CUE}\s+(?P<n2>{_NAME}|{_PRONOUN})\b"
     # "… ― Pamela Padilla": a dash and a name, as under an epigraph
     rf"|[―—–]\s*(?P<n5>{_NAME})"
@@ -53,15 +54,18 @@ _AFTER = re.compile(
     rf"|(?P<r6>(?:[^\s“”\"]+\s+){{1,6}}?)(?P<n6>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+){{0,3}})"
     rf"{_PARENTHESIS}\s+{_CUE}\b"
     # "Vann R. Newkirk II, a writer for The Atlantic, said"
-    rf"|(?P<n8>{_NAME}){_PARENTHESIS},\s+(?P<r8>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,\s+{_CUE}\b"
+    rf"|(?P<n8>{_NAME}){_PARENTHESIS},\s+(?P<r8>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,"
+    rf"\s+{_CUE}\b"
     # "a narrator in the Clinton ad asks", "Obama's former strategist said": no name given
     rf"|(?P<n7>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
     # "…," as a Homeland Security memo put it
     rf"|as\s+(?P<n13>{_NAME}|(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b"
     # "…," per the party's bylaws
-    rf"|per\s+(?P<n15>{_NAME}|(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)(?=\s*[,.]|\s*$)"
+    rf"|per\s+(?P<n15>{_NAME}|(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)"
+    rf"(?=\s*[,.]|\s*$)"
     # "said one Democratic source on the panel"
-    rf"|{_CUE}\s+(?P<n10>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)(?=\s*[,.]|$))"
+    rf"|{_CUE}\s+(?P<n10>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)"
+    rf"(?=\s*[,.]|$))"
 )
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
@@ -90,13 +94,15 @@ _INTRO = (
     r"Under|With)\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\"){0,160}?(?:,|(?<=,[”\"]))\s+)?"
 )
 _VERB = (
-    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|said|told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|"
-    r"won|held|kept|met|brought|thought|felt|went|came|saw|did|got|began|ran|read|let)\b"
+    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|said|"
+    r"told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|won|held|kept|met|brought|"
+    r"thought|felt|went|came|saw|did|got|began|ran|read|let)\b"
 )
 _SENTENCE_SUBJECT = re.compile(
     rf"(?:Said|Says|Added|Asked)\s+(?P<n9>{_NAME}):"
-    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})|(?P<n7>(?:[Tt]he|An?|One|His|Her|Their|Our|My"
-    rf"|[A-Z]\w+[’']s)\s+[\w’' -]{{2,40}}?))(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
+    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})"
+    rf"|(?P<n7>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+[’']s)\s+[\w’' -]{{2,40}}?))"
+    rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
     # "Trump and his aides have …": the first of two subjects
     rf"(?:\s+and\s+(?:his|her|their|the)\s+[a-z]+)?"
     # after an appositive the next word is the verb, whatever it looks like
@@ -107,10 +113,12 @@ _SENTENCE_SUBJECT = re.compile(
 _SAID_LAST = re.compile(
     rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})){_PARENTHESIS}\s+{_CUE}\b[^.!?“”\"]{{0,60}}[.:]$"
 )
+# Words in front of a name that are not part of it.
 _TITLES = re.compile(
-    r"^(?:(?:U\.S\.|Russian|Chinese|Former|Retired|Democratic|Republican|Rival|Deputy|Acting|Foreign|Prime|Vice|Assistant|Under|"
-    r"Secretary|State|President|Minister|Senator|Sen\.|Rep\.|Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|"
-    r"Dr\.?|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Amb\.|Del\.|Spokesperson|Spokesman|Director|Head|Minister|of|for|the|The|"
+    r"^(?:(?:U\.S\.|Russian|Chinese|Former|Retired|Democratic|Republican|Rival|Deputy|Acting|"
+    r"Foreign|Prime|Vice|Assistant|Under|Secretary|State|President|Minister|Senator|Sen\.|Rep\.|"
+    r"Gov\.|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|"
+    r"Rev\.|Amb\.|Del\.|Spokesperson|Spokesman|Director|Head|of|for|the|The|"
     # "U.S. Ambassador to the United Nations Linda Thomas-Greenfield"
     r"to|United|Nations|U\.N\.|UN|Special|Envoy|Representative|"
     r"[A-Z]\w*[’']s)\s+)+"
