@@ -107,7 +107,7 @@ def _points(topic: Topic, found: list[Analysis], *, avoid: list[KeyQuote]) -> li
     """
     candidates = []
     leads = []
-    origin = {}
+    origin: dict[int, tuple[str, int | None]] = {}
     for rank, analysis in enumerate(found):
         ranked = sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])
         if analysis.doc.doc_type == "transcript":  # transcripts cover many subjects
@@ -120,11 +120,11 @@ def _points(topic: Topic, found: list[Analysis], *, avoid: list[KeyQuote]) -> li
             candidates.append((weight, sentence))
             if i == 0:
                 leads.append((weight, sentence))
-            origin[id(sentence)] = sid
+            origin[id(sentence)] = (sid, analysis.doc.page_at(sentence.start))
     k = min(6, 2 + len(found))
     # Breadth first: the best point of each source (all but one slot), then the best of the rest.
     first = mmr(leads, max(1, k - 1))
-    return [Point(s.text, origin[id(s)]) for s in mmr(candidates, k, seed=first)]
+    return [Point(s.text, *origin[id(s)]) for s in mmr(candidates, k, seed=first)]
 
 
 def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
@@ -133,7 +133,7 @@ def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
 
 def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
     """The most informative on-topic quotes with a known speaker, one per speaker."""
-    scored: list[tuple[float, Quote, str]] = []
+    scored: list[tuple[float, Quote, str, int | None]] = []
     for rank, analysis in enumerate(found):
         pool = list(analysis.quotes) + spoken_quotes(analysis)
         for q in pool:
@@ -146,12 +146,12 @@ def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
             if q.kind == "spoken" and not relevance:
                 continue  # transcripts cover many subjects: keep to this one
             score = relevance + (1.0 if q.kind == "direct" else 0.0) + min(n, 30) / 30 - 0.2 * rank
-            scored.append((score, q, source_id(analysis.doc)))
+            scored.append((score, q, source_id(analysis.doc), analysis.doc.page_at(q.start)))
     chosen: list[KeyQuote] = []
-    for _, q, sid in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
+    for _, q, sid, page in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
         if any(c.speaker == q.speaker for c in chosen):
             continue
-        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position, q.parts))
+        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position, q.parts, page))
         if len(chosen) == MAX_QUOTES:
             break
     return chosen

@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.model import Document, Turn
 
-READER_VERSION = 3  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 4  # bump when a reader's output changes, to re-parse everything once
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -128,6 +128,7 @@ def _doc_dict(doc: Document, path: Path) -> dict[str, Any]:
         "standfirst": doc.standfirst,
         "turns": [[t.speaker, t.role, t.start, t.end] for t in doc.turns],
         "positions": [list(p) for p in doc.positions],
+        "pages": list(doc.page_starts),
     }
 
 
@@ -146,6 +147,7 @@ def from_json(text: str, path: Path) -> list[Document]:
             standfirst=data["standfirst"],
             turns=tuple(Turn(*t) for t in data["turns"]),
             positions=tuple((name, pos) for name, pos in data["positions"]),
+            page_starts=tuple(data.get("pages", ())),
         )
         for data in json.loads(text)
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,10 +37,15 @@ class Document:
     standfirst: str | None = None
     turns: tuple[Turn, ...] = ()
     positions: tuple[tuple[str, str], ...] = ()  # (person, position) named in the header
+    page_starts: tuple[int, ...] = ()  # where pages 1, 2, … begin in ``text`` (PDF)
 
     def position_of(self, person: str | None) -> str | None:
         """The position the document gives a person ("Department Spokesperson")."""
         return next((pos for name, pos in self.positions if name == person), None)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1, 2, …) of ``text[offset]`` in a paged source, else None."""
+        return bisect_right(self.page_starts, offset) or None if self.page_starts else None
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ class Point:
 
     text: str
     source: str
+    page: int | None = None  # the page it is on, in a paged source
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,7 @@ class KeyQuote:
     source: str
     position: str | None = None
     spans: tuple[tuple[int, int], ...] = ()  # where its parts are in the source's text
+    page: int | None = None  # the page it starts on, in a paged source
 
 
 @dataclass(frozen=True)

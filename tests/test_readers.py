@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
@@ -278,3 +279,37 @@ def test_html_date(tmp_path, head, body, day):
         f"{body}{paragraph}</p></body></html>"
     )
     assert read_file(page).date == day
+
+
+def test_pdf_points_and_quotes_cite_their_page(tmp_path, cli):
+    from datetime import date as day
+
+    from briefing.build import build
+    from briefing.config import load_config
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    filler = "The annual review covers the ministry's work across many departments."
+    make_pdf(
+        sources / "2026-03-01_review.pdf",
+        [
+            [filler, "It was prepared over the winter by a small team of analysts."],
+            [
+                "Exports of dual-use goods to Russia fell by a third over the year.",
+                "“Sanctions on Russia are working and will be tightened,” said Anna Berg.",
+            ],
+        ],
+    )
+    doc = read_file(sources / "2026-03-01_review.pdf")
+    assert doc.page_at(doc.text.index("prepared over the winter")) == 1
+    assert doc.page_at(doc.text.index("Exports of dual-use")) == 2
+    (tmp_path / "brief.yaml").write_text(
+        "title: T\nsources: [sources]\nformats: [json, txt]\n"
+        "topics:\n  - name: Russia\n    keywords: [Russia]\n"
+    )
+    result = build(load_config(tmp_path / "brief.yaml"), as_of=day(2026, 3, 2))
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    [section] = data["topics"]
+    assert {p["page"] for p in section["summary"] if "Exports" in p["text"]} == {2}
+    assert [q["page"] for q in section["quotes"]] == [2]
+    assert "[1, p. 2]" in (result.out_dir / "brief.txt").read_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,32 @@ def read_pdf(path: Path, data: bytes) -> Document:
     title = _meta(info, "/Title")
     author = _meta(info, "/Author")
     meta = PageMeta(title=title, authors=(author,) if author else (), doc_type="report")
-    return read_page(path, "\n\n".join(_unwrap(p) for p in pages), meta)
+    unwrapped = [_unwrap(p) for p in pages]
+    doc = read_page(path, "\n\n".join(unwrapped), meta)
+    return replace(doc, page_starts=_page_starts(doc.text, unwrapped))
+
+
+def _page_starts(text: str, pages: list[str]) -> tuple[int, ...]:
+    """Where each page begins in the cleaned text, for citations: the first of its paragraphs
+    found there, searching in page order. A page whose paragraphs were all dropped (a cover,
+    a blank page) begins where the next one does."""
+    starts: list[int | None] = []
+    pos = 0
+    for page in pages:
+        found = None
+        for para in page.split("\n\n"):
+            probe = para[:80]
+            if len(probe) >= 12 and (i := text.find(probe, pos)) >= 0:
+                found = pos = i
+                break
+        starts.append(found)
+    filled: list[int] = []
+    following = len(text)
+    for start in reversed(starts):
+        following = following if start is None else start
+        filled.append(following)
+    filled.reverse()
+    return (0, *filled[1:]) if filled else ()
 
 
 def _meta(info: object, key: str) -> str | None:

@@ -117,12 +117,12 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "generated_at": brief.generated_at,
         "previous_as_of": brief.previous_as_of,
         "executive_summary": [
-            {"text": p.text, "source": p.source} for p in brief.executive_summary
+            {"text": p.text, "source": p.source, "page": p.page} for p in brief.executive_summary
         ],
         "topics": [
             {
                 "name": s.name,
-                "summary": [{"text": p.text, "source": p.source} for p in s.points],
+                "summary": [{"text": p.text, "source": p.source, "page": p.page} for p in s.points],
                 "quotes": [
                     {
                         "text": q.text,
@@ -130,6 +130,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                         "speaker_role": q.position,
                         "source": q.source,
                         "spans": [list(span) for span in q.spans],
+                        "page": q.page,
                     }
                     for q in s.quotes
                 ],
