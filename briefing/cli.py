@@ -300,6 +300,7 @@ def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
         "url": doc.url,
         "doc_type": doc.doc_type,
         "text": doc.text,
+        "page_starts": list(doc.page_starts),
         "turns": [
             {"speaker": t.speaker, "role": t.role, "text": doc.text[t.start : t.end]}
             for t in doc.turns
