@@ -286,3 +286,13 @@ def test_the_title_before_a_name_is_the_speakers_position():
         Path("s.txt"), "A Story\n\nAs Secretary Blinken said, “Might makes right is no way.”"
     )
     assert [(q.speaker, q.position) for q in find_quotes(doc)] == [("Blinken", "Secretary")]
+
+
+def test_a_pronoun_goes_to_the_last_compatible_speaker():
+    body = (
+        "“We expect a deal within the month,” said Ms. Ana Ruiz, the envoy.\n\n"
+        "“They are wrong about the timing,” said Mr. Tom Hale.\n\n"
+        "“It is not over yet, whatever they say,” she said.\n\n"
+        "“Nor is it settled in our view,” he said."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ana Ruiz", "Tom Hale", "Ana Ruiz", "Tom Hale"]
