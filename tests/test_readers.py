@@ -313,3 +313,26 @@ def test_pdf_points_and_quotes_cite_their_page(tmp_path, cli):
     assert {p["page"] for p in section["summary"] if "Exports" in p["text"]} == {2}
     assert [q["page"] for q in section["quotes"]] == [2]
     assert "[1, p. 2]" in (result.out_dir / "brief.txt").read_text()
+
+
+def test_html_furniture_is_dropped_wherever_it_stands(tmp_path):
+    page = tmp_path / "page.html"
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in [
+            "The council met on Monday to discuss the budget for the coming year in detail.",
+            "Never miss the latest news by signing up to our newsletter today!",
+            "Members argued for hours over the cost of the new bridge across the river.",
+            "EXAMPLENEWS.COM",
+            "Release Date:",
+            "The newsletter of the council reported that sign-ups for the plan rose sharply.",
+            "A final vote is expected next week, after a public hearing on the proposal.",
+        ]
+    )
+    page.write_text(
+        f"<html><head><title>Council Budget</title></head><body><article><h1>Council Budget"
+        f"</h1>{body}</article></body></html>"
+    )
+    text = read_file(page).text
+    assert "Never miss" not in text and "EXAMPLENEWS" not in text and "Release Date" not in text
+    assert "sign-ups for the plan rose" in text and "cost of the new bridge" in text

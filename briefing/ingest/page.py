@@ -180,6 +180,14 @@ _FURNITURE = re.compile(
     re.I,
 )
 _DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+/?$", re.I)
+# Furniture wherever it stands: prompts to subscribe or sign up, metadata labels on their own
+# ("Release Date:"), file footers ("Last Modified: 03-10-2004").
+_PROMPT = re.compile(
+    r"^(never miss\b|sign up\b|subscribe\b|to (view|read|continue reading) (the|this) (full )?"
+    r"(story|article)|click here\b)|^(release date|date|posted|published|updated|author|source|"
+    r"tags|categories|share|print):$|\blast (modified|updated):",
+    re.I,
+)
 # "Jane Doe is a reporter at …": the author's biography closing an article.
 _BIO = re.compile(r"^[A-Z][\w’'-]+(\s+[A-Z][\w’'.-]+){1,3}\s+is\s+(a|an|the)\s")
 EDGE = 4  # blocks at each end that may be furniture
@@ -195,6 +203,9 @@ def _trim_edges(blocks: list[str]) -> list[str]:
             label or bool(_DOMAIN.match(block)) or (words <= 40 and bool(_FURNITURE.search(block)))
         )
 
+    blocks = [
+        b for b in blocks if not (_DOMAIN.match(b) or (len(b.split()) <= 40 and _PROMPT.search(b)))
+    ]
     start, end = 0, len(blocks)
     while start < min(EDGE, end) and furniture(blocks[start]):
         start += 1
