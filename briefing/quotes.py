@@ -324,7 +324,7 @@ def _attribute(
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
         own = _subject(text, opening)
         if not (own and (own.groupdict().get("n1") or own.groupdict().get("n9"))):
-            return _compatible(pronoun.lower(), *recent)
+            return _compatible(pronoun.lower(), *recent, positions)
         m = own
     groups = m.groupdict()
     raw = next(
@@ -380,10 +380,24 @@ def _honorific_genders(text: str) -> dict[str, str]:
     return genders
 
 
-def _compatible(pronoun: str, recent: list[str], genders: dict[str, str]) -> str | None:
-    """The latest speaker a pronoun can stand for: "she" skips a Mr., "he" a Ms."""
+_ROLE_NOUNS = r"spokes|chair|congress|business|council|assembly"
+_FEMININE = re.compile(
+    rf"\b((?:{_ROLE_NOUNS})woman|mother|wife|daughter|sister|actress|queen|first lady)\b", re.I
+)
+_MASCULINE = re.compile(rf"\b((?:{_ROLE_NOUNS})man|father|husband|son|brother|actor|king)\b", re.I)
+
+
+def _compatible(
+    pronoun: str, recent: list[str], genders: dict[str, str], positions: dict[str, str]
+) -> str | None:
+    """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he" a
+    Ms. or a congresswoman."""
     for person in reversed(recent):
-        if pronoun == "they" or genders.get(person.split()[-1], pronoun) == pronoun:
+        role = positions.get(person, "")
+        known = genders.get(person.split()[-1]) or (
+            "she" if _FEMININE.search(role) else "he" if _MASCULINE.search(role) else None
+        )
+        if pronoun == "they" or known in (None, pronoun):
             return person
     return None
 

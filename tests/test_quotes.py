@@ -296,3 +296,12 @@ def test_a_pronoun_goes_to_the_last_compatible_speaker():
         "“Nor is it settled in our view,” he said."
     )
     assert [s for _, s in quotes_of(body)] == ["Ana Ruiz", "Tom Hale", "Ana Ruiz", "Tom Hale"]
+
+
+def test_a_role_says_who_a_pronoun_can_be():
+    body = (
+        "“We expect a deal within the month,” said Ana Ruiz, a spokeswoman for the mission.\n\n"
+        "“They are wrong about the timing,” said Tom Hale, the committee chairman.\n\n"
+        "“It is not over yet, whatever they say,” she said."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ana Ruiz", "Tom Hale", "Ana Ruiz"]
