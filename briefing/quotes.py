@@ -70,7 +70,9 @@ _AFTER = re.compile(
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
 _SUBJECT = (
-    rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME}|The\s+[\w’' -]{{2,40}}?){_PARENTHESIS}"
+    # "…, the 34-year-old mother of three replied, “…"
+    rf"(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
+    rf"{_PARENTHESIS}"
     rf"(?:,[^,“\"]{{1,80}},)?)"
 )
 _ADVERBS = (
@@ -100,7 +102,7 @@ _VERB = (
 )
 _SENTENCE_SUBJECT = re.compile(
     rf"(?:Said|Says|Added|Asked)\s+(?P<n9>{_NAME}):"
-    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})"
+    rf"|{_INTRO}(?:(?P<p1>{_PRONOUN})|(?P<n1>{_NAME})(?<![’']s)"
     rf"|(?P<n7>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+[’']s)\s+[\w’' -]{{2,40}}?))"
     rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
     # "Trump and his aides have …": the first of two subjects
@@ -472,7 +474,7 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     cue = bool(_CUE_WORD.fullmatch(verb))
     raw = g.get("n1")
     if not raw:  # a description: "The ad uses", "The two entities" are not yet a verb
-        return cue or not verb.endswith("s")
+        return cue or verb in {"is", "was", "has"} or not verb.endswith("s")
     name = _TITLES.sub("", raw.strip())
     if raw.split()[0] in _NOT_NAMES or not name:
         return False
@@ -536,7 +538,7 @@ _UNNAMED = {
 
 def _clean_name(raw: str) -> str | None:
     if re.match(
-        r"^(?:The|the|a|an|A|An|One|one|[A-Z]\w+[’']s)\s+(?:[A-Z][\w’'-]*\s+)*[a-z]", raw.strip()
+        r"^(?:The|the|a|an|A|An|One|one|[A-Z]\w+[’']s)\s+(?:[A-Z][\w’'-]*\s+)*[a-z0-9]", raw.strip()
     ):
         # "The commission", "A narrator …", "The Republican nominee"
         return raw.strip()[0].upper() + raw.strip()[1:]

@@ -305,3 +305,29 @@ def test_a_role_says_who_a_pronoun_can_be():
         "“It is not over yet, whatever they say,” she said."
     )
     assert [s for _, s in quotes_of(body)] == ["Ana Ruiz", "Tom Hale", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "When pressed on the plan, the 34-year-old mother of three replied, “It is meant to "
+            "benefit the mother who gave birth.”",
+            "The 34-year-old mother of three",
+        ),
+        # a possessive is not a name: "Scott's relatives", not "Scott"
+        (
+            "Scott's relatives, including his wife, watched the videos and said they came away "
+            "with “more questions than answers about it.”",
+            "Scott's relatives",
+        ),
+        (
+            "Bornstein's earlier letter was ridiculed for its claim that he would be “the "
+            "healthiest individual ever elected to the presidency.”",
+            "Bornstein's earlier letter",
+        ),
+    ],
+)
+def test_described_speakers(body, speaker):
+    [(_, found)] = quotes_of(body)
+    assert found == speaker
