@@ -109,7 +109,7 @@ _SENTENCE_SUBJECT = re.compile(
     rf"(?:\s+and\s+(?:his|her|their|the)\s+[a-z]+)?"
     # after an appositive the next word is the verb, whatever it looks like
     rf"{_PARENTHESIS}(?:(?:,\s+(?P<a1>{_NAME})|,[^,“”\"]{{1,80}}),\s+(?P<v1>[a-z]+)\b"
-    rf"|{_PARENTHESIS}{_ADVERBS}\s+(?P<v2>{_VERB}))"
+    rf"|{_PARENTHESIS}(?P<aux>{_ADVERBS})\s+(?P<v2>{_VERB}))"
 )
 # "…, Schiff said. “The other factor …”": the sentence before names who goes on speaking.
 _SAID_LAST = re.compile(
@@ -329,13 +329,17 @@ def _attribute(
             return _compatible(pronoun.lower(), *recent, positions)
         m = own
     groups = m.groupdict()
-    raw = next(
-        groups[k]
+    key = next(
+        k
         for k in ("n1", "n3", "n4", "n5", "n6", "n8", "n9", "n11", "n12", "n13", "n14", "n15")
         + ("a1", "n7")
         + ("n10", "n2")
         if groups.get(k)
     )
+    raw = groups[key]
+    lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
+    if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and len(raw.split()) >= 3:
+        raw = " ".join(raw.split()[-2:])  # "… in Afghanistan Richard Bennett said"
     name = _clean_name(raw)
     if not name:
         return None
@@ -458,7 +462,8 @@ _NOT_NAMES = set(
     """But And So Yet Or If When This That These Those There Here What Why How Who Some Many
     Most All Only Even Still Now Then Also Instead However Meanwhile It No Not Each Every Such
     Several Both In On At During After Following While As Before Earlier Later Last Since
-    Speaking Asked""".split()
+    Speaking Asked January February March April May June July August September October
+    November December""".split()
 )
 
 
@@ -472,11 +477,13 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
         return True
     verb = g.get("v1") or g.get("v2") or ""
     cue = bool(_CUE_WORD.fullmatch(verb))
+    # "The ad uses", "The two entities", "Legal amendments": a word in -s may be a plural noun
+    verb_like = cue or verb in {"is", "was", "has"} or not verb.endswith("s") or bool(g.get("aux"))
     raw = g.get("n1")
-    if not raw:  # a description: "The ad uses", "The two entities" are not yet a verb
-        return cue or verb in {"is", "was", "has"} or not verb.endswith("s")
+    if not raw:  # a description
+        return verb_like
     name = _TITLES.sub("", raw.strip())
-    if raw.split()[0] in _NOT_NAMES or not name:
+    if raw.split()[0] in _NOT_NAMES or not name or not verb_like:
         return False
     # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
     return cue or " " in name or bool(re.search(rf"[a-z,]\s+{re.escape(name)}\b", text))
@@ -546,7 +553,7 @@ def _clean_name(raw: str) -> str | None:
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
     name = _TITLES.sub("", " ".join(words)).strip(" ,.")
-    if not name or name.lower() in _UNNAMED:
+    if not name or name.lower() in _UNNAMED or name in {"The", "A", "An"}:
         return None
     return name
 

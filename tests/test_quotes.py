@@ -331,3 +331,30 @@ def test_a_role_says_who_a_pronoun_can_be():
 def test_described_speakers(body, speaker):
     [(_, found)] = quotes_of(body)
     assert found == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # report prose quotes terms after subjects that are not speakers
+        (
+            "Legal amendments adopted on July 11 enabled authorities to revoke citizenship for "
+            "“participation in extremist activities abroad.”",
+            None,
+        ),
+        (
+            "A report published in September described how the two states acted as “active "
+            "facilitators of the regime’s repression.”",
+            None,
+        ),
+        # a place after a preposition is not part of the name that follows it
+        (
+            "The Special Rapporteur on human rights in Afghanistan Richard Bennett said the "
+            "decree was “a grave violation of the rights of women.”",
+            "Richard Bennett",
+        ),
+    ],
+)
+def test_report_prose(body, speaker):
+    [(_, found)] = quotes_of(body)
+    assert found == speaker

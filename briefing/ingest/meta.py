@@ -170,6 +170,7 @@ _TITLES = {
     "democratic",
     "republican",
     *"january february march april may june july august september october november".split(),
+    *"in on at as of for by with from to after before during since until".split(),
     "december",
 }
 
