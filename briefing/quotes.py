@@ -338,7 +338,7 @@ def _attribute(
     )
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
-    if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and len(raw.split()) >= 3:
+    if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and _leads_with_a_place(raw, text):
         raw = " ".join(raw.split()[-2:])  # "… in Afghanistan Richard Bennett said"
     name = _clean_name(raw)
     if not name:
@@ -487,6 +487,16 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
         return False
     # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
     return cue or " " in name or bool(re.search(rf"[a-z,]\s+{re.escape(name)}\b", text))
+
+
+def _leads_with_a_place(raw: str, text: str) -> bool:
+    """Is the first of three or more capitalised words a place or body of its own, as in
+    "… in Afghanistan Richard Bennett said"? A first name is followed by a surname wherever
+    it appears ("Mahsa Zhina Amini"); "Afghanistan" also stands alone."""
+    words = raw.split()
+    if len(words) < 3:
+        return False
+    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+[A-Z])", text[:MAX_ANALYZED_CHARS]))
 
 
 def _title_of(raw: str, name: str) -> str | None:

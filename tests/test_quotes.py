@@ -350,7 +350,7 @@ def test_described_speakers(body, speaker):
         # a place after a preposition is not part of the name that follows it
         (
             "The Special Rapporteur on human rights in Afghanistan Richard Bennett said the "
-            "decree was “a grave violation of the rights of women.”",
+            "decree issued in Afghanistan was “a grave violation of the rights of women.”",
             "Richard Bennett",
         ),
     ],
