@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.summarize import mmr, rank_sentences
+from briefing.text import content_words, cosine
 
 MAX_QUOTES = 3
 EXECUTIVE_POINTS = 6
@@ -97,7 +99,8 @@ def _section(topic: Topic, matches: list[Match], analyses: Mapping[Path, Analysi
 
 
 def _on_topic(topic: Topic, text: str) -> int:
-    return sum(1 for k in topic.keywords if term_pattern(k).search(text))
+    """How many of the topic's words and phrases (keywords and query terms) ``text`` has."""
+    return sum(1 for k in topic.terms if term_pattern(k).search(text))
 
 
 def _points(topic: Topic, found: list[Analysis], *, avoid: list[KeyQuote]) -> list[Point]:
@@ -132,7 +135,8 @@ def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
 
 
 def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
-    """The most informative on-topic quotes with a known speaker, one per speaker."""
+    """The most informative on-topic quotes with a known speaker: one per speaker, none that
+    repeats one already chosen."""
     scored: list[tuple[float, Quote, str, int | None]] = []
     for rank, analysis in enumerate(found):
         pool = list(analysis.quotes) + spoken_quotes(analysis)
@@ -148,9 +152,12 @@ def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
             score = relevance + (1.0 if q.kind == "direct" else 0.0) + min(n, 30) / 30 - 0.2 * rank
             scored.append((score, q, source_id(analysis.doc), analysis.doc.page_at(q.start)))
     chosen: list[KeyQuote] = []
+    words: list[Counter[str]] = []
     for _, q, sid, page in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
-        if any(c.speaker == q.speaker for c in chosen):
+        bag = Counter(content_words(q.text))
+        if any(c.speaker == q.speaker for c in chosen) or any(cosine(bag, w) > 0.6 for w in words):
             continue
+        words.append(bag)
         chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position, q.parts, page))
         if len(chosen) == MAX_QUOTES:
             break

@@ -1,0 +1,34 @@
+"""Choosing a section's key quotes."""
+
+from pathlib import Path
+
+from briefing.analyze import analyze
+from briefing.assemble import _quotes
+from briefing.config import Topic
+from briefing.ingest.page import read_page
+
+
+def analysis(name: str, body: str):
+    return analyze(read_page(Path(f"{name}.txt"), f"A Story About Sanctions\n\n{body}"))
+
+
+def test_key_quotes_are_one_per_speaker_on_topic_first_and_not_redundant():
+    first = analysis(
+        "a",
+        "“The sanctions on Russia will stay in place until the war in Ukraine ends,” said "
+        "Maria Delgado.\n\n“The sanctions on Russia will stay in place until this war ends for "
+        "good,” said Tom Hale.\n\n“We also discussed the weather and the harvest this year,” "
+        "said Ana Ruiz.",
+    )
+    second = analysis(
+        "b",
+        "“Russia has found new buyers for its oil despite the price cap on exports,” said "
+        "Maria Delgado.\n\n“Tankers of the shadow fleet keep carrying oil from Russia to Asia,” "
+        "said Lee Park.",
+    )
+    topic = Topic(name="Russia", keywords=["Russia", "sanctions", "oil"])
+    chosen = _quotes(topic, [first, second])
+    speakers = [q.speaker for q in chosen]
+    assert len(speakers) == len(set(speakers))  # one per speaker
+    assert "Tom Hale" not in speakers  # says what Maria Delgado said
+    assert speakers[:2] == ["Maria Delgado", "Lee Park"]  # on the topic's words first
