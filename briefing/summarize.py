@@ -17,7 +17,9 @@ _LOGISTICS = re.compile(
     r"go ahead|sure\b|okay\b|ok\b|yes\b|no\b|well\b|all right|great\b|and with that|with that)|"
     r"\b(press 1|on the record|embargo|take (your|a few) questions|your question|the line of"
     r"|updates? at the top|(resume|start|begin) taking (your )?questions"
-    r"|I have (one|two|three|four|a few|a couple of) (things|items|updates|announcements))\b",
+    r"|I have (one|two|three|four|a few|a couple of) (things|items|updates|announcements)"
+    r"|(pleased|glad|happy|delighted) to (introduce|welcome|have)|with us today|joining us"
+    r"|limit your questions|ask that you|turn it over|over to you|on background)\b",
     re.I,
 )
 MIN_WORDS, MAX_WORDS = 6, 70

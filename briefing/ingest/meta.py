@@ -171,6 +171,7 @@ _TITLES = {
     "republican",
     *"january february march april may june july august september october november".split(),
     *"in on at as of for by with from to after before during since until".split(),
+    *"ministers secretaries ambassadors senators governors presidents officials".split(),
     "december",
 }
 
