@@ -14,7 +14,7 @@ from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sente
 # Sentences that run a briefing rather than say anything about the world.
 _LOGISTICS = re.compile(
     r"^((and|so|well),? )?(thank|thanks|good (morning|afternoon|evening)|hello|hi\b|let['’]s go|"
-    r"let me|next question|"
+    r"let me|next question|the (text of the )?following\b|"
     r"go ahead|sure\b|okay\b|ok\b|yes\b|no\b|well\b|all right|great\b|and with that|with that)|"
     r"\b(press 1|on the record|embargo|take (your|a few) questions|your question|the line of"
     r"|updates? at the top|(resume|start|begin) taking (your )?questions"

@@ -118,6 +118,7 @@ def test_analysis_of_a_huge_document_reads_a_bounded_part():
         "I have three updates at the top and then we’ll resume taking your questions.",
         "Good afternoon, everyone, and thank you for joining today’s call.",
         "And thank you really for the work that you and your team are doing on food security.",
+        "The text of the following statement was released by the G7 foreign ministers today.",
         "Next question, please, from the line of Said Arikat.",
         "And I’m especially pleased to introduce Jessica Stern on this momentous occasion.",
         "We’re very glad to have Special Representative Kim with us today to tell you more.",
