@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from briefing.ingest.meta import full_name
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, same_person
@@ -138,18 +139,13 @@ def find_quotes(doc: Document) -> list[Quote]:
     text = doc.text
     people = [doc.turns[0].speaker] if doc.turns and doc.turns[0].speaker else []
     people += [t.speaker for t in doc.turns if t.speaker and t.role == "answer"][:1]
+    cast = _Cast(people, list(people), _honorific_genders(text), dict(doc.positions), {})
     quotes: list[Quote] = []
-    recent = list(people)  # speakers, the latest last: what a pronoun may point back to
-    genders = _honorific_genders(text)
-    positions = dict(doc.positions)
-    full_names: dict[str, str | None] = {}
     last_closing = -1
     for parts, opening, closing in _quote_spans(text):
         if _in_question(doc, opening):
             continue
-        speaker = _attribute(
-            text, opening, closing, (recent, genders), people, positions, full_names
-        )
+        speaker = _attribute(text, opening, closing, cast)
         previous = quotes[-1] if quotes else None
         if previous and _continues(text, last_closing, opening, closing):
             *head, (first_start, first_end) = previous.parts
@@ -163,13 +159,16 @@ def find_quotes(doc: Document) -> list[Quote]:
             if "\n" not in text[previous.end : opening] and opening - previous.end < 250:
                 speaker = previous.speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
-            recent = [p for p in recent if p != speaker] + [speaker]
-        quotes.append(_quote(text, parts, speaker, positions.get(speaker) if speaker else None))
+            cast.recent = [p for p in cast.recent if p != speaker] + [speaker]
+        position = cast.positions.get(speaker) if speaker else None
+        quotes.append(_quote(text, parts, speaker, position))
         last_closing = closing
     return [q for q in quotes if len(q.text.split()) >= MIN_WORDS]
 
 
-def _quote(text: str, parts: list[tuple[int, int]], speaker: str | None, position: str | None):
+def _quote(
+    text: str, parts: list[tuple[int, int]], speaker: str | None, position: str | None
+) -> Quote:
     *body, (start, end) = parts
     while end > start and text[end - 1] in " ,;:":
         end -= 1  # "…on both sides," says X: the comma belongs to the sentence
@@ -297,15 +296,12 @@ def _attribute(
     text: str,
     opening: int,
     closing: int,
-    recent: tuple[list[str], dict[str, str]],
-    people: list[str],
-    positions: dict[str, str],
-    full_names: dict[str, str | None],
+    cast: _Cast,
 ) -> str | None:
     """The speaker named by a cue verb right after the closing mark or before the opening one.
 
     A title or appositive that comes with the name ("Deputy Secretary", "the Philippine
-    foreign secretary") is remembered in ``positions``.
+    foreign secretary") is remembered in ``cast.positions``.
     """
     after = text[closing + 1 : closing + 1 + _LOOKAROUND].split("\n", 1)[0]
     before = text[max(0, opening - _LOOKAROUND) : opening].rsplit("\n", 1)[-1]
@@ -326,7 +322,7 @@ def _attribute(
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
         own = _subject(text, opening)
         if not (own and (own.groupdict().get("n1") or own.groupdict().get("n9"))):
-            return _compatible(pronoun.lower(), *recent, positions)
+            return cast.pronoun(pronoun.lower())
         m = own
     groups = m.groupdict()
     key = next(
@@ -360,17 +356,17 @@ def _attribute(
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None
     if " " not in name:  # a surname alone: find the full name in the text (once per name)
-        if name not in full_names:
-            full_names[name] = full_name(name, text[:MAX_ANALYZED_CHARS])
-        name = full_names[name] or name
-    for person in reversed(people):
+        if name not in cast.full_names:
+            cast.full_names[name] = full_name(name, text[:MAX_ANALYZED_CHARS])
+        name = cast.full_names[name] or name
+    for person in reversed(cast.people):
         if same_person(person, name) and len(person) >= len(name):
             name = person
             break
     else:
-        people.append(name)
-    if role and name not in positions:
-        positions[name] = " ".join(role.split())
+        cast.people.append(name)
+    if role and name not in cast.positions:
+        cast.positions[name] = " ".join(role.split())
     return name
 
 
@@ -393,19 +389,28 @@ _FEMININE = re.compile(
 _MASCULINE = re.compile(rf"\b((?:{_ROLE_NOUNS})man|father|husband|son|brother|actor|king)\b", re.I)
 
 
-def _compatible(
-    pronoun: str, recent: list[str], genders: dict[str, str], positions: dict[str, str]
-) -> str | None:
-    """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he" a
-    Ms. or a congresswoman."""
-    for person in reversed(recent):
-        role = positions.get(person, "")
-        known = genders.get(person.split()[-1]) or (
-            "she" if _FEMININE.search(role) else "he" if _MASCULINE.search(role) else None
-        )
-        if pronoun == "they" or known in (None, pronoun):
-            return person
-    return None
+@dataclass
+class _Cast:
+    """The people of one document as its quotes are read: everyone named so far, the
+    speakers latest last, what the text says of their sex, their positions, full names."""
+
+    people: list[str]
+    recent: list[str]
+    genders: dict[str, str]
+    positions: dict[str, str]
+    full_names: dict[str, str | None]
+
+    def pronoun(self, pronoun: str) -> str | None:
+        """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he"
+        a Ms. or a congresswoman."""
+        for person in reversed(self.recent):
+            role = self.positions.get(person, "")
+            known = self.genders.get(person.split()[-1]) or (
+                "she" if _FEMININE.search(role) else "he" if _MASCULINE.search(role) else None
+            )
+            if pronoun == "they" or known in (None, pronoun):
+                return person
+        return None
 
 
 def _subject(text: str, opening: int) -> re.Match[str] | None:
