@@ -44,6 +44,14 @@ def test_pdf_text_title_and_author(tmp_path):
     assert PARAGRAPHS[1] in doc.text and "enforcement in the Baltic" in doc.text
 
 
+def test_pdf_placeholder_author_is_no_author(tmp_path):
+    path = tmp_path / "review.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)  # reportlab writes "anonymous" by default
+    pdf.drawString(72, 780, PARAGRAPHS[0])
+    pdf.save()
+    assert read_file(path).authors == ()
+
+
 def test_pdf_without_text_is_skipped(tmp_path):
     path = tmp_path / "scan.pdf"
     make_pdf(path, [[]])

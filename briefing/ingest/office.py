@@ -13,6 +13,16 @@ from briefing.ingest.page import PageMeta, read_page
 from briefing.model import Document
 
 MAX_PDF_PAGES = 2_000  # bounds the work on a huge file
+_PLACEHOLDER_AUTHORS = {
+    "anonymous",
+    "unknown",
+    "user",
+    "admin",
+    "administrator",
+    "author",
+    "owner",
+    "microsoft office user",
+}
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -32,6 +42,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise SourceError("PDF has no text layer (a scan?)")
     title = _meta(info, "/Title")
     author = _meta(info, "/Author")
+    if author and author.casefold() in _PLACEHOLDER_AUTHORS:
+        author = None  # what a PDF tool writes when nobody set an author
     meta = PageMeta(title=title, authors=(author,) if author else (), doc_type="report")
     unwrapped = [_unwrap(p) for p in pages]
     doc = read_page(path, "\n\n".join(unwrapped), meta)
