@@ -246,10 +246,10 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pending = []
         pos = para.start()
         while pos < para.end():
-            opening = next((i for i in range(pos, para.end()) if _opens(text, i)), None)
+            opening = next((i for i in range(pos, para.end()) if _opens(text, i, lead)), None)
             if opening is None:
                 break
-            closing = text.find(_PAIRS[text[opening]], opening + 1, para.end())
+            closing = text.find(_PAIRS.get(text[opening], "”"), opening + 1, para.end())
             if closing < 0:
                 if opening == lead:
                     pending_opening = opening if not pending else pending_opening
@@ -266,9 +266,12 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pos = closing + 1
 
 
-def _opens(text: str, i: int) -> bool:
+def _opens(text: str, i: int, lead: int) -> bool:
     """Can the mark at ``i`` open a quotation? A straight mark followed by a space closes one
-    whose opening mark the source lost ('a review of [his] systems" including …')."""
+    whose opening mark the source lost ('a review of [his] systems" including …'); a closing
+    curly mark that opens a paragraph was typed for an opening one ('”Fear. I am …”')."""
+    if text[i] == "”":
+        return i == lead and not text[i + 1 : i + 2].isspace()
     if text[i] not in _PAIRS:
         return False
     return text[i] != '"' or not text[i + 1 : i + 2].isspace()

@@ -358,3 +358,10 @@ def test_described_speakers(body, speaker):
 def test_report_prose(body, speaker):
     [(_, found)] = quotes_of(body)
     assert found == speaker
+
+
+def test_a_paragraph_opened_with_a_closing_mark_is_still_a_quote():
+    body = "”Fear. I am truly afraid of what comes next for the country.” ― Edwin G. Monroy"
+    assert quotes_of(body) == [
+        ("Fear. I am truly afraid of what comes next for the country.", "Edwin G. Monroy")
+    ]
