@@ -361,7 +361,10 @@ def test_report_prose(body, speaker):
 
 
 def test_a_paragraph_opened_with_a_closing_mark_is_still_a_quote():
-    body = "”Fear. I am truly afraid of what comes next for the country.” ― Edwin G. Monroy"
+    body = (
+        "Readers sent us their views on the debate this week, and many were worried.\n\n"
+        "”Fear. I am truly afraid of what comes next for the country.” ― Edwin G. Monroy"
+    )
     assert quotes_of(body) == [
         ("Fear. I am truly afraid of what comes next for the country.", "Edwin G. Monroy")
     ]
