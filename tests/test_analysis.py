@@ -134,3 +134,23 @@ def test_logistics_are_never_summary_material(sentence):
     assert not eligible(Sentence(sentence, 0, len(sentence), "Jalina Porter", "answer"))
     fact = "The United States will send an additional 500 million dollars in aid."
     assert eligible(Sentence(fact, 0, len(fact), "Jalina Porter", "answer"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "外交部发言人表示，中方将继续推动和平谈判。" * 200,  # no spaces, no Latin full stops
+        "قال المتحدث إن المحادثات ستستأنف الأسبوع المقبل في جنيف. " * 200,
+        "Министр заявил: «Переговоры продолжатся на следующей неделе в Женеве». " * 200,
+    ],
+)
+def test_text_in_another_script_is_analyzed_without_trouble(body):
+    from pathlib import Path
+
+    from briefing.ingest.page import read_page
+
+    doc = read_page(Path("other.txt"), "Other Script\n\n" + body)
+    result = analyze(doc)
+    assert all(len(s.text) <= 2_000 for s in result.sentences)
+    for q in result.quotes:  # whatever is found is verbatim
+        assert_verbatim(q, doc.text)
