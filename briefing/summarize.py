@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, speaker_label
 from briefing.model import Document, Sentence
-from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sentences
+from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sentences, word_count
 
 # Sentences that run a briefing rather than say anything about the world.
 _LOGISTICS = re.compile(
@@ -58,7 +58,7 @@ def eligible(sentence: Sentence) -> bool:
     """Whether a sentence may appear in a summary or as a key quote."""
     if sentence.role == "question" or sentence.speaker in PROCEDURAL_SPEAKERS:
         return False
-    n = len(sentence.text.split())
+    n = word_count(sentence.text)
     text = sentence.text.strip()
     return MIN_WORDS <= n <= MAX_WORDS and not text.endswith("?") and not _LOGISTICS.search(text)
 

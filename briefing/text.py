@@ -90,7 +90,13 @@ _STARTERS = {
     "at",
     "for",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|\n\s*\n")
+# A sentence ends at a full stop before a capital (or a letter of a script without capitals:
+# Arabic, Hebrew), at a Chinese or Japanese full stop, or at a blank line.
+_BOUNDARY = re.compile(
+    r"[.!?…؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ\u0590-\u05ff\u0600-\u06ff])"
+    r"|[。！？]+[”’」』）]*|\n\s*\n"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 MAX_SENTENCE_CHARS = 2_000
 # Analysis reads at most this much of a document: the part a brief can use, and a bound on
@@ -153,6 +159,12 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         start = spans[-1][1]
     if end > start:
         spans.append((start, end))
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in Chinese, Japanese or Korean, which do not space words, about one
+    for every two characters."""
+    return max(len(text.split()), len(_CJK.findall(text)) // 2)
 
 
 def words(text: str) -> list[str]:

@@ -143,6 +143,7 @@ def test_logistics_are_never_summary_material(sentence):
         "قال المتحدث إن المحادثات ستستأنف الأسبوع المقبل في جنيف. " * 200,
         "Министр заявил: «Переговоры продолжатся на следующей неделе в Женеве». " * 200,
     ],
+    ids=["chinese", "arabic", "russian"],
 )
 def test_text_in_another_script_is_analyzed_without_trouble(body):
     from pathlib import Path
@@ -152,5 +153,6 @@ def test_text_in_another_script_is_analyzed_without_trouble(body):
     doc = read_page(Path("other.txt"), "Other Script\n\n" + body)
     result = analyze(doc)
     assert all(len(s.text) <= 2_000 for s in result.sentences)
+    assert result.summary and len(result.summary[0].text) < 200  # split into real sentences
     for q in result.quotes:  # whatever is found is verbatim
         assert_verbatim(q, doc.text)

@@ -16,8 +16,10 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
 from briefing.model import Document, Turn
+from briefing.text import word_count
 
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+_TERMINAL = (*_SENTENCE_END, '"', "”", "’", "'", ")", "」")
 # Headings that introduce lists of links to other articles, on most news and think-tank sites.
 _TEASER_HEADING = re.compile(
     r"^(top stories|more (from|on|stories|news|in|like this)|related( articles| stories| content"
@@ -124,10 +126,10 @@ def _split_head(blocks: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _is_header_line(block: str) -> bool:
-    words = block.split()
-    if speaker_label(block) or len(words) > 40:
+    words = word_count(block)
+    if speaker_label(block) or words > 40:
         return False
-    return len(words) <= 4 or not block.endswith(_TERMINAL) or bool(parse_dateline(block))
+    return words <= 4 or not block.endswith(_TERMINAL) or bool(parse_dateline(block))
 
 
 def _read_head(head: list[str]) -> tuple[date | None, str | None, list[str]]:
@@ -139,7 +141,7 @@ def _read_head(head: list[str]) -> tuple[date | None, str | None, list[str]]:
         when = parse_dateline(block)
         if when and dated is None:
             dated = when
-            before = [b for b in head[:i] if b.endswith(_TERMINAL) and len(b.split()) > 8]
+            before = [b for b in head[:i] if b.endswith(_TERMINAL) and word_count(b) > 8]
             standfirst = before[-1] if before else None
         elif block != standfirst:
             header.append(block)
@@ -217,7 +219,7 @@ def _trim_edges(blocks: list[str]) -> list[str]:
 
 
 def _is_heading(block: str) -> bool:
-    return len(block.split()) <= 8 and not block.endswith(_TERMINAL[:3])
+    return word_count(block) <= 8 and not block.endswith(_SENTENCE_END)
 
 
 def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
