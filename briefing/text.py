@@ -164,7 +164,8 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 def word_count(text: str) -> int:
     """Words in ``text``; in Chinese, Japanese or Korean, which do not space words, about one
     for every two characters."""
-    return max(len(text.split()), len(_CJK.findall(text)) // 2)
+    spaced = len(text.split())
+    return spaced if text.isascii() else max(spaced, len(_CJK.findall(text)) // 2)
 
 
 def words(text: str) -> list[str]:
