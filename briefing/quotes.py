@@ -246,7 +246,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pending = []
         pos = para.start()
         while pos < para.end():
-            opening = next((i for i in range(pos, para.end()) if _opens(text, i, lead)), None)
+            opening = _next_opening(text, pos, para.end(), lead)
             if opening is None:
                 break
             closing = text.find(_PAIRS.get(text[opening], "”"), opening + 1, para.end())
@@ -264,6 +264,18 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             if inner and not _is_title(inner):
                 yield parts, first, closing
             pos = closing + 1
+
+
+_MARK = re.compile('[“"«„”]')
+
+
+def _next_opening(text: str, pos: int, end: int, lead: int) -> int | None:
+    """The first mark in ``text[pos:end]`` that opens a quotation."""
+    while m := _MARK.search(text, pos, end):
+        if _opens(text, m.start(), lead):
+            return m.start()
+        pos = m.end()
+    return None
 
 
 def _opens(text: str, i: int, lead: int) -> bool:
