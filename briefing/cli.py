@@ -93,7 +93,8 @@ def build_command(
 @main.command("brief")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--topic", required=True, help="Topic name, used as the brief's title.")
-@click.option("--keywords", required=True, help="Comma-separated words or phrases (any of).")
+@click.option("--keywords", default="", help="Comma-separated words or phrases (any of).")
+@click.option("--query", help='A topic query: "phrases", AND/OR/NOT, type:, speaker: …')
 @click.option("--exclude", default="", help="Comma-separated words or phrases to rule out.")
 @click.option("--since", type=DATE, help="Only sources dated on or after this day.")
 @click.option("--as-of", type=DATE, help="Only sources dated up to this day; default today.")
@@ -119,6 +120,7 @@ def brief_command(
     sources: tuple[Path, ...],
     topic: str,
     keywords: str,
+    query: str | None,
     exclude: str,
     since: Any,
     as_of: Any,
@@ -127,6 +129,8 @@ def brief_command(
     max_sources: int,
 ) -> None:
     """A custom topic brief from SOURCE files and folders, no config file needed."""
+    if not keywords.strip() and not query:
+        raise BriefingError("give --keywords or --query (or both)")
     data = {
         "name": _slug(topic),
         "title": topic,
@@ -137,6 +141,7 @@ def brief_command(
             {
                 "name": topic,
                 "keywords": _split(keywords),
+                "query": query,
                 "exclude": _split(exclude),
                 "max_sources": max_sources,
             }

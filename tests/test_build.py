@@ -226,6 +226,26 @@ def test_build_and_brief_commands(project, cli, tmp_path):
     data = json.loads((out / "taiwan-drills" / "2026-11-23" / "brief.json").read_text())
     assert data["topics"][0]["sources"]
     assert all(s["date"] >= "2026-11-19" for s in data["sources"])
+    # a query instead of keywords: only the press briefing (a transcript) about Taiwan
+    result = cli(
+        "brief",
+        folder / "sources",
+        "--topic",
+        "Briefings on Taiwan",
+        "--query",
+        "Taiwan AND type:transcript",
+        "--as-of",
+        "2026-11-23",
+        "--format",
+        "json",
+        "--out",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "briefings-on-taiwan" / "2026-11-23" / "brief.json").read_text())
+    assert [s["doc_type"] for s in data["sources"]] == ["transcript"]
+    neither = cli("brief", folder / "sources", "--topic", "X", "--out", out)
+    assert neither.exit_code == 1 and "--keywords or --query" in neither.output
 
 
 def test_sample_config_builds(tmp_path):
