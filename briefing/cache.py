@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.model import Document, Turn
 
-READER_VERSION = 7  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 8  # bump when a reader's output changes, to re-parse everything once
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (

@@ -188,7 +188,7 @@ def join_parts(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     its sentence or clause, an ellipsis where the source's punctuation was left out."""
     out = text[spans[0][0] : spans[0][1]]
     for start, end in spans[1:]:
-        out += (" " if out[-1:] in tuple(".!?,;:…") else " … ") + text[start:end]
+        out += (" " if out[-1] in ".!?,;:…" else " … ") + text[start:end]
     return out
 
 
@@ -253,7 +253,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             if closing < 0:
                 if opening == lead:
                     pending_opening = opening if not pending else pending_opening
-                    pending.append((opening + 1, para.end() - _trailing_space(para.group())))
+                    pending.append((opening + 1, para.start() + len(para.group().rstrip())))
                 else:
                     pending = []
                 break
@@ -284,13 +284,7 @@ def _opens(text: str, i: int, lead: int) -> bool:
     curly mark that opens a paragraph was typed for an opening one ('”Fear. I am …”')."""
     if text[i] == "”":
         return i == lead and not text[i + 1 : i + 2].isspace()
-    if text[i] not in _PAIRS:
-        return False
     return text[i] != '"' or not text[i + 1 : i + 2].isspace()
-
-
-def _trailing_space(line: str) -> int:
-    return len(line) - len(line.rstrip())
 
 
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"}
@@ -335,7 +329,7 @@ def _attribute(
     pronoun = groups.get("p1") or (groups.get("n2") or "")
     if pronoun.lower() in {"he", "she", "they"}:
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
-        own = _subject(text, opening)
+        own = None if m.re in (_SENTENCE_SUBJECT, _SAID_LAST) else _subject(text, opening)
         if not (own and (own.groupdict().get("n1") or own.groupdict().get("n9"))):
             return cast.pronoun(pronoun.lower())
         m = own
@@ -454,7 +448,12 @@ def _subject(text: str, opening: int) -> re.Match[str] | None:
         return said
     # "His partner, Lawrence B. Cummings, called him a master at deals. “He showed …”": a
     # quote that follows a sentence about a named person, with no cue of its own, is theirs
-    m = _SENTENCE_SUBJECT.match(chunk, start)
+    return _named_subject(chunk, start, text)
+
+
+def _named_subject(sentence: str, start: int, text: str) -> re.Match[str] | None:
+    """The subject of the sentence at ``sentence[start:]``, when it names someone."""
+    m = _SENTENCE_SUBJECT.match(sentence, start)
     if m and (m["n1"] or m["a1"]) and _names_someone(m, text):
         return m
     return None
@@ -471,10 +470,7 @@ def _previous_paragraph_subject(text: str, opening: int) -> re.Match[str] | None
     spans = split_sentences(previous, previous.rfind("\n") + 1)
     if not spans or previous[spans[-1][0] : spans[-1][1]][-1:] not in {".", "!"}:
         return None
-    m = _SENTENCE_SUBJECT.match(previous, spans[-1][0])
-    if m and (m["n1"] or m["a1"]) and _names_someone(m, text):
-        return m
-    return None
+    return _named_subject(previous, spans[-1][0], text)
 
 
 # Capitalised words that open a sentence but are not a name.
@@ -506,7 +502,8 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     if raw.split()[0] in _NOT_NAMES or not name or not verb_like:
         return False
     # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
-    return cue or " " in name or bool(re.search(rf"[a-z,]\s+{re.escape(name)}\b", text))
+    mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(name)}\b")
+    return cue or " " in name or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
 
 
 def _leads_with_a_place(raw: str, text: str) -> bool:

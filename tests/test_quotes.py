@@ -17,6 +17,12 @@ def quotes_of(body: str):
     return [(q.text, q.speaker) for q in found]
 
 
+def speaker_of(body: str) -> str | None:
+    """The speaker of the one quote in ``body``."""
+    [(_, speaker)] = quotes_of(body)
+    return speaker
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -170,8 +176,7 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     ],
 )
 def test_speaker_from_the_sentence(body, speaker):
-    [(_, found)] = quotes_of(body)
-    assert found == speaker
+    assert speaker_of(body) == speaker
 
 
 @pytest.mark.parametrize(
@@ -230,8 +235,7 @@ def test_speaker_from_the_sentence(body, speaker):
     ],
 )
 def test_more_ways_of_naming_the_speaker(body, speaker):
-    [(_, found)] = quotes_of(body)
-    assert found == speaker
+    assert speaker_of(body) == speaker
 
 
 @pytest.mark.parametrize(
@@ -249,8 +253,7 @@ def test_more_ways_of_naming_the_speaker(body, speaker):
     ],
 )
 def test_titles_and_openers_are_not_part_of_a_name(body, speaker):
-    [(_, found)] = quotes_of(body)
-    assert found == speaker
+    assert speaker_of(body) == speaker
 
 
 def test_a_pronoun_goes_to_the_last_named_speaker():
@@ -329,8 +332,7 @@ def test_a_role_says_who_a_pronoun_can_be():
     ],
 )
 def test_described_speakers(body, speaker):
-    [(_, found)] = quotes_of(body)
-    assert found == speaker
+    assert speaker_of(body) == speaker
 
 
 @pytest.mark.parametrize(
@@ -356,8 +358,7 @@ def test_described_speakers(body, speaker):
     ],
 )
 def test_report_prose(body, speaker):
-    [(_, found)] = quotes_of(body)
-    assert found == speaker
+    assert speaker_of(body) == speaker
 
 
 def test_a_paragraph_opened_with_a_closing_mark_is_still_a_quote():

@@ -232,6 +232,13 @@ def test_feed_fetched_from_a_url(tmp_path):
             '<h1><a href="http://fouryears.example/">Four Years Remaining</a></h1>',
             "Interning of Small Integers",
         ),
+        # structured data with a broken escape does not make the page unreadable
+        (
+            '<title>Talks Resume | Site</title><script type="application/ld+json">'
+            '{"headline": "It\\q broke"}</script>',
+            "<h1>Talks Resume</h1>",
+            "Talks Resume",
+        ),
         # the page's only heading, when the <title> is the page's place in the site
         (
             "<title>About Us - Shabka</title>",

@@ -33,8 +33,9 @@ def decode(data: bytes) -> str:
     # UTF-8 with a few broken bytes (a truncated download, a bad paste) stays UTF-8: decoding
     # it all as Windows-1252 would garble every curly quote and accent in it
     text = data.decode("utf-8-sig", errors="replace")
-    broken = text.count("\ufffd")
-    valid = sum(1 for c in text if c > "\x7f") - broken
+    sample = text[:1_000_000]  # enough to judge, and a 50 MB file is not walked char by char
+    broken = sample.count("\ufffd")
+    valid = sum(1 for c in sample if c > "\x7f") - broken
     if valid and broken <= 2 * valid:
         return text
     try:
@@ -108,8 +109,8 @@ def page_title(html: str, title: str | None, sitename: str | None) -> str | None
         and 2 <= len(re.findall(r"\w+", text := _plain(m[1]))) <= 40
         and text.casefold() != (sitename or "").casefold()
     ]
-    found = _HEADLINE.search(html)
-    headline = _plain(json.loads(f'"{found[1]}"')) if found else None
+    found = _HEADLINE.search(html, 0, 2_000_000)
+    headline = _json_string(found[1]) if found else None
     if headline and any(headline.casefold() in h.casefold() for h in headings):
         return headline
     bare = _bare_title(title, sitename) if title else None
@@ -167,6 +168,14 @@ _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
 def _title_tag(html: str) -> str | None:
     found = _TITLE_TAG.search(html[:200_000])
     return (_plain(found[1]) or None) if found else None
+
+
+def _json_string(body: str) -> str:
+    """A JSON string's text; a page's broken escape ("It\\'s") is kept as written."""
+    try:
+        return _plain(json.loads(f'"{body}"'))
+    except ValueError:
+        return _plain(body)
 
 
 def _plain(markup: str) -> str:
