@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,11 +23,13 @@ from briefing.errors import BriefingError
 from briefing.ingest import get_sources
 from briefing.ingest.feeds import fetch_feeds
 from briefing.match import match_topics, near_duplicates
-from briefing.model import Analysis, BriefInfo, BuildResult, Document, Match, Skipped
+from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
+from briefing.store import BuildState
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+Progress = Callable[[str], None]  # told the stage a build is in
 
 
 def build_time() -> datetime:
@@ -48,17 +51,53 @@ def build(
     cache: DocumentCache | None = None,
     memo: dict[Document, Analysis] | None = None,
     wait: bool = True,
+    options: BuildOptions | None = None,
 ) -> BuildResult:
     """Build the brief described by ``config`` and write it to its dated output folder.
 
     ``cache`` and ``memo`` let a long-running process keep parsed documents and analyses
     between builds; without ``wait``, a brief another process is building is an error.
+    A build that finds no source for any topic is an error and writes nothing, unless
+    ``options.allow_empty``; a ``options.preview`` goes to ``<brief>/preview/<date>/`` and
+    leaves the editions alone. Every edition built is recorded in the brief's state.
     """
+    options = options or BuildOptions()
+    started, clock_start = clock(), time.monotonic()
     with brief_lock(config.output_dir, wait=wait):
-        if cache is None:
-            with DocumentCache(config.cache_path) as own_cache:
-                return _build(config, as_of, since, topics, formats, clock, own_cache, memo)
-        return _build(config, as_of, since, topics, formats, clock, cache, memo)
+        claim_output(config)
+        try:
+            with _opened(cache, config) as docs_cache:
+                result = _build(
+                    config, as_of, since, topics, formats, clock, docs_cache, memo, options
+                )
+        except BriefingError as exc:
+            if not options.preview:
+                _record(config, options.reason, started, ok=False, detail=str(exc))
+            raise
+        result.seconds = time.monotonic() - clock_start
+        if not options.preview:
+            _record(config, options.reason, started, ok=True, detail=str(result.out_dir))
+        return result
+
+
+@contextmanager
+def _opened(cache: DocumentCache | None, config: Config) -> Iterator[DocumentCache]:
+    """The caller's document cache, or the config's own for the length of one build."""
+    if cache is not None:
+        yield cache
+        return
+    with DocumentCache(config.cache_path) as own:
+        yield own
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How a build is run: why, whether it is only a preview, whether empty is fine."""
+
+    reason: str = "manual"  # manual | schedule | change
+    preview: bool = False
+    allow_empty: bool = False
+    progress: Progress | None = None
 
 
 def _build(
@@ -70,14 +109,23 @@ def _build(
     clock: Clock,
     cache: DocumentCache,
     memo: dict[Document, Analysis] | None,
+    options: BuildOptions,
 ) -> BuildResult:
     now = clock()
     as_of = as_of or now.date()
     since = since or config.since(as_of)
+    if since and since > as_of:
+        raise BriefingError(f"the window starts on {since} after it ends on {as_of}")
+    step = options.progress or (lambda stage: None)
     chosen = select_topics(config.topics, topics)
+    step("Reading sources")
     docs, skipped = sources_of(config, cache)
+    step(f"Matching {len(docs)} documents to {len(chosen)} topics")
     found = match_topics(chosen, docs, since=since, until=as_of, exclusive=config.exclusive_topics)
+    if not any(found) and not options.allow_empty:
+        raise BriefingError(_nothing_found(config, docs, skipped, since, as_of))
     matched = list(zip(chosen, found, strict=True))
+    step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
     analyses = analyze_matches(matched, {} if memo is None else memo)
     brief = assemble(
         info=BriefInfo(
@@ -94,7 +142,11 @@ def _build(
         analyses=analyses,
         previous=previous_edition(config.output_dir, as_of),
     )
-    out_dir = config.output_dir / as_of.isoformat()
+    warnings = topic_warnings(brief)  # the caller shows them with its summary
+    out_dir = (config.output_dir / "preview" if options.preview else config.output_dir) / (
+        as_of.isoformat()
+    )
+    step("Rendering " + ", ".join(formats or config.formats))
     files = write_atomically(
         out_dir,
         lambda tmp: render(
@@ -104,9 +156,79 @@ def _build(
             RenderOptions(templates=config.templates_dir, theme=config.theme_model),
         ),
     )
-    point_latest(out_dir)
-    prune(config.output_dir, keep=config.keep)
-    return BuildResult(out_dir, files, skipped, brief)
+    if not options.preview:
+        point_latest(out_dir)
+        prune(config.output_dir, keep=config.keep)
+    return BuildResult(out_dir, files, skipped, brief, warnings=warnings, preview=options.preview)
+
+
+def _nothing_found(
+    config: Config, docs: list[Document], skipped: list[Skipped], since: date | None, until: date
+) -> str:
+    """Why a build found nothing, in one line, and what to do about it."""
+    missing = [str(p) for p in config.source_paths if not p.exists()]
+    if missing:
+        why = "source folder not found: " + ", ".join(missing)
+    elif not docs:
+        why = f"no readable source ({len(skipped)} files skipped)"
+    elif since:
+        why = f"no source dated {since} to {until} matches any topic ({len(docs)} documents read)"
+    else:
+        why = f"no source matches any topic ({len(docs)} documents read)"
+    return f"{why}; nothing written (--allow-empty writes an empty brief)"
+
+
+def topic_warnings(brief: Brief) -> list[str]:
+    """A line for each topic a reader would find empty."""
+    out = []
+    for section in brief.sections:
+        if not section.sources:
+            out.append(f"topic '{section.name}': no source matched")
+        elif not section.points:
+            out.append(f"topic '{section.name}': {len(section.sources)} sources but no bullet")
+    return out
+
+
+def claim_output(config: Config, *, create: bool = True) -> None:
+    """An output folder belongs to one config: a second config naming it is an error.
+
+    The first build writes the owner's path into ``<brief>/.config``.
+    """
+    marker = config.output_dir / ".config"
+    mine = owner_of(config)
+    try:
+        theirs = marker.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        if create:
+            config.output_dir.mkdir(parents=True, exist_ok=True)
+            marker.write_text(mine + "\n", encoding="utf-8")
+        return
+    except OSError as exc:
+        raise BriefingError(f"cannot read {marker}: {exc.strerror or exc}") from None
+    if theirs != mine:
+        raise BriefingError(
+            f"{config.output_dir} belongs to {theirs}, not {mine}: give this config "
+            "its own `name:` or `output:`"
+        )
+
+
+def owner_of(config: Config) -> str:
+    """The config a brief's folder belongs to, as an absolute path."""
+    path = config.config_path
+    return str(path.resolve()) if path and path.is_file() else "(command line)"
+
+
+def _record(config: Config, reason: str, started: datetime, *, ok: bool, detail: str) -> None:
+    """Note a build in the brief's state, so that `briefing status` sees every build."""
+    with BuildState(config.state_path) as state:
+        if ok:
+            state.built(
+                config.brief_name, reason=reason, out_dir=detail, started_at=started.isoformat()
+            )
+        else:
+            state.failed(
+                config.brief_name, reason=reason, started_at=started.isoformat(), detail=detail
+            )
 
 
 def previous_edition(folder: Path, as_of: date) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from briefing.analyze import analyze, spoken_quotes
-from briefing.build import build, survey
+from briefing.build import BuildOptions, build, survey
 from briefing.config import FORMATS, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
@@ -26,6 +26,9 @@ from briefing.store import Store
 from briefing.text import shorten
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+ALLOW_EMPTY = click.option(
+    "--allow-empty", is_flag=True, help="Write a brief even when no source matches any topic."
+)
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -47,6 +50,7 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing", message="briefing %(version)s")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 def main(quiet: bool) -> None:
     """Write policy briefs (PDF, Word, HTML, JSON) from a folder of sources."""
@@ -65,6 +69,9 @@ def main(quiet: bool) -> None:
 def check(config: Path) -> None:
     """Validate CONFIG and report every error at once."""
     cfg = load_config(config)
+    missing = [p for p in cfg.source_paths if not p.exists()]
+    if missing:
+        raise ConfigError([f"{config}: sources: not found: {p}" for p in missing])
     click.echo(f"{config}: OK ({len(cfg.topics)} topics)")
 
 
@@ -79,13 +86,29 @@ def check(config: Path) -> None:
     type=click.Choice(FORMATS),
     help="Only this format (repeatable); default: the config's formats.",
 )
+@ALLOW_EMPTY
 @_reports_errors
 def build_command(
-    config: Path, as_of: Any, topics: tuple[str, ...], formats: tuple[str, ...]
+    config: Path,
+    as_of: Any,
+    topics: tuple[str, ...],
+    formats: tuple[str, ...],
+    allow_empty: bool,
 ) -> None:
-    """Build the brief described by CONFIG."""
+    """Build the brief described by CONFIG.
+
+    With --topic or --format the build is a preview, written to <brief>/preview/<date>/;
+    the edition (and what the next brief compares with) is left as it was.
+    """
+    options = BuildOptions(
+        preview=bool(topics or formats), allow_empty=allow_empty, progress=_progress()
+    )
     result = build(
-        load_config(config), as_of=as_of and as_of.date(), topics=topics, formats=formats
+        load_config(config),
+        as_of=as_of and as_of.date(),
+        topics=topics,
+        formats=formats,
+        options=options,
     )
     _report(result)
 
@@ -115,6 +138,7 @@ def build_command(
     help="Folder for the brief.",
 )
 @click.option("--max-sources", type=int, default=12, show_default=True)
+@ALLOW_EMPTY
 @_reports_errors
 def brief_command(
     sources: tuple[Path, ...],
@@ -127,6 +151,7 @@ def brief_command(
     formats: tuple[str, ...],
     out: Path,
     max_sources: int,
+    allow_empty: bool,
 ) -> None:
     """A custom topic brief from SOURCE files and folders, no config file needed."""
     if not keywords.strip() and not query:
@@ -148,7 +173,10 @@ def brief_command(
         ],
     }
     config = config_from_dict(data, Path.cwd() / "(command line)")
-    _report(build(config, as_of=as_of and as_of.date(), since=since and since.date()))
+    options = BuildOptions(allow_empty=allow_empty, progress=_progress())
+    _report(
+        build(config, as_of=as_of and as_of.date(), since=since and since.date(), options=options)
+    )
 
 
 @main.command()
@@ -352,11 +380,35 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
+def _progress() -> Callable[[str], None] | None:
+    """Each stage of a build as a line on a terminal (a long build is not silent)."""
+    if not sys.stderr.isatty() or not logging.getLogger().isEnabledFor(logging.INFO):
+        return None
+    return lambda stage: click.echo(f"… {stage}", err=True)
+
+
 def _report(result: BuildResult) -> None:
+    """The files written, then what the brief holds: a reader's check before opening it."""
     for path in result.files:
         click.echo(str(path))
-    if result.skipped and logging.getLogger().isEnabledFor(logging.WARNING):
-        click.echo(f"({len(result.skipped)} source files skipped; see warnings above)", err=True)
+    if not logging.getLogger().isEnabledFor(logging.WARNING):
+        return
+    kind = "preview (the edition is unchanged)" if result.preview else "edition"
+    lines = [f"Built {kind} in {result.seconds:.1f} s → {result.out_dir}"]
+    sections = result.brief.sections if result.brief else ()
+    width = max((len(s.name) for s in sections), default=0)
+    for s in sections:
+        lines.append(
+            f"  {s.name:<{width}}  {_count(len(s.sources), 'source')}, "
+            f"{_count(len(s.points), 'bullet')}, {_count(len(s.quotes), 'quote')}"
+        )
+    lines += [f"  Warning: {warning}" for warning in result.warnings]
+    lines += [f"  skipped {item.path}: {item.reason}" for item in result.skipped]
+    click.echo("\n".join(lines), err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _split(value: str) -> list[str]:

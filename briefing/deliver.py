@@ -289,10 +289,12 @@ def _subject(template: str, data: dict[str, Any]) -> str:
 
 def send_brief(config: Config, *, dry_run: bool = False, as_of: str | None = None) -> Report:
     """Send the newest (or ``as_of``) edition; a dry run writes .eml files to its outbox/."""
+    from briefing.build import claim_output
     from briefing.mailers import OutboxMailer, SmtpMailer
 
     if config.distribution is None:
         raise DeliveryError("the config has no 'distribution' section")
+    claim_output(config, create=False)  # never mail another config's brief
     if dry_run:
         edition = find_edition(config.output_dir, as_of)
         mailer: Mailer = OutboxMailer(edition.folder / "outbox")

@@ -205,3 +205,6 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     brief: Brief | None = None
+    warnings: list[str] = field(default_factory=list)  # topics a reader would find empty
+    preview: bool = False  # written to preview/, not an edition
+    seconds: float = 0.0

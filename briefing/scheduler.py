@@ -18,7 +18,7 @@ from pathlib import Path
 
 import schedule
 
-from briefing.build import build
+from briefing.build import BuildOptions, build
 from briefing.cache import DocumentCache
 from briefing.changes import FileState, changed, dump, fingerprint, load, scan
 from briefing.config import Config, load_config
@@ -156,25 +156,18 @@ class Runner:
                 cache=entry.cache,
                 memo=entry.memo,
                 wait=False,
+                options=BuildOptions(reason=reason),
             )
-        except BriefingError as exc:
+        except BriefingError as exc:  # recorded by build(); the last brief stays
             log.error("%s: build failed (%s): %s", config.brief_name, reason, exc)
-            state.failed(
-                config.brief_name, reason=reason, started_at=started.isoformat(), detail=str(exc)
-            )
             return "error"
         finally:
             if slot_key and slot_due:  # a failed slot is not retried every few seconds
                 state.slot_done(config.brief_name, slot_key, slot_due)
-        state.built(
-            config.brief_name,
-            fingerprint=current,
-            files=dump(entry.files),
-            reason=reason,
-            out_dir=str(result.out_dir),
-            started_at=started.isoformat(),
-        )
+        state.inputs_built(config.brief_name, fingerprint=current, files=dump(entry.files))
         log.info("%s: rebuilt (%s) → %s", config.brief_name, reason, result.out_dir)
+        for warning in result.warnings:
+            log.warning("%s: %s", config.brief_name, warning)
         if reason == "schedule" and config.distribution and self.send:
             self._send(config)
         return f"built:{reason}"

@@ -144,21 +144,15 @@ class BuildState(Store):
         assignments = ", ".join(f"{key} = ?" for key in values)
         self.db.execute(f"UPDATE briefs SET {assignments} WHERE name = ?", (*values.values(), name))
 
-    def built(
-        self, name: str, *, fingerprint: str, files: str, reason: str, out_dir: str, started_at: str
-    ) -> None:
+    def built(self, name: str, *, reason: str, out_dir: str, started_at: str) -> None:
         """Record a good build."""
         with self.db:
-            self._upsert(
-                name,
-                fingerprint=fingerprint,
-                files=files,
-                built_at=_now(),
-                reason=reason,
-                out_dir=out_dir,
-                pending=None,
-            )
+            self._upsert(name, built_at=_now(), reason=reason, out_dir=out_dir)
             self._log(name, reason, started_at, True, out_dir)
+
+    def inputs_built(self, name: str, *, fingerprint: str, files: str) -> None:
+        """Record the inputs of the last good build, which change detection compares with."""
+        self._upsert(name, fingerprint=fingerprint, files=files, pending=None)
 
     def failed(self, name: str, *, reason: str, started_at: str, detail: str) -> None:
         """Record a failed build; the last good one stays current."""

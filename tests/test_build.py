@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefing.build import build
+from briefing.build import BuildOptions, build
 from briefing.config import load_config
-from briefing.errors import RenderError
+from briefing.errors import BriefingError, RenderError
 from conftest import CORPUS, ROOT, needs_shared
 
 
@@ -109,7 +109,12 @@ def test_window_and_exclusions(project):
     from datetime import date
 
     folder = project("mixed")
-    result = build(load_config(folder / "config.yaml"), as_of=date(2026, 12, 31), formats=["json"])
+    config = load_config(folder / "config.yaml")
+    with pytest.raises(BriefingError, match="no source dated 2026-12-22 to 2026-12-31"):
+        build(config, as_of=date(2026, 12, 31), formats=["json"])
+    assert not (config.output_dir / "2026-12-31").exists()  # nothing written
+    options = BuildOptions(allow_empty=True)
+    result = build(config, as_of=date(2026, 12, 31), formats=["json"], options=options)
     data = json.loads((result.out_dir / "brief.json").read_text())
     assert data["sources"] == []  # everything is older than the 10-day window
 
@@ -150,7 +155,7 @@ def test_failed_build_keeps_previous_brief(project, monkeypatch):
         build(config, as_of=date(2026, 11, 23), formats=["json"])
     assert (first.out_dir / "brief.json").read_text() == before
     names = sorted(p.name for p in first.out_dir.parent.iterdir())
-    assert names == [".lock", "2026-11-23", "latest"]
+    assert names == [".config", ".lock", "2026-11-23", "latest", "state.sqlite"]
 
 
 def test_keeps_the_last_n_builds_and_points_latest_at_the_newest(project):
@@ -199,8 +204,10 @@ def test_build_and_brief_commands(project, cli, tmp_path):
         "russia",
     )
     assert result.exit_code == 0, result.output
-    data = json.loads((folder / "out" / "config" / "2026-11-23" / "brief.json").read_text())
+    preview = folder / "out" / "config" / "preview" / "2026-11-23" / "brief.json"
+    data = json.loads(preview.read_text())
     assert [t["name"] for t in data["topics"]] == ["Russia"]
+    assert "preview (the edition is unchanged)" in result.output
     bad = cli("build", folder / "config.yaml", "--topic", "Mars")
     assert bad.exit_code == 1 and "unknown topic 'Mars'; choose one of: Russia" in bad.output
     out = tmp_path / "custom"

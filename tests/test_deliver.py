@@ -216,7 +216,7 @@ def test_dry_run_writes_outbox_and_keeps_ledger_empty(mailing, smtp, cli):
         "c@example.org.eml",
     ]
     assert smtp.messages == []
-    assert not mailing.state_path.exists()
+    assert "no deliveries yet" in cli("deliveries", mailing._path).output
     sent = cli("send", mailing._path)
     assert sent.exit_code == 0 and "3 sent" in sent.output
     ledger = cli("deliveries", mailing._path)

@@ -25,7 +25,7 @@ from briefing.ingest.repeated import apply_rules, remove_repeated
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
-PROGRESS_FROM = 200  # files
+PROGRESS_FROM = 50  # files
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 
 Reader = Callable[[Path, bytes], list[Document]]
