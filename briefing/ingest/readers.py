@@ -65,29 +65,44 @@ def read_text(path: Path, data: bytes) -> Document:
     return read_page(path, _text_of(data))
 
 
+_DATE_SEARCH = {"original_date": True, "extensive_search": True}  # as trafilatura's own
+
+
 def read_html(path: Path, data: bytes) -> Document:
     """A saved web page: trafilatura finds the main text and metadata."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
+    from trafilatura.metadata import extract_metadata
+
+    from briefing.ingest.chrome import MIN_PARAGRAPH_TEXT, container_paragraphs, without_chrome
 
     html = _text_of(data)
-    found: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    pruned = without_chrome(html)
+    found: Any = trafilatura.bare_extraction(pruned, include_comments=False)
+    # metadata from the whole page: the chrome taken out may hold the date or the site name
+    info: Any = extract_metadata(html, date_config=_DATE_SEARCH)
     if found is None or not (found.text or "").strip():
         raise SourceError("no main text found in the page")
-    url = found.url or None
+    text = found.text
+    if "\n" not in text.strip() and len(text) > MIN_PARAGRAPH_TEXT:
+        # one run-on paragraph: the extractor fell back to the page's whole text
+        paragraphs = container_paragraphs(pruned)
+        if paragraphs and sum(map(len, paragraphs)) >= 0.8 * len(text):
+            text = "\n".join(paragraphs)
+    url = info.url or None
     # trafilatura trims author strings ("Office of the Spokesperson" -> "Office"): prefer the tag
     tagged = re.search(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', html, re.I)
-    authors = tagged[1] if tagged else found.author or ""
+    authors = tagged[1] if tagged else info.author or ""
     meta = PageMeta(
-        title=page_title(html, _title_tag(html) or found.title, found.sitename),
-        date=page_date(html) or parse_iso(found.date),
+        title=page_title(html, _title_tag(html) or info.title, info.sitename),
+        date=page_date(html) or parse_iso(info.date),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
-        publisher=found.sitename or (urlparse(url).hostname if url else None),
+        publisher=info.sitename or (urlparse(url).hostname if url else None),
         url=url,
         boilerplate=False,  # trafilatura has removed it; only the edges are trimmed
         keep_head=True,
     )
     # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
-    return read_page(path, found.text.replace("\n", "\n\n"), meta)
+    return read_page(path, text.replace("\n", "\n\n"), meta)
 
 
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
