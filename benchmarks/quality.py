@@ -50,6 +50,9 @@ def summaries(score) -> None:
     )
 
 
+PEERS_ON_DEV = "[peers on dev: regex 0.76 / 0.40, textacy+spaCy 0.55 / 0.73]"
+
+
 def quotes(score) -> None:
     """Through the same record as `briefing inspect --json`."""
     from briefing.cli import inspect_record
@@ -69,7 +72,7 @@ def quotes(score) -> None:
             f"quotes, PolNeAR {split} ({len(gold)} docs): P {r['precision']:.3f} "
             f"R {r['recall']:.3f} F1 {r['f1']:.3f}, speaker accuracy "
             f"{r['speaker_accuracy']:.3f} ({r['n_speaker']} speakers)   "
-            + ("[peers on dev: regex 0.76 / 0.40, textacy+spaCy 0.55 / 0.73]" if split == "dev" else "")
+            + (PEERS_ON_DEV if split == "dev" else "")
         )
 
 

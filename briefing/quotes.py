@@ -8,22 +8,13 @@ from dataclasses import dataclass
 
 from briefing.ingest.meta import full_name
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS, same_person
+from briefing.lexicon import cue_pattern
 from briefing.model import Document, Quote
 from briefing.summarize import LINE
 from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_CUE = (
-    r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|states|noted|notes|explained"
-    r"|explains|argued|argues|insisted|insists|wrote|writes|declared|declares|asked|asks"
-    r"|replied|replies|continued|continues|recalled|recalls|acknowledged|acknowledges"
-    r"|according to|remarked|remarks|stressed|stresses|emphasized|emphasizes|announced"
-    r"|announces|demanded|demands|tweeted|tweets|posted|claimed|claims|suggested|suggests"
-    r"|asserted|asserts|countered|quipped|joked|conceded|admitted|admits|boasted|vowed"
-    r"|promised|predicted|urged|urges|pleaded|cautioned|testified|complained|reiterated"
-    r"|observed|responded|responds|concluded|sings|sang|calls|called|described|describes"
-    r"|shouted|chanted|read|reads|reported|reports|put it|attested|commented|wondered)"
-)
+_CUE = cue_pattern()
 _CUE_WORD = re.compile(_CUE)
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
 _W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
