@@ -70,3 +70,20 @@ def test_text_pages_are_untouched(tmp_path: Path):
     page = tmp_path / "note.txt"
     page.write_text("Title line\n\nHome Reports Download Report is just text here.\n")
     assert "Download Report" in read_file(page).text
+
+
+def test_a_date_in_the_address_comes_before_a_search_of_the_text(tmp_path: Path):
+    from briefing.ingest.readers import url_date
+
+    assert str(url_date("https://example.org/news/2019/08/02/slug/")) == "2019-08-02"
+    assert str(url_date("https://example.org/2019-03-29-leader-spotlight")) == "2019-03-29"
+    assert url_date("https://example.org/2019/13/02/x") is None
+    assert url_date("https://example.org/item/20190802") is None
+    page = tmp_path / "page.html"
+    body = "<p>" + "The council met again to discuss the harbour dredging plan. " * 8 + "</p>"
+    page.write_text(
+        "<html><head><title>Harbour plan</title>"
+        '<link rel="canonical" href="https://news.example.org/2021/06/14/harbour-plan/">'
+        f"</head><body><h1>Harbour plan</h1>{body}<p>Archive: 3 January 2005</p></body></html>"
+    )
+    assert str(read_file(page).date) == "2021-06-14"

@@ -94,7 +94,7 @@ def read_html(path: Path, data: bytes) -> Document:
     authors = tagged[1] if tagged else info.author or ""
     meta = PageMeta(
         title=page_title(html, _title_tag(html) or info.title, info.sitename),
-        date=page_date(html) or parse_iso(info.date),
+        date=page_date(html) or url_date(url) or parse_iso(info.date),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
         publisher=info.sitename or (urlparse(url).hostname if url else None),
         url=url,
@@ -175,6 +175,22 @@ def page_date(html: str) -> date | None:
         return parse_iso(found[1])
     content = re.search(r"content=[\"']([^\"']+)", found[0])
     return parse_iso(content[1]) if content else None
+
+
+# A full date in a page's address: /2019/08/02/, /2019-03-29-slug
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day in a page's address. Trusted after the page's own dates (shown beside the
+    headline, in its structured data) and before a search of the page's text."""
+    found = _URL_DATE.search(urlparse(url).path) if url else None
+    if not found:
+        return None
+    try:
+        return date(*map(int, found.groups()))
+    except ValueError:
+        return None
 
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
