@@ -7,6 +7,8 @@ rules, so that a list never knows "concluded" but not "concludes" or "concluding
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib.resources import files
 
 # Verbs that report speech or writing (lemmas). Irregular past forms are in IRREGULAR_PAST.
 REPORTING_VERBS = (
@@ -40,9 +42,19 @@ def inflections(lemma: str) -> set[str]:
     return {lemma, third, past, ing}
 
 
+@cache
+def fitted_cue_verbs() -> frozenset[str]:
+    """Verb forms that head quote cues in PolNeAR's train split (benchmarks/fit_cue_verbs.py)."""
+    text = files("briefing").joinpath("data/cue_verbs.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def cue_pattern() -> str:
-    """A regular expression (no groups) matching any form of a reporting verb."""
+    """A regular expression (no groups) matching any form of a reporting verb: the lemmas
+    above in every form, and the forms fitted on train."""
     forms = {form for lemma in REPORTING_VERBS for form in inflections(lemma)}
+    forms |= fitted_cue_verbs() - {"according"}  # only as "according to"
     forms |= set(MULTIWORD_CUES)
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
     return "(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in alternatives) + ")"

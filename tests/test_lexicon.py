@@ -17,3 +17,10 @@ def test_cue_pattern_matches_whole_forms():
     cue = re.compile(rf"\b{cue_pattern()}\b")
     assert cue.fullmatch("concludes") and cue.fullmatch("according to")
     assert not cue.search("sailing")
+
+
+def test_fitted_cue_verbs_ship_with_the_package():
+    from briefing.lexicon import fitted_cue_verbs
+
+    verbs = fitted_cue_verbs()
+    assert "said" in verbs and all(v.isalpha() and v.islower() for v in verbs)
