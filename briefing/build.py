@@ -27,6 +27,7 @@ from briefing.render import RenderOptions, render
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+EDITION_MARK = ".briefing-edition"  # in every dated folder a build writes; prune needs it
 
 
 def build_time() -> datetime:
@@ -202,8 +203,13 @@ def point_latest(out_dir: Path) -> None:
 
 
 def prune(folder: Path, *, keep: int) -> None:
-    """Delete the oldest dated brief folders beyond ``keep``."""
-    dated = sorted(p for p in folder.glob("????-??-??") if p.is_dir() and not p.is_symlink())
+    """Delete the oldest dated brief folders beyond ``keep``: only those this tool wrote
+    (they hold its mark), never a user's folder that happens to have a dated name."""
+    dated = sorted(
+        p
+        for p in folder.glob("????-??-??")
+        if p.is_dir() and not p.is_symlink() and (p / EDITION_MARK).is_file()
+    )
     for old in dated[:-keep]:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -217,6 +223,7 @@ def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list
     tmp.mkdir()
     try:
         written = write(tmp)
+        (tmp / EDITION_MARK).write_text("written by briefing; prune may delete this folder\n")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

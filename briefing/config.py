@@ -313,6 +313,13 @@ class Config(BaseModel):
     _base: Path = PrivateAttr(default=Path("."))
     _path: Path | None = PrivateAttr(default=None)
 
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_folder_name(value)
+        return value
+
     @property
     def brief_name(self) -> str:
         """The output folder name."""
@@ -401,6 +408,18 @@ class Config(BaseModel):
         return Path(os.path.normpath(path if path.is_absolute() else self._base / path))
 
 
+def check_folder_name(name: str) -> None:
+    """A brief's name becomes one folder inside ``output``: a path in it could write (and
+    prune) elsewhere, so separators, '.', '..' and control characters are refused."""
+    if (
+        not name
+        or name in (".", "..")
+        or any(sep in name for sep in ("/", "\\"))
+        or any(ord(ch) < 32 or ord(ch) == 127 for ch in name)
+    ):
+        raise ValueError(f"a brief name is a plain folder name, without / or '..': {name!r}")
+
+
 def is_url(source: str) -> bool:
     """Whether a source is a web address (a feed to fetch) rather than a path."""
     return source.startswith(("http://", "https://"))
@@ -444,6 +463,11 @@ def config_from_dict(
         raise ConfigError([_describe(err, path, lines) for err in exc.errors()]) from None
     config._base = path.parent
     config._path = path
+    if config.name is None:
+        try:
+            check_folder_name(config.brief_name)
+        except ValueError as exc:
+            raise ConfigError([f"{path}:1: name: {exc}"]) from None
     return config
 
 
