@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
@@ -14,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from briefing import locks
 from briefing.analyze import analyze
 from briefing.assemble import assemble
 from briefing.cache import DocumentCache
@@ -181,16 +181,8 @@ def analyze_matches(
 @contextmanager
 def brief_lock(folder: Path, *, wait: bool = True) -> Iterator[None]:
     """Only one process builds a brief at a time (an advisory lock on a file in its folder)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BriefingError(f"another process is building {folder.name}") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with locks.hold(folder / ".lock", wait=wait, busy=f"another process is building {folder.name}"):
+        yield
 
 
 def point_latest(out_dir: Path) -> None:

@@ -166,9 +166,10 @@ def send(config: Path, dry_run: bool, as_of: str | None) -> None:
         f"edition {report.digest[:12]}: {len(report.sent)} "
         + ("written to outbox/ (dry run)" if dry_run else "sent")
         + f", {len(report.failed)} failed, {len(report.pending)} still queued, "
-        f"{report.already} done before"
+        + (f"{len(report.unknown)} unknown (sent, no reply), " if report.unknown else "")
+        + f"{report.already} done before"
     )
-    sys.exit(1 if report.failed else 0)
+    sys.exit(1 if report.failed or report.pending or report.unknown else 0)
 
 
 @main.command()

@@ -3,7 +3,12 @@ reruns send nothing, rejections and dropped connections leave the right ledger."
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import subprocess
+import sys
+import time
+from collections import Counter
 from datetime import date
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -28,6 +33,7 @@ class Recorder:
         self.envelopes: list[list[str]] = []
         self.reject: set[str] = set()
         self.drop_at: int | None = None  # drop the connection when this message arrives
+        self.delay = 0.0  # seconds between taking a message and replying
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.reject:
@@ -42,6 +48,7 @@ class Recorder:
             return "421 closing"
         self.messages.append(envelope.content)
         self.envelopes.append(list(envelope.rcpt_tos))
+        await asyncio.sleep(self.delay)
         return "250 2.0.0 queued"
 
 
@@ -265,3 +272,63 @@ def test_missing_password_variable_is_one_clear_error(mailing, monkeypatch):
     mailing.distribution.smtp.password_env = "BRIEFING_TEST_PASSWORD"
     with pytest.raises(DeliveryError, match="BRIEFING_TEST_PASSWORD is not set"):
         send_brief(mailing)
+
+
+def send_in_background(config) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "send", str(config._path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_two_sends_at_once_mail_each_recipient_once(mailing, smtp):
+    people = "".join(f"p{i}@example.org\n" for i in range(40))
+    (mailing._path.parent / "analysts.csv").write_text("email\n" + people)
+    smtp.delay = 0.02  # the runs overlap
+    runs = [send_in_background(mailing) for _ in range(2)]
+    outputs = [r.communicate(timeout=120)[0] for r in runs]
+    copies = Counter(e[0] for e in smtp.envelopes)
+    assert len(copies) == 42 and set(copies.values()) == {1}, outputs
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    assert sorted(o.split("sent")[0].split(": ")[-1] for o in outputs) == ["0 ", "42 "]
+    assert set(statuses(mailing).values()) == {"sent"}
+
+
+def test_a_reply_after_the_time_out_is_unknown_and_resent_at_most_once(mailing, smtp):
+    mailing.distribution.smtp.timeout = 0.3
+    smtp.delay = 1.0  # takes each message, answers after the client has given up
+    waits: list[float] = []
+    store = Store(mailing.state_path)
+    mailer = SmtpMailer(mailing.distribution.smtp)
+    try:
+        report = deliver(mailing, mailer=mailer, store=store, sleep=waits.append)
+    finally:
+        mailer.close()
+        store.close()
+    time.sleep(smtp.delay)  # let the server finish its last message
+    assert report.sent == [] and report.failed == [] and len(report.unknown) == 3
+    assert waits and min(waits) > mailing.distribution.smtp.timeout
+    copies = Counter(parsed(m)["Message-ID"] for m in smtp.messages)
+    assert len(copies) == 3 and set(copies.values()) == {2}  # one resend, same Message-ID
+    rows = ledger(mailing)
+    assert {r.status for r in rows} == {"unknown"} and {r.attempts for r in rows} == {2}
+    assert all("after the message was sent" in r.last_reply for r in rows)
+    again = run(mailing)  # a rerun does not mail an 'unknown' recipient again
+    assert again.sent == [] and again.unknown == [] and again.already == 3
+    time.sleep(smtp.delay)
+    assert len(smtp.messages) == 6
+
+
+def test_a_server_outage_uses_no_attempts_and_exits_non_zero(mailing, smtp, cli):
+    port = free_port()  # nothing listens there
+    path = mailing._path
+    data = yaml.safe_load(path.read_text())
+    data["distribution"]["smtp"]["port"] = port
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    for _ in range(6):  # more runs than max_attempts
+        result = cli("send", path)
+        assert result.exit_code == 1 and "3 still queued" in result.output
+    rows = ledger(mailing)
+    assert {r.status for r in rows} == {"queued"} and {r.attempts for r in rows} == {0}

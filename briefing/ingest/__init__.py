@@ -22,6 +22,7 @@ from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
 from briefing.ingest.readers import read_html, read_markdown, read_text
 from briefing.ingest.repeated import apply_rules, remove_repeated
+from briefing.locks import die_with_parent
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def _parse_all(
     """Parse files, on every core when there are many; errors come back as strings."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
+        with ProcessPoolExecutor(workers, initializer=die_with_parent) as pool:
             results = pool.map(_parse_safely, [(p, d) for p, d, _ in todo], chunksize=16)
             for (path, data, stat), result in zip(todo, _progress(results, len(todo)), strict=True):
                 yield path, data, stat, result
