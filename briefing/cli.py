@@ -42,6 +42,10 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except BriefingError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:  # a full disk, a read-only or vanished folder
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
 
     return wrapper
 

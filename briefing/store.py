@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
+from briefing.errors import BriefingError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
     digest     TEXT NOT NULL,
@@ -62,10 +64,16 @@ class Store:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")  # a 'sent' row must survive a power cut
-        self.db.executescript(SCHEMA)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")  # a 'sent' row must survive a power cut
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:  # not rebuilt: the ledger says who has had what
+            raise BriefingError(
+                f"cannot use the state file {path}: {exc} (move it aside to start afresh; "
+                "it holds the delivery ledger and build history)"
+            ) from None
 
     def close(self) -> None:
         """Close the database."""

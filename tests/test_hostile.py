@@ -3,7 +3,10 @@ characters in sources never crash a writer or the cache, broken state is one err
 
 from __future__ import annotations
 
+import errno
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -101,3 +104,108 @@ def alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+HOSTILE_MD = (
+    "---\n"
+    'title: "Russia \\ud83d talks \\x1b[31m\\u202eevil"\n'
+    "date: 2026-11-21\n"
+    "url: javascript:alert(1)\n"
+    "---\n\n"
+    "Moscow said on Friday that Russia\x0b would\x0c answer \x1b[0m the Kremlin's critics.\n\n"
+    + "The talks in Moscow went on. " * 200  # a NUL in the first 4 KB is a binary file
+    + "\x00 Russia said no.\n"
+)
+HOSTILE_HTML = (
+    '<html><head><script type="application/ld+json">'
+    '{"@type": "NewsArticle", "headline": "Kremlin \\ud800 \\u0000 note", '
+    '"datePublished": "2026-11-21"}'
+    "</script></head><body><p>Russia and the Kremlin\x0b spoke\x1b again.</p></body></html>"
+)
+
+
+def test_control_characters_and_lone_surrogates_reach_no_writer(project, cli):
+    folder = project("mixed")
+    (folder / "sources" / "hostile.md").write_text(HOSTILE_MD)
+    (folder / "sources" / "hostile.html").write_text(HOSTILE_HTML)
+    path = edit_config(folder, formats=["pdf", "docx", "html", "txt", "json"])
+    for _ in range(2):  # the second build reads the documents from the cache
+        result = cli("build", path, "--as-of", "2026-11-23")
+        assert result.exit_code == 0, result.output
+    out = load_config(path).output_dir / "2026-11-23"
+    html = (out / "brief.html").read_text()
+    assert "javascript:" not in html
+    for name in ("brief.html", "brief.txt", "brief.json"):
+        text = (out / name).read_text()
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", text), name
+    data = json.loads((out / "brief.json").read_text())
+    titles = [s["title"] for s in data["sources"]]
+    assert "Russia \ufffd talks [31mevil" in titles and "Kremlin \ufffd note" in titles
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_reason(project, cli):
+    folder = project("mixed")
+    name = os.fsdecode(b"2026-11-22_caf\xe9-Russia.txt")
+    (folder / "sources" / name).write_text("Russia and the Kremlin met in Moscow.\n")
+    path = edit_config(folder, formats=["json", "html", "txt"])
+    result = cli("build", path, "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    listing = cli("sources", path)
+    assert listing.exit_code == 0 and "not valid UTF-8" in listing.output
+    assert cli("run", path, "--once").exit_code == 0
+
+
+def test_a_corrupt_document_cache_is_rebuilt(project, cli):
+    folder = project("mixed")
+    path = edit_config(folder, formats=["json"])
+    config = load_config(path)
+    assert cli("build", path, "--as-of", "2026-11-23").exit_code == 0
+    config.cache_path.write_bytes(b"not a database at all" * 100)
+    for _ in range(2):
+        result = cli("build", path, "--as-of", "2026-11-23")
+        assert result.exit_code == 0, result.output
+
+
+def test_a_corrupt_state_file_is_one_error_line_naming_it(project, cli):
+    folder = project("mixed")
+    path = edit_config(folder, formats=["json"])
+    config = load_config(path)
+    config.state_path.parent.mkdir(parents=True)
+    config.state_path.write_bytes(b"garbage" * 200)
+    result = cli("run", path, "--once")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert errors and str(config.state_path) in errors[0] and "Traceback" not in result.output
+
+
+def test_a_full_disk_is_one_error_line_and_keeps_the_last_brief(project, cli, monkeypatch):
+    folder = project("mixed")
+    path = edit_config(folder, formats=["json"])
+    assert cli("build", path, "--as-of", "2026-11-23").exit_code == 0
+    brief = load_config(path).output_dir / "2026-11-23" / "brief.json"
+    before = brief.read_bytes()
+
+    def full(brief, folder, formats, options):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / "brief.json"))
+
+    monkeypatch.setattr("briefing.build.render", full)
+    result = cli("build", path, "--as-of", "2026-11-23")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: ") and "No space left on device" in result.output
+    assert "brief.json" in result.output and brief.read_bytes() == before
+
+
+def test_a_fifo_or_a_link_to_dev_zero_in_the_sources_is_skipped(project, cli):
+    folder = project("mixed")
+    os.mkfifo(folder / "sources" / "pipe.txt")
+    (folder / "sources" / "zero.txt").symlink_to("/dev/zero")
+    path = edit_config(folder, formats=["json"])
+    for command in (["build", path, "--as-of", "2026-11-23"], ["sources", path]):
+        done = subprocess.run(  # in a child process, so that a hang fails instead of blocking
+            [sys.executable, "-m", "briefing", *map(str, command)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.count("not a regular file") == 2
