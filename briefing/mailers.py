@@ -151,7 +151,8 @@ class OutboxMailer:
     def send(self, message: EmailMessage) -> str:
         """Write the message to the outbox; the file name is its recipient."""
         recipient = message["To"].addresses[0].addr_spec
-        path = self.folder / f"{recipient.lower()}.eml"
+        safe = re.sub(r"[^\w@+.-]", "_", recipient.lower()).lstrip(".")  # no path in a name
+        path = self.folder / f"{safe}.eml"
         tmp = path.with_suffix(".eml.tmp")
         tmp.write_bytes(message.as_bytes(policy=policy.SMTP))
         tmp.replace(path)

@@ -22,6 +22,7 @@ from briefing.config import load_config
 from briefing.deliver import deliver, send_brief
 from briefing.errors import ConfigError, DeliveryError
 from briefing.mailers import SmtpMailer
+from briefing.recipients import read_recipients
 from briefing.store import Store
 
 
@@ -332,3 +333,31 @@ def test_a_server_outage_uses_no_attempts_and_exits_non_zero(mailing, smtp, cli)
         assert result.exit_code == 1 and "3 still queued" in result.output
     rows = ledger(mailing)
     assert {r.status for r in rows} == {"queued"} and {r.attempts for r in rows} == {0}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a@example.org, b@example.org",  # two on one line: not one kept and one dropped
+        "a@example.org\u2028b@example.org",  # line separators other than \n add no one
+        "a@example.org\x85b@example.org",
+        "a@example.org\x0bb@example.org",
+        "../../evil@example.org",
+    ],
+)
+def test_a_list_line_is_one_address_or_an_error_naming_it(tmp_path: Path, line):
+    (tmp_path / "people.txt").write_text(f"ok@example.org\n{line}\nlast@example.org\n")
+    found, problems = read_recipients(tmp_path / "people.txt")
+    assert [r.address for r in found] == ["ok@example.org", "last@example.org"]
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'people.txt'}:2: ")
+
+
+def test_a_dry_run_writes_only_inside_the_outbox(mailing, smtp, cli):
+    path = mailing._path
+    data = yaml.safe_load(path.read_text())
+    data["distribution"]["lists"]["leadership"]["recipients"] = ["x/../../../escape@example.org"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    assert cli("send", path, "--dry-run").exit_code == 0
+    outbox = mailing.output_dir / "2026-11-23" / "outbox"
+    written = list(path.parent.rglob("*.eml"))
+    assert len(written) == 3 and {p.parent for p in written} == {outbox}
