@@ -496,18 +496,43 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]
     lines: dict[tuple[Any, ...], int] = {}
     if node is None:
         return None, lines
-    return _construct(node, (), lines), lines
+    try:
+        return _construct(node, (), lines), lines
+    except _YamlProblem as exc:
+        raise ConfigError([f"{path}:{exc.line}: invalid YAML: {exc.message}"]) from None
 
 
-def _construct(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
+MAX_YAML_NODES = 100_000  # far beyond any real config; an alias bomb expands past it
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+        super().__init__(message)
+
+
+def _construct(
+    node: yaml.Node,
+    loc: tuple[Any, ...],
+    lines: dict[tuple[Any, ...], int],
+    budget: list[int] | None = None,
+) -> Any:
+    """Build the value of ``node``, noting the line of every key; a key given twice and an
+    expansion past MAX_YAML_NODES (aliases of aliases) are errors."""
+    budget = budget if budget is not None else [MAX_YAML_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _YamlProblem(node.start_mark.line + 1, "too many values (aliases nested too deep)")
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            out[key] = _construct(value_node, (*loc, key), lines)
+            if key in out:
+                raise _YamlProblem(key_node.start_mark.line + 1, f"duplicate key '{key}'")
+            out[key] = _construct(value_node, (*loc, key), lines, budget)
             lines[(*loc, key)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*loc, i), lines) for i, item in enumerate(node.value)]
+        return [_construct(item, (*loc, i), lines, budget) for i, item in enumerate(node.value)]
     return yaml.SafeLoader(" ").construct_object(node)  # scalars: ints, bools, dates…

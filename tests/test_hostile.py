@@ -209,3 +209,55 @@ def test_a_fifo_or_a_link_to_dev_zero_in_the_sources_is_skipped(project, cli):
         )
         assert done.returncode == 0, done.stderr
     assert done.stdout.count("not a regular file") == 2
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """YAML whose last key 'x9' expands to 9**levels strings through aliases of aliases."""
+    lines = ["x0: &x0 lol"]
+    for n in range(1, levels + 1):
+        lines.append(f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_yaml_alias_bomb_in_the_config_is_an_error(project):
+    folder = project("mixed")
+    path = folder / "config.yaml"
+    path.write_text(path.read_text() + alias_bomb() + "label: *x9\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "aliases nested too deep" in done.stderr
+
+
+def test_a_duplicate_key_in_the_config_is_an_error_naming_its_line(project):
+    folder = project("mixed")
+    path = folder / "config.yaml"
+    path.write_text("title: First\n" + path.read_text())
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert err.value.problems == [f"{path}:2: invalid YAML: duplicate key 'title'"]
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_not_expanded(project):
+    folder = project("mixed")
+    note = folder / "sources" / "bomb.md"
+    front = f"title: Russia bomb note\n{alias_bomb()}author: *x9\n"
+    note.write_text(f"---\n{front}---\n\nRussia spoke.\n")
+    done = subprocess.run(
+        [sys.executable, "-c", LIMITED, str(note)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Russia bomb note ()"
+
+
+LIMITED = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+from briefing.ingest import read_file
+doc = read_file(Path(sys.argv[1]))
+print(doc.title, doc.authors)
+"""
