@@ -261,3 +261,34 @@ from briefing.ingest import read_file
 doc = read_file(Path(sys.argv[1]))
 print(doc.title, doc.authors)
 """
+
+
+def test_a_source_over_the_size_cap_is_skipped(project, monkeypatch):
+    folder = project("mixed")
+    (folder / "sources" / "huge.txt").write_text("Russia " * 400)
+    monkeypatch.setattr("briefing.ingest.MAX_SOURCE_BYTES", 1000)
+    config = load_config(edit_config(folder, formats=["json"]))
+    result = build(config, as_of=date(2026, 11, 23))
+    reasons = {s.path.name: s.reason for s in result.skipped}
+    assert reasons["huge.txt"].startswith("larger than")
+
+
+def test_a_busy_lock_names_its_holder(tmp_path):
+    with brief_lock(tmp_path, wait=True):
+        child = subprocess.run(
+            [sys.executable, "-c", BUSY, str(tmp_path)], capture_output=True, text=True, timeout=30
+        )
+    assert f"another process is building {tmp_path.name} (pid {os.getpid()})" in child.stdout
+
+
+BUSY = """
+import sys
+from pathlib import Path
+from briefing.build import brief_lock
+from briefing.errors import BriefingError
+try:
+    with brief_lock(Path(sys.argv[1]), wait=False):
+        print("got it")
+except BriefingError as exc:
+    print(exc)
+"""
