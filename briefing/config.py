@@ -56,6 +56,13 @@ class Topic(BaseModel):
     )
     max_sources: int = Field(default=8, ge=1, le=200, description="Most sources per topic.")
 
+    @field_validator("name")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise ValueError("a topic name is one line, without control characters")
+        return value
+
     @field_validator("query")
     @classmethod
     def _valid_query(cls, value: str | None) -> str | None:

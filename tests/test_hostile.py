@@ -4,6 +4,7 @@ characters in sources never crash a writer or the cache, broken state is one err
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
@@ -19,8 +20,8 @@ import yaml
 
 from briefing.build import brief_lock, build
 from briefing.config import load_config
-from briefing.errors import ConfigError
-from briefing.ingest import PARALLEL_FROM
+from briefing.errors import ConfigError, SourceError
+from briefing.ingest import PARALLEL_FROM, read_file
 
 
 def edit_config(folder: Path, **changes) -> Path:
@@ -292,3 +293,36 @@ try:
 except BriefingError as exc:
     print(exc)
 """
+
+
+def encrypted_pdf(user_password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    plain = io.BytesIO()
+    page = canvas.Canvas(plain)
+    page.drawString(72, 720, "Russia and the Kremlin answered the sanctions on Monday.")
+    page.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain.getvalue())))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_with_an_empty_user_password_is_read(tmp_path):
+    opened = tmp_path / "open.pdf"
+    opened.write_bytes(encrypted_pdf(""))
+    assert "Kremlin answered" in read_file(opened).text
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf("secret"))
+    with pytest.raises(SourceError, match="needs a password"):
+        read_file(locked)
+
+
+def test_a_topic_name_with_a_line_break_is_a_config_error(project):
+    folder = project("mixed")
+    path = folder / "config.yaml"
+    path.write_text(path.read_text().replace("- name: Antarctica", '- name: "Ant\\narctica"'))
+    with pytest.raises(ConfigError, match="topic name is one line"):
+        load_config(path)
