@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
@@ -15,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from briefing import locks
 from briefing.analyze import analyze
 from briefing.assemble import assemble
 from briefing.cache import DocumentCache
@@ -30,6 +30,7 @@ from briefing.store import BuildState
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 Progress = Callable[[str], None]  # told the stage a build is in
+EDITION_MARK = ".briefing-edition"  # in every dated folder a build writes; prune needs it
 
 
 def build_time() -> datetime:
@@ -302,16 +303,8 @@ def analyze_matches(
 @contextmanager
 def brief_lock(folder: Path, *, wait: bool = True) -> Iterator[None]:
     """Only one process builds a brief at a time (an advisory lock on a file in its folder)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BriefingError(f"another process is building {folder.name}") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with locks.hold(folder / ".lock", wait=wait, busy=f"another process is building {folder.name}"):
+        yield
 
 
 def point_latest(out_dir: Path) -> None:
@@ -324,8 +317,13 @@ def point_latest(out_dir: Path) -> None:
 
 
 def prune(folder: Path, *, keep: int) -> None:
-    """Delete the oldest dated brief folders beyond ``keep``."""
-    dated = sorted(p for p in folder.glob("????-??-??") if p.is_dir() and not p.is_symlink())
+    """Delete the oldest dated brief folders beyond ``keep``: only those this tool wrote
+    (they hold its mark), never a user's folder that happens to have a dated name."""
+    dated = sorted(
+        p
+        for p in folder.glob("????-??-??")
+        if p.is_dir() and not p.is_symlink() and (p / EDITION_MARK).is_file()
+    )
     for old in dated[:-keep]:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -339,6 +337,7 @@ def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list
     tmp.mkdir()
     try:
         written = write(tmp)
+        (tmp / EDITION_MARK).write_text("written by briefing; prune may delete this folder\n")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 
 from briefing.model import Document, Turn
 
-READER_VERSION = 8  # bump when a reader's output changes, to re-parse everything once
+log = logging.getLogger(__name__)
+READER_VERSION = 9  # bump when a reader's output changes, to re-parse everything once
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -38,9 +40,13 @@ class DocumentCache:
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db = _open(path)
+        except sqlite3.DatabaseError as exc:  # only a cache: start it again
+            log.warning("the document cache %s is unreadable (%s); rebuilding it", path, exc)
+            for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                stale.unlink(missing_ok=True)
+            self.db = _open(path)
         # Documents already decoded in this process, by (path, size, mtime): a long-running
         # 'briefing run' rebuilds without decoding unchanged sources again.
         self.memory: dict[tuple[str, int, int], list[Document]] = {}
@@ -75,7 +81,7 @@ class DocumentCache:
                     (READER_VERSION,),
                 )
             }
-        stored = self._stored.get(str(path))
+        stored = self._stored.get(_key(path))
         if stored is None or stored[:2] != (size, mtime_ns):
             return None
         docs = from_json(stored[2], path)
@@ -94,7 +100,7 @@ class DocumentCache:
     ) -> None:
         """Remember a file's stat and hash, and the documents parsed from it."""
         self.db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (str(path), size, mtime_ns, sha256)
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (_key(path), size, mtime_ns, sha256)
         )
         if docs is not None:
             self.memory[(str(path), size, mtime_ns)] = docs
@@ -104,9 +110,26 @@ class DocumentCache:
             )
 
 
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(SCHEMA)
+        db.execute("SELECT count(*) FROM files").fetchone()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
+def _key(path: Path) -> str:
+    """A path as text SQLite can store, even when its name is not valid UTF-8."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def content_hash(name: str, data: bytes) -> str:
     """SHA-256 of a file's name and bytes (readers take dates and titles from names too)."""
-    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 
 def to_json(docs: list[Document], path: Path) -> str:

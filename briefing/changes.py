@@ -84,10 +84,10 @@ def fingerprint(files: Mapping[str, FileState], *extra: Path | None) -> str:
     """One digest over source contents, the config file and the template folders."""
     h = hashlib.sha256()
     for name in sorted(files):
-        h.update(f"{name}\0{files[name].sha256}\n".encode())
+        h.update(f"{name}\0{files[name].sha256}\n".encode("utf-8", "surrogateescape"))
     for item in (*extra, PACKAGE_TEMPLATES):
         for path in _tree(item):
-            h.update(str(path).encode() + b"\0" + path.read_bytes())
+            h.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 

@@ -45,6 +45,10 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except BriefingError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:  # a full disk, a read-only or vanished folder
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
 
     return wrapper
 
@@ -194,9 +198,10 @@ def send(config: Path, dry_run: bool, as_of: str | None) -> None:
         f"edition {report.digest[:12]}: {len(report.sent)} "
         + ("written to outbox/ (dry run)" if dry_run else "sent")
         + f", {len(report.failed)} failed, {len(report.pending)} still queued, "
-        f"{report.already} done before"
+        + (f"{len(report.unknown)} unknown (sent, no reply), " if report.unknown else "")
+        + f"{report.already} done before"
     )
-    sys.exit(1 if report.failed else 0)
+    sys.exit(1 if report.failed or report.pending or report.unknown else 0)
 
 
 @main.command()

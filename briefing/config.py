@@ -56,6 +56,13 @@ class Topic(BaseModel):
     )
     max_sources: int = Field(default=8, ge=1, le=200, description="Most sources per topic.")
 
+    @field_validator("name")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise ValueError("a topic name is one line, without control characters")
+        return value
+
     @field_validator("query")
     @classmethod
     def _valid_query(cls, value: str | None) -> str | None:
@@ -313,6 +320,13 @@ class Config(BaseModel):
     _base: Path = PrivateAttr(default=Path("."))
     _path: Path | None = PrivateAttr(default=None)
 
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_folder_name(value)
+        return value
+
     @property
     def brief_name(self) -> str:
         """The output folder name."""
@@ -401,6 +415,18 @@ class Config(BaseModel):
         return Path(os.path.normpath(path if path.is_absolute() else self._base / path))
 
 
+def check_folder_name(name: str) -> None:
+    """A brief's name becomes one folder inside ``output``: a path in it could write (and
+    prune) elsewhere, so separators, '.', '..' and control characters are refused."""
+    if (
+        not name
+        or name in (".", "..")
+        or any(sep in name for sep in ("/", "\\"))
+        or any(ord(ch) < 32 or ord(ch) == 127 for ch in name)
+    ):
+        raise ValueError(f"a brief name is a plain folder name, without / or '..': {name!r}")
+
+
 def is_url(source: str) -> bool:
     """Whether a source is a web address (a feed to fetch) rather than a path."""
     return source.startswith(("http://", "https://"))
@@ -444,6 +470,11 @@ def config_from_dict(
         raise ConfigError([_describe(err, path, lines) for err in exc.errors()]) from None
     config._base = path.parent
     config._path = path
+    if config.name is None:
+        try:
+            check_folder_name(config.brief_name)
+        except ValueError as exc:
+            raise ConfigError([f"{path}:1: name: {exc}"]) from None
     return config
 
 
@@ -472,18 +503,43 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]
     lines: dict[tuple[Any, ...], int] = {}
     if node is None:
         return None, lines
-    return _construct(node, (), lines), lines
+    try:
+        return _construct(node, (), lines), lines
+    except _YamlProblem as exc:
+        raise ConfigError([f"{path}:{exc.line}: invalid YAML: {exc.message}"]) from None
 
 
-def _construct(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
+MAX_YAML_NODES = 100_000  # far beyond any real config; an alias bomb expands past it
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+        super().__init__(message)
+
+
+def _construct(
+    node: yaml.Node,
+    loc: tuple[Any, ...],
+    lines: dict[tuple[Any, ...], int],
+    budget: list[int] | None = None,
+) -> Any:
+    """Build the value of ``node``, noting the line of every key; a key given twice and an
+    expansion past MAX_YAML_NODES (aliases of aliases) are errors."""
+    budget = budget if budget is not None else [MAX_YAML_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _YamlProblem(node.start_mark.line + 1, "too many values (aliases nested too deep)")
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            out[key] = _construct(value_node, (*loc, key), lines)
+            if key in out:
+                raise _YamlProblem(key_node.start_mark.line + 1, f"duplicate key '{key}'")
+            out[key] = _construct(value_node, (*loc, key), lines, budget)
             lines[(*loc, key)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*loc, i), lines) for i, item in enumerate(node.value)]
+        return [_construct(item, (*loc, i), lines, budget) for i, item in enumerate(node.value)]
     return yaml.SafeLoader(" ").construct_object(node)  # scalars: ints, bools, dates…

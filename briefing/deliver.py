@@ -1,8 +1,11 @@
 """Send a built brief to its distribution lists, exactly once per recipient, with a ledger.
 
-Each (edition digest, recipient) has one ledger row: queued → sending → sent | failed. A rerun
-sends only rows that are not sent or failed; a row left 'sending' by a crash is sent again with
-the same Message-ID, so a mail client can tell the rare duplicate for what it is.
+Each (edition digest, recipient) has one ledger row: queued → sending → sent | failed | unknown.
+One run sends a brief at a time (a lock beside it), and each row is claimed before its message
+goes. A rerun sends only rows that are queued; a row left 'sending' by a crash is sent again with
+the same Message-ID, so a mail client can tell the rare duplicate for what it is. 'unknown' means
+the message went but the server's reply never came: it is resent once, after a wait, and then
+left alone, since it may have been delivered.
 """
 
 from __future__ import annotations
@@ -23,13 +26,22 @@ from typing import Any, Protocol
 import jinja2.sandbox
 
 from briefing.config import Config, Distribution
-from briefing.errors import DeliveryError
+from briefing.errors import (
+    ConnectError,
+    DeliveryError,
+    MailError,
+    PermanentError,
+    TransientError,
+    UnknownOutcome,
+)
+from briefing.locks import hold
 from briefing.recipients import Recipient
 from briefing.render.html import environment
 from briefing.store import Store
 
 log = logging.getLogger(__name__)
 RETRIES_PER_RUN = 3
+DONE = ("sent", "failed", "unknown")  # statuses a rerun leaves alone
 MIME_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -39,20 +51,8 @@ MIME_TYPES = {
 }
 
 
-class TransientError(Exception):
-    """Worth trying again later: 4xx replies, refused or dropped connections, time-outs."""
-
-
-class ConnectError(TransientError):
-    """The server cannot be reached at all: stop this run, keep everyone queued."""
-
-
-class PermanentError(Exception):
-    """This recipient cannot be reached: 5xx replies."""
-
-
 class Mailer(Protocol):
-    """Sends one message; returns the server's reply; raises Transient- or PermanentError."""
+    """Sends one message; returns the server's reply; raises a MailError."""
 
     def send(self, message: EmailMessage) -> str: ...
 
@@ -76,6 +76,7 @@ class Report:
     sent: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
     already: int = 0
     held: str | None = None
 
@@ -134,9 +135,25 @@ def deliver(
     _check_attachments(edition, people)
     parts = shared_parts(edition, dist, {f for _, formats in people.values() for f in formats})
     store.queue(edition.digest, list(people))
+    with hold(config.output_dir / ".send.lock", busy="another process is sending"):
+        _send_all(edition, people, parts, dist, mailer, store, report, sleep, now)
+    return report
+
+
+def _send_all(
+    edition: Edition,
+    people: dict[str, tuple[Recipient, list[str]]],
+    parts: Parts,
+    dist: Distribution,
+    mailer: Mailer,
+    store: Store,
+    report: Report,
+    sleep: Callable[[float], None],
+    now: Callable[[], datetime],
+) -> None:
     unreachable = False
-    for row in store.rows(edition.digest):
-        if row.status in ("sent", "failed"):
+    for row in store.rows(edition.digest):  # read under the lock: no other run is sending
+        if row.status in DONE:
             report.already += 1
             continue
         recipient, attach = people.get(row.recipient, (None, []))
@@ -151,8 +168,10 @@ def deliver(
         except ConnectError as exc:
             log.error("stopping this run: %s", exc)
             unreachable, outcome = True, "pending"
-        getattr(report, outcome).append(recipient.address)
-    return report
+        if outcome == "already":
+            report.already += 1
+        else:
+            getattr(report, outcome).append(recipient.address)
 
 
 def _send_with_retries(
@@ -165,13 +184,15 @@ def _send_with_retries(
     sleep: Callable[[float], None],
 ) -> str:
     """Try a few times now; a transient failure stays queued for the next run until
-    ``max_attempts`` tries in all, then it is final."""
+    ``max_attempts`` tries in all, then it is final. A server that cannot be reached does
+    not use up an attempt."""
     attempts = row.attempts
     for attempt_now in range(RETRIES_PER_RUN):
         if attempts >= dist.max_attempts:
             store.mark(digest, row.recipient, "failed")
             return "failed"
-        store.mark(digest, row.recipient, "sending", message_id=message["Message-ID"], attempt=True)
+        if not store.claim(digest, row.recipient, attempts, message["Message-ID"]):
+            return "already"
         attempts += 1
         try:
             reply = mailer.send(message)
@@ -179,6 +200,11 @@ def _send_with_retries(
             store.mark(digest, row.recipient, "failed", reply=str(exc))
             log.warning("failed for good: %s: %s", row.recipient, exc)
             return "failed"
+        except UnknownOutcome as exc:
+            return _after_silence(store, mailer, digest, row.recipient, message, dist, sleep, exc)
+        except ConnectError as exc:
+            store.unclaim(digest, row.recipient, str(exc))
+            raise
         except TransientError as exc:
             final = attempts >= dist.max_attempts
             store.mark(digest, row.recipient, "failed" if final else "queued", reply=str(exc))
@@ -191,14 +217,38 @@ def _send_with_retries(
             )
             if final:
                 return "failed"
-            if isinstance(exc, ConnectError):
-                raise
             if attempt_now + 1 < RETRIES_PER_RUN:
                 sleep(min(30.0, 2.0**attempt_now))
             continue
         store.mark(digest, row.recipient, "sent", reply=reply)
         return "sent"
     return "pending"
+
+
+def _after_silence(
+    store: Store,
+    mailer: Mailer,
+    digest: str,
+    recipient: str,
+    message: EmailMessage,
+    dist: Distribution,
+    sleep: Callable[[float], None],
+    silence: UnknownOutcome,
+) -> str:
+    """The server got the message but did not answer in time: it may have delivered it.
+    Wait twice the time-out it already overran, resend once with the same Message-ID (so a
+    duplicate can be recognised); if that is not answered either, the row stays 'unknown'."""
+    store.mark(digest, recipient, "unknown", reply=str(silence))
+    log.warning("no reply for %s, it may have been delivered: %s", recipient, silence)
+    sleep(2 * dist.smtp.timeout)
+    store.mark(digest, recipient, "unknown", attempt=True)
+    try:
+        reply = mailer.send(message)
+    except MailError as exc:
+        store.mark(digest, recipient, "unknown", reply=f"{silence}; resent once: {exc}")
+        return "unknown"
+    store.mark(digest, recipient, "sent", reply=f"{reply} (resent once after no reply)")
+    return "sent"
 
 
 def _check_attachments(edition: Edition, people: dict[str, tuple[Recipient, list[str]]]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import smtplib
 import ssl
 from email import policy
@@ -11,8 +12,13 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from briefing.config import Smtp
-from briefing.deliver import ConnectError, PermanentError, TransientError
-from briefing.errors import DeliveryError
+from briefing.errors import (
+    ConnectError,
+    DeliveryError,
+    PermanentError,
+    TransientError,
+    UnknownOutcome,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +72,16 @@ class SmtpMailer:
             self.smtp.ehlo_or_helo_if_needed()
             self._check(*self.smtp.mail(sender))
             self._check(*self.smtp.rcpt(recipient))
-            code, reply = self.smtp.data(message.as_bytes(policy=policy.SMTP))
+            code, reply = self.smtp.docmd("DATA")
+            self._check(code, reply)
+            if code != 354:
+                raise TransientError(f"unexpected reply to DATA: {code}")
+            code, reply = self._data(message.as_bytes(policy=policy.SMTP))
             self._check(code, reply)
             return f"{code} {reply.decode(errors='replace')}"
+        except UnknownOutcome:
+            self._drop()  # the session is in an unknown state
+            raise
         except smtplib.SMTPResponseException as exc:
             self._reset()
             raise _classify(exc.smtp_code, exc.smtp_error) from None
@@ -78,6 +91,22 @@ class SmtpMailer:
         except (TransientError, PermanentError):
             self._reset()
             raise
+
+    def _data(self, content: bytes) -> tuple[int, bytes]:
+        """Send the message after the 354; from here on a lost reply means the server may
+        have taken the message, so it is an UnknownOutcome, not a failure to retry."""
+        assert self.smtp
+        body = re.sub(rb"(?m)^\.", b"..", content)
+        if not body.endswith(b"\r\n"):
+            body += b"\r\n"
+        self.smtp.send(body + b".\r\n")
+        try:
+            return self.smtp.getreply()
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            timeout = self.settings.timeout
+            raise UnknownOutcome(
+                f"no reply within {timeout} s after the message was sent: {exc}"
+            ) from None
 
     @staticmethod
     def _check(code: int, reply: bytes) -> None:
@@ -122,7 +151,8 @@ class OutboxMailer:
     def send(self, message: EmailMessage) -> str:
         """Write the message to the outbox; the file name is its recipient."""
         recipient = message["To"].addresses[0].addr_spec
-        path = self.folder / f"{recipient.lower()}.eml"
+        safe = re.sub(r"[^\w@+.-]", "_", recipient.lower()).lstrip(".")  # no path in a name
+        path = self.folder / f"{safe}.eml"
         tmp = path.with_suffix(".eml.tmp")
         tmp.write_bytes(message.as_bytes(policy=policy.SMTP))
         tmp.replace(path)

@@ -8,11 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
+from briefing.errors import BriefingError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
     digest     TEXT NOT NULL,
     recipient  TEXT NOT NULL,          -- lower-cased address
-    status     TEXT NOT NULL,          -- queued | sending | sent | failed
+    status     TEXT NOT NULL,          -- queued | sending | sent | failed | unknown
     attempts   INTEGER NOT NULL DEFAULT 0,
     last_reply TEXT NOT NULL DEFAULT '',
     message_id TEXT NOT NULL DEFAULT '',
@@ -62,10 +64,16 @@ class Store:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")  # a 'sent' row must survive a power cut
-        self.db.executescript(SCHEMA)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")  # a 'sent' row must survive a power cut
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:  # not rebuilt: the ledger says who has had what
+            raise BriefingError(
+                f"cannot use the state file {path}: {exc} (move it aside to start afresh; "
+                "it holds the delivery ledger and build history)"
+            ) from None
 
     def close(self) -> None:
         """Close the database."""
@@ -103,6 +111,25 @@ class Store:
             "message_id = COALESCE(?, message_id), attempts = attempts + ?, updated_at = ? "
             "WHERE digest = ? AND recipient = ?",
             (status, reply, message_id, int(attempt), _now(), digest, recipient),
+        )
+
+    def claim(self, digest: str, recipient: str, attempts: int, message_id: str) -> bool:
+        """Mark a row 'sending' (one more attempt) if nobody has touched it since it was read
+        with ``attempts``; False means another run has it, so it must not be sent here."""
+        cursor = self.db.execute(
+            "UPDATE deliveries SET status = 'sending', attempts = attempts + 1, message_id = ?, "
+            "updated_at = ? WHERE digest = ? AND recipient = ? AND attempts = ? "
+            "AND status IN ('queued', 'sending')",
+            (message_id, _now(), digest, recipient, attempts),
+        )
+        return cursor.rowcount == 1
+
+    def unclaim(self, digest: str, recipient: str, reply: str) -> None:
+        """Back to 'queued' without counting the attempt: the message never left."""
+        self.db.execute(
+            "UPDATE deliveries SET status = 'queued', attempts = attempts - 1, last_reply = ?, "
+            "updated_at = ? WHERE digest = ? AND recipient = ?",
+            (reply, _now(), digest, recipient),
         )
 
     def rows(self, digest: str | None = None) -> list[DeliveryRow]:

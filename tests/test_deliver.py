@@ -3,7 +3,12 @@ reruns send nothing, rejections and dropped connections leave the right ledger."
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import subprocess
+import sys
+import time
+from collections import Counter
 from datetime import date
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -17,6 +22,7 @@ from briefing.config import load_config
 from briefing.deliver import deliver, send_brief
 from briefing.errors import ConfigError, DeliveryError
 from briefing.mailers import SmtpMailer
+from briefing.recipients import read_recipients
 from briefing.store import Store
 
 
@@ -28,6 +34,7 @@ class Recorder:
         self.envelopes: list[list[str]] = []
         self.reject: set[str] = set()
         self.drop_at: int | None = None  # drop the connection when this message arrives
+        self.delay = 0.0  # seconds between taking a message and replying
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.reject:
@@ -42,6 +49,7 @@ class Recorder:
             return "421 closing"
         self.messages.append(envelope.content)
         self.envelopes.append(list(envelope.rcpt_tos))
+        await asyncio.sleep(self.delay)
         return "250 2.0.0 queued"
 
 
@@ -265,3 +273,91 @@ def test_missing_password_variable_is_one_clear_error(mailing, monkeypatch):
     mailing.distribution.smtp.password_env = "BRIEFING_TEST_PASSWORD"
     with pytest.raises(DeliveryError, match="BRIEFING_TEST_PASSWORD is not set"):
         send_brief(mailing)
+
+
+def send_in_background(config) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "send", str(config._path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_two_sends_at_once_mail_each_recipient_once(mailing, smtp):
+    people = "".join(f"p{i}@example.org\n" for i in range(40))
+    (mailing._path.parent / "analysts.csv").write_text("email\n" + people)
+    smtp.delay = 0.02  # the runs overlap
+    runs = [send_in_background(mailing) for _ in range(2)]
+    outputs = [r.communicate(timeout=120)[0] for r in runs]
+    copies = Counter(e[0] for e in smtp.envelopes)
+    assert len(copies) == 42 and set(copies.values()) == {1}, outputs
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    assert sorted(o.split("sent")[0].split(": ")[-1] for o in outputs) == ["0 ", "42 "]
+    assert set(statuses(mailing).values()) == {"sent"}
+
+
+def test_a_reply_after_the_time_out_is_unknown_and_resent_at_most_once(mailing, smtp):
+    mailing.distribution.smtp.timeout = 0.3
+    smtp.delay = 1.0  # takes each message, answers after the client has given up
+    waits: list[float] = []
+    store = Store(mailing.state_path)
+    mailer = SmtpMailer(mailing.distribution.smtp)
+    try:
+        report = deliver(mailing, mailer=mailer, store=store, sleep=waits.append)
+    finally:
+        mailer.close()
+        store.close()
+    time.sleep(smtp.delay)  # let the server finish its last message
+    assert report.sent == [] and report.failed == [] and len(report.unknown) == 3
+    assert waits and min(waits) > mailing.distribution.smtp.timeout
+    copies = Counter(parsed(m)["Message-ID"] for m in smtp.messages)
+    assert len(copies) == 3 and set(copies.values()) == {2}  # one resend, same Message-ID
+    rows = ledger(mailing)
+    assert {r.status for r in rows} == {"unknown"} and {r.attempts for r in rows} == {2}
+    assert all("after the message was sent" in r.last_reply for r in rows)
+    again = run(mailing)  # a rerun does not mail an 'unknown' recipient again
+    assert again.sent == [] and again.unknown == [] and again.already == 3
+    time.sleep(smtp.delay)
+    assert len(smtp.messages) == 6
+
+
+def test_a_server_outage_uses_no_attempts_and_exits_non_zero(mailing, smtp, cli):
+    port = free_port()  # nothing listens there
+    path = mailing._path
+    data = yaml.safe_load(path.read_text())
+    data["distribution"]["smtp"]["port"] = port
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    for _ in range(6):  # more runs than max_attempts
+        result = cli("send", path)
+        assert result.exit_code == 1 and "3 still queued" in result.output
+    rows = ledger(mailing)
+    assert {r.status for r in rows} == {"queued"} and {r.attempts for r in rows} == {0}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a@example.org, b@example.org",  # two on one line: not one kept and one dropped
+        "a@example.org\u2028b@example.org",  # line separators other than \n add no one
+        "a@example.org\x85b@example.org",
+        "a@example.org\x0bb@example.org",
+        "../../evil@example.org",
+    ],
+)
+def test_a_list_line_is_one_address_or_an_error_naming_it(tmp_path: Path, line):
+    (tmp_path / "people.txt").write_text(f"ok@example.org\n{line}\nlast@example.org\n")
+    found, problems = read_recipients(tmp_path / "people.txt")
+    assert [r.address for r in found] == ["ok@example.org", "last@example.org"]
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'people.txt'}:2: ")
+
+
+def test_a_dry_run_writes_only_inside_the_outbox(mailing, smtp, cli):
+    path = mailing._path
+    data = yaml.safe_load(path.read_text())
+    data["distribution"]["lists"]["leadership"]["recipients"] = ["x/../../../escape@example.org"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    assert cli("send", path, "--dry-run").exit_code == 0
+    outbox = mailing.output_dir / "2026-11-23" / "outbox"
+    written = list(path.parent.rglob("*.eml"))
+    assert len(written) == 3 and {p.parent for p in written} == {outbox}

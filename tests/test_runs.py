@@ -85,7 +85,8 @@ def test_a_preview_never_replaces_the_edition(project, cli):
     assert "preview (the edition is unchanged)" in result.output
     assert {p.name: p.read_bytes() for p in edition(folder).iterdir()} == before
     preview = folder / "out" / "config" / "preview" / "2026-11-23"
-    assert {p.name for p in preview.iterdir()} - {"chart.png"} == {"brief.pdf"}
+    shown = {p.name for p in preview.iterdir() if not p.name.startswith(".")}
+    assert shown - {"chart.png"} == {"brief.pdf"}
     assert (folder / "out" / "config" / "latest").resolve() == edition(folder).resolve()
     # the next edition compares with the last edition, not with the one-topic preview
     again = cli("build", folder / "config.yaml", "--as-of", "2026-11-24", "--format", "json")

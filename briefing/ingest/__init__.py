@@ -10,6 +10,7 @@ import gc
 import logging
 import os
 import re
+import stat as stat_module
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,14 +19,17 @@ from pathlib import Path
 
 from briefing.cache import DocumentCache, content_hash
 from briefing.errors import SourceError
+from briefing.ingest.clean import clean_document
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
 from briefing.ingest.readers import read_html, read_markdown, read_text
 from briefing.ingest.repeated import apply_rules, remove_repeated
+from briefing.locks import die_with_parent
 from briefing.model import Document, Skipped
 
 log = logging.getLogger(__name__)
 PROGRESS_FROM = 50  # files
+MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a mistake
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 
 Reader = Callable[[Path, bytes], list[Document]]
@@ -122,6 +126,10 @@ def _lookup(
         stat = path.stat()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    if not stat_module.S_ISREG(stat.st_mode):  # a FIFO would block, /dev/zero never ends
+        raise SourceError("not a regular file")
+    if stat.st_size > MAX_SOURCE_BYTES:
+        raise SourceError(f"larger than {MAX_SOURCE_BYTES // 1_000_000} MB")
     if cache:
         docs = cache.unchanged(path, stat.st_size, stat.st_mtime_ns)
         if docs is not None:
@@ -142,7 +150,7 @@ def _parse_all(
     """Parse files, on every core when there are many; errors come back as strings."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
+        with ProcessPoolExecutor(workers, initializer=die_with_parent) as pool:
             results = pool.map(_parse_safely, [(p, d) for p, d, _ in todo], chunksize=16)
             for (path, data, stat), result in zip(todo, _progress(results, len(todo)), strict=True):
                 yield path, data, stat, result
@@ -190,16 +198,20 @@ def _reader(path: Path) -> Reader:
 
 def _bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)  # a file still growing is cut off too
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"larger than {MAX_SOURCE_BYTES // 1_000_000} MB")
+    return data
 
 
 def parse(path: Path, data: bytes) -> list[Document]:
     """Parse a file's bytes with the reader for its suffix."""
     reader = _reader(path)
     try:
-        return reader(path, data)
+        return [clean_document(doc) for doc in reader(path, data)]
     except SourceError:
         raise
     except RecursionError:
@@ -222,12 +234,24 @@ def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
             continue
         real_root, prefix, folder = os.path.realpath(root), len(str(root)), root.is_dir()
         for path in candidates:
+            if not _utf8(path):  # SQLite, JSON and every writer need text
+                shown = Path(str(path).encode("utf-8", "backslashreplace").decode())
+                skipped.append(Skipped(shown, "the file name is not valid UTF-8; rename it"))
+                continue
             # the same file named twice (overlapping roots) is read once
             key = real_root + str(path)[prefix:] if folder else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
                 found.append(path)
     return found
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def walk_files(root: Path) -> list[Path]:

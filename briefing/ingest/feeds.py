@@ -14,6 +14,7 @@ from typing import Any
 import lxml.html
 
 from briefing.errors import SourceError
+from briefing.ingest.clean import clean_document
 from briefing.ingest.page import PageMeta, read_page
 from briefing.model import Document, Skipped
 
@@ -81,7 +82,8 @@ def fetch_feeds(urls: list[str], timeout: float = 30) -> tuple[list[Document], l
                 data = response.read(MAX_FEED_BYTES + 1)
             if len(data) > MAX_FEED_BYTES:
                 raise SourceError("feed larger than 20 MB")
-            docs += read_feed(Path(url.split("://", 1)[1]), data, link=url)
+            fetched = read_feed(Path(url.split("://", 1)[1]), data, link=url)
+            docs += [clean_document(doc) for doc in fetched]
         except (urllib.error.URLError, OSError, ValueError) as exc:
             skipped.append(Skipped(Path(url), f"cannot fetch: {getattr(exc, 'reason', exc)}"))
         except SourceError as exc:

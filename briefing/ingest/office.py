@@ -32,8 +32,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise SourceError("encrypted PDF")
+        if reader.is_encrypted and not reader.decrypt(""):  # an empty user password opens many
+            raise SourceError("encrypted PDF (needs a password)")
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
         info: Any = reader.metadata or {}
     except PdfReadError as exc:

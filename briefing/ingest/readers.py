@@ -238,7 +238,7 @@ def read_markdown(path: Path, data: bytes) -> Document:
             loaded = yaml.safe_load(m[1])
         except yaml.YAMLError as exc:
             raise SourceError(f"invalid front matter: {exc}") from None
-        front = loaded if isinstance(loaded, dict) else {}
+        front = _scalars(loaded)
         text = text[m.end() :]
     heading = re.search(r"^#\s+(.+)$", text, re.M)
     title = front.get("title") or (heading[1].strip() if heading else None)
@@ -254,6 +254,20 @@ def read_markdown(path: Path, data: bytes) -> Document:
         doc_type=front.get("type"),
     )
     return read_page(path, _strip_markdown(text), meta)
+
+
+def _scalars(loaded: object) -> dict[str, object]:
+    """Front matter with plain values, lists keeping only their strings (authors): nested
+    structures, which aliases can make huge, are never turned into text."""
+    if not isinstance(loaded, dict):
+        return {}
+    out: dict[str, object] = {}
+    for key, value in loaded.items():
+        if isinstance(value, str | int | float | date):
+            out[str(key)] = value
+        elif isinstance(value, list):
+            out[str(key)] = [item for item in value if isinstance(item, str)]
+    return out
 
 
 def _strip_markdown(text: str) -> str:
