@@ -14,6 +14,7 @@ PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter":
 NBSP = "\u00a0"
 # A web address may break after a slash (not inside "//") or before a hyphen, so the hyphen
 # that starts the next line reads as part of the address, not as word hyphenation.
+CLOSING_MARKER = re.compile(r"\[\d+(?:, p\. \d+)?\]$")
 URL_BREAK = re.compile(r"(?<=/)(?!/)|(?=-)")
 
 
@@ -23,14 +24,29 @@ def page_size_mm(name: str) -> tuple[float, float]:
 
 
 def glue_citations(runs: list[Run]) -> list[Run]:
-    """Make the space before a superscript citation marker non-breaking, so the marker never
-    wraps onto a line by itself."""
+    """Make the space before a citation marker non-breaking, so the marker never wraps onto a
+    line by itself: before every superscript marker, and before the bracketed marker
+    ("[3]", "[3, p. 2]") that ends a block, such as a quote's attribution."""
     out = list(runs)
     for i in range(1, len(out)):
-        before = out[i - 1]
-        if out[i].sup and not before.sup and before.text.endswith(" "):
-            out[i - 1] = replace(before, text=before.text.rstrip(" ") + NBSP)
+        if out[i].sup and not out[i - 1].sup:
+            out[i - 1] = _glue_end(out[i - 1])
+    if not out:
+        return out
+    closing = CLOSING_MARKER.search(out[-1].text)
+    if closing and closing.start() > 0:
+        head, marker = out[-1].text[: closing.start()], closing.group(0)
+        out[-1] = replace(out[-1], text=_glue_end(replace(out[-1], text=head)).text + marker)
+    elif closing and len(out) > 1:
+        out[-2] = _glue_end(out[-2])
     return out
+
+
+def _glue_end(run: Run) -> Run:
+    """The run with its trailing space made non-breaking."""
+    if not run.text.endswith(" "):
+        return run
+    return replace(run, text=run.text.rstrip(" ") + NBSP)
 
 
 def shows_address(run: Run) -> bool:
