@@ -378,12 +378,16 @@ def _holds_on(last: list[Any], first: list[Any], item: Any) -> bool:
     before, after = last[0], first[0]
     if isinstance(before, Paragraph) and _sticks(before):
         return True
+    if _is_quote(after) and _plain(before):
+        return True  # a quote goes with the paragraph it follows (a memo's topic line)
     if not _is_quote(before):
         return False
-    closing_line = (
-        isinstance(after, Paragraph) and not after.bulletText and not _sticks(after)
-    )
-    return _is_quote(after) or closing_line
+    return _is_quote(after) or _plain(after)
+
+
+def _plain(flowable: Any) -> bool:
+    """A paragraph that is neither a heading nor a list item."""
+    return isinstance(flowable, Paragraph) and not flowable.bulletText and not _sticks(flowable)
 
 
 def _is_quote(flowable: Any) -> bool:
