@@ -84,6 +84,7 @@ def assert_print_ready(page_lines: list[list[str]], brief: dict) -> None:
             lines[0].startswith(f"{s},") or lines[0].startswith(f"{s} ·") for s in speakers
         ), f"page {number} starts with an attribution"
         assert not lines[0].startswith("“"), f"page {number} starts with a quote"
+        assert not lines[0].startswith("Sources:"), f"page {number} starts with a closing line"
         # A section's key quotes end on the page they start, with the line that closes them.
         if "Key quotes" in lines:
             after = lines[lines.index("Key quotes") :]
@@ -277,27 +278,37 @@ def test_a_topic_without_sources_is_not_a_bar(tmp_path):
     assert _bar_colours(tmp_path / "c.png", 2) == [TYPE_COLOURS["news"], TYPE_COLOURS["report"]]
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="libreoffice is not installed")
-@pytest.mark.parametrize("topics", [5, 12])
-def test_word_file_through_libreoffice_is_print_ready(tmp_path, cli, topics):
-    out = build_cli(cli, many_topics(tmp_path, topics))
+def libreoffice_pdf(docx: Path, folder: Path) -> Path:
+    """The Word file as LibreOffice lays it out."""
     subprocess.run(
         [
             "libreoffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",  # its own, not the user's
+            f"-env:UserInstallation=file://{folder / 'profile'}",  # its own, not the user's
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path / "lo"),
-            str(out / "brief.docx"),
+            str(folder / "lo"),
+            str(docx),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
+    return folder / "lo" / "brief.pdf"
+
+
+no_libreoffice = pytest.mark.skipif(
+    shutil.which("libreoffice") is None, reason="libreoffice is not installed"
+)
+
+
+@no_libreoffice
+@pytest.mark.parametrize("topics", [5, 12])
+def test_word_file_through_libreoffice_is_print_ready(tmp_path, cli, topics):
+    out = build_cli(cli, many_topics(tmp_path, topics))
     brief = json.loads((out / "brief.json").read_text())
-    assert_print_ready(pages(tmp_path / "lo" / "brief.pdf"), brief)
+    assert_print_ready(pages(libreoffice_pdf(out / "brief.docx", tmp_path)), brief)
 
 
 @needs_shared
@@ -310,3 +321,17 @@ def test_state_department_brief_is_print_ready(tmp_path):
     config.output = str(tmp_path)
     out = build(config, as_of=date(2022, 12, 31), formats=["pdf", "json"]).out_dir
     assert_print_ready(pages(out / "brief.pdf"), json.loads((out / "brief.json").read_text()))
+
+
+@needs_shared
+@no_libreoffice
+def test_state_department_word_file_is_print_ready(tmp_path):
+    from datetime import date
+
+    from briefing.build import build
+
+    config = load_config(ROOT / "config" / "state-dept.yaml")
+    config.output = str(tmp_path)
+    out = build(config, as_of=date(2022, 12, 31), formats=["docx", "json"]).out_dir
+    brief = json.loads((out / "brief.json").read_text())
+    assert_print_ready(pages(libreoffice_pdf(out / "brief.docx", tmp_path)), brief)

@@ -380,6 +380,8 @@ def _holds_on(last: list[Any], first: list[Any], item: Any) -> bool:
         return True
     if _is_quote(after) and _plain(before):
         return True  # a quote goes with the paragraph it follows (a memo's topic line)
+    if _is_item(before) and _plain(after):
+        return True  # a list's closing line ("Sources: …") never starts a page alone
     if not _is_quote(before):
         return False
     return _is_quote(after) or _plain(after)
@@ -388,6 +390,10 @@ def _holds_on(last: list[Any], first: list[Any], item: Any) -> bool:
 def _plain(flowable: Any) -> bool:
     """A paragraph that is neither a heading nor a list item."""
     return isinstance(flowable, Paragraph) and not flowable.bulletText and not _sticks(flowable)
+
+
+def _is_item(flowable: Any) -> bool:
+    return isinstance(flowable, Paragraph) and bool(flowable.bulletText)
 
 
 def _is_quote(flowable: Any) -> bool:

@@ -157,8 +157,10 @@ class _Writer:
         paragraph = self.paragraph(block, style)
         if block.id:
             _bookmark(paragraph, block.id, next(self.bookmarks))
-        if kind == "p" and after is not None and after.kind == "blockquote":
-            paragraph.paragraph_format.keep_with_next = True  # a memo's topic line
+        if after is not None and (
+            (kind == "p" and after.kind == "blockquote") or (kind == "li" and after.kind == "p")
+        ):  # a quote stays with a memo's topic line; a list with the line that closes it
+            paragraph.paragraph_format.keep_with_next = True
         if kind == "li" and block.ordered:  # a numbered entry is never split across pages
             paragraph.paragraph_format.keep_together = True
         for run in glue_citations(block.runs):
