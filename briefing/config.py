@@ -212,6 +212,9 @@ class ThemeSpec(BaseModel):
     font: str | None = Field(default=None, description="A Unicode .ttf for the PDF text.")
     font_bold: str | None = Field(default=None, description="Its bold face (optional).")
     logo: str | None = Field(default=None, description="A PNG or JPEG logo for the cover.")
+    page_size: Literal["a4", "letter"] = Field(
+        default="a4", description="Paper size of the PDF and Word files: a4 or letter."
+    )
 
     @field_validator("primary_color", "accent_color")
     @classmethod
@@ -363,6 +366,7 @@ class Config(BaseModel):
             font=self._resolve(t.font) if t.font else None,
             font_bold=self._resolve(t.font_bold) if t.font_bold else None,
             logo=self._resolve(t.logo) if t.logo else None,
+            page_size=t.page_size,
         )
 
     @property

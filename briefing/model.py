@@ -195,6 +195,7 @@ class Theme:
     font: Path | None = None
     font_bold: Path | None = None
     logo: Path | None = None
+    page_size: str = "a4"  # a4 | letter
 
 
 @dataclass

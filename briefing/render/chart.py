@@ -11,17 +11,31 @@ from briefing.render.fonts import find_family
 
 WIDTH = 1600
 ROW = 74
-# Document types in a fixed order, each with a shade of the theme's colours.
-TYPES = ("press release", "transcript", "interview", "news", "report", "newsletter")
+# One fixed colour per document type (the Okabe-Ito colour-blind-safe set), so a colour means
+# the same type in every brief, whatever types a brief happens to hold.
+TYPE_COLOURS = {
+    "press release": "#0072b2",
+    "transcript": "#e69f00",
+    "interview": "#009e73",
+    "news": "#56b4e9",
+    "report": "#d55e00",
+    "newsletter": "#cc79a7",
+}
+OTHER_COLOUR = "#999999"  # a type not in the table above
 
 
 def draw_chart(brief: Brief, path: Path, theme: Theme) -> Path:
-    """Draw horizontal bars: how many sources each topic drew on, split by type."""
+    """Draw horizontal bars: how many sources each topic drew on, split by type. A topic
+    without sources has no bar."""
     types = {s.id: s.doc_type for s in brief.sources}
-    rows = [(sec.name, [types.get(sid, "news") for sid in sec.sources]) for sec in brief.sections]
-    present = [t for t in TYPES if any(t in kinds for _, kinds in rows)]
+    rows = [
+        (sec.name, [types.get(sid, "news") for sid in sec.sources])
+        for sec in brief.sections
+        if sec.sources
+    ]
+    present = [t for t in TYPE_COLOURS if any(t in kinds for _, kinds in rows)]
     present += sorted({k for _, kinds in rows for k in kinds} - set(present))
-    colours = _palette(theme, len(present))
+    colours = [TYPE_COLOURS.get(kind, OTHER_COLOUR) for kind in present]
     height = 150 + ROW * max(1, len(rows)) + 90
     image = Image.new("RGB", (WIDTH, height), "white")
     pen = ImageDraw.Draw(image)
@@ -57,21 +71,6 @@ def _legend(
         pen.rectangle([x, y + 6, x + 30, y + 36], fill=colour)
         pen.text((x + 42, y + 4), kind, font=font, fill="#222222")
         x += 60 + int(pen.textlength(kind, font=font))
-
-
-def _palette(theme: Theme, n: int) -> list[str]:
-    """Blends from the primary colour to the accent, so the chart wears the theme."""
-    a, b = _rgb(theme.primary), _rgb(theme.accent)
-    out = []
-    for i in range(n):
-        t = i / max(1, n - 1)
-        r, g, b_ = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
-        out.append(f"#{r:02x}{g:02x}{b_:02x}")
-    return out
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 def _fonts(theme: Theme) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, ...]:

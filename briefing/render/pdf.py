@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
@@ -23,8 +23,6 @@ from reportlab.platypus import (
     Frame,
     Image,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -45,10 +43,12 @@ from briefing.render.html import (
     runs_to_html,
     walk,
 )
+from briefing.render.layout import glue_citations, page_size_mm, shows_address, url_lines
 
 MARGIN = 20 * mm
+BOTTOM = 22 * mm
 GREY = colors.HexColor("#555555")
-FRAME_WIDTH = A4[0] - 2 * MARGIN
+LIST_INDENT = 14
 
 
 def register_fonts(family: FontFamily | None, bold: Path | None = None) -> tuple[str, str]:
@@ -90,6 +90,7 @@ def _look(theme: Theme) -> Look:
         leading=14.5,
         spaceAfter=4,
         splitLongWords=1,
+        allowWidows=0,  # the last line of a paragraph never stands alone atop a page
     )
     heading = ParagraphStyle("heading", base, fontName=bold, textColor=primary, keepWithNext=1)
     styles = {
@@ -111,7 +112,7 @@ def _look(theme: Theme) -> Look:
             fontSize=10,
             spaceBefore=18,
         ),
-        "li": ParagraphStyle("li", base, spaceAfter=3),
+        "li": ParagraphStyle("li", base, spaceAfter=3, leftIndent=LIST_INDENT, bulletIndent=0),
         "cite": ParagraphStyle("cite", base, fontSize=9, leading=12, textColor=GREY),
         "toc1": ParagraphStyle("toc1", base, fontSize=11, leading=17),
     }
@@ -175,42 +176,52 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 
 class _Story:
-    """Turns blocks into flowables."""
+    """Turns blocks into flowables for a frame of the given size."""
 
-    def __init__(self, look: Look, chart: Path | None, headings: list[Block] | None = None):
+    def __init__(
+        self,
+        look: Look,
+        chart: Path | None,
+        frame: tuple[float, float],
+        headings: list[Block] | None = None,
+    ):
         self.headings = headings or []
         self.look = look
         self.chart = chart
+        self.width, self.height = frame
         self.flow: list[Any] = []
-        self.items: list[ListItem] = []
+        self.items: list[Block] = []
         self.ordered = False
 
     def add(self, blocks: list[Block]) -> list[Any]:
         for block in blocks:
             self.block(block)
         self.flush()
-        return _keep_headings_with_boxes(self.flow)
+        return _keep_together(self.flow)
 
     def flush(self) -> None:
-        if self.items:
-            kind = {"bulletType": "1"} if self.ordered else {"bulletType": "bullet", "start": "•"}
-            self.flow.append(
-                ListFlowable(
-                    self.items,
-                    leftIndent=14,
-                    bulletFontSize=9,
-                    bulletFontName=self.look.regular,
-                    **kind,
-                )
-            )
-            self.items = []
+        """The pending list items as bulleted or numbered paragraphs. A numbered entry (a
+        source in the appendix) is never split across pages; its number gets the room of the
+        widest number, so "10." keeps its space."""
+        if not self.items:
+            return
+        style = self.look.styles["li"]
+        if self.ordered:
+            widest = stringWidth(f"{len(self.items)}.", style.bulletFontName, style.fontSize)
+            indent = max(float(LIST_INDENT), widest + 5)
+            style = ParagraphStyle("li-n", style, leftIndent=indent)
+        for number, item in enumerate(self.items, 1):
+            bullet = f"{number}." if self.ordered else "•"
+            para = Paragraph(self.markup(item, style), style, bulletText=bullet)
+            self.flow.append(KeepTogether([para]) if self.ordered else para)
+        self.items = []
 
     def block(self, block: Block) -> None:
         if block.kind == "li":
             if self.items and block.ordered != self.ordered:
                 self.flush()
             self.ordered = block.ordered
-            self.items.append(ListItem(self.para(block, self.look.styles["li"])))
+            self.items.append(block)
             return
         self.flush()
         if block.kind == "section" and block.cls == "cover":
@@ -224,16 +235,11 @@ class _Story:
         elif block.kind in ("blockquote", "aside"):
             self.flow.append(self.box(block))
         elif block.kind == "img":
-            self.image(block, FRAME_WIDTH if block.cls == "chart" else 50 * mm)
+            self.image(block, self.width if block.cls == "chart" else 50 * mm)
         elif block.kind == "h2" and block.id:  # sections go into contents and outline
+            style = self.look.styles["h2"]
             self.flow.append(
-                _Heading(
-                    self.anchor(block) + runs_to_html(block.runs),
-                    self.look.styles["h2"],
-                    key=block.id,
-                    level=0,
-                    title=block.text,
-                )
+                _Heading(self.markup(block, style), style, key=block.id, level=0, title=block.text)
             )
         else:
             style = self.look.styles.get(block.cls or "", self.look.styles.get(block.kind))
@@ -267,9 +273,12 @@ class _Story:
         self.flow += [Paragraph("Contents", self.look.styles["h2"]), toc, PageBreak()]
 
     def box(self, block: Block) -> Any:
-        inner = _Story(self.look, self.chart).add(block.children)
-        table = Table([[inner]], colWidths=[FRAME_WIDTH - 8 * mm])
+        inner_width = self.width - 8 * mm
+        inner = _Story(self.look, self.chart, (inner_width - 16, self.height)).add(block.children)
+        # A one-cell table never splits, so a quote stays with its attribution.
+        table = Table([[inner]], colWidths=[inner_width])
         quote = block.kind == "blockquote"
+        table.quote = quote  # type: ignore[attr-defined]
         table.setStyle(
             TableStyle(
                 [
@@ -296,10 +305,13 @@ class _Story:
         return KeepTogether([Spacer(1, 3), table, Spacer(1, 5)])
 
     def image(self, block: Block, width: float) -> None:
+        """An image at the width asked, made smaller if it would be taller than the frame
+        (a chart of many topics)."""
         path = self.resolve(block.src)
         if path is None:
             return
         w, h = ImageReader(str(path)).getSize()
+        width = min(width, self.width, self.height * 0.95 * w / h)
         self.flow.append(Image(str(path), width=width, height=width * h / w))
 
     def resolve(self, src: str | None) -> Path | None:
@@ -314,25 +326,78 @@ class _Story:
     def anchor(block: Block) -> str:
         return f'<a name="{block.id}"/>' if block.id else ""
 
+    def markup(self, block: Block, style: ParagraphStyle) -> str:
+        """The block's runs as paragraph markup: citation markers glued to the word before,
+        a shown web address on lines of its own, broken at "/" and "-"."""
+        parts: list[str] = []
+        for run in glue_citations(block.runs):
+            if shows_address(run):
+                lines = self.address_lines(run.text, style)
+                if parts:
+                    parts[-1] = parts[-1].rstrip()
+                parts += ["<br/>" + runs_to_html([replace(run, text=line)]) for line in lines]
+            else:
+                parts.append(runs_to_html([run]))
+        return self.anchor(block) + "".join(parts)
+
+    def address_lines(self, url: str, style: ParagraphStyle) -> list[str]:
+        width = self.width - style.leftIndent - style.rightIndent
+        return url_lines(url, width, lambda t: stringWidth(t, style.fontName, style.fontSize))
+
     def para(self, block: Block, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(self.anchor(block) + runs_to_html(block.runs), style)
+        return Paragraph(self.markup(block, style), style)
 
 
-def _keep_headings_with_boxes(flow: list[Any]) -> list[Any]:
-    """A heading followed by a callout box moves to the next page with it (keepWithNext
-    does not reach into a KeepTogether group, so the two are grouped here)."""
+def _keep_together(flow: list[Any]) -> list[Any]:
+    """Group flowables that must share a page: a heading with what follows it (reportlab's
+    keepWithNext does not reach into lists or callout boxes), and a run of key quotes with
+    the line that closes it, so a quote never sits on a page apart from its section's
+    quotes. A group taller than a page is still split by reportlab."""
     out: list[Any] = []
     for item in flow:
-        if (
-            isinstance(item, KeepTogether)
-            and out
-            and isinstance(out[-1], Paragraph)
-            and (getattr(out[-1].style, "keepWithNext", False))
-        ):
-            out[-1] = KeepTogether([out[-1], *item._content])
+        if out and _holds_on(_solid(out[-1])[-1:], _solid(item)[:1], item):
+            out[-1] = KeepTogether(_parts(out[-1]) + _parts(item))
         else:
             out.append(item)
     return out
+
+
+def _parts(item: Any) -> list[Any]:
+    return list(item._content) if isinstance(item, KeepTogether) else [item]
+
+
+def _solid(item: Any) -> list[Any]:
+    return [f for f in _parts(item) if not isinstance(f, Spacer)]
+
+
+def _holds_on(last: list[Any], first: list[Any], item: Any) -> bool:
+    """Whether ``item`` (whose first flowable is ``first``) must go on the page of the
+    flowable ``last``."""
+    if not last or not first or getattr(item, "isIndexing", lambda: False)():
+        return False  # the contents must stay a top-level flowable to be filled in
+    before, after = last[0], first[0]
+    if isinstance(before, Paragraph) and _sticks(before):
+        return True
+    if _is_quote(after) and _plain(before):
+        return True  # a quote goes with the paragraph it follows (a memo's topic line)
+    if _is_item(before) and _plain(after):
+        return True  # a list's closing line ("Sources: …") never starts a page alone
+    if not _is_quote(before):
+        return False
+    return _is_quote(after) or _plain(after)
+
+
+def _plain(flowable: Any) -> bool:
+    """A paragraph that is neither a heading nor a list item."""
+    return isinstance(flowable, Paragraph) and not flowable.bulletText and not _sticks(flowable)
+
+
+def _is_item(flowable: Any) -> bool:
+    return isinstance(flowable, Paragraph) and bool(flowable.bulletText)
+
+
+def _is_quote(flowable: Any) -> bool:
+    return isinstance(flowable, Table) and getattr(flowable, "quote", False)
 
 
 def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
@@ -341,13 +406,14 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     blocks = parse_blocks(brief_html(brief, options))
     has_cover = any(b.kind == "section" and b.cls == "cover" for b in blocks)
     path = out_dir / "brief.pdf"
+    page = tuple(side * mm for side in page_size_mm(options.theme.page_size))
     doc = _BriefDoc(
         str(path),
-        pagesize=A4,
+        pagesize=page,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=22 * mm,
+        bottomMargin=BOTTOM,
         title=brief.title,
         author=brief.organization or "briefing",
         subject=f"Policy brief, {brief.as_of.isoformat()}",
@@ -356,7 +422,8 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
         initialFontName=look.regular,  # else an unembedded Helvetica is referenced
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
-    frame = Frame(MARGIN, 22 * mm, FRAME_WIDTH, A4[1] - MARGIN - 22 * mm, id="body")
+    size = (page[0] - 2 * MARGIN, page[1] - MARGIN - BOTTOM)
+    frame = Frame(MARGIN, BOTTOM, *size, id="body")
     doc.addPageTemplates(
         [PageTemplate("cover", [frame]), PageTemplate("body", [frame])]
         if has_cover
@@ -368,6 +435,12 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
         {"title": brief.title, "font": look.regular, "rule": look.accent, "cover": has_cover},
     )
     headings = [b for b in walk(blocks) if b.kind == "h2" and b.id]
-    story = _Story(look, options.chart, headings).add(blocks)
+    # The frame's padding (6 pt a side) leaves this much room for the flowables.
+    story = _Story(look, options.chart, (size[0] - 12, size[1] - 12), headings).add(blocks)
     doc.multiBuild(story, canvasmaker=canvas_class)
     return path
+
+
+def _sticks(para: Paragraph) -> bool:
+    """A heading: its style keeps it with the next flowable."""
+    return bool(getattr(para.style, "keepWithNext", False))

@@ -8,6 +8,7 @@ import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -22,11 +23,15 @@ from docx.text.paragraph import Paragraph
 
 from briefing.model import Brief, Theme
 from briefing.render.html import Block, RenderOptions, Run, brief_html, parse_blocks, walk
+from briefing.render.layout import glue_citations, page_size_mm
 from briefing.text import shorten
 
 LINK = RGBColor(0x1F, 0x4E, 0x9C)
 GREY = RGBColor(0x55, 0x55, 0x55)
-TEXT_WIDTH = Mm(170)
+MARGIN_MM = 20
+# Callouts as in the PDF: the fill colours of key quotes and boxes.
+QUOTE_FILL, BOX_FILL = "F7F4EC", "FBF8EF"
+CALLOUTS = ("Brief Quote", "Brief Box")
 
 
 def render_docx(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
@@ -35,8 +40,8 @@ def render_docx(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     blocks = parse_blocks(brief_html(brief, options))
     writer = _Writer(document, options)
     writer.setup(brief)
-    for block in blocks:
-        writer.block(block, blocks)
+    for i, block in enumerate(blocks):
+        writer.block(block, blocks, after=blocks[i + 1] if i + 1 < len(blocks) else None)
     path = out_dir / "brief.docx"
     document.save(str(path))
     _pin_zip_times(path, _timestamp(brief))
@@ -54,6 +59,10 @@ class _Writer:
         self.theme: Theme = options.theme
         self.bookmarks: Iterator[int] = iter(range(1, 1_000_000))
         self.style_ids: dict[str, str] = {}
+        self.last: Paragraph | None = None
+        width, height = page_size_mm(self.theme.page_size)
+        self.text_width = Mm(width - 2 * MARGIN_MM)
+        self.text_height = Mm(height - 2 * MARGIN_MM)
 
     def setup(self, brief: Brief) -> None:
         styles = self.doc.styles
@@ -61,12 +70,20 @@ class _Writer:
         styles["Normal"].font.size = Pt(10.5)
         for name in ("Title", "Heading 1", "Heading 2"):
             styles[name].font.color.rgb = _rgb(self.theme.primary)
-        for name, italic, indent in (("Brief Quote", True, 18), ("Brief Box", False, 10)):
+        accent = self.theme.accent.lstrip("#").upper()
+        for name, italic, indent, fill, sides in (
+            ("Brief Quote", True, 18, QUOTE_FILL, {"left": 24}),
+            ("Brief Box", False, 10, BOX_FILL, {s: 6 for s in ("top", "left", "bottom", "right")}),
+        ):
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
             style.font.italic = italic
             style.paragraph_format.left_indent = Pt(indent)
             style.paragraph_format.space_before = Pt(4)
+            style.paragraph_format.keep_together = True
+            _callout(style.element.get_or_add_pPr(), accent, fill, sides)
+        toc_heading = styles["TOC Heading"]  # not itself listed when Word updates the contents
+        toc_heading.font.color.rgb = _rgb(self.theme.primary)
         props = self.doc.core_properties
         # Word's core properties hold at most 255 characters each.
         props.title = shorten(brief.title, 255)
@@ -78,9 +95,11 @@ class _Writer:
         props.last_modified_by = "briefing"
         props.revision = 1
         section = self.doc.sections[0]
-        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.page_width, section.page_height = (
+            Mm(side) for side in page_size_mm(self.theme.page_size)
+        )
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Mm(20))
+            setattr(section, side, Mm(MARGIN_MM))
         styles["Footer"].font.size = Pt(8.5)  # field results take the paragraph's size
         styles["Header"].font.size = Pt(8.5)
 
@@ -96,7 +115,14 @@ class _Writer:
         footer.add_run(" of ")
         _field(footer, "NUMPAGES")
 
-    def block(self, block: Block, everything: list[Block], *, style: str | None = None) -> None:
+    def block(
+        self,
+        block: Block,
+        everything: list[Block],
+        *,
+        style: str | None = None,
+        after: Block | None = None,
+    ) -> None:
         kind = block.kind
         if kind == "section" and block.cls == "cover":
             for child in block.children:
@@ -109,21 +135,35 @@ class _Writer:
             self.contents(everything)
             return
         if kind in ("section", "aside", "blockquote"):
+            if kind != "section" and self.last is not None and self.last.style is not None:
+                if self.last.style.name in CALLOUTS:
+                    self.gap()  # else Word joins two callouts' borders into one box
             inner = (
                 "Brief Quote"
                 if kind == "blockquote"
                 else ("Brief Box" if kind == "aside" else None)
             )
-            for child in block.children:
-                self.block(child, everything, style=inner)
+            for i, child in enumerate(block.children):
+                nxt = block.children[i + 1] if i + 1 < len(block.children) else None
+                self.block(child, everything, style=inner, after=nxt)
+                if kind == "blockquote" and (nxt or _closes_quotes(after)):
+                    # A quote stays with its attribution, and a run of quotes with the
+                    # line that closes it, as in the PDF.
+                    self.keep_last_with_next()
             return
         if kind == "img":
-            self.image(block, TEXT_WIDTH if block.cls == "chart" else Mm(45))
+            self.image(block, self.text_width if block.cls == "chart" else Mm(45))
             return
         paragraph = self.paragraph(block, style)
         if block.id:
             _bookmark(paragraph, block.id, next(self.bookmarks))
-        for run in block.runs:
+        if after is not None and (
+            (kind == "p" and after.kind == "blockquote") or (kind == "li" and after.kind == "p")
+        ):  # a quote stays with a memo's topic line; a list with the line that closes it
+            paragraph.paragraph_format.keep_with_next = True
+        if kind == "li" and block.ordered:  # a numbered entry is never split across pages
+            paragraph.paragraph_format.keep_together = True
+        for run in glue_citations(block.runs):
             _add_run(paragraph, run, small=kind == "cite")
 
     def paragraph(self, block: Block, style: str | None) -> Paragraph:
@@ -143,7 +183,19 @@ class _Writer:
         paragraph = self.doc.add_paragraph()
         if name != "Normal":
             paragraph._p.style = self.style_ids[name]
+        self.last = paragraph
         return paragraph
+
+    def keep_last_with_next(self) -> None:
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+
+    def gap(self) -> None:
+        """A small empty paragraph between two callouts, kept with the next one."""
+        spacer = self.styled("Normal")
+        spacer.paragraph_format.space_after = Pt(0)
+        spacer.paragraph_format.keep_with_next = True
+        spacer.add_run().font.size = Pt(4)
 
     def cover_line(self, block: Block) -> None:
         if block.kind == "img":
@@ -166,8 +218,9 @@ class _Writer:
                 added.font.size = Pt(12)
 
     def contents(self, everything: list[Block]) -> None:
-        """A TOC field, filled in with the headings, that Word updates when it opens."""
-        self.styled("Heading 1").add_run("Contents")
+        """A TOC field, filled in with the headings, that Word updates when it opens. Its
+        heading is in "TOC Heading", which the update does not list as an entry."""
+        self.styled("TOC Heading").add_run("Contents")
         headings = [b for b in walk(everything) if b.kind == "h2" and b.id]
         first = self.doc.add_paragraph()
         _field_start(first, r'TOC \o "1-1" \h \z \u')
@@ -184,7 +237,10 @@ class _Writer:
         chart = self.options.chart
         path = chart if chart and src == chart.name else (Path(src) if src else None)
         if path and path.is_file():
-            self.doc.add_picture(str(path), width=width)
+            picture = self.doc.add_picture(str(path), width=width)
+            if picture.height > self.text_height * 0.9:  # a chart of many topics
+                picture.width = int(picture.width * self.text_height * 0.9 / picture.height)
+                picture.height = int(self.text_height * 0.9)
 
 
 def _timestamp(brief: Brief) -> dt.datetime:
@@ -267,7 +323,7 @@ def _hyperlink(paragraph: Paragraph, run: Run, *, color: bool = True) -> None:
     link = OxmlElement("w:hyperlink")
     href = run.href or ""
     if href.startswith("#"):
-        link.set(qn("w:anchor"), href[1:].replace("-", "_"))
+        link.set(qn("w:anchor"), _bookmark_name(href[1:]))
     else:
         rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         link.set(qn("r:id"), rel)
@@ -290,7 +346,7 @@ def _hyperlink(paragraph: Paragraph, run: Run, *, color: bool = True) -> None:
     r.append(props)
     text = OxmlElement("w:t")
     text.set(qn("xml:space"), "preserve")
-    text.text = run.text
+    text.text = run.text  # Word and LibreOffice break an address at "/" and "-" themselves
     r.append(text)
     link.append(r)
     paragraph._p.append(link)
@@ -299,8 +355,54 @@ def _hyperlink(paragraph: Paragraph, run: Run, *, color: bool = True) -> None:
 def _bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name.replace("-", "_"))
+    start.set(qn("w:name"), _bookmark_name(name))
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(number))
     paragraph._p.insert(0, start)
     paragraph._p.append(end)
+
+
+def _bookmark_name(block_id: str) -> str:
+    """Word bookmark names take no hyphens."""
+    return block_id.replace("-", "_")
+
+
+def _closes_quotes(block: Block | None) -> bool:
+    """Whether a block after a key quote belongs with it: another quote, or the plain
+    paragraph that closes the run (not a heading or list)."""
+    return block is not None and block.kind in ("blockquote", "p")
+
+
+def _callout(ppr: Any, colour: str, fill: str, sides: dict[str, int]) -> None:
+    """Paragraph borders (eighths of a point) in the accent colour and a shaded fill: the PDF
+    callout. Consecutive paragraphs of one style share the border, as one box."""
+    borders = OxmlElement("w:pBdr")
+    for side, size in sides.items():
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), str(size))
+        edge.set(qn("w:space"), "6")
+        edge.set(qn("w:color"), colour)
+        borders.append(edge)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    later = next((child for child in ppr if child.tag in _AFTER_SHADING), None)
+    for element in (borders, shading):  # the schema orders a pPr's children
+        if later is None:
+            ppr.append(element)
+        else:
+            later.addprevious(element)
+
+
+# The children of w:pPr that the schema places after w:pBdr and w:shd.
+_AFTER_SHADING = {
+    qn(f"w:{tag}")
+    for tag in (
+        "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+        "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+        "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId "
+        "cnfStyle rPr sectPr pPrChange"
+    ).split()
+}
