@@ -19,6 +19,8 @@ from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from briefing.model import Brief, KeyQuote, Point, Section, SourceRef, Theme
 from briefing.render.html import Block, RenderOptions, brief_html, parse_blocks
 
@@ -66,6 +68,8 @@ BODY_STYLE = (
     "font-family:Helvetica,Arial,sans-serif;font-size:15px;color:#222;"
     "max-width:720px;margin:0 auto;padding:24px"
 )
+CONTENT_WIDTH = 672  # the body's 720 px less its padding
+LOGO_WIDTH = 190  # about 50 mm at 96 dpi
 
 
 def image_file(src: str | None, options: RenderOptions) -> Path | None:
@@ -84,9 +88,20 @@ def embed_images(html: str, options: RenderOptions, to_src: Callable[[Path], str
 
     def swap(m: re.Match[str]) -> str:
         path = image_file(unescape(m[2]), options)
-        return m[0] if path is None else f'{m[1]}src="{escape(to_src(path))}"'
+        if path is None:
+            return m[0]
+        width = f' width="{display_width(path, chart=path == options.chart)}"'
+        return f'{m[1]}src="{escape(to_src(path))}"{width}'
 
     return re.sub(r'(<img\b[^>]*?)src="([^"]*)"', swap, html)
+
+
+def display_width(path: Path, *, chart: bool) -> int:
+    """Pixels to show an image at: the chart across the column, others (the logo) at most
+    about 50 mm, as in the PDF. A width attribute, because Outlook ignores CSS max-width."""
+    with Image.open(path) as image:
+        natural = image.width
+    return min(natural, CONTENT_WIDTH if chart else LOGO_WIDTH)
 
 
 def data_uri(path: Path) -> str:
