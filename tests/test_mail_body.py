@@ -108,3 +108,21 @@ def test_brief_html_inlines_its_images(edition):
     assert "chart.png" not in page and str(out.parent.parent.parent) not in page
     inlined = {base64.b64decode(s.split(",", 1)[1]) for s in sources}
     assert (out / "chart.png").read_bytes() in inlined
+
+
+def test_brief_json_reads_back_into_the_same_brief(tmp_path):
+    """The mail renders brief.json again: nothing the templates show may be lost on the way."""
+    from datetime import date
+
+    from briefing.build import build
+    from briefing.config import load_config
+    from briefing.render.web import brief_from_dict
+
+    folder = tmp_path / "mixed"
+    shutil.copytree(PROJECTS / "mixed", folder)
+    config = load_config(folder / "config.yaml")
+    build(config, as_of=date(2026, 11, 19), formats=["json"])  # a previous edition: "new" marks
+    result = build(config, as_of=date(2026, 11, 23), formats=["json"])
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    assert result.brief is not None and result.brief.previous_as_of
+    assert brief_from_dict(data) == result.brief
