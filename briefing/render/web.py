@@ -13,11 +13,11 @@ import mimetypes
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PIL import Image
 
@@ -68,6 +68,7 @@ BODY_STYLE = (
     "font-family:Helvetica,Arial,sans-serif;font-size:15px;color:#222;"
     "max-width:720px;margin:0 auto;padding:24px"
 )
+T = TypeVar("T")
 CONTENT_WIDTH = 672  # the body's 720 px less its padding
 LOGO_WIDTH = 190  # about 50 mm at 96 dpi
 
@@ -291,7 +292,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         return date.fromisoformat(value) if value else None
 
     def points(items: list[dict[str, Any]]) -> tuple[Point, ...]:
-        return tuple(Point(p["text"], p["source"], p.get("page")) for p in items)
+        return tuple(_revive(Point, p) for p in items)
 
     return Brief(
         name=data["name"],
@@ -322,20 +323,25 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
             )
             for t in data.get("topics", [])
         ),
-        sources=tuple(
-            SourceRef(
-                id=s["id"],
-                number=s["number"],
-                path=s.get("path", ""),
-                title=s["title"],
-                date=s.get("date"),
-                publisher=s.get("publisher"),
-                url=s.get("url"),
-                doc_type=s.get("doc_type", "news"),
-            )
-            for s in data.get("sources", [])
-        ),
+        sources=tuple(_revive(SourceRef, s) for s in data.get("sources", [])),
         executive_summary=points(data.get("executive_summary", [])),
         label=data.get("label"),
         previous_as_of=data.get("previous_as_of"),
     )
+
+
+def _revive(cls: type[T], item: dict[str, Any]) -> T:
+    """A model dataclass from its JSON object, field by field where the names are the same
+    (so a field added to Point or SourceRef and to brief.json comes back without a change
+    here): JSON lists become tuples, ISO text becomes a date where the field holds dates."""
+    values: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in item:
+            continue
+        value = item[f.name]
+        if isinstance(value, list):
+            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        elif isinstance(value, str) and str(f.type).startswith("date"):
+            value = date.fromisoformat(value)
+        values[f.name] = value
+    return cls(**values)
