@@ -77,8 +77,11 @@ def test_on_demand_brief_names_sources_without_their_paths(tmp_path, cli):
     assert entry in txt
 
 
-def test_config_brief_shows_no_relative_path(project, cli):
+@pytest.mark.parametrize("layout", ["policy-brief", "memo"])
+def test_config_brief_shows_no_relative_path(project, cli, layout):
     folder = project("mixed")
+    config = folder / "config.yaml"
+    config.write_text(config.read_text() + f"theme:\n  layout: {layout}\n")
     result = cli("build", folder / "config.yaml", "--as-of", "2026-11-23")
     assert result.exit_code == 0, result.output
     edition = folder / "out" / "config" / "2026-11-23"
