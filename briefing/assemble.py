@@ -73,6 +73,7 @@ def assemble(
         executive_summary=tuple(s.points[0] for s in sections if s.points)[:EXECUTIVE_POINTS],
         label=info.label,
         previous_as_of=str(previous["as_of"]) if previous and previous.get("as_of") else None,
+        period_end=max(dates) if dates else None,
     )
 
 

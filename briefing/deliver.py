@@ -16,7 +16,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2.sandbox
+from markupsafe import Markup
 
 from briefing.config import Config, Distribution
 from briefing.errors import (
@@ -36,7 +37,8 @@ from briefing.errors import (
 )
 from briefing.locks import hold
 from briefing.recipients import Recipient
-from briefing.render.html import environment
+from briefing.render.html import RenderOptions, environment
+from briefing.render.web import BODY_STYLE, InlineImage, brief_from_dict, mail_body
 from briefing.store import Store
 
 log = logging.getLogger(__name__)
@@ -133,7 +135,9 @@ def deliver(
         return report
     people = audience(config)
     _check_attachments(edition, people)
-    parts = shared_parts(edition, dist, {f for _, formats in people.values() for f in formats})
+    formats = {f for _, fs in people.values() for f in fs}
+    looks = RenderOptions(templates=config.templates_dir, theme=config.theme_model)
+    parts = shared_parts(edition, dist, formats, looks)
     store.queue(edition.digest, list(people))
     with hold(config.output_dir / ".send.lock", busy="another process is sending"):
         _send_all(edition, people, parts, dist, mailer, store, report, sleep, now)
@@ -268,23 +272,45 @@ def one_line(text: str) -> str:
 
 @dataclass(frozen=True)
 class Parts:
-    """What every message of an edition shares: subject, bodies, attachment bytes."""
+    """What every message of an edition shares: subject, bodies, images, attachment bytes."""
 
     subject: str
     text: str
     html: str
     files: dict[str, bytes]
+    images: tuple[InlineImage, ...] = ()
 
 
-def shared_parts(edition: Edition, dist: Distribution, formats: set[str]) -> Parts:
-    """Render the bodies and read the attachments once for all recipients."""
-    env = environment()
-    context = {"brief": edition.data, "unsubscribe": dist.unsubscribe}
+def shared_parts(
+    edition: Edition, dist: Distribution, formats: set[str], options: RenderOptions | None = None
+) -> Parts:
+    """Render the bodies and read the attachments once for all recipients.
+
+    The body is the brief: the edition's brief.json rendered again through the brief's own
+    templates and theme (``options``: the config's), with the chart the build drew.
+    """
+    options = options or RenderOptions()
+    chart = edition.folder / "chart.png"
+    if chart.is_file():
+        options = replace(options, chart=chart)
+    try:
+        brief = brief_from_dict(edition.data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DeliveryError(f"{edition.folder / 'brief.json'} is not a brief: {exc!r}") from None
+    body = mail_body(brief, options)
+    env = environment(options.templates)
+    context = {"brief": edition.data, "unsubscribe": dist.unsubscribe, "body_style": BODY_STYLE}
+    try:
+        text = env.get_template("email.txt.j2").render(**context, body=body.text)
+        html = env.get_template("email.html.j2").render(**context, body=Markup(body.html))
+    except jinja2.TemplateError as exc:
+        raise DeliveryError(f"e-mail template error: {exc}") from None
     return Parts(
         subject=_subject(dist.subject, edition.data),
-        text=env.get_template("email.txt.j2").render(**context),
-        html=env.get_template("email.html.j2").render(**context),
+        text=text,
+        html=html,
         files={f: (edition.folder / f"brief.{f}").read_bytes() for f in sorted(formats)},
+        images=body.images,
     )
 
 
@@ -314,6 +340,13 @@ def compose(
         message["List-Unsubscribe"] = f"<{one_line(dist.unsubscribe).strip('<>')}>"
     message.set_content(parts.text)
     message.add_alternative(parts.html, subtype="html")
+    html_part = message.get_body(("html",))
+    assert html_part is not None  # added just above
+    for image in parts.images:  # the HTML part becomes multipart/related with its images
+        maintype, subtype = image.mime.split("/")
+        html_part.add_related(
+            image.data, maintype, subtype, cid=f"<{image.cid}>", disposition="inline"
+        )
     for fmt in attach:
         maintype, subtype = MIME_TYPES[fmt].split("/")
         filename = f"{data.get('name', 'brief')}-{data.get('as_of', '')}.{fmt}"

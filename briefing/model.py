@@ -183,6 +183,7 @@ class Brief:
     executive_summary: tuple[Point, ...] = ()
     label: str | None = None  # audience or classification, shown on the cover
     previous_as_of: str | None = None  # the edition "new since" compares with
+    period_end: date | None = None  # the newest source's date; as_of is the edition's date
 
 
 @dataclass(frozen=True)

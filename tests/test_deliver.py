@@ -4,6 +4,8 @@ reruns send nothing, rejections and dropped connections leave the right ledger."
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 import socket
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import time
 from collections import Counter
 from datetime import date
 from email import message_from_bytes, policy
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -135,12 +138,26 @@ def test_one_message_per_recipient_with_attachments(mailing, smtp):
     ]
     pdf = next(b.iter_attachments()).get_content()
     assert pdf.startswith(b"%PDF")
-    assert b.get_body(("plain",)).get_content().startswith("Mixed Test Brief")
+    assert "Mixed Test Brief" in b.get_body(("plain",)).get_content().splitlines()[:3]
     assert "China and Taiwan" in b.get_body(("html",)).get_content()
     a = by_to["a@example.org"]
     assert [p.get_content_type() for p in a.iter_attachments()] == ["application/pdf"]
     ids = {m["Message-ID"] for m in by_to.values()}
     assert len(ids) == 3
+
+
+def test_body_is_the_brief_with_its_chart_inline(mailing, smtp):
+    run(mailing)
+    message = parsed(smtp.messages[0])
+    html = message.get_body(("html",)).get_content()
+    data = json.loads((mailing.output_dir / "2026-11-23" / "brief.json").read_text())
+    quote = next(q for t in data["topics"] for q in t["quotes"])
+    assert " ".join(quote["text"].split()) in " ".join(unescape(html).split())
+    assert "<blockquote" in html and "<cite" in html and "chart.png" not in html
+    (cid,) = re.findall(r'src="cid:([^"]+)"', html)
+    chart = next(p for p in message.walk() if p["Content-ID"] == f"<{cid}>")
+    assert chart.get_content() == (mailing.output_dir / "2026-11-23" / "chart.png").read_bytes()
+    assert quote["speaker"] in message.get_body(("plain",)).get_content()
 
 
 def test_rerun_sends_nothing_and_message_ids_are_stable(mailing, smtp):

@@ -7,6 +7,7 @@ then read the diff before committing it.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,8 @@ def outputs(tmp_path_factory):
     folder = result.out_dir
 
     def clean(text: str) -> str:
+        # the chart's bytes depend on the machine's fonts: keep only that it is inlined
+        text = re.sub(r"(data:image/\w+;base64,)[A-Za-z0-9+/=]+", r"\1…", text)
         return text.replace(str(root), "<tmp>")
 
     return {

@@ -76,7 +76,7 @@ def test_new_since_the_last_brief(tmp_path):
     build(load_config(config), as_of=date(2026, 11, 19), formats=["json"])
     out = run(config, formats=["pdf", "json"]).out_dir
     text = text_of(out / "brief.pdf")
-    assert "New since the last brief (2026-11-19)" in text
+    assert "New since the last brief (19 November 2026)" in text
     import json
 
     data = json.loads((out / "brief.json").read_text())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -71,7 +72,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
     packaged = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
     loaders.append(jinja2.PrefixLoader({"default": packaged}))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=lambda name: name is None or ".html" in name,  # .txt templates: raw text
         undefined=jinja2.StrictUndefined,
@@ -79,12 +80,53 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["longdate"] = long_date
+    env.filters["daterange"] = date_range
+    return env
+
+
+# English month names, not strftime's %B: the brief must not change with the machine's locale.
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if isinstance(value, date) or value is None:
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def long_date(value: date | str | None) -> str:
+    """A date as a reader writes it: "17 November 2026". Text that is not a date stays as is."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value is None else str(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_range(start: date | str | None, end: date | str | None) -> str:
+    """Two dates as one span, saying each month and year once: "17–23 November 2026",
+    "28 October – 3 November 2026", "30 December 2025 – 5 January 2026"."""
+    first, last = _as_date(start), _as_date(end)
+    if first is None or last is None or first == last:
+        return long_date(last or first or end or start)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{long_date(last)}"
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]} – {long_date(last)}"
+    return f"{long_date(first)} – {long_date(last)}"
 
 
 def period(brief: Brief) -> str:
-    """The period the brief covers, as text."""
-    start = brief.period_start.isoformat() if brief.period_start else "all dates"
-    return f"{start} to {brief.as_of.isoformat()}"
+    """The period the brief covers: from its start to its newest source (else the edition date)."""
+    end = brief.period_end or brief.as_of
+    if brief.period_start is None:
+        return f"up to {long_date(end)}"
+    return date_range(brief.period_start, max(end, brief.period_start))
 
 
 def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
