@@ -1,0 +1,205 @@
+"""Editorial checks that make a sentence stand on its own as a bullet.
+
+A bullet is read without the sentences around it, so a sentence that leans on one the reader
+was not shown (an opening "But", "This", "First,", a bare "The designations" naming what the
+sentence before named) is left out; a relative day ("today", "on Monday") is anchored to the
+source's date in editorial brackets, or the sentence is left out when the source has none; a
+dateline ("KYIV —") is cut off the front. The text stays verbatim apart from the bracketed
+insertions, and ``spans`` are the source pieces it is made of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from briefing.model import Document, Sentence
+from briefing.text import content_words
+
+# Openings that continue an argument the reader has not seen (lower case, named data).
+CONNECTIVES = frozenset(
+    """but however and yet still also so moreover furthermore nevertheless nonetheless instead
+    meanwhile therefore thus hence besides otherwise additionally likewise similarly indeed
+    conversely first second third fourth fifth finally lastly next secondly thirdly firstly
+    or nor plus again then""".split()
+)
+CONNECTIVE_PHRASES = (
+    "in addition",
+    "in turn",
+    "as a result",
+    "at the same time",
+    "for example",
+    "for instance",
+    "on the other hand",
+    "in contrast",
+    "to that end",
+    "that said",
+    "even so",
+    "in particular",
+    "of course",
+    "after that",
+    "in that",
+    "to this end",
+)
+# Pronouns and determiners that point back (lower case, named data).
+ANAPHORS = frozenset("this that these those it its they their them he his she her such both".split())
+TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".split())
+# After "The <noun>" these words show the noun phrase goes on ("The designations of …").
+NOUN_PHRASE_GOES_ON = frozenset(
+    "of in for on to at by from with and or that which who whose under over against".split()
+)
+FIRST_PERSON = re.compile(r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
+                          r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b")
+PRONOUN_ATTRIBUTION = re.compile(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b", re.I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|``.*?''")
+# A dateline: a capitalised place, maybe a date and an agency, then a dash, at the very start.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|--|-|_)\s+"
+)
+# Page furniture that can pass for a sentence: bylines.
+BYLINE = re.compile(r"^(?:(?:Posted|Written|Story|Reporting) )?[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:,|$| and )")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_DAY = re.compile(
+    r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
+    r"|(?:(?:on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?)\b",
+    re.I,
+)
+_DATE_FOLLOWS = re.compile(r"^,? *(?:\d|\(|\[|the \d|(?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+                           r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+_FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A sentence as a bullet: its text, the source spans it is made of, who says it."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    said_by: str | None
+
+
+def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
+    """``sentences[i]`` of ``doc`` edited to stand alone, or None when it cannot."""
+    s = sentences[i]
+    start = s.start
+    m = DATELINE.match(s.text)
+    if m:
+        start += m.end()
+    text = doc.text[start : s.end]
+    if BYLINE.match(text) or leans_back(text, sentences[max(0, i - 2) : i]):
+        return None
+    if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text):
+        return None  # a piece of a longer quotation, or a quote whose speaker is "he"
+    speaker = said_by(doc, s)
+    if speaker is None and first_person(text):
+        return None
+    anchored = anchor_days(doc, start, s.end)
+    if anchored is None:
+        return None
+    pieces, out = anchored
+    return Edited(out, pieces, speaker)
+
+
+def leans_back(text: str, before: Sequence[Sentence]) -> bool:
+    """Whether ``text`` opens on a word that points at a sentence the reader has not seen."""
+    low = text.lstrip("“\"‘'([").lower()
+    tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
+    if not tokens:
+        return False
+    head = tokens[0]
+    if head in CONNECTIVES or any(low.startswith(p + " ") or low.startswith(p + ",")
+                                  for p in CONNECTIVE_PHRASES):
+        return True
+    if head in ANAPHORS:
+        nxt = tokens[1] if len(tokens) > 1 else ""
+        return nxt not in TIME_NOUNS  # "This week, …" is a time, not a pointer
+    if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
+        noun, after = tokens[1], tokens[2]
+        if after not in NOUN_PHRASE_GOES_ON and after not in ",;:":
+            # A bare definite subject names what the sentence before named: anaphoric.
+            said_before = {w for s in before for w in content_words(s.text)}
+            return bool(set(content_words(noun)) & said_before)
+    return False
+
+
+def first_person(text: str) -> bool:
+    """Whether the sentence speaks in the first person outside quotation marks."""
+    return bool(FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def _unbalanced_quote(text: str) -> bool:
+    opens = text.count("“") + text.count("``")
+    closes = text.count("”") + text.count("''")
+    straight = text.count('"')
+    return opens != closes or straight % 2 == 1
+
+
+def said_by(doc: Document, sentence: Sentence) -> str | None:
+    """Who says the sentence, as a reader would name them: the speaker of its transcript
+    turn, else the source's author, else its publisher."""
+    if sentence.speaker:
+        return _full_name(doc, sentence.speaker)
+    if doc.authors:
+        return doc.authors[0].split(",")[0].strip() or None
+    return reader_name(doc.publisher) if doc.publisher else None
+
+
+def _full_name(doc: Document, speaker: str) -> str:
+    """A transcript label as the document names the person ("Price" → "Ned Price")."""
+    last = speaker.split()[-1].lower()
+    for name in [*(n for n, _ in doc.positions), *(a.split(",")[0] for a in doc.authors)]:
+        if name.split() and name.split()[-1].lower() == last and len(name) >= len(speaker):
+            return name.strip()
+    return speaker
+
+
+def reader_name(publisher: str) -> str:
+    """How a reader names a publishing organisation: "U.S. Department of State" → "State
+    Department"."""
+    name = re.sub(r"^(?:the |U\.S\. |US |United States )+", "", publisher.strip(), flags=re.I)
+    m = re.fullmatch(r"Department of (?:the )?([A-Z][\w ]*)", name)
+    return f"{m[1]} Department" if m else name
+
+
+def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], str] | None:
+    """``doc.text[start:end]`` with each relative day followed by its date in brackets, and
+    the source pieces around the insertions; None when a day cannot be anchored."""
+    text = doc.text
+    pieces: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = start
+    for m in RELATIVE_DAY.finditer(text, start, end):
+        if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
+            continue  # "on Monday, 14 November" already says when
+        day = _resolve(m.group().lower(), doc.date, text[start:end])
+        if day is None:
+            return None
+        pieces.append((pos, m.end()))
+        out.append(text[pos : m.end()] + f" [{day.day} {day:%B %Y}]")
+        pos = m.end()
+    pieces.append((pos, end))
+    out.append(text[pos:end])
+    return tuple(p for p in pieces if p[1] > p[0]), "".join(out)
+
+
+def _resolve(phrase: str, on: date | None, sentence: str) -> date | None:
+    if on is None:
+        return None
+    if "yesterday" in phrase:
+        return on - timedelta(days=1)
+    if "tomorrow" in phrase:
+        return on + timedelta(days=1)
+    weekday = next((i for i, d in enumerate(WEEKDAYS) if d in phrase), None)
+    if weekday is None:
+        return on  # today, tonight, this morning
+    back = (on.weekday() - weekday) % 7
+    ahead = (weekday - on.weekday()) % 7
+    future = phrase.startswith("next") or (
+        not phrase.startswith("last") and bool(_FUTURE.search(sentence))
+    )
+    return on + timedelta(days=ahead or 7) if future and ahead else on - timedelta(days=back)
