@@ -3,7 +3,7 @@
 A bullet is read without the sentences around it, so a sentence that leans on one the reader
 was not shown (an opening "But", "This", "First,", a bare "The designations" naming what the
 sentence before named) is left out; a relative day ("today", "on Monday") is anchored to the
-source's date in editorial brackets, or the sentence is left out when the source has none; a
+source's date in editorial brackets (a source without a date leaves it as it is); a
 dateline ("KYIV —") is cut off the front. The text stays verbatim apart from the bracketed
 insertions, and ``spans`` are the source pieces it is made of.
 """
@@ -42,6 +42,8 @@ CONNECTIVE_PHRASES = (
     "after that",
     "in that",
     "to this end",
+    "having said that",
+    "with that",
 )
 # Pronouns and determiners that point back (lower case, named data).
 ANAPHORS = frozenset("this that these those it its they their them he his she her such both".split())
@@ -61,6 +63,13 @@ DATELINE = re.compile(
 )
 # Page furniture that can pass for a sentence: bylines.
 BYLINE = re.compile(r"^(?:(?:Posted|Written|Story|Reporting) )?[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:,|$| and )")
+# A paragraph opening on a speaker's name (and role) and a colon, in any case: a turn whose
+# label the reader did not take ("Hon. Jane Doe (Minister of Health): …").
+TURN_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|the|de|van|von)){1,6})"
+    r"(?: \((?P<role>[^()\n]{2,80})\))?: "
+)
+HONORIFIC = re.compile(r"^(?:(?:The )?Right |The )?(?:Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) ")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE_DAY = re.compile(
     r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
@@ -87,22 +96,30 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     """``sentences[i]`` of ``doc`` edited to stand alone, or None when it cannot."""
     s = sentences[i]
     start = s.start
-    m = DATELINE.match(s.text)
+    label = _paragraph_label(doc.text, s.start)
+    if label and label.end() > start:
+        start = label.end()  # the sentence begins with the label: cut it off
+    m = DATELINE.match(doc.text, start, s.end)
     if m:
-        start += m.end()
+        start = m.end()
     text = doc.text[start : s.end]
     if BYLINE.match(text) or leans_back(text, sentences[max(0, i - 2) : i]):
         return None
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text):
         return None  # a piece of a longer quotation, or a quote whose speaker is "he"
     speaker = said_by(doc, s)
+    if not s.speaker and label:
+        speaker = HONORIFIC.sub("", label["name"])
     if speaker is None and first_person(text):
         return None
-    anchored = anchor_days(doc, start, s.end)
-    if anchored is None:
-        return None
-    pieces, out = anchored
+    pieces, out = anchor_days(doc, start, s.end)
     return Edited(out, pieces, speaker)
+
+
+def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
+    """The unparsed speaker label opening the paragraph that ``at`` is in, if any."""
+    start = text.rfind("\n", 0, at) + 1
+    return TURN_LABEL.match(text, start, min(len(text), start + 160))
 
 
 def leans_back(text: str, before: Sequence[Sentence]) -> bool:
@@ -166,10 +183,15 @@ def reader_name(publisher: str) -> str:
     return f"{m[1]} Department" if m else name
 
 
-def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], str] | None:
+def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], str]:
     """``doc.text[start:end]`` with each relative day followed by its date in brackets, and
-    the source pieces around the insertions; None when a day cannot be anchored."""
+    the source pieces around the insertions.
+
+    A source without a date gives none to anchor to, and its bullet shows no date: there the
+    text is left as it is rather than dropped."""
     text = doc.text
+    if doc.date is None:
+        return ((start, end),), text[start:end]
     pieces: list[tuple[int, int]] = []
     out: list[str] = []
     pos = start
@@ -177,8 +199,6 @@ def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, i
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
             continue  # "on Monday, 14 November" already says when
         day = _resolve(m.group().lower(), doc.date, text[start:end])
-        if day is None:
-            return None
         pieces.append((pos, m.end()))
         out.append(text[pos : m.end()] + f" [{day.day} {day:%B %Y}]")
         pos = m.end()
@@ -187,9 +207,7 @@ def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, i
     return tuple(p for p in pieces if p[1] > p[0]), "".join(out)
 
 
-def _resolve(phrase: str, on: date | None, sentence: str) -> date | None:
-    if on is None:
-        return None
+def _resolve(phrase: str, on: date, sentence: str) -> date:
     if "yesterday" in phrase:
         return on - timedelta(days=1)
     if "tomorrow" in phrase:
