@@ -23,8 +23,11 @@ from quality import EVAL, scoring  # noqa: E402
 from briefing.analyze import analyze  # noqa: E402
 from briefing.ingest import read_documents  # noqa: E402
 from briefing.summarize import eligible  # noqa: E402
-from briefing.synthesize import summarize_documents  # noqa: E402
-from briefing.synthesize import _similarities, _tfidf  # noqa: E402
+from briefing.synthesize import (  # noqa: E402
+    _similarities,
+    _tfidf,
+    summarize_documents,  # noqa: E402
+)
 from briefing.text import word_count  # noqa: E402
 
 DUC = EVAL / "summarization-multidoc-duc2004"
@@ -56,8 +59,13 @@ def fill(ranked: list[str], words: int) -> list[str]:
 
 def lead(per_doc: list[list[str]], words: int) -> list[str]:
     """Round-robin first sentences of each document."""
-    order = [s for i in range(max(map(len, per_doc), default=0)) for d in per_doc if i < len(d)
-             for s in [d[i]]]
+    order = [
+        s
+        for i in range(max(map(len, per_doc), default=0))
+        for d in per_doc
+        if i < len(d)
+        for s in [d[i]]
+    ]
     return fill(order, words)
 
 
@@ -90,8 +98,10 @@ def ours(docs: list, words: int, query: str = "") -> list[str]:
 def report(name: str, score, preds: dict, folder: Path, max_words: int | None, metric: str):
     for system, pred in preds.items():
         r = score.score_multidoc(pred, folder, max_words=max_words)[metric]
-        print(f"  {system:<9} R-1 {r['rouge1']:.2f}  R-2 {r['rouge2']:.2f}  "
-              f"R-Lsum {r['rougeLsum']:.2f}")
+        print(
+            f"  {system:<9} R-1 {r['rouge1']:.2f}  R-2 {r['rouge2']:.2f}  "
+            f"R-Lsum {r['rougeLsum']:.2f}"
+        )
 
 
 def duc(score) -> None:
@@ -102,8 +112,10 @@ def duc(score) -> None:
         preds["ours"][cid] = ours(docs, 100)
         preds["LexRank"][cid] = lexrank(per_doc, 100)
         preds["Lead"][cid] = lead(per_doc, 100)
-    print(f"DUC 2004 ({len(data)} clusters), 100 words, ROUGE recall "
-          "[README: Lead 33.25/7.48, LexRank 36.29/8.55]")
+    print(
+        f"DUC 2004 ({len(data)} clusters), 100 words, ROUGE recall "
+        "[README: Lead 33.25/7.48, LexRank 36.29/8.55]"
+    )
     report("duc", score, preds, DUC, 100, "R")
 
 
@@ -116,8 +128,10 @@ def qmsum(score) -> None:
         preds["ours"][cid] = ours(docs, QMSUM_WORDS, query)
         preds["LexRank"][cid] = lexrank(per_doc, QMSUM_WORDS)
         preds["Lead"][cid] = lead(per_doc, QMSUM_WORDS)
-    print(f"QMSum committee ({len(data)} queries), {QMSUM_WORDS} words, ROUGE F "
-          "[README: Lead 31.33/11.19, LexRank 33.21/11.62]")
+    print(
+        f"QMSum committee ({len(data)} queries), {QMSUM_WORDS} words, ROUGE F "
+        "[README: Lead 31.33/11.19, LexRank 33.21/11.62]"
+    )
     report("qmsum", score, preds, QMSUM, None, "F")
 
 
@@ -134,8 +148,10 @@ def speed() -> None:
     t = time.perf_counter()
     lexrank(per_doc, 120)
     base = time.perf_counter() - t
-    print(f"speed, one topic over {len(found)} sources: ours {mine:.2f} s, LexRank {base:.2f} s"
-          "   [target < 1 s]")
+    print(
+        f"speed, one topic over {len(found)} sources: ours {mine:.2f} s, LexRank {base:.2f} s"
+        "   [target < 1 s]"
+    )
 
 
 def main() -> int:

@@ -24,7 +24,15 @@ from briefing.model import (
     Section,
     SourceRef,
 )
-from briefing.synthesize import Candidate, candidates, reading_order, select, source_id, to_point
+from briefing.synthesize import (
+    Candidate,
+    candidates,
+    reading_order,
+    select,
+    source_id,
+    substance,
+    to_point,
+)
 from briefing.text import content_words, cosine
 
 MAX_QUOTES = 3
@@ -110,7 +118,8 @@ def _summaries(
     )[:EXECUTIVE_POINTS]
     executive: list[Candidate] = []
     for i in sorted(leading):
-        lead = picks[i][0]
+        # Of the topic's first developments, the one that says most of what happened.
+        lead = max(picks[i][:3], key=lambda c: substance(c.edited.text))
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}

@@ -46,14 +46,19 @@ CONNECTIVE_PHRASES = (
     "with that",
 )
 # Pronouns and determiners that point back (lower case, named data).
-ANAPHORS = frozenset("this that these those it its they their them he his she her such both".split())
+ANAPHORS = frozenset(
+    "this that these those it its they their them he his she her such both".split()
+)
+STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
 TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".split())
 # After "The <noun>" these words show the noun phrase goes on ("The designations of …").
 NOUN_PHRASE_GOES_ON = frozenset(
     "of in for on to at by from with and or that which who whose under over against".split()
 )
-FIRST_PERSON = re.compile(r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
-                          r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b")
+FIRST_PERSON = re.compile(
+    r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
+    r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b"
+)
 PRONOUN_ATTRIBUTION = re.compile(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|``.*?''")
 # A dateline: a capitalised place, maybe a date and an agency, then a dash, at the very start.
@@ -61,8 +66,17 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|--|-|_)\s+"
 )
-# Page furniture that can pass for a sentence: bylines.
-BYLINE = re.compile(r"^(?:(?:Posted|Written|Story|Reporting) )?[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:,|$| and )")
+# Page furniture that can pass for a sentence: pointers elsewhere (a web address, "See …",
+# "For more information, …", "Follow us …") and bylines.
+POINTER = re.compile(
+    r"https?://|\bwww\.|^(?:Please )?(?:See|Visit|Review|Follow|Read|Click|Contact|Watch|"
+    r"Subscribe|Sign up)\b|^For (?:more|further|additional) (?:information|details)",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^(?:(?:Posted|Written|Story|Reporting) )?[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+"
+    r"(?:,|$| and )"
+)
 # A paragraph opening on a speaker's name (and role) and a colon, in any case: a turn whose
 # label the reader did not take ("Hon. Jane Doe (Minister of Health): …").
 TURN_LABEL = re.compile(
@@ -70,6 +84,10 @@ TURN_LABEL = re.compile(
     r"(?: \((?P<role>[^()\n]{2,80})\))?: "
 )
 HONORIFIC = re.compile(r"^(?:(?:The )?Right |The )?(?:Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) ")
+# Sentences that are not statements: an introduction to a list or a list item (":", ";"), a
+# heading or caption (no closing punctuation), a stage direction ("(Via interpreter) …"), the
+# tail of a company name cut off by the sentence splitter ("Ltd., which …").
+NOT_A_STATEMENT = re.compile(r"(?:[:;,]|[^.!?…”\"’')\]])$|^\(|^(?:Ltd|Inc|Co|Corp|LLC|PLC|S\.A)\b")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE_DAY = re.compile(
     r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
@@ -77,9 +95,11 @@ RELATIVE_DAY = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?)\b",
     re.I,
 )
-_DATE_FOLLOWS = re.compile(r"^,? *(?:\d|\(|\[|the \d|(?:January|February|March|April|May|June|"
-                           r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-                           r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+_DATE_FOLLOWS = re.compile(
+    r"^,? *(?:\d|\(|\[|the \d|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 
 
@@ -103,7 +123,12 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if m:
         start = m.end()
     text = doc.text[start : s.end]
-    if BYLINE.match(text) or leans_back(text, sentences[max(0, i - 2) : i]):
+    if (
+        NOT_A_STATEMENT.search(text)
+        or POINTER.search(text)
+        or BYLINE.match(text)
+        or leans_back(text, sentences[max(0, i - 2) : i])
+    ):
         return None
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text):
         return None  # a piece of a longer quotation, or a quote whose speaker is "he"
@@ -129,18 +154,22 @@ def leans_back(text: str, before: Sequence[Sentence]) -> bool:
     if not tokens:
         return False
     head = tokens[0]
-    if head in CONNECTIVES or any(low.startswith(p + " ") or low.startswith(p + ",")
-                                  for p in CONNECTIVE_PHRASES):
+    if head in CONNECTIVES or any(
+        low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
+    ):
         return True
+    if "also" in tokens[:4] or "too" in tokens[:4]:
+        return True  # "There is also …": one more of something the reader has not seen
     if head in ANAPHORS:
         nxt = tokens[1] if len(tokens) > 1 else ""
         return nxt not in TIME_NOUNS  # "This week, …" is a time, not a pointer
     if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
-        noun, after = tokens[1], tokens[2]
-        if after not in NOUN_PHRASE_GOES_ON and after not in ",;:":
-            # A bare definite subject names what the sentence before named: anaphoric.
-            said_before = {w for s in before for w in content_words(s.text)}
-            return bool(set(content_words(noun)) & said_before)
+        # A bare definite subject ("The designations mark …", "The designated vessels have …")
+        # names what the sentences before named: it is anaphoric.
+        subject = [w for w in tokens[1:3] if w not in NOUN_PHRASE_GOES_ON and w not in ",;:"]
+        if len(subject) == 2 or (subject and tokens[2] not in NOUN_PHRASE_GOES_ON):
+            said_before = {w[:STEM] for s in before for w in content_words(s.text)}
+            return any(w[:STEM] in said_before for w in subject if len(w) > 3)
     return False
 
 
@@ -199,9 +228,10 @@ def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, i
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
             continue  # "on Monday, 14 November" already says when
         day = _resolve(m.group().lower(), doc.date, text[start:end])
-        pieces.append((pos, m.end()))
-        out.append(text[pos : m.end()] + f" [{day.day} {day:%B %Y}]")
-        pos = m.end()
+        cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
+        pieces.append((pos, cut))
+        out.append(text[pos:cut] + f" [{day.day} {day:%B %Y}]")
+        pos = cut
     pieces.append((pos, end))
     out.append(text[pos:end])
     return tuple(p for p in pieces if p[1] > p[0]), "".join(out)

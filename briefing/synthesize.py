@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.editorial import Edited, edit, said_by
+from briefing.editorial import Edited, edit
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.summarize import eligible
 from briefing.text import content_words, word_count
@@ -111,8 +111,10 @@ def candidates(
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
-            if doc.doc_type == "transcript" and topic and not topic & set(
-                content_words(sentence.text)
+            if (
+                doc.doc_type == "transcript"
+                and topic
+                and not topic & set(content_words(sentence.text))
             ):
                 continue
             edited = edit(doc, sentences, i)
@@ -178,7 +180,7 @@ def _greedy(
 ) -> list[int]:
     """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over."""
     covered = [0.0] * len(pool)
-    mass: Counter[int] = Counter()
+    mass: defaultdict[int, float] = defaultdict(float)
     chosen: list[int] = []
     spent = 0
 
@@ -274,9 +276,9 @@ def _similarities(vectors: list[dict[str, float]]) -> list[dict[int, float]]:
             for j, vj in plist[a + 1 :]:
                 row[j] += vi * vj
     for i in range(len(vectors)):  # make it symmetric
-        for j, w in list(sims[i].items()):
+        for j, sim in list(sims[i].items()):
             if j > i:
-                sims[j][i] = w
+                sims[j][i] = sim
     return [dict(row) for row in sims]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -71,7 +72,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
     packaged = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
     loaders.append(jinja2.PrefixLoader({"default": packaged}))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=lambda name: name is None or ".html" in name,  # .txt templates: raw text
         undefined=jinja2.StrictUndefined,
@@ -79,6 +80,20 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["attribution"] = attribution
+    return env
+
+
+def attribution(point: Any) -> str:
+    """" — Ned Price, 17 November 2026": who said a bullet and when (a Point, or a summary
+    item of brief.json); empty when neither is known."""
+    get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
+    day = get("date")
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    parts = [get("said_by"), f"{day.day} {day:%B %Y}" if day else None]
+    shown = ", ".join(p for p in parts if p)
+    return f" — {shown}" if shown else ""
 
 
 def period(brief: Brief) -> str:

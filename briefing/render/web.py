@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from briefing.model import Brief, Theme
+from briefing.model import Brief, Point, Theme
 from briefing.render.html import Block, RenderOptions, brief_html, parse_blocks
 
 # Inline styles: mail clients drop <style> blocks, so each tag carries its own.
@@ -116,13 +116,11 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "period_start": brief.period_start.isoformat() if brief.period_start else None,
         "generated_at": brief.generated_at,
         "previous_as_of": brief.previous_as_of,
-        "executive_summary": [
-            {"text": p.text, "source": p.source, "page": p.page} for p in brief.executive_summary
-        ],
+        "executive_summary": [_point(p) for p in brief.executive_summary],
         "topics": [
             {
                 "name": s.name,
-                "summary": [{"text": p.text, "source": p.source, "page": p.page} for p in s.points],
+                "summary": [_point(p) for p in s.points],
                 "quotes": [
                     {
                         "text": q.text,
@@ -153,6 +151,17 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             }
             for s in brief.sources
         ],
+    }
+
+
+def _point(p: Point) -> dict[str, Any]:
+    return {
+        "text": p.text,
+        "source": p.source,
+        "page": p.page,
+        "said_by": p.said_by,
+        "date": p.date.isoformat() if p.date else None,
+        "spans": [list(span) for span in p.spans],
     }
 
 
