@@ -163,7 +163,11 @@ def select(pool: list[Candidate], *, words: int, query: str = "") -> list[Candid
     cap = [SATURATION_A / n * c for c in cover_all]
     reward = _rewards(pool, vectors, cover_all, query)
     cluster = _clusters(sims, cover_all)
-    chosen = _greedy(pool, sims, cap, reward, cluster, words)
+    # Each source weighs the same in the coverage term, however many sentences it has, so
+    # that one long source does not stand for the topic.
+    per_source = Counter(c.key[0] for c in pool)
+    weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
+    chosen = _greedy(pool, sims, cap, reward, cluster, words, weight)
     first: dict[int, int] = {}
     for order, k in enumerate(chosen):
         pool[k].development = first.setdefault(cluster[k], order)
@@ -177,6 +181,7 @@ def _greedy(
     reward: list[float],
     cluster: list[int],
     budget: int,
+    weight: list[float],
 ) -> list[int]:
     """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over."""
     covered = [0.0] * len(pool)
@@ -185,9 +190,9 @@ def _greedy(
     spent = 0
 
     def gain(k: int) -> float:
-        g = min(covered[k] + 1.0, cap[k]) - min(covered[k], cap[k])
+        g = weight[k] * (min(covered[k] + 1.0, cap[k]) - min(covered[k], cap[k]))
         for i, w in sims[k].items():
-            g += min(covered[i] + w, cap[i]) - min(covered[i], cap[i])
+            g += weight[i] * (min(covered[i] + w, cap[i]) - min(covered[i], cap[i]))
         c = cluster[k]
         return g + DIVERSITY * (math.sqrt(mass[c] + reward[k]) - math.sqrt(mass[c]))
 
