@@ -123,6 +123,13 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if m:
         start = m.end()
     text = doc.text[start : s.end]
+    opening = ""
+    m = OPENING_CONNECTIVE.match(text)
+    if m and m[1].lower() in CONNECTIVES and m.end() < len(text):
+        # "But the fund has paid …" → "[T]he fund has paid …": the connective goes, the
+        # bracketed capital marks the change; the rest must stand on its own.
+        opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
+        text = opening + doc.text[start : s.end]
     if (
         NOT_A_STATEMENT.search(text)
         or POINTER.search(text)
@@ -138,7 +145,10 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if speaker is None and first_person(text):
         return None
     pieces, out = anchor_days(doc, start, s.end)
-    return Edited(out, pieces, speaker)
+    return Edited(opening + out, pieces, speaker)
+
+
+OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
 
 
 def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
@@ -149,7 +159,7 @@ def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
 
 def leans_back(text: str, before: Sequence[Sentence]) -> bool:
     """Whether ``text`` opens on a word that points at a sentence the reader has not seen."""
-    low = text.lstrip("“\"‘'([").lower()
+    low = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([").lower()
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
         return False

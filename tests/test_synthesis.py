@@ -23,6 +23,11 @@ DANGLING = re.compile(
 )
 
 
+def verbatim(text: str) -> str:
+    """A bullet without its editorial insertions: what its spans should join to."""
+    return re.sub(r"^\[\w\]", "", re.sub(r" \[[^]]*\]", "", text))
+
+
 def doc(text: str, **kw) -> Document:
     return Document(Path(kw.pop("path", "/tmp/a.txt")), kw.pop("title", "A"), text, **kw)
 
@@ -70,11 +75,19 @@ def test_relative_days_are_anchored_in_brackets_and_spans_stay_verbatim():
     d = doc(text, date=date(2026, 11, 17), authors=("Jane Roe",))
     e = edited(d)
     assert e.text.startswith("Yesterday [16 November 2026], we joined")
-    assert "".join(text[s:t] for s, t in e.spans) == re.sub(r" \[[^]]*\]", "", e.text)
+    assert "".join(text[s:t] for s, t in e.spans) == verbatim(e.text)
     monday = doc(
         "The Secretary will travel to Kyiv on Monday to meet ministers.", date=date(2026, 11, 18)
     )
     assert "on Monday [23 November 2026]" in edited(monday).text  # "will": the next Monday
+
+
+def test_an_opening_connective_is_repaired_in_brackets_when_the_rest_stands_alone():
+    text = "But the fund has paid 200 claims since March, officials said in Ottawa."
+    e = edited(doc(text, publisher="Example Wire"))
+    assert e.text == "[T]he fund has paid 200 claims since March, officials said in Ottawa."
+    assert "".join(text[s:t] for s, t in e.spans) == verbatim(e.text)
+    assert edited(doc("But it will not replace the talks in Geneva next month.")) is None
 
 
 def test_datelines_bylines_and_greetings_are_not_bullets():
@@ -135,7 +148,7 @@ def test_summarize_command_prints_json_with_spans_into_the_sources(cli, project)
     for item in items:
         text = next(d.text for d in read_documents(Path(item["source"])))
         pieces = [text[s:e] for s, e in item["spans"]]
-        assert re.sub(r" \[[^]]*\]", "", item["text"]) == "".join(pieces)
+        assert verbatim(item["text"]) == "".join(pieces)
     plain = cli("summarize", folder, "--query", "Taiwan drills", "--words", "50")
     assert plain.exit_code == 0 and all(line.startswith("- ") for line in plain.output.splitlines())
 
