@@ -88,6 +88,10 @@ HONORIFIC = re.compile(r"^(?:(?:The )?Right |The )?(?:Hon\.|Mr\.?|Mrs\.?|Ms\.?|D
 # heading or caption (no closing punctuation), a stage direction ("(Via interpreter) …"), the
 # tail of a company name cut off by the sentence splitter ("Ltd., which …").
 NOT_A_STATEMENT = re.compile(r"(?:[:;,]|[^.!?…”\"’')\]])$|^\(|^(?:Ltd|Inc|Co|Corp|LLC|PLC|S\.A)\b")
+HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a menu
+# Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
+# a lettered list ("a. Freedom of … b. Prohibition of …").
+_GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]|\b[A-Z]{4,} [A-Z]{4,}\b|(?:\s[a-h]\. [A-Z].*){2}")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE_DAY = re.compile(
     r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
@@ -134,6 +138,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         NOT_A_STATEMENT.search(text)
         or POINTER.search(text)
         or BYLINE.match(text)
+        or page_furniture(text)
         or leans_back(text, sentences[max(0, i - 2) : i])
     ):
         return None
@@ -155,6 +160,14 @@ def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
     """The unparsed speaker label opening the paragraph that ``at`` is in, if any."""
     start = text.rfind("\n", 0, at) + 1
     return TURN_LABEL.match(text, start, min(len(text), start + 160))
+
+
+def page_furniture(text: str) -> bool:
+    """Menus, tables of contents and headings run into a sentence by the page reader: words
+    glued together, or mostly capitalised words."""
+    tokens = [t for t in text.split() if t[:1].isalpha()]
+    caps = sum(1 for t in tokens if t[0].isupper())
+    return bool(_GLUED.search(text)) or (len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens))
 
 
 def leans_back(text: str, before: Sequence[Sentence]) -> bool:

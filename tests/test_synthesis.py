@@ -98,6 +98,10 @@ def test_datelines_bylines_and_greetings_are_not_bullets():
     greeting = doc("Good morning, and it's wonderful to welcome each of you here to the forum.")
     assert candidates([analyze(greeting)]) == []
     assert edited(doc("By Jane Roe and John Doe, Staff Writers")) is None
+    menu = "HomeReportsBureau of Democracy, Human Rights, and Labor Country Reports on Practices."
+    assert edited(doc(menu)) is None
+    toc = "Rights a. Freedom of Association b. Prohibition of Forced Labor EXECUTIVE SUMMARY There."
+    assert edited(doc(toc)) is None
     assert edited(doc("Individuals eligible for the new resettlement program include:")) is None
 
 
