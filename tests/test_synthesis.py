@@ -206,3 +206,20 @@ def test_the_state_department_brief_passes_the_editorial_checks(cli, tmp_path):
     assert result.exit_code == 0, result.output
     brief = json.loads(next((tmp_path / "out").glob("**/brief.json")).read_text())
     assert editorial_problems(brief) == []
+
+
+def test_summary_words_sets_the_length_of_each_topic_summary(cli, project):
+    folder = project("mixed")
+    config = folder / "config.yaml"
+
+    def words_per_topic() -> list[int]:
+        result = cli("build", config, "--as-of", "2026-11-23", "--format", "json")
+        assert result.exit_code == 0, result.output
+        brief = json.loads(next((folder / "out").glob("**/brief.json")).read_text())
+        return [sum(len(p["text"].split()) for p in t["summary"]) for t in brief["topics"]]
+
+    default = words_per_topic()
+    config.write_text(config.read_text().replace("output: out", "output: out\nsummary_words: 30"))
+    short = words_per_topic()
+    assert sum(short) < sum(default)
+    assert all(n <= 30 + 70 for n in short)  # about 30: only the last bullet may run over
