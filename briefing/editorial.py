@@ -59,6 +59,7 @@ FIRST_PERSON = re.compile(
     r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
     r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b"
 )
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.I)
 PRONOUN_ATTRIBUTION = re.compile(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|``.*?''")
 # A dateline: a capitalised place, maybe a date and an agency, then a dash, at the very start.
@@ -149,6 +150,8 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         speaker = HONORIFIC.sub("", label["name"])
     if speaker is None and first_person(text):
         return None
+    if SECOND_PERSON.search(_QUOTED.sub(" ", text)):
+        return None  # "As you heard …": addressed to an audience the reader is not part of
     pieces, out = anchor_days(doc, start, s.end)
     return Edited(opening + out, pieces, speaker)
 
@@ -176,7 +179,7 @@ def leans_back(text: str, before: Sequence[Sentence]) -> bool:
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
         return False
-    head = tokens[0]
+    head = re.sub(r"[’']s$", "", tokens[0])  # "That’s …" points back as "That" does
     if head in CONNECTIVES or any(
         low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
     ):

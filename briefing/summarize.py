@@ -18,7 +18,7 @@ _LOGISTICS = re.compile(
     r"go ahead|sure\b|okay\b|ok\b|yes\b|no\b|well\b|all right|great\b|and with that|with that)|"
     r"\b(press 1|on the record|embargo|take (your|a few) questions|your (\w+ )?question|the line of"
     r"|(wonderful|good|great|an honou?r|a (real )?pleasure|a privilege|nice) to (welcome|see|be"
-    r" (here|with))|welcome (each|all) of you|proceed to the"
+    r" (here|with))|welcome (each|all) of you|proceed to the|let me (briefly )?(recap|start|begin|turn)|(nothing|anything) (specific |else |more |new )?to (announce|offer|add|share)"
     r"|updates? at the top|(resume|start|begin) taking (your )?questions"
     r"|I have (one|two|three|four|a few|a couple of) (things|items|updates|announcements)"
     r"|(pleased|glad|happy|delighted) to (introduce|welcome|have)|with us today|joining us"

@@ -94,7 +94,8 @@ def candidates(
 
     ``avoid`` holds (source id, start, end) spans already used elsewhere in the brief (key
     quotes, other topics' bullets): sentences overlapping them are left out. In transcripts,
-    which cover many subjects, only sentences sharing a word with ``terms`` are kept.
+    which cover many subjects, only sentences sharing a word with ``terms`` are kept, unless
+    the transcript's title has one.
     """
     used: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sid, start, end in avoid:
@@ -104,6 +105,9 @@ def candidates(
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
         sentences = analysis.sentences
+        # A transcript whose title names the topic is about it throughout; one that only
+        # touches on it gives its on-topic sentences.
+        passing = doc.doc_type == "transcript" and not topic & set(content_words(doc.title))
         for i, sentence in enumerate(sentences):
             if taken >= MAX_PER_SOURCE:
                 break
@@ -111,11 +115,7 @@ def candidates(
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
-            if (
-                doc.doc_type == "transcript"
-                and topic
-                and not topic & set(content_words(sentence.text))
-            ):
+            if passing and topic and not topic & set(content_words(sentence.text)):
                 continue
             edited = edit(doc, sentences, i)
             if edited is None:
@@ -297,6 +297,10 @@ def _rewards(
     n = len(pool)
     centrality = [c / n for c in cover_all]
     qwords = Counter(content_words(query))
+    titles = [set(content_words(t)) for t in {c.doc.title for c in pool}]
+    if len(titles) > 1:  # a word in every source's title names their kind, not their news
+        for w in set.intersection(*titles):
+            qwords.pop(w, None)
     if qwords:
         relevance = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
         total = sum(relevance)

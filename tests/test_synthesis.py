@@ -44,6 +44,7 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("First, the Secretary will travel to Brussels on Monday.", [])
     assert leans_back("The designations mark a new stage in the campaign.", before)
     assert leans_back("There is also money at stake in the Arctic.", [])
+    assert leans_back("That’s what we will continue to do for the people of Ukraine.", [])
     assert not leans_back("The designations mark a new stage in the campaign.", [])
     assert not leans_back("The United States designated four tankers on Monday.", before)
     assert not leans_back("This week, the council adopted its third resolution on the war.", [])
@@ -97,6 +98,7 @@ def test_datelines_bylines_and_greetings_are_not_bullets():
     assert e.spans[0][0] == dateline.text.index("Russian")
     greeting = doc("Good morning, and it's wonderful to welcome each of you here to the forum.")
     assert candidates([analyze(greeting)]) == []
+    assert edited(doc("As you heard from the Secretary, the talks will go on in Geneva.")) is None
     assert edited(doc("By Jane Roe and John Doe, Staff Writers")) is None
     menu = "HomeReportsBureau of Democracy, Human Rights, and Labor Country Reports on Practices."
     assert edited(doc(menu)) is None
