@@ -159,6 +159,11 @@ def main() -> int:
         print(f"skipped: {DUC} not found")
         return 0
     logging.disable(logging.WARNING)
+    try:
+        import rouge_score  # noqa: F401
+    except ImportError:
+        print("skipped: pip install rouge-score")
+        return 0
     score = scoring()
     which = sys.argv[1:] or ["duc", "qmsum", "speed"]
     for name in which:
