@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -23,20 +22,22 @@ from briefing.model import (
     Point,
     Quote,
     Section,
-    Sentence,
     SourceRef,
 )
-from briefing.summarize import mmr, rank_sentences
+from briefing.synthesize import (
+    Candidate,
+    candidates,
+    reading_order,
+    select,
+    source_id,
+    substance,
+    to_point,
+)
 from briefing.text import content_words, cosine
 
 MAX_QUOTES = 3
 EXECUTIVE_POINTS = 6
 QUOTE_WORDS = (8, 70)
-
-
-def source_id(doc: Document) -> str:
-    """A stable id for a source: a short hash of its path."""
-    return "s" + hashlib.sha1(str(doc.path).encode()).hexdigest()[:8]
 
 
 def assemble(
@@ -50,7 +51,18 @@ def assemble(
 
     ``previous`` is the last edition's brief.json: what is not in it is marked new.
     """
-    sections = [_section(topic, matches, analyses) for topic, matches in topics]
+    found = [[analyses[m.doc.path] for m in matches] for _, matches in topics]
+    quotes = [_quotes(topic, f) for (topic, _), f in zip(topics, found, strict=True)]
+    executive, points = _summaries(info, [t for t, _ in topics], found, quotes)
+    sections = [
+        Section(
+            name=topic.name,
+            points=tuple(p),
+            quotes=tuple(q),
+            sources=tuple(source_id(a.doc) for a in f),
+        )
+        for (topic, _), f, q, p in zip(topics, found, quotes, points, strict=True)
+    ]
     if previous:
         sections = [_mark_new(s, previous) for s in sections]
     docs: dict[str, Document] = {}
@@ -70,11 +82,68 @@ def assemble(
         generated_at=info.generated_at,
         sections=tuple(sections),
         sources=sources,
-        executive_summary=tuple(s.points[0] for s in sections if s.points)[:EXECUTIVE_POINTS],
+        executive_summary=tuple(executive),
         label=info.label,
         previous_as_of=str(previous["as_of"]) if previous and previous.get("as_of") else None,
         period_end=max(dates) if dates else None,
     )
+
+
+def _summaries(
+    info: BriefInfo,
+    topics: Sequence[Topic],
+    found: Sequence[list[Analysis]],
+    quotes: Sequence[list[KeyQuote]],
+) -> tuple[list[Point], list[list[Point]]]:
+    """The executive summary and each topic's bullets, no sentence used twice in the brief.
+
+    Each topic's summary is a synthesis over its sources; the executive summary takes the
+    first development of each topic (of the EXECUTIVE_POINTS with most sources), and that
+    topic's summary is chosen again without it, so the brief never repeats itself.
+    """
+    quoted = [(q.source, s, e) for qs in quotes for q in qs for s, e in q.spans]
+    used: set[tuple[str, int]] = set()
+    seen_text: set[str] = set()
+    pools, picks = [], []
+    for topic, f in zip(topics, found, strict=True):
+        pool = [c for c in candidates(f, terms=topic.terms, avoid=quoted) if c.key not in used]
+        pool = [c for c in pool if _norm(c.edited.text) not in seen_text]
+        chosen = select(pool, words=_words(topic, info), query=" ".join(topic.terms))
+        used.update(c.key for c in chosen)
+        seen_text.update(_norm(c.edited.text) for c in chosen)
+        pools.append(pool)
+        picks.append(chosen)
+    leading = sorted(
+        (i for i, chosen in enumerate(picks) if len(chosen) > 1),
+        key=lambda i: -len(found[i]),
+    )[:EXECUTIVE_POINTS]
+    executive: list[Candidate] = []
+    for i in sorted(leading):
+        # Of the topic's first developments, the one that says most of what happened.
+        lead = max(picks[i][:3], key=lambda c: substance(c.edited.text))
+        if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
+            executive.append(lead)
+    taken = {c.key for c in executive}
+    points = []
+    for i, (topic, pool) in enumerate(zip(topics, pools, strict=True)):
+        chosen = picks[i]
+        if any(c.key in taken for c in chosen):
+            rest = [c for c in pool if c.key not in taken]
+            chosen = select(rest, words=_words(topic, info), query=" ".join(topic.terms))
+        points.append([to_point(c) for c in reading_order(chosen)])
+    return [to_point(c) for c in executive], points
+
+
+def _words(topic: Topic, info: BriefInfo) -> int:
+    return topic.summary_words or info.summary_words
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _bag(c: Candidate) -> Counter[str]:
+    return Counter(content_words(c.edited.text))
 
 
 def _mark_new(section: Section, previous: Mapping[str, Any]) -> Section:
@@ -88,51 +157,9 @@ def _mark_new(section: Section, previous: Mapping[str, Any]) -> Section:
     )
 
 
-def _section(topic: Topic, matches: list[Match], analyses: Mapping[Path, Analysis]) -> Section:
-    found = [analyses[m.doc.path] for m in matches]
-    quotes = _quotes(topic, found)
-    return Section(
-        name=topic.name,
-        points=tuple(_points(topic, found, avoid=quotes)),
-        quotes=tuple(quotes),
-        sources=tuple(source_id(a.doc) for a in found),
-    )
-
-
 def _on_topic(topic: Topic, text: str) -> int:
     """How many of the topic's words and phrases (keywords and query terms) ``text`` has."""
     return sum(1 for k in topic.terms if term_pattern(k).search(text))
-
-
-def _points(topic: Topic, found: list[Analysis], *, avoid: list[KeyQuote]) -> list[Point]:
-    """A multi-document summary: each source's best sentences, weighed by rank and topic.
-
-    Sentences that carry one of the section's key quotes are left to the quote box.
-    """
-    candidates = []
-    leads = []
-    origin: dict[int, tuple[str, int | None]] = {}
-    for rank, analysis in enumerate(found):
-        ranked = sorted(rank_sentences(analysis.sentences), key=lambda x: -x[0])
-        if analysis.doc.doc_type == "transcript":  # transcripts cover many subjects
-            ranked = [item for item in ranked if _on_topic(topic, item[1].text)]
-        sid = source_id(analysis.doc)
-        quoted = [span for q in avoid if q.source == sid for span in q.spans]
-        ranked = [item for item in ranked if not _overlaps(item[1], quoted)]
-        for i, (score, sentence) in enumerate(ranked[:4]):
-            weight = score / (1 + 0.15 * rank) + 0.15 * min(2, _on_topic(topic, sentence.text))
-            candidates.append((weight, sentence))
-            if i == 0:
-                leads.append((weight, sentence))
-            origin[id(sentence)] = (sid, analysis.doc.page_at(sentence.start))
-    k = min(6, 2 + len(found))
-    # Breadth first: the best point of each source (all but one slot), then the best of the rest.
-    first = mmr(leads, max(1, k - 1))
-    return [Point(s.text, *origin[id(s)]) for s in mmr(candidates, k, seed=first)]
-
-
-def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
-    return any(start < sentence.end and sentence.start < end for start, end in spans)
 
 
 def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:

@@ -138,6 +138,7 @@ def _build(
             organization=config.organization,
             label=config.label,
             base=config.config_path.parent if config.config_path else None,
+            summary_words=config.summary_words,
         ),
         topics=matched,
         analyses=analyses,

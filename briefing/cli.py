@@ -23,6 +23,7 @@ from briefing.ingest import READERS, read_documents, walk_files
 from briefing.model import BuildResult, Document
 from briefing.scheduler import Runner, status
 from briefing.store import Store
+from briefing.synthesize import DEFAULT_WORDS, summarize_documents
 from briefing.text import shorten
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -296,6 +297,27 @@ def sources(config: Path) -> None:
         )
     for item in report.skipped:
         click.echo(f"  skipped {shown(item.path)}: {item.reason}")
+
+
+@main.command("summarize")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--query", default="", help="What the summary should answer (words or a question).")
+@click.option("--keywords", default="", help="Comma-separated words or phrases to favour.")
+@click.option("--words", type=click.IntRange(10, 5000), default=DEFAULT_WORDS, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help='Print {"summary": [...]} as JSON.')
+@_reports_errors
+def summarize_command(
+    paths: tuple[Path, ...], query: str, keywords: str, words: int, as_json: bool
+) -> None:
+    """A summary across all SOURCE files and folders at once, one bullet a line."""
+    docs = [doc for path in _expand(paths) for doc in read_documents(path)]
+    summary = summarize_documents(docs, query=query, terms=_split(keywords), words=words)
+    if as_json:
+        click.echo(json.dumps({"summary": summary}, ensure_ascii=False))
+        return
+    for item in summary:
+        by = ", ".join(str(v) for v in (item["said_by"], item["date"]) if v)
+        click.echo(f"- {item['text']}" + (f" — {by}" if by else ""))
 
 
 @main.command()

@@ -55,6 +55,9 @@ class Topic(BaseModel):
         default_factory=list, description="Words or phrases that rule a source out."
     )
     max_sources: int = Field(default=8, ge=1, le=200, description="Most sources per topic.")
+    summary_words: int | None = Field(
+        default=None, ge=10, le=2000, description="Words in this topic's summary (about)."
+    )
 
     @field_validator("name")
     @classmethod
@@ -302,6 +305,9 @@ class Config(BaseModel):
         default=None, description="Folder of templates overriding the packaged ones (optional)."
     )
     topics: list[Topic] = Field(min_length=1, description="The brief's sections.")
+    summary_words: int = Field(
+        default=120, ge=10, le=2000, description="Words in each topic's summary (about)."
+    )
     exclusive_topics: bool = Field(
         default=False,
         description="List each source under one topic only: the one it matches best.",

@@ -109,11 +109,14 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Point:
-    """A summary bullet and the id of the source it comes from."""
+    """A summary bullet, the id of the source it comes from, and who said it when."""
 
-    text: str
+    text: str  # verbatim, apart from insertions in [editorial brackets]
     source: str
     page: int | None = None  # the page it is on, in a paged source
+    said_by: str | None = None  # the turn's speaker, else the author, else the publisher
+    date: date | None = None  # the source's date
+    spans: tuple[tuple[int, int], ...] = ()  # the source text it is made of
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ class BriefInfo:
     organization: str | None = None
     label: str | None = None
     base: Path | None = None  # source paths are shown relative to this folder
+    summary_words: int = 120  # words per topic summary, where a topic does not say
 
 
 @dataclass(frozen=True)

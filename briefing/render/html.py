@@ -82,6 +82,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     )
     env.filters["longdate"] = long_date
     env.filters["daterange"] = date_range
+    env.filters["attribution"] = attribution
     return env
 
 
@@ -119,6 +120,18 @@ def date_range(start: date | str | None, end: date | str | None) -> str:
     if first.year == last.year:
         return f"{first.day} {MONTHS[first.month - 1]} – {long_date(last)}"
     return f"{long_date(first)} – {long_date(last)}"
+
+
+def attribution(point: Any) -> str:
+    """" — Ned Price, 17 November 2026": who said a bullet and when (a Point, or a summary
+    item of brief.json); empty when neither is known."""
+    get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
+    day = get("date")
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    parts = [get("said_by"), long_date(day) if day else None]
+    shown = ", ".join(p for p in parts if p)
+    return f" — {shown}" if shown else ""
 
 
 def period(brief: Brief) -> str:

@@ -236,13 +236,11 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "period_end": brief.period_end.isoformat() if brief.period_end else None,
         "generated_at": brief.generated_at,
         "previous_as_of": brief.previous_as_of,
-        "executive_summary": [
-            {"text": p.text, "source": p.source, "page": p.page} for p in brief.executive_summary
-        ],
+        "executive_summary": [_point(p) for p in brief.executive_summary],
         "topics": [
             {
                 "name": s.name,
-                "summary": [{"text": p.text, "source": p.source, "page": p.page} for p in s.points],
+                "summary": [_point(p) for p in s.points],
                 "quotes": [
                     {
                         "text": q.text,
@@ -273,6 +271,17 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             }
             for s in brief.sources
         ],
+    }
+
+
+def _point(p: Point) -> dict[str, Any]:
+    return {
+        "text": p.text,
+        "source": p.source,
+        "page": p.page,
+        "said_by": p.said_by,
+        "date": p.date.isoformat() if p.date else None,
+        "spans": [list(span) for span in p.spans],
     }
 
 

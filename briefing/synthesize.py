@@ -1,0 +1,371 @@
+"""Topic synthesis: a topic's summary chosen across all of its sources at once.
+
+Selection is Lin & Bilmes (2011)'s monotone submodular objective, maximised greedily with a
+cost-scaled gain under a word budget:
+
+    F(S) = Σ_i min(C_i(S), α·C_i(V)) + λ·Σ_k sqrt(Σ_{j ∈ S ∩ P_k} r_j)
+
+C_i(S) is how much the chosen sentences S cover sentence i (TF-IDF cosine), the first term
+saturates so that one well-covered development does not crowd out the others, P_k are clusters
+of similar sentences (the diversity reward takes a little from each), and r_j is a sentence's
+reward: its centrality, biased towards the topic's query and keywords when there are any, and
+towards substance (names, numbers, dates, decisions) rather than rhetoric.
+
+Before selection every sentence passes the editorial checks of ``briefing.editorial``: what
+leans on an unseen sentence is left out, relative days are anchored to the source's date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.editorial import Edited, edit
+from briefing.model import Analysis, Document, Point, Sentence
+from briefing.summarize import eligible
+from briefing.text import content_words, word_count
+
+DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
+# Lin & Bilmes 2011's settings: saturation α = A/N, diversity weight λ, cost scaling r.
+SATURATION_A = 5.0
+DIVERSITY = 6.0
+COST_SCALE = 0.3
+CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join it
+QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
+SUBSTANCE_WEIGHT = 0.5  # how far substance raises a sentence's reward (at most 1 + this)
+LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
+MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates…
+MAX_POOL = 900  # …and the most central of them all, which bounds the work on 100 sources
+REDUNDANT = 0.6  # never two bullets this similar
+
+# Substance: words of decision and action (as stems of content_words), named data.
+DECISION_STEMS = frozenset(
+    """announce announced approve approved adopt adopted agree agreed sign signed sanction
+    sanctioned designate designated impose imposed ban banned arrest arrested charge charged
+    convict convicted sentence sentenced elect elected vote voted pass passed launch launched
+    release released order ordered appoint appointed resign resigned kill killed attack attacked
+    invade invaded withdraw withdrew deploy deployed fund funded pledge pledged provide provided
+    transfer transferred suspend suspended expel expelled freeze froze block blocked seize seized
+    ratify ratified decide decided reject rejected accept accepted propose proposed establish
+    established open opened close closed restrict restricted allocate allocated""".split()
+)
+_MONTHS = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+_NUMBER = re.compile(r"\d")
+_NAME = re.compile(r"^[A-Z][\w.’'-]*$")
+
+
+def source_id(doc: Document) -> str:
+    """A stable id for a source: a short hash of its path."""
+    return "s" + hashlib.sha1(str(doc.path).encode()).hexdigest()[:8]
+
+
+@dataclass
+class Candidate:
+    """A sentence that may become a bullet, as edited for a reader."""
+
+    edited: Edited
+    doc: Document
+    sentence: Sentence
+    rank: int  # the source's rank in the topic (0 = most relevant)
+    index: int  # its place among the source's sentences
+    words: int = 0
+    development: int = 0  # the cluster of similar sentences it belongs to, once selected
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (source_id(self.doc), self.sentence.start)
+
+
+def candidates(
+    found: Sequence[Analysis],
+    *,
+    terms: Sequence[str] = (),
+    avoid: Iterable[tuple[str, int, int]] = (),
+) -> list[Candidate]:
+    """Every sentence of ``found`` that a bullet could be, edited to stand on its own.
+
+    ``avoid`` holds (source id, start, end) spans already used elsewhere in the brief (key
+    quotes, other topics' bullets): sentences overlapping them are left out. In transcripts,
+    which cover many subjects, only sentences sharing a word with ``terms`` are kept, unless
+    the transcript's title has one.
+    """
+    used: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for sid, start, end in avoid:
+        used[sid].append((start, end))
+    topic = {w for t in terms for w in content_words(t)}
+    out: list[Candidate] = []
+    for rank, analysis in enumerate(found):
+        doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
+        sentences = analysis.sentences
+        # A transcript whose title names the topic is about it throughout; one that only
+        # touches on it gives its on-topic sentences.
+        passing = doc.doc_type == "transcript" and not topic & set(content_words(doc.title))
+        for i, sentence in enumerate(sentences):
+            if taken >= MAX_PER_SOURCE:
+                break
+            if not eligible(sentence):
+                continue
+            if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
+                continue
+            if passing and topic and not topic & set(content_words(sentence.text)):
+                continue
+            edited = edit(doc, sentences, i)
+            if edited is None:
+                continue
+            taken += 1
+            out.append(Candidate(edited, doc, sentence, rank, i, word_count(edited.text)))
+    return out
+
+
+def synthesize(
+    found: Sequence[Analysis],
+    *,
+    query: str = "",
+    terms: Sequence[str] = (),
+    words: int = DEFAULT_WORDS,
+    avoid: Iterable[tuple[str, int, int]] = (),
+) -> list[Point]:
+    """A summary of about ``words`` words across all of ``found`` (the last bullet may run
+    over), query-biased when ``query`` or ``terms`` are given, in reading order."""
+    pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid)
+    picked = select(pool, words=words, query=" ".join([query, *terms]))
+    return [to_point(c) for c in reading_order(picked)]
+
+
+def to_point(c: Candidate) -> Point:
+    return Point(
+        c.edited.text,
+        source_id(c.doc),
+        c.doc.page_at(c.sentence.start),
+        said_by=c.edited.said_by,
+        date=c.doc.date,
+        spans=c.edited.spans,
+    )
+
+
+def select(pool: list[Candidate], *, words: int, query: str = "") -> list[Candidate]:
+    """Lin & Bilmes's greedy selection from ``pool``, most valuable first."""
+    if not pool or words <= 0:
+        return []
+    vectors = _tfidf([c.edited.text for c in pool])
+    pool, vectors = _prune(pool, vectors)
+    sims = _similarities(vectors)
+    n = len(pool)
+    cover_all = [1.0 + sum(row.values()) for row in sims]  # C_i(V), self-similarity 1
+    cap = [SATURATION_A / n * c for c in cover_all]
+    reward = _rewards(pool, vectors, cover_all, query)
+    cluster = _clusters(sims, cover_all)
+    # Each source weighs the same in the coverage term, however many sentences it has, so
+    # that one long source does not stand for the topic.
+    per_source = Counter(c.key[0] for c in pool)
+    weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
+    chosen = _greedy(pool, sims, cap, reward, cluster, words, weight)
+    first: dict[int, int] = {}
+    for order, k in enumerate(chosen):
+        pool[k].development = first.setdefault(cluster[k], order)
+    return [pool[k] for k in chosen]
+
+
+def _greedy(
+    pool: list[Candidate],
+    sims: list[dict[int, float]],
+    cap: list[float],
+    reward: list[float],
+    cluster: list[int],
+    budget: int,
+    weight: list[float],
+) -> list[int]:
+    """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over."""
+    covered = [0.0] * len(pool)
+    mass: defaultdict[int, float] = defaultdict(float)
+    chosen: list[int] = []
+    spent = 0
+
+    def gain(k: int) -> float:
+        g = weight[k] * (min(covered[k] + 1.0, cap[k]) - min(covered[k], cap[k]))
+        for i, w in sims[k].items():
+            g += weight[i] * (min(covered[i] + w, cap[i]) - min(covered[i], cap[i]))
+        c = cluster[k]
+        return g + DIVERSITY * (math.sqrt(mass[c] + reward[k]) - math.sqrt(mass[c]))
+
+    def cost(k: int) -> float:
+        return max(1, pool[k].words) ** COST_SCALE
+
+    heap = [(-gain(k) / cost(k), k) for k in range(len(pool))]
+    heapq.heapify(heap)
+    overflow: int | None = None
+    while heap and spent < budget:
+        _, k = heapq.heappop(heap)
+        fresh = gain(k) / cost(k)
+        if heap and fresh < -heap[0][0] - 1e-12:
+            heapq.heappush(heap, (-fresh, k))  # stale: gains only shrink (submodularity)
+            continue
+        if any(sims[k].get(j, 0.0) >= REDUNDANT for j in chosen):
+            continue
+        if spent + pool[k].words > budget:
+            overflow = k if overflow is None else overflow
+            continue
+        chosen.append(k)
+        spent += pool[k].words
+        covered[k] += 1.0
+        for i, w in sims[k].items():
+            covered[i] += w
+        mass[cluster[k]] += reward[k]
+    if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims):
+        chosen.append(overflow)
+    if not chosen and overflow is not None:
+        chosen.append(overflow)
+    return chosen
+
+
+def chosen_near(k: int, chosen: list[int], sims: list[dict[int, float]]) -> bool:
+    return any(sims[k].get(j, 0.0) >= REDUNDANT for j in chosen)
+
+
+def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Development by development (the most important first), each in date and text order."""
+
+    def key(c: Candidate) -> tuple[int, str, int, int]:
+        day = c.doc.date.isoformat() if c.doc.date else ""
+        return (c.development, day, c.rank, c.sentence.start)
+
+    return sorted(chosen, key=key)
+
+
+def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors, IDF over the sentences themselves."""
+    bags = [Counter(content_words(t)) for t in texts]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(bags)
+    out = []
+    for bag in bags:
+        vec = {w: (1 + math.log(c)) * math.log(1 + n / df[w]) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append({w: v / norm for w, v in vec.items()})
+    return out
+
+
+def _prune(
+    pool: list[Candidate], vectors: list[dict[str, float]]
+) -> tuple[list[Candidate], list[dict[str, float]]]:
+    """At most MAX_POOL candidates: the closest to the centroid of them all."""
+    if len(pool) <= MAX_POOL:
+        return pool, vectors
+    centroid: Counter[str] = Counter()
+    for vec in vectors:
+        centroid.update(vec)
+    score = [sum(v * centroid[w] for w, v in vec.items()) for vec in vectors]
+    keep = sorted(sorted(range(len(pool)), key=lambda i: -score[i])[:MAX_POOL])
+    return [pool[i] for i in keep], [vectors[i] for i in keep]
+
+
+def _similarities(vectors: list[dict[str, float]]) -> list[dict[int, float]]:
+    """Sparse cosine similarities through an inverted index (no pair shares no word)."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for w, v in vec.items():
+            postings[w].append((i, v))
+    sims: list[dict[int, float]] = [defaultdict(float) for _ in vectors]
+    for plist in postings.values():
+        for a in range(len(plist)):
+            i, vi = plist[a]
+            row = sims[i]
+            for j, vj in plist[a + 1 :]:
+                row[j] += vi * vj
+    for i in range(len(vectors)):  # make it symmetric
+        for j, sim in list(sims[i].items()):
+            if j > i:
+                sims[j][i] = sim
+    return [dict(row) for row in sims]
+
+
+def _rewards(
+    pool: list[Candidate],
+    vectors: list[dict[str, float]],
+    cover_all: list[float],
+    query: str,
+) -> list[float]:
+    """r_j: centrality (mean similarity), query relevance, substance and lead position."""
+    n = len(pool)
+    centrality = [c / n for c in cover_all]
+    qwords = Counter(content_words(query))
+    titles = [set(content_words(t)) for t in {c.doc.title for c in pool}]
+    if len(titles) > 1:  # a word in every source's title names their kind, not their news
+        for w in set.intersection(*titles):
+            qwords.pop(w, None)
+    if qwords:
+        relevance = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
+        total = sum(relevance)
+        if total > 0:
+            scale = sum(centrality) / total
+            centrality = [
+                (1 - QUERY_SHARE) * c + QUERY_SHARE * r * scale
+                for c, r in zip(centrality, relevance, strict=True)
+            ]
+    out = []
+    for c, cand in zip(centrality, pool, strict=True):
+        prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
+        if cand.doc.doc_type not in ("transcript", "interview"):
+            prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
+        out.append(c * prior)
+    return out
+
+
+def substance(text: str) -> float:
+    """0–1: how much a sentence says what happened (numbers, names, dates, decisions) rather
+    than how someone feels about it."""
+    tokens = text.split()
+    if not tokens:
+        return 0.0
+    numbers = sum(1 for t in tokens if _NUMBER.search(t))
+    names = sum(1 for t in tokens[1:] if _NAME.match(t) and t not in ("I", "I’m", "I'm"))
+    dates = len(_MONTHS.findall(text))
+    decisions = sum(1 for w in content_words(text) if w in DECISION_STEMS)
+    return min(1.0, (numbers + names + dates + 2 * decisions) / (0.4 * len(tokens) + 1))
+
+
+def _clusters(sims: list[dict[int, float]], cover_all: list[float]) -> list[int]:
+    """Leader clustering: most central first, each sentence joins the first leader it is
+    CLUSTER_SIM-similar to, else leads a cluster of its own."""
+    order = sorted(range(len(sims)), key=lambda i: -cover_all[i])
+    leaders: list[int] = []
+    cluster = [0] * len(sims)
+    for i in order:
+        home = next((lead for lead in leaders if sims[i].get(lead, 0.0) >= CLUSTER_SIM), None)
+        if home is None:
+            leaders.append(i)
+            home = i
+        cluster[i] = home
+    return cluster
+
+
+def summarize_documents(
+    docs: Sequence[Document],
+    *,
+    query: str = "",
+    terms: Sequence[str] = (),
+    words: int = DEFAULT_WORDS,
+) -> list[dict[str, object]]:
+    """``briefing summarize``: the synthesis over ``docs`` as plain records."""
+    from briefing.analyze import analyze  # analysis is only needed on this path
+
+    found = [analyze(doc) for doc in docs]
+    paths = {source_id(doc): str(doc.path) for doc in docs}
+    return [
+        {
+            "text": p.text,
+            "source": paths[p.source],
+            "said_by": p.said_by,
+            "date": p.date.isoformat() if p.date else None,
+            "spans": [list(span) for span in p.spans],
+        }
+        for p in synthesize(found, query=query, terms=terms, words=words)
+    ]

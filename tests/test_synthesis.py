@@ -1,0 +1,227 @@
+"""Topic synthesis and the editorial checks that make its bullets stand on their own."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.analyze import analyze
+from briefing.editorial import edit, first_person, leans_back
+from briefing.model import Document, Sentence, Turn
+from briefing.summarize import doc_sentences
+from briefing.synthesize import candidates, synthesize
+from tests.conftest import ROOT, needs_shared
+
+# Openings a bullet may not start on: it would lean on a sentence the reader was not shown.
+DANGLING = re.compile(
+    r"^(?:But|However|And|Also|Yet|So|This|That|These|Those|It|They|He|She|First|Second|"
+    r"Finally|Moreover|In addition)\b(?! (?:week|morning|afternoon|evening|year|month)\b)"
+)
+
+
+def verbatim(text: str) -> str:
+    """A bullet without its editorial insertions: what its spans should join to."""
+    return re.sub(r"^\[\w\]", "", re.sub(r" \[[^]]*\]", "", text))
+
+
+def doc(text: str, **kw) -> Document:
+    return Document(Path(kw.pop("path", "/tmp/a.txt")), kw.pop("title", "A"), text, **kw)
+
+
+def edited(d: Document, index: int = -1):
+    sentences = doc_sentences(d)
+    return edit(d, sentences, index % len(sentences))
+
+
+def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
+    before = [Sentence("The Treasury designated four tankers carrying Russian oil.", 0, 10)]
+    assert leans_back("But it will not replace the talks in Geneva next month.", [])
+    assert leans_back("This is a step in the right direction for everyone.", [])
+    assert leans_back("First, the Secretary will travel to Brussels on Monday.", [])
+    assert leans_back("The designations mark a new stage in the campaign.", before)
+    assert leans_back("There is also money at stake in the Arctic.", [])
+    assert leans_back("That’s what we will continue to do for the people of Ukraine.", [])
+    assert not leans_back("The designations mark a new stage in the campaign.", [])
+    assert not leans_back("The United States designated four tankers on Monday.", before)
+    assert not leans_back("This week, the council adopted its third resolution on the war.", [])
+
+
+def test_first_person_counts_only_outside_quotation_marks():
+    assert first_person("We will not allow Iran to acquire a nuclear weapon.")
+    assert first_person("Diplomacy remains our preferred path to a deal.")
+    assert not first_person("“We will not retreat,” the minister told parliament on Friday.")
+    assert not first_person("The US and Japan signed a supply chain accord in Tokyo.")
+
+
+def test_a_first_person_sentence_carries_its_speaker_or_is_left_out():
+    text = "Diplomacy remains our preferred path, but pressure will continue on the regime."
+    assert edited(doc(text)) is None  # nobody to say "our"
+    named = edited(doc(text, authors=("Ned Price, Department Spokesperson",)))
+    assert named is not None and named.said_by == "Ned Price"
+    turn = doc(text, turns=(Turn("Antony J. Blinken", "answer", 0, len(text)),))
+    assert edited(turn).said_by == "Antony J. Blinken"
+    org = edited(doc(text, publisher="U.S. Department of State"))
+    assert org.said_by == "State Department"
+
+
+def test_relative_days_are_anchored_in_brackets_and_spans_stay_verbatim():
+    text = (
+        "Foreign ministers met in Paris to discuss the sanctions package at length. "
+        "Yesterday, we joined 30 partners in announcing new export controls on Russian oil."
+    )
+    d = doc(text, date=date(2026, 11, 17), authors=("Jane Roe",))
+    e = edited(d)
+    assert e.text.startswith("Yesterday [16 November 2026], we joined")
+    assert "".join(text[s:t] for s, t in e.spans) == verbatim(e.text)
+    monday = doc(
+        "The Secretary will travel to Kyiv on Monday to meet ministers.", date=date(2026, 11, 18)
+    )
+    assert "on Monday [23 November 2026]" in edited(monday).text  # "will": the next Monday
+
+
+def test_an_opening_connective_is_repaired_in_brackets_when_the_rest_stands_alone():
+    text = "But the fund has paid 200 claims since March, officials said in Ottawa."
+    e = edited(doc(text, publisher="Example Wire"))
+    assert e.text == "[T]he fund has paid 200 claims since March, officials said in Ottawa."
+    assert "".join(text[s:t] for s, t in e.spans) == verbatim(e.text)
+    assert edited(doc("But it will not replace the talks in Geneva next month.")) is None
+
+
+def test_datelines_bylines_and_greetings_are_not_bullets():
+    dateline = doc("KYIV — Russian missiles struck three power stations overnight, officials said.")
+    e = edited(dateline)
+    assert e is not None and e.text.startswith("Russian missiles struck")
+    assert e.spans[0][0] == dateline.text.index("Russian")
+    greeting = doc("Good morning, and it's wonderful to welcome each of you here to the forum.")
+    assert candidates([analyze(greeting)]) == []
+    assert edited(doc("As you heard from the Secretary, the talks will go on in Geneva.")) is None
+    assert edited(doc("By Jane Roe and John Doe, Staff Writers")) is None
+    menu = "HomeReportsBureau of Democracy, Human Rights, and Labor Country Reports on Practices."
+    assert edited(doc(menu)) is None
+    toc = "Rights a. Freedom of Association b. Prohibition of Forced Labor EXECUTIVE SUMMARY There."
+    assert edited(doc(toc)) is None
+    assert edited(doc("Individuals eligible for the new resettlement program include:")) is None
+
+
+def test_synthesis_covers_all_sources_within_budget_without_repeating():
+    shared = "The council approved a 12 billion euro aid package for Ukraine on 14 November."
+    docs = [
+        doc(
+            f"{shared} Ministers from 27 countries signed the accord in Brussels after talks. "
+            "Hungary abstained in the vote and said it would challenge the decision in court.",
+            path="/tmp/one.txt",
+            publisher="Council of the EU",
+        ),
+        doc(
+            f"{shared} The first tranche of 3 billion euros will be paid in January 2027. "
+            "Kyiv said the money would go to repairing the power grid before winter.",
+            path="/tmp/two.txt",
+            publisher="Example Wire",
+        ),
+    ]
+    points = synthesize([analyze(d) for d in docs], words=45)
+    texts = [p.text for p in points]
+    assert texts.count(shared) <= 1 and len(set(texts)) == len(texts)
+    assert len({p.source for p in points}) == 2  # across sources, not one lead from one
+    assert sum(len(t.split()) for t in texts[:-1]) < 45  # only the last may run over
+    assert all(p.said_by for p in points)
+
+
+def test_query_biases_the_selection():
+    text = (
+        "The ministers discussed fisheries quotas for the North Sea at length on Monday. "
+        "Norway agreed to cut its cod catch by 20 percent from January. "
+        "Separately, the ministers approved new rules on drone exports to Iran and Russia. "
+        "The export rules take effect in March and cover 40 categories of components."
+    )
+    d = doc(text, publisher="Nordic Council")
+    points = synthesize([analyze(d)], query="drone exports", words=20)
+    assert "drone exports" in points[0].text
+
+
+def test_summarize_command_prints_json_with_spans_into_the_sources(cli, project):
+    folder = project("mixed") / "sources"
+    result = cli("summarize", folder, "--keywords", "Russia,sanctions", "--words", "80", "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["summary"]
+    assert items and set(items[0]) == {"text", "source", "said_by", "date", "spans"}
+    from briefing.ingest import read_documents
+
+    for item in items:
+        text = next(d.text for d in read_documents(Path(item["source"])))
+        pieces = [text[s:e] for s, e in item["spans"]]
+        assert verbatim(item["text"]) == "".join(pieces)
+    plain = cli("summarize", folder, "--query", "Taiwan drills", "--words", "50")
+    assert plain.exit_code == 0 and all(line.startswith("- ") for line in plain.output.splitlines())
+
+
+def editorial_problems(brief: dict) -> list[str]:
+    """What a policy director would send back: a dangling opening, a first-person bullet
+    without its speaker, a sentence twice, a topic with sources and no bullet."""
+    problems = []
+    seen: set[str] = set()
+    items = [("executive summary", p) for p in brief["executive_summary"]]
+    for topic in brief["topics"]:
+        items += [(topic["name"], p) for p in topic["summary"]]
+        items += [
+            (topic["name"], {"text": q["text"], "said_by": q["speaker"], "quote": True})
+            for q in topic["quotes"]
+        ]
+        if topic["sources"] and not topic["summary"]:
+            problems.append(f"{topic['name']}: sources but no bullet")
+    for where, item in items:
+        text = item["text"]
+        key = " ".join(text.lower().split())
+        if key in seen:
+            problems.append(f"{where}: twice: {text}")
+        seen.add(key)
+        if DANGLING.match(text) and not item.get("quote"):  # a quote is shown with its speaker
+            problems.append(f"{where}: dangling: {text}")
+        if first_person(text) and not item.get("said_by"):
+            problems.append(f"{where}: first person without said_by: {text}")
+    return problems
+
+
+def test_the_sample_brief_passes_the_editorial_checks(cli, project):
+    folder = project("mixed")
+    result = cli("build", folder / "config.yaml", "--as-of", "2026-11-23", "--format", "json")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next((folder / "out").glob("**/brief.json")).read_text())
+    assert editorial_problems(brief) == []
+    summary = brief["topics"][0]["summary"]
+    assert summary and all(p["said_by"] and p["date"] for p in summary)
+
+
+@needs_shared
+@pytest.mark.shared
+def test_the_state_department_brief_passes_the_editorial_checks(cli, tmp_path):
+    config = (ROOT / "config" / "state-dept.yaml").read_text()
+    corpus = ROOT.parent / "shared" / "corpus" / "state-dept-2021-2022" / "docs"
+    path = tmp_path / "state-dept.yaml"
+    config = config.replace("../../shared/corpus/state-dept-2021-2022/docs", str(corpus))
+    path.write_text(config.replace("output: ../output", f"output: {tmp_path / 'out'}"))
+    result = cli("build", path, "--as-of", "2022-12-31", "--format", "json")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next((tmp_path / "out").glob("**/brief.json")).read_text())
+    assert editorial_problems(brief) == []
+
+
+def test_summary_words_sets_the_length_of_each_topic_summary(cli, project):
+    folder = project("mixed")
+    config = folder / "config.yaml"
+
+    def words_per_topic() -> list[int]:
+        result = cli("build", config, "--as-of", "2026-11-23", "--format", "json")
+        assert result.exit_code == 0, result.output
+        brief = json.loads(next((folder / "out").glob("**/brief.json")).read_text())
+        return [sum(len(p["text"].split()) for p in t["summary"]) for t in brief["topics"]]
+
+    default = words_per_topic()
+    config.write_text(config.read_text().replace("output: out", "output: out\nsummary_words: 30"))
+    short = words_per_topic()
+    assert sum(short) < sum(default)
+    assert all(n <= 30 + 70 for n in short)  # about 30: only the last bullet may run over
