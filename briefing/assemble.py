@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from briefing.analyze import spoken_quotes
 from briefing.config import Topic
-from briefing.ingest.turns import PROCEDURAL_SPEAKERS
+from briefing.keyquotes import key_quotes
 from briefing.match import term_pattern
 from briefing.model import (
     Analysis,
@@ -21,17 +19,13 @@ from briefing.model import (
     KeyQuote,
     Match,
     Point,
-    Quote,
     Section,
     Sentence,
     SourceRef,
 )
 from briefing.summarize import mmr, rank_sentences
-from briefing.text import content_words, cosine
 
-MAX_QUOTES = 3
 EXECUTIVE_POINTS = 6
-QUOTE_WORDS = (8, 70)
 
 
 def source_id(doc: Document) -> str:
@@ -89,7 +83,7 @@ def _mark_new(section: Section, previous: Mapping[str, Any]) -> Section:
 
 def _section(topic: Topic, matches: list[Match], analyses: Mapping[Path, Analysis]) -> Section:
     found = [analyses[m.doc.path] for m in matches]
-    quotes = _quotes(topic, found)
+    quotes = key_quotes(topic, found, analyses.values())
     return Section(
         name=topic.name,
         points=tuple(_points(topic, found, avoid=quotes)),
@@ -132,36 +126,6 @@ def _points(topic: Topic, found: list[Analysis], *, avoid: list[KeyQuote]) -> li
 
 def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
     return any(start < sentence.end and sentence.start < end for start, end in spans)
-
-
-def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
-    """The most informative on-topic quotes with a known speaker: one per speaker, none that
-    repeats one already chosen."""
-    scored: list[tuple[float, Quote, str, int | None]] = []
-    for rank, analysis in enumerate(found):
-        pool = list(analysis.quotes) + spoken_quotes(analysis)
-        for q in pool:
-            n = len(q.text.split())
-            if not q.speaker or q.speaker in PROCEDURAL_SPEAKERS:
-                continue
-            if not QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1]:
-                continue
-            relevance = _on_topic(topic, q.text)
-            if q.kind == "spoken" and not relevance:
-                continue  # transcripts cover many subjects: keep to this one
-            score = relevance + (1.0 if q.kind == "direct" else 0.0) + min(n, 30) / 30 - 0.2 * rank
-            scored.append((score, q, source_id(analysis.doc), analysis.doc.page_at(q.start)))
-    chosen: list[KeyQuote] = []
-    words: list[Counter[str]] = []
-    for _, q, sid, page in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
-        bag = Counter(content_words(q.text))
-        if any(c.speaker == q.speaker for c in chosen) or any(cosine(bag, w) > 0.6 for w in words):
-            continue
-        words.append(bag)
-        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position, q.parts, page))
-        if len(chosen) == MAX_QUOTES:
-            break
-    return chosen
 
 
 def _source_ref(sid: str, doc: Document, number: int, base: Path | None) -> SourceRef:
