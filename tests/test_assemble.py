@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from briefing.analyze import analyze
-from briefing.keyquotes import key_quotes
 from briefing.config import Topic
 from briefing.ingest.page import read_page
+from briefing.keyquotes import key_quotes
 
 
 def analysis(name: str, body: str):
