@@ -8,10 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from briefing.analyze import spoken_quotes
 from briefing.config import Topic
-from briefing.ingest.turns import PROCEDURAL_SPEAKERS
-from briefing.match import term_pattern
+from briefing.keyquotes import key_quotes
 from briefing.model import (
     Analysis,
     Brief,
@@ -20,7 +18,6 @@ from briefing.model import (
     KeyQuote,
     Match,
     Point,
-    Quote,
     Section,
     SourceRef,
 )
@@ -35,9 +32,7 @@ from briefing.synthesize import (
 )
 from briefing.text import content_words, cosine
 
-MAX_QUOTES = 3
 EXECUTIVE_POINTS = 6
-QUOTE_WORDS = (8, 70)
 
 
 def assemble(
@@ -52,7 +47,9 @@ def assemble(
     ``previous`` is the last edition's brief.json: what is not in it is marked new.
     """
     found = [[analyses[m.doc.path] for m in matches] for _, matches in topics]
-    quotes = [_quotes(topic, f) for (topic, _), f in zip(topics, found, strict=True)]
+    quotes = [
+        key_quotes(topic, f, analyses.values()) for (topic, _), f in zip(topics, found, strict=True)
+    ]
     executive, points = _summaries(info, [t for t, _ in topics], found, quotes)
     sections = [
         Section(
@@ -155,41 +152,6 @@ def _mark_new(section: Section, previous: Mapping[str, Any]) -> Section:
         new_sources=tuple(sid for sid in section.sources if sid not in old_sources),
         new_points=tuple(p.text for p in section.points if p.text not in old_points),
     )
-
-
-def _on_topic(topic: Topic, text: str) -> int:
-    """How many of the topic's words and phrases (keywords and query terms) ``text`` has."""
-    return sum(1 for k in topic.terms if term_pattern(k).search(text))
-
-
-def _quotes(topic: Topic, found: list[Analysis]) -> list[KeyQuote]:
-    """The most informative on-topic quotes with a known speaker: one per speaker, none that
-    repeats one already chosen."""
-    scored: list[tuple[float, Quote, str, int | None]] = []
-    for rank, analysis in enumerate(found):
-        pool = list(analysis.quotes) + spoken_quotes(analysis)
-        for q in pool:
-            n = len(q.text.split())
-            if not q.speaker or q.speaker in PROCEDURAL_SPEAKERS:
-                continue
-            if not QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1]:
-                continue
-            relevance = _on_topic(topic, q.text)
-            if q.kind == "spoken" and not relevance:
-                continue  # transcripts cover many subjects: keep to this one
-            score = relevance + (1.0 if q.kind == "direct" else 0.0) + min(n, 30) / 30 - 0.2 * rank
-            scored.append((score, q, source_id(analysis.doc), analysis.doc.page_at(q.start)))
-    chosen: list[KeyQuote] = []
-    words: list[Counter[str]] = []
-    for _, q, sid, page in sorted(scored, key=lambda x: (-x[0], x[2], x[1].start)):
-        bag = Counter(content_words(q.text))
-        if any(c.speaker == q.speaker for c in chosen) or any(cosine(bag, w) > 0.6 for w in words):
-            continue
-        words.append(bag)
-        chosen.append(KeyQuote(q.text, q.speaker or "", sid, q.position, q.parts, page))
-        if len(chosen) == MAX_QUOTES:
-            break
-    return chosen
 
 
 def _source_ref(sid: str, doc: Document, number: int, base: Path | None) -> SourceRef:

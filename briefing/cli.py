@@ -16,10 +16,12 @@ import click
 
 from briefing.analyze import analyze, spoken_quotes
 from briefing.build import BuildOptions, build, survey
-from briefing.config import FORMATS, config_from_dict, load_config
+from briefing.config import FORMATS, Topic, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
 from briefing.ingest import READERS, read_documents, walk_files
+from briefing.match import Hits, left_in_passing, match_topics
+from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
 from briefing.scheduler import Runner, status
 from briefing.store import Store
@@ -267,8 +269,9 @@ def status_command(configs: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.argument("config", type=click.Path(path_type=Path))
+@click.option("--why", is_flag=True, help="Per topic, the sources it matches and why.")
 @_reports_errors
-def sources(config: Path) -> None:
+def sources(config: Path, why: bool) -> None:
     """List what CONFIG's sources hold: documents read, files skipped, duplicates merged."""
     cfg = load_config(config)
     report = survey(cfg)
@@ -297,6 +300,25 @@ def sources(config: Path) -> None:
         )
     for item in report.skipped:
         click.echo(f"  skipped {shown(item.path)}: {item.reason}")
+    if why:
+        _explain_matches(cfg.topics, report.docs, cfg.exclusive_topics, shown)
+
+
+def _explain_matches(
+    topics: list[Topic], docs: list[Document], exclusive: bool, shown: Callable[[Path], str]
+) -> None:
+    """Each topic's sources (of any date), best first: score, and each term's hits by field."""
+    for topic, matches in zip(topics, match_topics(topics, docs, exclusive=exclusive), strict=True):
+        how = [f"query: {topic.query}"] if topic.query else []
+        how += [f"keywords: {', '.join(topic.keywords)}"] if topic.keywords else []
+        click.echo(f"\n{topic.name} ({'; '.join(how)}): {len(matches)} sources")
+        for m in matches:
+            click.echo(f"  {m.score:6.2f}  {shorten(m.doc.title, 60)}  ({shown(m.doc.path)})")
+            for term, hits in why_matched(topic, m.doc):
+                fields = [f"{n} in {f}" for n, f in zip(hits, Hits._fields, strict=True) if n]
+                click.echo(f"          {term}: {', '.join(fields)}")
+        for doc in left_in_passing(topic, docs, matches):
+            click.echo(f"  left out, mentioned in passing: {shown(doc.path)}")
 
 
 @main.command("summarize")

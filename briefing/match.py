@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.config import Topic
 from briefing.model import Document, Match
 from briefing.query import Node as QueryNode
 from briefing.query import matches as query_matches
+from briefing.query import positive_terms
 from briefing.text import words
 
 K1, B = 1.2, 0.75
@@ -20,11 +22,45 @@ TITLE_WEIGHT = 3
 DUPLICATE_OVERLAP = 0.6
 
 
+# Endings a lower-case keyword may take: "sanction" finds sanctions, sanctioned, sanctioning.
+_ENDINGS = ("ings", "ing", "ied", "ies", "ed", "es", "s")
+_SUFFIX = r"(?:s|es|e|y|ies|ied|ed|ing|ings|er|ers|e?d)?"
+# A name keeps its form, but for a plural and the adjective of a place ("Russia" finds
+# Russian, Russians; "Iran" Iranian; "Ukraine" Ukrainian); an acronym keeps only a plural.
+_NAME_ENDINGS = r"(?:e?s|n|ns|an|ans|ian|ians)?"
+_PLURAL = r"(?:e?s)?"
+_NO_PLURAL_S = ("ss", "us", "is")  # "press", "status", "crisis" are not plurals
+
+
+def stem(word: str) -> str:
+    """A light suffix stemmer for keywords: the word without an inflectional ending."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if ending == "s" and (word.endswith(_NO_PLURAL_S) or len(word) < 5):
+                break  # "press", "status"; "news", "arms" are words of their own
+            word = word[: -len(ending)]
+            break
+    if len(word) > 4 and word[-1] in "ey":  # "trade" / "trading", "supply" / "supplies"
+        word = word[:-1]
+    return word
+
+
+def _word_pattern(word: str) -> str:
+    if not word.isalpha() or word.isupper():  # "DPRK", "U.S.", "5G"
+        return re.escape(word) + _PLURAL
+    if word[:1].isupper():
+        if word.endswith("e"):
+            return re.escape(word[:-1]) + r"(?:e|es|ian|ians)"
+        return re.escape(word) + _NAME_ENDINGS
+    return re.escape(stem(word.lower())) + _SUFFIX
+
+
 @lru_cache(maxsize=1024)
 def term_pattern(term: str) -> re.Pattern[str]:
-    """A case-insensitive pattern for a word or phrase, with an optional plural ending."""
-    parts = [re.escape(p) for p in term.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?:e?s)?(?!\w)", re.I)
+    """A case-insensitive pattern for a word or phrase in any of its forms: a lower-case word
+    with its inflections ("sanction" / "sanctioned"), a name with an optional plural."""
+    parts = [_word_pattern(p) for p in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.I)
 
 
 def in_window(doc: Document, since: date | None, until: date | None) -> bool:
@@ -69,38 +105,136 @@ def match(
     limit: int | None = None,
 ) -> list[Match]:
     """The best sources for ``topic``, most relevant first, one per near-duplicate cluster;
-    ``topic.max_sources`` of them unless ``limit`` says otherwise."""
+    ``topic.max_sources`` of them unless ``limit`` says otherwise.
+
+    A source that the keywords find only in passing (see ``passing``) is left out when
+    other sources are about the topic."""
     pool = [d for d in docs if in_window(d, since, until)]
     query = topic.parsed_query
     hits = [d for d in pool if _matches(topic, query, d)]
     avg_len = sum(len(d.text) for d in pool) / len(pool) if pool else 1.0
-    terms = topic.terms
+    terms = topic_terms(topic)
     idf = {k: _idf(k, pool) for k in terms}
     scored = sorted(
         ((_score(d, terms, idf, avg_len), d) for d in hits),
         key=lambda item: (-item[0], str(item[1].path)),
     )
     scored = [item for item in scored if item[0] >= topic.min_score]
+    if query is None:
+        about = [item for item in scored if not passing(topic, item[1])]
+        scored = about or scored
     return _dedupe(scored, limit or topic.max_sources)
 
+
+class Term(NamedTuple):
+    """A word or phrase of a topic. A multi-word keyword is ``together``: its words in one
+    sentence, in any order ("Russia sanctions" finds "sanctions on Russia"), or some in the
+    title and the rest in a sentence of the text; a query's "quoted phrase" is a phrase."""
+
+    text: str
+    together: bool = False
+
+
+def topic_terms(topic: Topic) -> list[Term]:
+    """The topic's terms that make a source relevant: its keywords and its query's words."""
+    query = topic.parsed_query
+    found = [Term(k, " " in k) for k in topic.keywords]
+    found += [Term(t) for t in (positive_terms(query) if query is not None else [])]
+    return list(dict.fromkeys(found))
+
+
+class Hits(NamedTuple):
+    """Where a term occurs in a document: the text (lead included), the title, the lead."""
+
+    text: int
+    title: int
+    lead: int
+
+
+LEAD_CHARS = 600  # the opening of a text: its first paragraph or two
+LEAD_WEIGHT = 2
+# A source that names the topic outside its title and lead fewer times than this, or less
+# often than this per 1,000 words, mentions it in passing.
+MIN_MENTIONS = 3
+MIN_DENSITY = 0.5
 
 # Term counts per (document, term). A long-running process rebuilds after one source changes
 # without scanning every unchanged text again. Keyed by the text itself: an edited document
 # is a new key.
-_COUNTS: dict[tuple[str, str, str], tuple[int, int]] = {}
+_COUNTS: dict[tuple[str, str, str, bool], Hits] = {}
 _MAX_COUNTS = 2_000_000
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _count(doc: Document, term: str) -> tuple[int, int]:
-    """Occurrences of ``term`` in the document's text and in its title."""
-    key = (doc.text, doc.title, term)
+def _count(doc: Document, term: str | Term) -> Hits:
+    """Occurrences of ``term`` in the document's text, its title and its lead."""
+    term = term if isinstance(term, Term) else Term(term)
+    key = (doc.text, doc.title, *term)
     found = _COUNTS.get(key)
     if found is None:
         if len(_COUNTS) > _MAX_COUNTS:
             _COUNTS.clear()
-        pattern = term_pattern(term)
-        found = _COUNTS[key] = (len(pattern.findall(doc.text)), len(pattern.findall(doc.title)))
+        found = _COUNTS[key] = _hits(doc, term)
     return found
+
+
+def _hits(doc: Document, term: Term) -> Hits:
+    lead = doc.text[:LEAD_CHARS]
+    if not term.together:
+        pattern = term_pattern(term.text)
+        return Hits(*(len(pattern.findall(x)) for x in (doc.text, doc.title, lead)))
+    patterns = [term_pattern(w) for w in term.text.split()]
+    in_title = [bool(p.search(doc.title)) for p in patterns]
+
+    def sentences(text: str) -> int:  # the title is the context of every sentence
+        return sum(
+            all(t or p.search(part) for p, t in zip(patterns, in_title, strict=True))
+            for part in _SENTENCE_BREAK.split(text)
+        )
+
+    return Hits(sentences(doc.text), int(all(in_title)), sentences(lead))
+
+
+def passing(topic: Topic, doc: Document) -> bool:
+    """Does ``doc`` mention the topic only in passing: none of its terms in the title or lead,
+    and few mentions, or few for the length of the text?"""
+    terms = topic_terms(topic)
+    counts = [_count(doc, t) for t in terms]
+    if any(c.title or c.lead for c in counts):
+        return False
+    if any(
+        c.text and t.together and any(term_pattern(w).search(doc.title) for w in t.text.split())
+        for t, c in zip(terms, counts, strict=True)
+    ):
+        return False  # "Imposing Costs on Russia" with a sentence on sanctions
+    mentions = sum(c.text for c in counts)
+    per_thousand = 1000 * mentions / max(1, len(words(doc.text)))
+    return mentions < MIN_MENTIONS or per_thousand < MIN_DENSITY
+
+
+def why(topic: Topic, doc: Document) -> list[tuple[str, Hits]]:
+    """The topic's terms ``doc`` contains, and where."""
+    return [(t.text, c) for t in topic_terms(topic) if (c := _count(doc, t)).text or c.title]
+
+
+def left_in_passing(
+    topic: Topic, docs: Sequence[Document], kept: Sequence[Match]
+) -> list[Document]:
+    """The sources a keyword topic's terms find but that mention it only in passing, when
+    ``kept`` (the topic's matches) are about it."""
+    if topic.parsed_query is not None or not kept or any(passing(topic, m.doc) for m in kept):
+        return []
+    return [d for d in docs if _matches(topic, None, d) and passing(topic, d)]
+
+
+def mentions(topic: Topic, text: str) -> int:
+    """How many of the topic's terms ``text`` has (a multi-word keyword: all its words)."""
+    return sum(
+        all(term_pattern(w).search(text) for w in t.text.split())
+        if t.together
+        else bool(term_pattern(t.text).search(text))
+        for t in topic_terms(topic)
+    )
 
 
 def _matches(topic: Topic, query: QueryNode | None, doc: Document) -> bool:
@@ -108,22 +242,22 @@ def _matches(topic: Topic, query: QueryNode | None, doc: Document) -> bool:
         return False
     if query is not None and query_matches(query, doc, _count):
         return True
-    return any(sum(_count(doc, k)) for k in topic.keywords)
+    return any(sum(_count(doc, t)) for t in topic_terms(topic) if t.text in topic.keywords)
 
 
-def _idf(term: str, pool: Sequence[Document]) -> float:
+def _idf(term: Term, pool: Sequence[Document]) -> float:
     df = sum(1 for d in pool if sum(_count(d, term)))
     return math.log(1 + (len(pool) - df + 0.5) / (df + 0.5))
 
 
-def _score(doc: Document, keywords: list[str], idf: dict[str, float], avg_len: float) -> float:
-    """BM25 over the topic's keywords, title hits counted several times."""
+def _score(doc: Document, terms: list[Term], idf: dict[Term, float], avg_len: float) -> float:
+    """BM25 over the topic's terms, hits in the title and lead counted several times."""
     norm = K1 * (1 - B + B * len(doc.text) / avg_len)
     total = 0.0
-    for k in keywords:
-        in_text, in_title = _count(doc, k)
-        tf = in_text + TITLE_WEIGHT * in_title
-        total += idf[k] * tf * (K1 + 1) / (tf + norm) if tf else 0.0
+    for term in terms:
+        hits = _count(doc, term)
+        tf = hits.text + TITLE_WEIGHT * hits.title + LEAD_WEIGHT * hits.lead
+        total += idf[term] * tf * (K1 + 1) / (tf + norm) if tf else 0.0
     return total
 
 

@@ -134,7 +134,7 @@ def _not(tokens: Tokens) -> tuple[Node, Tokens]:
     raise ValueError(f"unexpected {value!r} in query")
 
 
-def matches(node: Node, doc: Document, count: Callable[[Document, str], tuple[int, int]]) -> bool:
+def matches(node: Node, doc: Document, count: Callable[[Document, str], tuple[int, ...]]) -> bool:
     """Whether ``doc`` satisfies the query; ``count`` gives a term's (text, title) counts."""
     if isinstance(node, All):
         return all(matches(p, doc, count) for p in node.parts)

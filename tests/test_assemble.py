@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from briefing.analyze import analyze
-from briefing.assemble import _quotes
 from briefing.config import Topic
 from briefing.ingest.page import read_page
+from briefing.keyquotes import key_quotes
 
 
 def analysis(name: str, body: str):
@@ -27,7 +27,7 @@ def test_key_quotes_are_one_per_speaker_on_topic_first_and_not_redundant():
         "said Lee Park.",
     )
     topic = Topic(name="Russia", keywords=["Russia", "sanctions", "oil"])
-    chosen = _quotes(topic, [first, second])
+    chosen = key_quotes(topic, [first, second])
     speakers = [q.speaker for q in chosen]
     assert len(speakers) == len(set(speakers))  # one per speaker
     assert "Tom Hale" not in speakers  # says what Maria Delgado said

@@ -1,0 +1,253 @@
+"""Key quotes of a topic: the quotes worth quoting, and who said them, as a reader names them.
+
+Quotes come from quotation marks, transcript and interview answers, and statements issued in
+a named person's name. A quote is worth quoting for its substance (a number, a name, a
+position or an action), not for running an event (greetings, thanks, introducing the next
+speaker, logistics) or for its stage directions. Speakers are resolved to a full name and a
+role across all the brief's sources ("Mr Price" → Ned Price, Department Spokesperson); a
+document named as the speaker ("The report") is not a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from briefing.analyze import spoken_quotes
+from briefing.config import Topic
+from briefing.ingest.meta import fold
+from briefing.ingest.turns import PROCEDURAL_SPEAKERS
+from briefing.match import mentions, why
+from briefing.model import Analysis, Document, KeyQuote, Quote
+from briefing.summarize import eligible, rank_sentences
+from briefing.synthesize import source_id
+from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
+
+MAX_QUOTES = 3
+PER_SPEAKER = 2
+QUOTE_WORDS = (8, 70)
+STATEMENT_CANDIDATES = 8
+HOST_OPENING = 80  # characters of a turn that say whether it hands over the floor
+
+# Nouns that name a document, not a speaker: "The report", "The 2022 addendum", "the decree".
+DOCUMENT_NOUNS = frozenset(
+    """report reports addendum annex decree law laws resolution statement memo memorandum
+    document study survey letter bill order constitution code article paper communique
+    declaration agreement ruling review assessment guidance advisory notice strategy act
+    charter treaty directive regulation update transcript release""".split()
+)
+# Forms of speech that run an event rather than say something: greeting and thanking,
+# introducing or handing over to the next speaker, announcing what someone will talk about.
+CEREMONY = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening)|thank(?:s| you)|welcome|congratulat\w*"
+    r"|(?:pleased|delighted|honou?red|glad|happy|wonderful) to (?:be|have|introduce|join|host)"
+    r"|(?:is|are|will be) (?:going to be )?(?:talking|speaking) (?:about|to)"
+    r"|(?:going|here) to (?:talk|speak) (?:about|to)|(?:introduce|joined by|turn (?:it )?over)"
+    r"|(?:is|are) going to (?:open|start|begin|give|make|say)"
+    r"|(?:next|our) speaker|take (?:\w+ ){0,3}questions|your (?:\w+ )?question"
+    r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question))\b",
+    re.I,
+)
+# Handing over the floor, as the host of a call does.
+HANDOVER = re.compile(
+    r"\b(?:go(?:ing)? to the line|next question|turn (?:it )?over|(?:and )?with that|go ahead"
+    r"|take (?:\w+ ){0,3}questions?|(?:pleased|delighted) to introduce|we have with us)\b",
+    re.I,
+)
+# A stage direction of a transcript: "(Via interpreter)", "(Laughter.)", "(Off-mike.)".
+STAGE_DIRECTION = re.compile(r"\((?:[A-Z][\w-]*)(?:\s[\w-]+){0,3}\.?\)")
+# Words that carry a position or an action: what a government decided, demands or rejects.
+POSITION_WORDS = re.compile(
+    r"\b(?:will|must|cannot|can ?not|won[’']t|should|never|condemn\w*|call\w* on|urg\w*"
+    r"|demand\w*|reject\w*|support\w*|oppos\w*|impos\w*|sanction\w*|designat\w*|announc\w*"
+    r"|commit\w*|pledg\w*|launch\w*|violat\w*|accountab\w*|responsib\w*|ban\w*|block\w*)\b",
+    re.I,
+)
+NUMBER = re.compile(r"\d|\b(?:percent|million|billion|thousand|hundred|dozens?)\b", re.I)
+# A capitalised word inside a sentence: a name, a place, an organisation.
+NAME_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]+")
+TITLE_WORDS = frozenset(
+    """mr ms mrs miss dr secretary minister president ambassador envoy senator general admiral
+    director spokesperson chair chairman governor professor administrator deputy assistant
+    under acting foreign prime vice special principal""".split()
+)
+
+
+def key_quotes(
+    topic: Topic, found: list[Analysis], everyone: Iterable[Analysis] = ()
+) -> list[KeyQuote]:
+    """The topic's key quotes from its sources ``found`` (best first): substance first, one
+    per speaker before a second, none that repeats one already chosen. ``everyone`` is every
+    analysis of the brief, whose headers name the people that transcripts label by surname."""
+    roster = _roster([a.doc for a in [*found, *everyone]])
+    scored = []
+    for rank, analysis in enumerate(found):
+        doc = analysis.doc
+        whole = _about(topic, doc)
+        hosts = _hosts(doc)
+        for raw in _pool(analysis):
+            q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
+            if q is None or not _quotable(q):
+                continue
+            relevance = mentions(topic, q.text)
+            if q.kind != "direct" and not (relevance or whole):
+                continue  # transcripts and statements cover many subjects: keep to this one
+            scored.append((_score(q, relevance, rank), q, doc))
+    return _choose(sorted(scored, key=lambda x: (-x[0], str(x[2].path), x[1].start)))
+
+
+def _pool(analysis: Analysis) -> list[Quote]:
+    return [*analysis.quotes, *spoken_quotes(analysis), *_statement_quotes(analysis)]
+
+
+def _statement_quotes(analysis: Analysis) -> list[Quote]:
+    """A statement issued in a named person's name ("Press Statement, Antony J. Blinken,
+    Secretary of State") is in that person's words: its best sentences are quotable."""
+    doc = analysis.doc
+    if doc.turns or not doc.positions or not doc.authors:
+        return []
+    person, position = doc.positions[0]
+    if not doc.authors[0].startswith(person):
+        return []
+    ranked = sorted(rank_sentences([s for s in analysis.sentences if eligible(s)]))
+    return [
+        Quote(s.text, person, s.start, s.end, kind="statement", position=position)
+        for _, s in ranked[::-1][:STATEMENT_CANDIDATES]
+    ]
+
+
+def _hosts(doc: Document) -> set[str]:
+    """Who runs a call rather than speaks on it: a speaker with several turns, most of them
+    opening by handing over the floor ("Let's go to the line of …", "Go ahead")."""
+    turns: dict[str, list[bool]] = {}
+    for t in doc.turns:
+        if t.speaker and t.role == "answer":
+            opening = doc.text[t.start : min(t.end, t.start + HOST_OPENING)]
+            turns.setdefault(t.speaker, []).append(bool(HANDOVER.search(opening)))
+    return {
+        s for s, hosting in turns.items() if len(hosting) >= 3 and 2 * sum(hosting) >= len(hosting)
+    }
+
+
+def _about(topic: Topic, doc: Document) -> bool:
+    """Is the whole source on the topic: one of its terms in the title?"""
+    return any(hits.title for _, hits in why(topic, doc))
+
+
+def _quotable(q: Quote) -> bool:
+    n = len(q.text.split())
+    text = q.text.strip()
+    return (
+        QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1]
+        and not text.endswith("?")
+        and not CEREMONY.search(text)
+        and not STAGE_DIRECTION.search(text)
+    )
+
+
+def _score(q: Quote, relevance: int, rank: int) -> float:
+    """Substance: a number, names, a position or an action; then the topic and the source."""
+    n = len(q.text.split())
+    names = len(NAME_INSIDE.findall(q.text))
+    substance = (
+        1.0 * bool(NUMBER.search(q.text))
+        + 0.3 * min(3, names)
+        + 0.6 * min(2, len(POSITION_WORDS.findall(q.text)))
+    )
+    said = 0.5 if q.kind == "direct" else 0.0  # quoted by the source as worth quoting
+    return substance + min(2, relevance) + said + min(n, 30) / 30 - 0.2 * rank
+
+
+def _choose(scored: list[tuple[float, Quote, Document]]) -> list[KeyQuote]:
+    """The best quotes, one per speaker first, then a second from a speaker, at most
+    ``PER_SPEAKER``; none that says much what a chosen one says."""
+    chosen: list[tuple[Quote, Document]] = []
+    bags: list[Counter[str]] = []
+    for allowed in range(1, PER_SPEAKER + 1):
+        for _, q, doc in scored:
+            if len(chosen) == MAX_QUOTES:
+                break
+            said = sum(1 for c, _ in chosen if c.speaker == q.speaker)
+            bag = Counter(content_words(q.text))
+            if said >= allowed or any(cosine(bag, b) > 0.6 for b in bags):
+                continue
+            bags.append(bag)
+            chosen.append((q, doc))
+    return [_key_quote(q, doc) for q, doc in chosen]
+
+
+def _key_quote(q: Quote, doc: Document) -> KeyQuote:
+
+    return KeyQuote(
+        q.text, q.speaker or "", source_id(doc), q.position, q.parts, doc.page_at(q.start)
+    )
+
+
+Roster = dict[str, list[tuple[str, str | None]]]
+
+
+def _roster(docs: Iterable[Document]) -> Roster:
+    """The people the sources name with a full name, by folded surname: (name, position)."""
+    roster: Roster = {}
+    for doc in docs:
+        people = list(doc.positions) + [_signed(a) for a in doc.authors]
+        people += [(t.speaker, None) for t in doc.turns if t.speaker]
+        for name, position in people:
+            words = name.split()
+            if len(words) < 2 or fold(words[0]) in TITLE_WORDS:
+                continue
+            entries = roster.setdefault(fold(words[-1]), [])
+            known = next((i for i, (n, _) in enumerate(entries) if n == name), None)
+            if known is None:
+                entries.append((name, position))
+            elif position and not entries[known][1]:
+                entries[known] = (name, position)
+    return roster
+
+
+def _resolve(q: Quote, doc: Document, roster: Roster) -> Quote | None:
+    """The quote with its speaker as a reader names them, or None when it has no speaker
+    (none, a procedural one, a document)."""
+    speaker = (q.speaker or "").strip()
+    if not speaker or speaker in PROCEDURAL_SPEAKERS:
+        return None
+    words = speaker.split()
+    if fold(words[0]) in {"the", "a", "an"}:
+        # "The report", "The 2022 addendum": a document does not speak
+        return None if fold(words[-1]) in DOCUMENT_NOUNS else q
+    titles = []
+    while len(words) > 1 and fold(words[0].rstrip(".")) in TITLE_WORDS:
+        titles.append(words.pop(0))
+    title = " ".join(titles) if titles and fold(titles[0].rstrip(".")) not in _COURTESY else None
+    name = " ".join(words)
+    position = q.position or doc.position_of(speaker) or doc.position_of(name)
+    people = roster.get(fold(words[-1]), [])
+    if len(words) == 1 and len({n for n, _ in people}) == 1:
+        name = people[0][0]  # a surname: the full name the brief's sources give it
+    name = _header_name(words[-1], doc) or name
+    position = position or next((p for n, p in people if n == name), None)
+    return replace(q, speaker=name, position=position or title)
+
+
+_COURTESY = {"mr", "ms", "mrs", "miss", "dr"}
+# Where a page lost a line break between two lines: "…PersonsBureau of Democracy".
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _signed(author: str) -> tuple[str, str | None]:
+    """(name, position) of an author line "Jessica Stern, U.S. Special Envoy …"."""
+    name, _, position = author.partition(", ")
+    return name, _RUN_TOGETHER.split(position, maxsplit=1)[0].strip() or None
+
+
+def _header_name(surname: str, doc: Document) -> str | None:
+    """A name the title writes surname first, as for Japanese, Chinese and Korean names:
+    "Foreign Minister Hayashi Yoshimasa" for a label FOREIGN MINISTER HAYASHI."""
+    m = re.search(rf"\b{re.escape(surname)}\s+([A-Z][a-z]+)\b", doc.title)
+    if not m or fold(m[1]) in TITLE_WORDS:
+        return None
+    # a given name is never written in lower case; "With" of a Title Case headline is
+    common = re.search(rf"\b{m[1].lower()}\b", doc.text[:MAX_ANALYZED_CHARS])
+    return None if common else f"{surname} {m[1]}"

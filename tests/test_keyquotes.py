@@ -1,0 +1,85 @@
+"""Key quotes worth quoting: substance, people with their roles, no documents as speakers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from briefing.analyze import analyze
+from briefing.build import build
+from briefing.config import Topic, load_config
+from briefing.ingest import read_file
+from briefing.keyquotes import key_quotes
+from conftest import needs_shared
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPIC = Topic(name="Moldova", keywords=["Moldova"])
+
+
+def analysis(folder: Path, name: str, text: str):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return analyze(read_file(path))
+
+
+BRIEFING = """Department Press Briefing – July 12, 2021
+
+Washington, D.C.
+
+MR PRICE: Good afternoon, everyone, and thank you for joining us today on Moldova.
+
+MR PRICE: Our colleague is going to be talking about how we are focused on Moldova and its elections this week.
+
+MR PRICE: The United States has donated 500,000 doses of vaccine to Moldova, and we will send 20 more ventilators to Chisinau this month.
+
+QUESTION: What about Moldova and the gas contracts signed with Gazprom last year?
+
+FOREIGN MINISTER POPESCU: (Via interpreter) It is a powerful indication of our close friendship with the United States that Moldova hosts this meeting today.
+"""  # noqa: E501
+
+SPOKESPERSON = """Department Press Briefing – July 13, 2021
+
+Ned Price, Department Spokesperson
+
+MR PRICE: We condemn the cyberattack on Moldova’s election commission, which blocked 30 servers.
+"""
+
+
+def test_transcript_quotes_have_substance_and_a_full_name_with_title(tmp_path):
+    first = analysis(tmp_path, "a.txt", BRIEFING)
+    header = analysis(tmp_path, "b.txt", SPOKESPERSON)
+    chosen = key_quotes(TOPIC, [first], [first, header])
+    texts = [q.text for q in chosen]
+    assert texts and texts[0].startswith("The United States has donated 500,000 doses")
+    assert not any("thank you" in t or "going to be talking" in t for t in texts)
+    assert not any("(Via interpreter)" in t or t.endswith("?") for t in texts)
+    assert {(q.speaker, q.position) for q in chosen} == {("Ned Price", "Department Spokesperson")}
+
+
+def test_a_document_is_not_a_speaker(tmp_path):
+    report = analysis(
+        tmp_path,
+        "report.txt",
+        "Moldova Report\n\n“Moldova detained 40 journalists without charge in the capital,” "
+        "the report said.\n\n“Moldova must release the 40 journalists it detained this "
+        "spring,” said Ana Ruiz, a lawyer in Chisinau.\n",
+    )
+    speakers = [q.speaker for q in key_quotes(TOPIC, [report])]
+    assert speakers == ["Ana Ruiz"]
+
+
+@needs_shared
+def test_every_state_department_topic_has_a_quote(tmp_path):
+    config = load_config(ROOT / "config" / "state-dept.yaml")
+    config.output = str(tmp_path)
+    config.formats = ["json"]
+    result = build(config, as_of=date(2022, 12, 31))
+    data = json.loads((result.out_dir / "brief.json").read_text())
+    for topic in data["topics"]:
+        assert topic["sources"], topic["name"]
+        assert topic["quotes"], topic["name"]  # every source here holds a signed statement
+        for q in topic["quotes"]:
+            first = q["speaker"].split()[0]
+            assert first not in {"The", "Mr", "Ms", "MR"}, q["speaker"]
+            assert "(Via interpreter)" not in q["text"]
