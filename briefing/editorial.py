@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefing.model import Document, Sentence
 from briefing.text import content_words
@@ -160,9 +161,21 @@ OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
 
 
 def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
-    """The unparsed speaker label opening the paragraph that ``at`` is in, if any."""
+    """The unparsed speaker label opening the paragraph that ``at`` is in, if any.
+
+    A speaker takes several turns; a label that opens one paragraph only is a run-in heading
+    ("Abusive Physical Conditions: Overcrowding …"), not a speaker.
+    """
     start = text.rfind("\n", 0, at) + 1
-    return TURN_LABEL.match(text, start, min(len(text), start + 160))
+    label = TURN_LABEL.match(text, start, min(len(text), start + 160))
+    return label if label and _turns_opened(text, label["name"]) >= 2 else None
+
+
+@lru_cache(maxsize=4096)
+def _turns_opened(text: str, name: str) -> int:
+    """How many paragraphs of ``text`` open with ``name`` and a label's colon or role."""
+    opens = 1 if text.startswith(name) else 0
+    return opens + len(re.findall(rf"\n{re.escape(name)}(?: \(|: )", text))
 
 
 def page_furniture(text: str) -> bool:

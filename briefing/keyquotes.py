@@ -215,8 +215,10 @@ def _resolve(q: Quote, doc: Document, roster: Roster) -> Quote | None:
         return None
     words = speaker.split()
     if fold(words[0]) in {"the", "a", "an"}:
-        # "The report", "The 2022 addendum": a document does not speak
-        return None if fold(words[-1]) in DOCUMENT_NOUNS else q
+        # "The report", "The 2022 addendum": a document does not speak; nor can a reader tell
+        # who "the government" or "the official" is: a described speaker needs a name
+        named = any(w[:1].isupper() for w in words[1:])
+        return None if fold(words[-1]) in DOCUMENT_NOUNS or not named else q
     titles = []
     while len(words) > 1 and fold(words[0].rstrip(".")) in TITLE_WORDS:
         titles.append(words.pop(0))

@@ -94,8 +94,8 @@ def candidates(
 
     ``avoid`` holds (source id, start, end) spans already used elsewhere in the brief (key
     quotes, other topics' bullets): sentences overlapping them are left out. In transcripts,
-    which cover many subjects, only sentences sharing a word with ``terms`` are kept, unless
-    the transcript's title has one.
+    and other sources whose title does not name the topic, only sentences sharing a word with
+    ``terms`` are kept.
     """
     used: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sid, start, end in avoid:
@@ -105,9 +105,10 @@ def candidates(
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
         sentences = analysis.sentences
-        # A transcript whose title names the topic is about it throughout; one that only
-        # touches on it gives its on-topic sentences.
-        passing = doc.doc_type == "transcript" and not topic & set(content_words(doc.title))
+        # A source whose title names the topic is about it throughout; one that only touches
+        # on it (a transcript of many subjects, a report on a neighbouring country) gives its
+        # on-topic sentences.
+        passing = not topic & set(content_words(doc.title))
         for i, sentence in enumerate(sentences):
             if taken >= MAX_PER_SOURCE:
                 break
