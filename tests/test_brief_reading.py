@@ -32,7 +32,7 @@ def test_a_run_in_heading_is_not_a_speaker():
     text = (
         "Abusive Physical Conditions: Overcrowding remained a problem in detention centres.\n"
         "Jane Doe (Minister of Health): We opened four new clinics in the north this spring.\n"
-        "Jane Doe (Minister of Health): The budget for the clinics rises by ten percent next year.\n"
+        "Jane Doe (Minister of Health): The clinics budget rises by ten percent next year.\n"
     )
     d = doc(text)
     sentences = analyze(d).sentences
