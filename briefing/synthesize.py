@@ -89,18 +89,21 @@ def candidates(
     *,
     terms: Sequence[str] = (),
     avoid: Iterable[tuple[str, int, int]] = (),
+    focus: Sequence[str] | None = None,
 ) -> list[Candidate]:
     """Every sentence of ``found`` that a bullet could be, edited to stand on its own.
 
     ``avoid`` holds (source id, start, end) spans already used elsewhere in the brief (key
     quotes, other topics' bullets): sentences overlapping them are left out. In transcripts,
-    and other sources whose title does not name the topic, only sentences sharing a word with
-    ``terms`` are kept.
+    and other sources whose title does not name the topic's ``focus`` words (its keywords;
+    default ``terms``), only sentences sharing a word with them are kept. A free-text query
+    is no focus: its words need not be in a title.
     """
     used: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sid, start, end in avoid:
         used[sid].append((start, end))
     topic = {w for t in terms for w in content_words(t)}
+    focused = topic if focus is None else {w for t in focus for w in content_words(t)}
     out: list[Candidate] = []
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
@@ -108,7 +111,9 @@ def candidates(
         # A source whose title names the topic is about it throughout; one that only touches
         # on it (a transcript of many subjects, a report on a neighbouring country) gives its
         # on-topic sentences.
-        passing = not topic & set(content_words(doc.title))
+        title = set(content_words(doc.title))
+        words = topic if doc.doc_type == "transcript" else focused
+        passing = bool(words) and not words & title
         for i, sentence in enumerate(sentences):
             if taken >= MAX_PER_SOURCE:
                 break
@@ -116,7 +121,7 @@ def candidates(
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
-            if passing and topic and not topic & set(content_words(sentence.text)):
+            if passing and not words & set(content_words(sentence.text)):
                 continue
             edited = edit(doc, sentences, i)
             if edited is None:
@@ -136,7 +141,7 @@ def synthesize(
 ) -> list[Point]:
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
-    pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid)
+    pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms)
     picked = select(pool, words=words, query=" ".join([query, *terms]))
     return [to_point(c) for c in reading_order(picked)]
 
