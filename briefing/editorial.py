@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from briefing.model import Document, Sentence
 from briefing.text import content_words
@@ -161,36 +160,9 @@ OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
 
 
 def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
-    """The unparsed speaker label opening the paragraph that ``at`` is in, if any.
-
-    A label is a speaker's when it gives a role or an honorific ("Hon. Jane Doe (Minister):"),
-    when it opens several paragraphs, or when the text is a transcript of such labels ("The
-    Chair:" among them). A bare label opening one paragraph of other text is a run-in heading
-    ("Abusive Physical Conditions: Overcrowding …"), not a speaker.
-    """
+    """The unparsed speaker label opening the paragraph that ``at`` is in, if any."""
     start = text.rfind("\n", 0, at) + 1
-    label = TURN_LABEL.match(text, start, min(len(text), start + 160))
-    if label is None or _speaker_like(label) or _labelled_turns(text) >= 2:
-        return label
-    return label if _turns_opened(text, label["name"]) >= 2 else None
-
-
-def _speaker_like(label: re.Match[str]) -> bool:
-    return bool(label["role"] or HONORIFIC.match(label["name"]))
-
-
-@lru_cache(maxsize=256)
-def _labelled_turns(text: str) -> int:
-    """How many paragraphs open with a label that gives a role or an honorific."""
-    labels = (TURN_LABEL.match(text, m.end()) for m in re.finditer(r"(?:^|\n)", text))
-    return sum(1 for label in labels if label and _speaker_like(label))
-
-
-@lru_cache(maxsize=4096)
-def _turns_opened(text: str, name: str) -> int:
-    """How many paragraphs of ``text`` open with ``name`` and a label's colon or role."""
-    opens = 1 if text.startswith(name) else 0
-    return opens + len(re.findall(rf"\n{re.escape(name)}(?: \(|: )", text))
+    return TURN_LABEL.match(text, start, min(len(text), start + 160))
 
 
 def page_furniture(text: str) -> bool:
