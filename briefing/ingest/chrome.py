@@ -31,22 +31,31 @@ def without_chrome(html: str) -> str:
 
     Returns ``html`` unchanged when it cannot be parsed or is too large to parse quickly.
     """
-    if len(html) > MAX_BYTES:
-        return html
     import lxml.html  # a dependency of trafilatura
 
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    parsed = _parsed(html)
+    if parsed is None:
         return html
-    body = root.find("body")
-    if body is None:
-        return html
+    root, body = parsed
     sizes = _text_sizes(body)
     for element in [e for e in body.iter() if isinstance(e.tag, str) and _is_chrome(e, sizes)]:
         if element.getparent() is not None and not _inside_removed(element):
             _drop(element)
     return lxml.html.tostring(root, encoding="unicode")
+
+
+def _parsed(html: str) -> tuple[Any, Any] | None:
+    """The page's root and <body>, or None when it is too large, unparseable or bodiless."""
+    import lxml.html
+
+    if len(html) > MAX_BYTES:
+        return None
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    body = root.find("body")
+    return None if body is None else (root, body)
 
 
 def _text_sizes(body: Any) -> dict[Any, tuple[int, int, int]]:
@@ -105,15 +114,10 @@ def container_paragraphs(html: str) -> list[str] | None:
     innermost element holding nearly all of the page's <p> text, and its paragraphs are the
     innermost block elements (paragraphs, headings, list items) inside it.
     """
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    parsed = _parsed(html)
+    if parsed is None:
         return None
-    body = root.find("body")
-    if body is None:
-        return None
+    body = parsed[1]
     for junk in body.xpath(".//script | .//style | .//template"):
         junk.drop_tree()
     held: dict[Any, int] = {}
