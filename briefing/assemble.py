@@ -125,8 +125,11 @@ def _summaries(
     for i, (topic, pool) in enumerate(zip(topics, pools, strict=True)):
         chosen = picks[i]
         if any(c.key in taken for c in chosen):
-            rest = [c for c in pool if c.key not in taken]
+            # chosen again without the executive point, and without what any other topic took
+            others = {_norm(c.edited.text) for j, p in enumerate(picks) if j != i for c in p}
+            rest = [c for c in pool if c.key not in taken and _norm(c.edited.text) not in others]
             chosen = select(rest, words=_words(topic, info), query=" ".join(topic.terms))
+            picks[i] = chosen
         points.append([to_point(c) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -225,3 +226,14 @@ def test_summary_words_sets_the_length_of_each_topic_summary(cli, project):
     short = words_per_topic()
     assert sum(short) < sum(default)
     assert all(n <= 30 + 70 for n in short)  # about 30: only the last bullet may run over
+
+
+def test_the_bundled_sample_brief_passes_the_editorial_checks(cli, tmp_path):
+    # the sample's topics share a source (the Arctic interview speaks of Russia): a topic
+    # chosen again after the executive summary took its point must not take another's bullet
+    for part in ("config", "examples", "templates"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    result = cli("build", tmp_path / "config" / "weekly.yaml", "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    brief = json.loads((tmp_path / "output" / "weekly" / "2026-11-23" / "brief.json").read_text())
+    assert editorial_problems(brief) == []
