@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from briefing.config import Topic
-from briefing.keyquotes import key_quotes
+from briefing.keyquotes import key_quotes, resolve_speaker, roster_of
 from briefing.model import (
     Analysis,
     Brief,
@@ -51,6 +51,9 @@ def assemble(
         key_quotes(topic, f, analyses.values()) for (topic, _), f in zip(topics, found, strict=True)
     ]
     executive, points = _summaries(info, [t for t, _ in topics], found, quotes)
+    named = _namer([a.doc for a in analyses.values()])
+    executive = [named(p) for p in executive]
+    points = [[named(p) for p in ps] for ps in points]
     sections = [
         Section(
             name=topic.name,
@@ -132,6 +135,22 @@ def _summaries(
             picks[i] = chosen
         points.append([to_point(c) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points
+
+
+def _namer(docs: Sequence[Document]) -> Callable[[Point], Point]:
+    """A bullet's speaker named as its key quotes name them: a transcript's "Mr Price" is
+    the Ned Price the brief's sources name in full."""
+    roster = roster_of(docs)
+    by_id = {source_id(d): d for d in docs}
+
+    def named(point: Point) -> Point:
+        doc = by_id.get(point.source)
+        if doc is None or not point.said_by or not doc.turns:
+            return point
+        who = resolve_speaker(point.said_by, doc, roster)
+        return replace(point, said_by=who[0]) if who else point
+
+    return named
 
 
 def _words(topic: Topic, info: BriefInfo) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.model import Document, Sentence
-from briefing.text import content_words
+from briefing.text import STOPWORDS, content_words
 
 # Openings that continue an argument the reader has not seen (lower case, named data).
 CONNECTIVES = frozenset(
@@ -141,10 +141,13 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or BYLINE.match(text)
         or page_furniture(text)
         or leans_back(text, sentences[max(0, i - 2) : i])
+        or list_item(doc.text, s.start)
     ):
         return None
-    if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text):
-        return None  # a piece of a longer quotation, or a quote whose speaker is "he"
+    if _wholly_quoted(text):
+        return None  # someone's words the source quotes: a key quote, not the source's bullet
+    if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
+        return None  # a piece of a longer quotation, or about a "he" the reader was not shown
     speaker = said_by(doc, s)
     if not s.speaker and label:
         speaker = HONORIFIC.sub("", label["name"])
@@ -165,6 +168,19 @@ def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
     return TURN_LABEL.match(text, start, min(len(text), start + 160))
 
 
+LIST_MARK = re.compile(r"[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
+
+
+def list_item(text: str, at: int) -> bool:
+    """Whether ``at`` is in an item of a list run on from a lead-in ("Individuals eligible:",
+    "…, or Resolute Support;"): the item finishes that sentence and is no sentence alone."""
+    start = text.rfind("\n", 0, at) + 1
+    if not LIST_MARK.match(text, start):
+        return False
+    before = text[:start].rstrip()
+    return before.endswith((":", ";"))
+
+
 def page_furniture(text: str) -> bool:
     """Menus, tables of contents and headings run into a sentence by the page reader: words
     glued together, or mostly capitalised words."""
@@ -173,8 +189,10 @@ def page_furniture(text: str) -> bool:
     return bool(_GLUED.search(text)) or (len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens))
 
 
-def leans_back(text: str, before: Sequence[Sentence]) -> bool:
-    """Whether ``text`` opens on a word that points at a sentence the reader has not seen."""
+def leans_back(text: str, before: Sequence[Sentence], shown: str = "") -> bool:
+    """Whether ``text`` opens on a word that points at a sentence the reader has not seen.
+    ``shown`` is what the reader sees beside it (a quote's source title): "These drills …"
+    under "China Stages Drills Around Taiwan" points at nothing unseen."""
     low = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([").lower()
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
@@ -188,7 +206,10 @@ def leans_back(text: str, before: Sequence[Sentence]) -> bool:
         return True  # "There is also …": one more of something the reader has not seen
     if head in ANAPHORS:
         nxt = tokens[1] if len(tokens) > 1 else ""
-        return nxt not in TIME_NOUNS  # "This week, …" is a time, not a pointer
+        if nxt in TIME_NOUNS:
+            return False  # "This week, …" is a time, not a pointer
+        named = {w[:STEM] for w in content_words(shown)}
+        return not any(w[:STEM] in named for w in content_words(nxt) if len(w) > 3)
     if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
         # A bare definite subject ("The designations mark …", "The designated vessels have …")
         # names what the sentences before named: it is anaphoric.
@@ -199,9 +220,36 @@ def leans_back(text: str, before: Sequence[Sentence]) -> bool:
     return False
 
 
+# He, him, his, she, her: a person the sentence must have named before it points at them.
+PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
+
+
+def dangling_person(text: str) -> bool:
+    """Whether the sentence says "he" or "her" of someone it has not named: "the Act named
+    after him". A name is a capitalised word that no "the" makes a thing and, first in the
+    sentence, no "’s" makes a time ("Today’s")."""
+    m = PERSONAL.search(text)
+    if not m or _ANTECEDENT.search(text, 0, m.start()):
+        return False
+    first = re.match(r"[“\"‘'(\[]*([A-Z][\w’'-]*)", text)
+    if first is None or first.end() >= m.start():
+        return True
+    # "Putin said his …" names him first; "Today’s action …" and "The Act …" do not
+    word = first[1]
+    return word.lower() in STOPWORDS or bool(re.search(r"[’']s$", word))
+
+
 def first_person(text: str) -> bool:
     """Whether the sentence speaks in the first person outside quotation marks."""
     return bool(FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def _wholly_quoted(text: str) -> bool:
+    body = text.strip()
+    return body[:1] in "“\"" and body.rstrip(".").endswith(("”", '"')) and _QUOTED.fullmatch(
+        body.rstrip(".")
+    ) is not None
 
 
 def _unbalanced_quote(text: str) -> bool:
@@ -211,11 +259,27 @@ def _unbalanced_quote(text: str) -> bool:
     return opens != closes or straight % 2 == 1
 
 
+# A statement in the name of several signers, by the title's form: "G7 Foreign Ministers’
+# Statement on …" (plural signers: "G7 Foreign Ministers"), "Joint Statement on Syria".
+JOINT_STATEMENT = re.compile(
+    r"^(?:(?P<who>[A-Z0-9][\w.-]*(?: [A-Z][\w.-]*){0,5}s)[’'] (?:Joint )?Statement"
+    r"|Joint (?:Statement|Declaration|Communiqu[eé]))\b"
+)
+JOINT_TITLE_WORDS = 8
+
+
 def said_by(doc: Document, sentence: Sentence) -> str | None:
     """Who says the sentence, as a reader would name them: the speaker of its transcript
-    turn, else the source's author, else its publisher."""
+    turn, else the signers of a joint statement, else the source's author, else its
+    publisher."""
     if sentence.speaker:
         return _full_name(doc, sentence.speaker)
+    joint = JOINT_STATEMENT.match(doc.title)
+    if joint:  # its "we" is the signatories, not the office that posted it
+        who = joint["who"]
+        if who:
+            return who
+        return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
     if doc.authors:
         return doc.authors[0].split(",")[0].strip() or None
     return reader_name(doc.publisher) if doc.publisher else None

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from briefing.analyze import spoken_quotes
 from briefing.config import Topic
+from briefing.editorial import dangling_person, leans_back
 from briefing.ingest.meta import fold
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
@@ -81,7 +82,7 @@ def key_quotes(
     """The topic's key quotes from its sources ``found`` (best first): substance first, one
     per speaker before a second, none that repeats one already chosen. ``everyone`` is every
     analysis of the brief, whose headers name the people that transcripts label by surname."""
-    roster = _roster([a.doc for a in [*found, *everyone]])
+    roster = roster_of([a.doc for a in [*found, *everyone]])
     scored = []
     for rank, analysis in enumerate(found):
         doc = analysis.doc
@@ -89,7 +90,7 @@ def key_quotes(
         hosts = _hosts(doc)
         for raw in _pool(analysis):
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
-            if q is None or not _quotable(q):
+            if q is None or not _quotable(q, doc):
                 continue
             relevance = mentions(topic, q.text)
             if q.kind != "direct" and not (relevance or whole):
@@ -136,14 +137,18 @@ def _about(topic: Topic, doc: Document) -> bool:
     return any(hits.title for _, hits in why(topic, doc))
 
 
-def _quotable(q: Quote) -> bool:
+def _quotable(q: Quote, doc: Document) -> bool:
     n = len(q.text.split())
     text = q.text.strip()
     return (
         QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1]
         and not text.endswith("?")
+        and not text[:1].islower()  # the end of someone's sentence: "…, “does not seek …”"
         and not CEREMONY.search(text)
         and not STAGE_DIRECTION.search(text)
+        # a quote is read alone too: not one that points at what the reader was not shown
+        and not leans_back(text, (), shown=doc.title)
+        and not dangling_person(text)
     )
 
 
@@ -188,7 +193,7 @@ def _key_quote(q: Quote, doc: Document) -> KeyQuote:
 Roster = dict[str, list[tuple[str, str | None]]]
 
 
-def _roster(docs: Iterable[Document]) -> Roster:
+def roster_of(docs: Iterable[Document]) -> Roster:
     """The people the sources name with a full name, by folded surname: (name, position)."""
     roster: Roster = {}
     for doc in docs:
@@ -210,7 +215,16 @@ def _roster(docs: Iterable[Document]) -> Roster:
 def _resolve(q: Quote, doc: Document, roster: Roster) -> Quote | None:
     """The quote with its speaker as a reader names them, or None when it has no speaker
     (none, a procedural one, a document)."""
-    speaker = (q.speaker or "").strip()
+    named = resolve_speaker(q.speaker or "", doc, roster, q.position)
+    return None if named is None else replace(q, speaker=named[0], position=named[1])
+
+
+def resolve_speaker(
+    speaker: str, doc: Document, roster: Roster, position: str | None = None
+) -> tuple[str, str | None] | None:
+    """(name, role) of a speaker as a reader names them ("Mr Price" → Ned Price, Department
+    Spokesperson), or None for no speaker: none, a procedural one, a document."""
+    speaker = speaker.strip()
     if not speaker or speaker in PROCEDURAL_SPEAKERS:
         return None
     words = speaker.split()
@@ -218,19 +232,44 @@ def _resolve(q: Quote, doc: Document, roster: Roster) -> Quote | None:
         # "The report", "The 2022 addendum": a document does not speak; nor can a reader tell
         # who "the government" or "the official" is: a described speaker needs a name
         named = any(w[:1].isupper() for w in words[1:])
-        return None if fold(words[-1]) in DOCUMENT_NOUNS or not named else q
+        return None if fold(words[-1]) in DOCUMENT_NOUNS or not named else (speaker, position)
     titles = []
     while len(words) > 1 and fold(words[0].rstrip(".")) in TITLE_WORDS:
         titles.append(words.pop(0))
     title = " ".join(titles) if titles and fold(titles[0].rstrip(".")) not in _COURTESY else None
     name = " ".join(words)
-    position = q.position or doc.position_of(speaker) or doc.position_of(name)
+    position = position or doc.position_of(speaker) or doc.position_of(name)
     people = roster.get(fold(words[-1]), [])
-    if len(words) == 1 and len({n for n, _ in people}) == 1:
-        name = people[0][0]  # a surname: the full name the brief's sources give it
+    if len({n for n, _ in people}) == 1 and (len(words) == 1 or name.endswith(people[0][0])):
+        # a surname, or a name behind a role ("… Affairs Joey Hood"): the name the brief's
+        # sources give that person
+        name = people[0][0]
     name = _header_name(words[-1], doc) or name
+    position = title_role(name, doc.title) or position
     position = position or next((p for n, p in people if n == name), None)
-    return replace(q, speaker=name, position=position or title)
+    return name, position or title
+
+
+# Where the title's list of people breaks: "Briefing With …", ", …", " and …", ": …".
+_TITLE_BREAK = re.compile(r".*(?:,|:|\s[–—-]|\b[Ww]ith|\b[Aa]nd|\b[Bb]y)\s+")
+
+
+def title_role(name: str, title: str) -> str | None:
+    """The role a title gives the person it names ("Briefing With Acting Assistant Secretary
+    for Near East Asian Affairs Joey Hood, …" → "Acting Assistant Secretary for Near East
+    Asian Affairs"): the document's own word for them on that day, before any other."""
+    at = title.find(name)
+    if at <= 0:
+        return None
+    before = title[:at]
+    m = _TITLE_BREAK.match(before)
+    role = (before[m.end() :] if m else before).strip(" ,")
+    words = role.split()
+    if not words or not words[0][:1].isupper() or not any(
+        fold(w.rstrip(".,")) in TITLE_WORDS for w in words
+    ):
+        return None
+    return role
 
 
 _COURTESY = {"mr", "ms", "mrs", "miss", "dr"}

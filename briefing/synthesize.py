@@ -42,6 +42,11 @@ LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates…
 MAX_POOL = 900  # …and the most central of them all, which bounds the work on 100 sources
 REDUNDANT = 0.6  # never two bullets this similar
+# A shorter sentence is a slogan or a remark ("We stand with them.", "We'll give it just
+# another moment."): too little for a reader to act on.
+# A shorter one must be mostly names, numbers and decisions ("Japan called for restraint.").
+MIN_BULLET_WORDS = 10
+SHORT_SUBSTANCE = 0.6
 
 # Substance: words of decision and action (as stems of content_words), named data.
 DECISION_STEMS = frozenset(
@@ -126,8 +131,11 @@ def candidates(
             edited = edit(doc, sentences, i)
             if edited is None:
                 continue
+            n = word_count(edited.text)
+            if n < MIN_BULLET_WORDS and substance(edited.text) < SHORT_SUBSTANCE:
+                continue
             taken += 1
-            out.append(Candidate(edited, doc, sentence, rank, i, word_count(edited.text)))
+            out.append(Candidate(edited, doc, sentence, rank, i, n))
     return out
 
 

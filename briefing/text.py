@@ -91,10 +91,13 @@ _STARTERS = {
     "for",
 }
 # A sentence ends at a full stop before a capital (or a letter of a script without capitals:
-# Arabic, Hebrew), at a Chinese or Japanese full stop, or at a blank line.
+# Arabic, Hebrew), at a Chinese or Japanese full stop, at a blank line, or at a full stop glued
+# to the next sentence.
 _BOUNDARY = re.compile(
     r"[.!?…؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ\u0590-\u05ff\u0600-\u06ff])"
     r"|[。！？]+[”’」』）]*|\n\s*\n"
+    # Two sentences a page ran together without a space: "…its rule.The differences …"
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2,}\b)"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")

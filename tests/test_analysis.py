@@ -28,6 +28,16 @@ def test_sentence_splitting_survives_abbreviations():
     ]
 
 
+def test_sentences_a_page_ran_together_are_two():
+    text = "Its freedoms are diminishing as the PRC tightens its rule.The gap is shrinking."
+    assert sentences(text) == [
+        "Its freedoms are diminishing as the PRC tightens its rule.",
+        "The gap is shrinking.",
+    ]
+    # a web address, an abbreviation and an acronym glued to a word are not boundaries
+    assert len(sentences("See state.gov for the U.S.Department of the Treasury list.")) == 1
+
+
 def test_bad_text_is_bounded():
     assert sentences("") == []
     long_word = "x" * 200_000

@@ -17,7 +17,7 @@ def test_key_quotes_are_one_per_speaker_on_topic_first_and_not_redundant():
         "a",
         "“The sanctions on Russia will stay in place until the war in Ukraine ends,” said "
         "Maria Delgado.\n\n“The sanctions on Russia will stay in place until this war ends for "
-        "good,” said Tom Hale.\n\n“We also discussed the weather and the harvest this year,” "
+        "good,” said Tom Hale.\n\n“We discussed the weather and the harvest this year,” "
         "said Ana Ruiz.",
     )
     second = analysis(

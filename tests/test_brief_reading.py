@@ -49,3 +49,75 @@ def test_a_speaker_a_reader_cannot_identify_is_no_speaker():
     for speaker in ("The government", "The 2021", "the official", "The report"):
         assert _resolve(Quote("words", speaker, 0, 5), d, {}) is None, speaker
     assert _resolve(Quote("words", "The Kremlin", 0, 5), d, {}) is not None
+
+
+def edited(text: str, **kw) -> list:
+    d = doc(text, **kw)
+    sentences = analyze(d).sentences
+    return [e for e in (edit(d, sentences, i) for i in range(len(sentences))) if e]
+
+
+def test_a_joint_statement_speaks_for_its_signers_not_the_office_that_posted_it():
+    body = "We condemn the launch of the missile over the sea on 24 March by the regime.\n"
+    [g7] = edited(body, title="G7 Foreign Ministers’ Statement on the Launch", authors=("Office",))
+    assert g7.said_by == "G7 Foreign Ministers"
+    [joint] = edited(body, title="Joint Statement on the Launch", authors=("Office",))
+    assert joint.said_by == "Joint Statement on the Launch"
+    [single] = edited(body, title="Secretary’s Statement on the Launch", authors=("Office",))
+    assert single.said_by == "Office"
+
+
+def test_a_list_item_finishing_its_lead_in_is_no_bullet():
+    text = (
+        "The programme is open to three groups of people from the region this year.\n\n"
+        "People eligible for the programme:\n\n"
+        "- Afghans who worked for a programme funded by the government in the country;\n\n"
+        "- Afghans who are or were employed by a media organization based in the country.\n\n"
+        "- Refugees who registered with the agency can apply through the embassy online.\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert not any(t.startswith("Afghans") for t in texts)
+    assert texts[0].startswith("The programme is open")
+
+
+def test_a_he_or_her_the_sentence_never_named_is_left_out():
+    text = (
+        "The new law furthers the goals of the act named after him and takes effect soon. "
+        "President Maria Lind said her government would sign the treaty in the spring. "
+        "Lind signed the decree on Monday before she left for the summit in Oslo.\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert not any(t.startswith("The new law") for t in texts)
+    assert any(t.startswith("President Maria Lind said her") for t in texts)
+    assert any(t.startswith("Lind signed the decree") for t in texts)
+
+
+def test_a_sentence_wholly_in_quotation_marks_is_someone_elses_words_not_a_bullet():
+    text = (
+        "“The question is whether the government is preparing an option or a message.” "
+        "Analysts said the exercises rehearsed a blockade of the island’s main ports.\n"
+    )
+    assert [e.text[:8] for e in edited(text)] == ["Analysts"]
+
+
+def test_a_quote_pointing_back_stands_when_the_title_names_what_it_points_at():
+    from briefing.editorial import leans_back
+
+    assert leans_back("These drills are meant to intimidate the island.", (), shown="")
+    assert not leans_back(
+        "These drills are meant to intimidate the island.", (), shown="China Stages Drills"
+    )
+    assert leans_back("This assistance will help millions.", (), shown="China Stages Drills")
+
+
+def test_the_title_gives_the_role_of_each_person_it_names():
+    from briefing.keyquotes import title_role
+
+    title = (
+        "Briefing With Acting Assistant Secretary for Near East Affairs Joey Hood, Acting "
+        "Director of the Office of the Coalition Pat Worman, And Economic Director Sue Cooper"
+    )
+    assert title_role("Joey Hood", title) == "Acting Assistant Secretary for Near East Affairs"
+    assert title_role("Pat Worman", title) == "Acting Director of the Office of the Coalition"
+    assert title_role("Sue Cooper", title) == "Economic Director"
+    assert title_role("Maria Ressa", "Secretary Antony J. Blinken With Maria Ressa") is None

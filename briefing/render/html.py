@@ -83,7 +83,28 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["longdate"] = long_date
     env.filters["daterange"] = date_range
     env.filters["attribution"] = attribution
+    env.filters["cite_title"] = cite_title
+    env.filters["dates_itself"] = dates_itself
     return env
+
+
+CITE_TITLE_WORDS = 12  # a longer title is named by its kind in a quote's attribution
+
+
+def cite_title(src: Any) -> str:
+    """A source's title as a quote's attribution names it: a briefing whose title lists
+    everyone on the call is named by its kind ("Transcript"); the sources list has it whole."""
+    if len(src.title.split()) > CITE_TITLE_WORDS:
+        return str(src.doc_type).capitalize()
+    return str(src.title)
+
+
+def dates_itself(src: Any) -> bool:
+    """Whether the title the attribution shows already says its date ("Department Press
+    Briefing – February 2, 2022"), so the date is not written twice."""
+    day = _as_date(src.date)
+    title = cite_title(src)
+    return bool(day and str(day.year) in title and any(m in title for m in MONTHS))
 
 
 # English month names, not strftime's %B: the brief must not change with the machine's locale.

@@ -212,7 +212,7 @@ def _text_lines(blocks: list[Block], lines: list[str]) -> None:
             _text_lines(block.children, lines)
             lines.append("")
         elif block.kind == "img":
-            lines += [f"[{block.alt}]", ""] if block.alt and block.cls == "chart" else []
+            continue  # the chart: each topic's "Sources:" line says the same in text
         else:
             lines += [*_wrap(text, 72), ""]
 
