@@ -120,7 +120,8 @@ def _summaries(
     executive: list[Candidate] = []
     for i in sorted(leading):
         # Of the topic's first developments, the one that says most of what happened.
-        lead = max(picks[i][:3], key=lambda c: substance(c.edited.text))
+        # (how much it says, not how densely: a short line of names is not the news)
+        lead = max(picks[i][:3], key=lambda c: substance(c.edited.text) * min(c.words, 25))
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}

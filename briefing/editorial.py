@@ -49,6 +49,21 @@ CONNECTIVE_PHRASES = (
 ANAPHORS = frozenset(
     "this that these those it its they their them he his she her such both".split()
 )
+# "this", "that", "these", "those", "them" standing for a thing named before: after a
+# quantifier or preposition and before a verb or a pause ("All of these are …", "part of
+# that is …"), not as a determiner ("part of that plan").
+DEMONSTRATIVE_PRONOUN = re.compile(
+    r"\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "
+    r"(?:of )?(?:this|that|these|those|them)"
+    r"(?: (?:is|was|are|were|will|would|has|have|had|can|could|must|should|together)\b|\s?[,;:]|$)"
+)
+# A connective set off by commas in the first words: "In some cases, however, …".
+INNER_CONNECTIVE = re.compile(
+    r", (?:however|though|instead|therefore|moreover|nevertheless|meanwhile|in turn|"
+    r"in addition|as a result|for example|for instance|in contrast|too|also),"
+)
+QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
+AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
 TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".split())
 # After "The <noun>" these words show the noun phrase goes on ("The designations of …").
@@ -202,8 +217,14 @@ def leans_back(text: str, before: Sequence[Sentence], shown: str = "") -> bool:
         low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
     ):
         return True
-    if "also" in tokens[:4] or "too" in tokens[:4]:
+    if "also" in tokens[:4] or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
+    if INNER_CONNECTIVE.search(low[:60]):
+        return True  # "In some cases, however, …": set against what came before
+    if tokens[1:3] and tokens[1] == "of" and tokens[2] in ANAPHORS and head in QUANTIFIERS:
+        return True  # "All of these things …", "Each of them …"
+    if DEMONSTRATIVE_PRONOUN.search(" ".join(tokens[:12])):
+        return True  # "All of these are …", "an important part of that is …"
     if head in ANAPHORS:
         nxt = tokens[1] if len(tokens) > 1 else ""
         if nxt in TIME_NOUNS:
@@ -247,9 +268,11 @@ def first_person(text: str) -> bool:
 
 def _wholly_quoted(text: str) -> bool:
     body = text.strip()
-    return body[:1] in "“\"" and body.rstrip(".").endswith(("”", '"')) and _QUOTED.fullmatch(
-        body.rstrip(".")
-    ) is not None
+    return (
+        body[:1] in '“"'
+        and body.rstrip(".").endswith(("”", '"'))
+        and _QUOTED.fullmatch(body.rstrip(".")) is not None
+    )
 
 
 def _unbalanced_quote(text: str) -> bool:

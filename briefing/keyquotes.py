@@ -265,8 +265,10 @@ def title_role(name: str, title: str) -> str | None:
     m = _TITLE_BREAK.match(before)
     role = (before[m.end() :] if m else before).strip(" ,")
     words = role.split()
-    if not words or not words[0][:1].isupper() or not any(
-        fold(w.rstrip(".,")) in TITLE_WORDS for w in words
+    if (
+        not words
+        or not words[0][:1].isupper()
+        or not any(fold(w.rstrip(".,")) in TITLE_WORDS for w in words)
     ):
         return None
     return role

@@ -37,7 +37,7 @@ DIVERSITY = 6.0
 COST_SCALE = 0.3
 CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join it
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
-SUBSTANCE_WEIGHT = 0.5  # how far substance raises a sentence's reward (at most 1 + this)
+SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 1 + this)
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates…
 MAX_POOL = 900  # …and the most central of them all, which bounds the work on 100 sources
@@ -63,6 +63,25 @@ _MONTHS = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
+# Rhetoric by its speech act (Searle's expressives and commissives): a sentence that only
+# expresses a stance ("strongly condemn", "stand with", "welcome") or renews a commitment
+# ("remain committed to", "will continue to support") says how someone feels about what
+# happened, not what happened. Named data: the forms, not any one document's words.
+STANCE = re.compile(
+    r"\b(?:(?:strongly |firmly |unequivocally )?(?:condemn|deplore|denounce|applaud|commend|"
+    r"welcome|salute|reaffirm|reiterate)(?:s|d|ed)?"
+    r"|(?:stands?|standing) (?:with|by|together|united|firm)"
+    r"|(?:remains?|are|is|am|stay|stays) (?:\w+ )?(?:committed|dedicated|determined|steadfast|"
+    r"united|resolute)"
+    r"|(?:will|to) continue to (?:support|stand|press|call|urge|work|engage|monitor)"
+    r"|continues? to (?:support|stand|press|call|urge|work|engage|monitor)"
+    r"|(?:our|the) (?:\w+ )?(?:commitment|support|resolve|solidarity) (?:is|remains) (?:clear|"
+    r"unwavering|steadfast|strong)"
+    r"|(?:express(?:es|ed)?|extend(?:s|ed)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
+    r"gratitude|concern|support|solidarity|appreciation))\b",
+    re.I,
+)
+STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
 
@@ -327,6 +346,8 @@ def _rewards(
     out = []
     for c, cand in zip(centrality, pool, strict=True):
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
+        if STANCE.search(cand.edited.text) and not _NUMBER.search(cand.sentence.text):
+            prior *= STANCE_DISCOUNT
         if cand.doc.doc_type not in ("transcript", "interview"):
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         out.append(c * prior)

@@ -136,3 +136,29 @@ def test_date_filters_are_shared_by_every_template():
     assert template.render(d=date(2026, 11, 7), a="2026-11-17", b="2026-11-23") == (
         "7 November 2026 / 17–23 November 2026"
     )
+
+
+def test_sources_all_of_one_day_are_dated_not_called_a_period(tmp_path, cli):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    body = "The ministry reported that courts sentenced 40 activists to prison terms in 2023.\n"
+    for name in ("a", "b"):
+        (sources / f"2024-04-17_{name}.md").write_text(f"# Report {name} on Belarus\n\n{body}")
+    result = cli(
+        "brief",
+        sources,
+        "--topic",
+        "Belarus",
+        "--keywords",
+        "Belarus",
+        "--format",
+        "txt",
+        "--as-of",
+        "2024-12-31",
+        "--out",
+        tmp_path / "out",
+    )
+    assert result.exit_code == 0, result.output
+    [txt] = (tmp_path / "out").rglob("brief.txt")
+    text = txt.read_text()
+    assert "Sources dated: 17 April 2024" in text and "Period covered" not in text

@@ -121,3 +121,27 @@ def test_the_title_gives_the_role_of_each_person_it_names():
     assert title_role("Pat Worman", title) == "Acting Director of the Office of the Coalition"
     assert title_role("Sue Cooper", title) == "Economic Director"
     assert title_role("Maria Ressa", "Secretary Antony J. Blinken With Maria Ressa") is None
+
+
+def test_a_pronoun_standing_for_what_came_before_leans_back():
+    from briefing.editorial import leans_back
+
+    for text in (
+        "All of these things together are part of what we need to do.",
+        "An important part of that is seeing to it that the law is upheld.",
+        "We will talk about shared challenges like climate change as well.",
+    ):
+        assert leans_back(text, ()), text
+    for text in (
+        "Part of that plan is a new fund for the farmers of the region.",
+        "Most of the funds go to the north of the country this year.",
+    ):
+        assert not leans_back(text, ()), text
+
+
+def test_rhetoric_weighs_less_than_what_happened():
+    from briefing.synthesize import STANCE
+
+    assert STANCE.search("We remain committed to reducing the suffering of the people.")
+    assert STANCE.search("We strongly condemn the continued testing of missiles.")
+    assert not STANCE.search("The United States is sanctioning eight prisons and two militias.")

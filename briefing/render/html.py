@@ -144,7 +144,7 @@ def date_range(start: date | str | None, end: date | str | None) -> str:
 
 
 def attribution(point: Any) -> str:
-    """" — Ned Price, 17 November 2026": who said a bullet and when (a Point, or a summary
+    """ " — Ned Price, 17 November 2026": who said a bullet and when (a Point, or a summary
     item of brief.json); empty when neither is known."""
     get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
     day = get("date")
@@ -163,6 +163,13 @@ def period(brief: Brief) -> str:
     return date_range(brief.period_start, max(end, brief.period_start))
 
 
+def period_label(brief: Brief) -> str:
+    """ "Period covered", unless every source is of one day (a report's release): then the
+    brief says what it knows, the day its sources are dated, not a period they cover."""
+    one_day = brief.period_start is not None and brief.period_start == brief.period_end
+    return "Sources dated" if one_day else "Period covered"
+
+
 def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
     """Render the brief's body as whitelisted HTML with the theme's layout."""
     options = options or RenderOptions()
@@ -174,6 +181,7 @@ def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
         "sources": sources,
         "num": {sid: s.number for sid, s in sources.items()},
         "period": period(brief),
+        "period_label": period_label(brief),
         "theme": options.theme,
         "chart": options.chart.name if options.chart else None,
     }
