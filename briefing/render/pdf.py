@@ -350,9 +350,8 @@ class _Story:
 
 def _keep_together(flow: list[Any]) -> list[Any]:
     """Group flowables that must share a page: a heading with what follows it (reportlab's
-    keepWithNext does not reach into lists or callout boxes), and a run of key quotes with
-    the line that closes it, so a quote never sits on a page apart from its section's
-    quotes. A group taller than a page is still split by reportlab."""
+    keepWithNext does not reach into lists or callout boxes), and the last key quote with
+    the line that closes the run. A group taller than a page is still split by reportlab."""
     out: list[Any] = []
     for item in flow:
         if out and _holds_on(_solid(out[-1])[-1:], _solid(item)[:1], item):
@@ -382,9 +381,9 @@ def _holds_on(last: list[Any], first: list[Any], item: Any) -> bool:
         return True  # a quote goes with the paragraph it follows (a memo's topic line)
     if _is_item(before) and _plain(after):
         return True  # a list's closing line ("Sources: …") never starts a page alone
-    if not _is_quote(before):
-        return False
-    return _is_quote(after) or _plain(after)
+    # The last quote of a run goes with the line that closes it; the run itself may go on
+    # over a page (kept whole, a section's quotes left a third of a page blank).
+    return _is_quote(before) and _plain(after)
 
 
 def _plain(flowable: Any) -> bool:

@@ -147,8 +147,8 @@ class _Writer:
                 nxt = block.children[i + 1] if i + 1 < len(block.children) else None
                 self.block(child, everything, style=inner, after=nxt)
                 if kind == "blockquote" and (nxt or _closes_quotes(after)):
-                    # A quote stays with its attribution, and a run of quotes with the
-                    # line that closes it, as in the PDF.
+                    # A quote stays with its attribution, and the last quote with the
+                    # line that closes the run, as in the PDF.
                     self.keep_last_with_next()
             return
         if kind == "img":
@@ -368,9 +368,9 @@ def _bookmark_name(block_id: str) -> str:
 
 
 def _closes_quotes(block: Block | None) -> bool:
-    """Whether a block after a key quote belongs with it: another quote, or the plain
-    paragraph that closes the run (not a heading or list)."""
-    return block is not None and block.kind in ("blockquote", "p")
+    """Whether a block after a key quote belongs with it: the plain paragraph that closes
+    the run (not another quote, a heading or a list)."""
+    return block is not None and block.kind == "p"
 
 
 def _callout(ppr: Any, colour: str, fill: str, sides: dict[str, int]) -> None:
