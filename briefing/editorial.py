@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.model import Document, Sentence
-from briefing.text import STOPWORDS, content_words
+from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words
 
 # Openings that continue an argument the reader has not seen (lower case, named data).
 CONNECTIVES = frozenset(
@@ -62,6 +62,8 @@ INNER_CONNECTIVE = re.compile(
     r", (?:however|though|instead|therefore|moreover|nevertheless|meanwhile|in turn|"
     r"in addition|as a result|for example|for instance|in contrast|too|also),"
 )
+# An opening phrase, then a subject that points back: "…, this additional drawdown brings …".
+INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,120}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
 QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
@@ -155,7 +157,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or POINTER.search(text)
         or BYLINE.match(text)
         or page_furniture(text)
-        or leans_back(text, sentences[max(0, i - 2) : i])
+        or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title)
         or list_item(doc.text, s.start)
     ):
         return None
@@ -164,7 +166,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
         return None  # a piece of a longer quotation, or about a "he" the reader was not shown
     speaker = said_by(doc, s)
-    if not s.speaker and label:
+    if not s.speaker and label and not run_in_heading(doc.text, label):
         speaker = HONORIFIC.sub("", label["name"])
     if speaker is None and first_person(text):
         return None
@@ -196,6 +198,17 @@ def list_item(text: str, at: int) -> bool:
     return before.endswith((":", ";"))
 
 
+def run_in_heading(text: str, label: re.Match[str]) -> bool:
+    """Whether a paragraph's "Words: …" opening is a run-in heading ("Reproductive Rights:",
+    "Abusive Physical Conditions:"), not a speaker: no role beside it, no honorific, and every
+    word of it written in lower case elsewhere in the document, as names never are."""
+    if label["role"] or HONORIFIC.match(label["name"]) or label["name"].startswith("The "):
+        return False  # "The Chair:", "The Speaker:" name a role that speaks
+    words = [w for w in label["name"].split() if w[:1].isupper()]
+    body = text[:MAX_ANALYZED_CHARS]
+    return all(re.search(rf"\b{re.escape(w.lower())}\b", body) for w in words)
+
+
 def page_furniture(text: str) -> bool:
     """Menus, tables of contents and headings run into a sentence by the page reader: words
     glued together, or mostly capitalised words."""
@@ -204,10 +217,13 @@ def page_furniture(text: str) -> bool:
     return bool(_GLUED.search(text)) or (len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens))
 
 
-def leans_back(text: str, before: Sequence[Sentence], shown: str = "") -> bool:
+def leans_back(
+    text: str, before: Sequence[Sentence], shown: str = "", unseen: str = ""
+) -> bool:
     """Whether ``text`` opens on a word that points at a sentence the reader has not seen.
     ``shown`` is what the reader sees beside it (a quote's source title): "These drills …"
-    under "China Stages Drills Around Taiwan" points at nothing unseen."""
+    under "China Stages Drills Around Taiwan" points at nothing unseen. ``unseen`` is more that
+    the reader is not shown (the source's title, beside a bullet)."""
     low = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([").lower()
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
@@ -225,6 +241,11 @@ def leans_back(text: str, before: Sequence[Sentence], shown: str = "") -> bool:
         return True  # "All of these things …", "Each of them …"
     if DEMONSTRATIVE_PRONOUN.search(" ".join(tokens[:12])):
         return True  # "All of these are …", "an important part of that is …"
+    clause = INTRODUCED_DEMONSTRATIVE.match(low)
+    if clause:  # "Combined with $300 million …, this additional drawdown brings …"
+        named = {w[:STEM] for w in content_words(shown)}
+        phrase = [w for w in content_words(" ".join(clause[1].split()[:2])) if len(w) > 3]
+        return not phrase or not all(w[:STEM] in named for w in phrase)
     if head in ANAPHORS:
         nxt = tokens[1] if len(tokens) > 1 else ""
         if nxt in TIME_NOUNS:
@@ -236,7 +257,9 @@ def leans_back(text: str, before: Sequence[Sentence], shown: str = "") -> bool:
         # names what the sentences before named: it is anaphoric.
         subject = [w for w in tokens[1:3] if w not in NOUN_PHRASE_GOES_ON and w not in ",;:"]
         if len(subject) == 2 or (subject and tokens[2] not in NOUN_PHRASE_GOES_ON):
-            said_before = {w[:STEM] for s in before for w in content_words(s.text)}
+            said_before = {
+                w[:STEM] for t in [*(s.text for s in before), unseen] for w in content_words(t)
+            }
             return any(w[:STEM] in said_before for w in subject if len(w) > 3)
     return False
 
@@ -326,28 +349,69 @@ def reader_name(publisher: str) -> str:
 
 
 def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], str]:
-    """``doc.text[start:end]`` with each relative day followed by its date in brackets, and
-    the source pieces around the insertions.
+    """``doc.text[start:end]`` with each relative day followed by its date in brackets, each
+    month named without a year followed by its year, and the source pieces around the
+    insertions.
 
     A source without a date gives none to anchor to, and its bullet shows no date: there the
     text is left as it is rather than dropped."""
     text = doc.text
     if doc.date is None:
         return ((start, end),), text[start:end]
-    pieces: list[tuple[int, int]] = []
-    out: list[str] = []
-    pos = start
+    sentence = text[start:end]
+    inserts: list[tuple[int, str]] = []
     for m in RELATIVE_DAY.finditer(text, start, end):
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
             continue  # "on Monday, 14 November" already says when
-        day = _resolve(m.group().lower(), doc.date, text[start:end])
+        day = _resolve(m.group().lower(), doc.date, sentence)
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
+        inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
+    year = _coverage_year(doc)
+    for m in MONTH_WITHOUT_YEAR.finditer(text, start, end):
+        if m.start() == start and not m["day"]:
+            continue  # "May …" opening a sentence may be the verb
+        month = MONTH_NAMES.index(m["month"].lower()) + 1
+        when = year or _month_year(month, doc.date, sentence)
+        inserts.append((m.end(), f" [{when}]"))
+    pieces: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = start
+    for cut, insert in sorted(inserts):
         pieces.append((pos, cut))
-        out.append(text[pos:cut] + f" [{day.day} {day:%B %Y}]")
+        out.append(text[pos:cut] + insert)
         pos = cut
     pieces.append((pos, end))
     out.append(text[pos:end])
     return tuple(p for p in pieces if p[1] > p[0]), "".join(out)
+
+
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+# A month, maybe with its day, that no year follows: "In March the commissioner …", "On
+# August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
+MONTH_WITHOUT_YEAR = re.compile(
+    r"(?<!\d )\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
+    r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b(?!,? \d{4}|-| \[| of \d{4})"
+)
+# A title that names the one year it covers: "2023 Country Reports on Human Rights Practices".
+_TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _coverage_year(doc: Document) -> int | None:
+    """The year a document reports on, when its title names one (an annual report is
+    published the year after the year it covers)."""
+    years = set(_TITLE_YEAR.findall(doc.title))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _month_year(month: int, on: date, sentence: str) -> int:
+    """The year of a month named without one in a source dated ``on``: a month after the
+    source's own is last year's, unless the sentence looks ahead."""
+    if month > on.month and not _FUTURE.search(sentence):
+        return on.year - 1
+    return on.year
 
 
 def _resolve(phrase: str, on: date, sentence: str) -> date:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefing.analyze import spoken_quotes
@@ -21,7 +21,7 @@ from briefing.editorial import dangling_person, leans_back
 from briefing.ingest.meta import fold
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
-from briefing.model import Analysis, Document, KeyQuote, Quote
+from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
 from briefing.summarize import eligible, rank_sentences
 from briefing.synthesize import source_id
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
@@ -90,7 +90,7 @@ def key_quotes(
         hosts = _hosts(doc)
         for raw in _pool(analysis):
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
-            if q is None or not _quotable(q, doc):
+            if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
             relevance = mentions(topic, q.text)
             if q.kind != "direct" and not (relevance or whole):
@@ -137,7 +137,13 @@ def _about(topic: Topic, doc: Document) -> bool:
     return any(hits.title for _, hits in why(topic, doc))
 
 
-def _quotable(q: Quote, doc: Document) -> bool:
+def _before(analysis: Analysis, at: int) -> list[Sentence]:
+    """The two sentences of the source before ``at``: what a quote may lean on."""
+    earlier = [s for s in analysis.sentences if s.end <= at]
+    return earlier[-2:]
+
+
+def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
     n = len(q.text.split())
     text = q.text.strip()
     return (
@@ -147,7 +153,7 @@ def _quotable(q: Quote, doc: Document) -> bool:
         and not CEREMONY.search(text)
         and not STAGE_DIRECTION.search(text)
         # a quote is read alone too: not one that points at what the reader was not shown
-        and not leans_back(text, (), shown=doc.title)
+        and not leans_back(text, before, shown=doc.title)
         and not dangling_person(text)
     )
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from briefing.editorial import Edited, edit
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.summarize import eligible
-from briefing.text import content_words, word_count
+from briefing.text import content_words, cosine, word_count
 
 DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
 # Lin & Bilmes 2011's settings: saturation α = A/N, diversity weight λ, cost scaling r.
@@ -38,6 +38,7 @@ COST_SCALE = 0.3
 CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join it
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
 SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 1 + this)
+TITLE_WEIGHT = 1.0  # how far saying what the headline says raises a sentence's reward
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates…
 MAX_POOL = 900  # …and the most central of them all, which bounds the work on 100 sources
@@ -151,7 +152,7 @@ def candidates(
             if edited is None:
                 continue
             n = word_count(edited.text)
-            if n < MIN_BULLET_WORDS and substance(edited.text) < SHORT_SUBSTANCE:
+            if n < MIN_BULLET_WORDS and substance(sentence.text) < SHORT_SUBSTANCE:
                 continue
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, i, n))
@@ -343,9 +344,14 @@ def _rewards(
                 (1 - QUERY_SHARE) * c + QUERY_SHARE * r * scale
                 for c, r in zip(centrality, relevance, strict=True)
             ]
+    headline = {t: Counter(content_words(t)) for t in {c.doc.title for c in pool}}
     out = []
     for c, cand in zip(centrality, pool, strict=True):
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
+        # Edmundson (1969)'s title method: a sentence that says what its source's headline
+        # says carries that source's news
+        bag = Counter(content_words(cand.edited.text))
+        prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
         if STANCE.search(cand.edited.text) and not _NUMBER.search(cand.sentence.text):
             prior *= STANCE_DISCOUNT
         if cand.doc.doc_type not in ("transcript", "interview"):

@@ -145,3 +145,51 @@ def test_rhetoric_weighs_less_than_what_happened():
     assert STANCE.search("We remain committed to reducing the suffering of the people.")
     assert STANCE.search("We strongly condemn the continued testing of missiles.")
     assert not STANCE.search("The United States is sanctioning eight prisons and two militias.")
+
+
+def test_a_run_in_heading_is_not_a_speaker():
+    text = (
+        "Prison conditions were harsh and at times life threatening, observers said.\n\n"
+        "Abusive Physical Conditions: Observers said that prison officials beat inmates often.\n\n"
+        "The abusive physical treatment of detainees went on, and conditions stayed poor.\n"
+    )
+    [heading] = [e for e in edited(text, authors=("State Department",)) if "beat" in e.text]
+    assert heading.said_by == "State Department" and heading.text.startswith("Observers")
+    said = {
+        e.text[:12]: e.said_by for e in edited("Jane Doe: We opened four clinics in the north.\n")
+    }
+    assert said == {"We opened fo": "Jane Doe"}
+
+
+def test_a_month_without_a_year_gets_the_year_it_means():
+    from datetime import date
+
+    from briefing.editorial import anchor_days
+
+    def anchored(text, title="Press release"):
+        d = Document(path=Path("/x/a.txt"), title=title, text=text, date=date(2024, 4, 17))
+        return anchor_days(d, 0, len(text))[1]
+
+    # an annual report covers the year its title names
+    assert anchored("In March the commissioner said so.", "2023 Country Reports: China") == (
+        "In March [2023] the commissioner said so."
+    )
+    assert (
+        anchored("On August 30, officials moved her.")
+        == "On August 30 [2023], officials moved her."
+    )
+    assert anchored("The talks in April went well.") == "The talks in April [2024] went well."
+    assert (
+        anchored("The council will meet in November.")
+        == "The council will meet in November [2024]."
+    )
+    for dated in ("It fell on March 24, 2022 at last.", "It rose in May 2023 again."):
+        assert anchored(dated) == dated
+
+
+def test_a_subject_pointing_back_after_an_opening_phrase_leans_back():
+    from briefing.editorial import leans_back
+
+    text = "Combined with $300 million announced in April, this additional drawdown brings more."
+    assert leans_back(text, ())
+    assert not leans_back("In the north, these drills are meant to scare.", (), shown="Drills")

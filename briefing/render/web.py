@@ -212,6 +212,8 @@ def _text_lines(blocks: list[Block], lines: list[str]) -> None:
         elif block.kind == "img":
             continue  # the chart: each topic's "Sources:" line says the same in text
         else:
+            if lines and lines[-1]:
+                lines.append("")  # a paragraph after a list stands apart from it
             lines += [*_wrap(text, 72), ""]
 
 
