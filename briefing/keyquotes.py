@@ -93,8 +93,8 @@ def key_quotes(
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
             relevance = mentions(topic, q.text)
-            if q.kind != "direct" and not (relevance or whole):
-                continue  # transcripts and statements cover many subjects: keep to this one
+            if not (relevance or whole):
+                continue  # a source about other things: only its quotes on this topic
             scored.append((_score(q, relevance, rank), q, doc))
     return _choose(sorted(scored, key=lambda x: (-x[0], str(x[2].path), x[1].start)))
 

@@ -193,3 +193,31 @@ def test_a_subject_pointing_back_after_an_opening_phrase_leans_back():
     text = "Combined with $300 million announced in April, this additional drawdown brings more."
     assert leans_back(text, ())
     assert not leans_back("In the north, these drills are meant to scare.", (), shown="Drills")
+
+
+def test_a_source_about_something_else_gives_only_its_quotes_on_the_topic():
+    from briefing.config import Topic
+    from briefing.keyquotes import key_quotes
+
+    other = doc(
+        "“We had to sit with our hands at our sides and look down all day,” said Ana Ruiz.\n\n"
+        "“Refugees sent back from Belarus were held for weeks without charge,” said Tom Hale.\n",
+        title="Report on Ukraine",
+    )
+    quotes = key_quotes(Topic(name="Belarus", keywords=["Belarus"]), [analyze(other)])
+    assert [q.speaker for q in quotes] == ["Tom Hale"]
+
+
+def test_a_quote_names_its_source_by_a_title_a_reader_can_take_in():
+    from types import SimpleNamespace
+
+    from briefing.render.html import cite_title
+
+    def src(title):
+        return SimpleNamespace(title=title, doc_type="transcript")
+
+    assert cite_title(src("Country Report: China (Includes Hong Kong, Macau, and Tibet)")) == (
+        "Country Report: China"
+    )
+    many = "Briefing With the Acting Assistant Secretary for Near East Affairs and the Director"
+    assert cite_title(src(many)) == "Transcript"

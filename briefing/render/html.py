@@ -94,9 +94,10 @@ CITE_TITLE_WORDS = 12  # a longer title is named by its kind in a quote's attrib
 def cite_title(src: Any) -> str:
     """A source's title as a quote's attribution names it: a briefing whose title lists
     everyone on the call is named by its kind ("Transcript"); the sources list has it whole."""
-    if len(src.title.split()) > CITE_TITLE_WORDS:
+    title = re.sub(r"\s*\([^()]*\)$", "", str(src.title))  # "… China (Includes Hong Kong, …)"
+    if len(title.split()) > CITE_TITLE_WORDS:
         return str(src.doc_type).capitalize()
-    return str(src.title)
+    return title
 
 
 def dates_itself(src: Any) -> bool:
