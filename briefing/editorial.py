@@ -45,6 +45,18 @@ CONNECTIVE_PHRASES = (
     "having said that",
     "with that",
 )
+# Forms of speech that run an event rather than say something: greeting and thanking,
+# introducing or handing over to the next speaker, announcing what someone will talk about.
+CEREMONY = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening)|thank(?:s| you)|welcome|congratulat\w*"
+    r"|(?:pleased|delighted|honou?red|glad|happy|wonderful) to (?:be|have|introduce|join|host)"
+    r"|(?:is|are|will be) (?:going to be )?(?:talking|speaking) (?:about|to)"
+    r"|(?:going|here) to (?:talk|speak) (?:about|to)|(?:introduce|joined by|turn (?:it )?over)"
+    r"|(?:is|are) going to (?:open|start|begin|give|make|say)"
+    r"|(?:next|our) speaker|take (?:\w+ ){0,3}questions|your (?:\w+ )?question"
+    r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question))\b",
+    re.I,
+)
 # Pronouns and determiners that point back (lower case, named data).
 ANAPHORS = frozenset(
     "this that these those it its they their them he his she her such both".split()
@@ -159,6 +171,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or page_furniture(text)
         or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title)
         or list_item(doc.text, s.start)
+        or CEREMONY.search(text)
     ):
         return None
     if _wholly_quoted(text):

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from briefing.analyze import spoken_quotes
 from briefing.config import Topic
-from briefing.editorial import dangling_person, leans_back
+from briefing.editorial import CEREMONY, dangling_person, leans_back
 from briefing.ingest.meta import fold
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
@@ -38,18 +38,6 @@ DOCUMENT_NOUNS = frozenset(
     document study survey letter bill order constitution code article paper communique
     declaration agreement ruling review assessment guidance advisory notice strategy act
     charter treaty directive regulation update transcript release""".split()
-)
-# Forms of speech that run an event rather than say something: greeting and thanking,
-# introducing or handing over to the next speaker, announcing what someone will talk about.
-CEREMONY = re.compile(
-    r"\b(?:good (?:morning|afternoon|evening)|thank(?:s| you)|welcome|congratulat\w*"
-    r"|(?:pleased|delighted|honou?red|glad|happy|wonderful) to (?:be|have|introduce|join|host)"
-    r"|(?:is|are|will be) (?:going to be )?(?:talking|speaking) (?:about|to)"
-    r"|(?:going|here) to (?:talk|speak) (?:about|to)|(?:introduce|joined by|turn (?:it )?over)"
-    r"|(?:is|are) going to (?:open|start|begin|give|make|say)"
-    r"|(?:next|our) speaker|take (?:\w+ ){0,3}questions|your (?:\w+ )?question"
-    r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question))\b",
-    re.I,
 )
 # Handing over the floor, as the host of a call does.
 HANDOVER = re.compile(

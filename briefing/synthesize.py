@@ -84,6 +84,7 @@ STANCE = re.compile(
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
 _NUMBER = re.compile(r"\d")
+_INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
 
 
@@ -152,7 +153,8 @@ def candidates(
             if edited is None:
                 continue
             n = word_count(edited.text)
-            if n < MIN_BULLET_WORDS and substance(sentence.text) < SHORT_SUBSTANCE:
+            short = word_count(_INSERTED.sub("", edited.text)) < MIN_BULLET_WORDS
+            if short and substance(sentence.text) < SHORT_SUBSTANCE:
                 continue
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, i, n))

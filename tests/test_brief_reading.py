@@ -221,3 +221,18 @@ def test_a_quote_names_its_source_by_a_title_a_reader_can_take_in():
     )
     many = "Briefing With the Acting Assistant Secretary for Near East Affairs and the Director"
     assert cite_title(src(many)) == "Transcript"
+
+
+def test_ceremony_is_no_bullet_and_an_inserted_date_makes_no_slogan_long():
+    from datetime import date
+
+    from briefing.synthesize import candidates
+
+    text = (
+        "Thank you all for joining us here this morning at the conference on trade.\n\n"
+        "Today’s unprecedented health threats demand close international cooperation.\n\n"
+        "The ministers signed a trade accord covering 40 categories of farm goods in Oslo.\n"
+    )
+    d = doc(text, date=date(2022, 5, 18))
+    texts = [c.edited.text for c in candidates([analyze(d)])]
+    assert [t[:15] for t in texts] == ["The ministers s"]
