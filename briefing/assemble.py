@@ -22,6 +22,8 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.synthesize import (
+    STANCE,
+    STANCE_DISCOUNT,
     Candidate,
     candidates,
     reading_order,
@@ -54,6 +56,7 @@ def assemble(
     named = _namer([a.doc for a in analyses.values()])
     executive = [named(p) for p in executive]
     points = [[named(p) for p in ps] for ps in points]
+    executive, points = _roles_once(executive, points)
     sections = [
         Section(
             name=topic.name,
@@ -121,7 +124,7 @@ def _summaries(
     for i in sorted(leading):
         # Of the topic's first developments, the one that says most of what happened.
         # (how much it says, not how densely: a short line of names is not the news)
-        lead = max(picks[i][:3], key=lambda c: substance(c.edited.text) * min(c.words, 25))
+        lead = max(picks[i][:3], key=_news_value)
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}
@@ -138,6 +141,13 @@ def _summaries(
     return [to_point(c) for c in executive], points
 
 
+def _news_value(c: Candidate) -> float:
+    """How much a bullet says happened: substance over its length (not its density), less
+    for a stance or a commitment."""
+    stance = STANCE_DISCOUNT if STANCE.search(c.edited.text) else 1.0
+    return substance(c.edited.text) * min(c.words, 25) * stance
+
+
 def _namer(docs: Sequence[Document]) -> Callable[[Point], Point]:
     """A bullet's speaker named as its key quotes name them: a transcript's "Mr Price" is
     the Ned Price the brief's sources name in full."""
@@ -146,12 +156,30 @@ def _namer(docs: Sequence[Document]) -> Callable[[Point], Point]:
 
     def named(point: Point) -> Point:
         doc = by_id.get(point.source)
-        if doc is None or not point.said_by or not doc.turns:
+        if doc is None or not point.said_by:
             return point
         who = resolve_speaker(point.said_by, doc, roster)
-        return replace(point, said_by=who[0]) if who else point
+        if who is None:
+            return point
+        if not doc.turns:  # the author as the source signs: only their role is looked up
+            return replace(point, role=who[1] if who[0] == point.said_by else None)
+        return replace(point, said_by=who[0], role=who[1])
 
     return named
+
+
+def _roles_once(
+    executive: list[Point], points: list[list[Point]]
+) -> tuple[list[Point], list[list[Point]]]:
+    """Each person's role where the brief first names them (in reading order), not again."""
+    seen: set[str] = set()
+
+    def once(point: Point) -> Point:
+        first = point.said_by not in seen
+        seen.add(point.said_by or "")
+        return point if first and point.role != point.said_by else replace(point, role=None)
+
+    return [once(p) for p in executive], [[once(p) for p in ps] for ps in points]
 
 
 def _words(topic: Topic, info: BriefInfo) -> int:

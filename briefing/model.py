@@ -117,6 +117,7 @@ class Point:
     said_by: str | None = None  # the turn's speaker, else the author, else the publisher
     date: date | None = None  # the source's date
     spans: tuple[tuple[int, int], ...] = ()  # the source text it is made of
+    role: str | None = None  # the speaker's role, given where the brief first names them
 
 
 @dataclass(frozen=True)

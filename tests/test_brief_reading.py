@@ -236,3 +236,23 @@ def test_ceremony_is_no_bullet_and_an_inserted_date_makes_no_slogan_long():
     d = doc(text, date=date(2022, 5, 18))
     texts = [c.edited.text for c in candidates([analyze(d)])]
     assert [t[:15] for t in texts] == ["The ministers s"]
+
+
+def test_a_bullet_gives_a_persons_role_where_the_brief_first_names_them(project, cli):
+    import json
+
+    folder = project("mixed")
+    result = cli("build", folder / "config.yaml", "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    data = json.loads((folder / "out" / "config" / "2026-11-23" / "brief.json").read_text())
+    points = data["executive_summary"] + [p for t in data["topics"] for p in t["summary"]]
+    seen = set()
+    for p in points:
+        if p["said_by"] in seen:
+            assert p["role"] is None, p
+        seen.add(p["said_by"])
+    assert any(p["role"] for p in points)  # the fixture's analyst says what she is
+    txt = (folder / "out" / "config" / "2026-11-23" / "brief.txt").read_text()
+    for p in points:
+        if p["role"]:
+            assert f"{p['said_by']}, {p['role']}" in " ".join(txt.split())

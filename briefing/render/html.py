@@ -151,7 +151,7 @@ def attribution(point: Any) -> str:
     day = get("date")
     if isinstance(day, str):
         day = date.fromisoformat(day)
-    parts = [get("said_by"), long_date(day) if day else None]
+    parts = [get("said_by"), get("role"), long_date(day) if day else None]
     shown = ", ".join(p for p in parts if p)
     return f" — {shown}" if shown else ""
 

@@ -280,6 +280,7 @@ def _point(p: Point) -> dict[str, Any]:
         "source": p.source,
         "page": p.page,
         "said_by": p.said_by,
+        "role": p.role,
         "date": p.date.isoformat() if p.date else None,
         "spans": [list(span) for span in p.spans],
     }
