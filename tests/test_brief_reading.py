@@ -220,7 +220,11 @@ def test_a_quote_names_its_source_by_a_title_a_reader_can_take_in():
         "Country Report: China"
     )
     many = "Briefing With the Acting Assistant Secretary for Near East Affairs and the Director"
-    assert cite_title(src(many)) == "Transcript"
+    assert cite_title(src(many)) == "Briefing"
+    about = "U.S. Special Representative to the Republic of Korea Sung Kim On Recent Launches"
+    assert cite_title(src(about)) == "On Recent Launches"
+    other = "The Special Representative to the Republic of Korea and the Envoy for the Region"
+    assert cite_title(src(other)) == "Transcript"
 
 
 def test_ceremony_is_no_bullet_and_an_inserted_date_makes_no_slogan_long():

@@ -93,11 +93,20 @@ CITE_TITLE_WORDS = 12  # a longer title is named by its kind in a quote's attrib
 
 def cite_title(src: Any) -> str:
     """A source's title as a quote's attribution names it: a briefing whose title lists
-    everyone on the call is named by its kind ("Transcript"); the sources list has it whole."""
+    everyone on the call is named by its head ("Briefing") or its subject ("On Recent DPRK
+    Missile Launches"), else by its kind ("Transcript"); the sources list has it whole."""
     title = re.sub(r"\s*\([^()]*\)$", "", str(src.title))  # "… China (Includes Hong Kong, …)"
-    if len(title.split()) > CITE_TITLE_WORDS:
-        return str(src.doc_type).capitalize()
-    return title
+    if len(title.split()) <= CITE_TITLE_WORDS:
+        return title
+    # "Briefing With <everyone on the call> …" → "Briefing"; "<a role and a name> On Recent
+    # DPRK Missile Launches" → "On Recent DPRK Missile Launches"
+    head = re.match(r"(.{3,40}?) [Ww]ith ", title)
+    if head:
+        return head[1]
+    subject = re.search(r" (On [A-Z].*)$", title)
+    if subject and len(subject[1].split()) <= CITE_TITLE_WORDS:
+        return subject[1]
+    return str(src.doc_type).capitalize()
 
 
 def dates_itself(src: Any) -> bool:
