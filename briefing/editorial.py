@@ -10,6 +10,7 @@ insertions, and ``spans`` are the source pieces it is made of.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ INNER_CONNECTIVE = re.compile(
 )
 # An opening phrase, then a subject that points back: "…, this additional drawdown brings …".
 INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,120}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
+INNER_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those) ([a-z]+)")
 QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
@@ -169,7 +171,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or POINTER.search(text)
         or BYLINE.match(text)
         or page_furniture(text)
-        or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title)
+        or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_spoken(doc))
         or list_item(doc.text, s.start)
         or CEREMONY.search(text)
     ):
@@ -190,6 +192,28 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
 
 
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
+
+
+def _spoken(doc: Document) -> bool:
+    """Speech, not writing: turns, a transcript or interview, or paragraphs that open on
+    speakers' labels ("Lynne Neagle AM: …")."""
+    return bool(doc.turns) or doc.doc_type in ("transcript", "interview") or _labelled(doc.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _labelled(text: str) -> bool:
+    if TURN_LABEL.match(text, 0, 160):
+        return True  # it opens on a speaker's words
+    labels = 0
+    for m in re.finditer(r"\n", text[:MAX_ANALYZED_CHARS]):
+        if TURN_LABEL.match(text, m.end(), m.end() + 160):
+            labels += 1
+            if labels >= SPOKEN_LABELS:
+                return True
+    return False
+
+
+SPOKEN_LABELS = 2
 
 
 def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
@@ -231,12 +255,18 @@ def page_furniture(text: str) -> bool:
 
 
 def leans_back(
-    text: str, before: Sequence[Sentence], shown: str = "", unseen: str = ""
+    text: str,
+    before: Sequence[Sentence],
+    shown: str = "",
+    unseen: str = "",
+    spoken: bool = True,
 ) -> bool:
     """Whether ``text`` opens on a word that points at a sentence the reader has not seen.
     ``shown`` is what the reader sees beside it (a quote's source title): "These drills …"
     under "China Stages Drills Around Taiwan" points at nothing unseen. ``unseen`` is more that
-    the reader is not shown (the source's title, beside a bullet)."""
+    the reader is not shown (the source's title, beside a bullet). In writing (not
+    ``spoken``) a "this" or "these" anywhere points back too; a speaker's "this bill" is
+    mostly the one in the room."""
     low = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([").lower()
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
@@ -250,6 +280,8 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if INNER_CONNECTIVE.search(low[:60]):
         return True  # "In some cases, however, …": set against what came before
+    if not spoken and _points_back_inside(low, shown):
+        return True  # "… that these steps are critical …", "We have taken this action …"
     if tokens[1:3] and tokens[1] == "of" and tokens[2] in ANAPHORS and head in QUANTIFIERS:
         return True  # "All of these things …", "Each of them …"
     if DEMONSTRATIVE_PRONOUN.search(" ".join(tokens[:12])):
@@ -295,6 +327,22 @@ def dangling_person(text: str) -> bool:
     # "Putin said his …" names him first; "Today’s action …" and "The Act …" do not
     word = first[1]
     return word.lower() in STOPWORDS or bool(re.search(r"[’']s$", word))
+
+
+def _points_back_inside(low: str, shown: str) -> bool:
+    """A demonstrative noun phrase past the opening ("these steps", "this action") whose noun
+    neither the sentence before it nor what the reader is shown names: "this" and "these"
+    point at something said before, unless they name a time ("this year")."""
+    named = {w[:STEM] for w in content_words(shown)}
+    for m in INNER_DEMONSTRATIVE.finditer(low, 1):
+        noun = m[1]
+        stems = content_words(noun)
+        if noun in TIME_NOUNS or not stems:
+            continue
+        earlier = {w[:STEM] for w in content_words(low[: m.start()])}
+        if stems[0][:STEM] not in earlier | named:
+            return True
+    return False
 
 
 def first_person(text: str) -> bool:

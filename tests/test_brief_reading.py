@@ -260,3 +260,16 @@ def test_a_bullet_gives_a_persons_role_where_the_brief_first_names_them(project,
     for p in points:
         if p["role"]:
             assert f"{p['said_by']}, {p['role']}" in " ".join(txt.split())
+
+
+def test_in_writing_a_this_or_these_anywhere_points_back_but_not_in_speech():
+    from briefing.editorial import leans_back
+
+    text = "The regime must know that these steps are critical to any lasting peace."
+    assert leans_back(text, (), spoken=False)
+    assert not leans_back(text, (), spoken=True)  # a speaker's "these steps" are in the room
+    for fine in (
+        "The plan has three steps and these steps are costly for the farmers.",
+        "The council met this week to adopt a budget for the coming year.",
+    ):
+        assert not leans_back(fine, (), spoken=False), fine
