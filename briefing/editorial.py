@@ -115,6 +115,8 @@ TURN_LABEL = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|the|de|van|von)){1,6})"
     r"(?: \((?P<role>[^()\n]{2,80})\))?: "
 )
+# A run-in heading of one common word (written in lower case elsewhere): "Transparency: …".
+RUN_IN_WORD = re.compile(r"([A-Z][a-z]{3,}): (?=[A-Z“\"])")
 HONORIFIC = re.compile(r"^(?:(?:The )?Right |The )?(?:Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) ")
 # Sentences that are not statements: an introduction to a list or a list item (":", ";"), a
 # heading or caption (no closing punctuation), a stage direction ("(Via interpreter) …"), the
@@ -158,6 +160,9 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     m = DATELINE.match(doc.text, start, s.end)
     if m:
         start = m.end()
+    m = RUN_IN_WORD.match(doc.text, start, s.end)
+    if m and re.search(rf"\b{m[1].lower()}\b", doc.text[:MAX_ANALYZED_CHARS]):
+        start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
     m = OPENING_CONNECTIVE.match(text)

@@ -273,3 +273,14 @@ def test_in_writing_a_this_or_these_anywhere_points_back_but_not_in_speech():
         "The council met this week to adopt a budget for the coming year.",
     ):
         assert not leans_back(fine, (), spoken=False), fine
+
+
+def test_a_one_word_run_in_heading_is_cut_off():
+    text = (
+        "The partners set out their aims for the year on trade and on transparency.\n\n"
+        "Transparency: Hong Kong’s business environment has deteriorated in the past year.\n\n"
+        "Jones: We opened four clinics in the north of the country this spring.\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert "Hong Kong’s business environment has deteriorated in the past year." in texts
+    assert not any(t.startswith("Transparency") for t in texts)
