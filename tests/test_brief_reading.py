@@ -284,3 +284,23 @@ def test_a_one_word_run_in_heading_is_cut_off():
     texts = [e.text for e in edited(text)]
     assert "Hong Kong’s business environment has deteriorated in the past year." in texts
     assert not any(t.startswith("Transparency") for t in texts)
+
+
+def test_a_sections_sources_line_says_which_it_cites_and_which_it_only_read(project, cli):
+    import json
+    import re
+
+    folder = project("mixed")
+    result = cli("build", folder / "config.yaml", "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    edition = folder / "out" / "config" / "2026-11-23"
+    data = json.loads((edition / "brief.json").read_text())
+    numbers = {s["id"]: s["number"] for s in data["sources"]}
+    lines = [x for x in (edition / "brief.txt").read_text().splitlines() if x.startswith("Sources:")]
+    exec_sources = {p["source"] for p in data["executive_summary"]}
+    for topic, line in zip([t for t in data["topics"] if t["sources"]], lines, strict=True):
+        cited_part = line.split(";")[0]
+        cited = {p["source"] for p in topic["summary"]} | {q["source"] for q in topic["quotes"]}
+        cited |= exec_sources & set(topic["sources"])
+        shown = {int(n) for n in re.findall(r"\[(\d+)\]", cited_part)}
+        assert shown == {numbers[s] for s in cited}, line
