@@ -27,6 +27,7 @@ from briefing.synthesize import (
     Candidate,
     candidates,
     reading_order,
+    said_something,
     select,
     source_id,
     substance,
@@ -110,7 +111,7 @@ def _summaries(
     pools, picks = [], []
     for topic, f in zip(topics, found, strict=True):
         pool = [c for c in candidates(f, terms=topic.terms, avoid=quoted) if c.key not in used]
-        pool = [c for c in pool if _norm(c.edited.text) not in seen_text]
+        pool = said_something([c for c in pool if _norm(c.edited.text) not in seen_text])
         chosen = select(pool, words=_words(topic, info), query=" ".join(topic.terms))
         used.update(c.key for c in chosen)
         seen_text.update(_norm(c.edited.text) for c in chosen)

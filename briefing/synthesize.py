@@ -83,6 +83,7 @@ STANCE = re.compile(
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
+ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
@@ -172,8 +173,20 @@ def synthesize(
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
     pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms)
-    picked = select(pool, words=words, query=" ".join([query, *terms]))
+    picked = select(said_something(pool), words=words, query=" ".join([query, *terms]))
     return [to_point(c) for c in reading_order(picked)]
+
+
+def said_something(pool: list[Candidate]) -> list[Candidate]:
+    """The pool without its bare stances ("We remain committed to …", "We stand with …"):
+    a director cuts them when the sources say what happened. Only a topic that has too little
+    else keeps them."""
+    news = [c for c in pool if not bare_stance(c)]
+    return news if len(news) >= ENOUGH_NEWS else pool
+
+
+def bare_stance(c: Candidate) -> bool:
+    return bool(STANCE.search(c.edited.text)) and not _NUMBER.search(c.sentence.text)
 
 
 def to_point(c: Candidate) -> Point:
