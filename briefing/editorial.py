@@ -457,7 +457,8 @@ MONTH_NAMES = (
 # A month, maybe with its day, that no year follows: "In March the commissioner …", "On
 # August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
 MONTH_WITHOUT_YEAR = re.compile(
-    r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
     r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
     r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
