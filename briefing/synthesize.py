@@ -83,6 +83,9 @@ STANCE = re.compile(
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
+# A description of who someone is ("East Ocean Shipping Co. Ltd. is a port agent …", "The
+# fund is a programme that …"): background to the news, not the news; it weighs as a stance.
+DESCRIPTION = re.compile(r"^[^,;:]{3,90}? (?:is|are) (?:a|an|one of the) \w")
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
@@ -374,7 +377,7 @@ def _rewards(
         # says carries that source's news
         bag = Counter(content_words(cand.edited.text))
         prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
-        if STANCE.search(cand.edited.text) and not _NUMBER.search(cand.sentence.text):
+        if bare_stance(cand) or DESCRIPTION.match(cand.edited.text):
             prior *= STANCE_DISCOUNT
         if cand.doc.doc_type not in ("transcript", "interview"):
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)

@@ -328,3 +328,10 @@ def test_bare_stances_give_way_to_what_happened():
     assert texts and not any(t.startswith(("We remain", "We strongly")) for t in texts)
     few = synthesize([analyze(doc(text.split("\n\n")[0] + "\n", authors=("Ministry",)))])
     assert few  # with nothing else, the stance is what the topic has
+
+
+def test_a_description_of_who_someone_is_weighs_as_background():
+    from briefing.synthesize import DESCRIPTION
+
+    assert DESCRIPTION.match("East Ocean Shipping Co. Ltd. is a port agent and freight forwarder.")
+    assert not DESCRIPTION.match("The United States is designating six entities on Monday.")
