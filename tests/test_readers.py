@@ -352,3 +352,12 @@ def test_html_furniture_is_dropped_wherever_it_stands(tmp_path):
     text = read_file(page).text
     assert "Never miss" not in text and "EXAMPLENEWS" not in text and "Release Date" not in text
     assert "sign-ups for the plan rose" in text and "cost of the new bridge" in text
+
+
+def test_half_a_headline_is_no_site_name():
+    from briefing.ingest.readers import _host, _site_name
+
+    # trafilatura takes the part of a title after its dash for the site's name
+    assert _site_name("Reward Offer for Information on Iranian Cyber Actors’ Interference") is None
+    assert _site_name("Example Institute") == "Example Institute"
+    assert _host("https://www.state.gov/x/") == "state.gov"

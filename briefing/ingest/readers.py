@@ -96,7 +96,7 @@ def read_html(path: Path, data: bytes) -> Document:
         title=page_title(html, _title_tag(html) or info.title, info.sitename),
         date=page_date(html) or url_date(url) or parse_iso(info.date),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
-        publisher=info.sitename or (urlparse(url).hostname if url else None),
+        publisher=_site_name(info.sitename) or _host(url),
         url=url,
         boilerplate=False,  # trafilatura has removed it; only the edges are trimmed
         keep_head=True,
@@ -179,6 +179,20 @@ def page_date(html: str) -> date | None:
 
 # A full date in a page's address: /2019/08/02/, /2019-03-29-slug
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+
+
+SITE_NAME_WORDS = 6
+
+
+def _site_name(name: str | None) -> str | None:
+    """A site's name as the page's metadata gives it; a longer one is half a headline split at
+    its dash ("Rewards for Justice – Reward Offer for Information on …"), not a name."""
+    return name if name and len(name.split()) <= SITE_NAME_WORDS else None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlparse(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def url_date(url: str | None) -> date | None:
