@@ -17,7 +17,7 @@ from typing import Any
 from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
-READER_VERSION = 9  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 10  # bump when a reader's output changes, to re-parse everything once
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
