@@ -1,7 +1,8 @@
 """`briefing run`: build briefs on their schedules and when their sources change.
 
-The loop is dumb: the `schedule` library calls `Runner.check` for each config every few
-seconds, and each check decides from the state file and a fresh scan (pure functions in
+The loop is dumb: it calls `Runner.check` for each config every few seconds, timed on the
+monotonic clock so that a wall clock stepped back (DST, NTP) never pauses it, and each check
+decides from the state file and a fresh scan (pure functions in
 `slots` and `changes`) whether to build. Nothing is kept only in memory that a restart needs:
 the last build's fingerprint, the pending change and the last slot done are in SQLite.
 """
@@ -15,8 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-
-import schedule
 
 from briefing.build import BuildOptions, build
 from briefing.cache import DocumentCache
@@ -49,6 +48,19 @@ class Entry:
     memo: dict[Document, Analysis] = field(default_factory=dict)
     cache: DocumentCache | None = None  # kept open: parsed documents stay in memory
     last_scan: float = 0.0
+
+
+@dataclass
+class _Job:
+    """A check repeated every ``every`` seconds, timed on ``time.monotonic()``."""
+
+    entry: Entry
+    every: float
+    changes: bool
+    due: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.due += self.every
 
 
 class Runner:
@@ -121,7 +133,15 @@ class Runner:
             return None
         spec, zone = config.schedule.spec, config.schedule.zone
         brief = state.brief(config.brief_name)
-        if brief.slot_due is None:  # first start: count slots from now on
+        future = brief.slot_due is not None and datetime.fromisoformat(brief.slot_due) > now
+        if future:  # built while the clock was ahead: waiting for that slot would stop us
+            log.warning(
+                "%s: the last slot done (%s) is in the future; the clock was ahead and has "
+                "been put back. Counting slots from now.",
+                config.brief_name,
+                brief.slot_due,
+            )
+        if brief.slot_due is None or future:  # first start: count slots from now on
             first = latest_slot(spec, zone, now)
             if first:
                 state.slot_done(config.brief_name, first.key, first.due.isoformat())
@@ -221,17 +241,19 @@ class Runner:
 
     def loop(self) -> None:
         """Run until ``stop()``: slot checks every few seconds, scans every poll interval."""
-        jobs = schedule.Scheduler()
+        jobs = []
         for entry in self.entries:
             self.safe_check(entry)
-            poll = entry.config.watch.poll_seconds
-            jobs.every(poll).seconds.do(self.safe_check, entry)
+            jobs.append(_Job(entry, entry.config.watch.poll_seconds, changes=True))
             if entry.config.schedule:
-                jobs.every(SLOT_CHECK_SECONDS).seconds.do(self.safe_check, entry, changes=False)
+                jobs.append(_Job(entry, SLOT_CHECK_SECONDS, changes=False))
         while not self.stopped.is_set():
-            jobs.run_pending()
-            idle = jobs.idle_seconds
-            self.stopped.wait(min(1.0, max(0.05, idle if idle is not None else 1.0)))
+            for job in jobs:
+                if time.monotonic() >= job.due and not self.stopped.is_set():
+                    self.safe_check(job.entry, changes=job.changes)
+                    job.due = time.monotonic() + job.every
+            idle = min((job.due for job in jobs), default=time.monotonic() + 1) - time.monotonic()
+            self.stopped.wait(min(1.0, max(0.05, idle)))
         self.close()
         log.info("stopped")
 

@@ -1,0 +1,82 @@
+"""Faults a long-running `briefing run` meets: clocks that jump, failures that are not ours,
+builds killed halfway, configs that collide."""
+
+from __future__ import annotations
+
+import datetime as datetime_module
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from briefing.config import load_config
+from briefing.scheduler import Runner, status
+
+
+def watched(project, *, schedule: str | None = None, poll: int = 1) -> Path:
+    folder = project("mixed")
+    config = folder / "config.yaml"
+    text = config.read_text().replace("window_days: 10", "window_days: 100000")
+    text = text.replace("formats: [pdf, docx, html, txt, json]", "formats: [json]")
+    text += f"watch:\n  poll_seconds: {poll}\n"
+    if schedule:
+        text += f"schedule:\n  every: {schedule}\n  timezone: America/New_York\n"
+    config.write_text(text)
+    return config
+
+
+class Clock:
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_a_clock_that_was_30_days_ahead_does_not_stop_the_schedule(project):
+    config = watched(project, schedule="monday at 07:00")
+    clock = Clock(datetime(2026, 11, 22, 12, tzinfo=UTC))  # a Sunday
+    runner = Runner([config], clock=clock)
+    entry = runner.entries[0]
+    runner.check(entry)
+    runner.check(entry)  # the first build, of the sources
+    clock.now += timedelta(days=30)  # the clock jumps ahead: that Monday's slot is built
+    assert runner.check(entry, changes=False) == "built:schedule"
+    clock.now -= timedelta(days=30)  # and is put right
+    assert runner.check(entry, changes=False) == "idle"
+    report = status(load_config(config), now=clock.now)
+    assert report.next_run and report.next_run.startswith("2026-11-23T07:00")
+    clock.now = datetime.fromisoformat(report.next_run) + timedelta(minutes=1)
+    assert runner.check(entry, changes=False) == "built:schedule"  # the run status promised
+    assert runner.check(entry, changes=False) == "idle"
+
+
+def test_polling_goes_on_when_the_wall_clock_steps_back(project, monkeypatch):
+    """The DST fall-back, or NTP putting a fast clock right, sets the local wall clock an
+    hour back; the daemon still looks at its sources every poll."""
+    config = watched(project, poll=1)
+    runner = Runner([config])
+    shift = [timedelta(0)]
+    real = datetime_module.datetime
+
+    class Wall(real):  # type: ignore[misc, valid-type]
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[override]
+            return real.now(tz) + shift[0]
+
+    monkeypatch.setattr(datetime_module, "datetime", Wall)  # what every library reads
+    runner.clock = lambda: Wall.now(UTC)
+    checks: list[float] = []
+    runner.safe_check = lambda entry, changes=True: checks.append(time.monotonic())  # type: ignore[method-assign]
+    thread = threading.Thread(target=runner.loop, daemon=True)
+    thread.start()
+    try:
+        time.sleep(1.5)
+        shift[0] = timedelta(hours=-1)
+        before = len(checks)
+        time.sleep(3.5)
+        after = len(checks)
+    finally:
+        runner.stop()
+        thread.join(5)
+    assert before >= 1 and after - before >= 3, checks
