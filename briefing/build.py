@@ -71,9 +71,10 @@ def build(
                 result = _build(
                     config, as_of, since, topics, formats, clock, docs_cache, memo, options
                 )
-        except BriefingError as exc:
+        except Exception as exc:  # a bug too is a failed build `briefing status` shows
             if not options.preview:
-                _record(config, options.reason, started, ok=False, detail=str(exc))
+                detail = str(exc) if isinstance(exc, BriefingError) else _bug(exc)
+                _record(config, options.reason, started, ok=False, detail=detail)
             raise
         result.seconds = time.monotonic() - clock_start
         if not options.preview:
@@ -218,6 +219,15 @@ def owner_of(config: Config) -> str:
     """The config a brief's folder belongs to, as an absolute path."""
     path = config.config_path
     return str(path.resolve()) if path and path.is_file() else "(command line)"
+
+
+def _bug(exc: BaseException) -> str:
+    """An unexpected error in one line: its type, its message and where it was raised."""
+    tb = exc.__traceback__
+    while tb and tb.tb_next:
+        tb = tb.tb_next
+    where = f" (at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno})" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
 
 
 def _record(config: Config, reason: str, started: datetime, *, ok: bool, detail: str) -> None:

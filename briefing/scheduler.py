@@ -181,6 +181,9 @@ class Runner:
         except BriefingError as exc:  # recorded by build(); the last brief stays
             log.error("%s: build failed (%s): %s", config.brief_name, reason, exc)
             return "error"
+        except Exception:  # a bug: recorded by build() too, and the other briefs go on
+            log.exception("%s: build failed (%s)", config.brief_name, reason)
+            return "error"
         finally:
             if slot_key and slot_due:  # a failed slot is not retried every few seconds
                 state.slot_done(config.brief_name, slot_key, slot_due)
@@ -231,10 +234,14 @@ class Runner:
         """
         outcomes = []
         for entry in self.entries:
-            outcome = self.check(entry)
-            if outcome == "pending":
-                time.sleep(settle)
+            try:
                 outcome = self.check(entry)
+                if outcome == "pending":
+                    time.sleep(settle)
+                    outcome = self.check(entry)
+            except Exception:  # one config's trouble is not the others'
+                log.exception("%s: check failed", entry.path)
+                outcome = "error"
             outcomes.append(outcome)
         self.close()
         return outcomes

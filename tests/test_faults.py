@@ -80,3 +80,23 @@ def test_polling_goes_on_when_the_wall_clock_steps_back(project, monkeypatch):
         runner.stop()
         thread.join(5)
     assert before >= 1 and after - before >= 3, checks
+
+
+def test_an_unexpected_failure_is_recorded_and_the_run_goes_on(project, monkeypatch, cli):
+    first = watched(project)
+    second = first.parent.rename(first.parent.with_name("second")) / "config.yaml"
+    first = watched(project)
+    import briefing.build
+
+    real = briefing.build.assemble
+
+    def assemble(**kwargs):
+        if kwargs["info"].base == first.parent:
+            raise ValueError("a bug in assembling")
+        return real(**kwargs)
+
+    monkeypatch.setattr(briefing.build, "assemble", assemble)
+    runner = Runner([first, second])
+    assert runner.once(settle=0) == ["error", "built:change"]
+    result = cli("status", first)
+    assert "FAILED  ValueError: a bug in assembling" in result.output, result.output
