@@ -21,7 +21,7 @@ from briefing.build import BuildOptions, build
 from briefing.cache import DocumentCache
 from briefing.changes import FileState, changed, dump, fingerprint, load, scan
 from briefing.config import Config, load_config
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ConfigError
 from briefing.model import Analysis, Document
 from briefing.slots import due_slot, latest_slot, next_slot
 from briefing.store import BriefState, BuildState
@@ -75,11 +75,12 @@ class Runner:
     ):
         self.clock = clock
         self.send = send
-        self.entries = [self._entry(p) for p in config_paths]
+        configs = [(p, load_config(p)) for p in config_paths]
+        _one_config_per_brief(configs)
+        self.entries = [self._entry(p, c) for p, c in configs]
         self.stopped = threading.Event()
 
-    def _entry(self, path: Path) -> Entry:
-        config = load_config(path)
+    def _entry(self, path: Path, config: Config) -> Entry:
         with BuildState(config.state_path) as state:
             files = load(state.brief(config.brief_name).files)
         return Entry(path, config, path.stat().st_mtime, self.clock(), files)
@@ -274,6 +275,21 @@ class Runner:
     def stop(self) -> None:
         """Ask the loop to end after the current step."""
         self.stopped.set()
+
+
+def _one_config_per_brief(configs: list[tuple[Path, Config]]) -> None:
+    """Two configs writing one brief folder would fight over it: neither is run."""
+    seen: dict[Path, Path] = {}
+    for path, config in configs:
+        folder = config.output_dir.resolve()
+        if folder in seen:
+            raise ConfigError(
+                [
+                    f"{seen[folder]} and {path} both write {config.output_dir}: "
+                    "give each its own `name:` or `output:`"
+                ]
+            )
+        seen[folder] = path
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,16 @@ def test_an_unexpected_failure_is_recorded_and_the_run_goes_on(project, monkeypa
     assert runner.once(settle=0) == ["error", "built:change"]
     result = cli("status", first)
     assert "FAILED  ValueError: a bug in assembling" in result.output, result.output
+
+
+def test_two_configs_writing_one_brief_are_a_config_error_in_run(project, cli):
+    first = watched(project)
+    second = first.with_name("other.yaml")
+    text = first.read_text().replace("title:", "name: weekly\ntitle:", 1)
+    for path in (first, second):
+        path.write_text(text)
+    result = cli("run", "--once", first, second)
+    assert result.exit_code == 1
+    assert f"{first} and {second} both write" in result.output, result.output
+    assert "give each its own `name:` or `output:`" in result.output
+    assert not (first.parent / "out" / "weekly").exists()  # neither is half-built
