@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from briefing.errors import ConfigError
+from briefing.ingest.clean import INVISIBLE, clean_title
 from briefing.model import Theme
 from briefing.query import Node as QueryNode
 from briefing.query import parse as parse_query
@@ -64,7 +65,7 @@ class Topic(BaseModel):
     def _one_line(cls, value: str) -> str:
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise ValueError("a topic name is one line, without control characters")
-        return value
+        return INVISIBLE.sub("", value)
 
     @field_validator("query")
     @classmethod
@@ -328,6 +329,11 @@ class Config(BaseModel):
 
     _base: Path = PrivateAttr(default=Path("."))
     _path: Path | None = PrivateAttr(default=None)
+
+    @field_validator("title", "organization", "label")
+    @classmethod
+    def _visible(cls, value: str | None) -> str | None:
+        return None if value is None else clean_title(value)
 
     @field_validator("name")
     @classmethod

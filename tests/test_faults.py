@@ -113,3 +113,52 @@ def test_two_configs_writing_one_brief_are_a_config_error_in_run(project, cli):
     assert f"{first} and {second} both write" in result.output, result.output
     assert "give each its own `name:` or `output:`" in result.output
     assert not (first.parent / "out" / "weekly").exists()  # neither is half-built
+
+
+INVISIBLE = "\u200b\u200e\u202e\u2066\ufeff"
+NAMED = ("title", "organization", "name", "publisher", "speaker", "speaker_role", "said_by")
+
+
+def named_fields(data, found=None):
+    """Every title, name and speaker in a brief.json."""
+    found = [] if found is None else found
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in NAMED and isinstance(value, str):
+                found.append(value)
+            else:
+                named_fields(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            named_fields(value, found)
+    return found
+
+
+def test_reordering_and_zero_width_characters_reach_no_title_or_speaker(project, cli):
+    import json
+
+    import yaml
+
+    folder = project("mixed")
+    config = folder / "config.yaml"
+    data = yaml.safe_load(config.read_text())
+    data.update(title="Mixed \u202eTest\u200b Brief", organization="Test\u2066 Institute")
+    data["topics"][0]["name"] = "Rus\u200bsia"
+    data.update(formats=["json"], window_days=100000)
+    config.write_text(yaml.safe_dump(data, allow_unicode=True))
+    source = folder / "sources" / "2026-11-17_sanctions-package-announced.html"
+    text = source.read_text()
+    for plain in ("Maria Delgado", "Deputy Secretary", "Treasury and State"):
+        text = text.replace(plain, plain[:3] + "\u200b" + plain[3:6] + "\u202e" + plain[6:])
+    source.write_text(text)
+    transcript = folder / "sources" / "2026-11-19_press-briefing.txt"
+    text = transcript.read_text().replace("MR OKAFOR", "MR OKA\u200bFOR")
+    text = text.replace("Daniel Okafor", "Dan\u200biel Oka\u202efor")
+    transcript.write_text(text.replace("Department Spokesperson", "Department\u2066 Spokesperson"))
+    result = cli("build", config, "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    brief = json.loads((folder / "out" / "config" / "latest" / "brief.json").read_text())
+    names = named_fields(brief)
+    assert "Maria Delgado" in names and "Russia" in names and "Mixed Test Brief" in names
+    assert "Daniel Okafor" in names and "Department Spokesperson" in names  # still found
+    assert not [n for n in names if any(c in n for c in INVISIBLE)]
