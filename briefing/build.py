@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 Progress = Callable[[str], None]  # told the stage a build is in
 EDITION_MARK = ".briefing-edition"  # in every dated folder a build writes; prune needs it
+TEMP_MARK = ".briefing-temp"  # in a folder a build is writing; a killed build leaves it
+LEFTOVER = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.(tmp|old)-\d+|\.latest-\d+")
 
 
 def build_time() -> datetime:
@@ -66,6 +69,8 @@ def build(
     started, clock_start = clock(), time.monotonic()
     with brief_lock(config.output_dir, wait=wait):
         claim_output(config)
+        clean_leftovers(config.output_dir)
+        clean_leftovers(config.output_dir / "preview")
         try:
             with _opened(cache, config) as docs_cache:
                 result = _build(
@@ -339,6 +344,29 @@ def prune(folder: Path, *, keep: int) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def clean_leftovers(folder: Path) -> None:
+    """Remove what a killed build left in ``folder`` (called under the brief's lock, so no
+    build is writing): its temp folders (they hold TEMP_MARK) and its ``latest`` link being
+    swapped. An edition moved aside to be replaced goes back if nothing replaced it."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        m = LEFTOVER.fullmatch(path.name)
+        if not m:
+            continue
+        if m[2] is None:
+            if path.is_symlink():
+                path.unlink()
+        elif m[2] == "tmp" and (path / TEMP_MARK).is_file():
+            shutil.rmtree(path, ignore_errors=True)
+        elif m[2] == "old" and (path / EDITION_MARK).is_file():
+            edition = folder / m[1]
+            if edition.exists():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.rename(edition)
+
+
 def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
     """Write into a temporary folder, then swap it in: a failed build leaves the old brief."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -346,9 +374,11 @@ def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list
     old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
+    (tmp / TEMP_MARK).touch()
     try:
         written = write(tmp)
         (tmp / EDITION_MARK).write_text("written by briefing; prune may delete this folder\n")
+        (tmp / TEMP_MARK).unlink()
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -162,3 +162,64 @@ def test_reordering_and_zero_width_characters_reach_no_title_or_speaker(project,
     assert "Maria Delgado" in names and "Russia" in names and "Mixed Test Brief" in names
     assert "Daniel Okafor" in names and "Department Spokesperson" in names  # still found
     assert not [n for n in names if any(c in n for c in INVISIBLE)]
+
+
+KILLED_IN_RENDER = """
+import sys, time
+from pathlib import Path
+import briefing.build
+from briefing.config import load_config
+
+def slow(brief, folder, formats, options):
+    (folder / "brief.json").write_text("{}")
+    Path(sys.argv[2]).touch()
+    time.sleep(60)
+
+briefing.build.render = slow
+briefing.build.build(load_config(Path(sys.argv[1])))
+"""
+
+
+def test_temp_folders_of_a_killed_build_are_cleaned_up_by_the_next(project, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    config_path = watched(project)
+    config = load_config(config_path)
+    script, started = tmp_path / "killed.py", tmp_path / "rendering"
+    script.write_text(KILLED_IN_RENDER)
+    process = subprocess.Popen([sys.executable, str(script), str(config_path), str(started)])
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    left = [p.name for p in config.output_dir.iterdir() if ".tmp-" in p.name]
+    assert left, "the killed build left no temp folder to clean"
+    mine = config.output_dir / ".2020-01-01.tmp-1"  # a name like ours, but not made by us
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    build_now(config)
+    names = {p.name for p in config.output_dir.iterdir()}
+    assert not names & set(left)
+    assert (mine / "notes.txt").read_text() == "keep me"
+
+
+def build_now(config) -> None:
+    from briefing.build import build
+
+    build(config)
+
+
+def test_an_edition_moved_aside_by_a_killed_build_is_put_back(tmp_path):
+    from briefing.build import EDITION_MARK, clean_leftovers
+
+    aside = tmp_path / ".2026-11-20.old-99"
+    aside.mkdir()
+    (aside / EDITION_MARK).touch()
+    (aside / "brief.json").write_text("{}")
+    (tmp_path / ".latest-99").symlink_to("2026-11-20")
+    clean_leftovers(tmp_path)
+    assert (tmp_path / "2026-11-20" / "brief.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-11-20"]
