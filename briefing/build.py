@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from briefing import locks
+from briefing import locks, match
 from briefing.analyze import analyze
 from briefing.assemble import assemble
 from briefing.cache import DocumentCache
@@ -134,6 +134,8 @@ def _build(
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
     analyses = analyze_matches(matched, {} if memo is None else memo)
+    if memo is not None:  # a long-running process: keep only what the next build can reuse
+        forget_all_but(docs, memo, cache)
     brief = assemble(
         info=BriefInfo(
             name=config.brief_name,
@@ -300,6 +302,17 @@ def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:
         choices = ", ".join(t.name for t in topics)
         raise BriefingError(f"unknown topic '{missing[0]}'; choose one of: {choices}")
     return [by_name[n.casefold()] for n in names]
+
+
+def forget_all_but(
+    docs: list[Document], memo: dict[Document, Analysis], cache: DocumentCache
+) -> None:
+    """Forget analyses, parsed versions and term counts of texts no longer read."""
+    current = set(docs)
+    for doc in [d for d in memo if d not in current]:
+        del memo[doc]
+    cache.forget_old_versions()
+    match.forget_all_but(docs)
 
 
 def analyze_matches(

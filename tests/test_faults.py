@@ -223,3 +223,38 @@ def test_an_edition_moved_aside_by_a_killed_build_is_put_back(tmp_path):
     clean_leftovers(tmp_path)
     assert (tmp_path / "2026-11-20" / "brief.json").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-11-20"]
+
+
+def test_rebuilding_an_edited_source_does_not_grow_the_daemon(project):
+    """Each edit of a source makes a new text; what the process keeps between builds (parsed
+    documents, analyses, term counts) is of the current texts only."""
+    import gc
+    import random
+    import tracemalloc
+
+    config = watched(project)
+    rng = random.Random(1)
+    words = "Russia Moscow Kremlin said sanctions the talks minister would on Friday in".split()
+    big = config.parent / "sources" / "2026-11-21_long-report.txt"
+    big.write_text(
+        "A Long Report on Russia\n\n"
+        + "\n\n".join(" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(600))
+    )
+    size = big.stat().st_size
+    runner = Runner([config])
+    entry = runner.entries[0]
+    tracemalloc.start()
+    try:
+        used = []
+        for i in range(6):
+            with big.open("a") as handle:
+                handle.write(f"\n\nMore on Russia, edit {i}.\n")
+            assert runner.check(entry) == "pending"
+            assert runner.check(entry) == "built:change"
+            gc.collect()
+            used.append(tracemalloc.get_traced_memory()[0])
+    finally:
+        tracemalloc.stop()
+        runner.close()
+    growth = used[-1] - used[1]  # after the first builds have filled the caches
+    assert growth < 2 * size, f"{growth / 1e6:.1f} MB over 4 rebuilds of a {size / 1e6:.2f} MB file"
