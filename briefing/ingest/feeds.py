@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import email
+import time
 from datetime import UTC, date, datetime
 from email import policy
 from email.message import EmailMessage
@@ -78,8 +79,9 @@ def fetch_feeds(urls: list[str], timeout: float = 30) -> tuple[list[Document], l
     for url in urls:
         request = urllib.request.Request(url, headers={"User-Agent": "briefing (feed reader)"})
         try:
+            deadline = time.monotonic() + timeout
             with urllib.request.urlopen(request, timeout=timeout) as response:
-                data = response.read(MAX_FEED_BYTES + 1)
+                data = _read_by(response, deadline, timeout)
             if len(data) > MAX_FEED_BYTES:
                 raise SourceError("feed larger than 20 MB")
             fetched = read_feed(Path(url.split("://", 1)[1]), data, link=url)
@@ -89,6 +91,23 @@ def fetch_feeds(urls: list[str], timeout: float = 30) -> tuple[list[Document], l
         except SourceError as exc:
             skipped.append(Skipped(Path(url), str(exc)))
     return docs, skipped
+
+
+def _read_by(response: Any, deadline: float, timeout: float) -> bytes:
+    """The body, read in chunks until ``deadline``: the socket's time-out bounds each read
+    only (so this returns within two time-outs), and a server sending a byte every few
+    seconds would never be cut off."""
+    chunks, size = [], 0
+    while size <= MAX_FEED_BYTES:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"no complete answer within {timeout:g} s")
+        chunk = response.read1(65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _entry_body(entry: Any) -> str:

@@ -1,0 +1,91 @@
+"""Inputs built to exhaust: a DOCX that inflates to gigabytes, an HTML page of a million
+paragraphs, a regex that backtracks for ever, a feed that drips, a parse that never ends."""
+
+from __future__ import annotations
+
+import io
+import socket
+import threading
+import time
+import zipfile
+
+import pytest
+
+from briefing.errors import SourceError
+from briefing.ingest import read_file
+from briefing.ingest.feeds import fetch_feeds
+
+
+def drip_server(interval: float, for_seconds: float) -> tuple[socket.socket, str]:
+    """An HTTP server on 127.0.0.1 that answers with a feed one byte every ``interval``."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n")
+        end = time.monotonic() + for_seconds
+        try:
+            while time.monotonic() < end:
+                conn.sendall(b"<")
+                time.sleep(interval)
+        except OSError:  # the client hung up: what it should do
+            pass
+        finally:
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, f"http://127.0.0.1:{listener.getsockname()[1]}/feed.rss"
+
+
+def test_a_feed_that_drips_a_byte_at_a_time_is_cut_off_by_a_total_deadline():
+    listener, url = drip_server(interval=0.5, for_seconds=20)
+    try:
+        started = time.monotonic()
+        docs, skipped = fetch_feeds([url], timeout=2)
+        took = time.monotonic() - started
+    finally:
+        listener.close()
+    assert docs == [] and took < 5, took
+    assert [s.reason for s in skipped] == ["cannot fetch: no complete answer within 2 s"]
+
+
+def docx_bomb(inflated: int) -> bytes:
+    """A valid DOCX whose document.xml inflates to ``inflated`` bytes of one repeated run."""
+    from docx import Document as Docx
+
+    plain = io.BytesIO()
+    doc = Docx()
+    doc.add_paragraph("Russia and the Kremlin answered the sanctions on Monday.")
+    doc.save(plain)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(plain.getvalue())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                head, tail = data.split(b"</w:body>")
+                run = b"<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>"
+                with dst.open(item.filename, "w", force_zip64=True) as member:
+                    member.write(head)
+                    chunk = run * (1_000_000 // len(run))
+                    for _ in range(inflated // len(chunk)):
+                        member.write(chunk)
+                    member.write(b"</w:body>" + tail)
+            else:
+                dst.writestr(item, data)
+    return out.getvalue()
+
+
+def test_a_docx_that_inflates_to_gigabytes_is_skipped_before_it_is_read(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(docx_bomb(400_000_000))
+    assert bomb.stat().st_size < 5_000_000
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="inflates to more than"):
+        read_file(bomb)
+    assert time.monotonic() - started < 2
