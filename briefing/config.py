@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+import regex
 import yaml
 from pydantic import (
     BaseModel,
@@ -182,6 +183,13 @@ class Distribution(BaseModel):
         return value
 
 
+# Plain runs of text a pattern that backtracks (a repeat inside a repeat) spends seconds on
+BACKTRACK_PROBES = tuple(
+    unit * (3000 // len(unit)) + "!" for unit in ("a", "a ", "aa1 ", " ", "1", "a.", "a-")
+)
+PROBE_SECONDS = 0.2
+
+
 class BoilerplateRule(BaseModel):
     """Paragraphs to drop from sources: a site's furniture the generic rules miss."""
 
@@ -198,8 +206,16 @@ class BoilerplateRule(BaseModel):
     def _valid_pattern(cls, value: str) -> str:
         try:
             re.compile(value)
-        except re.error as exc:
+            compiled = regex.compile(value, regex.I)
+            for probe in BACKTRACK_PROBES:
+                compiled.search(probe, timeout=PROBE_SECONDS)
+        except (re.error, regex.error) as exc:
             raise ValueError(f"invalid regular expression: {exc}") from None
+        except TimeoutError:
+            raise ValueError(
+                "this pattern backtracks: it takes seconds on a plain run of words; "
+                "write it without a repeat inside a repeat such as (a+)+"
+            ) from None
         return value
 
 
@@ -363,9 +379,9 @@ class Config(BaseModel):
         return self._resolve(self.output) / self.brief_name
 
     @property
-    def rules(self) -> list[tuple[re.Pattern[str], str | None]]:
-        """The boilerplate rules, compiled."""
-        return [(re.compile(r.pattern, re.I), r.where) for r in self.boilerplate]
+    def rules(self) -> list[tuple[regex.Pattern, str | None]]:
+        """The boilerplate rules, compiled (with `regex`, whose searches take a time-out)."""
+        return [(regex.compile(r.pattern, regex.I), r.where) for r in self.boilerplate]
 
     @property
     def theme_model(self) -> Theme:

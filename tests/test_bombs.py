@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,50 @@ def test_a_docx_that_inflates_to_gigabytes_is_skipped_before_it_is_read(tmp_path
     with pytest.raises(SourceError, match="inflates to more than"):
         read_file(bomb)
     assert time.monotonic() - started < 2
+
+
+def million_paragraphs(path):
+    path.write_text(
+        "<html><body>"
+        + "".join(f"<p>Russia said {i} things.</p>" for i in range(1_000_000))
+        + "</body></html>"
+    )
+    return path
+
+
+def test_an_html_page_of_a_million_paragraphs_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
+    import briefing.ingest
+
+    monkeypatch.setattr(briefing.ingest, "PARSE_SECONDS", 2)
+    page = million_paragraphs(tmp_path / "million.html")
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="took more than 2 s to read"):
+        read_file(page)
+    assert time.monotonic() - started < 8
+
+
+def test_a_boilerplate_regex_that_backtracks_is_a_config_error(project):
+    from briefing.config import load_config
+    from briefing.errors import ConfigError
+
+    folder = project("mixed")
+    path = folder / "config.yaml"
+    path.write_text(path.read_text() + "boilerplate:\n  - pattern: '(\\w+\\s?)+$'\n")
+    started = time.monotonic()
+    with pytest.raises(ConfigError, match=r"boilerplate\[0\]\.pattern: .*this pattern backtracks"):
+        load_config(path)
+    assert time.monotonic() - started < 5
+
+
+def test_a_boilerplate_regex_is_given_a_time_limit_on_each_paragraph(caplog):
+    import regex
+
+    from briefing.ingest.repeated import apply_rules
+    from briefing.model import Document
+
+    slow = regex.compile(r"(a|aa)+$")  # a probe at config load might miss some shape
+    doc = Document(path=Path("x.txt"), title="T", text="Russia.\n\n" + "a" * 3000 + "!")
+    started = time.monotonic()
+    assert apply_rules([doc, doc], [(slow, None)]) == [doc, doc]
+    assert time.monotonic() - started < 5
+    assert sum("took more than" in r.message for r in caplog.records) == 1  # then left out
