@@ -242,7 +242,7 @@ def run(configs: tuple[Path, ...], once: bool) -> None:
             click.echo(f"{entry.config.brief_name}: {outcome}")
         sys.exit(1 if "error" in outcomes else 0)
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: runner.stop())
+        signal.signal(signum, lambda *_: runner.interrupt())
     if stop_requested:
         return
     runner.loop()

@@ -79,6 +79,7 @@ class Runner:
         _one_config_per_brief(configs)
         self.entries = [self._entry(p, c) for p, c in configs]
         self.stopped = threading.Event()
+        self.building = False
 
     def _entry(self, path: Path, config: Config) -> Entry:
         with BuildState(config.state_path) as state:
@@ -171,6 +172,7 @@ class Runner:
         if entry.cache is None:
             entry.cache = DocumentCache(config.cache_path)
         try:
+            self.building = True
             result = build(
                 config,
                 as_of=as_of or started.date(),
@@ -179,6 +181,7 @@ class Runner:
                 wait=False,
                 options=BuildOptions(reason=reason),
             )
+            self.building = False
         except BriefingError as exc:  # recorded by build(); the last brief stays
             log.error("%s: build failed (%s): %s", config.brief_name, reason, exc)
             return "error"
@@ -186,6 +189,7 @@ class Runner:
             log.exception("%s: build failed (%s)", config.brief_name, reason)
             return "error"
         finally:
+            self.building = False
             if slot_key and slot_due:  # a failed slot is not retried every few seconds
                 state.slot_done(config.brief_name, slot_key, slot_due)
         state.inputs_built(config.brief_name, fingerprint=current, files=dump(entry.files))
@@ -249,19 +253,22 @@ class Runner:
 
     def loop(self) -> None:
         """Run until ``stop()``: slot checks every few seconds, scans every poll interval."""
-        jobs = []
-        for entry in self.entries:
-            self.safe_check(entry)
-            jobs.append(_Job(entry, entry.config.watch.poll_seconds, changes=True))
-            if entry.config.schedule:
-                jobs.append(_Job(entry, SLOT_CHECK_SECONDS, changes=False))
-        while not self.stopped.is_set():
-            for job in jobs:
-                if time.monotonic() >= job.due and not self.stopped.is_set():
-                    self.safe_check(job.entry, changes=job.changes)
-                    job.due = time.monotonic() + job.every
-            idle = min((job.due for job in jobs), default=time.monotonic() + 1) - time.monotonic()
-            self.stopped.wait(min(1.0, max(0.05, idle)))
+        try:
+            jobs = []
+            for entry in self.entries:
+                self.safe_check(entry)
+                jobs.append(_Job(entry, entry.config.watch.poll_seconds, changes=True))
+                if entry.config.schedule:
+                    jobs.append(_Job(entry, SLOT_CHECK_SECONDS, changes=False))
+            while not self.stopped.is_set():
+                for job in jobs:
+                    if time.monotonic() >= job.due and not self.stopped.is_set():
+                        self.safe_check(job.entry, changes=job.changes)
+                        job.due = time.monotonic() + job.every
+                soon = min((job.due for job in jobs), default=time.monotonic() + 1)
+                self.stopped.wait(min(1.0, max(0.05, soon - time.monotonic())))
+        except Stopped:
+            log.info("stopped during a build; the last brief stays")
         self.close()
         log.info("stopped")
 
@@ -275,6 +282,18 @@ class Runner:
     def stop(self) -> None:
         """Ask the loop to end after the current step."""
         self.stopped.set()
+
+    def interrupt(self) -> None:
+        """Stop now (from a signal handler): a build under way is abandoned, which leaves the
+        last brief as it was, rather than finished first, which may take minutes."""
+        self.stop()
+        if self.building:
+            self.building = False
+            raise Stopped
+
+
+class Stopped(BaseException):
+    """Raised into a build by `Runner.interrupt`; not an Exception, so nothing handles it."""
 
 
 def _one_config_per_brief(configs: list[tuple[Path, Config]]) -> None:

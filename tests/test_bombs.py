@@ -137,3 +137,89 @@ def test_a_boilerplate_regex_is_given_a_time_limit_on_each_paragraph(caplog):
     assert apply_rules([doc, doc], [(slow, None)]) == [doc, doc]
     assert time.monotonic() - started < 5
     assert sum("took more than" in r.message for r in caplog.records) == 1  # then left out
+
+
+def test_run_answers_sigterm_within_seconds_while_a_bomb_is_being_parsed(project):
+    import signal
+    import subprocess
+    import sys
+
+    folder = project("mixed")
+    million_paragraphs(folder / "sources" / "2026-11-21_million.html")
+    config = folder / "config.yaml"
+    config.write_text(config.read_text() + "watch:\n  poll_seconds: 1\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "run", str(config)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        time.sleep(4)  # the first build is reading the page
+        assert process.poll() is None
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        out, _ = process.communicate(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        process.kill()
+    assert process.returncode == 0 and took < 5, (took, out)
+    assert "stopped during a build" in out
+    leftovers = [p.name for p in (folder / "out" / "config").iterdir() if ".tmp-" in p.name]
+    assert leftovers == []
+
+
+STOPPED_IN_PARALLEL_PARSE = """
+import os, signal, sys, time
+from pathlib import Path
+import briefing.ingest
+from briefing.build import build
+from briefing.config import load_config
+from briefing.scheduler import Stopped
+
+def slow(path, data):
+    (Path(sys.argv[2]) / str(os.getpid())).touch()
+    time.sleep(60)
+
+def interrupt(*_):
+    raise Stopped
+
+briefing.ingest.parse = slow
+signal.signal(signal.SIGTERM, interrupt)  # as `briefing run` does during a build
+try:
+    build(load_config(Path(sys.argv[1])))
+except Stopped:
+    print("stopped")
+"""
+
+
+def test_a_build_stopped_during_the_parallel_parse_does_not_wait_for_its_workers(project, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    from briefing.ingest import PARALLEL_FROM
+
+    folder = project("mixed")
+    for i in range(PARALLEL_FROM + 6):
+        (folder / "sources" / f"extra-{i}.txt").write_text(f"Note {i} on Russia.\n")
+    seen = tmp_path / "workers"
+    seen.mkdir()
+    script = tmp_path / "stopped.py"
+    script.write_text(STOPPED_IN_PARALLEL_PARSE)
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(folder / "config.yaml"), str(seen)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not any(seen.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        out, _ = process.communicate(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        process.kill()
+    assert out.strip() == "stopped" and took < 5, (took, out)

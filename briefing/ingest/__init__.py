@@ -154,10 +154,17 @@ def _parse_all(
     """Parse files, on every core when there are many; errors come back as strings."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers, initializer=die_with_parent) as pool:
+        pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
+        try:
             results = pool.map(_parse_safely, [(p, d) for p, d, _ in todo], chunksize=16)
             for (path, data, stat), result in zip(todo, _progress(results, len(todo)), strict=True):
                 yield path, data, stat, result
+        except BaseException:  # stopped: waiting for the workers' documents may take minutes
+            for process in list(pool._processes.values()):
+                process.kill()
+            raise
+        finally:
+            pool.shutdown(cancel_futures=True)
         return
     for path, data, stat in _progress(iter(todo), len(todo)):
         yield path, data, stat, _parse_safely((path, data))
