@@ -240,16 +240,23 @@ class Runner:
         outcomes = []
         for entry in self.entries:
             try:
-                outcome = self.check(entry)
+                outcome = self._unless_stopped(entry)
                 if outcome == "pending":
-                    time.sleep(settle)
-                    outcome = self.check(entry)
+                    self.stopped.wait(settle)
+                    outcome = self._unless_stopped(entry)
             except Exception:  # one config's trouble is not the others'
                 log.exception("%s: check failed", entry.path)
                 outcome = "error"
+            except Stopped:
+                outcome = "stopped"
             outcomes.append(outcome)
         self.close()
         return outcomes
+
+    def _unless_stopped(self, entry: Entry) -> str:
+        if self.stopped.is_set():
+            raise Stopped
+        return self.check(entry)
 
     def loop(self) -> None:
         """Run until ``stop()``: slot checks every few seconds, scans every poll interval."""
