@@ -238,7 +238,7 @@ def test_rebuilding_an_edited_source_does_not_grow_the_daemon(project):
     big = config.parent / "sources" / "2026-11-21_long-report.txt"
     big.write_text(
         "A Long Report on Russia\n\n"
-        + "\n\n".join(" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(600))
+        + "\n\n".join(" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(300))
     )
     size = big.stat().st_size
     runner = Runner([config])
