@@ -17,8 +17,11 @@ from briefing.ingest import read_file
 from briefing.ingest.feeds import fetch_feeds
 
 
-def drip_server(interval: float, for_seconds: float) -> tuple[socket.socket, str]:
-    """An HTTP server on 127.0.0.1 that answers with a feed one byte every ``interval``."""
+def drip_server(
+    interval: float, for_seconds: float, *, headers: bool = False
+) -> tuple[socket.socket, str]:
+    """An HTTP server on 127.0.0.1 that answers with a feed one byte every ``interval`` (its
+    headers too, with ``headers``)."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
@@ -26,11 +29,13 @@ def drip_server(interval: float, for_seconds: float) -> tuple[socket.socket, str
     def serve() -> None:
         conn, _ = listener.accept()
         conn.recv(65536)
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n")
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+        conn.sendall(b"" if headers else head + b"\r\n")
         end = time.monotonic() + for_seconds
         try:
             while time.monotonic() < end:
-                conn.sendall(b"<")
+                conn.sendall(head[:1] if headers else b"<")
+                head = head[1:] or b"X-Slow: 1\r\n"
                 time.sleep(interval)
         except OSError:  # the client hung up: what it should do
             pass
@@ -41,8 +46,9 @@ def drip_server(interval: float, for_seconds: float) -> tuple[socket.socket, str
     return listener, f"http://127.0.0.1:{listener.getsockname()[1]}/feed.rss"
 
 
-def test_a_feed_that_drips_a_byte_at_a_time_is_cut_off_by_a_total_deadline():
-    listener, url = drip_server(interval=0.5, for_seconds=20)
+@pytest.mark.parametrize("headers", [False, True])
+def test_a_feed_that_drips_a_byte_at_a_time_is_cut_off_by_a_total_deadline(headers):
+    listener, url = drip_server(interval=0.5, for_seconds=20, headers=headers)
     try:
         started = time.monotonic()
         docs, skipped = fetch_feeds([url], timeout=2)
