@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -14,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from briefing import locks
+from briefing import locks, match
 from briefing.analyze import analyze
 from briefing.assemble import assemble
 from briefing.cache import DocumentCache
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 Progress = Callable[[str], None]  # told the stage a build is in
 EDITION_MARK = ".briefing-edition"  # in every dated folder a build writes; prune needs it
+TEMP_MARK = ".briefing-temp"  # in a folder a build is writing; a killed build leaves it
+LEFTOVER = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.(tmp|old)-\d+|\.latest-\d+")
 
 
 def build_time() -> datetime:
@@ -66,14 +69,17 @@ def build(
     started, clock_start = clock(), time.monotonic()
     with brief_lock(config.output_dir, wait=wait):
         claim_output(config)
+        clean_leftovers(config.output_dir)
+        clean_leftovers(config.output_dir / "preview")
         try:
             with _opened(cache, config) as docs_cache:
                 result = _build(
                     config, as_of, since, topics, formats, clock, docs_cache, memo, options
                 )
-        except BriefingError as exc:
+        except Exception as exc:  # a bug too is a failed build `briefing status` shows
             if not options.preview:
-                _record(config, options.reason, started, ok=False, detail=str(exc))
+                detail = str(exc) if isinstance(exc, BriefingError) else _bug(exc)
+                _record(config, options.reason, started, ok=False, detail=detail)
             raise
         result.seconds = time.monotonic() - clock_start
         if not options.preview:
@@ -128,6 +134,8 @@ def _build(
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
     analyses = analyze_matches(matched, {} if memo is None else memo)
+    if memo is not None:  # a long-running process: keep only what the next build can reuse
+        forget_all_but(docs, memo, cache)
     brief = assemble(
         info=BriefInfo(
             name=config.brief_name,
@@ -220,6 +228,15 @@ def owner_of(config: Config) -> str:
     return str(path.resolve()) if path and path.is_file() else "(command line)"
 
 
+def _bug(exc: BaseException) -> str:
+    """An unexpected error in one line: its type, its message and where it was raised."""
+    tb = exc.__traceback__
+    while tb and tb.tb_next:
+        tb = tb.tb_next
+    where = f" (at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno})" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
 def _record(config: Config, reason: str, started: datetime, *, ok: bool, detail: str) -> None:
     """Note a build in the brief's state, so that `briefing status` sees every build."""
     with BuildState(config.state_path) as state:
@@ -287,6 +304,17 @@ def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:
     return [by_name[n.casefold()] for n in names]
 
 
+def forget_all_but(
+    docs: list[Document], memo: dict[Document, Analysis], cache: DocumentCache
+) -> None:
+    """Forget analyses, parsed versions and term counts of texts no longer read."""
+    current = set(docs)
+    for doc in [d for d in memo if d not in current]:
+        del memo[doc]
+    cache.forget_old_versions()
+    match.forget_all_but(docs)
+
+
 def analyze_matches(
     matched: Sequence[tuple[Topic, list[Match]]], memo: dict[Document, Analysis]
 ) -> dict[Path, Analysis]:
@@ -329,6 +357,29 @@ def prune(folder: Path, *, keep: int) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def clean_leftovers(folder: Path) -> None:
+    """Remove what a killed build left in ``folder`` (called under the brief's lock, so no
+    build is writing): its temp folders (they hold TEMP_MARK) and its ``latest`` link being
+    swapped. An edition moved aside to be replaced goes back if nothing replaced it."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        m = LEFTOVER.fullmatch(path.name)
+        if not m:
+            continue
+        if m[2] is None:
+            if path.is_symlink():
+                path.unlink()
+        elif m[2] == "tmp" and (path / TEMP_MARK).is_file():
+            shutil.rmtree(path, ignore_errors=True)
+        elif m[2] == "old" and (path / EDITION_MARK).is_file():
+            edition = folder / m[1]
+            if edition.exists():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.rename(edition)
+
+
 def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
     """Write into a temporary folder, then swap it in: a failed build leaves the old brief."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -336,9 +387,11 @@ def write_atomically(out_dir: Path, write: Callable[[Path], list[Path]]) -> list
     old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
+    (tmp / TEMP_MARK).touch()
     try:
         written = write(tmp)
         (tmp / EDITION_MARK).write_text("written by briefing; prune may delete this folder\n")
+        (tmp / TEMP_MARK).unlink()
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

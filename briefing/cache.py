@@ -88,6 +88,11 @@ class DocumentCache:
         self.memory[key] = docs
         return docs
 
+    def forget_old_versions(self) -> None:
+        """Keep in memory only the newest version of each file (the last one recorded)."""
+        newest = {key[0]: key for key in self.memory}
+        self.memory = {key: self.memory[key] for key in newest.values()}
+
     def get(self, sha256: str, path: Path) -> list[Document] | None:
         """The documents parsed from this content, placed at ``path``."""
         row = self.db.execute(

@@ -236,15 +236,15 @@ def run(configs: tuple[Path, ...], once: bool) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):  # first thing: a stop during start-up is clean
         signal.signal(signum, lambda number, _: stop_requested.append(number))
     runner = Runner(list(configs), send=send_brief)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: runner.interrupt())
+    if stop_requested:
+        return
     if once:
         outcomes = runner.once()
         for entry, outcome in zip(runner.entries, outcomes, strict=True):
             click.echo(f"{entry.config.brief_name}: {outcome}")
-        sys.exit(1 if "error" in outcomes else 0)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: runner.stop())
-    if stop_requested:
-        return
+        sys.exit(1 if {"error", "stopped"} & set(outcomes) else 0)
     runner.loop()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+import regex
 import yaml
 from pydantic import (
     BaseModel,
@@ -21,6 +22,7 @@ from pydantic import (
 )
 
 from briefing.errors import ConfigError
+from briefing.ingest.clean import INVISIBLE, clean_title
 from briefing.model import Theme
 from briefing.query import Node as QueryNode
 from briefing.query import parse as parse_query
@@ -64,7 +66,7 @@ class Topic(BaseModel):
     def _one_line(cls, value: str) -> str:
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise ValueError("a topic name is one line, without control characters")
-        return value
+        return INVISIBLE.sub("", value)
 
     @field_validator("query")
     @classmethod
@@ -181,6 +183,13 @@ class Distribution(BaseModel):
         return value
 
 
+# Plain runs of text a pattern that backtracks (a repeat inside a repeat) spends seconds on
+BACKTRACK_PROBES = tuple(
+    unit * (3000 // len(unit)) + "!" for unit in ("a", "a ", "aa1 ", " ", "1", "a.", "a-")
+)
+PROBE_SECONDS = 0.2
+
+
 class BoilerplateRule(BaseModel):
     """Paragraphs to drop from sources: a site's furniture the generic rules miss."""
 
@@ -197,8 +206,16 @@ class BoilerplateRule(BaseModel):
     def _valid_pattern(cls, value: str) -> str:
         try:
             re.compile(value)
-        except re.error as exc:
+            compiled = regex.compile(value, regex.I)
+            for probe in BACKTRACK_PROBES:
+                compiled.search(probe, timeout=PROBE_SECONDS)
+        except (re.error, regex.error) as exc:
             raise ValueError(f"invalid regular expression: {exc}") from None
+        except TimeoutError:
+            raise ValueError(
+                "this pattern backtracks: it takes seconds on a plain run of words; "
+                "write it without a repeat inside a repeat such as (a+)+"
+            ) from None
         return value
 
 
@@ -329,6 +346,11 @@ class Config(BaseModel):
     _base: Path = PrivateAttr(default=Path("."))
     _path: Path | None = PrivateAttr(default=None)
 
+    @field_validator("title", "organization", "label")
+    @classmethod
+    def _visible(cls, value: str | None) -> str | None:
+        return None if value is None else clean_title(value)
+
     @field_validator("name")
     @classmethod
     def _plain_name(cls, value: str | None) -> str | None:
@@ -357,9 +379,9 @@ class Config(BaseModel):
         return self._resolve(self.output) / self.brief_name
 
     @property
-    def rules(self) -> list[tuple[re.Pattern[str], str | None]]:
-        """The boilerplate rules, compiled."""
-        return [(re.compile(r.pattern, re.I), r.where) for r in self.boilerplate]
+    def rules(self) -> list[tuple[regex.Pattern, str | None]]:
+        """The boilerplate rules, compiled (with `regex`, whose searches take a time-out)."""
+        return [(regex.compile(r.pattern, regex.I), r.where) for r in self.boilerplate]
 
     @property
     def theme_model(self) -> Theme:

@@ -69,8 +69,12 @@ def forget_inherited() -> None:
 
 
 def die_with_parent() -> None:
-    """Pool worker initializer: no lock copies, and SIGKILL when the parent process dies."""
+    """Pool worker initializer: no lock copies, SIGKILL when the parent process dies, and the
+    default SIGTERM and SIGINT (a forked worker inherits `briefing run`'s, which would
+    turn a stop into an error in the worker, and the worker would carry on)."""
     forget_inherited()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -289,6 +289,16 @@ def _dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
 _SHINGLES: dict[str, frozenset[int]] = {}
 
 
+def forget_all_but(docs: list[Document]) -> None:
+    """Drop the term counts and shingles of texts not among ``docs``: each edit of a source
+    is a new text, and a long-running process would otherwise keep every version."""
+    texts = {doc.text for doc in docs}
+    for key in [k for k in _COUNTS if k[0] not in texts]:
+        del _COUNTS[key]
+    for text in [t for t in _SHINGLES if t not in texts]:
+        del _SHINGLES[text]
+
+
 def _shingles(text: str, n: int = 5) -> frozenset[int]:
     """Hashes of a text's 5-word runs (cached, like the term counts)."""
     found = _SHINGLES.get(text)

@@ -1,7 +1,8 @@
 """`briefing run`: build briefs on their schedules and when their sources change.
 
-The loop is dumb: the `schedule` library calls `Runner.check` for each config every few
-seconds, and each check decides from the state file and a fresh scan (pure functions in
+The loop is dumb: it calls `Runner.check` for each config every few seconds, timed on the
+monotonic clock so that a wall clock stepped back (DST, NTP) never pauses it, and each check
+decides from the state file and a fresh scan (pure functions in
 `slots` and `changes`) whether to build. Nothing is kept only in memory that a restart needs:
 the last build's fingerprint, the pending change and the last slot done are in SQLite.
 """
@@ -16,13 +17,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import schedule
-
 from briefing.build import BuildOptions, build
 from briefing.cache import DocumentCache
 from briefing.changes import FileState, changed, dump, fingerprint, load, scan
 from briefing.config import Config, load_config
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ConfigError
 from briefing.model import Analysis, Document
 from briefing.slots import due_slot, latest_slot, next_slot
 from briefing.store import BriefState, BuildState
@@ -51,6 +50,19 @@ class Entry:
     last_scan: float = 0.0
 
 
+@dataclass
+class _Job:
+    """A check repeated every ``every`` seconds, timed on ``time.monotonic()``."""
+
+    entry: Entry
+    every: float
+    changes: bool
+    due: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.due += self.every
+
+
 class Runner:
     """Checks each config and builds (and sends) what is due."""
 
@@ -63,11 +75,13 @@ class Runner:
     ):
         self.clock = clock
         self.send = send
-        self.entries = [self._entry(p) for p in config_paths]
+        configs = [(p, load_config(p)) for p in config_paths]
+        _one_config_per_brief(configs)
+        self.entries = [self._entry(p, c) for p, c in configs]
         self.stopped = threading.Event()
+        self.building = False
 
-    def _entry(self, path: Path) -> Entry:
-        config = load_config(path)
+    def _entry(self, path: Path, config: Config) -> Entry:
         with BuildState(config.state_path) as state:
             files = load(state.brief(config.brief_name).files)
         return Entry(path, config, path.stat().st_mtime, self.clock(), files)
@@ -121,7 +135,15 @@ class Runner:
             return None
         spec, zone = config.schedule.spec, config.schedule.zone
         brief = state.brief(config.brief_name)
-        if brief.slot_due is None:  # first start: count slots from now on
+        future = brief.slot_due is not None and datetime.fromisoformat(brief.slot_due) > now
+        if future:  # built while the clock was ahead: waiting for that slot would stop us
+            log.warning(
+                "%s: the last slot done (%s) is in the future; the clock was ahead and has "
+                "been put back. Counting slots from now.",
+                config.brief_name,
+                brief.slot_due,
+            )
+        if brief.slot_due is None or future:  # first start: count slots from now on
             first = latest_slot(spec, zone, now)
             if first:
                 state.slot_done(config.brief_name, first.key, first.due.isoformat())
@@ -150,6 +172,7 @@ class Runner:
         if entry.cache is None:
             entry.cache = DocumentCache(config.cache_path)
         try:
+            self.building = True
             result = build(
                 config,
                 as_of=as_of or started.date(),
@@ -158,10 +181,15 @@ class Runner:
                 wait=False,
                 options=BuildOptions(reason=reason),
             )
+            self.building = False
         except BriefingError as exc:  # recorded by build(); the last brief stays
             log.error("%s: build failed (%s): %s", config.brief_name, reason, exc)
             return "error"
+        except Exception:  # a bug: recorded by build() too, and the other briefs go on
+            log.exception("%s: build failed (%s)", config.brief_name, reason)
+            return "error"
         finally:
+            self.building = False
             if slot_key and slot_due:  # a failed slot is not retried every few seconds
                 state.slot_done(config.brief_name, slot_key, slot_due)
         state.inputs_built(config.brief_name, fingerprint=current, files=dump(entry.files))
@@ -211,27 +239,43 @@ class Runner:
         """
         outcomes = []
         for entry in self.entries:
-            outcome = self.check(entry)
-            if outcome == "pending":
-                time.sleep(settle)
-                outcome = self.check(entry)
+            try:
+                outcome = self._unless_stopped(entry)
+                if outcome == "pending":
+                    self.stopped.wait(settle)
+                    outcome = self._unless_stopped(entry)
+            except Exception:  # one config's trouble is not the others'
+                log.exception("%s: check failed", entry.path)
+                outcome = "error"
+            except Stopped:
+                outcome = "stopped"
             outcomes.append(outcome)
         self.close()
         return outcomes
 
+    def _unless_stopped(self, entry: Entry) -> str:
+        if self.stopped.is_set():
+            raise Stopped
+        return self.check(entry)
+
     def loop(self) -> None:
         """Run until ``stop()``: slot checks every few seconds, scans every poll interval."""
-        jobs = schedule.Scheduler()
-        for entry in self.entries:
-            self.safe_check(entry)
-            poll = entry.config.watch.poll_seconds
-            jobs.every(poll).seconds.do(self.safe_check, entry)
-            if entry.config.schedule:
-                jobs.every(SLOT_CHECK_SECONDS).seconds.do(self.safe_check, entry, changes=False)
-        while not self.stopped.is_set():
-            jobs.run_pending()
-            idle = jobs.idle_seconds
-            self.stopped.wait(min(1.0, max(0.05, idle if idle is not None else 1.0)))
+        try:
+            jobs = []
+            for entry in self.entries:
+                self.safe_check(entry)
+                jobs.append(_Job(entry, entry.config.watch.poll_seconds, changes=True))
+                if entry.config.schedule:
+                    jobs.append(_Job(entry, SLOT_CHECK_SECONDS, changes=False))
+            while not self.stopped.is_set():
+                for job in jobs:
+                    if time.monotonic() >= job.due and not self.stopped.is_set():
+                        self.safe_check(job.entry, changes=job.changes)
+                        job.due = time.monotonic() + job.every
+                soon = min((job.due for job in jobs), default=time.monotonic() + 1)
+                self.stopped.wait(min(1.0, max(0.05, soon - time.monotonic())))
+        except Stopped:
+            log.info("stopped during a build; the last brief stays")
         self.close()
         log.info("stopped")
 
@@ -245,6 +289,33 @@ class Runner:
     def stop(self) -> None:
         """Ask the loop to end after the current step."""
         self.stopped.set()
+
+    def interrupt(self) -> None:
+        """Stop now (from a signal handler): a build under way is abandoned, which leaves the
+        last brief as it was, rather than finished first, which may take minutes."""
+        self.stop()
+        if self.building:
+            self.building = False
+            raise Stopped
+
+
+class Stopped(BaseException):
+    """Raised into a build by `Runner.interrupt`; not an Exception, so nothing handles it."""
+
+
+def _one_config_per_brief(configs: list[tuple[Path, Config]]) -> None:
+    """Two configs writing one brief folder would fight over it: neither is run."""
+    seen: dict[Path, Path] = {}
+    for path, config in configs:
+        folder = config.output_dir.resolve()
+        if folder in seen:
+            raise ConfigError(
+                [
+                    f"{seen[folder]} and {path} both write {config.output_dir}: "
+                    "give each its own `name:` or `output:`"
+                ]
+            )
+        seen[folder] = path
 
 
 @dataclass(frozen=True)

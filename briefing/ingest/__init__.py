@@ -9,13 +9,16 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import re
+import signal
 import stat as stat_module
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+
+import regex
 
 from briefing.cache import DocumentCache, content_hash
 from briefing.errors import SourceError
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 PROGRESS_FROM = 50  # files
 MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a mistake
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
+PARSE_SECONDS = 30.0  # a real document takes well under a second; a crafted one, for ever
 
 Reader = Callable[[Path, bytes], list[Document]]
 
@@ -60,7 +64,7 @@ __all__ = ["READERS", "get_sources", "read_documents", "read_file"]
 def get_sources(
     paths: Iterable[Path],
     cache: DocumentCache | None = None,
-    rules: list[tuple[re.Pattern[str], str | None]] | None = None,
+    rules: list[tuple[regex.Pattern, str | None]] | None = None,
 ) -> tuple[list[Document], list[Skipped]]:
     """Read every file under ``paths`` (folders recursively); skip what cannot be read.
 
@@ -150,10 +154,17 @@ def _parse_all(
     """Parse files, on every core when there are many; errors come back as strings."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers, initializer=die_with_parent) as pool:
+        pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
+        try:
             results = pool.map(_parse_safely, [(p, d) for p, d, _ in todo], chunksize=16)
             for (path, data, stat), result in zip(todo, _progress(results, len(todo)), strict=True):
                 yield path, data, stat, result
+        except BaseException:  # stopped: waiting for the workers' documents may take minutes
+            for process in list(pool._processes.values()):
+                process.kill()
+            raise
+        finally:
+            pool.shutdown(cancel_futures=True)
         return
     for path, data, stat in _progress(iter(todo), len(todo)):
         yield path, data, stat, _parse_safely((path, data))
@@ -207,11 +218,37 @@ def _bytes(path: Path) -> bytes:
     return data
 
 
+class _TooSlow(BaseException):
+    """Raised by the alarm inside a reader; not an Exception, so no reader's handler eats it."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TooSlow after ``seconds`` (in the main thread; other threads are not limited)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def parse(path: Path, data: bytes) -> list[Document]:
-    """Parse a file's bytes with the reader for its suffix."""
+    """Parse a file's bytes with the reader for its suffix, in at most PARSE_SECONDS."""
     reader = _reader(path)
     try:
-        return [clean_document(doc) for doc in reader(path, data)]
+        with _time_limit(PARSE_SECONDS):
+            return [clean_document(doc) for doc in reader(path, data)]
+    except _TooSlow:
+        raise SourceError(f"took more than {PARSE_SECONDS:g} s to read; skipped") from None
     except SourceError:
         raise
     except RecursionError:

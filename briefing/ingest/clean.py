@@ -17,6 +17,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 UNENCODABLE = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 # Invisible characters that reorder or hide text: harmless in a body, misleading in a title.
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# The same, less the joiners (U+200C, U+200D) Persian, Indic scripts and emoji need: taken out
+# of a page's text before its speakers and sentences are found, so a name broken by one is
+# still a name and a bullet never reorders itself.
+HIDING = re.compile(r"[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 LIVE_SCHEMES = ("http://", "https://", "mailto:")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import email
+import socket
+import threading
 from datetime import UTC, date, datetime
 from email import policy
 from email.message import EmailMessage
@@ -69,7 +71,9 @@ MAX_FEED_BYTES = 20_000_000
 
 
 def fetch_feeds(urls: list[str], timeout: float = 30) -> tuple[list[Document], list[Skipped]]:
-    """Fetch and read RSS/Atom feeds from the web; a feed that fails is skipped with why."""
+    """Fetch and read RSS/Atom feeds from the web; a feed that fails is skipped with why.
+    Each gets ``timeout`` seconds in all, however slowly its server answers."""
+    import http.client
     import urllib.error
     import urllib.request
 
@@ -77,18 +81,86 @@ def fetch_feeds(urls: list[str], timeout: float = 30) -> tuple[list[Document], l
     skipped: list[Skipped] = []
     for url in urls:
         request = urllib.request.Request(url, headers={"User-Agent": "briefing (feed reader)"})
+        watch = _Deadline(timeout)
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                data = response.read(MAX_FEED_BYTES + 1)
+            with watch, watch.opener().open(request, timeout=timeout) as response:
+                data = _read_all(response)
+            if watch.expired:  # the body was cut short, not ended
+                raise TimeoutError
             if len(data) > MAX_FEED_BYTES:
                 raise SourceError("feed larger than 20 MB")
             fetched = read_feed(Path(url.split("://", 1)[1]), data, link=url)
             docs += [clean_document(doc) for doc in fetched]
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            skipped.append(Skipped(Path(url), f"cannot fetch: {getattr(exc, 'reason', exc)}"))
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+            why = f"no complete answer within {timeout:g} s" if watch.expired else None
+            skipped.append(
+                Skipped(Path(url), f"cannot fetch: {why or getattr(exc, 'reason', exc)}")
+            )
         except SourceError as exc:
             skipped.append(Skipped(Path(url), str(exc)))
     return docs, skipped
+
+
+def _read_all(response: Any) -> bytes:
+    chunks, size = [], 0
+    while size <= MAX_FEED_BYTES and (chunk := response.read1(65536)):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+class _Deadline:
+    """Shuts a request's sockets when its time is up: a socket's own time-out bounds each
+    read only, and a server sending a byte every few seconds (headers or body) would never
+    be cut off."""
+
+    def __init__(self, seconds: float):
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+        self.timer = threading.Timer(seconds, self._expire)
+        self.timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.cancel()
+
+    def _expire(self) -> None:
+        self.expired = True
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:  # already closed
+                pass
+
+    def opener(self) -> Any:
+        """A urllib opener whose connections this deadline can shut."""
+        import http.client
+        import urllib.request
+
+        seen = self.sockets
+
+        class HTTP(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                seen.append(self.sock)
+
+        class HTTPS(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                seen.append(self.sock)
+
+        class Plain(urllib.request.HTTPHandler):
+            def http_open(self, req: Any) -> Any:
+                return self.do_open(HTTP, req)
+
+        class Secure(urllib.request.HTTPSHandler):
+            def https_open(self, req: Any) -> Any:
+                return self.do_open(HTTPS, req, context=self._context)  # type: ignore[attr-defined]
+
+        return urllib.request.build_opener(Plain, Secure)
 
 
 def _entry_body(entry: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from briefing.ingest.page import PageMeta, read_page
 from briefing.model import Document
 
 MAX_PDF_PAGES = 2_000  # bounds the work on a huge file
+MAX_INFLATED = 200_000_000  # a Word file's parts unpacked: as much as any source may be
 _PLACEHOLDER_AUTHORS = {
     "anonymous",
     "unknown",
@@ -86,10 +88,23 @@ def _unwrap(page: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in joined if p.strip())
 
 
+def _check_inflated_size(data: bytes) -> None:
+    """A zip names the unpacked size of each part, and reading stops there (a part that says
+    less than it holds fails its checksum), so the sizes bound the work before it starts."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            inflated = sum(item.file_size for item in package.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise SourceError(f"not a readable Word document ({exc})") from None
+    if inflated > MAX_INFLATED:
+        raise SourceError(f"inflates to more than {MAX_INFLATED // 1_000_000} MB")
+
+
 def read_docx(path: Path, data: bytes) -> Document:
     """A Word document: paragraphs, the first heading as title, core properties."""
     import docx
 
+    _check_inflated_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from briefing.ingest.clean import HIDING
 from briefing.ingest.meta import (
     date_from_filename,
     find_date,
@@ -70,7 +71,7 @@ def _last_nonblank(lines: list[str]) -> int:
 
 def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
     """Build a Document from page text, using ``meta`` where the reader already knows it."""
-    blocks, one_per_line = split_blocks(text)
+    blocks, one_per_line = split_blocks(HIDING.sub("", text))
     title = meta.title
     if title is None and not one_per_line and _looks_like_title(blocks):
         title = blocks[0]

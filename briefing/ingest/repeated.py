@@ -4,15 +4,20 @@ newsletter prompts. Found after reading, so the document cache stays per file.""
 
 from __future__ import annotations
 
-import re
+import logging
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+import regex
+
 from briefing.model import Document, Turn
+
+log = logging.getLogger(__name__)
 
 MAX_CHARS = 300  # longer paragraphs repeated are syndicated text, not furniture
 MIN_DOCS = 3
 MIN_SHARE = 0.2
+RULE_SECONDS = 0.5  # a rule is a short pattern over a paragraph: microseconds, if sound
 SUFFIXES = {".txt", ".text"}  # extracted HTML has had its boilerplate removed already
 
 
@@ -38,17 +43,33 @@ def remove_repeated(docs: list[Document]) -> list[Document]:
 
 
 def apply_rules(
-    docs: list[Document], rules: list[tuple[re.Pattern[str], str | None]]
+    docs: list[Document], rules: list[tuple[regex.Pattern, str | None]]
 ) -> list[Document]:
     """Drop the paragraphs that a user's rules name: (pattern, where) with ``where`` a piece of
-    the publisher, web address or file path that the rule is for (None: every source)."""
+    the publisher, web address or file path that the rule is for (None: every source). A rule
+    that takes over RULE_SECONDS on one paragraph is left out for the rest of the build."""
     if not rules:
         return docs
+    live = list(rules)
     out = []
     for doc in docs:
         place = " ".join([doc.publisher or "", doc.url or "", str(doc.path)]).casefold()
-        mine = [p for p, where in rules if where is None or where.casefold() in place]
-        drop = {par for par in doc.text.split("\n\n") if any(p.search(par) for p in mine)}
+        drop = set()
+        for par in doc.text.split("\n\n"):
+            for rule in [r for r in live if r[1] is None or r[1].casefold() in place]:
+                try:
+                    if rule[0].search(par, timeout=RULE_SECONDS):
+                        drop.add(par)
+                        break
+                except TimeoutError:
+                    log.warning(
+                        "boilerplate pattern %r took more than %g s on a paragraph of %s; "
+                        "left out of this build",
+                        rule[0].pattern,
+                        RULE_SECONDS,
+                        doc.path,
+                    )
+                    live.remove(rule)
         out.append(_without(doc, drop) if drop else doc)
     return out
 
