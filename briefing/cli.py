@@ -395,6 +395,7 @@ def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
                 "end": q.end,
                 "parts": [list(span) for span in q.parts],
                 "kind": q.kind,
+                "rule": q.rule,
             }
             for q in sorted(quotes, key=lambda q: q.start)
         ],

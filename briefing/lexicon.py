@@ -58,3 +58,61 @@ def cue_pattern() -> str:
     forms |= set(MULTIWORD_CUES)
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
     return "(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in alternatives) + ")"
+
+
+# Names and the words around them, for finding who speaks (briefing.speakers).
+SUBJECT_PRONOUNS = ("he", "she", "they")
+# Abbreviated titles written with a full stop before a name: "Sen. Warren", "Lt. Col. Vindman".
+ABBREVIATED_TITLES = (
+    "Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
+    "Rev", "Amb", "Del",
+)  # fmt: skip
+# Heads of an office named by what they head: "Secretary of State", "Ambassador to the UN".
+OFFICE_HEADS = (
+    "Secretary", "Minister", "Director", "Head", "Ambassador", "Envoy", "Representative",
+)  # fmt: skip
+# Words in front of a name that are not part of it: titles, ranks, parties, "of the".
+NAME_PREFIXES = (
+    "U.S.", "Russian", "Chinese", "Former", "Retired", "Democratic", "Republican", "Rival",
+    "Deputy", "Acting", "Foreign", "Prime", "Vice", "Assistant", "Under", "Secretary", "State",
+    "President", "Minister", "Senator", "Sen.", "Rep.", "Gov.", "Ambassador", "Mr.", "Mr",
+    "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "General", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
+    "Adm.", "Rev.", "Amb.", "Del.", "Spokesperson", "Spokesman", "Director", "Head", "of",
+    "for", "the", "The", "to", "United", "Nations", "U.N.", "UN", "Special", "Envoy",
+    "Representative",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+# Words that open a clause before a sentence's subject: "In January, …", "Though she …, …".
+CLAUSE_OPENERS = (
+    "In", "On", "At", "During", "After", "Following", "While", "As", "Before", "Earlier",
+    "Later", "Last", "Since", "When", "Speaking", "Asked", "Still", "But", "And", "Yet",
+    "Meanwhile", "Though", "Although", "Despite", "Because", "Unlike", "Amid", "Under", "With",
+)  # fmt: skip
+# Capitalised words that open a sentence but are not a name.
+NOT_NAMES = frozenset(
+    """But And So Yet Or If When This That These Those There Here What Why How Who Some Many
+    Most All Only Even Still Now Then Also Instead However Meanwhile It No Not Each Every Such
+    Several Both In On At During After Following While As Before Earlier Later Last Since
+    Speaking Asked""".split()
+) | frozenset(MONTHS)
+# Subjects that say who spoke without naming anyone: "Officials said", "It said".
+UNNAMED_SUBJECTS = frozenset(
+    """it this that there officials analysts experts diplomats sources residents critics police
+    witnesses authorities lawmakers observers reports some many others both people aides
+    supporters voters investigators prosecutors researchers scientists economists officers
+    democrats republicans leaders ministers spokesman spokeswoman""".split()
+)
+# Role nouns that say a person's sex: "the spokeswoman" is a "she", "the chairman" a "he".
+_GENDERED_STEMS = ("spokes", "chair", "congress", "business", "council", "assembly")
+FEMININE_NOUNS = (
+    *(stem + "woman" for stem in _GENDERED_STEMS),
+    "mother", "wife", "daughter", "sister", "actress", "queen", "first lady",
+)  # fmt: skip
+MASCULINE_NOUNS = (
+    *(stem + "man" for stem in _GENDERED_STEMS),
+    "father", "husband", "son", "brother", "actor", "king",
+)  # fmt: skip

@@ -1,0 +1,562 @@
+"""Who said a quote, as a pipeline you can read.
+
+1. **Rules** (``RULES``): an ordered table of named patterns, each tried at one place around
+   the quotation (right after its closing mark, right before its opening mark, the sentence it
+   sits in, the sentence or paragraph before). The first rule that finds a mention decides;
+   each rule carries the examples it was written for, and the tests run them.
+2. **Mentions**: what a rule found is a name, a title and name, a pronoun, or a description
+   ("one Democratic source"); titles and appositives become the person's position.
+3. **Coreference** (``Cast``): a pronoun goes to the latest speaker of its gender (from
+   honorifics and role nouns), a surname to the full name the text gives it, a name to the
+   person already met with that surname.
+
+The result is an ``Attribution``: the speaker, the rule that decided it, and what it saw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing import lexicon
+from briefing.ingest.meta import full_name
+from briefing.ingest.turns import same_person
+from briefing.text import MAX_ANALYZED_CHARS, split_sentences
+
+LOOKAROUND = 200
+_CUE = lexicon.cue_pattern()
+_CUE_WORD = re.compile(_CUE)
+# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
+_W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+_ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
+_OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
+_NAME = (
+    # "Secretary of State …", "U.S. Ambassador to the United Nations …"
+    rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
+    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
+    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
+    rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|de|van|von|al|bin|II|III|Jr\.)){{0,4}})"
+)
+_PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
+# An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
+# Chen Wei-lin, told reporters.
+_ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<role>[\w’' -]{2,60}?),\s+"
+_PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
+_WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
+_ADVERBS = (
+    r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|often|still|never|even|already|soon|"
+    rf"had|has|have|(?:on|last|this)\s+{_WEEKDAY}))*"
+)
+# "In January, ", "Though she called it “outrageous,” ": a clause before the subject.
+_INTRO = (
+    "(?:(?:" + "|".join(lexicon.CLAUSE_OPENERS) + r")\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\")"
+    r"{0,160}?(?:,|(?<=,[”\"]))\s+)?"
+)
+_VERB = (
+    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|said|"
+    r"told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|won|held|kept|met|brought|"
+    r"thought|felt|went|came|saw|did|got|began|ran|read|let)\b"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named way of finding a speaker.
+
+    ``place`` says where ``pattern`` is tried: ``after`` the closing mark (matched at the start
+    of the rest of the line), ``before`` the opening mark (searched, ending at the mark),
+    ``sentence`` (the subject of the sentence the quote sits in), ``said_last`` (a "X said:"
+    sentence just before). ``examples`` are passages with one quote and its speaker.
+    """
+
+    name: str
+    place: str
+    pattern: re.Pattern[str]
+    examples: tuple[tuple[str, str | None], ...] = ()
+
+
+def _rule(
+    name: str, place: str, pattern: str | re.Pattern[str], *examples: tuple[str, str | None]
+) -> Rule:
+    return Rule(name, place, re.compile(pattern), examples)
+
+
+def _after(name: str, body: str, *examples: tuple[str, str | None]) -> Rule:
+    return _rule(name, "after", rf"^[\s,]*(?:{body})", *examples)
+
+
+AFTER_RULES = (
+    _after(
+        "pronoun_cue_after",
+        rf"(?P<pronoun>{_PRONOUN})\s+{_CUE}\b",
+        (
+            "“We will go,” Maria Delgado said. Talks ended at noon. “We will not back down,” "
+            "she said.",
+            "Maria Delgado",
+        ),
+    ),
+    _after(
+        "name_cue_after",
+        rf"(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b",
+        ("“We will not back down from this,” Maria Delgado said.", "Maria Delgado"),
+    ),
+    _after(
+        "cue_role_comma_name_after",
+        rf"{_CUE}\s+{_ROLE}(?P<name>{_NAME})(?=[,.]|$)",
+        ("“We will not go,” said the foreign secretary, Ramon Cruz.", "Ramon Cruz"),
+    ),
+    _after(
+        "role_comma_name_cue_after",
+        rf"{_ROLE}(?P<name>{_NAME}),\s+{_CUE}\b",
+        ("“We will not go,” the premier, Chen Wei-lin, told reporters.", "Chen Wei-lin"),
+    ),
+    _after(
+        "cue_role_name_after",
+        rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?(?!(?:of|the|for|and|in|at|from)\s)"
+        rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})(?=\s*[,.(]|\s*$)",
+        ("“It was a disgrace to the country,” said MSNBC host Chris Matthews.", "Chris Matthews"),
+    ),
+    _after(
+        "cue_name_after",
+        rf"{_CUE}\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b",
+        ("“It is a matter for the courts,” said Oliver Grant.", "Oliver Grant"),
+    ),
+    _after(
+        "signature_dash",
+        rf"[―—–]\s*(?P<name>{_NAME})",
+        (
+            "The book opens with a line.\n\n“Fear is the mind-killer, it is.” ― Pamela Padilla",
+            "Pamela Padilla",
+        ),
+    ),
+    _after(
+        "role_name_cue_after",
+        rf"(?P<role>(?:[^\s“”\"]+\s+){{1,6}}?)(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
+        rf"{{0,3}}){_PARENTHESIS}\s+{_CUE}\b",
+        (
+            "“That is not our policy,” White House press secretary Josh Earnest said.",
+            "Josh Earnest",
+        ),
+    ),
+    _after(
+        "name_appositive_cue_after",
+        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,"
+        rf"\s+{_CUE}\b",
+        (
+            "“It is an invasion of our domain,” Scott Pruitt, the attorney general of Oklahoma, "
+            "one of the states suing, said on Monday.",
+            "Scott Pruitt",
+        ),
+    ),
+    _after(
+        "description_cue_after",
+        rf"(?P<name>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b",
+        ("“Who will stand up for you?” a narrator in the ad asks.", "A narrator in the ad"),
+    ),
+    _after(
+        "as_put_it_after",
+        rf"as\s+(?P<name>{_NAME}|(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b",
+        (
+            "“A threat to the homeland,” as a Homeland Security memo put it.",
+            "A Homeland Security memo",
+        ),
+    ),
+    _after(
+        "per_after",
+        rf"per\s+(?P<name>{_NAME}|(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)(?=\s*[,.]|\s*$)",
+        (
+            "The meeting is “open to all members in good standing,” per the party's bylaws.",
+            "The party's bylaws",
+        ),
+    ),
+    _after(
+        "cue_description_after",
+        rf"{_CUE}\s+(?P<name>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)"
+        r"(?=\s*[,.]|$)",
+        (
+            "“They are in a frenzy with no plan at all,” said one Democratic source on the panel.",
+            "One Democratic source on the panel",
+        ),
+    ),
+)
+
+# The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
+# ("The Indiana governor said Democrats are to blame for focusing on “…").
+_SUBJECT = (
+    # "…, the 34-year-old mother of three replied, “…"
+    rf"(?:(?P<pronoun>{_PRONOUN})"
+    rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
+    rf"{_PARENTHESIS}"
+    rf"(?:,[^,“\"]{{1,80}},)?)"
+)
+BEFORE_RULES = (
+    # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
+    # Limbaugh, “…"
+    _rule(
+        "name_saying_before",
+        "before",
+        re.compile(rf"(?P<name>{_NAME})\s+(?:saying|asking|adding|declaring)\b[^.!?“”\"]{{0,60}}$"),
+        (
+            "The ad shows footage of Hillary Clinton saying, “We will get this done.”",
+            "Hillary Clinton",
+        ),
+    ),
+    _rule(
+        "according_to_before",
+        "before",
+        re.compile(rf"[Aa]ccording to (?P<name>{_NAME}),?\s*$"),
+        ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
+    ),
+    _rule(
+        "subject_cue_before",
+        "before",
+        re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$"),
+        ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
+    ),
+)
+# A quote with no cue verb next to it: the subject of the sentence it sits in ("In January,
+# Gov. Earl Ray Tomblin of West Virginia lauded him for “…”"), or "Said Ellis: “…”".
+SENTENCE_RULES = (
+    _rule(
+        "said_name_colon",
+        "sentence",
+        re.compile(rf"(?:Said|Says|Added|Asked)\s+(?P<name>{_NAME}):"),
+        ("Said Ellis: “I don't get the sense she is interested in reform.”", "Ellis"),
+    ),
+    _rule(
+        "sentence_subject",
+        "sentence",
+        re.compile(
+            rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)"
+            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+[’']s)\s+"
+            rf"[\w’' -]{{2,40}}?))"
+            rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
+            # "Trump and his aides have …": the first of two subjects
+            rf"(?:\s+and\s+(?:his|her|their|the)\s+[a-z]+)?"
+            # after an appositive the next word is the verb, whatever it looks like
+            rf"{_PARENTHESIS}(?:(?:,\s+(?P<appositive>{_NAME})|,[^,“”\"]{{1,80}}),\s+"
+            rf"(?P<v1>[a-z]+)\b"
+            rf"|{_PARENTHESIS}(?P<aux>{_ADVERBS})\s+(?P<v2>{_VERB}))"
+        ),
+        (
+            "In January, Gov. Earl Ray Tomblin of West Virginia lauded him for “bringing "
+            "jobs back to the state.”",
+            "Earl Ray Tomblin",
+        ),
+    ),
+)
+# "…, Schiff said. “The other factor …”": the sentence before names who goes on speaking.
+SAID_LAST = _rule(
+    "said_last_sentence",
+    "said_last",
+    re.compile(
+        rf"(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})){_PARENTHESIS}\s+{_CUE}\b"
+        r"[^.!?“”\"]{0,60}[.:]$"
+    ),
+    (
+        "Adam Schiff spoke at length on Tuesday, Schiff said. “The other factor is time.”",
+        "Adam Schiff",
+    ),
+)
+# Rules that are not patterns: where the speaker comes from the quotes around.
+CONTINUED = "continues_quote"  # “…,” she said, “…”: the parts of one quotation
+SAME_PARAGRAPH = "same_paragraph"  # a second quote in a paragraph goes on with its speaker
+PREVIOUS_SENTENCE = "previous_sentence_subject"  # a sentence about X, then X's quote
+PREVIOUS_PARAGRAPH = "previous_paragraph_subject"  # a paragraph about X, then a quote alone
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, by which rule, from what mention (``found``), and the rules that also
+    matched but lost on order (``also``)."""
+
+    speaker: str | None
+    rule: str | None
+    found: str | None = None
+    also: tuple[str, ...] = ()
+
+
+@dataclass
+class Cast:
+    """The people of one document as its quotes are read: everyone named so far, the
+    speakers latest last, what the text says of their sex, their positions, full names."""
+
+    people: list[str]
+    recent: list[str]
+    genders: dict[str, str]
+    positions: dict[str, str]
+    full_names: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
+        return cls(list(people), list(people), _honorific_genders(text), dict(positions))
+
+    def pronoun(self, pronoun: str) -> str | None:
+        """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he"
+        a Ms. or a congresswoman."""
+        for person in reversed(self.recent):
+            role = self.positions.get(person, "")
+            known = self.genders.get(person.split()[-1]) or _role_gender(role)
+            if pronoun == "they" or known in (None, pronoun):
+                return person
+        return None
+
+    def spoke(self, speaker: str) -> None:
+        self.recent = [p for p in self.recent if p != speaker] + [speaker]
+
+    def person(self, name: str, text: str) -> str:
+        """The entity a name refers to: a surname alone gets the full name the text gives it,
+        a name already met (by surname) is that person."""
+        if " " not in name:
+            if name not in self.full_names:
+                self.full_names[name] = full_name(name, text[:MAX_ANALYZED_CHARS])
+            name = self.full_names[name] or name
+        for person in reversed(self.people):
+            if same_person(person, name) and len(person) >= len(name):
+                return person
+        self.people.append(name)
+        return name
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)\b")
+_FEMININE = re.compile(r"\b(?:" + "|".join(lexicon.FEMININE_NOUNS) + r")\b", re.I)
+_MASCULINE = re.compile(r"\b(?:" + "|".join(lexicon.MASCULINE_NOUNS) + r")\b", re.I)
+
+
+def _honorific_genders(text: str) -> dict[str, str]:
+    """Surnames the text writes with "Mr." or "Ms."/"Mrs." (as newspapers do): a "she said"
+    does not go back to a Mr. Alexander."""
+    genders: dict[str, str] = {}
+    for m in _HONORIFIC.finditer(text, 0, MAX_ANALYZED_CHARS):
+        genders.setdefault(m[2], "he" if m[1] == "Mr" else "she")
+    return genders
+
+
+def _role_gender(role: str) -> str | None:
+    return "she" if _FEMININE.search(role) else "he" if _MASCULINE.search(role) else None
+
+
+def match_after(after: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule that matches the text right after a closing mark."""
+    for rule in AFTER_RULES:
+        if m := rule.pattern.match(after):
+            return rule, m
+    return None
+
+
+def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
+    """The speaker named by a cue verb right after the closing mark or before the opening one,
+    or by the sentence around the quote; a pronoun goes to the cast.
+
+    A title or appositive that comes with the name ("Deputy Secretary", "the Philippine
+    foreign secretary") is remembered in ``cast.positions``.
+    """
+    after = text[closing + 1 : closing + 1 + LOOKAROUND].split("\n", 1)[0]
+    before = text[max(0, opening - LOOKAROUND) : opening].rsplit("\n", 1)[-1]
+    if text[closing - 1 : closing] == "." and after.lstrip()[:1].isupper():
+        after = ""  # “… an outlaw nation.” Russia insisted …: a new sentence, not an attribution
+    found = (
+        match_after(after)
+        or _search(BEFORE_RULES, before)
+        or _subject(text, opening)
+        or (not after.strip(" .,") and _previous_paragraph_subject(text, opening))
+    )
+    if not found:
+        return Attribution(None, None)
+    rule_name, m = found[0].name, found[1]
+    groups = m.groupdict()
+    if groups.get("pronoun"):
+        # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
+        own = None if found[0].place in ("sentence", "said_last") else _subject(text, opening)
+        if not (own and own[1].groupdict().get("name")):
+            speaker = cast.pronoun(groups["pronoun"].lower())
+            return Attribution(speaker, rule_name, groups["pronoun"])
+        rule_name, m = own[0].name, own[1]
+        groups = m.groupdict()
+    key = next(k for k in ("name", "appositive", "described") if groups.get(k))
+    raw = groups[key]
+    lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
+    if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and _leads_with_a_place(raw, text):
+        raw = " ".join(raw.split()[-2:])  # "… in Afghanistan Richard Bennett said"
+    name = _clean_name(raw)
+    if not name:
+        return Attribution(None, None, raw)
+    described = name[:1].isupper() and name.split()[0] in {"The", "A", "An"}
+    role = None if described else (groups.get("role") or _title_of(raw, name))
+    if not role and found[0].place == "after":  # "…," said Oliver Grant, a security analyst at …
+        trailing = _APPOSITIVE.match(after[m.end() :])
+        role = trailing[1] if trailing else None
+    name = cast.person(name, text)
+    if role and name not in cast.positions:
+        cast.positions[name] = " ".join(role.split())
+    return Attribution(name, rule_name, raw.strip())
+
+
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
+
+
+def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] | None:
+    for rule in rules:
+        if m := rule.pattern.search(before):
+            return rule, m
+    return None
+
+
+def _subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
+    """Who the sentence around a quote is about: its subject, or the speaker of "X said." or
+    "X reports:" just before a quote that opens its own sentence or paragraph."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    if not text[para_start:opening].strip():  # the quote opens its paragraph
+        previous = text[max(0, para_start - LOOKAROUND) : para_start].rstrip()
+        if not previous.endswith(":"):
+            return None
+        said = SAID_LAST.pattern.search(previous, previous.rfind("\n") + 1)
+        return (SAID_LAST, said) if said else None
+    low = max(para_start, opening - 2 * LOOKAROUND)
+    chunk = text[low:opening]
+    spans = split_sentences(chunk)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if chunk[end:].strip() or not chunk[start:end].endswith((".", "!", "?")):
+        # the quote sits inside this sentence
+        if start == 0 and low > para_start:
+            return None  # the sentence began before the window: its subject is unknown
+        for rule in SENTENCE_RULES:
+            if m := rule.pattern.match(chunk, start):
+                return (rule, m) if _names_someone(m, text) else None
+        return None
+    said = SAID_LAST.pattern.search(chunk, start, end)
+    if said or (start == 0 and low > para_start):
+        return (SAID_LAST, said) if said else None
+    # "His partner, Lawrence B. Cummings, called him a master at deals. “He showed …”": a
+    # quote that follows a sentence about a named person, with no cue of its own, is theirs
+    return _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
+
+
+def _named_subject(
+    sentence: str, start: int, text: str, rule: Rule
+) -> tuple[Rule, re.Match[str]] | None:
+    """The subject of the sentence at ``sentence[start:]``, when it names someone."""
+    said_colon, subject = SENTENCE_RULES
+    if said_colon.pattern.match(sentence, start):
+        return None
+    m = subject.pattern.match(sentence, start)
+    if m and (m["name"] or m["appositive"]) and _names_someone(m, text):
+        return rule, m
+    return None
+
+
+PREVIOUS_SENTENCE_RULE = _rule(
+    PREVIOUS_SENTENCE,
+    "previous",
+    SENTENCE_RULES[1].pattern,
+    (
+        "His partner, Lawrence B. Cummings, called him a master at deals. “He showed "
+        "everyone how it was done.”",
+        "Lawrence B. Cummings",
+    ),
+)
+PREVIOUS_PARAGRAPH_RULE = _rule(
+    PREVIOUS_PARAGRAPH,
+    "previous",
+    SENTENCE_RULES[1].pattern,
+    (
+        "Hillary Clinton restricted comments to hypothetical scenarios.\n\n“If any bank "
+        "can't be managed, it should be broken up.”",
+        "Hillary Clinton",
+    ),
+)
+
+
+def _previous_paragraph_subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
+    """A paragraph that is a quotation and nothing else goes on from the paragraph before:
+    "… Clinton restricted comments to hypothetical scenarios. ¶ “If any bank can't be managed,
+    it should be broken up.”" is Clinton's when that sentence's subject names her."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    if text[para_start:opening].strip() or para_start < 2:
+        return None
+    previous = text[max(0, para_start - 2 * LOOKAROUND) : para_start].rstrip()
+    spans = split_sentences(previous, previous.rfind("\n") + 1)
+    if not spans or previous[spans[-1][0] : spans[-1][1]][-1:] not in {".", "!"}:
+        return None
+    return _named_subject(previous, spans[-1][0], text, PREVIOUS_PARAGRAPH_RULE)
+
+
+# Every rule, in the order they are tried.
+RULES = (
+    *AFTER_RULES,
+    *BEFORE_RULES,
+    *SENTENCE_RULES,
+    SAID_LAST,
+    PREVIOUS_SENTENCE_RULE,
+    PREVIOUS_PARAGRAPH_RULE,
+)
+_NOT_NAMES = lexicon.NOT_NAMES
+_TITLES = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in lexicon.NAME_PREFIXES) + r"|[A-Z]\w*[’']s)\s+)+"
+)
+
+
+def _names_someone(m: re.Match[str], text: str) -> bool:
+    """Is the subject of a sentence someone who speaks? A name of two words or more, a word
+    that is someone's surname elsewhere in the text, or either of them or a description ("The
+    Republican nominee") with a cue verb. Reports quote terms after any subject: "The political
+    crimes law defined a “political crime” as …" is not speech."""
+    g = m.groupdict()
+    if m.re is SENTENCE_RULES[0].pattern or g.get("appositive") or g.get("pronoun"):
+        return True
+    verb = g.get("v1") or g.get("v2") or ""
+    cue = bool(_CUE_WORD.fullmatch(verb))
+    # "The ad uses", "The two entities", "Legal amendments": a word in -s may be a plural noun
+    verb_like = cue or verb in {"is", "was", "has"} or not verb.endswith("s") or bool(g.get("aux"))
+    raw = g.get("name")
+    if not raw:  # a description
+        return verb_like
+    name = _TITLES.sub("", raw.strip())
+    if raw.split()[0] in _NOT_NAMES or not name or not verb_like:
+        return False
+    # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
+    mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(name)}\b")
+    return cue or " " in name or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+
+
+def _leads_with_a_place(raw: str, text: str) -> bool:
+    """Is the first of three or more capitalised words a place or body of its own, as in
+    "… in Afghanistan Richard Bennett said"? A first name is followed by a surname wherever
+    it appears ("Mahsa Zhina Amini"); "Afghanistan" also stands alone."""
+    words = raw.split()
+    if len(words) < 3:
+        return False
+    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+[A-Z])", text[:MAX_ANALYZED_CHARS]))
+
+
+def _title_of(raw: str, name: str) -> str | None:
+    """The title words in front of a name ("Deputy Secretary" of "Deputy Secretary X Y")."""
+    prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
+    while prefix.split(" ", 1)[0] in _NOT_NAMES:  # "As Secretary"
+        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
+    return (
+        prefix
+        if len(prefix) > 2 and prefix.lower() not in {"the", "mr.", "ms.", "mr", "ms"}
+        else None
+    )
+
+
+_DESCRIBED = re.compile(
+    r"^(?:The|the|a|an|A|An|One|one|[A-Z]\w+[’']s)\s+(?:[A-Z][\w’'-]*\s+)*[a-z0-9]"
+)
+
+
+def _clean_name(raw: str) -> str | None:
+    if _DESCRIBED.match(raw.strip()):
+        # "The commission", "A narrator …", "The Republican nominee"
+        return raw.strip()[0].upper() + raw.strip()[1:]
+    words = raw.split()
+    while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
+        words.pop(0)
+    name = _TITLES.sub("", " ".join(words)).strip(" ,.")
+    if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
+        return None
+    return name
