@@ -116,3 +116,8 @@ MASCULINE_NOUNS = (
     *(stem + "man" for stem in _GENDERED_STEMS),
     "father", "husband", "son", "brother", "actor", "king",
 )  # fmt: skip
+# Words before a name that make it an object, not a speaker: "in Columbus", "about Trump".
+PREPOSITIONS = (
+    "of", "for", "to", "with", "about", "against", "by", "from", "at", "in", "on", "over",
+    "than", "into", "like", "under", "between",
+)  # fmt: skip

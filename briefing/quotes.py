@@ -14,11 +14,11 @@ from briefing.model import Document, Quote
 from briefing.speakers import (
     CONTINUED,
     LOOKAROUND,
-    SAME_PARAGRAPH,
     Attribution,
     Cast,
     attribute,
     match_after,
+    rank_speaker,
 )
 from briefing.summarize import LINE
 from briefing.text import MAX_ANALYZED_CHARS
@@ -59,10 +59,10 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
                     previous.speaker, previous_why.rule, previous_why.found, (CONTINUED,)
                 )
             found.pop()
-        elif why.speaker is None and previous and previous.speaker:
-            # a second quote in the same paragraph continues the previous speaker
-            if "\n" not in text[previous.end : opening] and opening - previous.end < 250:
-                why = Attribution(previous.speaker, SAME_PARAGRAPH, previous.speaker)
+        elif why.speaker is None:
+            # no rule names anyone: the fitted ranker weighs the people around the quote
+            chain = (previous.speaker, previous.end) if previous and previous.speaker else None
+            why = rank_speaker(text, opening, closing, cast, chain)
         speaker = why.speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
             cast.spoke(speaker)

@@ -15,8 +15,12 @@ The result is an ``Attribution``: the speaker, the rule that decided it, and wha
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 
 from briefing import lexicon
 from briefing.ingest.meta import full_name
@@ -261,7 +265,6 @@ SAID_LAST = _rule(
 )
 # Rules that are not patterns: where the speaker comes from the quotes around.
 CONTINUED = "continues_quote"  # “…,” she said, “…”: the parts of one quotation
-SAME_PARAGRAPH = "same_paragraph"  # a second quote in a paragraph goes on with its speaker
 PREVIOUS_SENTENCE = "previous_sentence_subject"  # a sentence about X, then X's quote
 PREVIOUS_PARAGRAPH = "previous_paragraph_subject"  # a paragraph about X, then a quote alone
 
@@ -275,6 +278,7 @@ class Attribution:
     rule: str | None
     found: str | None = None
     also: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()  # what the ranker weighed, best first
 
 
 @dataclass
@@ -305,7 +309,7 @@ class Cast:
     def spoke(self, speaker: str) -> None:
         self.recent = [p for p in self.recent if p != speaker] + [speaker]
 
-    def person(self, name: str, text: str) -> str:
+    def lookup(self, name: str, text: str) -> str:
         """The entity a name refers to: a surname alone gets the full name the text gives it,
         a name already met (by surname) is that person."""
         if " " not in name:
@@ -315,8 +319,14 @@ class Cast:
         for person in reversed(self.people):
             if same_person(person, name) and len(person) >= len(name):
                 return person
-        self.people.append(name)
         return name
+
+    def person(self, name: str, text: str) -> str:
+        """``lookup``, remembering a person met for the first time."""
+        person = self.lookup(name, text)
+        if person not in self.people:
+            self.people.append(person)
+        return person
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)\b")
@@ -560,3 +570,211 @@ def _clean_name(raw: str) -> str | None:
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
     return name
+
+
+# ---------------------------------------------------------------- candidates and the ranker
+# When no rule names anyone, the people mentioned around the quote are candidates, and a
+# conditional logit model fitted on PolNeAR train (benchmarks/fit_speakers.py, weights in
+# briefing/data/speaker_weights.json) chooses one of them, or nobody: how far, which side,
+# which cue, which sentence are weights, not hand-set windows.
+RANKED = "ranked_candidate"
+_WINDOW_BEFORE, _WINDOW_AFTER, _PREVIOUS_PARAGRAPH = 400, 250, 300
+_MENTION = re.compile(_NAME)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+_CUE_NEXT = re.compile(
+    rf"^{_PARENTHESIS}(?:,[^,“”\"]{{1,100}},)?{_ADVERBS}\s+{_CUE}\b|^\s+(?:is|was)\s+quoted\b"
+)
+_CUE_JUST_BEFORE = re.compile(rf"\b{_CUE}\s+$")
+_CUE_ROLE_BEFORE = re.compile(rf"\b{_CUE}\s+(?:[\w/.’'-]+\s+){{1,4}}$")
+_CUE_ANYWHERE = re.compile(rf"\b{_CUE}\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(lexicon.PREPOSITIONS) + r")\s+(?:the\s+)?$", re.I
+)
+_DASH_BEFORE = re.compile(r"^\s*[-―—–]\s*$")
+_INTRO_ONLY = re.compile(rf"^\s*{_INTRO}$")
+FEATURES = (
+    "nobody",  # the one feature of the empty candidate: no one in the window said it
+    "same_sentence_before",
+    "same_sentence_after",
+    "next_sentence",
+    "previous_sentence",
+    "previous_paragraph",
+    "next_paragraph",
+    "log_distance",
+    "cue_next",
+    "cue_just_before",
+    "cue_role_before",
+    "cue_between",
+    "colon_between",
+    "sentence_start",
+    "after_preposition",
+    "possessive",
+    "several_words",
+    "last_speaker",
+    "known_speaker",
+    "log_mentions",
+    "dash_before",
+    "quote_alone",
+    "chain",
+    "chain_same_paragraph",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person who may have said a quote: the mention, the entity it resolves to, and the
+    features the ranker weighs."""
+
+    mention: str
+    person: str | None
+    features: dict[str, float]
+    score: float = 0.0
+
+
+def candidates(
+    text: str, opening: int, closing: int, cast: Cast, previous: tuple[str, int] | None
+) -> list[Candidate]:
+    """The names around a quote (its sentence, the sentence and paragraph before, a signature
+    line after), the speaker of the quote before it, and nobody."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    para_end = text.find("\n", closing)
+    para_end = len(text) if para_end < 0 else para_end
+    alone = not text[para_start:opening].strip() and not text[closing + 1 : para_end].strip(" .,")
+    found = [Candidate("", None, {"nobody": 1.0})]
+    low = max(para_start, opening - _WINDOW_BEFORE)
+    spans = [(low, opening), (closing + 1, min(para_end, closing + 1 + _WINDOW_AFTER))]
+    prev_end = _skip_space(text, para_start, -1)  # paragraphs may have blank lines between
+    if prev_end:
+        prev_start = max(text.rfind("\n", 0, prev_end) + 1, prev_end - _PREVIOUS_PARAGRAPH)
+        spans.append((prev_start, prev_end))
+    next_start = _skip_space(text, para_end, 1)
+    next_end = text.find("\n", next_start)
+    next_end = len(text) if next_end < 0 else next_end
+    if next_start < len(text) and next_end - next_start < 60:  # a signature line: "- Clinton."
+        spans.append((next_start, next_end))
+    for lo, hi in spans:
+        for m in _MENTION.finditer(text, lo, hi):
+            candidate = _mention(text, m, opening, closing, para_start, para_end, cast, alone)
+            if candidate:
+                found.append(candidate)
+    if previous and previous[1] < opening:
+        speaker, end = previous
+        same_para = "\n" not in text[end:opening]
+        features = {"chain": 1.0, "chain_same_paragraph": float(same_para)}
+        features |= _speaker_features(speaker, cast, text, alone)
+        features["log_distance"] = _log_distance(opening - end)
+        found.append(Candidate(speaker, speaker, features))
+    return found
+
+
+def _mention(
+    text: str,
+    m: re.Match[str],
+    opening: int,
+    closing: int,
+    para_start: int,
+    para_end: int,
+    cast: Cast,
+    alone: bool,
+) -> Candidate | None:
+    name = _clean_name(m[0])
+    if not name or name[:1] in "TA" and name.split()[0] in {"The", "A", "An"}:
+        return None
+    if name in lexicon.NOT_NAMES or name in lexicon.WEEKDAYS:
+        return None
+    s, e = m.start(), m.end()
+    f: dict[str, float] = {}
+    if e <= opening:
+        between = text[e:opening]
+        if s < para_start:
+            f["previous_paragraph"] = 1.0
+        elif _BOUNDARY.search(between):
+            f["previous_sentence"] = 1.0
+        else:
+            f["same_sentence_before"] = 1.0
+            f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
+            f["colon_between"] = float(between.rstrip().endswith(":"))
+        f["log_distance"] = _log_distance(opening - e)
+    else:
+        between = text[closing + 1 : s]
+        if s > para_end:
+            f["next_paragraph"] = 1.0
+        elif _BOUNDARY.search(text[closing - 1 : s]):
+            f["next_sentence"] = 1.0
+        else:
+            f["same_sentence_after"] = 1.0
+            f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
+        f["log_distance"] = _log_distance(s - closing)
+    line_start = max(text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
+    ends = [b.end() for b in _BOUNDARY.finditer(text, line_start, s + 1)]
+    sentence_start = ends[-1] if ends else line_start
+    f["sentence_start"] = float(bool(_INTRO_ONLY.match(text, sentence_start, s)))
+    f["cue_next"] = float(bool(_CUE_NEXT.match(text[e : e + 140])))
+    window = text[max(line_start, s - 60) : s]
+    f["cue_just_before"] = float(bool(_CUE_JUST_BEFORE.search(window)))
+    f["cue_role_before"] = float(bool(_CUE_ROLE_BEFORE.search(window)))
+    f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(text[max(0, s - 14) : s])))
+    f["possessive"] = float(text[e : e + 2] in ("'s", "’s") or m[0].endswith(("'s", "’s")))
+    f["dash_before"] = float(bool(_DASH_BEFORE.match(text[line_start:s])))
+    person = cast.lookup(name, text)
+    f |= _speaker_features(person, cast, text, alone)
+    return Candidate(m[0].strip(), person, {k: v for k, v in f.items() if v})
+
+
+def _skip_space(text: str, pos: int, step: int, most: int = 80) -> int:
+    """The position past the white space from ``pos`` backwards (-1) or forwards (1)."""
+    end = max(0, pos - most) if step < 0 else min(len(text), pos + most)
+    while pos != end and text[pos - 1 if step < 0 else pos].isspace():
+        pos += step
+    return pos
+
+
+def _log_distance(chars: int) -> float:
+    """Distance in characters on a log scale, about 0 to 1."""
+    return math.log(max(2, chars)) / 8
+
+
+def _speaker_features(person: str, cast: Cast, text: str, alone: bool) -> dict[str, float]:
+    surname = person.split()[-1]
+    count = min(50, len(re.findall(rf"\b{re.escape(surname)}\b", text[:MAX_ANALYZED_CHARS])))
+    return {
+        "several_words": float(" " in person),
+        "last_speaker": float(bool(cast.recent) and same_person(cast.recent[-1], person)),
+        "known_speaker": float(any(same_person(p, person) for p in cast.recent)),
+        "log_mentions": math.log(1 + count) / 4,
+        "quote_alone": float(alone),
+    }
+
+
+def rank(found: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
+    """The candidates scored by the fitted weights, best first."""
+    scored = [
+        Candidate(
+            c.mention,
+            c.person,
+            c.features,
+            sum(weights.get(k, 0.0) * v for k, v in c.features.items()),
+        )
+        for c in found
+    ]
+    return sorted(scored, key=lambda c: -c.score)
+
+
+@cache
+def fitted_weights() -> dict[str, float]:
+    """The ranker's weights, fitted by benchmarks/fit_speakers.py; none yet: nobody wins."""
+    path = files("briefing").joinpath("data/speaker_weights.json")
+    if not path.is_file():
+        return {"nobody": 1.0}
+    return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
+
+
+def rank_speaker(
+    text: str, opening: int, closing: int, cast: Cast, previous: tuple[str, int] | None
+) -> Attribution:
+    """The best-scored candidate around a quote no rule attributes, or nobody."""
+    ranked = tuple(rank(candidates(text, opening, closing, cast, previous), fitted_weights()))
+    best = ranked[0]
+    if best.person is None:
+        return Attribution(None, None, candidates=ranked)
+    return Attribution(cast.person(best.person, text), RANKED, best.mention, candidates=ranked)
