@@ -215,8 +215,14 @@ BEFORE_RULES = (
     _rule(
         "subject_cue_before",
         "before",
-        re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+{_CUE}\b[^.!?“”\"]{{0,120}}$"),
+        re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
         ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
+        # the subject of the last cue, not of an earlier clause
+        (
+            "After the host asked the guest who would win, Ellen Marsh replied, “I would bet "
+            "on the governor.”",
+            "Ellen Marsh",
+        ),
     ),
 )
 # A quote with no cue verb next to it: the subject of the sentence it sits in ("In January,
@@ -291,6 +297,7 @@ class Cast:
     genders: dict[str, str]
     positions: dict[str, str]
     full_names: dict[str, str | None] = field(default_factory=dict)
+    mentions: dict[str, int] = field(default_factory=dict)  # how often each surname appears
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -320,6 +327,20 @@ class Cast:
             if same_person(person, name) and len(person) >= len(name):
                 return person
         return name
+
+    def features(self, person: str, text: str, alone: bool) -> dict[str, float]:
+        """What the cast knows of a candidate: has spoken, last spoke, how often named."""
+        surname = person.split()[-1]
+        if surname not in self.mentions:
+            pattern = re.compile(rf"\b{re.escape(surname)}\b")
+            self.mentions[surname] = min(50, len(pattern.findall(text, 0, MAX_ANALYZED_CHARS)))
+        return {
+            "several_words": float(" " in person),
+            "last_speaker": float(bool(self.recent) and same_person(self.recent[-1], person)),
+            "known_speaker": float(any(same_person(p, person) for p in self.recent)),
+            "log_mentions": math.log(1 + self.mentions[surname]) / 4,
+            "quote_alone": float(alone),
+        }
 
     def person(self, name: str, text: str) -> str:
         """``lookup``, remembering a person met for the first time."""
@@ -407,8 +428,12 @@ _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
 
 
 def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule that finds a mention; of its matches, the one whose cue verb is last
+    ("After Beck asked …, D'Souza replied, “…”" is D'Souza's)."""
     for rule in rules:
         if m := rule.pattern.search(before):
+            while "cue" in m.re.groupindex and (later := m.re.search(before, m.end("cue"))):
+                m = later
             return rule, m
     return None
 
@@ -600,7 +625,10 @@ FEATURES = (
     "previous_sentence",
     "previous_paragraph",
     "next_paragraph",
-    "log_distance",
+    "distance_before",
+    "distance_after",
+    "chain_distance",
+    "pronoun",
     "cue_next",
     "cue_just_before",
     "cue_role_before",
@@ -634,8 +662,8 @@ class Candidate:
 def candidates(
     text: str, opening: int, closing: int, cast: Cast, previous: tuple[str, int] | None
 ) -> list[Candidate]:
-    """The names around a quote (its sentence, the sentence and paragraph before, a signature
-    line after), the speaker of the quote before it, and nobody."""
+    """The names and pronouns around a quote (its sentence, the sentence and paragraph before,
+    a signature line after), the speaker of the quote before it, and nobody."""
     para_start = text.rfind("\n", 0, opening) + 1
     para_end = text.find("\n", closing)
     para_end = len(text) if para_end < 0 else para_end
@@ -652,73 +680,96 @@ def candidates(
     next_end = len(text) if next_end < 0 else next_end
     if next_start < len(text) and next_end - next_start < 60:  # a signature line: "- Clinton."
         spans.append((next_start, next_end))
+    place = _Place(text, opening, closing, para_start, para_end, alone)
     for lo, hi in spans:
         for m in _MENTION.finditer(text, lo, hi):
-            candidate = _mention(text, m, opening, closing, para_start, para_end, cast, alone)
-            if candidate:
-                found.append(candidate)
+            name = _clean_name(m[0])
+            if _could_speak(name) and not place.quoted(m.start()):
+                person = cast.lookup(name or "", text)
+                found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
+        for m in _PRONOUN_MENTION.finditer(text, lo, hi):
+            referent = cast.pronoun(m[0].lower())
+            if referent and not place.quoted(m.start()):
+                features = place.features(m, referent, cast) | {"pronoun": 1.0}
+                found.append(Candidate(m[0], referent, features))
     if previous and previous[1] < opening:
         speaker, end = previous
-        same_para = "\n" not in text[end:opening]
-        features = {"chain": 1.0, "chain_same_paragraph": float(same_para)}
-        features |= _speaker_features(speaker, cast, text, alone)
-        features["log_distance"] = _log_distance(opening - end)
+        features = {"chain": 1.0, "chain_same_paragraph": float("\n" not in text[end:opening])}
+        features |= cast.features(speaker, text, alone)
+        features["chain_distance"] = _log_distance(opening - end)
         found.append(Candidate(speaker, speaker, features))
     return found
 
 
-def _mention(
-    text: str,
-    m: re.Match[str],
-    opening: int,
-    closing: int,
-    para_start: int,
-    para_end: int,
-    cast: Cast,
-    alone: bool,
-) -> Candidate | None:
-    name = _clean_name(m[0])
-    if not name or name[:1] in "TA" and name.split()[0] in {"The", "A", "An"}:
-        return None
-    if name in lexicon.NOT_NAMES or name in lexicon.WEEKDAYS:
-        return None
-    s, e = m.start(), m.end()
-    f: dict[str, float] = {}
-    if e <= opening:
-        between = text[e:opening]
-        if s < para_start:
-            f["previous_paragraph"] = 1.0
-        elif _BOUNDARY.search(between):
-            f["previous_sentence"] = 1.0
+_PRONOUN_MENTION = re.compile(rf"\b{_PRONOUN}\b")
+
+
+def _could_speak(name: str | None) -> bool:
+    """A name, not a description, a pronoun, a weekday or a capitalised function word."""
+    if not name or name.split()[0] in {"The", "A", "An"}:
+        return False
+    return (
+        name not in lexicon.NOT_NAMES
+        and name not in lexicon.WEEKDAYS
+        and (name.lower() not in lexicon.SUBJECT_PRONOUNS)
+    )
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a quote stands, for describing a mention's place relative to it."""
+
+    text: str
+    opening: int
+    closing: int
+    para_start: int
+    para_end: int
+    alone: bool
+
+    def quoted(self, s: int) -> bool:
+        """Is a mention inside quotation marks (of this quote's paragraph or a neighbour)?"""
+        lo = max(self.text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
+        if s > self.closing:
+            lo = max(lo, self.closing + 1)
+        before = self.text[lo:s]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def features(self, m: re.Match[str], person: str, cast: Cast) -> dict[str, float]:
+        text, s, e = self.text, m.start(), m.end()
+        f: dict[str, float] = {}
+        if e <= self.opening:
+            between = text[e : self.opening]
+            boundary = bool(_BOUNDARY.search(between))
+            if s < self.para_start:
+                f["previous_paragraph"] = 1.0
+            f["previous_sentence" if boundary else "same_sentence_before"] = 1.0
+            if not boundary:
+                f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
+                f["colon_between"] = float(between.rstrip().endswith(":"))
+            f["distance_before"] = _log_distance(self.opening - e)
         else:
-            f["same_sentence_before"] = 1.0
-            f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
-            f["colon_between"] = float(between.rstrip().endswith(":"))
-        f["log_distance"] = _log_distance(opening - e)
-    else:
-        between = text[closing + 1 : s]
-        if s > para_end:
-            f["next_paragraph"] = 1.0
-        elif _BOUNDARY.search(text[closing - 1 : s]):
-            f["next_sentence"] = 1.0
-        else:
-            f["same_sentence_after"] = 1.0
-            f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
-        f["log_distance"] = _log_distance(s - closing)
-    line_start = max(text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
-    ends = [b.end() for b in _BOUNDARY.finditer(text, line_start, s + 1)]
-    sentence_start = ends[-1] if ends else line_start
-    f["sentence_start"] = float(bool(_INTRO_ONLY.match(text, sentence_start, s)))
-    f["cue_next"] = float(bool(_CUE_NEXT.match(text[e : e + 140])))
-    window = text[max(line_start, s - 60) : s]
-    f["cue_just_before"] = float(bool(_CUE_JUST_BEFORE.search(window)))
-    f["cue_role_before"] = float(bool(_CUE_ROLE_BEFORE.search(window)))
-    f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(text[max(0, s - 14) : s])))
-    f["possessive"] = float(text[e : e + 2] in ("'s", "’s") or m[0].endswith(("'s", "’s")))
-    f["dash_before"] = float(bool(_DASH_BEFORE.match(text[line_start:s])))
-    person = cast.lookup(name, text)
-    f |= _speaker_features(person, cast, text, alone)
-    return Candidate(m[0].strip(), person, {k: v for k, v in f.items() if v})
+            between = text[self.closing + 1 : s]
+            if s > self.para_end:
+                f["next_paragraph"] = 1.0
+            elif _BOUNDARY.search(text[self.closing - 1 : s]):
+                f["next_sentence"] = 1.0
+            else:
+                f["same_sentence_after"] = 1.0
+                f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
+            f["distance_after"] = _log_distance(s - self.closing)
+        line_start = max(text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
+        ends = [b.end() for b in _BOUNDARY.finditer(text, line_start, s + 1)]
+        sentence_start = ends[-1] if ends else line_start
+        f["sentence_start"] = float(bool(_INTRO_ONLY.match(text, sentence_start, s)))
+        f["cue_next"] = float(bool(_CUE_NEXT.match(text[e : e + 140])))
+        window = text[max(line_start, s - 60) : s]
+        f["cue_just_before"] = float(bool(_CUE_JUST_BEFORE.search(window)))
+        f["cue_role_before"] = float(bool(_CUE_ROLE_BEFORE.search(window)))
+        f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(text[max(0, s - 14) : s])))
+        f["possessive"] = float(text[e : e + 2] in ("'s", "’s") or m[0].endswith(("'s", "’s")))
+        f["dash_before"] = float(bool(_DASH_BEFORE.match(text[line_start:s])))
+        f |= cast.features(person, text, self.alone)
+        return {k: v for k, v in f.items() if v}
 
 
 def _skip_space(text: str, pos: int, step: int, most: int = 80) -> int:
@@ -732,18 +783,6 @@ def _skip_space(text: str, pos: int, step: int, most: int = 80) -> int:
 def _log_distance(chars: int) -> float:
     """Distance in characters on a log scale, about 0 to 1."""
     return math.log(max(2, chars)) / 8
-
-
-def _speaker_features(person: str, cast: Cast, text: str, alone: bool) -> dict[str, float]:
-    surname = person.split()[-1]
-    count = min(50, len(re.findall(rf"\b{re.escape(surname)}\b", text[:MAX_ANALYZED_CHARS])))
-    return {
-        "several_words": float(" " in person),
-        "last_speaker": float(bool(cast.recent) and same_person(cast.recent[-1], person)),
-        "known_speaker": float(any(same_person(p, person) for p in cast.recent)),
-        "log_mentions": math.log(1 + count) / 4,
-        "quote_alone": float(alone),
-    }
 
 
 def rank(found: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
