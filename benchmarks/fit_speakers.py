@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "briefing" / "data" / "speaker_weights.json"
 L2 = 0.01  # per quote: keeps rare features' weights small
-ROUNDS, STEPS, RATE = 2, 400, 0.5
+ROUNDS, STEPS, RATE = 2, 600, 1.0
 
 
 def scoring():

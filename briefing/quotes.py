@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from briefing.ingest.turns import PROCEDURAL_SPEAKERS
 from briefing.model import Document, Quote
@@ -63,6 +64,7 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
             # no rule names anyone: the fitted ranker weighs the people around the quote
             chain = (previous.speaker, previous.end) if previous and previous.speaker else None
             why = rank_speaker(text, opening, closing, cast, chain)
+        why = replace(why, marks=(opening, closing))
         speaker = why.speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
             cast.spoke(speaker)

@@ -192,7 +192,8 @@ _SUBJECT = (
     rf"(?:(?P<pronoun>{_PRONOUN})"
     rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
     rf"{_PARENTHESIS}"
-    rf"(?:,[^,“\"]{{1,80}},)?)"
+    # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it
+    rf"(?:,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
 )
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
@@ -285,6 +286,7 @@ class Attribution:
     found: str | None = None
     also: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()  # what the ranker weighed, best first
+    marks: tuple[int, int] = (0, 0)  # the opening and closing mark it looked around
 
 
 @dataclass
@@ -298,6 +300,7 @@ class Cast:
     positions: dict[str, str]
     full_names: dict[str, str | None] = field(default_factory=dict)
     mentions: dict[str, int] = field(default_factory=dict)  # how often each surname appears
+    proper_nouns: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -341,6 +344,13 @@ class Cast:
             "log_mentions": math.log(1 + self.mentions[surname]) / 4,
             "quote_alone": float(alone),
         }
+
+    def proper(self, word: str, text: str) -> bool:
+        """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
+        if word not in self.proper_nouns:
+            mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(word)}\b")
+            self.proper_nouns[word] = bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+        return self.proper_nouns[word]
 
     def person(self, name: str, text: str) -> str:
         """``lookup``, remembering a person met for the first time."""
@@ -431,11 +441,19 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
     """The first rule that finds a mention; of its matches, the one whose cue verb is last
     ("After Beck asked …, D'Souza replied, “…”" is D'Souza's)."""
     for rule in rules:
-        if m := rule.pattern.search(before):
-            while "cue" in m.re.groupindex and (later := m.re.search(before, m.end("cue"))):
-                m = later
-            return rule, m
+        best, m = None, rule.pattern.search(before)
+        while m:
+            if not _DETERMINER_BEFORE.search(before, max(0, m.start() - 8), m.start()):
+                best = m  # not "a Facebook post": a name after a determiner heads a noun
+            if "cue" not in m.re.groupindex:
+                break
+            m = m.re.search(before, m.end("cue"))
+        if best:
+            return rule, best
     return None
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$")
 
 
 def _subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
@@ -604,7 +622,7 @@ def _clean_name(raw: str) -> str | None:
 # which cue, which sentence are weights, not hand-set windows.
 RANKED = "ranked_candidate"
 _WINDOW_BEFORE, _WINDOW_AFTER, _PREVIOUS_PARAGRAPH = 400, 250, 300
-_MENTION = re.compile(_NAME)
+_MENTION = re.compile(rf"(?<![\w’'-]){_NAME}")  # a whole word: not "Trump" in "anti-Trump"
 _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 _CUE_NEXT = re.compile(
     rf"^{_PARENTHESIS}(?:,[^,“”\"]{{1,100}},)?{_ADVERBS}\s+{_CUE}\b|^\s+(?:is|was)\s+quoted\b"
@@ -616,7 +634,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:" + "|".join(lexicon.PREPOSITIONS) + r")\s+(?:the\s+)?$", re.I
 )
 _DASH_BEFORE = re.compile(r"^\s*[-―—–]\s*$")
-_INTRO_ONLY = re.compile(rf"^\s*{_INTRO}$")
+_INTRO_ONLY = re.compile(rf"\s*{_INTRO}")  # fullmatch: "^" fails at a pos > 0
 FEATURES = (
     "nobody",  # the one feature of the empty candidate: no one in the window said it
     "same_sentence_before",
@@ -635,6 +653,8 @@ FEATURES = (
     "cue_between",
     "colon_between",
     "sentence_start",
+    "subject",
+    "subject_with_cue",
     "after_preposition",
     "possessive",
     "several_words",
@@ -642,9 +662,12 @@ FEATURES = (
     "known_speaker",
     "log_mentions",
     "dash_before",
+    "lone_word_unconfirmed",
     "quote_alone",
     "chain",
     "chain_same_paragraph",
+    "chain_previous_paragraph",
+    "chain_sentences_between",
 )
 
 
@@ -694,7 +717,17 @@ def candidates(
                 found.append(Candidate(m[0], referent, features))
     if previous and previous[1] < opening:
         speaker, end = previous
-        features = {"chain": 1.0, "chain_same_paragraph": float("\n" not in text[end:opening])}
+        prev_para_start = text.rfind("\n", 0, prev_end) + 1 if prev_end else 0
+        between = text[end:opening] if opening - end < 2000 else ""
+        features = {
+            "chain": 1.0,
+            "chain_same_paragraph": float("\n" not in between),
+            # a quote paragraph right after one whose quote was the previous speaker's
+            "chain_previous_paragraph": float(prev_para_start <= end < para_start),
+            "chain_sentences_between": min(3, len(_BOUNDARY.findall(between))) / 3
+            if between
+            else 1.0,
+        }
         features |= cast.features(speaker, text, alone)
         features["chain_distance"] = _log_distance(opening - end)
         found.append(Candidate(speaker, speaker, features))
@@ -760,7 +793,7 @@ class _Place:
         line_start = max(text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
         ends = [b.end() for b in _BOUNDARY.finditer(text, line_start, s + 1)]
         sentence_start = ends[-1] if ends else line_start
-        f["sentence_start"] = float(bool(_INTRO_ONLY.match(text, sentence_start, s)))
+        f["sentence_start"] = float(bool(_INTRO_ONLY.fullmatch(text, sentence_start, s)))
         f["cue_next"] = float(bool(_CUE_NEXT.match(text[e : e + 140])))
         window = text[max(line_start, s - 60) : s]
         f["cue_just_before"] = float(bool(_CUE_JUST_BEFORE.search(window)))
@@ -768,6 +801,13 @@ class _Place:
         f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(text[max(0, s - 14) : s])))
         f["possessive"] = float(text[e : e + 2] in ("'s", "’s") or m[0].endswith(("'s", "’s")))
         f["dash_before"] = float(bool(_DASH_BEFORE.match(text[line_start:s])))
+        if " " not in person and f["sentence_start"]:
+            # one capitalised word opening a sentence ("Wait, …") is a name if the text also
+            # capitalises it mid-sentence
+            f["lone_word_unconfirmed"] = float(not cast.proper(person, text))
+        # the subject of the quote's own sentence, and of a cue in it
+        f["subject"] = f.get("same_sentence_before", 0.0) * f["sentence_start"]
+        f["subject_with_cue"] = f["subject"] * f.get("cue_between", 0.0)
         f |= cast.features(person, text, self.alone)
         return {k: v for k, v in f.items() if v}
 
@@ -817,3 +857,40 @@ def rank_speaker(
     if best.person is None:
         return Attribution(None, None, candidates=ranked)
     return Attribution(cast.person(best.person, text), RANKED, best.mention, candidates=ranked)
+
+
+def rival_rules(text: str, opening: int, closing: int) -> list[tuple[str, str]]:
+    """Every rule whose pattern matches at its place around a quote, with the mention it
+    found, in table order: what the first of them beat."""
+    after = text[closing + 1 : closing + 1 + LOOKAROUND].split("\n", 1)[0]
+    before = text[max(0, opening - LOOKAROUND) : opening].rsplit("\n", 1)[-1]
+    found = []
+    for rule in (*AFTER_RULES, *BEFORE_RULES):
+        m = rule.pattern.match(after) if rule.place == "after" else rule.pattern.search(before)
+        if m:
+            g = m.groupdict()
+            found.append((rule.name, g.get("name") or g.get("pronoun") or ""))
+    return found
+
+
+def explain(why: Attribution, rivals: list[tuple[str, str]], top: int = 5) -> list[str]:
+    """Lines saying why a quote's speaker won: the rule and its mention, the rules it beat,
+    or the ranker's best candidates with their scores and features."""
+    lines = []
+    if why.rule and why.rule != RANKED:
+        lines.append(f"rule {why.rule} found “{why.found}”")
+        if CONTINUED in why.also:
+            lines.append("  (a later part of a quotation whose first part named the speaker)")
+        beaten = [f"{name} (“{mention}”)" for name, mention in rivals if name != why.rule]
+        if beaten:
+            lines.append("  also matched, later in the table: " + ", ".join(beaten))
+    elif why.candidates:
+        verdict = f"ranker chose “{why.found}”" if why.speaker else "ranker chose nobody"
+        lines.append(f"{verdict} (weights: briefing/data/speaker_weights.json)")
+        for c in why.candidates[:top]:
+            features = ", ".join(f"{k}={v:.2g}" for k, v in sorted(c.features.items()))
+            who = f"{c.mention} -> {c.person}" if c.person else "nobody"
+            lines.append(f"  {c.score:+.2f}  {who}  [{features}]")
+    else:
+        lines.append("no rule matched and no candidate was weighed")
+    return lines
