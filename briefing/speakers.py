@@ -18,12 +18,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
 from briefing import lexicon
-from briefing.ingest.meta import full_name
+from briefing.ingest.meta import fold, full_names
 from briefing.ingest.turns import same_person
 from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 
@@ -298,18 +299,26 @@ class Cast:
     recent: list[str]
     genders: dict[str, str]
     positions: dict[str, str]
-    full_names: dict[str, str | None] = field(default_factory=dict)
-    mentions: dict[str, int] = field(default_factory=dict)  # how often each surname appears
-    proper_nouns: dict[str, bool] = field(default_factory=dict)
+    text: str = ""
+    # indexes built once per document, so that a long one with many names stays linear
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)  # the folded surnames of those who spoke
+    _full_names: dict[str, str] | None = None
+    _counts: Counter[str] | None = None
+    _proper: set[str] | None = None
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
-        return cls(list(people), list(people), _honorific_genders(text), dict(positions))
+        cast = cls([], [], _honorific_genders(text), dict(positions), text[:MAX_ANALYZED_CHARS])
+        for person in people:
+            cast.person(person)
+            cast.spoke(person)
+        return cast
 
     def pronoun(self, pronoun: str) -> str | None:
         """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he"
         a Ms. or a congresswoman."""
-        for person in reversed(self.recent):
+        for person in reversed(self.recent[-50:]):
             role = self.positions.get(person, "")
             known = self.genders.get(person.split()[-1]) or _role_gender(role)
             if pronoun == "they" or known in (None, pronoun):
@@ -317,47 +326,63 @@ class Cast:
         return None
 
     def spoke(self, speaker: str) -> None:
-        self.recent = [p for p in self.recent if p != speaker] + [speaker]
+        if self.recent and self.recent[-1] == speaker:
+            return
+        self.recent = [p for p in self.recent[-50:] if p != speaker] + [speaker]
+        self.speakers.add(fold(speaker.split()[-1]))
 
-    def lookup(self, name: str, text: str) -> str:
+    def lookup(self, name: str) -> str:
         """The entity a name refers to: a surname alone gets the full name the text gives it,
         a name already met (by surname) is that person."""
         if " " not in name:
-            if name not in self.full_names:
-                self.full_names[name] = full_name(name, text[:MAX_ANALYZED_CHARS])
-            name = self.full_names[name] or name
-        for person in reversed(self.people):
-            if same_person(person, name) and len(person) >= len(name):
+            if self._full_names is None:
+                self._full_names = full_names(self.text)
+            name = self._full_names.get(fold(name), name)
+        for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
+            if len(person) >= len(name):
                 return person
         return name
 
-    def features(self, person: str, text: str, alone: bool) -> dict[str, float]:
+    def person(self, name: str) -> str:
+        """``lookup``, remembering a person met for the first time."""
+        person = self.lookup(name)
+        same = self.by_surname.setdefault(fold(person.split()[-1]), [])
+        if person not in same:
+            same.append(person)
+            self.people.append(person)
+        return person
+
+    def proper(self, word: str) -> bool:
+        """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
+        if self._proper is None:
+            self._proper = {_stem(m[1]) for m in _MID_SENTENCE.finditer(self.text)}
+        return word in self._proper
+
+    def mentions(self, surname: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(_stem(word) for word in _WORD.findall(self.text))
+        return self._counts[surname]
+
+    def features(self, person: str, alone: bool) -> dict[str, float]:
         """What the cast knows of a candidate: has spoken, last spoke, how often named."""
         surname = person.split()[-1]
-        if surname not in self.mentions:
-            pattern = re.compile(rf"\b{re.escape(surname)}\b")
-            self.mentions[surname] = min(50, len(pattern.findall(text, 0, MAX_ANALYZED_CHARS)))
         return {
             "several_words": float(" " in person),
             "last_speaker": float(bool(self.recent) and same_person(self.recent[-1], person)),
-            "known_speaker": float(any(same_person(p, person) for p in self.recent)),
-            "log_mentions": math.log(1 + self.mentions[surname]) / 4,
+            "known_speaker": float(fold(surname) in self.speakers),
+            "log_mentions": math.log(1 + min(50, self.mentions(surname))) / 4,
             "quote_alone": float(alone),
         }
 
-    def proper(self, word: str, text: str) -> bool:
-        """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
-        if word not in self.proper_nouns:
-            mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(word)}\b")
-            self.proper_nouns[word] = bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
-        return self.proper_nouns[word]
 
-    def person(self, name: str, text: str) -> str:
-        """``lookup``, remembering a person met for the first time."""
-        person = self.lookup(name, text)
-        if person not in self.people:
-            self.people.append(person)
-        return person
+_MID_SENTENCE = re.compile(r"(?<=[a-z,])\s+([A-Z][\w’'-]*\w)")
+
+
+def _stem(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+_WORD = re.compile(r"\b[A-Z][\w’'-]*\w\b|\b[A-Z]\b")
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)\b")
@@ -428,7 +453,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     if not role and found[0].place == "after":  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None
-    name = cast.person(name, text)
+    name = cast.person(name)
     if role and name not in cast.positions:
         cast.positions[name] = " ".join(role.split())
     return Attribution(name, rule_name, raw.strip())
@@ -708,7 +733,7 @@ def candidates(
         for m in _MENTION.finditer(text, lo, hi):
             name = _clean_name(m[0])
             if _could_speak(name) and not place.quoted(m.start()):
-                person = cast.lookup(name or "", text)
+                person = cast.lookup(name or "")
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
         for m in _PRONOUN_MENTION.finditer(text, lo, hi):
             referent = cast.pronoun(m[0].lower())
@@ -728,7 +753,7 @@ def candidates(
             if between
             else 1.0,
         }
-        features |= cast.features(speaker, text, alone)
+        features |= cast.features(speaker, alone)
         features["chain_distance"] = _log_distance(opening - end)
         found.append(Candidate(speaker, speaker, features))
     return found
@@ -804,11 +829,11 @@ class _Place:
         if " " not in person and f["sentence_start"]:
             # one capitalised word opening a sentence ("Wait, …") is a name if the text also
             # capitalises it mid-sentence
-            f["lone_word_unconfirmed"] = float(not cast.proper(person, text))
+            f["lone_word_unconfirmed"] = float(not cast.proper(person))
         # the subject of the quote's own sentence, and of a cue in it
         f["subject"] = f.get("same_sentence_before", 0.0) * f["sentence_start"]
         f["subject_with_cue"] = f["subject"] * f.get("cue_between", 0.0)
-        f |= cast.features(person, text, self.alone)
+        f |= cast.features(person, self.alone)
         return {k: v for k, v in f.items() if v}
 
 
@@ -856,7 +881,7 @@ def rank_speaker(
     best = ranked[0]
     if best.person is None:
         return Attribution(None, None, candidates=ranked)
-    return Attribution(cast.person(best.person, text), RANKED, best.mention, candidates=ranked)
+    return Attribution(cast.person(best.person), RANKED, best.mention, candidates=ranked)
 
 
 def rival_rules(text: str, opening: int, closing: int) -> list[tuple[str, str]]:

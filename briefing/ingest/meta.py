@@ -176,13 +176,25 @@ _TITLES = {
 }
 
 
+# A lookahead so that overlapping candidates ("Secretary Antony J. Blinken") are all seen.
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b)")
+
+
 def full_name(surname: str, *texts: str) -> str | None:
     """Find "First [M.] Surname" for ``surname`` in ``texts``, searched in order."""
     target = fold(surname)
-    # A lookahead so that overlapping candidates ("Secretary Antony J. Blinken") are all seen.
-    pattern = re.compile(r"(?=\b([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b)")
     for text in texts:
-        for m in pattern.finditer(text):
+        for m in _FULL_NAME.finditer(text):
             if fold(m[3]) == target and fold(m[1]) not in _TITLES:
                 return f"{m[1]}{m[2]} {m[3]}"
     return None
+
+
+def full_names(text: str) -> dict[str, str]:
+    """``full_name`` for every surname of ``text`` at once (folded surname -> the first full
+    name), in one pass: for a document with many names."""
+    found: dict[str, str] = {}
+    for m in _FULL_NAME.finditer(text):
+        if fold(m[1]) not in _TITLES:
+            found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
+    return found
