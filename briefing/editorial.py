@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from briefing import lexicon
 from briefing.model import Document, Sentence
 from briefing.text import content_words
 
@@ -84,7 +85,9 @@ TURN_LABEL = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|the|de|van|von)){1,6})"
     r"(?: \((?P<role>[^()\n]{2,80})\))?: "
 )
-HONORIFIC = re.compile(r"^(?:(?:The )?Right |The )?(?:Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) ")
+HONORIFIC = re.compile(
+    rf"^(?:(?:The )?Right |The )?(?:Hon\.|{lexicon.alternation(lexicon.COURTESY_TITLES)}\.?) "
+)
 # Sentences that are not statements: an introduction to a list or a list item (":", ";"), a
 # heading or caption (no closing punctuation), a stage direction ("(Via interpreter) …"), the
 # tail of a company name cut off by the sentence splitter ("Ltd., which …").
@@ -93,17 +96,15 @@ HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
 # a lettered list ("a. Freedom of … b. Prohibition of …").
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]|\b[A-Z]{4,} [A-Z]{4,}\b|(?:\s[a-h]\. [A-Z].*){2}")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(day.lower() for day in lexicon.WEEKDAYS)
 RELATIVE_DAY = re.compile(
     r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
-    r"|(?:(?:on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?:(?:on|last|this|next) )?{lexicon.alternation(lexicon.WEEKDAYS)}"
     r"(?: (?:morning|afternoon|evening|night))?)\b",
     re.I,
 )
 _DATE_FOLLOWS = re.compile(
-    r"^,? *(?:\d|\(|\[|the \d|(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)"
 )
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 

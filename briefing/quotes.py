@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from briefing.ingest.turns import PROCEDURAL_SPEAKERS
+from briefing.lexicon import PROCEDURAL_SPEAKERS
 from briefing.model import Document, Quote
 from briefing.speakers import (
     CONTINUED,

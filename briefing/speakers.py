@@ -385,7 +385,10 @@ def _stem(word: str) -> str:
 _WORD = re.compile(r"\b[A-Z][\w’'-]*\w\b|\b[A-Z]\b")
 
 
-_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)\b")
+_HONORIFIC = re.compile(
+    rf"\b({lexicon.alternation(lexicon.MASCULINE_COURTESY + lexicon.FEMININE_COURTESY)})\.?\s+"
+    r"(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)\b"
+)
 _FEMININE = re.compile(r"\b(?:" + "|".join(lexicon.FEMININE_NOUNS) + r")\b", re.I)
 _MASCULINE = re.compile(r"\b(?:" + "|".join(lexicon.MASCULINE_NOUNS) + r")\b", re.I)
 
@@ -395,7 +398,7 @@ def _honorific_genders(text: str) -> dict[str, str]:
     does not go back to a Mr. Alexander."""
     genders: dict[str, str] = {}
     for m in _HONORIFIC.finditer(text, 0, MAX_ANALYZED_CHARS):
-        genders.setdefault(m[2], "he" if m[1] == "Mr" else "she")
+        genders.setdefault(m[2], "he" if m[1] in lexicon.MASCULINE_COURTESY else "she")
     return genders
 
 
@@ -615,11 +618,8 @@ def _title_of(raw: str, name: str) -> str | None:
     prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
     while prefix.split(" ", 1)[0] in _NOT_NAMES:  # "As Secretary"
         prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
-    return (
-        prefix
-        if len(prefix) > 2 and prefix.lower() not in {"the", "mr.", "ms.", "mr", "ms"}
-        else None
-    )
+    courtesy = prefix.rstrip(".") in lexicon.COURTESY_TITLES  # "Mr." is no position
+    return prefix if len(prefix) > 2 and prefix.lower() != "the" and not courtesy else None
 
 
 _DESCRIBED = re.compile(

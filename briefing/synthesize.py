@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing import lexicon
 from briefing.editorial import Edited, edit
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.summarize import eligible
@@ -54,10 +55,7 @@ DECISION_STEMS = frozenset(
     ratify ratified decide decided reject rejected accept accepted propose proposed establish
     established open opened close closed restrict restricted allocate allocated""".split()
 )
-_MONTHS = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-)
+_MONTHS = re.compile(rf"\b{lexicon.month_pattern()}\b\.?")
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
 
