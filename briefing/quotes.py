@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from briefing import lexicon
 from briefing.lexicon import PROCEDURAL_SPEAKERS
 from briefing.model import Document, Quote
 from briefing.speakers import (
@@ -122,6 +123,9 @@ _NEW_CLAUSE = re.compile(r"\b(?:who|which|that|adding|before|after|when|while|th
 _LINKED = re.compile(r"\s*,?\s*(?:(?:and|but|or|an?)\s+)?")
 
 
+_TITLE_DOT = re.compile(rf"\b({lexicon.alternation(lexicon.ABBREVIATED_TITLES)}|[A-Z])\.")
+
+
 def _continues(text: str, closing: int, opening: int, next_closing: int) -> bool:
     """Is the text between a closing mark and the next opening mark only the attribution of
     one quotation, or a link between fragments of one clause?"""
@@ -141,6 +145,7 @@ def _continues(text: str, closing: int, opening: int, next_closing: int) -> bool
     if match_after(after_next) and not new_sentence:
         return False  # “…,” Warren said. “…,” she said: two attributions, two quotations
     rest = re.sub(r"\([^()]{1,30}\)", "", between[m.end() :])  # "(D-S.C.)"
+    rest = _TITLE_DOT.sub(r"\1", rest)  # "a senior aide with Sen. Marco Rubio"
     if _ENDS_SENTENCE.fullmatch(rest):  # said X, a physicist who … . “…”
         return True
     return bool(_BETWEEN.fullmatch(rest)) and not _NEW_CLAUSE.search(rest)
@@ -163,7 +168,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             opening = _next_opening(text, pos, para.end(), lead)
             if opening is None:
                 break
-            closing = text.find(_PAIRS.get(text[opening], "”"), opening + 1, para.end())
+            closing = _closing(text, opening, para.end())
             if closing < 0:
                 if opening == lead:
                     pending_opening = opening if not pending else pending_opening
@@ -178,6 +183,20 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             if inner and not _is_title(inner):
                 yield parts, first, closing
             pos = closing + 1
+
+
+# An opening curly mark typed for a closing one: after the quotation's punctuation, before a
+# space (“It's unusual,“ said …).
+_CLOSING = {
+    "“": re.compile(r"”|(?<=[,.!?])“(?=\s)"),
+    **{mark: re.compile(re.escape(close)) for mark, close in _PAIRS.items() if mark != "“"},
+}
+
+
+def _closing(text: str, opening: int, end: int) -> int:
+    """The mark that closes the quotation opened at ``opening``, or -1."""
+    m = _CLOSING.get(text[opening], _CLOSING["“"]).search(text, opening + 1, end)
+    return m.start() if m else -1
 
 
 _MARK = re.compile('[“"«„”]')

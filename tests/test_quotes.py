@@ -369,3 +369,19 @@ def test_a_paragraph_opened_with_a_closing_mark_is_still_a_quote():
     assert quotes_of(body) == [
         ("Fear. I am truly afraid of what comes next for the country.", "Edwin G. Monroy")
     ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
+    body = "“It's unusual,“ said Larry Noble, an attorney. “It's a hard thing to pull off.”"
+    assert quotes_of(body) == [
+        ("It's unusual … It's a hard thing to pull off.", "Larry Noble"),
+    ]
+
+
+def test_a_title_in_the_appositive_does_not_end_the_attribution():
+    body = (
+        '"We should not be shocked by any of this," said Alex Conant, an aide to Sen. Marco '
+        'Rubio. "Every part of the campaign is lacking right now."'
+    )
+    [(_, speaker)] = quotes_of(body)
+    assert speaker == "Alex Conant"
