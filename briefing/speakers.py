@@ -352,6 +352,19 @@ class Cast:
             self.people.append(person)
         return person
 
+    def holder(self, description: str) -> str | None:
+        """The person a definite description of a position refers to: the latest one whose
+        recorded position has all its words ("the press secretary" -> the person given as
+        "White House press secretary"; "the spokeswoman" -> a "spokeswoman")."""
+        words = description.lower().split()
+        if words[0] != "the" or not 2 <= len(words) <= 5:
+            return None
+        for person in reversed(self.recent):
+            position = set(self.positions.get(person, "").lower().split())
+            if position and set(words[1:]) <= position:
+                return person
+        return None
+
     def proper(self, word: str) -> bool:
         """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
         if self._proper is None:
@@ -456,6 +469,8 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     if not role and found[0].place == "after":  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None
+    if described and (known := cast.holder(name)):
+        return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
     name = cast.person(name)
     if role and name not in cast.positions:
         cast.positions[name] = " ".join(role.split())
@@ -906,6 +921,8 @@ def explain(why: Attribution, rivals: list[tuple[str, str]], top: int = 5) -> li
         lines.append(f"rule {why.rule} found “{why.found}”")
         if CONTINUED in why.also:
             lines.append("  (a later part of a quotation whose first part named the speaker)")
+        if "role_coreference" in why.also:
+            lines.append("  (a description of a position: the person the text gave it to)")
         beaten = [f"{name} (“{mention}”)" for name, mention in rivals if name != why.rule]
         if beaten:
             lines.append("  also matched, later in the table: " + ", ".join(beaten))

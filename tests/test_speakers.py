@@ -124,3 +124,12 @@ def test_many_names_in_a_long_document_stay_linear():
     start = time.process_time()
     found = attributed(passage)
     assert len(found) > 1000 and time.process_time() - start < 5
+
+
+def test_a_description_of_a_position_goes_to_the_person_given_it():
+    passage = (
+        "“We are not leaving,” said Dana Okoye, the agency's chief spokeswoman.\n\n"
+        "The talks went on.\n\n“Nothing has changed since the morning,” the spokeswoman said."
+    )
+    *_, (quote, why) = attributed(passage)
+    assert quote.speaker == "Dana Okoye" and "role_coreference" in why.also
