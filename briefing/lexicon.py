@@ -116,6 +116,21 @@ MONTH_ABBREVIATIONS = {
 MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
     a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()
 }
+# Words that join a name without being capitalised: "Charles de Gaulle", "Martin Luther King Jr."
+NAME_PARTICLES = ("de", "van", "von", "al", "bin", "II", "III", "Jr.")
+# Words between a subject and its cue verb: "Warren also said", "Price had told".
+CUE_ADVERBS = (
+    "also", "then", "later", "again", "once again", "often", "still", "never", "even",
+    "already", "soon", "had", "has", "have",
+)  # fmt: skip
+# Past forms of irregular verbs that can follow a sentence's subject ("Cruz took …").
+IRREGULAR_PAST_FORMS = (
+    "said", "told", "wrote", "spoke", "sang", "made", "took", "gave", "put", "left", "sent",
+    "drew", "won", "held", "kept", "met", "brought", "thought", "felt", "went", "came", "saw",
+    "did", "got", "began", "ran", "read", "let",
+)  # fmt: skip
+# Words that make the next capitalised word part of a noun phrase ("a Facebook post").
+DETERMINERS = ("a", "an", "the", "his", "her", "their", "its", "our", "my", "your")
 # Words that open a clause before a sentence's subject: "In January, …", "Though she …, …".
 CLAUSE_OPENERS = (
     "In", "On", "At", "During", "After", "Following", "While", "As", "Before", "Earlier",

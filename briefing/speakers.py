@@ -35,13 +35,14 @@ _CUE_WORD = re.compile(_CUE)
 _W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
 _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
+_PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
 _NAME = (
     # "Secretary of State …", "U.S. Ambassador to the United Nations …"
     rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
     r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
     rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
-    rf"(?:\s+(?:{_W}|[A-Z]\.|de|van|von|al|bin|II|III|Jr\.)){{0,4}})"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,4}})"
 )
 _PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
@@ -50,8 +51,9 @@ _ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<role>[\w’' -]{2,60}?),\s+"
 _PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
 _ADVERBS = (
-    r"(?:\s+(?:[a-z]+ly|also|then|later|again|once again|often|still|never|even|already|soon|"
-    rf"had|has|have|(?:on|last|this)\s+{_WEEKDAY}))*"
+    r"(?:\s+(?:[a-z]+ly|"
+    + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS)
+    + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
 )
 # "In January, ", "Though she called it “outrageous,” ": a clause before the subject.
 _INTRO = (
@@ -59,9 +61,9 @@ _INTRO = (
     r"{0,160}?(?:,|(?<=,[”\"]))\s+)?"
 )
 _VERB = (
-    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|said|"
-    r"told|wrote|spoke|sang|made|took|gave|put|left|sent|drew|won|held|kept|met|brought|"
-    r"thought|felt|went|came|saw|did|got|began|ran|read|let)\b"
+    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|"
+    + "|".join(lexicon.IRREGULAR_PAST_FORMS)
+    + r")\b"
 )
 
 
@@ -496,7 +498,7 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
     return None
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(lexicon.DETERMINERS) + r")\s+$")
 
 
 def _subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
