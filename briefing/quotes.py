@@ -159,13 +159,14 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
     """
     pending: list[tuple[int, int]] = []  # parts of a quotation that runs on over paragraphs
     pending_opening = -1
+    marks = _SINGLE_MARK if _single_marks(text) else _MARK
     for para in LINE.finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
         lead = para.end() - len(para.group().lstrip())
         if pending and text[lead] != text[pending_opening]:
             pending = []
         pos = para.start()
         while pos < para.end():
-            opening = _next_opening(text, pos, para.end(), lead)
+            opening = _next_opening(text, pos, para.end(), lead, marks)
             if opening is None:
                 break
             closing = _closing(text, opening, para.end())
@@ -190,6 +191,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
 _CLOSING = {
     "“": re.compile(r"”|(?<=[,.!?])“(?=\s)"),
     **{mark: re.compile(re.escape(close)) for mark, close in _PAIRS.items() if mark != "“"},
+    "‘": re.compile(r"’(?![^\W\d_])"),  # not the apostrophe of “don’t”
 }
 
 
@@ -200,11 +202,21 @@ def _closing(text: str, opening: int, end: int) -> int:
 
 
 _MARK = re.compile('[“"«„”]')
+# Single marks are a document's quotation marks when it has no double ones (as British and
+# Australian papers write: ‘We will,’ she said); otherwise they quote within a quotation.
+_SINGLE_MARK = re.compile("‘(?!\\d)")
+_DOUBLE_MARK = re.compile('[“"«„]')
 
 
-def _next_opening(text: str, pos: int, end: int, lead: int) -> int | None:
+def _single_marks(text: str) -> bool:
+    return "‘" in text and not _DOUBLE_MARK.search(text, 0, MAX_ANALYZED_CHARS)
+
+
+def _next_opening(
+    text: str, pos: int, end: int, lead: int, marks: re.Pattern[str] = _MARK
+) -> int | None:
     """The first mark in ``text[pos:end]`` that opens a quotation."""
-    while m := _MARK.search(text, pos, end):
+    while m := marks.search(text, pos, end):
         if _opens(text, m.start(), lead):
             return m.start()
         pos = m.end()

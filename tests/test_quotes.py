@@ -385,3 +385,19 @@ def test_a_title_in_the_appositive_does_not_end_the_attribution():
     )
     [(_, speaker)] = quotes_of(body)
     assert speaker == "Alex Conant"
+
+
+def test_single_marks_quote_in_a_document_without_double_ones():
+    body = (
+        "‘We won’t back down from this fight,’ Mr Hughes said on Tuesday.\n\n"
+        "‘It is a matter for the courts now,’ said Sarah Patel, a lawyer. ‘We will appeal.’"
+    )
+    assert quotes_of(body) == [
+        ("We won’t back down from this fight", "Hughes"),
+        ("It is a matter for the courts now … We will appeal.", "Sarah Patel"),
+    ]
+    # beside double marks, single ones are a quotation within a quotation
+    nested = "“They called it ‘a matter for the courts now’ and left,” said Sarah Patel."
+    assert quotes_of(nested) == [
+        ("They called it ‘a matter for the courts now’ and left", "Sarah Patel")
+    ]
