@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -669,8 +670,7 @@ _BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 _CUE_NEXT = re.compile(
     rf"^{_PARENTHESIS}(?:,[^,“”\"]{{1,100}},)?{_ADVERBS}\s+{_CUE}\b|^\s+(?:is|was)\s+quoted\b"
 )
-_CUE_JUST_BEFORE = re.compile(rf"\b{_CUE}\s+$")
-_CUE_ROLE_BEFORE = re.compile(rf"\b{_CUE}\s+(?:[\w/.’'-]+\s+){{1,4}}$")
+_ROLE_WORDS = re.compile(r"\s+(?:[\w/.’'-]+\s+){1,4}")  # "said MSNBC host …"
 _CUE_ANYWHERE = re.compile(rf"\b{_CUE}\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:" + "|".join(lexicon.PREPOSITIONS) + r")\s+(?:the\s+)?$", re.I
@@ -738,16 +738,16 @@ def candidates(
     spans = [(low, opening), (closing + 1, min(para_end, closing + 1 + _WINDOW_AFTER))]
     prev_end = _skip_space(text, para_start, -1)  # paragraphs may have blank lines between
     if prev_end:
-        prev_start = max(text.rfind("\n", 0, prev_end) + 1, prev_end - _PREVIOUS_PARAGRAPH)
+        prev_start = _line_start(text, prev_end, _PREVIOUS_PARAGRAPH)
         spans.append((prev_start, prev_end))
     next_start = _skip_space(text, para_end, 1)
-    next_end = text.find("\n", next_start)
-    next_end = len(text) if next_end < 0 else next_end
-    if next_start < len(text) and next_end - next_start < 60:  # a signature line: "- Clinton."
+    next_end = text.find("\n", next_start, next_start + 60)
+    if 0 <= next_end or len(text) - next_start < 60:
+        next_end = len(text) if next_end < 0 else next_end  # a signature line: "- Clinton."
         spans.append((next_start, next_end))
-    place = _Place(text, opening, closing, para_start, para_end, alone)
+    place = _Place.of(text, (opening, closing), (para_start, para_end), alone, spans)
     for lo, hi in spans:
-        for m in _MENTION.finditer(text, lo, hi):
+        for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
             name = _clean_name(m[0])
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
@@ -776,6 +776,13 @@ def candidates(
     return found
 
 
+def _nearest(found: Iterator[re.Match[str]], opening: int) -> list[re.Match[str]]:
+    """At most _MOST_MENTIONS of the mentions in a span, the nearest to the quote: bounded
+    work in a paragraph of a thousand names."""
+    return sorted(found, key=lambda m: abs(m.start() - opening))[:_MOST_MENTIONS]
+
+
+_MOST_MENTIONS = 12
 _PRONOUN_MENTION = re.compile(rf"\b{_PRONOUN}\b")
 
 
@@ -800,10 +807,40 @@ class _Place:
     para_start: int
     para_end: int
     alone: bool
+    # the cue verbs and sentence ends around the quote, found once for all its mentions
+    cues: list[tuple[int, int]]
+    ends: list[tuple[int, int, int]]  # start, end, and the end of what the boundary looks at
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        marks: tuple[int, int],
+        para: tuple[int, int],
+        alone: bool,
+        spans: list[tuple[int, int]],
+    ) -> _Place:
+        cues: list[tuple[int, int]] = []
+        ends: list[tuple[int, int, int]] = []
+        for lo, hi in _merged(
+            (max(0, lo - _WINDOW_BEFORE), min(len(text), hi + 1)) for lo, hi in spans
+        ):
+            cues += [(m.start(), m.end()) for m in _CUE_ANYWHERE.finditer(text, lo, hi)]
+            ends += [
+                (m.start(), m.end(), m.end() + 1 + (text[m.end() : m.end() + 1] in '"“‘('))
+                for m in _BOUNDARY.finditer(text, lo, hi)
+            ]
+        return cls(text, *marks, *para, alone, cues, ends)
+
+    def cue_in(self, a: int, b: int) -> bool:
+        return any(a <= start and end <= b for start, end in self.cues)
+
+    def end_in(self, a: int, b: int) -> bool:
+        return any(a <= start and reach <= b for start, _, reach in self.ends)
 
     def quoted(self, s: int) -> bool:
         """Is a mention inside quotation marks (of this quote's paragraph or a neighbour)?"""
-        lo = max(self.text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
+        lo = _line_start(self.text, s)
         if s > self.closing:
             lo = max(lo, self.closing + 1)
         before = self.text[lo:s]
@@ -813,33 +850,31 @@ class _Place:
         text, s, e = self.text, m.start(), m.end()
         f: dict[str, float] = {}
         if e <= self.opening:
-            between = text[e : self.opening]
-            boundary = bool(_BOUNDARY.search(between))
+            boundary = self.end_in(e, self.opening)
             if s < self.para_start:
                 f["previous_paragraph"] = 1.0
             f["previous_sentence" if boundary else "same_sentence_before"] = 1.0
             if not boundary:
-                f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
-                f["colon_between"] = float(between.rstrip().endswith(":"))
+                f["cue_between"] = float(self.cue_in(e, self.opening))
+                f["colon_between"] = float(text[e : self.opening].rstrip().endswith(":"))
             f["distance_before"] = _log_distance(self.opening - e)
         else:
-            between = text[self.closing + 1 : s]
             if s > self.para_end:
                 f["next_paragraph"] = 1.0
-            elif _BOUNDARY.search(text[self.closing - 1 : s]):
+            elif self.end_in(self.closing - 1, s):
                 f["next_sentence"] = 1.0
             else:
                 f["same_sentence_after"] = 1.0
-                f["cue_between"] = float(bool(_CUE_ANYWHERE.search(between)))
+                f["cue_between"] = float(self.cue_in(self.closing + 1, s))
             f["distance_after"] = _log_distance(s - self.closing)
-        line_start = max(text.rfind("\n", 0, s) + 1, s - _WINDOW_BEFORE)
-        ends = [b.end() for b in _BOUNDARY.finditer(text, line_start, s + 1)]
-        sentence_start = ends[-1] if ends else line_start
+        line_start = _line_start(text, s)
+        ends = [end for start, end, reach in self.ends if line_start <= start and reach <= s + 1]
+        sentence_start = max(ends, default=line_start)
         f["sentence_start"] = float(bool(_INTRO_ONLY.fullmatch(text, sentence_start, s)))
         f["cue_next"] = float(bool(_CUE_NEXT.match(text[e : e + 140])))
-        window = text[max(line_start, s - 60) : s]
-        f["cue_just_before"] = float(bool(_CUE_JUST_BEFORE.search(window)))
-        f["cue_role_before"] = float(bool(_CUE_ROLE_BEFORE.search(window)))
+        near = [end for start, end in self.cues if max(line_start, s - 60) <= start and end < s]
+        f["cue_just_before"] = float(any(text[end:s].isspace() for end in near))
+        f["cue_role_before"] = float(any(_ROLE_WORDS.fullmatch(text, end, s) for end in near))
         f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(text[max(0, s - 14) : s])))
         f["possessive"] = float(text[e : e + 2] in ("'s", "’s") or m[0].endswith(("'s", "’s")))
         f["dash_before"] = float(bool(_DASH_BEFORE.match(text[line_start:s])))
@@ -852,6 +887,22 @@ class _Place:
         f["subject_with_cue"] = f["subject"] * f.get("cue_between", 0.0)
         f |= cast.features(person, self.alone)
         return {k: v for k, v in f.items() if v}
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _line_start(text: str, pos: int, most: int = _WINDOW_BEFORE) -> int:
+    """Where the line of ``pos`` starts, looking back at most ``most`` characters."""
+    return text.rfind("\n", max(0, pos - most), pos) + 1 or max(0, pos - most)
 
 
 def _skip_space(text: str, pos: int, step: int, most: int = 80) -> int:
