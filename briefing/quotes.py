@@ -27,6 +27,7 @@ from briefing.text import MAX_ANALYZED_CHARS
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 4
+MAX_PARTS = 20  # bounded work: "a" and "b" and "c" … four thousand times is many quotes
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -50,7 +51,12 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
             continue
         why = attribute(text, opening, closing, cast)
         previous, previous_why = found[-1] if found else (None, None)
-        if previous and previous_why and _continues(text, last_closing, opening, closing):
+        if (
+            previous
+            and previous_why
+            and len(previous.parts) < MAX_PARTS
+            and _continues(text, last_closing, opening, closing)
+        ):
             *head, (first_start, first_end) = previous.parts
             if text[parts[0][0] : parts[0][0] + 1].islower():  # “…,” she said, “and …”
                 first_end = _comma_end(text, first_end)

@@ -401,3 +401,15 @@ def test_single_marks_quote_in_a_document_without_double_ones():
     assert quotes_of(nested) == [
         ("They called it ‘a matter for the courts now’ and left", "Sarah Patel")
     ]
+
+
+def test_thousands_of_linked_fragments_stay_bounded():
+    import time
+
+    from briefing.quotes import MAX_PARTS
+
+    body = 'He said "yes it is so" and "no it is not" then ' * 3000
+    start = time.process_time()
+    found = find_quotes(read_page(Path("story.txt"), "A Story\n\n" + body))
+    assert time.process_time() - start < 4
+    assert found and all(len(q.parts) <= MAX_PARTS for q in found)
