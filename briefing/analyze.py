@@ -20,6 +20,14 @@ def spoken_quotes(analysis: Analysis, limit: int | None = None) -> list[Quote]:
     ranked = sorted(rank_sentences(answers), key=lambda item: -item[0])[:limit]
     doc = analysis.doc
     return [
-        Quote(s.text, s.speaker, s.start, s.end, kind="spoken", position=doc.position_of(s.speaker))
+        Quote(
+            s.text,
+            s.speaker,
+            s.start,
+            s.end,
+            kind="spoken",
+            position=doc.position_of(s.speaker),
+            rule="transcript_turn",  # the turn's label or the interview's answer
+        )
         for _, s in ranked
     ]

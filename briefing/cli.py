@@ -23,7 +23,10 @@ from briefing.ingest import READERS, read_documents, walk_files
 from briefing.match import Hits, left_in_passing, match_topics
 from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
+from briefing.quotes import explain_quotes
 from briefing.scheduler import Runner, status
+from briefing.speakers import explain as explain_speaker
+from briefing.speakers import rival_rules
 from briefing.store import Store
 from briefing.synthesize import DEFAULT_WORDS, summarize_documents
 from briefing.text import shorten
@@ -346,6 +349,11 @@ def summarize_command(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per file.")
 @click.option(
+    "--explain",
+    is_flag=True,
+    help="Each quote with its speaker, the rule or ranker candidates that decided it, and why.",
+)
+@click.option(
     "--sentences",
     type=click.IntRange(1, 50),
     default=3,
@@ -353,7 +361,7 @@ def summarize_command(
     help="Summary length in sentences.",
 )
 @_reports_errors
-def inspect(paths: tuple[Path, ...], as_json: bool, sentences: int) -> None:
+def inspect(paths: tuple[Path, ...], as_json: bool, explain: bool, sentences: int) -> None:
     """Show what briefing extracts from each file: metadata, turns, quotes, summary."""
     failed = False
     for path in _expand(paths):
@@ -364,6 +372,9 @@ def inspect(paths: tuple[Path, ...], as_json: bool, sentences: int) -> None:
             failed = True
             continue
         for doc in docs:
+            if explain:
+                click.echo(_explain(doc))
+                continue
             record = inspect_record(doc, sentences)
             click.echo(json.dumps(record, ensure_ascii=False) if as_json else _describe(record))
     sys.exit(1 if failed else 0)
@@ -395,11 +406,22 @@ def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
                 "end": q.end,
                 "parts": [list(span) for span in q.parts],
                 "kind": q.kind,
+                "rule": q.rule,
             }
             for q in sorted(quotes, key=lambda q: q.start)
         ],
         "summary": [s.text for s in analysis.summary],
     }
+
+
+def _explain(doc: Document) -> str:
+    """Each quote, its speaker and the rule, and why the winner won."""
+    lines = [f"== {doc.path}"]
+    for quote, why in explain_quotes(doc):
+        lines.append(f"“{shorten(quote.text, 100)}” — {quote.speaker or 'unknown'}")
+        rivals = rival_rules(doc.text, *why.marks)
+        lines += ["    " + line for line in explain_speaker(why, rivals)]
+    return "\n".join(lines) + "\n"
 
 
 def _describe(record: dict[str, Any]) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from briefing import lexicon
 from briefing.model import Document, Sentence
 from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words
 
@@ -117,7 +118,9 @@ TURN_LABEL = re.compile(
 )
 # A run-in heading of one common word (written in lower case elsewhere): "Transparency: …".
 RUN_IN_WORD = re.compile(r"([A-Z][a-z]{3,}): (?=[A-Z“\"])")
-HONORIFIC = re.compile(r"^(?:(?:The )?Right |The )?(?:Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) ")
+HONORIFIC = re.compile(
+    rf"^(?:(?:The )?Right |The )?(?:Hon\.|{lexicon.alternation(lexicon.COURTESY_TITLES)}\.?) "
+)
 # Sentences that are not statements: an introduction to a list or a list item (":", ";"), a
 # heading or caption (no closing punctuation), a stage direction ("(Via interpreter) …"), the
 # tail of a company name cut off by the sentence splitter ("Ltd., which …").
@@ -126,17 +129,15 @@ HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
 # a lettered list ("a. Freedom of … b. Prohibition of …").
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]|\b[A-Z]{4,} [A-Z]{4,}\b|(?:\s[a-h]\. [A-Z].*){2}")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(day.lower() for day in lexicon.WEEKDAYS)
 RELATIVE_DAY = re.compile(
     r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
-    r"|(?:(?:on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?:(?:on|last|this|next) )?{lexicon.alternation(lexicon.WEEKDAYS)}"
     r"(?: (?:morning|afternoon|evening|night))?)\b",
     re.I,
 )
 _DATE_FOLLOWS = re.compile(
-    r"^,? *(?:\d|\(|\[|the \d|(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)"
 )
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 
@@ -451,15 +452,13 @@ def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, i
     return tuple(p for p in pieces if p[1] > p[0]), "".join(out)
 
 
-MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+MONTH_NAMES = tuple(m.lower() for m in lexicon.MONTHS)
 # A month, maybe with its day, that no year follows: "In March the commissioner …", "On
 # August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
 MONTH_WITHOUT_YEAR = re.compile(
     r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
+    rf"\b(?P<month>{lexicon.alternation(lexicon.MONTHS)})"
+    r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
     r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
     r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
 )

@@ -15,11 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from briefing import lexicon
 from briefing.analyze import spoken_quotes
 from briefing.config import Topic
 from briefing.editorial import CEREMONY, dangling_person, leans_back
 from briefing.ingest.meta import fold
-from briefing.ingest.turns import PROCEDURAL_SPEAKERS
+from briefing.lexicon import PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
 from briefing.summarize import eligible, rank_sentences
@@ -57,11 +58,7 @@ POSITION_WORDS = re.compile(
 NUMBER = re.compile(r"\d|\b(?:percent|million|billion|thousand|hundred|dozens?)\b", re.I)
 # A capitalised word inside a sentence: a name, a place, an organisation.
 NAME_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]+")
-TITLE_WORDS = frozenset(
-    """mr ms mrs miss dr secretary minister president ambassador envoy senator general admiral
-    director spokesperson chair chairman governor professor administrator deputy assistant
-    under acting foreign prime vice special principal""".split()
-)
+TITLE_WORDS = lexicon.TITLE_WORDS
 
 
 def key_quotes(
@@ -268,7 +265,7 @@ def title_role(name: str, title: str) -> str | None:
     return role
 
 
-_COURTESY = {"mr", "ms", "mrs", "miss", "dr"}
+_COURTESY = {title.lower() for title in lexicon.COURTESY_TITLES}
 # Where a page lost a line break between two lines: "…PersonsBureau of Democracy".
 _RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 

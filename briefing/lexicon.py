@@ -7,6 +7,7 @@ rules, so that a list never knows "concluded" but not "concludes" or "concluding
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -58,3 +59,160 @@ def cue_pattern() -> str:
     forms |= set(MULTIWORD_CUES)
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
     return "(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in alternatives) + ")"
+
+
+# Names and the words around them, for finding who speaks (briefing.speakers).
+SUBJECT_PRONOUNS = ("he", "she", "they")
+# Abbreviated titles written with a full stop before a name: "Sen. Warren", "Lt. Col. Vindman".
+ABBREVIATED_TITLES = (
+    "Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
+    "Rev", "Amb", "Del", "Prof",
+)  # fmt: skip
+# Courtesy titles: say nothing of a position ("Mr Price" has none); the first one says "he".
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
+MASCULINE_COURTESY, FEMININE_COURTESY = ("Mr",), ("Mrs", "Ms", "Miss")
+# Words of a title or position, lower case: "Deputy Secretary", "Special Envoy", "Mr".
+TITLE_WORDS = frozenset(
+    """mr ms mrs miss dr secretary minister president ambassador envoy senator general admiral
+    director spokesperson chair chairman governor professor administrator deputy assistant
+    under acting foreign prime vice special principal representative""".split()
+)
+# Titles that open a transcript turn's label: "MR PRICE:", "SECRETARY BLINKEN:".
+TRANSCRIPT_TITLES = (
+    "mr", "ms", "mrs", "miss", "dr", "secretary", "under secretary", "assistant secretary",
+    "deputy secretary", "ambassador", "minister", "foreign minister", "prime minister",
+    "president", "vice president", "senator", "general", "admiral", "special envoy",
+    "administrator", "governor", "professor", "director", "chairman", "chair",
+)  # fmt: skip
+# Transcript labels of people asking, and of those who run the event without speaking for
+# anyone: neither is quoted.
+QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"})
+PROCEDURAL_LABELS = frozenset({"OPERATOR", "MODERATOR", "PARTICIPANT", "STAFF"})
+PROCEDURAL_SPEAKERS = frozenset(label.title() for label in PROCEDURAL_LABELS)
+# Heads of an office named by what they head: "Secretary of State", "Ambassador to the UN".
+OFFICE_HEADS = (
+    "Secretary", "Minister", "Director", "Head", "Ambassador", "Envoy", "Representative",
+)  # fmt: skip
+# Words in front of a name that are not part of it: titles, ranks, parties, "of the".
+NAME_PREFIXES = (
+    "U.S.", "Russian", "Chinese", "Former", "Retired", "Democratic", "Republican", "Rival",
+    "Deputy", "Acting", "Foreign", "Prime", "Vice", "Assistant", "Under", "Secretary", "State",
+    "President", "Minister", "Senator", "Sen.", "Rep.", "Gov.", "Ambassador", "Mr.", "Mr",
+    "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "General", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
+    "Adm.", "Rev.", "Amb.", "Del.", "Spokesperson", "Spokesman", "Director", "Head", "of",
+    "for", "the", "The", "to", "United", "Nations", "U.N.", "UN", "Special", "Envoy",
+    "Representative",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+    "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+# Lower-case month names and abbreviations -> month number.
+MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
+    a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()
+}
+# Words that join a name without being capitalised: "Charles de Gaulle", "Martin Luther King Jr."
+NAME_PARTICLES = ("de", "van", "von", "al", "bin", "II", "III", "Jr.")
+# Words between a subject and its cue verb: "Warren also said", "Price had told".
+CUE_ADVERBS = (
+    "also", "then", "later", "again", "once again", "often", "still", "never", "even",
+    "already", "soon", "had", "has", "have",
+)  # fmt: skip
+# Past forms of irregular verbs that can follow a sentence's subject ("Cruz took …").
+IRREGULAR_PAST_FORMS = (
+    "said", "told", "wrote", "spoke", "sang", "made", "took", "gave", "put", "left", "sent",
+    "drew", "won", "held", "kept", "met", "brought", "thought", "felt", "went", "came", "saw",
+    "did", "got", "began", "ran", "read", "let",
+)  # fmt: skip
+# Words that make the next capitalised word part of a noun phrase ("a Facebook post").
+DETERMINERS = ("a", "an", "the", "his", "her", "their", "its", "our", "my", "your")
+# Words that open a clause before a sentence's subject: "In January, …", "Though she …, …".
+CLAUSE_OPENERS = (
+    "In", "On", "At", "During", "After", "Following", "While", "As", "Before", "Earlier",
+    "Later", "Last", "Since", "When", "Speaking", "Asked", "Still", "But", "And", "Yet",
+    "Meanwhile", "Though", "Although", "Despite", "Because", "Unlike", "Amid", "Under", "With",
+)  # fmt: skip
+# Capitalised words that open a sentence but are not a name.
+NOT_NAMES = frozenset(
+    """But And So Yet Or If When This That These Those There Here What Why How Who Some Many
+    Most All Only Even Still Now Then Also Instead However Meanwhile It No Not Each Every Such
+    Several Both In On At During After Following While As Before Earlier Later Last Since
+    Speaking Asked""".split()
+) | frozenset(MONTHS)
+# Subjects that say who spoke without naming anyone: "Officials said", "It said".
+UNNAMED_SUBJECTS = frozenset(
+    """it this that there officials analysts experts diplomats sources residents critics police
+    witnesses authorities lawmakers observers reports some many others both people aides
+    supporters voters investigators prosecutors researchers scientists economists officers
+    democrats republicans leaders ministers spokesman spokeswoman""".split()
+)
+# Words that stand before a name without being its first name: titles, "Said Ellis", "But
+# Ellis", "Former", months, prepositions, plural offices ("Ministers Lavrov and Wang").
+NOT_FIRST_NAMES = (
+    TITLE_WORDS
+    | frozenset(
+        """the said says told asked added but and when while former retired rival democratic
+        republican in on at as of for by with from to after before during since until ministers
+        secretaries ambassadors senators governors presidents officials""".split()
+    )
+    | frozenset(m.lower() for m in MONTHS)
+)
+# Role nouns that say a person's sex: "the spokeswoman" is a "she", "the chairman" a "he".
+_GENDERED_STEMS = ("spokes", "chair", "congress", "business", "council", "assembly")
+FEMININE_NOUNS = (
+    *(stem + "woman" for stem in _GENDERED_STEMS),
+    "mother", "wife", "daughter", "sister", "actress", "queen", "first lady",
+)  # fmt: skip
+MASCULINE_NOUNS = (
+    *(stem + "man" for stem in _GENDERED_STEMS),
+    "father", "husband", "son", "brother", "actor", "king",
+)  # fmt: skip
+# Words before a name that make it an object, not a speaker: "in Columbus", "about Trump".
+PREPOSITIONS = (
+    "of", "for", "to", "with", "about", "against", "by", "from", "at", "in", "on", "over",
+    "than", "into", "like", "under", "between",
+)  # fmt: skip
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression (no groups) matching any of ``words``, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def month_pattern() -> str:
+    """Month names and their abbreviations, as a regular expression (no groups)."""
+    return alternation([*MONTHS, *MONTH_ABBREVIATIONS])
+
+
+# The sentence splitter: words that end with a full stop inside a sentence ("Mr.", "Gen.",
+# "Jan."), and words that start a new sentence even after an ambiguous one ("U.S. The …").
+SENTENCE_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr st sr jr prof gen sen rep gov lt col sgt capt adm amb pres no vs etc inc ltd
+    co corp dept jan feb mar apr jun jul aug sep sept oct nov dec fig e.g i.e approx est mt ft
+    rev hon messrs op cf al
+    """.split()
+)
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an we he she it they i in this that but and there these those our his her their its
+    as on at for
+    """.split()
+)
+
+# Words too common to tell documents or sentences apart.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself said says
+    say one two also us mr ms""".split()
+)

@@ -82,6 +82,7 @@ class Quote:
     kind: str = "direct"  # direct: in quotation marks; spoken: a transcript or interview answer
     position: str | None = None  # the speaker's position or role, where the source gives it
     spans: tuple[tuple[int, int], ...] = ()  # the parts, when there are more than one
+    rule: str | None = None  # the rule that named the speaker (briefing.speakers.RULES)
 
     @property
     def parts(self) -> tuple[tuple[int, int], ...]:

@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from briefing.ingest.turns import PROCEDURAL_SPEAKERS, speaker_label
+from briefing.ingest.turns import speaker_label
+from briefing.lexicon import PROCEDURAL_SPEAKERS
 from briefing.model import Document, Sentence
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sentences, word_count
 

@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing import lexicon
 from briefing.editorial import Edited, edit
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.summarize import eligible
@@ -60,10 +61,7 @@ DECISION_STEMS = frozenset(
     ratify ratified decide decided reject rejected accept accepted propose proposed establish
     established open opened close closed restrict restricted allocate allocated""".split()
 )
-_MONTHS = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-)
+_MONTHS = re.compile(rf"\b{lexicon.month_pattern()}\b\.?")
 # Rhetoric by its speech act (Searle's expressives and commissives): a sentence that only
 # expresses a stance ("strongly condemn", "stand with", "welcome") or renews a commitment
 # ("remain committed to", "will continue to support") says how someone feels about what

@@ -6,90 +6,12 @@ import math
 import re
 from collections import Counter
 
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "sr",
-    "jr",
-    "prof",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "adm",
-    "amb",
-    "pres",
-    "no",
-    "vs",
-    "etc",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "dept",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "fig",
-    "e.g",
-    "i.e",
-    "approx",
-    "est",
-    "mt",
-    "ft",
-    "rev",
-    "hon",
-    "messrs",
-    "op",
-    "cf",
-    "al",
-}
+from briefing import lexicon
+
+_ABBREVIATIONS = lexicon.SENTENCE_ABBREVIATIONS
 # After these a capitalised common word still starts a new sentence ("… in the U.S. The …").
 _AMBIGUOUS = re.compile(r"(?:[a-z]\.){2,}$", re.I)
-_STARTERS = {
-    "the",
-    "a",
-    "an",
-    "we",
-    "he",
-    "she",
-    "it",
-    "they",
-    "i",
-    "in",
-    "this",
-    "that",
-    "but",
-    "and",
-    "there",
-    "these",
-    "those",
-    "our",
-    "his",
-    "her",
-    "their",
-    "its",
-    "as",
-    "on",
-    "at",
-    "for",
-}
+_STARTERS = lexicon.SENTENCE_STARTERS
 # A sentence ends at a full stop before a capital (or a letter of a script without capitals:
 # Arabic, Hebrew), at a Chinese or Japanese full stop, at a blank line, or at a full stop glued
 # to the next sentence.
@@ -106,16 +28,7 @@ MAX_SENTENCE_CHARS = 2_000
 # the work for a 50 MB file (summaries favour the beginning anyway).
 MAX_ANALYZED_CHARS = 400_000
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself said says
-    say one two also us mr ms""".split()
-)
+STOPWORDS = lexicon.STOPWORDS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

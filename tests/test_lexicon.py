@@ -24,3 +24,26 @@ def test_fitted_cue_verbs_ship_with_the_package():
 
     verbs = fitted_cue_verbs()
     assert "said" in verbs and all(v.isalpha() and v.islower() for v in verbs)
+
+
+def test_word_lists_live_in_the_lexicon_only():
+    """Months, weekdays, courtesy titles and transcript labels are named once, in
+    briefing/lexicon.py; other modules build their patterns from it."""
+    import re
+    from pathlib import Path
+
+    import briefing
+
+    lists = re.compile(
+        r"(?i:January\W+February|Monday\W+Tuesday|\bMr\W+\(?Ms\b|\bDr\W+Mr\b|\bjan\W+feb\b)"
+        r"|\"OPERATOR\"|\"QUESTION\""
+    )
+    package = Path(briefing.__file__).parent
+    found = [
+        f"{path.relative_to(package)}:{n}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "lexicon.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if lists.search(line)
+    ]
+    assert found == []

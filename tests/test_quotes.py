@@ -369,3 +369,47 @@ def test_a_paragraph_opened_with_a_closing_mark_is_still_a_quote():
     assert quotes_of(body) == [
         ("Fear. I am truly afraid of what comes next for the country.", "Edwin G. Monroy")
     ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
+    body = "“It's unusual,“ said Larry Noble, an attorney. “It's a hard thing to pull off.”"
+    assert quotes_of(body) == [
+        ("It's unusual … It's a hard thing to pull off.", "Larry Noble"),
+    ]
+
+
+def test_a_title_in_the_appositive_does_not_end_the_attribution():
+    body = (
+        '"We should not be shocked by any of this," said Alex Conant, an aide to Sen. Marco '
+        'Rubio. "Every part of the campaign is lacking right now."'
+    )
+    [(_, speaker)] = quotes_of(body)
+    assert speaker == "Alex Conant"
+
+
+def test_single_marks_quote_in_a_document_without_double_ones():
+    body = (
+        "‘We won’t back down from this fight,’ Mr Hughes said on Tuesday.\n\n"
+        "‘It is a matter for the courts now,’ said Sarah Patel, a lawyer. ‘We will appeal.’"
+    )
+    assert quotes_of(body) == [
+        ("We won’t back down from this fight", "Hughes"),
+        ("It is a matter for the courts now … We will appeal.", "Sarah Patel"),
+    ]
+    # beside double marks, single ones are a quotation within a quotation
+    nested = "“They called it ‘a matter for the courts now’ and left,” said Sarah Patel."
+    assert quotes_of(nested) == [
+        ("They called it ‘a matter for the courts now’ and left", "Sarah Patel")
+    ]
+
+
+def test_thousands_of_linked_fragments_stay_bounded():
+    import time
+
+    from briefing.quotes import MAX_PARTS
+
+    body = 'He said "yes it is so" and "no it is not" then ' * 3000
+    start = time.process_time()
+    found = find_quotes(read_page(Path("story.txt"), "A Story\n\n" + body))
+    assert time.process_time() - start < 4
+    assert found and all(len(q.parts) <= MAX_PARTS for q in found)

@@ -6,27 +6,9 @@ import re
 import unicodedata
 from datetime import date
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from briefing import lexicon
+
+_MONTHS = lexicon.MONTH_NUMBERS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),  # "…-19T12:25Z"
@@ -100,9 +82,9 @@ def fold(text: str) -> str:
 
 
 _SAYS = re.compile(r"\bsays\s+(.{3,160})", re.S)
-_ABBREVIATED = re.compile(r"\b(Dr|Mr|Ms|Mrs|Prof|Sen|Rep|Gen|Amb)\.")
+_ABBREVIATED = re.compile(rf"\b({lexicon.alternation(lexicon.ABBREVIATED_TITLES)})\.")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w’'-]*\.?\s*)+")
-_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof|Sen|Rep|Gen|Amb)\.?\s+)+")
+_HONORIFIC = re.compile(rf"^(?:{lexicon.alternation(lexicon.ABBREVIATED_TITLES)}\.?\s+)+")
 
 
 def interviewee(text: str) -> tuple[str, str | None] | None:
@@ -129,60 +111,28 @@ def interviewee(text: str) -> tuple[str, str | None] | None:
     return name, position
 
 
-_TITLES = {
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "secretary",
-    "minister",
-    "president",
-    "ambassador",
-    "envoy",
-    "senator",
-    "general",
-    "admiral",
-    "director",
-    "spokesperson",
-    "chair",
-    "chairman",
-    "the",
-    "representative",
-    "governor",
-    "professor",
-    "administrator",
-    "deputy",
-    "assistant",
-    "under",
-    # words that stand before a name without being part of it: "Said Ellis", "But Ellis"
-    "said",
-    "says",
-    "told",
-    "asked",
-    "added",
-    "but",
-    "and",
-    "when",
-    "while",
-    "former",
-    "retired",
-    "rival",
-    "democratic",
-    "republican",
-    *"january february march april may june july august september october november".split(),
-    *"in on at as of for by with from to after before during since until".split(),
-    *"ministers secretaries ambassadors senators governors presidents officials".split(),
-    "december",
-}
+_TITLES = lexicon.NOT_FIRST_NAMES
+
+
+# A lookahead so that overlapping candidates ("Secretary Antony J. Blinken") are all seen.
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b)")
 
 
 def full_name(surname: str, *texts: str) -> str | None:
     """Find "First [M.] Surname" for ``surname`` in ``texts``, searched in order."""
     target = fold(surname)
-    # A lookahead so that overlapping candidates ("Secretary Antony J. Blinken") are all seen.
-    pattern = re.compile(r"(?=\b([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b)")
     for text in texts:
-        for m in pattern.finditer(text):
+        for m in _FULL_NAME.finditer(text):
             if fold(m[3]) == target and fold(m[1]) not in _TITLES:
                 return f"{m[1]}{m[2]} {m[3]}"
     return None
+
+
+def full_names(text: str) -> dict[str, str]:
+    """``full_name`` for every surname of ``text`` at once (folded surname -> the first full
+    name), in one pass: for a document with many names."""
+    found: dict[str, str] = {}
+    for m in _FULL_NAME.finditer(text):
+        if fold(m[1]) not in _TITLES:
+            found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
+    return found

@@ -5,40 +5,16 @@ from __future__ import annotations
 import re
 
 from briefing.ingest.meta import fold, full_name
+from briefing.lexicon import (
+    PROCEDURAL_LABELS,
+    QUESTION_LABELS,
+    TRANSCRIPT_TITLES,
+)
 from briefing.model import Turn
 
 # Labels that open a transcript turn: "MR PRICE:", "SECRETARY BLINKEN:", "QUESTION:".
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’' -]{1,60}?):\s+")
-_HONORIFICS = (
-    "MR",
-    "MS",
-    "MRS",
-    "MISS",
-    "DR",
-    "SECRETARY",
-    "UNDER SECRETARY",
-    "ASSISTANT SECRETARY",
-    "DEPUTY SECRETARY",
-    "AMBASSADOR",
-    "MINISTER",
-    "FOREIGN MINISTER",
-    "PRIME MINISTER",
-    "PRESIDENT",
-    "VICE PRESIDENT",
-    "SENATOR",
-    "GENERAL",
-    "ADMIRAL",
-    "SPECIAL ENVOY",
-    "ADMINISTRATOR",
-    "GOVERNOR",
-    "PROFESSOR",
-    "DIRECTOR",
-    "CHAIRMAN",
-    "CHAIR",
-)
-QUESTION_LABELS = {"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"}
-PROCEDURAL_LABELS = {"OPERATOR", "MODERATOR", "PARTICIPANT", "STAFF"}
-PROCEDURAL_SPEAKERS = {label.title() for label in PROCEDURAL_LABELS}
+_HONORIFICS = tuple(title.upper() for title in TRANSCRIPT_TITLES)
 
 
 def speaker_label(paragraph: str) -> tuple[str, int] | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 
+from briefing import lexicon
 from briefing.errors import RenderError
 from briefing.model import Brief, Theme
 
@@ -118,9 +119,7 @@ def dates_itself(src: Any) -> bool:
 
 
 # English month names, not strftime's %B: the brief must not change with the machine's locale.
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = lexicon.MONTHS
 
 
 def _as_date(value: date | str | None) -> date | None:

@@ -1,0 +1,991 @@
+"""Who said a quote, as a pipeline you can read.
+
+1. **Rules** (``RULES``): an ordered table of named patterns, each tried at one place around
+   the quotation (right after its closing mark, right before its opening mark, the sentence it
+   sits in, the sentence or paragraph before). The first rule that finds a mention decides;
+   each rule carries the examples it was written for, and the tests run them.
+2. **Mentions**: what a rule found is a name, a title and name, a pronoun, or a description
+   ("one Democratic source"); titles and appositives become the person's position.
+3. **Coreference** (``Cast``): a pronoun goes to the latest speaker of its gender (from
+   honorifics and role nouns), a surname to the full name the text gives it, a name to the
+   person already met with that surname.
+
+The result is an ``Attribution``: the speaker, the rule that decided it, and what it saw.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from briefing import lexicon
+from briefing.ingest.meta import fold, full_names
+from briefing.ingest.turns import same_person
+from briefing.text import MAX_ANALYZED_CHARS, split_sentences
+
+LOOKAROUND = 200
+_CUE = lexicon.cue_pattern()
+_CUE_WORD = re.compile(_CUE)
+# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
+_W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+_ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
+_OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
+_PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
+_NAME = (
+    # "Secretary of State …", "U.S. Ambassador to the United Nations …"
+    rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
+    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
+    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
+    rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,4}})"
+)
+_PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
+# An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
+# Chen Wei-lin, told reporters.
+_ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<role>[\w’' -]{2,60}?),\s+"
+_PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
+_WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
+_ADVERBS = (
+    r"(?:\s+(?:[a-z]+ly|"
+    + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS)
+    + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
+)
+# "In January, ", "Though she called it “outrageous,” ": a clause before the subject.
+_INTRO = (
+    "(?:(?:" + "|".join(lexicon.CLAUSE_OPENERS) + r")\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\")"
+    r"{0,160}?(?:,|(?<=,[”\"]))\s+)?"
+)
+_VERB = (
+    r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|"
+    + "|".join(lexicon.IRREGULAR_PAST_FORMS)
+    + r")\b"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named way of finding a speaker.
+
+    ``place`` says where ``pattern`` is tried: ``after`` the closing mark (matched at the start
+    of the rest of the line), ``before`` the opening mark (searched, ending at the mark),
+    ``sentence`` (the subject of the sentence the quote sits in), ``said_last`` (a "X said:"
+    sentence just before). ``examples`` are passages with one quote and its speaker.
+    """
+
+    name: str
+    place: str
+    pattern: re.Pattern[str]
+    examples: tuple[tuple[str, str | None], ...] = ()
+
+
+def _rule(
+    name: str, place: str, pattern: str | re.Pattern[str], *examples: tuple[str, str | None]
+) -> Rule:
+    return Rule(name, place, re.compile(pattern), examples)
+
+
+def _after(name: str, body: str, *examples: tuple[str, str | None]) -> Rule:
+    return _rule(name, "after", rf"^[\s,]*(?:{body})", *examples)
+
+
+AFTER_RULES = (
+    _after(
+        "pronoun_cue_after",
+        rf"(?P<pronoun>{_PRONOUN})\s+{_CUE}\b",
+        (
+            "“We will go,” Maria Delgado said. Talks ended at noon. “We will not back down,” "
+            "she said.",
+            "Maria Delgado",
+        ),
+    ),
+    _after(
+        "name_cue_after",
+        rf"(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b",
+        ("“We will not back down from this,” Maria Delgado said.", "Maria Delgado"),
+    ),
+    _after(
+        "cue_role_comma_name_after",
+        rf"{_CUE}\s+{_ROLE}(?P<name>{_NAME})(?=[,.]|$)",
+        ("“We will not go,” said the foreign secretary, Ramon Cruz.", "Ramon Cruz"),
+    ),
+    _after(
+        "role_comma_name_cue_after",
+        rf"{_ROLE}(?P<name>{_NAME}),\s+{_CUE}\b",
+        ("“We will not go,” the premier, Chen Wei-lin, told reporters.", "Chen Wei-lin"),
+    ),
+    _after(
+        "cue_role_name_after",
+        rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?(?!(?:of|the|for|and|in|at|from)\s)"
+        rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})(?=\s*[,.(]|\s*$)",
+        ("“It was a disgrace to the country,” said MSNBC host Chris Matthews.", "Chris Matthews"),
+    ),
+    _after(
+        "cue_name_after",
+        rf"{_CUE}\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b",
+        ("“It is a matter for the courts,” said Oliver Grant.", "Oliver Grant"),
+    ),
+    _after(
+        "signature_dash",
+        rf"[―—–]\s*(?P<name>{_NAME})",
+        (
+            "The book opens with a line.\n\n“Fear is the mind-killer, it is.” ― Pamela Padilla",
+            "Pamela Padilla",
+        ),
+    ),
+    _after(
+        "role_name_cue_after",
+        rf"(?P<role>(?:[^\s“”\"]+\s+){{1,6}}?)(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
+        rf"{{0,3}}){_PARENTHESIS}\s+{_CUE}\b",
+        (
+            "“That is not our policy,” White House press secretary Josh Earnest said.",
+            "Josh Earnest",
+        ),
+    ),
+    _after(
+        "name_appositive_cue_after",
+        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,"
+        rf"\s+{_CUE}\b",
+        (
+            "“It is an invasion of our domain,” Scott Pruitt, the attorney general of Oklahoma, "
+            "one of the states suing, said on Monday.",
+            "Scott Pruitt",
+        ),
+    ),
+    _after(
+        "description_cue_after",
+        rf"(?P<name>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b",
+        ("“Who will stand up for you?” a narrator in the ad asks.", "A narrator in the ad"),
+    ),
+    _after(
+        "as_put_it_after",
+        rf"as\s+(?P<name>{_NAME}|(?:a|an|the)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b",
+        (
+            "“A threat to the homeland,” as a Homeland Security memo put it.",
+            "A Homeland Security memo",
+        ),
+    ),
+    _after(
+        "per_after",
+        rf"per\s+(?P<name>{_NAME}|(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)(?=\s*[,.]|\s*$)",
+        (
+            "The meeting is “open to all members in good standing,” per the party's bylaws.",
+            "The party's bylaws",
+        ),
+    ),
+    _after(
+        "cue_description_after",
+        rf"{_CUE}\s+(?P<name>(?:one|a|an|the|two|three|several|some)\s+[\w’' -]{{2,60}}?)"
+        r"(?=\s*[,.]|$)",
+        (
+            "“They are in a frenzy with no plan at all,” said one Democratic source on the panel.",
+            "One Democratic source on the panel",
+        ),
+    ),
+)
+
+# The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
+# ("The Indiana governor said Democrats are to blame for focusing on “…").
+_SUBJECT = (
+    # "…, the 34-year-old mother of three replied, “…"
+    rf"(?:(?P<pronoun>{_PRONOUN})"
+    rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
+    rf"{_PARENTHESIS}"
+    # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it
+    rf"(?:,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
+)
+BEFORE_RULES = (
+    # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
+    # Limbaugh, “…"
+    _rule(
+        "name_saying_before",
+        "before",
+        re.compile(rf"(?P<name>{_NAME})\s+(?:saying|asking|adding|declaring)\b[^.!?“”\"]{{0,60}}$"),
+        (
+            "The ad shows footage of Hillary Clinton saying, “We will get this done.”",
+            "Hillary Clinton",
+        ),
+    ),
+    _rule(
+        "according_to_before",
+        "before",
+        re.compile(rf"[Aa]ccording to (?P<name>{_NAME}),?\s*$"),
+        ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
+    ),
+    _rule(
+        "subject_cue_before",
+        "before",
+        re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
+        ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
+        # the subject of the last cue, not of an earlier clause
+        (
+            "After the host asked the guest who would win, Ellen Marsh replied, “I would bet "
+            "on the governor.”",
+            "Ellen Marsh",
+        ),
+    ),
+)
+# A quote with no cue verb next to it: the subject of the sentence it sits in ("In January,
+# Gov. Earl Ray Tomblin of West Virginia lauded him for “…”"), or "Said Ellis: “…”".
+SENTENCE_RULES = (
+    _rule(
+        "said_name_colon",
+        "sentence",
+        re.compile(rf"(?:Said|Says|Added|Asked)\s+(?P<name>{_NAME}):"),
+        ("Said Ellis: “I don't get the sense she is interested in reform.”", "Ellis"),
+    ),
+    _rule(
+        "sentence_subject",
+        "sentence",
+        re.compile(
+            rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)"
+            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+[’']s)\s+"
+            rf"[\w’' -]{{2,40}}?))"
+            rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
+            # "Trump and his aides have …": the first of two subjects
+            rf"(?:\s+and\s+(?:his|her|their|the)\s+[a-z]+)?"
+            # after an appositive the next word is the verb, whatever it looks like
+            rf"{_PARENTHESIS}(?:(?:,\s+(?P<appositive>{_NAME})|,[^,“”\"]{{1,80}}),\s+"
+            rf"(?P<v1>[a-z]+)\b"
+            rf"|{_PARENTHESIS}(?P<aux>{_ADVERBS})\s+(?P<v2>{_VERB}))"
+        ),
+        (
+            "In January, Gov. Earl Ray Tomblin of West Virginia lauded him for “bringing "
+            "jobs back to the state.”",
+            "Earl Ray Tomblin",
+        ),
+    ),
+)
+# "…, Schiff said. “The other factor …”": the sentence before names who goes on speaking.
+SAID_LAST = _rule(
+    "said_last_sentence",
+    "said_last",
+    re.compile(
+        rf"(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})){_PARENTHESIS}\s+{_CUE}\b"
+        r"[^.!?“”\"]{0,60}[.:]$"
+    ),
+    (
+        "Adam Schiff spoke at length on Tuesday, Schiff said. “The other factor is time.”",
+        "Adam Schiff",
+    ),
+)
+# Rules that are not patterns: where the speaker comes from the quotes around.
+CONTINUED = "continues_quote"  # “…,” she said, “…”: the parts of one quotation
+PREVIOUS_SENTENCE = "previous_sentence_subject"  # a sentence about X, then X's quote
+PREVIOUS_PARAGRAPH = "previous_paragraph_subject"  # a paragraph about X, then a quote alone
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, by which rule, from what mention (``found``), and the rules that also
+    matched but lost on order (``also``)."""
+
+    speaker: str | None
+    rule: str | None
+    found: str | None = None
+    also: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()  # what the ranker weighed, best first
+    marks: tuple[int, int] = (0, 0)  # the opening and closing mark it looked around
+
+
+@dataclass
+class Cast:
+    """The people of one document as its quotes are read: everyone named so far, the
+    speakers latest last, what the text says of their sex, their positions, full names."""
+
+    people: list[str]
+    recent: list[str]
+    genders: dict[str, str]
+    positions: dict[str, str]
+    text: str = ""
+    # indexes built once per document, so that a long one with many names stays linear
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)  # the folded surnames of those who spoke
+    _full_names: dict[str, str] | None = None
+    _counts: Counter[str] | None = None
+    _proper: set[str] | None = None
+
+    @classmethod
+    def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
+        cast = cls([], [], _honorific_genders(text), dict(positions), text[:MAX_ANALYZED_CHARS])
+        for person in people:
+            cast.person(person)
+            cast.spoke(person)
+        return cast
+
+    def pronoun(self, pronoun: str) -> str | None:
+        """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he"
+        a Ms. or a congresswoman."""
+        for person in reversed(self.recent[-50:]):
+            role = self.positions.get(person, "")
+            known = self.genders.get(person.split()[-1]) or _role_gender(role)
+            if pronoun == "they" or known in (None, pronoun):
+                return person
+        return None
+
+    def spoke(self, speaker: str) -> None:
+        if self.recent and self.recent[-1] == speaker:
+            return
+        self.recent = [p for p in self.recent[-50:] if p != speaker] + [speaker]
+        self.speakers.add(fold(speaker.split()[-1]))
+
+    def lookup(self, name: str) -> str:
+        """The entity a name refers to: a surname alone gets the full name the text gives it,
+        a name already met (by surname) is that person."""
+        if " " not in name:
+            if self._full_names is None:
+                self._full_names = full_names(self.text)
+            name = self._full_names.get(fold(name), name)
+        for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
+            if len(person) >= len(name):
+                return person
+        return name
+
+    def person(self, name: str) -> str:
+        """``lookup``, remembering a person met for the first time."""
+        person = self.lookup(name)
+        same = self.by_surname.setdefault(fold(person.split()[-1]), [])
+        if person not in same:
+            same.append(person)
+            self.people.append(person)
+        return person
+
+    def holder(self, description: str) -> str | None:
+        """The person a definite description of a position refers to: the latest one whose
+        recorded position has all its words ("the press secretary" -> the person given as
+        "White House press secretary"; "the spokeswoman" -> a "spokeswoman")."""
+        words = description.lower().split()
+        if words[0] != "the" or not 2 <= len(words) <= 5:
+            return None
+        for person in reversed(self.recent):
+            position = set(self.positions.get(person, "").lower().split())
+            if position and set(words[1:]) <= position:
+                return person
+        return None
+
+    def proper(self, word: str) -> bool:
+        """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
+        if self._proper is None:
+            self._proper = {_stem(m[1]) for m in _MID_SENTENCE.finditer(self.text)}
+        return word in self._proper
+
+    def mentions(self, surname: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(_stem(word) for word in _WORD.findall(self.text))
+        return self._counts[surname]
+
+    def features(self, person: str, alone: bool) -> dict[str, float]:
+        """What the cast knows of a candidate: has spoken, last spoke, how often named."""
+        surname = person.split()[-1]
+        return {
+            "several_words": float(" " in person),
+            "last_speaker": float(bool(self.recent) and same_person(self.recent[-1], person)),
+            "known_speaker": float(fold(surname) in self.speakers),
+            "log_mentions": math.log(1 + min(50, self.mentions(surname))) / 4,
+            "quote_alone": float(alone),
+        }
+
+
+_MID_SENTENCE = re.compile(r"(?<=[a-z,])\s+([A-Z][\w’'-]*\w)")
+
+
+def _stem(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+_WORD = re.compile(r"\b[A-Z][\w’'-]*\w\b|\b[A-Z]\b")
+
+
+_HONORIFIC = re.compile(
+    rf"\b({lexicon.alternation(lexicon.MASCULINE_COURTESY + lexicon.FEMININE_COURTESY)})\.?\s+"
+    r"(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)\b"
+)
+_FEMININE = re.compile(r"\b(?:" + "|".join(lexicon.FEMININE_NOUNS) + r")\b", re.I)
+_MASCULINE = re.compile(r"\b(?:" + "|".join(lexicon.MASCULINE_NOUNS) + r")\b", re.I)
+
+
+def _honorific_genders(text: str) -> dict[str, str]:
+    """Surnames the text writes with "Mr." or "Ms."/"Mrs." (as newspapers do): a "she said"
+    does not go back to a Mr. Alexander."""
+    genders: dict[str, str] = {}
+    for m in _HONORIFIC.finditer(text, 0, MAX_ANALYZED_CHARS):
+        genders.setdefault(m[2], "he" if m[1] in lexicon.MASCULINE_COURTESY else "she")
+    return genders
+
+
+def _role_gender(role: str) -> str | None:
+    return "she" if _FEMININE.search(role) else "he" if _MASCULINE.search(role) else None
+
+
+def match_after(after: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule that matches the text right after a closing mark."""
+    for rule in AFTER_RULES:
+        if m := rule.pattern.match(after):
+            return rule, m
+    return None
+
+
+def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
+    """The speaker named by a cue verb right after the closing mark or before the opening one,
+    or by the sentence around the quote; a pronoun goes to the cast.
+
+    A title or appositive that comes with the name ("Deputy Secretary", "the Philippine
+    foreign secretary") is remembered in ``cast.positions``.
+    """
+    after = text[closing + 1 : closing + 1 + LOOKAROUND].split("\n", 1)[0]
+    before = text[max(0, opening - LOOKAROUND) : opening].rsplit("\n", 1)[-1]
+    if text[closing - 1 : closing] == "." and after.lstrip()[:1].isupper():
+        after = ""  # “… an outlaw nation.” Russia insisted …: a new sentence, not an attribution
+    found = (
+        match_after(after)
+        or _search(BEFORE_RULES, before)
+        or _subject(text, opening)
+        or (not after.strip(" .,") and _previous_paragraph_subject(text, opening))
+    )
+    if not found:
+        return Attribution(None, None)
+    rule_name, m = found[0].name, found[1]
+    groups = m.groupdict()
+    if groups.get("pronoun"):
+        # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
+        own = None if found[0].place in ("sentence", "said_last") else _subject(text, opening)
+        if not (own and own[1].groupdict().get("name")):
+            speaker = cast.pronoun(groups["pronoun"].lower())
+            return Attribution(speaker, rule_name, groups["pronoun"])
+        rule_name, m = own[0].name, own[1]
+        groups = m.groupdict()
+    key = next(k for k in ("name", "appositive", "described") if groups.get(k))
+    raw = groups[key]
+    lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
+    if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and _leads_with_a_place(raw, text):
+        raw = " ".join(raw.split()[-2:])  # "… in Afghanistan Richard Bennett said"
+    name = _clean_name(raw)
+    if not name:
+        return Attribution(None, None, raw)
+    described = name[:1].isupper() and name.split()[0] in {"The", "A", "An"}
+    role = None if described else (groups.get("role") or _title_of(raw, name))
+    if not role and found[0].place == "after":  # "…," said Oliver Grant, a security analyst at …
+        trailing = _APPOSITIVE.match(after[m.end() :])
+        role = trailing[1] if trailing else None
+    if described and (known := cast.holder(name)):
+        return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
+    name = cast.person(name)
+    if role and name not in cast.positions:
+        cast.positions[name] = " ".join(role.split())
+    return Attribution(name, rule_name, raw.strip())
+
+
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
+
+
+def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule that finds a mention; of its matches, the one whose cue verb is last
+    ("After Beck asked …, D'Souza replied, “…”" is D'Souza's)."""
+    for rule in rules:
+        best, m = None, rule.pattern.search(before)
+        while m:
+            if not _DETERMINER_BEFORE.search(before, max(0, m.start() - 8), m.start()):
+                best = m  # not "a Facebook post": a name after a determiner heads a noun
+            if "cue" not in m.re.groupindex:
+                break
+            m = m.re.search(before, m.end("cue"))
+        if best:
+            return rule, best
+    return None
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(lexicon.DETERMINERS) + r")\s+$")
+
+
+def _subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
+    """Who the sentence around a quote is about: its subject, or the speaker of "X said." or
+    "X reports:" just before a quote that opens its own sentence or paragraph."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    if not text[para_start:opening].strip():  # the quote opens its paragraph
+        previous = text[max(0, para_start - LOOKAROUND) : para_start].rstrip()
+        if not previous.endswith(":"):
+            return None
+        said = SAID_LAST.pattern.search(previous, previous.rfind("\n") + 1)
+        return (SAID_LAST, said) if said else None
+    low = max(para_start, opening - 2 * LOOKAROUND)
+    chunk = text[low:opening]
+    spans = split_sentences(chunk)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if chunk[end:].strip() or not chunk[start:end].endswith((".", "!", "?")):
+        # the quote sits inside this sentence
+        if start == 0 and low > para_start:
+            return None  # the sentence began before the window: its subject is unknown
+        for rule in SENTENCE_RULES:
+            if m := rule.pattern.match(chunk, start):
+                return (rule, m) if _names_someone(m, text) else None
+        return None
+    said = SAID_LAST.pattern.search(chunk, start, end)
+    if said or (start == 0 and low > para_start):
+        return (SAID_LAST, said) if said else None
+    # "His partner, Lawrence B. Cummings, called him a master at deals. “He showed …”": a
+    # quote that follows a sentence about a named person, with no cue of its own, is theirs
+    return _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
+
+
+def _named_subject(
+    sentence: str, start: int, text: str, rule: Rule
+) -> tuple[Rule, re.Match[str]] | None:
+    """The subject of the sentence at ``sentence[start:]``, when it names someone."""
+    said_colon, subject = SENTENCE_RULES
+    if said_colon.pattern.match(sentence, start):
+        return None
+    m = subject.pattern.match(sentence, start)
+    if m and (m["name"] or m["appositive"]) and _names_someone(m, text):
+        return rule, m
+    return None
+
+
+PREVIOUS_SENTENCE_RULE = _rule(
+    PREVIOUS_SENTENCE,
+    "previous",
+    SENTENCE_RULES[1].pattern,
+    (
+        "His partner, Lawrence B. Cummings, called him a master at deals. “He showed "
+        "everyone how it was done.”",
+        "Lawrence B. Cummings",
+    ),
+)
+PREVIOUS_PARAGRAPH_RULE = _rule(
+    PREVIOUS_PARAGRAPH,
+    "previous",
+    SENTENCE_RULES[1].pattern,
+    (
+        "Hillary Clinton restricted comments to hypothetical scenarios.\n\n“If any bank "
+        "can't be managed, it should be broken up.”",
+        "Hillary Clinton",
+    ),
+)
+
+
+def _previous_paragraph_subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
+    """A paragraph that is a quotation and nothing else goes on from the paragraph before:
+    "… Clinton restricted comments to hypothetical scenarios. ¶ “If any bank can't be managed,
+    it should be broken up.”" is Clinton's when that sentence's subject names her."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    if text[para_start:opening].strip() or para_start < 2:
+        return None
+    previous = text[max(0, para_start - 2 * LOOKAROUND) : para_start].rstrip()
+    spans = split_sentences(previous, previous.rfind("\n") + 1)
+    if not spans or previous[spans[-1][0] : spans[-1][1]][-1:] not in {".", "!"}:
+        return None
+    return _named_subject(previous, spans[-1][0], text, PREVIOUS_PARAGRAPH_RULE)
+
+
+# Every rule, in the order they are tried.
+RULES = (
+    *AFTER_RULES,
+    *BEFORE_RULES,
+    *SENTENCE_RULES,
+    SAID_LAST,
+    PREVIOUS_SENTENCE_RULE,
+    PREVIOUS_PARAGRAPH_RULE,
+)
+_NOT_NAMES = lexicon.NOT_NAMES
+_TITLES = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in lexicon.NAME_PREFIXES) + r"|[A-Z]\w*[’']s)\s+)+"
+)
+
+
+def _names_someone(m: re.Match[str], text: str) -> bool:
+    """Is the subject of a sentence someone who speaks? A name of two words or more, a word
+    that is someone's surname elsewhere in the text, or either of them or a description ("The
+    Republican nominee") with a cue verb. Reports quote terms after any subject: "The political
+    crimes law defined a “political crime” as …" is not speech."""
+    g = m.groupdict()
+    if m.re is SENTENCE_RULES[0].pattern or g.get("appositive") or g.get("pronoun"):
+        return True
+    verb = g.get("v1") or g.get("v2") or ""
+    cue = bool(_CUE_WORD.fullmatch(verb))
+    # "The ad uses", "The two entities", "Legal amendments": a word in -s may be a plural noun
+    verb_like = cue or verb in {"is", "was", "has"} or not verb.endswith("s") or bool(g.get("aux"))
+    raw = g.get("name")
+    if not raw:  # a description
+        return verb_like
+    name = _TITLES.sub("", raw.strip())
+    if raw.split()[0] in _NOT_NAMES or not name or not verb_like:
+        return False
+    # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
+    mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(name)}\b")
+    return cue or " " in name or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+
+
+def _leads_with_a_place(raw: str, text: str) -> bool:
+    """Is the first of three or more capitalised words a place or body of its own, as in
+    "… in Afghanistan Richard Bennett said"? A first name is followed by a surname wherever
+    it appears ("Mahsa Zhina Amini"); "Afghanistan" also stands alone."""
+    words = raw.split()
+    if len(words) < 3:
+        return False
+    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+[A-Z])", text[:MAX_ANALYZED_CHARS]))
+
+
+def _title_of(raw: str, name: str) -> str | None:
+    """The title words in front of a name ("Deputy Secretary" of "Deputy Secretary X Y")."""
+    prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
+    while prefix.split(" ", 1)[0] in _NOT_NAMES:  # "As Secretary"
+        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
+    courtesy = prefix.rstrip(".") in lexicon.COURTESY_TITLES  # "Mr." is no position
+    return prefix if len(prefix) > 2 and prefix.lower() != "the" and not courtesy else None
+
+
+_DESCRIBED = re.compile(
+    r"^(?:The|the|a|an|A|An|One|one|[A-Z]\w+[’']s)\s+(?:[A-Z][\w’'-]*\s+)*[a-z0-9]"
+)
+
+
+def _clean_name(raw: str) -> str | None:
+    if _DESCRIBED.match(raw.strip()):
+        # "The commission", "A narrator …", "The Republican nominee"
+        return raw.strip()[0].upper() + raw.strip()[1:]
+    words = raw.split()
+    while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
+        words.pop(0)
+    name = _TITLES.sub("", " ".join(words)).strip(" ,.")
+    if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
+        return None
+    return name
+
+
+# ---------------------------------------------------------------- candidates and the ranker
+# When no rule names anyone, the people mentioned around the quote are candidates, and a
+# conditional logit model fitted on PolNeAR train (benchmarks/fit_speakers.py, weights in
+# briefing/data/speaker_weights.json) chooses one of them, or nobody: how far, which side,
+# which cue, which sentence are weights, not hand-set windows.
+RANKED = "ranked_candidate"
+_WINDOW_BEFORE, _WINDOW_AFTER, _PREVIOUS_PARAGRAPH = 400, 250, 300
+_MENTION = re.compile(rf"(?<![\w’'-]){_NAME}")  # a whole word: not "Trump" in "anti-Trump"
+_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+_CUE_NEXT = re.compile(
+    rf"^{_PARENTHESIS}(?:,[^,“”\"]{{1,100}},)?{_ADVERBS}\s+{_CUE}\b|^\s+(?:is|was)\s+quoted\b"
+)
+_ROLE_WORDS = re.compile(r"\s+(?:[\w/.’'-]+\s+){1,4}")  # "said MSNBC host …"
+_CUE_ANYWHERE = re.compile(rf"\b{_CUE}\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(lexicon.PREPOSITIONS) + r")\s+(?:the\s+)?$", re.I
+)
+_DASH_BEFORE = re.compile(r"^\s*[-―—–]\s*$")
+_INTRO_ONLY = re.compile(rf"\s*{_INTRO}")  # fullmatch: "^" fails at a pos > 0
+FEATURES = (
+    "nobody",  # the one feature of the empty candidate: no one in the window said it
+    "same_sentence_before",
+    "same_sentence_after",
+    "next_sentence",
+    "previous_sentence",
+    "previous_paragraph",
+    "next_paragraph",
+    "distance_before",
+    "distance_after",
+    "chain_distance",
+    "pronoun",
+    "cue_next",
+    "cue_just_before",
+    "cue_role_before",
+    "cue_between",
+    "colon_between",
+    "sentence_start",
+    "subject",
+    "subject_with_cue",
+    "after_preposition",
+    "possessive",
+    "several_words",
+    "last_speaker",
+    "known_speaker",
+    "log_mentions",
+    "dash_before",
+    "lone_word_unconfirmed",
+    "quote_alone",
+    "chain",
+    "chain_same_paragraph",
+    "chain_previous_paragraph",
+    "chain_sentences_between",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person who may have said a quote: the mention, the entity it resolves to, and the
+    features the ranker weighs."""
+
+    mention: str
+    person: str | None
+    features: dict[str, float]
+    score: float = 0.0
+
+
+def candidates(
+    text: str, opening: int, closing: int, cast: Cast, previous: tuple[str, int] | None
+) -> list[Candidate]:
+    """The names and pronouns around a quote (its sentence, the sentence and paragraph before,
+    a signature line after), the speaker of the quote before it, and nobody."""
+    para_start = text.rfind("\n", 0, opening) + 1
+    para_end = text.find("\n", closing)
+    para_end = len(text) if para_end < 0 else para_end
+    alone = not text[para_start:opening].strip() and not text[closing + 1 : para_end].strip(" .,")
+    found = [Candidate("", None, {"nobody": 1.0})]
+    low = max(para_start, opening - _WINDOW_BEFORE)
+    spans = [(low, opening), (closing + 1, min(para_end, closing + 1 + _WINDOW_AFTER))]
+    prev_end = _skip_space(text, para_start, -1)  # paragraphs may have blank lines between
+    if prev_end:
+        prev_start = _line_start(text, prev_end, _PREVIOUS_PARAGRAPH)
+        spans.append((prev_start, prev_end))
+    next_start = _skip_space(text, para_end, 1)
+    next_end = text.find("\n", next_start, next_start + 60)
+    if 0 <= next_end or len(text) - next_start < 60:
+        next_end = len(text) if next_end < 0 else next_end  # a signature line: "- Clinton."
+        spans.append((next_start, next_end))
+    place = _Place.of(text, (opening, closing), (para_start, para_end), alone, spans)
+    for lo, hi in spans:
+        for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
+            name = _clean_name(m[0])
+            if _could_speak(name) and not place.quoted(m.start()):
+                person = cast.lookup(name or "")
+                found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
+        for m in _PRONOUN_MENTION.finditer(text, lo, hi):
+            referent = cast.pronoun(m[0].lower())
+            if referent and not place.quoted(m.start()):
+                features = place.features(m, referent, cast) | {"pronoun": 1.0}
+                found.append(Candidate(m[0], referent, features))
+    if previous and previous[1] < opening:
+        speaker, end = previous
+        prev_para_start = text.rfind("\n", 0, prev_end) + 1 if prev_end else 0
+        between = text[end:opening] if opening - end < 2000 else ""
+        features = {
+            "chain": 1.0,
+            "chain_same_paragraph": float("\n" not in between),
+            # a quote paragraph right after one whose quote was the previous speaker's
+            "chain_previous_paragraph": float(prev_para_start <= end < para_start),
+            "chain_sentences_between": min(3, len(_BOUNDARY.findall(between))) / 3
+            if between
+            else 1.0,
+        }
+        features |= cast.features(speaker, alone)
+        features["chain_distance"] = _log_distance(opening - end)
+        found.append(Candidate(speaker, speaker, features))
+    return found
+
+
+def _nearest(found: Iterator[re.Match[str]], opening: int) -> list[re.Match[str]]:
+    """At most _MOST_MENTIONS of the mentions in a span, the nearest to the quote: bounded
+    work in a paragraph of a thousand names."""
+    return sorted(found, key=lambda m: abs(m.start() - opening))[:_MOST_MENTIONS]
+
+
+_MOST_MENTIONS = 12
+_PRONOUN_MENTION = re.compile(rf"\b{_PRONOUN}\b")
+
+
+def _could_speak(name: str | None) -> bool:
+    """A name, not a description, a pronoun, a weekday or a capitalised function word."""
+    if not name or name.split()[0] in {"The", "A", "An"}:
+        return False
+    return (
+        name not in lexicon.NOT_NAMES
+        and name not in lexicon.WEEKDAYS
+        and (name.lower() not in lexicon.SUBJECT_PRONOUNS)
+    )
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a quote stands, for describing a mention's place relative to it."""
+
+    text: str
+    opening: int
+    closing: int
+    para_start: int
+    para_end: int
+    alone: bool
+    # the cue verbs and sentence ends around the quote, found once for all its mentions
+    cues: list[tuple[int, int]]
+    ends: list[tuple[int, int, int]]  # start, end, and the end of what the boundary looks at
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        marks: tuple[int, int],
+        para: tuple[int, int],
+        alone: bool,
+        spans: list[tuple[int, int]],
+    ) -> _Place:
+        cues: list[tuple[int, int]] = []
+        ends: list[tuple[int, int, int]] = []
+        for lo, hi in _merged(
+            (max(0, lo - _WINDOW_BEFORE), min(len(text), hi + 1)) for lo, hi in spans
+        ):
+            cues += [(m.start(), m.end()) for m in _CUE_ANYWHERE.finditer(text, lo, hi)]
+            ends += [
+                (m.start(), m.end(), m.end() + 1 + (text[m.end() : m.end() + 1] in '"“‘('))
+                for m in _BOUNDARY.finditer(text, lo, hi)
+            ]
+        return cls(text, *marks, *para, alone, cues, ends)
+
+    def cue_in(self, a: int, b: int) -> bool:
+        return any(a <= start and end <= b for start, end in self.cues)
+
+    def end_in(self, a: int, b: int) -> bool:
+        return any(a <= start and reach <= b for start, _, reach in self.ends)
+
+    def quoted(self, s: int) -> bool:
+        """Is a mention inside quotation marks (of this quote's paragraph or a neighbour)?"""
+        lo = _line_start(self.text, s)
+        if s > self.closing:
+            lo = max(lo, self.closing + 1)
+        before = self.text[lo:s]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def features(self, m: re.Match[str], person: str, cast: Cast) -> dict[str, float]:
+        text, s, e = self.text, m.start(), m.end()
+        f: dict[str, float] = {}
+        if e <= self.opening:
+            boundary = self.end_in(e, self.opening)
+            if s < self.para_start:
+                f["previous_paragraph"] = 1.0
+            f["previous_sentence" if boundary else "same_sentence_before"] = 1.0
+            if not boundary:
+                f["cue_between"] = float(self.cue_in(e, self.opening))
+                f["colon_between"] = float(text[e : self.opening].rstrip().endswith(":"))
+            f["distance_before"] = _log_distance(self.opening - e)
+        else:
+            if s > self.para_end:
+                f["next_paragraph"] = 1.0
+            elif self.end_in(self.closing - 1, s):
+                f["next_sentence"] = 1.0
+            else:
+                f["same_sentence_after"] = 1.0
+                f["cue_between"] = float(self.cue_in(self.closing + 1, s))
+            f["distance_after"] = _log_distance(s - self.closing)
+        line_start = _line_start(text, s)
+        ends = [end for start, end, reach in self.ends if line_start <= start and reach <= s + 1]
+        sentence_start = max(ends, default=line_start)
+        f["sentence_start"] = float(bool(_INTRO_ONLY.fullmatch(text, sentence_start, s)))
+        f["cue_next"] = float(bool(_CUE_NEXT.match(text[e : e + 140])))
+        near = [end for start, end in self.cues if max(line_start, s - 60) <= start and end < s]
+        f["cue_just_before"] = float(any(text[end:s].isspace() for end in near))
+        f["cue_role_before"] = float(any(_ROLE_WORDS.fullmatch(text, end, s) for end in near))
+        f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(text[max(0, s - 14) : s])))
+        f["possessive"] = float(text[e : e + 2] in ("'s", "’s") or m[0].endswith(("'s", "’s")))
+        f["dash_before"] = float(bool(_DASH_BEFORE.match(text[line_start:s])))
+        if " " not in person and f["sentence_start"]:
+            # one capitalised word opening a sentence ("Wait, …") is a name if the text also
+            # capitalises it mid-sentence
+            f["lone_word_unconfirmed"] = float(not cast.proper(person))
+        # the subject of the quote's own sentence, and of a cue in it
+        f["subject"] = f.get("same_sentence_before", 0.0) * f["sentence_start"]
+        f["subject_with_cue"] = f["subject"] * f.get("cue_between", 0.0)
+        f |= cast.features(person, self.alone)
+        return {k: v for k, v in f.items() if v}
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _line_start(text: str, pos: int, most: int = _WINDOW_BEFORE) -> int:
+    """Where the line of ``pos`` starts, looking back at most ``most`` characters."""
+    return text.rfind("\n", max(0, pos - most), pos) + 1 or max(0, pos - most)
+
+
+def _skip_space(text: str, pos: int, step: int, most: int = 80) -> int:
+    """The position past the white space from ``pos`` backwards (-1) or forwards (1)."""
+    end = max(0, pos - most) if step < 0 else min(len(text), pos + most)
+    while pos != end and text[pos - 1 if step < 0 else pos].isspace():
+        pos += step
+    return pos
+
+
+def _log_distance(chars: int) -> float:
+    """Distance in characters on a log scale, about 0 to 1."""
+    return math.log(max(2, chars)) / 8
+
+
+def rank(found: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
+    """The candidates scored by the fitted weights, best first."""
+    scored = [
+        Candidate(
+            c.mention,
+            c.person,
+            c.features,
+            sum(weights.get(k, 0.0) * v for k, v in c.features.items()),
+        )
+        for c in found
+    ]
+    return sorted(scored, key=lambda c: -c.score)
+
+
+@cache
+def fitted_weights() -> dict[str, float]:
+    """The ranker's weights, fitted by benchmarks/fit_speakers.py; none yet: nobody wins."""
+    path = files("briefing").joinpath("data/speaker_weights.json")
+    if not path.is_file():
+        return {"nobody": 1.0}
+    return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
+
+
+def rank_speaker(
+    text: str, opening: int, closing: int, cast: Cast, previous: tuple[str, int] | None
+) -> Attribution:
+    """The best-scored candidate around a quote no rule attributes, or nobody."""
+    ranked = tuple(rank(candidates(text, opening, closing, cast, previous), fitted_weights()))
+    best = ranked[0]
+    if best.person is None:
+        return Attribution(None, None, candidates=ranked)
+    return Attribution(cast.person(best.person), RANKED, best.mention, candidates=ranked)
+
+
+def rival_rules(text: str, opening: int, closing: int) -> list[tuple[str, str]]:
+    """Every rule whose pattern matches at its place around a quote, with the mention it
+    found, in table order: what the first of them beat."""
+    after = text[closing + 1 : closing + 1 + LOOKAROUND].split("\n", 1)[0]
+    before = text[max(0, opening - LOOKAROUND) : opening].rsplit("\n", 1)[-1]
+    found = []
+    for rule in (*AFTER_RULES, *BEFORE_RULES):
+        m = rule.pattern.match(after) if rule.place == "after" else rule.pattern.search(before)
+        if m:
+            g = m.groupdict()
+            found.append((rule.name, g.get("name") or g.get("pronoun") or ""))
+    return found
+
+
+def explain(why: Attribution, rivals: list[tuple[str, str]], top: int = 5) -> list[str]:
+    """Lines saying why a quote's speaker won: the rule and its mention, the rules it beat,
+    or the ranker's best candidates with their scores and features."""
+    lines = []
+    if why.rule and why.rule != RANKED:
+        lines.append(f"rule {why.rule} found “{why.found}”")
+        if CONTINUED in why.also:
+            lines.append("  (a later part of a quotation whose first part named the speaker)")
+        if "role_coreference" in why.also:
+            lines.append("  (a description of a position: the person the text gave it to)")
+        beaten = [f"{name} (“{mention}”)" for name, mention in rivals if name != why.rule]
+        if beaten:
+            lines.append("  also matched, later in the table: " + ", ".join(beaten))
+    elif why.candidates:
+        verdict = f"ranker chose “{why.found}”" if why.speaker else "ranker chose nobody"
+        lines.append(f"{verdict} (weights: briefing/data/speaker_weights.json)")
+        for c in why.candidates[:top]:
+            features = ", ".join(f"{k}={v:.2g}" for k, v in sorted(c.features.items()))
+            who = f"{c.mention} -> {c.person}" if c.person else "nobody"
+            lines.append(f"  {c.score:+.2f}  {who}  [{features}]")
+    else:
+        lines.append("no rule matched and no candidate was weighed")
+    return lines

@@ -1,0 +1,135 @@
+"""Speaker attribution: every named rule finds the speaker of its own examples, and says so."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest.page import read_page
+from briefing.quotes import explain_quotes
+from briefing.speakers import RULES
+
+
+def attributed(body: str):
+    doc = read_page(Path("story.txt"), "A Story About Talks\n\n" + body)
+    return explain_quotes(doc)
+
+
+EXAMPLES = [
+    pytest.param(rule.name, passage, speaker, id=f"{rule.name}-{i}")
+    for rule in RULES
+    for i, (passage, speaker) in enumerate(rule.examples)
+]
+
+
+def test_every_rule_has_an_example():
+    assert all(rule.examples for rule in RULES)
+    assert len({rule.name for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(("rule", "passage", "speaker"), EXAMPLES)
+def test_a_rule_names_the_speaker_of_its_examples(rule, passage, speaker):
+    *_, (quote, why) = attributed(passage)  # the passage's last quote
+    assert (quote.speaker, quote.rule) == (speaker, rule)
+    assert why.rule == rule
+
+
+# Quotes no rule attributes: the fitted ranker weighs the people around them, or nobody.
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # a colon lead-in: "Name: “…”"
+        (
+            "The timing does not surprise Republican pollster Daron Shaw: “Lesser-known "
+            "candidates have seen the biggest boost.”",
+            "Daron Shaw",
+        ),
+        # the subject of the sentence, with a cue far from the quote
+        (
+            "Ellen Marsh struck a gloomy tone at a forum on Monday night, calling the race "
+            "“very hard for us to win this year.”",
+            "Ellen Marsh",
+        ),
+        # a quote chain: a paragraph that is only a quote goes on from the speaker before
+        (
+            "“We have the votes,” said Tom Okafor, the whip.\n\n“Nobody should doubt it for "
+            "a moment, not one of them.”",
+            "Tom Okafor",
+        ),
+    ],
+)
+def test_the_ranker_finds_the_speaker_no_rule_names(passage, speaker):
+    *_, (quote, why) = attributed(passage)
+    assert quote.speaker == speaker
+    assert why.candidates and why.candidates[0].person == speaker
+
+
+def test_the_ranker_names_nobody_when_no_one_is_around():
+    [(quote, why)] = attributed(
+        "Traffic slowed near the exit marked “trust in the force, but buckle up now.”"
+    )
+    assert quote.speaker is None and quote.rule is None
+    assert why.candidates[0].person is None  # nobody won
+
+
+def test_a_pronoun_goes_to_the_latest_speaker_of_its_gender():
+    passage = (
+        "“The bill is dead,” Mr. Alan Brooks said. “We will try again,” Ms. Dana Reyes said.\n\n"
+        "Later the debate went on for hours.\n\n“It will pass next year,” he said."
+    )
+    *_, (quote, why) = attributed(passage)
+    assert (quote.speaker, why.rule) == ("Alan Brooks", "pronoun_cue_after")
+
+
+def test_the_weights_are_fitted_data_for_every_feature():
+    import json
+    from importlib.resources import files
+
+    from briefing.speakers import FEATURES
+
+    data = json.loads(files("briefing").joinpath("data/speaker_weights.json").read_text())
+    assert set(data["weights"]) == set(FEATURES)
+    assert "fit_speakers.py" in data["fitted_by"] and data["quotes"] > 100
+
+
+def test_inspect_says_which_rule_named_each_speaker(cli, tmp_path):
+    source = tmp_path / "story.txt"
+    source.write_text(
+        "A Story About Talks\n\n“We will not back down from this,” Maria Delgado said.\n\n"
+        "The timing does not surprise Republican pollster Daron Shaw: “Lesser-known "
+        "candidates have seen the biggest boost.”\n",
+        encoding="utf-8",
+    )
+    record = json.loads(cli("inspect", "--json", source).output)
+    rules = [(q["speaker"], q["rule"]) for q in record["quotes"]]
+    assert rules == [("Maria Delgado", "name_cue_after"), ("Daron Shaw", "ranked_candidate")]
+    explained = cli("inspect", "--explain", source).output
+    assert "rule name_cue_after found “Maria Delgado”" in explained
+    assert "ranker chose “Republican pollster Daron Shaw”" in explained or (
+        "ranker chose “Daron Shaw”" in explained
+    )
+    assert "nobody" in explained  # the candidates it beat, with their scores
+
+
+def test_many_names_in_a_long_document_stay_linear():
+    import time
+
+    names = [f"{a}{b}ston" for a in "BCDFGHJKLMNPRSTVWZ" for b in "aeiou" * 3][:240]
+    paragraphs = [
+        f"Ann {n} met Bo {m} in Lyon. “We will not go there again today,” they wrote. {n} argued."
+        for n, m in zip(names * 9, reversed(names * 9), strict=True)
+    ]
+    passage = "\n\n".join(paragraphs * 3)
+    assert len(passage) > 200_000
+    start = time.process_time()
+    found = attributed(passage)
+    assert len(found) > 1000 and time.process_time() - start < 5
+
+
+def test_a_description_of_a_position_goes_to_the_person_given_it():
+    passage = (
+        "“We are not leaving,” said Dana Okoye, the agency's chief spokeswoman.\n\n"
+        "The talks went on.\n\n“Nothing has changed since the morning,” the spokeswoman said."
+    )
+    *_, (quote, why) = attributed(passage)
+    assert quote.speaker == "Dana Okoye" and "role_coreference" in why.also
