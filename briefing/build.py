@@ -17,12 +17,13 @@ from typing import Any
 from briefing import locks
 from briefing.analyze import analyze
 from briefing.assemble import assemble
-from briefing.cache import DocumentCache
+from briefing.cache import DocumentCache, analysis_key, content_hash, to_json
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
-from briefing.ingest import get_sources
+from briefing.index import Index
+from briefing.ingest import get_sources, index_sources
 from briefing.ingest.feeds import fetch_feeds
-from briefing.match import match_topics, near_duplicates
+from briefing.match import near_duplicates
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
 from briefing.store import BuildState
@@ -120,14 +121,15 @@ def _build(
     step = options.progress or (lambda stage: None)
     chosen = select_topics(config.topics, topics)
     step("Reading sources")
-    docs, skipped = sources_of(config, cache)
-    step(f"Matching {len(docs)} documents to {len(chosen)} topics")
-    found = match_topics(chosen, docs, since=since, until=as_of, exclusive=config.exclusive_topics)
+    index, skipped = indexed_sources(config, cache)
+    size = index.size()
+    step(f"Matching {size} documents to {len(chosen)} topics")
+    found = index.match_topics(chosen, since=since, until=as_of, exclusive=config.exclusive_topics)
     if not any(found) and not options.allow_empty:
-        raise BriefingError(_nothing_found(config, docs, skipped, since, as_of))
+        raise BriefingError(_nothing_found(config, size, skipped, since, as_of))
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
-    analyses = analyze_matches(matched, {} if memo is None else memo)
+    analyses = analyze_matches(matched, {} if memo is None else memo, cache)
     brief = assemble(
         info=BriefInfo(
             name=config.brief_name,
@@ -165,18 +167,18 @@ def _build(
 
 
 def _nothing_found(
-    config: Config, docs: list[Document], skipped: list[Skipped], since: date | None, until: date
+    config: Config, size: int, skipped: list[Skipped], since: date | None, until: date
 ) -> str:
     """Why a build found nothing, in one line, and what to do about it."""
     missing = [str(p) for p in config.source_paths if not p.exists()]
     if missing:
         why = "source folder not found: " + ", ".join(missing)
-    elif not docs:
+    elif not size:
         why = f"no readable source ({len(skipped)} files skipped)"
     elif since:
-        why = f"no source dated {since} to {until} matches any topic ({len(docs)} documents read)"
+        why = f"no source dated {since} to {until} matches any topic ({size} documents read)"
     else:
-        why = f"no source matches any topic ({len(docs)} documents read)"
+        why = f"no source matches any topic ({size} documents read)"
     return f"{why}; nothing written (--allow-empty writes an empty brief)"
 
 
@@ -268,6 +270,25 @@ def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], li
     return docs, skipped
 
 
+def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[Skipped]]:
+    """The config's sources in the index: files brought up to date, feed URLs fetched and
+    indexed under their address."""
+    scope, skipped = index_sources(config.source_paths, cache)
+    for url in config.source_urls:
+        fetched, failed = fetch_feeds([url])
+        skipped += failed
+        if fetched:
+            digest = content_hash(url, to_json(fetched, fetched[0].path).encode())
+            key = f"{url}#feed"
+            scope.files[
+                cache.put(fetched[0].path, key=key, stat=(0, 0), sha256=digest, docs=fetched)
+            ] = fetched[0].path
+        for item in failed:
+            log.warning("skipped %s: %s", item.path, item.reason)
+    cache.commit()
+    return Index(cache, scope, config.rules), skipped
+
+
 def survey(config: Config) -> Survey:
     """Read a config's sources (through the cache) and group the near-duplicates."""
     with DocumentCache(config.cache_path) as cache:
@@ -288,17 +309,32 @@ def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:
 
 
 def analyze_matches(
-    matched: Sequence[tuple[Topic, list[Match]]], memo: dict[Document, Analysis]
+    matched: Sequence[tuple[Topic, list[Match]]],
+    memo: dict[Document, Analysis],
+    cache: DocumentCache | None = None,
 ) -> dict[Path, Analysis]:
     """Analyze each matched document once, however many topics it serves; ``memo`` keeps
-    analyses of unchanged documents between builds."""
+    analyses of unchanged documents between builds, ``cache`` between processes."""
     analyses: dict[Path, Analysis] = {}
     for _, matches in matched:
         for m in matches:
             if m.doc not in memo:
-                memo[m.doc] = analyze(m.doc)
+                memo[m.doc] = _analysis(m.doc, cache)
             analyses[m.doc.path] = memo[m.doc]
     return analyses
+
+
+def _analysis(doc: Document, cache: DocumentCache | None) -> Analysis:
+    """The document's analysis, from the cache when this code analysed this content before."""
+    if cache is None:
+        return analyze(doc)
+    key = analysis_key(doc)
+    parts = cache.analysis(key)
+    if parts is not None:
+        return Analysis(doc, *parts)
+    found = analyze(doc)
+    cache.keep_analysis(key, (found.sentences, found.summary, found.quotes))
+    return found
 
 
 @contextmanager

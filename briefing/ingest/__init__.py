@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing.cache import DocumentCache, content_hash
+from briefing.cache import READER_VERSION, DocumentCache, Scope, content_hash
 from briefing.errors import SourceError
 from briefing.ingest.clean import clean_document
 from briefing.ingest.feeds import read_eml, read_feed
@@ -54,7 +54,7 @@ READERS: dict[str, Reader] = {
     ".eml": _one(read_eml),
 }
 
-__all__ = ["READERS", "get_sources", "read_documents", "read_file"]
+__all__ = ["READERS", "get_sources", "index_sources", "read_documents", "read_file"]
 
 
 def get_sources(
@@ -67,8 +67,80 @@ def get_sources(
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
     """
     with _collector_paused():
-        docs, skipped = _get_sources(paths, cache)
-    return apply_rules(docs, rules or []), skipped
+        if cache is None:
+            docs, skipped = _get_sources(paths)
+        else:
+            scope, skipped = index_sources(paths, cache)
+            docs = [doc for _, doc in cache.documents(cache.doc_ids(scope), scope)]
+    return apply_rules(remove_repeated(docs), rules or []), skipped
+
+
+def index_sources(paths: Iterable[Path], cache: DocumentCache) -> tuple[Scope, list[Skipped]]:
+    """Bring the index up to date with the files under ``paths`` and return them as a scope:
+    new and changed files are parsed, files that are gone leave the index."""
+    skipped: list[Skipped] = []
+    keys: dict[Path, str] = {}
+    indexed: dict[str, tuple[int, int, int, str, int]] = {}
+    ids: dict[str, int] = {}
+    todo: list[tuple[Path, bytes, os.stat_result]] = []
+    for prefix, files in _rooted_files(paths, skipped):
+        known = cache.known(prefix)
+        indexed.update(known)
+        for path, key in files:
+            keys[path] = key
+            try:
+                file_id, pending = _lookup(path, key, known.get(key), cache)
+            except SourceError as exc:
+                skipped.append(Skipped(path, str(exc)))
+                continue
+            if file_id is not None:
+                ids[key] = file_id
+            elif pending:
+                todo.append(pending)
+    for path, data, stat, result in _parse_all(todo):
+        if isinstance(result, str):
+            skipped.append(Skipped(path, result))
+            continue
+        digest = content_hash(path.name, data)
+        ids[keys[path]] = cache.put(
+            path, key=keys[path], stat=_stat(stat), sha256=digest, docs=result
+        )
+    seen = set(keys.values())
+    cache.remove(
+        row[0]
+        for key, row in indexed.items()
+        if key not in ids and (key in seen or not os.path.lexists(key))
+    )
+    cache.commit()
+    for item in skipped:
+        log.warning("skipped %s: %s", item.path, item.reason)
+    return Scope({ids[key]: path for path, key in keys.items() if key in ids}), skipped
+
+
+def _stat(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
+    """Every file parsed, no cache."""
+    skipped: list[Skipped] = []
+    found: dict[Path, list[Document]] = {}
+    todo: list[tuple[Path, bytes, os.stat_result]] = []
+    files = _files(paths, skipped)
+    for path in files:
+        try:
+            _check(path)
+            todo.append((path, _bytes(path), path.stat()))
+        except SourceError as exc:
+            skipped.append(Skipped(path, str(exc)))
+    for path, _, _, result in _parse_all(todo):
+        if isinstance(result, str):
+            skipped.append(Skipped(path, result))
+        else:
+            found[path] = result
+    for item in skipped:
+        log.warning("skipped %s: %s", item.path, item.reason)
+    return [doc for path in files if path in found for doc in found[path]], skipped
 
 
 @contextmanager
@@ -85,42 +157,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _get_sources(
-    paths: Iterable[Path], cache: DocumentCache | None
-) -> tuple[list[Document], list[Skipped]]:
-    skipped: list[Skipped] = []
-    found: dict[Path, list[Document]] = {}
-    todo: list[tuple[Path, bytes, os.stat_result]] = []
-    files = _files(paths, skipped)
-    for path in files:
-        try:
-            cached, pending = _lookup(path, cache)
-        except SourceError as exc:
-            skipped.append(Skipped(path, str(exc)))
-            continue
-        if cached is not None:
-            found[path] = cached
-        elif pending:
-            todo.append(pending)
-    for path, data, stat, result in _parse_all(todo):
-        if isinstance(result, str):
-            skipped.append(Skipped(path, result))
-            continue
-        found[path] = result
-        if cache:
-            cache.put(path, stat.st_size, stat.st_mtime_ns, content_hash(path.name, data), result)
-    for item in skipped:
-        log.warning("skipped %s: %s", item.path, item.reason)
-    if cache:
-        cache.commit()
-    docs = [doc for path in files if path in found for doc in found[path]]
-    return remove_repeated(docs), skipped
-
-
-def _lookup(
-    path: Path, cache: DocumentCache | None
-) -> tuple[list[Document] | None, tuple[Path, bytes, os.stat_result] | None]:
-    """Cached documents of ``path``, or what is needed to parse it."""
+def _check(path: Path) -> os.stat_result:
+    """A source's stat, or SourceError when it is not one to read."""
     _reader(path)
     try:
         stat = path.stat()
@@ -130,17 +168,20 @@ def _lookup(
         raise SourceError("not a regular file")
     if stat.st_size > MAX_SOURCE_BYTES:
         raise SourceError(f"larger than {MAX_SOURCE_BYTES // 1_000_000} MB")
-    if cache:
-        docs = cache.unchanged(path, stat.st_size, stat.st_mtime_ns)
-        if docs is not None:
-            return docs, None
+    return stat
+
+
+def _lookup(
+    path: Path, key: str, row: tuple[int, int, int, str, int] | None, cache: DocumentCache
+) -> tuple[int | None, tuple[Path, bytes, os.stat_result] | None]:
+    """The index id of ``path`` when it is indexed as it is now, or what is needed to parse it."""
+    stat = _check(path)
+    if row and row[1:3] == _stat(stat) and row[4] == READER_VERSION:
+        return row[0], None
     data = _bytes(path)
-    if cache:
-        digest = content_hash(path.name, data)
-        docs = cache.get(digest, path)
-        if docs is not None:
-            cache.put(path, stat.st_size, stat.st_mtime_ns, digest, None)
-            return docs, None
+    digest = content_hash(path.name, data)
+    if cache.has_content(digest):  # moved, copied or touched: indexed without parsing
+        return cache.put(path, key=key, stat=_stat(stat), sha256=digest, docs=None), None
     return None, (path, data, stat)
 
 
@@ -222,8 +263,16 @@ def parse(path: Path, data: bytes) -> list[Document]:
 
 def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
     """Source files under ``paths``, each once, in a stable order; hidden files are ignored."""
+    return [path for _, files in _rooted_files(paths, skipped) for path, _ in files]
+
+
+def _rooted_files(
+    paths: Iterable[Path], skipped: list[Skipped]
+) -> list[tuple[str, list[tuple[Path, str]]]]:
+    """Per root: its resolved path (a folder's ending in '/'), and its files, each once, as
+    found and resolved."""
     seen: set[str] = set()
-    found: list[Path] = []
+    out: list[tuple[str, list[tuple[Path, str]]]] = []
     for root in paths:
         if root.is_dir():
             candidates = walk_files(root)
@@ -233,6 +282,7 @@ def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
             skipped.append(Skipped(root, "no such file or folder"))
             continue
         real_root, prefix, folder = os.path.realpath(root), len(str(root)), root.is_dir()
+        found: list[tuple[Path, str]] = []
         for path in candidates:
             if not _utf8(path):  # SQLite, JSON and every writer need text
                 shown = Path(str(path).encode("utf-8", "backslashreplace").decode())
@@ -242,8 +292,9 @@ def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
             key = real_root + str(path)[prefix:] if folder else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                found.append(path)
-    return found
+                found.append((path, key))
+        out.append((os.path.join(real_root, "") if folder else real_root, found))
+    return out
 
 
 def _utf8(path: Path) -> bool:

@@ -1,0 +1,106 @@
+"""The index: topic queries answered in SQLite as match.py answers them over a folder, and
+kept in step with the files (changed, moved, removed)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing.cache import DocumentCache
+from briefing.config import Topic
+from briefing.index import Index, fts_words
+from briefing.ingest import get_sources, index_sources
+from briefing.match import match_topics
+from conftest import CORPUS, needs_shared
+
+TEXTS = {
+    "sanctions.txt": "New Sanctions on Moscow\n\nThe United States sanctioned three banks. "
+    "Sanctioning them was the aim of Russia's partners.",
+    "trade.txt": "Trade Talks\n\nTrading partners met. Traders in Beijing and Hong Kong said "
+    "supply chains held.",
+    "football.txt": "Football\n\nThe football match in Kyiv went ahead; Ukrainian fans sang.",
+    "rights.txt": "Human rights\n\nThe Human Rights Council met on abuses in Xinjiang.",
+}
+QUERIES = [
+    "sanction",
+    "sanctions",
+    '"Hong Kong" OR Xinjiang',
+    "Ukraine AND NOT football",
+    "title:trade",
+    '"human rights" AND (abuses OR accountability)',
+    "Russia type:news",
+    "NOT Russia",
+    "trade AND NOT type:transcript",
+]
+
+
+def corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def both(folder: Path, topics: list[Topic]) -> tuple[list, list]:
+    docs, _ = get_sources([folder])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        indexed = Index(cache, scope).match_topics(topics)
+    return match_topics(topics, docs), indexed
+
+
+def paths(found: list) -> list[list[str]]:
+    return [[Path(m.doc.path).name for m in ms] for ms in found]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_query_finds_in_the_index_what_it_finds_in_the_folder(tmp_path, query):
+    topics = [Topic(name="t", query=query)]
+    folder_found, index_found = both(corpus(tmp_path / "s"), topics)
+    assert paths(index_found) == paths(folder_found)
+    assert [m.score for m in index_found[0]] == pytest.approx([m.score for m in folder_found[0]])
+
+
+def test_keywords_find_word_forms_in_the_index(tmp_path):
+    topics = [Topic(name="t", keywords=["sanction"]), Topic(name="u", keywords=["trade"])]
+    folder_found, index_found = both(corpus(tmp_path / "s"), topics)
+    assert paths(index_found) == paths(folder_found) == [["sanctions.txt"], ["trade.txt"]]
+
+
+def test_a_phrase_is_words_in_a_row_and_a_keyword_any_order():
+    assert fts_words("human rights").startswith('"human"* + "right"*')
+    assert "+" not in (fts_words("human rights", phrase=False) or "")
+
+
+def test_changed_and_removed_files_are_kept_in_step(tmp_path):
+    folder = corpus(tmp_path / "s")
+    topic = Topic(name="t", keywords=["Xinjiang"])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        assert paths(Index(cache, scope).match_topics([topic])) == [["rights.txt"]]
+        (folder / "rights.txt").unlink()
+        (folder / "trade.txt").write_text(TEXTS["trade.txt"] + "\n\nXinjiang cotton was discussed.")
+        os.utime(folder / "trade.txt", ns=(1, 1))
+        scope, _ = index_sources([folder], cache)
+        assert paths(Index(cache, scope).match_topics([topic])) == [["trade.txt"]]
+        rows = cache.db.execute("SELECT count(*) FROM files WHERE path LIKE '%rights.txt'")
+        assert rows.fetchone()[0] == 0  # the removed file left the index
+        assert cache.db.execute("SELECT count(*) FROM fts").fetchone()[0] == 3
+
+
+def test_the_cache_is_the_users_one_and_tests_never_use_home(tmp_path):
+    assert str(DocumentCache().path).startswith(os.environ["BRIEFING_CACHE"])
+    assert not str(DocumentCache().path).startswith(str(Path.home() / ".cache"))
+
+
+@needs_shared
+def test_state_dept_topics_match_the_same_over_the_index():
+    from briefing.config import load_config
+
+    config = load_config(Path(__file__).parents[1] / "config" / "state-dept.yaml")
+    for topic in config.topics:
+        topic.max_sources = 500
+    folder_found, index_found = both(CORPUS / "docs", config.topics)
+    assert paths(index_found) == paths(folder_found)
