@@ -184,18 +184,27 @@ class Index:
 
     def ranked(self, filters: list[Sql], expression: str | None, limit: int) -> list[int]:
         """Ids of scope documents passing ``filters``, best by BM25 on ``expression`` first."""
+        return [doc_id for doc_id, _ in self.ranked_scores(filters, expression, limit)]
+
+    def ranked_scores(
+        self, filters: list[Sql], expression: str | None, limit: int
+    ) -> list[tuple[int, float]]:
+        """(id, BM25 score, higher is better) of the best scope documents passing ``filters``;
+        without an expression, in index order with score 0."""
         where = " AND ".join(f.where for f in filters) or "1"
         params: tuple[str | int, ...] = tuple(x for f in filters for x in f.params)
+        self.cache.use(self.scope)
         if expression is None:
-            sql = f"SELECT d.id FROM docs d JOIN scope s ON s.file_id = d.file_id WHERE {where} "
-            sql += "ORDER BY d.id LIMIT ?"
-            return [r[0] for r in self.cache.db.execute(sql, (*params, limit))]
+            sql = f"SELECT d.id, 0 FROM docs d JOIN scope s ON s.file_id = d.file_id WHERE {where} "
+            rows = self.cache.db.execute(sql + "ORDER BY d.id LIMIT ?", (*params, limit))
+            return [(r[0], 0.0) for r in rows]
         sql = (
-            f"SELECT d.id FROM (SELECT rowid, bm25(fts, {TITLE_WEIGHT}.0, 1.0) AS rank FROM fts "
-            "WHERE fts MATCH ?) r JOIN docs d ON d.id = r.rowid "
+            f"SELECT d.id, r.rank FROM (SELECT rowid, bm25(fts, {TITLE_WEIGHT}.0, 1.0) AS rank "
+            "FROM fts WHERE fts MATCH ?) r JOIN docs d ON d.id = r.rowid "
             f"JOIN scope s ON s.file_id = d.file_id WHERE {where} ORDER BY r.rank LIMIT ?"
         )
-        return [r[0] for r in self.cache.db.execute(sql, (expression, *params, limit))]
+        rows = self.cache.db.execute(sql, (expression, *params, limit))
+        return [(r[0], -r[1]) for r in rows]
 
     def pool(self, terms: Sequence[Term], span: Sql) -> Pool:
         """The statistics BM25 needs over the documents in the window."""

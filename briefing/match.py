@@ -150,7 +150,7 @@ def match(
     if query is None:
         about = [item for item in scored if not passing(topic, item[1])]
         scored = about or scored
-    return _dedupe(scored, limit or topic.max_sources)
+    return dedupe(scored, limit or topic.max_sources)
 
 
 def _pool(terms: list[Term], docs: Sequence[Document]) -> Pool:
@@ -286,7 +286,7 @@ def _score(doc: Document, terms: list[Term], idf: dict[Term, float], avg_len: fl
     return total
 
 
-def _dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
+def dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
     """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest.
 
     Works down the ranking until ``limit`` clusters are found plus a margin, so that copies

@@ -81,8 +81,10 @@ def _is_chrome(element: Any, sizes: dict[Any, tuple[int, int, int]]) -> bool:
     if not chars:
         return False
     if element.tag in HEADINGS:
-        return links == 1 and linked == chars and len(element.text_content().split()) <= (
-            SHORT_LINK_WORDS
+        return (
+            links == 1
+            and linked == chars
+            and len(element.text_content().split()) <= (SHORT_LINK_WORDS)
         )
     return (
         element.tag in BLOCKS

@@ -123,7 +123,7 @@ def date_range(start: date | str | None, end: date | str | None) -> str:
 
 
 def attribution(point: Any) -> str:
-    """" — Ned Price, 17 November 2026": who said a bullet and when (a Point, or a summary
+    """ " — Ned Price, 17 November 2026": who said a bullet and when (a Point, or a summary
     item of brief.json); empty when neither is known."""
     get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
     day = get("date")

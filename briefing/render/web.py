@@ -204,9 +204,7 @@ def _text_lines(blocks: list[Block], lines: list[str]) -> None:
         elif block.kind == "blockquote":
             for child in block.children:
                 prefix = "  — " if child.kind == "cite" else "  "
-                lines += _wrap(
-                    child.text, 70, initial_indent=prefix, subsequent_indent="    "
-                )
+                lines += _wrap(child.text, 70, initial_indent=prefix, subsequent_indent="    ")
             lines.append("")
         elif block.kind in ("section", "aside"):
             _text_lines(block.children, lines)
