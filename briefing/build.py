@@ -282,7 +282,7 @@ def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[S
             key = f"{url}#feed"
             scope.files[
                 cache.put(fetched[0].path, key=key, stat=(0, 0), sha256=digest, docs=fetched)
-            ] = fetched[0].path
+            ] = str(fetched[0].path)
         for item in failed:
             log.warning("skipped %s: %s", item.path, item.reason)
     cache.commit()

@@ -15,6 +15,7 @@ import logging
 import os
 import pickle
 import sqlite3
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +28,7 @@ from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
 READER_VERSION = 9  # bump when a reader's output changes, to re-parse everything once
-SCHEMA_VERSION = 2  # bump when the tables change: an older cache is started again
+SCHEMA_VERSION = 3  # bump when the tables change: an older cache is started again
 CACHE_ENV = "BRIEFING_CACHE"  # a folder for the cache instead of the user's cache folder
 SHORT_PARAGRAPH = 300  # characters; see ingest/repeated.py
 TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are furniture
@@ -59,7 +60,8 @@ CREATE TABLE IF NOT EXISTS docs (
     people    TEXT NOT NULL,
     length    INTEGER NOT NULL,
     folder    TEXT NOT NULL,
-    dump      INTEGER NOT NULL
+    dump      INTEGER NOT NULL,
+    sketch    BLOB
 );
 CREATE INDEX IF NOT EXISTS docs_file ON docs (file_id);
 CREATE INDEX IF NOT EXISTS docs_date ON docs (date);
@@ -84,7 +86,7 @@ def default_cache_path() -> Path:
 class Scope:
     """The files of one set of sources, by file id, at the paths the scan found them."""
 
-    files: dict[int, Path] = field(default_factory=dict)
+    files: dict[int, str] = field(default_factory=dict)
 
 
 class DocumentCache:
@@ -253,8 +255,20 @@ class DocumentCache:
                 continue
             file_id, n, text = row
             if file_id not in decoded:
-                decoded = {file_id: from_json(text, scope.files[file_id])}
+                decoded = {file_id: from_json(text, Path(scope.files[file_id]))}
             yield doc_id, decoded[file_id][n]
+
+    def sketch(self, doc_id: int) -> frozenset[int] | None:
+        """A document's near-duplicate sketch (match.sketch), once one was stored."""
+        row = self.db.execute("SELECT sketch FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if not row or row[0] is None:
+            return None
+        return frozenset(array("I", row[0]))
+
+    def keep_sketch(self, doc_id: int, sketch: frozenset[int]) -> None:
+        """Store a document's sketch (computed when it is first compared)."""
+        blob = array("I", sorted(sketch)).tobytes()
+        self.db.execute("UPDATE docs SET sketch = ? WHERE id = ?", (blob, doc_id))
 
     def analysis(self, key: str) -> Any | None:
         """A stored analysis (see analyze.cached), or None."""

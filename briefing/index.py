@@ -11,12 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
 from briefing.cache import DocumentCache, Scope
 from briefing.config import Topic
 from briefing.ingest.repeated import MIN_DOCS, MIN_SHARE, apply_rules, drop_hashed
-from briefing.match import TITLE_WEIGHT, Pool, Term, exclusive_split, match, topic_terms, word_forms
+from briefing.match import (
+    TITLE_WEIGHT,
+    Pool,
+    Term,
+    exclusive_split,
+    match,
+    sketch,
+    topic_terms,
+    word_forms,
+)
 from briefing.model import Document, Match
 from briefing.query import All, Node, Not
 from briefing.query import Any as AnyOf
@@ -143,6 +153,7 @@ class Index:
         self.cache, self.scope, self.rules = cache, scope, rules or []
         self._repeated: dict[tuple[str, int], bool] = {}
         self._folders: dict[str, int] = {}
+        self._runs: dict[Path, frozenset[int]] = {}  # of short candidates, for dedupe
 
     def size(self) -> int:
         """How many documents the scope holds."""
@@ -179,8 +190,24 @@ class Index:
         span = window(since, until)
         terms = topic_terms(topic)
         ids = self.ranked([span] + ([found] if found else []), ranking(terms), limit)
-        docs = [doc for _, doc in self.load(ids)]
-        return match(topic, docs, limit=limit if every else None, pool=self.pool(terms, span))
+        loaded = self.load(ids)
+        by_path = {doc.path: doc_id for doc_id, doc in loaded}
+        return match(
+            topic,
+            [doc for _, doc in loaded],
+            limit=limit if every else None,
+            pool=self.pool(terms, span),
+            sketch_of=lambda doc: self.sketch(by_path[doc.path], doc),
+            full=self._runs,
+        )
+
+    def sketch(self, doc_id: int, doc: Document) -> frozenset[int]:
+        """The document's stored sketch; computed and stored the first time it is needed."""
+        found = self.cache.sketch(doc_id)
+        if found is None:
+            found = sketch(doc.text)
+            self.cache.keep_sketch(doc_id, found)
+        return found
 
     def ranked(self, filters: list[Sql], expression: str | None, limit: int) -> list[int]:
         """Ids of scope documents passing ``filters``, best by BM25 on ``expression`` first."""

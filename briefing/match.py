@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -129,10 +130,13 @@ def match(
     until: date | None = None,
     limit: int | None = None,
     pool: Pool | None = None,
+    sketch_of: Sketcher | None = None,
+    full: dict[Path, frozenset[int]] | None = None,
 ) -> list[Match]:
     """The best sources for ``topic``, most relevant first, one per near-duplicate cluster;
-    ``topic.max_sources`` of them unless ``limit`` says otherwise. ``pool`` gives the window's
-    statistics when ``docs`` are only candidates from the index.
+    ``topic.max_sources`` of them unless ``limit`` says otherwise. When ``docs`` are only
+    candidates from the index, ``pool`` gives the window's statistics and ``sketch_of`` the
+    stored sketches (and ``full`` the runs of short texts, kept between topics).
 
     A source that the keywords find only in passing (see ``passing``) is left out when
     other sources are about the topic."""
@@ -150,7 +154,7 @@ def match(
     if query is None:
         about = [item for item in scored if not passing(topic, item[1])]
         scored = about or scored
-    return dedupe(scored, limit or topic.max_sources)
+    return dedupe(scored, limit or topic.max_sources, sketch_of or _sketch_of, full)
 
 
 def _pool(terms: list[Term], docs: Sequence[Document]) -> Pool:
@@ -286,23 +290,65 @@ def _score(doc: Document, terms: list[Term], idf: dict[Term, float], avg_len: fl
     return total
 
 
-def dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
+SKETCH_EVERY = 8  # a sketch keeps the 5-word runs whose hash is a multiple of this
+SKETCH_MIN = 24  # with fewer runs in a sketch, two texts are compared run by run
+Sketcher = Callable[[Document], frozenset[int]]
+
+
+def run_hashes(text: str, n: int = 5) -> frozenset[int]:
+    """Hashes of a text's 5-word runs, the same in every process (stored in the index)."""
+    tokens = words(text)
+    return frozenset(
+        zlib.crc32(" ".join(tokens[i : i + n]).encode("utf-8", "surrogatepass"))
+        for i in range(max(1, len(tokens) - n + 1))
+    )
+
+
+def sketch(text: str) -> frozenset[int]:
+    """One run in SKETCH_EVERY, chosen by hash: the share of a text's sketch found in another
+    text's estimates the share of its runs found there, whatever their lengths."""
+    return frozenset(h for h in run_hashes(text) if h % SKETCH_EVERY == 0)
+
+
+def _sketch_of(doc: Document) -> frozenset[int]:
+    return sketch(doc.text)
+
+
+def dedupe(
+    scored: list[tuple[float, Document]],
+    limit: int,
+    sketch_of: Sketcher = _sketch_of,
+    full: dict[Path, frozenset[int]] | None = None,
+) -> list[Match]:
     """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest.
 
     Works down the ranking until ``limit`` clusters are found plus a margin, so that copies
-    just below the last kept source are still merged into it.
+    just below the last kept source are still merged into it. Texts are compared by their
+    sketches (``sketch_of``: the index keeps them), short ones run by run (``full`` keeps
+    their runs for the next call).
     """
     clusters: list[list[tuple[float, Document, frozenset[int]]]] = []
+    full = {} if full is None else full
+
+    def overlap(a: Document, sa: frozenset[int], b: Document, sb: frozenset[int]) -> float:
+        if min(len(sa), len(sb)) >= SKETCH_MIN:
+            return _overlap(sa, sb)
+        for doc in (a, b):
+            if doc.path not in full:
+                full[doc.path] = _shingles(doc.text)
+        return _overlap(full[a.path], full[b.path])
+
     for position, (score, doc) in enumerate(scored):
         if len(clusters) >= limit and position >= 2 * limit + 10:
             break
-        shingles = _shingles(doc.text)
+        mine = sketch_of(doc)
         for cluster in clusters:
-            if _overlap(shingles, cluster[0][2]) >= DUPLICATE_OVERLAP:
-                cluster.append((score, doc, shingles))
+            head = cluster[0]
+            if overlap(doc, mine, head[1], head[2]) >= DUPLICATE_OVERLAP:
+                cluster.append((score, doc, mine))
                 break
         else:
-            clusters.append([(score, doc, shingles)])
+            clusters.append([(score, doc, mine)])
     matches = []
     for cluster in clusters[:limit]:
         best = max(cluster, key=lambda item: _richness(item[1]))
@@ -312,7 +358,7 @@ def dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
 
 
 def _shingles(text: str, n: int = 5) -> frozenset[int]:
-    """Hashes of a text's 5-word runs."""
+    """Hashes of a text's 5-word runs, for this process only (faster than ``run_hashes``)."""
     tokens = words(text)
     return frozenset(hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1)))
 

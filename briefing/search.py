@@ -75,7 +75,12 @@ def _by_words(index: Index, text: str, limit: int) -> list[Result]:
     span = window(None, None)
     ranked = index.ranked_scores([span], expression, 2 * limit + 10)  # copies are merged
     docs = dict(index.load([doc_id for doc_id, _ in ranked]))
-    kept = dedupe([(score, docs[i]) for i, score in ranked if i in docs], limit)
+    by_path = {doc.path: doc_id for doc_id, doc in docs.items()}
+    kept = dedupe(
+        [(score, docs[i]) for i, score in ranked if i in docs],
+        limit,
+        lambda doc: index.sketch(by_path[doc.path], doc),
+    )
     pool = index.pool([Term(w) for w in words], span)
     weight = {w: math.log(1 + pool.size / (1 + pool.df[Term(w)])) for w in words}
     as_topic = Topic(name="search", keywords=words)
