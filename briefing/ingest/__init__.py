@@ -54,7 +54,15 @@ READERS: dict[str, Reader] = {
     ".eml": _one(read_eml),
 }
 
-__all__ = ["READERS", "get_sources", "index_sources", "read_documents", "read_file"]
+__all__ = [
+    "READERS",
+    "get_sources",
+    "index_sources",
+    "read_documents",
+    "read_file",
+    "walk_files",
+    "walk_names",
+]
 
 
 def get_sources(
@@ -279,7 +287,7 @@ def _rooted_files(
     out: list[tuple[str, list[tuple[str, str]]]] = []
     for root in paths:
         if root.is_dir():
-            candidates = list(_walk(str(root)))
+            candidates = list(walk_names(root))
         elif root.is_file():
             candidates = [str(root)]
         else:
@@ -311,10 +319,11 @@ def _utf8(path: Path | str) -> bool:
 
 def walk_files(root: Path) -> list[Path]:
     """Files below ``root`` in a stable order, hidden files and folders left out."""
-    return [Path(name) for name in _walk(str(root))]
+    return [Path(name) for name in walk_names(root)]
 
 
-def _walk(root: str) -> Iterator[str]:
+def walk_names(root: Path | str) -> Iterator[str]:
+    """``walk_files`` as strings."""
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         yield from (os.path.join(folder, n) for n in sorted(names) if not n.startswith("."))
