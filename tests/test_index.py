@@ -4,6 +4,7 @@ kept in step with the files (changed, moved, removed)."""
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,45 @@ def test_state_dept_topics_match_the_same_over_the_index():
         topic.max_sources = 500
     folder_found, index_found = both(CORPUS / "docs", config.topics)
     assert paths(index_found) == paths(folder_found)
+
+
+def test_furniture_repeated_across_a_folder_is_dropped_as_in_a_folder_read(tmp_path):
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for i in range(4):
+        body = f"Report {i}\n\nThe mission met officials in Kyiv on day {i}.\n\nSubscribe now."
+        (folder / f"page-{i}.txt").write_text(body)
+    docs, _ = get_sources([folder])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        loaded = [doc for _, doc in Index(cache, scope).load(cache.doc_ids(scope))]
+    assert [d.text for d in loaded] == [d.text for d in docs]
+    assert all("Subscribe" not in d.text for d in loaded)
+
+
+def test_sketches_are_stored_and_copies_merged(tmp_path):
+    folder = corpus(tmp_path / "s")
+    long_text = TEXTS["sanctions.txt"] + "\n\n" + " ".join(f"word{i} sanctions" for i in range(400))
+    (folder / "sanctions.txt").write_text(long_text)
+    (folder / "copy.txt").write_text(long_text.replace("three banks", "3 banks"))
+    topic = Topic(name="t", keywords=["sanction"])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        found = Index(cache, scope).match_topics([topic])[0]
+        stored = cache.db.execute("SELECT count(*) FROM docs WHERE sketch IS NOT NULL")
+        assert stored.fetchone()[0] >= 2
+    assert len(found) == 1 and len(found[0].duplicates) == 1
+
+
+def test_an_unchanged_document_is_analysed_once_across_processes(project, monkeypatch):
+    import briefing.build as build_module
+    from briefing.config import load_config
+
+    calls = []
+    real = build_module.analyze
+    monkeypatch.setattr(build_module, "analyze", lambda doc: calls.append(doc) or real(doc))
+    config = load_config(project("mixed") / "config.yaml")
+    build_module.build(config, as_of=date(2026, 11, 23))
+    first = len(calls)
+    build_module.build(config, as_of=date(2026, 11, 23))  # a new cache connection, as a new process
+    assert first > 0 and len(calls) == first
