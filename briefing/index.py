@@ -32,8 +32,8 @@ from briefing.query import All, Node, Not
 from briefing.query import Any as AnyOf
 from briefing.query import Term as QueryTerm
 
-CANDIDATES = 200  # documents loaded per topic at least: match.py re-ranks these
-CANDIDATES_PER_SOURCE = 10  # and at least this many per source the topic keeps
+CANDIDATES = 100  # documents loaded per topic at least: match.py re-ranks these
+CANDIDATES_PER_SOURCE = 8  # and at least this many per source the topic keeps
 _TOKENS = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer calls a token
 Rules = list[tuple[re.Pattern[str], str | None]]
 
@@ -217,14 +217,16 @@ class Index:
         self, filters: list[Sql], expression: str | None, limit: int
     ) -> list[tuple[int, float]]:
         """(id, BM25 score, higher is better) of the best scope documents passing ``filters``;
-        without an expression, in index order with score 0."""
+        without an expression, in path order with score 0."""
         where = " AND ".join(f.where for f in filters) or "1"
         params: tuple[str | int, ...] = tuple(x for f in filters for x in f.params)
         self.cache.use(self.scope)
-        if expression is None:
-            sql = f"SELECT d.id, 0 FROM docs d JOIN scope s ON s.file_id = d.file_id WHERE {where} "
-            rows = self.cache.db.execute(sql + "ORDER BY d.id LIMIT ?", (*params, limit))
-            return [(r[0], 0.0) for r in rows]
+        if expression is None:  # every score is 0: match.py orders by path, so does this
+            sql = (
+                "SELECT d.id FROM docs d JOIN scope s ON s.file_id = d.file_id "
+                f"JOIN files f ON f.id = d.file_id WHERE {where} ORDER BY f.path, d.n LIMIT ?"
+            )
+            return [(r[0], 0.0) for r in self.cache.db.execute(sql, (*params, limit))]
         sql = (
             f"SELECT d.id, r.rank FROM (SELECT rowid, bm25(fts, {TITLE_WEIGHT}.0, 1.0) AS rank "
             "FROM fts WHERE fts MATCH ?) r JOIN docs d ON d.id = r.rowid "
@@ -276,7 +278,12 @@ class Index:
             return set()
         floor = max(MIN_DOCS, MIN_SHARE * members)
         out = set()
-        for (value,) in db.execute("SELECT hash FROM shortpars WHERE doc_id = ?", (doc_id,)):
+        # only paragraphs that at least MIN_DOCS documents anywhere share are counted here
+        common = (
+            "SELECT p.hash FROM shortpars p WHERE p.doc_id = ? AND (SELECT count(*) FROM "
+            "(SELECT 1 FROM shortpars q WHERE q.hash = p.hash LIMIT ?)) >= ?"
+        )
+        for (value,) in db.execute(common, (doc_id, MIN_DOCS, MIN_DOCS)):
             if (folder, value) not in self._repeated:
                 sql = (
                     "SELECT count(*) FROM shortpars p JOIN docs d ON d.id = p.doc_id "

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 PROGRESS_FROM = 50  # files
 MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a mistake
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
+COMMIT_EVERY = 500  # parsed files written to the index per transaction
 
 Reader = Callable[[Path, bytes], list[Document]]
 
@@ -105,13 +106,15 @@ def index_sources(paths: Iterable[Path], cache: DocumentCache) -> tuple[Scope, l
                 ids[key] = file_id
             elif pending:
                 todo.append(pending)
-    for path, data, stat, result in _parse_all(todo):
+    for done, (path, data, stat, result) in enumerate(_parse_all(todo), 1):
         if isinstance(result, str):
             skipped.append(Skipped(path, result))
             continue
         digest = content_hash(path.name, data)
         key = keys[str(path)]
         ids[key] = cache.put(path, key=key, stat=_stat(stat), sha256=digest, docs=result)
+        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
+            cache.commit()
     seen = set(keys.values())
     cache.remove(
         row[0]
