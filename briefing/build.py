@@ -278,11 +278,10 @@ def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[S
         fetched, failed = fetch_feeds([url])
         skipped += failed
         if fetched:
-            digest = content_hash(url, to_json(fetched, fetched[0].path).encode())
-            key = f"{url}#feed"
-            scope.files[
-                cache.put(fetched[0].path, key=key, stat=(0, 0), sha256=digest, docs=fetched)
-            ] = str(fetched[0].path)
+            base = Path(url.split("://", 1)[-1])  # each entry's path is "<base>#<id>"
+            digest = content_hash(url, to_json(fetched, base).encode())
+            file_id = cache.put(base, key=f"{url}#feed", stat=(0, 0), sha256=digest, docs=fetched)
+            scope.files[file_id] = str(base)
         for item in failed:
             log.warning("skipped %s: %s", item.path, item.reason)
     cache.commit()

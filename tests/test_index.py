@@ -147,3 +147,24 @@ def test_an_unchanged_document_is_analysed_once_across_processes(project, monkey
     first = len(calls)
     build_module.build(config, as_of=date(2026, 11, 23))  # a new cache connection, as a new process
     assert first > 0 and len(calls) == first
+
+
+def test_feed_entries_fetched_by_url_keep_their_own_paths(tmp_path, monkeypatch):
+    import briefing.build as build_module
+    from briefing.config import config_from_dict
+    from briefing.model import Document
+
+    entries = [
+        Document(path=Path(f"example.org/feed.xml#{i}"), title=f"Entry {i}", text=f"Kyiv {i}.")
+        for i in "ab"
+    ]
+    monkeypatch.setattr(build_module, "fetch_feeds", lambda urls: (entries, []))
+    data = {"title": "T", "sources": ["https://example.org/feed.xml"], "output": str(tmp_path)}
+    data["topics"] = [{"name": "Kyiv", "keywords": ["Kyiv"]}]
+    config = config_from_dict(data, tmp_path / "config.yaml")
+    with DocumentCache() as cache:
+        index, _ = build_module.indexed_sources(config, cache)
+        loaded = [doc for _, doc in index.load(cache.doc_ids(index.scope))]
+        found = index.match_topics(config.topics)
+    assert [d.path for d in loaded] == [e.path for e in entries]
+    assert sorted(str(m.doc.path) for m in found[0]) == [str(e.path) for e in entries]
