@@ -163,20 +163,14 @@ class DocumentCache:
             docs = from_json(text, Path(key))  # indexed where the file really is
         else:
             docs = self.get(sha256, Path(key)) or []
-        row = self.db.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
-        if row:
-            file_id = int(row[0])
-            self._drop_docs(file_id)
-            self.db.execute(
-                "UPDATE files SET size = ?, mtime_ns = ?, sha256 = ?, version = ? WHERE id = ?",
-                (size, mtime_ns, sha256, READER_VERSION, file_id),
-            )
-        else:
-            cursor = self.db.execute(
-                "INSERT INTO files (path, size, mtime_ns, sha256, version) VALUES (?, ?, ?, ?, ?)",
-                (key, size, mtime_ns, sha256, READER_VERSION),
-            )
-            file_id = int(cursor.lastrowid or 0)
+        # one statement, so that another process indexing the same file cannot slip between
+        file_id = self.db.execute(
+            "INSERT INTO files (path, size, mtime_ns, sha256, version) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+            "sha256 = excluded.sha256, version = excluded.version RETURNING id",
+            (key, size, mtime_ns, sha256, READER_VERSION),
+        ).fetchone()[0]
+        self._drop_docs(file_id)
         for n, doc in enumerate(docs):
             self._index_doc(file_id, n, doc)
         return file_id

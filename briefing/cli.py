@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ import click
 
 from briefing.analyze import analyze, spoken_quotes
 from briefing.build import BuildOptions, build, survey
+from briefing.cache import default_cache_path
 from briefing.config import FORMATS, Topic, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
@@ -48,6 +50,9 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
         except BriefingError as exc:
             click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except sqlite3.OperationalError as exc:  # the user's cache locked for a minute, or full
+            click.echo(f"Error: the document cache {default_cache_path()}: {exc}", err=True)
             sys.exit(1)
         except OSError as exc:  # a full disk, a read-only or vanished folder
             where = f"{exc.filename}: " if exc.filename else ""
