@@ -122,11 +122,10 @@ def _build(
     chosen = select_topics(config.topics, topics)
     step("Reading sources")
     index, skipped = indexed_sources(config, cache)
-    size = index.size()
-    step(f"Matching {size} documents to {len(chosen)} topics")
+    step(f"Matching {len(index.scope.files)} files to {len(chosen)} topics")
     found = index.match_topics(chosen, since=since, until=as_of, exclusive=config.exclusive_topics)
     if not any(found) and not options.allow_empty:
-        raise BriefingError(_nothing_found(config, size, skipped, since, as_of))
+        raise BriefingError(_nothing_found(config, index.size(), skipped, since, as_of))
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
     analyses = analyze_matches(matched, {} if memo is None else memo, cache)
