@@ -10,6 +10,7 @@ Run: python benchmarks/build.py   (skips when ../shared is not beside the reposi
 from __future__ import annotations
 
 import logging
+import os
 import statistics
 import sys
 import tempfile
@@ -47,6 +48,7 @@ def main() -> int:
     from briefing.config import config_from_dict
 
     with tempfile.TemporaryDirectory() as out:
+        os.environ["BRIEFING_CACHE"] = out  # its own cache: the first build is cold
         config = config_from_dict(
             {
                 "title": "Benchmark",

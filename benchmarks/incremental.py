@@ -9,6 +9,7 @@ Run: python benchmarks/incremental.py [--docs N]   (skips when ../shared is abse
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -29,6 +30,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        os.environ["BRIEFING_CACHE"] = str(root / "cache")  # never the user's own cache
         start = time.perf_counter()
         files = generate(root / "sources", count)
         print(f"generated {len(files)} documents in {time.perf_counter() - start:.1f} s")

@@ -18,12 +18,13 @@ from typing import Any
 from briefing import locks, match
 from briefing.analyze import analyze
 from briefing.assemble import assemble
-from briefing.cache import DocumentCache
+from briefing.cache import DocumentCache, analysis_key, content_hash, to_json
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
-from briefing.ingest import get_sources
+from briefing.index import Index
+from briefing.ingest import get_sources, index_sources
 from briefing.ingest.feeds import fetch_feeds
-from briefing.match import match_topics, near_duplicates
+from briefing.match import near_duplicates
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
 from briefing.store import BuildState
@@ -91,7 +92,10 @@ def build(
 def _opened(cache: DocumentCache | None, config: Config) -> Iterator[DocumentCache]:
     """The caller's document cache, or the config's own for the length of one build."""
     if cache is not None:
-        yield cache
+        try:
+            yield cache
+        finally:  # what was parsed stays parsed, and no write lock outlives the build
+            cache.commit()
         return
     with DocumentCache(config.cache_path) as own:
         yield own
@@ -126,16 +130,16 @@ def _build(
     step = options.progress or (lambda stage: None)
     chosen = select_topics(config.topics, topics)
     step("Reading sources")
-    docs, skipped = sources_of(config, cache)
-    step(f"Matching {len(docs)} documents to {len(chosen)} topics")
-    found = match_topics(chosen, docs, since=since, until=as_of, exclusive=config.exclusive_topics)
+    index, skipped = indexed_sources(config, cache)
+    step(f"Matching {len(index.scope.files)} files to {len(chosen)} topics")
+    found = index.match_topics(chosen, since=since, until=as_of, exclusive=config.exclusive_topics)
     if not any(found) and not options.allow_empty:
-        raise BriefingError(_nothing_found(config, docs, skipped, since, as_of))
+        raise BriefingError(_nothing_found(config, index.size(), skipped, since, as_of))
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
-    analyses = analyze_matches(matched, {} if memo is None else memo)
+    analyses = analyze_matches(matched, {} if memo is None else memo, cache)
     if memo is not None:  # a long-running process: keep only what the next build can reuse
-        forget_all_but(docs, memo, cache)
+        forget_all_but({m.doc for ms in found for m in ms}, memo)
     brief = assemble(
         info=BriefInfo(
             name=config.brief_name,
@@ -173,18 +177,18 @@ def _build(
 
 
 def _nothing_found(
-    config: Config, docs: list[Document], skipped: list[Skipped], since: date | None, until: date
+    config: Config, size: int, skipped: list[Skipped], since: date | None, until: date
 ) -> str:
     """Why a build found nothing, in one line, and what to do about it."""
     missing = [str(p) for p in config.source_paths if not p.exists()]
     if missing:
         why = "source folder not found: " + ", ".join(missing)
-    elif not docs:
+    elif not size:
         why = f"no readable source ({len(skipped)} files skipped)"
     elif since:
-        why = f"no source dated {since} to {until} matches any topic ({len(docs)} documents read)"
+        why = f"no source dated {since} to {until} matches any topic ({size} documents read)"
     else:
-        why = f"no source matches any topic ({len(docs)} documents read)"
+        why = f"no source matches any topic ({size} documents read)"
     return f"{why}; nothing written (--allow-empty writes an empty brief)"
 
 
@@ -285,6 +289,24 @@ def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], li
     return docs, skipped
 
 
+def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[Skipped]]:
+    """The config's sources in the index: files brought up to date, feed URLs fetched and
+    indexed under their address."""
+    scope, skipped = index_sources(config.source_paths, cache)
+    for url in config.source_urls:
+        fetched, failed = fetch_feeds([url])
+        skipped += failed
+        if fetched:
+            base = Path(url.split("://", 1)[-1])  # each entry's path is "<base>#<id>"
+            digest = content_hash(url, to_json(fetched, base).encode())
+            file_id = cache.put(base, key=f"{url}#feed", stat=(0, 0), sha256=digest, docs=fetched)
+            scope.files[file_id] = str(base)
+        for item in failed:
+            log.warning("skipped %s: %s", item.path, item.reason)
+    cache.commit()
+    return Index(cache, scope, config.rules), skipped
+
+
 def survey(config: Config) -> Survey:
     """Read a config's sources (through the cache) and group the near-duplicates."""
     with DocumentCache(config.cache_path) as cache:
@@ -304,29 +326,41 @@ def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:
     return [by_name[n.casefold()] for n in names]
 
 
-def forget_all_but(
-    docs: list[Document], memo: dict[Document, Analysis], cache: DocumentCache
-) -> None:
-    """Forget analyses, parsed versions and term counts of texts no longer read."""
-    current = set(docs)
+def forget_all_but(current: set[Document], memo: dict[Document, Analysis]) -> None:
+    """Forget analyses and term counts of texts this build did not use: each edit of a
+    source is a new text, and a long-running process would otherwise keep every version."""
     for doc in [d for d in memo if d not in current]:
         del memo[doc]
-    cache.forget_old_versions()
-    match.forget_all_but(docs)
+    match.forget_counts()
 
 
 def analyze_matches(
-    matched: Sequence[tuple[Topic, list[Match]]], memo: dict[Document, Analysis]
+    matched: Sequence[tuple[Topic, list[Match]]],
+    memo: dict[Document, Analysis],
+    cache: DocumentCache | None = None,
 ) -> dict[Path, Analysis]:
     """Analyze each matched document once, however many topics it serves; ``memo`` keeps
-    analyses of unchanged documents between builds."""
+    analyses of unchanged documents between builds, ``cache`` between processes."""
     analyses: dict[Path, Analysis] = {}
     for _, matches in matched:
         for m in matches:
             if m.doc not in memo:
-                memo[m.doc] = analyze(m.doc)
+                memo[m.doc] = _analysis(m.doc, cache)
             analyses[m.doc.path] = memo[m.doc]
     return analyses
+
+
+def _analysis(doc: Document, cache: DocumentCache | None) -> Analysis:
+    """The document's analysis, from the cache when this code analysed this content before."""
+    if cache is None:
+        return analyze(doc)
+    key = analysis_key(doc)
+    parts = cache.analysis(key)
+    if parts is not None:
+        return Analysis(doc, *parts)
+    found = analyze(doc)
+    cache.keep_analysis(key, (found.sentences, found.summary, found.quotes))
+    return found
 
 
 @contextmanager

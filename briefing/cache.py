@@ -1,7 +1,10 @@
-"""The document cache: parsed sources in SQLite, keyed by path and stat, then by content hash.
+"""The document cache and index: parsed sources in SQLite, one database per user.
 
-A file whose size and mtime are unchanged is not read again; a file whose content is unchanged
-(same SHA-256, same reader version) is not parsed again, wherever it has moved.
+Files are keyed by resolved path, stat and content hash: a file whose size and mtime are
+unchanged is not read again; a file whose content is unchanged (same SHA-256, same reader
+version) is not parsed again, wherever it has moved. Every document of an indexed file has a
+row with the fields the query language filters on and an FTS5 row (title, text), kept in step
+as files are parsed, changed or removed. Analyses are kept by document content.
 """
 
 from __future__ import annotations
@@ -9,37 +12,90 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import pickle
 import sqlite3
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
 READER_VERSION = 10  # bump when a reader's output changes, to re-parse everything once
+SCHEMA_VERSION = 3  # bump when the tables change: an older cache is started again
+CACHE_ENV = "BRIEFING_CACHE"  # a folder for the cache instead of the user's cache folder
+SHORT_PARAGRAPH = 300  # characters; see ingest/repeated.py
+TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are furniture
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
-    path     TEXT PRIMARY KEY,
+    id       INTEGER PRIMARY KEY,
+    path     TEXT UNIQUE NOT NULL,
     size     INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
-    sha256   TEXT NOT NULL
+    sha256   TEXT NOT NULL,
+    version  INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE IF NOT EXISTS contents (
     sha256   TEXT NOT NULL,
     version  INTEGER NOT NULL,
     doc      TEXT NOT NULL,
     PRIMARY KEY (sha256, version)
 );
+CREATE TABLE IF NOT EXISTS docs (
+    id        INTEGER PRIMARY KEY,
+    file_id   INTEGER NOT NULL,
+    n         INTEGER NOT NULL,
+    date      TEXT,
+    type      TEXT NOT NULL,
+    publisher TEXT NOT NULL,
+    host      TEXT NOT NULL,
+    authors   TEXT NOT NULL,
+    people    TEXT NOT NULL,
+    length    INTEGER NOT NULL,
+    folder    TEXT NOT NULL,
+    dump      INTEGER NOT NULL,
+    sketch    BLOB
+);
+CREATE INDEX IF NOT EXISTS docs_file ON docs (file_id);
+CREATE INDEX IF NOT EXISTS docs_date ON docs (date);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, text, tokenize = 'unicode61');
+CREATE TABLE IF NOT EXISTS shortpars (doc_id INTEGER NOT NULL, hash INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS shortpars_hash ON shortpars (hash);
+CREATE INDEX IF NOT EXISTS shortpars_doc ON shortpars (doc_id);
+CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
-class DocumentCache:
-    """Parsed documents on disk; use as a context manager."""
+def default_cache_path() -> Path:
+    """The user's cache: $BRIEFING_CACHE, else $XDG_CACHE_HOME/briefing, else ~/.cache/briefing."""
+    folder = os.environ.get(CACHE_ENV)
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = os.path.join(base, "briefing")
+    return Path(folder) / "index.sqlite"
 
-    def __init__(self, path: Path):
+
+@dataclass
+class Scope:
+    """The files of one set of sources, by file id, at the paths the scan found them."""
+
+    files: dict[int, str] = field(default_factory=dict)
+
+
+class DocumentCache:
+    """Parsed documents and their index on disk; use as a context manager."""
+
+    def __init__(self, path: Path | None = None):
+        path = path or default_cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         try:
             self.db = _open(path)
         except sqlite3.DatabaseError as exc:  # only a cache: start it again
@@ -47,10 +103,7 @@ class DocumentCache:
             for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 stale.unlink(missing_ok=True)
             self.db = _open(path)
-        # Documents already decoded in this process, by (path, size, mtime): a long-running
-        # 'briefing run' rebuilds without decoding unchanged sources again.
-        self.memory: dict[tuple[str, int, int], list[Document]] = {}
-        self._stored: dict[str, tuple[int, int, str]] | None = None  # path -> size, mtime, doc
+        self._scope: Scope | None = None
 
     def __enter__(self) -> DocumentCache:
         return self
@@ -67,59 +120,201 @@ class DocumentCache:
         self.db.commit()
         self.db.close()
 
-    def unchanged(self, path: Path, size: int, mtime_ns: int) -> list[Document] | None:
-        """The documents of a file whose size and mtime are as recorded."""
-        key = (str(path), size, mtime_ns)
-        if key in self.memory:
-            return self.memory[key]
-        if self._stored is None:  # one query for the whole corpus beats one per file
-            self._stored = {
-                row[0]: (row[1], row[2], row[3])
-                for row in self.db.execute(
-                    "SELECT f.path, f.size, f.mtime_ns, d.doc FROM files f JOIN documents d "
-                    "ON d.sha256 = f.sha256 AND d.version = ?",
-                    (READER_VERSION,),
-                )
-            }
-        stored = self._stored.get(_key(path))
-        if stored is None or stored[:2] != (size, mtime_ns):
-            return None
-        docs = from_json(stored[2], path)
-        self.memory[key] = docs
-        return docs
+    def known(self, prefix: str) -> dict[str, tuple[int, int, int, str, int]]:
+        """Indexed files under ``prefix``: key -> (id, size, mtime, sha256, version)."""
+        rows = self.db.execute(
+            "SELECT path, id, size, mtime_ns, sha256, version FROM files "
+            "WHERE path >= ? AND path < ?",
+            (prefix, prefix + "\U0010ffff"),
+        )
+        return {row[0]: row[1:] for row in rows}
 
-    def forget_old_versions(self) -> None:
-        """Keep in memory only the newest version of each file (the last one recorded)."""
-        newest = {key[0]: key for key in self.memory}
-        self.memory = {key: self.memory[key] for key in newest.values()}
+    def has_content(self, sha256: str) -> bool:
+        """Whether this content was parsed by the current readers."""
+        row = self.db.execute(
+            "SELECT 1 FROM contents WHERE sha256 = ? AND version = ?", (sha256, READER_VERSION)
+        ).fetchone()
+        return row is not None
 
     def get(self, sha256: str, path: Path) -> list[Document] | None:
         """The documents parsed from this content, placed at ``path``."""
         row = self.db.execute(
-            "SELECT doc FROM documents WHERE sha256 = ? AND version = ?", (sha256, READER_VERSION)
+            "SELECT doc FROM contents WHERE sha256 = ? AND version = ?", (sha256, READER_VERSION)
         ).fetchone()
         return from_json(row[0], path) if row else None
 
     def put(
-        self, path: Path, size: int, mtime_ns: int, sha256: str, docs: list[Document] | None
-    ) -> None:
-        """Remember a file's stat and hash, and the documents parsed from it."""
-        self.db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (_key(path), size, mtime_ns, sha256)
-        )
+        self,
+        path: Path,
+        *,
+        key: str,
+        stat: tuple[int, int],
+        sha256: str,
+        docs: list[Document] | None,
+    ) -> int:
+        """Index a file found at ``path`` (really at ``key``): its size and mtime, its hash and
+        its documents (None: this content was parsed before)."""
+        size, mtime_ns = stat
         if docs is not None:
-            self.memory[(str(path), size, mtime_ns)] = docs
+            text = to_json(docs, path)
             self.db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
-                (sha256, READER_VERSION, to_json(docs, path)),
+                "INSERT OR REPLACE INTO contents VALUES (?, ?, ?)", (sha256, READER_VERSION, text)
             )
+            docs = from_json(text, Path(key))  # indexed where the file really is
+        else:
+            docs = self.get(sha256, Path(key)) or []
+        # one statement, so that another process indexing the same file cannot slip between
+        file_id = self.db.execute(
+            "INSERT INTO files (path, size, mtime_ns, sha256, version) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+            "sha256 = excluded.sha256, version = excluded.version RETURNING id",
+            (key, size, mtime_ns, sha256, READER_VERSION),
+        ).fetchone()[0]
+        self._drop_docs(file_id)
+        for n, doc in enumerate(docs):
+            self._index_doc(file_id, n, doc)
+        return file_id
+
+    def _index_doc(self, file_id: int, n: int, doc: Document) -> None:
+        host = (urlparse(doc.url).hostname or "") if doc.url else ""
+        people = list(doc.authors) + [t.speaker for t in doc.turns if t.speaker]
+        people += [name for name, _ in doc.positions]
+        dump = doc.path.suffix.lower() in TEXT_DUMPS
+        cursor = self.db.execute(
+            "INSERT INTO docs (file_id, n, date, type, publisher, host, authors, people, length, "
+            "folder, dump) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file_id,
+                n,
+                doc.date.isoformat() if doc.date else None,
+                doc.doc_type.casefold(),
+                (doc.publisher or "").casefold(),
+                host,
+                "\n".join(a.casefold() for a in doc.authors),
+                "\n".join(p.casefold() for p in people),
+                len(doc.text),
+                str(doc.path.parent),
+                int(dump),
+            ),
+        )
+        doc_id = cursor.lastrowid
+        self.db.execute(
+            "INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)", (doc_id, doc.title, doc.text)
+        )
+        if dump:
+            self.db.executemany(
+                "INSERT INTO shortpars VALUES (?, ?)",
+                [(doc_id, h) for h in short_paragraph_hashes(doc.text)],
+            )
+
+    def _drop_docs(self, file_id: int) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM docs WHERE file_id = ?", (file_id,))]
+        for table, column in (("fts", "rowid"), ("shortpars", "doc_id"), ("docs", "id")):
+            self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+
+    def remove(self, file_ids: Iterable[int]) -> None:
+        """Files that are gone leave the index."""
+        for file_id in file_ids:
+            self._drop_docs(file_id)
+            self.db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+
+    def doc_ids(self, scope: Scope) -> list[int]:
+        """Every document of ``scope``, file by file in the scope's order."""
+        self.use(scope)
+        order = {file_id: i for i, file_id in enumerate(scope.files)}
+        rows = self.db.execute(
+            "SELECT d.id, d.file_id, d.n FROM docs d JOIN scope s ON s.file_id = d.file_id"
+        ).fetchall()
+        return [r[0] for r in sorted(rows, key=lambda r: (order[r[1]], r[2]))]
+
+    def use(self, scope: Scope) -> None:
+        """Make ``scope`` the set of files that queries look at (the temp table ``scope``)."""
+        if self._scope is scope:
+            return
+        self.db.execute("DELETE FROM scope")
+        self.db.executemany("INSERT INTO scope VALUES (?)", [(i,) for i in scope.files])
+        self._scope = scope
+
+    def documents(self, doc_ids: Iterable[int], scope: Scope) -> Iterator[tuple[int, Document]]:
+        """The documents with these ids, at the paths of ``scope``, in the order given."""
+        decoded: dict[int, list[Document]] = {}  # a feed's entries share one row
+        for doc_id in doc_ids:
+            row = self.db.execute(
+                "SELECT d.file_id, d.n, c.doc FROM docs d JOIN files f ON f.id = d.file_id "
+                "JOIN contents c ON c.sha256 = f.sha256 AND c.version = f.version "
+                "WHERE d.id = ?",
+                (doc_id,),
+            ).fetchone()
+            if row is None or row[0] not in scope.files:
+                continue
+            file_id, n, text = row
+            if file_id not in decoded:
+                decoded = {file_id: from_json(text, Path(scope.files[file_id]))}
+            yield doc_id, decoded[file_id][n]
+
+    def sketch(self, doc_id: int) -> frozenset[int] | None:
+        """A document's near-duplicate sketch (match.sketch), once one was stored."""
+        row = self.db.execute("SELECT sketch FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if not row or row[0] is None:
+            return None
+        return frozenset(array("I", row[0]))
+
+    def keep_sketch(self, doc_id: int, sketch: frozenset[int]) -> None:
+        """Store a document's sketch (computed when it is first compared)."""
+        blob = array("I", sorted(sketch)).tobytes()
+        self.db.execute("UPDATE docs SET sketch = ? WHERE id = ?", (blob, doc_id))
+
+    def analysis(self, key: str) -> Any | None:
+        """A stored analysis (see analyze.cached), or None."""
+        row = self.db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        # pickle: the cache is the user's own file, written only by this code
+        return pickle.loads(row[0]) if row else None
+
+    def keep_analysis(self, key: str, value: Any) -> None:
+        """Store an analysis by its key."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?)", (key, pickle.dumps(value, protocol=5))
+        )
+
+
+def analysis_key(doc: Document) -> str:
+    """What an analysis depends on: the document (its path too) and the code that analyses."""
+    text = to_json([doc], doc.path) + "\0" + str(doc.path) + "\0" + code_version()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of this package's code and data: any change to the analysis (or anything
+    else) starts the cached analyses again, with no version number to forget to bump."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".txt", ".json") and path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def short_paragraph_hashes(text: str) -> set[int]:
+    """Stable 63-bit hashes of a text's short paragraphs (the candidates for furniture)."""
+    return {paragraph_hash(p) for p in text.split("\n\n") if len(p) <= SHORT_PARAGRAPH}
+
+
+def paragraph_hash(paragraph: str) -> int:
+    """A hash that is the same in every process (Python's ``hash`` of a str is not)."""
+    digest = hashlib.blake2b(paragraph.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=30)
+    db = sqlite3.connect(path, timeout=60)
     try:
         db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the last write
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            _start_again(db)
         db.executescript(SCHEMA)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (file_id INTEGER PRIMARY KEY)")
         db.execute("SELECT count(*) FROM files").fetchone()
     except sqlite3.DatabaseError:
         db.close()
@@ -127,7 +322,19 @@ def _open(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _key(path: Path) -> str:
+def _start_again(db: sqlite3.Connection) -> None:
+    """Drop an older cache's tables (it is only a cache) and mark the schema as current."""
+    names = db.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'"
+    ).fetchall()
+    for (name,) in names:
+        db.execute(f'DROP TABLE IF EXISTS "{name}"')
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.commit()
+
+
+def file_key(path: Path) -> str:
     """A path as text SQLite can store, even when its name is not valid UTF-8."""
     return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ import click
 
 from briefing.analyze import analyze, spoken_quotes
 from briefing.build import BuildOptions, build, survey
+from briefing.cache import default_cache_path
 from briefing.config import FORMATS, Topic, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
@@ -25,6 +27,7 @@ from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
 from briefing.quotes import explain_quotes
 from briefing.scheduler import Runner, status
+from briefing.search import Result, search
 from briefing.speakers import explain as explain_speaker
 from briefing.speakers import rival_rules
 from briefing.store import Store
@@ -50,6 +53,9 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
         except BriefingError as exc:
             click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except sqlite3.OperationalError as exc:  # the user's cache locked for a minute, or full
+            click.echo(f"Error: the document cache {default_cache_path()}: {exc}", err=True)
             sys.exit(1)
         except OSError as exc:  # a full disk, a read-only or vanished folder
             where = f"{exc.filename}: " if exc.filename else ""
@@ -322,6 +328,62 @@ def _explain_matches(
                 click.echo(f"          {term}: {', '.join(fields)}")
         for doc in left_in_passing(topic, docs, matches):
             click.echo(f"  left out, mentioned in passing: {shown(doc.path)}")
+
+
+@main.command("search")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--query", help='A topic query: "phrases", AND/OR/NOT, type:, speaker: …')
+@click.option("--text", help="Plain words, as typed into a search box (any may match).")
+@click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help='Print {"results": [...]} as JSON.')
+@_reports_errors
+def search_command(
+    sources: tuple[Path, ...], query: str | None, text: str | None, limit: int, as_json: bool
+) -> None:
+    """What CONFIG's sources (or SOURCE files and folders) hold on a subject, best first."""
+    paths, rules = _search_scope(sources)
+    results = search(paths, query=query, text=text, limit=limit, rules=rules)
+    if as_json:
+        click.echo(json.dumps({"results": [_result(r) for r in results]}, ensure_ascii=False))
+        return
+    for rank, r in enumerate(results, 1):
+        day = r.doc.date.isoformat() if r.doc.date else "undated"
+        click.echo(
+            f"{rank:>3}. {r.score:6.2f}  {day}  {r.doc.doc_type}  {shorten(r.doc.title, 80)}"
+        )
+        click.echo(f"     {r.doc.path}")
+        click.echo(f"     why: {_why_line(r.why)}")
+        click.echo(f"     {r.snippet}")
+    if not results:
+        click.echo("nothing found")
+
+
+def _search_scope(sources: tuple[Path, ...]) -> tuple[list[Path], Any]:
+    """A single YAML file is a config (its sources and rules); anything else is sources."""
+    if len(sources) == 1 and sources[0].suffix in (".yaml", ".yml") and sources[0].is_file():
+        cfg = load_config(sources[0])
+        return cfg.source_paths, cfg.rules
+    return [s.resolve() for s in sources], None
+
+
+def _result(r: Result) -> dict[str, Any]:
+    return {
+        "path": str(r.doc.path),
+        "score": round(r.score, 4),
+        "title": r.doc.title,
+        "date": r.doc.date.isoformat() if r.doc.date else None,
+        "type": r.doc.doc_type,
+        "snippet": r.snippet,
+        "why": {term: dict(hits._asdict()) for term, hits in r.why},
+    }
+
+
+def _why_line(why: tuple[tuple[str, Hits], ...]) -> str:
+    parts = []
+    for term, hits in why:
+        fields = [f"{n} in {f}" for n, f in zip(hits, Hits._fields, strict=True) if n]
+        parts.append(f"{term} ({', '.join(fields)})")
+    return "; ".join(parts) or "a field filter"
 
 
 @main.command("summarize")

@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from briefing.cache import default_cache_path
 from briefing.errors import ConfigError
 from briefing.ingest.clean import INVISIBLE, clean_title
 from briefing.model import Theme
@@ -409,8 +410,8 @@ class Config(BaseModel):
 
     @property
     def cache_path(self) -> Path:
-        """The document cache shared by the briefs in one output folder."""
-        return self._resolve(self.output) / ".briefing-cache.sqlite"
+        """The user's document cache and index, shared by every config and on-demand brief."""
+        return default_cache_path()
 
     @property
     def templates_dir(self) -> Path | None:

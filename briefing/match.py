@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -24,11 +25,12 @@ DUPLICATE_OVERLAP = 0.6
 
 # Endings a lower-case keyword may take: "sanction" finds sanctions, sanctioned, sanctioning.
 _ENDINGS = ("ings", "ing", "ied", "ies", "ed", "es", "s")
-_SUFFIX = r"(?:s|es|e|y|ies|ied|ed|ing|ings|er|ers|e?d)?"
+_SUFFIX = ("s", "es", "e", "y", "ies", "ied", "ed", "ing", "ings", "er", "ers", "d")
 # A name keeps its form, but for a plural and the adjective of a place ("Russia" finds
 # Russian, Russians; "Iran" Iranian; "Ukraine" Ukrainian); an acronym keeps only a plural.
-_NAME_ENDINGS = r"(?:e?s|n|ns|an|ans|ian|ians)?"
-_PLURAL = r"(?:e?s)?"
+_NAME_ENDINGS = ("es", "s", "n", "ns", "an", "ans", "ian", "ians")
+_PLACE_E_ENDINGS = ("e", "es", "ian", "ians")  # "Ukraine": the "e" is one of them
+_PLURAL = ("es", "s")
 _NO_PLURAL_S = ("ss", "us", "is")  # "press", "status", "crisis" are not plurals
 
 
@@ -45,14 +47,23 @@ def stem(word: str) -> str:
     return word
 
 
-def _word_pattern(word: str) -> str:
+def word_forms(word: str) -> tuple[str, tuple[str, ...]]:
+    """How a keyword's word is found: the start it keeps and the endings it may take after it
+    ("" among them when the start alone is a form). The index looks these forms up."""
     if not word.isalpha() or word.isupper():  # "DPRK", "U.S.", "5G"
-        return re.escape(word) + _PLURAL
+        return word, ("", *_PLURAL)
     if word[:1].isupper():
         if word.endswith("e"):
-            return re.escape(word[:-1]) + r"(?:e|es|ian|ians)"
-        return re.escape(word) + _NAME_ENDINGS
-    return re.escape(stem(word.lower())) + _SUFFIX
+            return word[:-1], _PLACE_E_ENDINGS
+        return word, ("", *_NAME_ENDINGS)
+    return stem(word.lower()), ("", *_SUFFIX)
+
+
+def _word_pattern(word: str) -> str:
+    start, endings = word_forms(word)
+    optional = "" in endings
+    alternatives = "|".join(re.escape(e) for e in endings if e)
+    return re.escape(start) + f"(?:{alternatives})" + ("?" if optional else "")
 
 
 @lru_cache(maxsize=1024)
@@ -79,11 +90,17 @@ def match_topics(
     exclusive: bool = False,
 ) -> list[list[Match]]:
     """Each topic's sources. With ``exclusive``, a source matched by several topics stays
-    only in the one where it ranks best against that topic's top source (scores of
-    different topics are not on one scale; their ratios to each topic's best are)."""
+    only in the one where it ranks best (see ``exclusive_split``)."""
     if not exclusive:
         return [match(t, docs, since=since, until=until) for t in topics]
     everything = [match(t, docs, since=since, until=until, limit=len(docs)) for t in topics]
+    return exclusive_split(topics, everything)
+
+
+def exclusive_split(topics: Sequence[Topic], everything: list[list[Match]]) -> list[list[Match]]:
+    """Each source only under the topic where it ranks best against that topic's top source
+    (scores of different topics are not on one scale; their ratios to each topic's best are),
+    then each topic's ``max_sources``."""
     best: dict[Path, tuple[float, int]] = {}
     for i, matches in enumerate(everything):
         for m in matches:
@@ -96,6 +113,15 @@ def match_topics(
     ]
 
 
+class Pool(NamedTuple):
+    """What BM25 needs to know of the documents in the window: how many, their mean
+    length, and how many have each term."""
+
+    size: int
+    avg_len: float
+    df: dict[Term, int]
+
+
 def match(
     topic: Topic,
     docs: Sequence[Document],
@@ -103,27 +129,37 @@ def match(
     since: date | None = None,
     until: date | None = None,
     limit: int | None = None,
+    pool: Pool | None = None,
+    sketch_of: Sketcher | None = None,
+    full: dict[Path, frozenset[int]] | None = None,
 ) -> list[Match]:
     """The best sources for ``topic``, most relevant first, one per near-duplicate cluster;
-    ``topic.max_sources`` of them unless ``limit`` says otherwise.
+    ``topic.max_sources`` of them unless ``limit`` says otherwise. When ``docs`` are only
+    candidates from the index, ``pool`` gives the window's statistics and ``sketch_of`` the
+    stored sketches (and ``full`` the runs of short texts, kept between topics).
 
     A source that the keywords find only in passing (see ``passing``) is left out when
     other sources are about the topic."""
-    pool = [d for d in docs if in_window(d, since, until)]
+    windowed = [d for d in docs if in_window(d, since, until)]
     query = topic.parsed_query
-    hits = [d for d in pool if _matches(topic, query, d)]
-    avg_len = sum(len(d.text) for d in pool) / len(pool) if pool else 1.0
+    hits = [d for d in windowed if _matches(topic, query, d)]
     terms = topic_terms(topic)
-    idf = {k: _idf(k, pool) for k in terms}
+    pool = pool or _pool(terms, windowed)
+    idf = {k: _idf(pool.size, pool.df[k]) for k in terms}
     scored = sorted(
-        ((_score(d, terms, idf, avg_len), d) for d in hits),
+        ((_score(d, terms, idf, pool.avg_len), d) for d in hits),
         key=lambda item: (-item[0], str(item[1].path)),
     )
     scored = [item for item in scored if item[0] >= topic.min_score]
     if query is None:
         about = [item for item in scored if not passing(topic, item[1])]
         scored = about or scored
-    return _dedupe(scored, limit or topic.max_sources)
+    return dedupe(scored, limit or topic.max_sources, sketch_of or _sketch_of, full)
+
+
+def _pool(terms: list[Term], docs: Sequence[Document]) -> Pool:
+    avg_len = sum(len(d.text) for d in docs) / len(docs) if docs else 1.0
+    return Pool(len(docs), avg_len, {t: sum(1 for d in docs if sum(_count(d, t))) for t in terms})
 
 
 class Term(NamedTuple):
@@ -158,41 +194,35 @@ LEAD_WEIGHT = 2
 MIN_MENTIONS = 3
 MIN_DENSITY = 0.5
 
-# Term counts per (document, term). A long-running process rebuilds after one source changes
-# without scanning every unchanged text again. Keyed by the text itself: an edited document
-# is a new key.
-_COUNTS: dict[tuple[str, str, str, bool], Hits] = {}
-_MAX_COUNTS = 2_000_000
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+# Term counts are asked for several times per document and term within one match (filter,
+# BM25, passing, why); a bounded memo, so that the index's candidates, not the corpus, are
+# what it holds.
+COUNTS_KEPT = 20_000
 
 
 def _count(doc: Document, term: str | Term) -> Hits:
     """Occurrences of ``term`` in the document's text, its title and its lead."""
     term = term if isinstance(term, Term) else Term(term)
-    key = (doc.text, doc.title, *term)
-    found = _COUNTS.get(key)
-    if found is None:
-        if len(_COUNTS) > _MAX_COUNTS:
-            _COUNTS.clear()
-        found = _COUNTS[key] = _hits(doc, term)
-    return found
+    return _hits(doc.text, doc.title, term)
 
 
-def _hits(doc: Document, term: Term) -> Hits:
-    lead = doc.text[:LEAD_CHARS]
+@lru_cache(maxsize=COUNTS_KEPT)
+def _hits(text: str, title: str, term: Term) -> Hits:
+    lead = text[:LEAD_CHARS]
     if not term.together:
         pattern = term_pattern(term.text)
-        return Hits(*(len(pattern.findall(x)) for x in (doc.text, doc.title, lead)))
+        return Hits(*(len(pattern.findall(x)) for x in (text, title, lead)))
     patterns = [term_pattern(w) for w in term.text.split()]
-    in_title = [bool(p.search(doc.title)) for p in patterns]
+    in_title = [bool(p.search(title)) for p in patterns]
 
-    def sentences(text: str) -> int:  # the title is the context of every sentence
+    def sentences(where: str) -> int:  # the title is the context of every sentence
         return sum(
             all(t or p.search(part) for p, t in zip(patterns, in_title, strict=True))
-            for part in _SENTENCE_BREAK.split(text)
+            for part in _SENTENCE_BREAK.split(where)
         )
 
-    return Hits(sentences(doc.text), int(all(in_title)), sentences(lead))
+    return Hits(sentences(text), int(all(in_title)), sentences(lead))
 
 
 def passing(topic: Topic, doc: Document) -> bool:
@@ -245,9 +275,8 @@ def _matches(topic: Topic, query: QueryNode | None, doc: Document) -> bool:
     return any(sum(_count(doc, t)) for t in topic_terms(topic) if t.text in topic.keywords)
 
 
-def _idf(term: Term, pool: Sequence[Document]) -> float:
-    df = sum(1 for d in pool if sum(_count(d, term)))
-    return math.log(1 + (len(pool) - df + 0.5) / (df + 0.5))
+def _idf(size: int, df: int) -> float:
+    return math.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
 def _score(doc: Document, terms: list[Term], idf: dict[Term, float], avg_len: float) -> float:
@@ -261,23 +290,65 @@ def _score(doc: Document, terms: list[Term], idf: dict[Term, float], avg_len: fl
     return total
 
 
-def _dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
+SKETCH_EVERY = 8  # a sketch keeps the 5-word runs whose hash is a multiple of this
+SKETCH_MIN = 24  # with fewer runs in a sketch, two texts are compared run by run
+Sketcher = Callable[[Document], frozenset[int]]
+
+
+def run_hashes(text: str, n: int = 5) -> frozenset[int]:
+    """Hashes of a text's 5-word runs, the same in every process (stored in the index)."""
+    tokens = words(text)
+    return frozenset(
+        zlib.crc32(" ".join(tokens[i : i + n]).encode("utf-8", "surrogatepass"))
+        for i in range(max(1, len(tokens) - n + 1))
+    )
+
+
+def sketch(text: str) -> frozenset[int]:
+    """One run in SKETCH_EVERY, chosen by hash: the share of a text's sketch found in another
+    text's estimates the share of its runs found there, whatever their lengths."""
+    return frozenset(h for h in run_hashes(text) if h % SKETCH_EVERY == 0)
+
+
+def _sketch_of(doc: Document) -> frozenset[int]:
+    return sketch(doc.text)
+
+
+def dedupe(
+    scored: list[tuple[float, Document]],
+    limit: int,
+    sketch_of: Sketcher = _sketch_of,
+    full: dict[Path, frozenset[int]] | None = None,
+) -> list[Match]:
     """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest.
 
     Works down the ranking until ``limit`` clusters are found plus a margin, so that copies
-    just below the last kept source are still merged into it.
+    just below the last kept source are still merged into it. Texts are compared by their
+    sketches (``sketch_of``: the index keeps them), short ones run by run (``full`` keeps
+    their runs for the next call).
     """
     clusters: list[list[tuple[float, Document, frozenset[int]]]] = []
+    full = {} if full is None else full
+
+    def overlap(a: Document, sa: frozenset[int], b: Document, sb: frozenset[int]) -> float:
+        if min(len(sa), len(sb)) >= SKETCH_MIN:
+            return _overlap(sa, sb)
+        for doc in (a, b):
+            if doc.path not in full:
+                full[doc.path] = _shingles(doc.text)
+        return _overlap(full[a.path], full[b.path])
+
     for position, (score, doc) in enumerate(scored):
         if len(clusters) >= limit and position >= 2 * limit + 10:
             break
-        shingles = _shingles(doc.text)
+        mine = sketch_of(doc)
         for cluster in clusters:
-            if _overlap(shingles, cluster[0][2]) >= DUPLICATE_OVERLAP:
-                cluster.append((score, doc, shingles))
+            head = cluster[0]
+            if overlap(doc, mine, head[1], head[2]) >= DUPLICATE_OVERLAP:
+                cluster.append((score, doc, mine))
                 break
         else:
-            clusters.append([(score, doc, shingles)])
+            clusters.append([(score, doc, mine)])
     matches = []
     for cluster in clusters[:limit]:
         best = max(cluster, key=lambda item: _richness(item[1]))
@@ -286,30 +357,16 @@ def _dedupe(scored: list[tuple[float, Document]], limit: int) -> list[Match]:
     return matches
 
 
-_SHINGLES: dict[str, frozenset[int]] = {}
-
-
-def forget_all_but(docs: list[Document]) -> None:
-    """Drop the term counts and shingles of texts not among ``docs``: each edit of a source
-    is a new text, and a long-running process would otherwise keep every version."""
-    texts = {doc.text for doc in docs}
-    for key in [k for k in _COUNTS if k[0] not in texts]:
-        del _COUNTS[key]
-    for text in [t for t in _SHINGLES if t not in texts]:
-        del _SHINGLES[text]
+def forget_counts() -> None:
+    """Drop the memo of term counts: a long-running process reads new texts of each source,
+    and the memo's keys hold the old ones."""
+    _hits.cache_clear()
 
 
 def _shingles(text: str, n: int = 5) -> frozenset[int]:
-    """Hashes of a text's 5-word runs (cached, like the term counts)."""
-    found = _SHINGLES.get(text)
-    if found is None:
-        if len(_SHINGLES) > 100_000:
-            _SHINGLES.clear()
-        tokens = words(text)
-        found = _SHINGLES[text] = frozenset(
-            hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1))
-        )
-    return found
+    """Hashes of a text's 5-word runs, for this process only (faster than ``run_hashes``)."""
+    tokens = words(text)
+    return frozenset(hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1)))
 
 
 def _overlap(a: frozenset[int], b: frozenset[int]) -> float:

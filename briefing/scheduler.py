@@ -46,7 +46,7 @@ class Entry:
     started: datetime
     files: dict[str, FileState] = field(default_factory=dict)
     memo: dict[Document, Analysis] = field(default_factory=dict)
-    cache: DocumentCache | None = None  # kept open: parsed documents stay in memory
+    cache: DocumentCache | None = None  # the index, kept open between builds
     last_scan: float = 0.0
 
 

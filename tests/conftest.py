@@ -20,6 +20,12 @@ SEED = SHARED / "seed" / "000_a27886f3ef3468ef.txt"
 needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is not beside the repo")
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch):
+    """Each test has its own document cache (never the user's real one in ~/.cache)."""
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """Copy a fixture project into tmp_path and return its folder."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from briefing.cache import DocumentCache, content_hash
+from briefing.cache import READER_VERSION, DocumentCache, Scope, content_hash
 from briefing.errors import SourceError
 from briefing.ingest.clean import clean_document
 from briefing.ingest.feeds import read_eml, read_feed
@@ -35,6 +35,7 @@ PROGRESS_FROM = 50  # files
 MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a mistake
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 PARSE_SECONDS = 30.0  # a real document takes well under a second; a crafted one, for ever
+COMMIT_EVERY = 500  # parsed files written to the index per transaction
 
 Reader = Callable[[Path, bytes], list[Document]]
 
@@ -58,7 +59,15 @@ READERS: dict[str, Reader] = {
     ".eml": _one(read_eml),
 }
 
-__all__ = ["READERS", "get_sources", "read_documents", "read_file"]
+__all__ = [
+    "READERS",
+    "get_sources",
+    "index_sources",
+    "read_documents",
+    "read_file",
+    "walk_files",
+    "walk_names",
+]
 
 
 def get_sources(
@@ -71,8 +80,81 @@ def get_sources(
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
     """
     with _collector_paused():
-        docs, skipped = _get_sources(paths, cache)
-    return apply_rules(docs, rules or []), skipped
+        if cache is None:
+            docs, skipped = _get_sources(paths)
+        else:
+            scope, skipped = index_sources(paths, cache)
+            docs = [doc for _, doc in cache.documents(cache.doc_ids(scope), scope)]
+    return apply_rules(remove_repeated(docs), rules or []), skipped
+
+
+def index_sources(paths: Iterable[Path], cache: DocumentCache) -> tuple[Scope, list[Skipped]]:
+    """Bring the index up to date with the files under ``paths`` and return them as a scope:
+    new and changed files are parsed, files that are gone leave the index."""
+    skipped: list[Skipped] = []
+    keys: dict[str, str] = {}  # paths as found (plain strings: 100,000 Paths cost a second)
+    indexed: dict[str, tuple[int, int, int, str, int]] = {}
+    ids: dict[str, int] = {}
+    todo: list[tuple[Path, bytes, os.stat_result]] = []
+    for prefix, files in _rooted_files(paths, skipped):
+        known = cache.known(prefix)
+        indexed.update(known)
+        for name, key in files:
+            keys[name] = key
+            try:
+                file_id, pending = _lookup(name, key, known.get(key), cache)
+            except SourceError as exc:
+                skipped.append(Skipped(Path(name), str(exc)))
+                continue
+            if file_id is not None:
+                ids[key] = file_id
+            elif pending:
+                todo.append(pending)
+    for done, (path, data, stat, result) in enumerate(_parse_all(todo), 1):
+        if isinstance(result, str):
+            skipped.append(Skipped(path, result))
+            continue
+        digest = content_hash(path.name, data)
+        key = keys[str(path)]
+        ids[key] = cache.put(path, key=key, stat=_stat(stat), sha256=digest, docs=result)
+        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
+            cache.commit()
+    seen = set(keys.values())
+    cache.remove(
+        row[0]
+        for key, row in indexed.items()
+        if key not in ids and (key in seen or not os.path.lexists(key))
+    )
+    cache.commit()
+    for item in skipped:
+        log.warning("skipped %s: %s", item.path, item.reason)
+    return Scope({ids[key]: name for name, key in keys.items() if key in ids}), skipped
+
+
+def _stat(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
+    """Every file parsed, no cache."""
+    skipped: list[Skipped] = []
+    found: dict[Path, list[Document]] = {}
+    todo: list[tuple[Path, bytes, os.stat_result]] = []
+    files = _files(paths, skipped)
+    for path in files:
+        try:
+            _check(path)
+            todo.append((path, _bytes(path), path.stat()))
+        except SourceError as exc:
+            skipped.append(Skipped(path, str(exc)))
+    for path, _, _, result in _parse_all(todo):
+        if isinstance(result, str):
+            skipped.append(Skipped(path, result))
+        else:
+            found[path] = result
+    for item in skipped:
+        log.warning("skipped %s: %s", item.path, item.reason)
+    return [doc for path in files if path in found for doc in found[path]], skipped
 
 
 @contextmanager
@@ -89,62 +171,32 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _get_sources(
-    paths: Iterable[Path], cache: DocumentCache | None
-) -> tuple[list[Document], list[Skipped]]:
-    skipped: list[Skipped] = []
-    found: dict[Path, list[Document]] = {}
-    todo: list[tuple[Path, bytes, os.stat_result]] = []
-    files = _files(paths, skipped)
-    for path in files:
-        try:
-            cached, pending = _lookup(path, cache)
-        except SourceError as exc:
-            skipped.append(Skipped(path, str(exc)))
-            continue
-        if cached is not None:
-            found[path] = cached
-        elif pending:
-            todo.append(pending)
-    for path, data, stat, result in _parse_all(todo):
-        if isinstance(result, str):
-            skipped.append(Skipped(path, result))
-            continue
-        found[path] = result
-        if cache:
-            cache.put(path, stat.st_size, stat.st_mtime_ns, content_hash(path.name, data), result)
-    for item in skipped:
-        log.warning("skipped %s: %s", item.path, item.reason)
-    if cache:
-        cache.commit()
-    docs = [doc for path in files if path in found for doc in found[path]]
-    return remove_repeated(docs), skipped
-
-
-def _lookup(
-    path: Path, cache: DocumentCache | None
-) -> tuple[list[Document] | None, tuple[Path, bytes, os.stat_result] | None]:
-    """Cached documents of ``path``, or what is needed to parse it."""
-    _reader(path)
+def _check(path: Path | str) -> os.stat_result:
+    """A source's stat, or SourceError when it is not one to read."""
+    _suffix_reader(os.path.splitext(path)[1])
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
     if not stat_module.S_ISREG(stat.st_mode):  # a FIFO would block, /dev/zero never ends
         raise SourceError("not a regular file")
     if stat.st_size > MAX_SOURCE_BYTES:
         raise SourceError(f"larger than {MAX_SOURCE_BYTES // 1_000_000} MB")
-    if cache:
-        docs = cache.unchanged(path, stat.st_size, stat.st_mtime_ns)
-        if docs is not None:
-            return docs, None
+    return stat
+
+
+def _lookup(
+    name: str, key: str, row: tuple[int, int, int, str, int] | None, cache: DocumentCache
+) -> tuple[int | None, tuple[Path, bytes, os.stat_result] | None]:
+    """The index id of a file when it is indexed as it is now, or what is needed to parse it."""
+    stat = _check(name)
+    if row and row[1:3] == _stat(stat) and row[4] == READER_VERSION:
+        return row[0], None
+    path = Path(name)
     data = _bytes(path)
-    if cache:
-        digest = content_hash(path.name, data)
-        docs = cache.get(digest, path)
-        if docs is not None:
-            cache.put(path, stat.st_size, stat.st_mtime_ns, digest, None)
-            return docs, None
+    digest = content_hash(path.name, data)
+    if cache.has_content(digest):  # moved, copied or touched: indexed without parsing
+        return cache.put(path, key=key, stat=_stat(stat), sha256=digest, docs=None), None
     return None, (path, data, stat)
 
 
@@ -200,10 +252,14 @@ def read_file(path: Path) -> Document:
 
 
 def _reader(path: Path) -> Reader:
-    reader = READERS.get(path.suffix.lower())
+    return _suffix_reader(path.suffix)
+
+
+def _suffix_reader(suffix: str) -> Reader:
+    reader = READERS.get(suffix.lower())
     if reader is None:
         choices = ", ".join(sorted(READERS))
-        raise SourceError(f"unsupported file type '{path.suffix}'; readable: {choices}")
+        raise SourceError(f"unsupported file type '{suffix}'; readable: {choices}")
     return reader
 
 
@@ -259,31 +315,41 @@ def parse(path: Path, data: bytes) -> list[Document]:
 
 def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
     """Source files under ``paths``, each once, in a stable order; hidden files are ignored."""
+    return [Path(name) for _, files in _rooted_files(paths, skipped) for name, _ in files]
+
+
+def _rooted_files(
+    paths: Iterable[Path], skipped: list[Skipped]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per root: its resolved path (a folder's ending in '/'), and its files, each once, as
+    found and resolved."""
     seen: set[str] = set()
-    found: list[Path] = []
+    out: list[tuple[str, list[tuple[str, str]]]] = []
     for root in paths:
         if root.is_dir():
-            candidates = walk_files(root)
+            candidates = list(walk_names(root))
         elif root.is_file():
-            candidates = [root]
+            candidates = [str(root)]
         else:
             skipped.append(Skipped(root, "no such file or folder"))
             continue
         real_root, prefix, folder = os.path.realpath(root), len(str(root)), root.is_dir()
-        for path in candidates:
-            if not _utf8(path):  # SQLite, JSON and every writer need text
-                shown = Path(str(path).encode("utf-8", "backslashreplace").decode())
+        found: list[tuple[str, str]] = []
+        for name in candidates:
+            if not _utf8(name):  # SQLite, JSON and every writer need text
+                shown = Path(name.encode("utf-8", "backslashreplace").decode())
                 skipped.append(Skipped(shown, "the file name is not valid UTF-8; rename it"))
                 continue
             # the same file named twice (overlapping roots) is read once
-            key = real_root + str(path)[prefix:] if folder else os.path.realpath(path)
+            key = real_root + name[prefix:] if folder else os.path.realpath(name)
             if key not in seen:
                 seen.add(key)
-                found.append(path)
-    return found
+                found.append((name, key))
+        out.append((os.path.join(real_root, "") if folder else real_root, found))
+    return out
 
 
-def _utf8(path: Path) -> bool:
+def _utf8(path: Path | str) -> bool:
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
@@ -293,8 +359,11 @@ def _utf8(path: Path) -> bool:
 
 def walk_files(root: Path) -> list[Path]:
     """Files below ``root`` in a stable order, hidden files and folders left out."""
-    out = []
+    return [Path(name) for name in walk_names(root)]
+
+
+def walk_names(root: Path | str) -> Iterator[str]:
+    """``walk_files`` as strings."""
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        out += [Path(folder) / n for n in sorted(names) if not n.startswith(".")]
-    return out
+        yield from (os.path.join(folder, n) for n in sorted(names) if not n.startswith("."))

@@ -10,15 +10,16 @@ from dataclasses import replace
 
 import regex
 
+from briefing.cache import SHORT_PARAGRAPH, TEXT_DUMPS, paragraph_hash
 from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
 
-MAX_CHARS = 300  # longer paragraphs repeated are syndicated text, not furniture
+MAX_CHARS = SHORT_PARAGRAPH  # longer paragraphs repeated are syndicated text, not furniture
 MIN_DOCS = 3
 MIN_SHARE = 0.2
 RULE_SECONDS = 0.5  # a rule is a short pattern over a paragraph: microseconds, if sound
-SUFFIXES = {".txt", ".text"}  # extracted HTML has had its boilerplate removed already
+SUFFIXES = set(TEXT_DUMPS)  # extracted HTML has had its boilerplate removed already
 
 
 def remove_repeated(docs: list[Document]) -> list[Document]:
@@ -40,6 +41,14 @@ def remove_repeated(docs: list[Document]) -> list[Document]:
             for i in members:
                 out[i] = _without(docs[i], repeated)
     return out
+
+
+def drop_hashed(doc: Document, hashes: set[int]) -> Document:
+    """The document without its short paragraphs whose hashes are given (the index keeps
+    hashes of each text dump's short paragraphs, so furniture is found without the folder)."""
+    paragraphs = doc.text.split("\n\n")
+    drop = {p for p in paragraphs if len(p) <= MAX_CHARS and paragraph_hash(p) in hashes}
+    return _without(doc, drop) if drop else doc
 
 
 def apply_rules(

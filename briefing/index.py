@@ -1,0 +1,300 @@
+"""Topic queries and search over the index (see cache.py): only matched documents are loaded.
+
+A topic's query compiles to SQL over the index whose answer holds every document that
+match.py would find (FTS5 prefix queries for words, exact SQL for the field filters and the
+date window); the best of those by FTS5 BM25 (title weighted) are loaded, and match.py ranks
+and selects among them exactly as it does over a folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from briefing.cache import DocumentCache, Scope
+from briefing.config import Topic
+from briefing.ingest.repeated import MIN_DOCS, MIN_SHARE, apply_rules, drop_hashed
+from briefing.match import (
+    TITLE_WEIGHT,
+    Pool,
+    Term,
+    exclusive_split,
+    match,
+    sketch,
+    topic_terms,
+    word_forms,
+)
+from briefing.model import Document, Match
+from briefing.query import All, Node, Not
+from briefing.query import Any as AnyOf
+from briefing.query import Term as QueryTerm
+
+CANDIDATES = 100  # documents loaded per topic at least: match.py re-ranks these
+CANDIDATES_PER_SOURCE = 8  # and at least this many per source the topic keeps
+_TOKENS = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer calls a token
+Rules = list[tuple[re.Pattern[str], str | None]]
+
+
+class Sql(NamedTuple):
+    """A WHERE clause over ``docs d``, its parameters, and whether it is exact (else it only
+    narrows: every document the query matches satisfies it, and some others may)."""
+
+    where: str
+    params: tuple[str, ...]
+    exact: bool
+
+
+def fts_words(term: str, *, phrase: bool = True) -> str | None:
+    """An FTS5 expression every document with ``term`` in any of match.py's forms satisfies:
+    each word as one of its forms (match.word_forms), and for a phrase the words in a row.
+    None when no word has a token (such a term cannot narrow a search)."""
+    words = [w for w in (_forms(word) for word in term.split()) if w]
+    if not words:
+        return None
+    parts = [forms for forms, _ in words]
+    if phrase and len(words) > 1:  # in a row: each word's start, as a prefix
+        parts.insert(0, " + ".join(start for _, start in words))
+    return " AND ".join(parts)
+
+
+def _forms(word: str) -> tuple[str, str] | None:
+    """(any of the word's forms, its start as a prefix phrase) in FTS5 syntax."""
+    start, endings = word_forms(word)
+    tokens = _TOKENS.findall(start.casefold())
+    if not tokens:
+        return None
+    phrases = dict.fromkeys(
+        '"' + " ".join(_TOKENS.findall((start + ending).casefold())) + '"' for ending in endings
+    )
+    prefix = " + ".join(f'"{t}"' for t in tokens[:-1]) + (" + " if len(tokens) > 1 else "")
+    return "(" + " OR ".join(phrases) + ")", prefix + f'"{tokens[-1]}"*'
+
+
+def _fts(expression: str) -> Sql:
+    return Sql("d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", (expression,), False)
+
+
+def compile_query(node: Node) -> Sql | None:
+    """SQL that every document matching ``node`` satisfies; None: it cannot narrow."""
+    if isinstance(node, QueryTerm):
+        return _term(node)
+    if isinstance(node, Not):
+        inner = compile_query(node.part)
+        return Sql(f"NOT ({inner.where})", inner.params, True) if inner and inner.exact else None
+    parts = [compile_query(p) for p in node.parts]
+    if isinstance(node, AnyOf) and None in parts:
+        return None
+    kept = [p for p in parts if p is not None]
+    if not kept:
+        return None
+    joiner = " AND " if isinstance(node, All) else " OR "
+    return Sql(
+        "(" + joiner.join(p.where for p in kept) + ")",
+        tuple(x for p in kept for x in p.params),
+        all(p is not None and p.exact for p in parts),
+    )
+
+
+def _term(term: QueryTerm) -> Sql | None:
+    if term.field in (None, "title"):
+        words = fts_words(term.text)
+        if words is None:
+            return None
+        return _fts(f"title : ({words})" if term.field == "title" else words)
+    want = " ".join(term.text.replace("-", " ").split()).casefold()  # as query._field does
+    if term.field == "type":
+        return Sql("d.type = ?", (want,), True)
+    if term.field == "publisher":
+        return Sql("(instr(d.publisher, ?) > 0 OR instr(d.host, ?) > 0)", (want, want), True)
+    column = "d.authors" if term.field == "author" else "d.people"
+    return Sql(f"instr({column}, ?) > 0", (want,), True)
+
+
+def topic_filter(topic: Topic) -> Sql | None:
+    """SQL every source the topic matches satisfies: its query or any keyword."""
+    parts: list[Sql | None] = [compile_query(topic.parsed_query)] if topic.parsed_query else []
+    for keyword in topic.keywords:  # a keyword's words in one sentence, in any order
+        words = fts_words(keyword, phrase=False)
+        parts.append(_fts(words) if words else None)
+    if not parts or None in parts:
+        return None
+    kept = [p for p in parts if p is not None]
+    return Sql(
+        "(" + " OR ".join(p.where for p in kept) + ")",
+        tuple(x for p in kept for x in p.params),
+        False,
+    )
+
+
+def window(since: date | None, until: date | None) -> Sql:
+    """match.in_window as SQL: undated documents pass only without a start."""
+    if since is None:
+        return Sql("(d.date IS NULL OR d.date <= ?)", ((until or date.max).isoformat(),), True)
+    return Sql(
+        "(d.date >= ? AND d.date <= ?)",
+        (since.isoformat(), (until or date.max).isoformat()),
+        True,
+    )
+
+
+def ranking(terms: Sequence[Term]) -> str | None:
+    """An FTS5 expression any of the terms satisfies, for BM25 over them."""
+    found = [fts_words(t.text, phrase=not t.together) for t in terms]
+    return " OR ".join(f"({w})" for w in found if w) if found and all(found) else None
+
+
+class Index:
+    """One scope of the index, with the config's rules; answers topics and searches."""
+
+    def __init__(self, cache: DocumentCache, scope: Scope, rules: Rules | None = None):
+        self.cache, self.scope, self.rules = cache, scope, rules or []
+        self._repeated: dict[tuple[str, int], bool] = {}
+        self._folders: dict[str, int] = {}
+        self._runs: dict[Path, frozenset[int]] = {}  # of short candidates, for dedupe
+
+    def size(self) -> int:
+        """How many documents the scope holds."""
+        return self._one(Sql("1", (), True))[0]
+
+    def match_topics(
+        self,
+        topics: Sequence[Topic],
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        exclusive: bool = False,
+    ) -> list[list[Match]]:
+        """match.match_topics over the index."""
+        if not exclusive:
+            return [self.match(t, since=since, until=until) for t in topics]
+        everything = [self.match(t, since=since, until=until, every=True) for t in topics]
+        return exclusive_split(topics, everything)
+
+    def match(
+        self,
+        topic: Topic,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        every: bool = False,
+    ) -> list[Match]:
+        """The topic's best sources (with ``every``, all of the candidates it keeps)."""
+        self.cache.use(self.scope)
+        limit = max(CANDIDATES, CANDIDATES_PER_SOURCE * topic.max_sources)
+        found = topic_filter(topic)
+        if found is None and not topic.keywords and topic.parsed_query is None:
+            return []
+        span = window(since, until)
+        terms = topic_terms(topic)
+        ids = self.ranked([span] + ([found] if found else []), ranking(terms), limit)
+        loaded = self.load(ids)
+        by_path = {doc.path: doc_id for doc_id, doc in loaded}
+        return match(
+            topic,
+            [doc for _, doc in loaded],
+            limit=limit if every else None,
+            pool=self.pool(terms, span),
+            sketch_of=lambda doc: self.sketch(by_path[doc.path], doc),
+            full=self._runs,
+        )
+
+    def sketch(self, doc_id: int, doc: Document) -> frozenset[int]:
+        """The document's stored sketch; computed and stored the first time it is needed."""
+        found = self.cache.sketch(doc_id)
+        if found is None:
+            found = sketch(doc.text)
+            self.cache.keep_sketch(doc_id, found)
+        return found
+
+    def ranked(self, filters: list[Sql], expression: str | None, limit: int) -> list[int]:
+        """Ids of scope documents passing ``filters``, best by BM25 on ``expression`` first."""
+        return [doc_id for doc_id, _ in self.ranked_scores(filters, expression, limit)]
+
+    def ranked_scores(
+        self, filters: list[Sql], expression: str | None, limit: int
+    ) -> list[tuple[int, float]]:
+        """(id, BM25 score, higher is better) of the best scope documents passing ``filters``;
+        without an expression, in path order with score 0."""
+        where = " AND ".join(f.where for f in filters) or "1"
+        params: tuple[str | int, ...] = tuple(x for f in filters for x in f.params)
+        self.cache.use(self.scope)
+        if expression is None:  # every score is 0: match.py orders by path, so does this
+            sql = (
+                "SELECT d.id FROM docs d JOIN scope s ON s.file_id = d.file_id "
+                f"JOIN files f ON f.id = d.file_id WHERE {where} ORDER BY f.path, d.n LIMIT ?"
+            )
+            return [(r[0], 0.0) for r in self.cache.db.execute(sql, (*params, limit))]
+        sql = (
+            f"SELECT d.id, r.rank FROM (SELECT rowid, bm25(fts, {TITLE_WEIGHT}.0, 1.0) AS rank "
+            "FROM fts WHERE fts MATCH ?) r JOIN docs d ON d.id = r.rowid "
+            f"JOIN scope s ON s.file_id = d.file_id WHERE {where} ORDER BY r.rank LIMIT ?"
+        )
+        rows = self.cache.db.execute(sql, (expression, *params, limit))
+        return [(r[0], -r[1]) for r in rows]
+
+    def pool(self, terms: Sequence[Term], span: Sql) -> Pool:
+        """The statistics BM25 needs over the documents in the window."""
+        size, total = self._one(span, "count(*), total(d.length)")
+        df = {}
+        for term in terms:
+            words = fts_words(term.text, phrase=not term.together)
+            df[term] = self._one(_both(span, _fts(words)))[0] if words else size
+        return Pool(size, total / size if size else 1.0, df)
+
+    def _one(self, where: Sql, what: str = "count(*)") -> tuple[int, float]:
+        self.cache.use(self.scope)
+        row = self.cache.db.execute(
+            f"SELECT {what} FROM docs d JOIN scope s ON s.file_id = d.file_id WHERE {where.where}",
+            where.params,
+        ).fetchone()
+        return tuple(row)  # type: ignore[return-value]
+
+    def load(self, ids: Sequence[int]) -> list[tuple[int, Document]]:
+        """The documents, as a folder build would see them: furniture and ruled paragraphs
+        dropped (see ingest/repeated.py)."""
+        out = []
+        for doc_id, doc in self.cache.documents(ids, self.scope):
+            repeated = self.repeated(doc_id)
+            out.append((doc_id, drop_hashed(doc, repeated) if repeated else doc))
+        kept = apply_rules([doc for _, doc in out], self.rules)
+        return [(i, doc) for (i, _), doc in zip(out, kept, strict=True)]
+
+    def repeated(self, doc_id: int) -> set[int]:
+        """Hashes of the document's short paragraphs that its folder's text dumps repeat."""
+        db = self.cache.db
+        row = db.execute("SELECT folder, dump FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if not row or not row[1]:
+            return set()
+        folder = row[0]
+        if folder not in self._folders:
+            self._folders[folder] = self._one(Sql("d.folder = ? AND d.dump = 1", (folder,), True))[
+                0
+            ]
+        members = self._folders[folder]
+        if members < MIN_DOCS:
+            return set()
+        floor = max(MIN_DOCS, MIN_SHARE * members)
+        out = set()
+        # only paragraphs that at least MIN_DOCS documents anywhere share are counted here
+        common = (
+            "SELECT p.hash FROM shortpars p WHERE p.doc_id = ? AND (SELECT count(*) FROM "
+            "(SELECT 1 FROM shortpars q WHERE q.hash = p.hash LIMIT ?)) >= ?"
+        )
+        for (value,) in db.execute(common, (doc_id, MIN_DOCS, MIN_DOCS)):
+            if (folder, value) not in self._repeated:
+                sql = (
+                    "SELECT count(*) FROM shortpars p JOIN docs d ON d.id = p.doc_id "
+                    "JOIN scope s ON s.file_id = d.file_id WHERE p.hash = ? AND d.folder = ?"
+                )
+                count = db.execute(sql, (value, folder)).fetchone()[0]
+                self._repeated[(folder, value)] = count >= floor
+            if self._repeated[(folder, value)]:
+                out.add(value)
+        return out
+
+
+def _both(a: Sql, b: Sql) -> Sql:
+    return Sql(f"{a.where} AND {b.where}", a.params + b.params, a.exact and b.exact)

@@ -1,0 +1,170 @@
+"""The index: topic queries answered in SQLite as match.py answers them over a folder, and
+kept in step with the files (changed, moved, removed)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.cache import DocumentCache
+from briefing.config import Topic
+from briefing.index import Index, fts_words
+from briefing.ingest import get_sources, index_sources
+from briefing.match import match_topics
+from conftest import CORPUS, needs_shared
+
+TEXTS = {
+    "sanctions.txt": "New Sanctions on Moscow\n\nThe United States sanctioned three banks. "
+    "Sanctioning them was the aim of Russia's partners.",
+    "trade.txt": "Trade Talks\n\nTrading partners met. Traders in Beijing and Hong Kong said "
+    "supply chains held.",
+    "football.txt": "Football\n\nThe football match in Kyiv went ahead; Ukrainian fans sang.",
+    "rights.txt": "Human rights\n\nThe Human Rights Council met on abuses in Xinjiang.",
+}
+QUERIES = [
+    "sanction",
+    "sanctions",
+    '"Hong Kong" OR Xinjiang',
+    "Ukraine AND NOT football",
+    "title:trade",
+    '"human rights" AND (abuses OR accountability)',
+    "Russia type:news",
+    "NOT Russia",
+    "trade AND NOT type:transcript",
+]
+
+
+def corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def both(folder: Path, topics: list[Topic]) -> tuple[list, list]:
+    docs, _ = get_sources([folder])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        indexed = Index(cache, scope).match_topics(topics)
+    return match_topics(topics, docs), indexed
+
+
+def paths(found: list) -> list[list[str]]:
+    return [[Path(m.doc.path).name for m in ms] for ms in found]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_query_finds_in_the_index_what_it_finds_in_the_folder(tmp_path, query):
+    topics = [Topic(name="t", query=query)]
+    folder_found, index_found = both(corpus(tmp_path / "s"), topics)
+    assert paths(index_found) == paths(folder_found)
+    assert [m.score for m in index_found[0]] == pytest.approx([m.score for m in folder_found[0]])
+
+
+def test_keywords_find_word_forms_in_the_index(tmp_path):
+    topics = [Topic(name="t", keywords=["sanction"]), Topic(name="u", keywords=["trade"])]
+    folder_found, index_found = both(corpus(tmp_path / "s"), topics)
+    assert paths(index_found) == paths(folder_found) == [["sanctions.txt"], ["trade.txt"]]
+
+
+def test_a_phrase_is_words_in_a_row_and_a_keyword_any_order():
+    assert fts_words("human rights").startswith('"human"* + "right"*')
+    assert "+" not in (fts_words("human rights", phrase=False) or "")
+
+
+def test_changed_and_removed_files_are_kept_in_step(tmp_path):
+    folder = corpus(tmp_path / "s")
+    topic = Topic(name="t", keywords=["Xinjiang"])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        assert paths(Index(cache, scope).match_topics([topic])) == [["rights.txt"]]
+        (folder / "rights.txt").unlink()
+        (folder / "trade.txt").write_text(TEXTS["trade.txt"] + "\n\nXinjiang cotton was discussed.")
+        os.utime(folder / "trade.txt", ns=(1, 1))
+        scope, _ = index_sources([folder], cache)
+        assert paths(Index(cache, scope).match_topics([topic])) == [["trade.txt"]]
+        rows = cache.db.execute("SELECT count(*) FROM files WHERE path LIKE '%rights.txt'")
+        assert rows.fetchone()[0] == 0  # the removed file left the index
+        assert cache.db.execute("SELECT count(*) FROM fts").fetchone()[0] == 3
+
+
+def test_the_cache_is_the_users_one_and_tests_never_use_home(tmp_path):
+    assert str(DocumentCache().path).startswith(os.environ["BRIEFING_CACHE"])
+    assert not str(DocumentCache().path).startswith(str(Path.home() / ".cache"))
+
+
+@needs_shared
+def test_state_dept_topics_match_the_same_over_the_index():
+    from briefing.config import load_config
+
+    config = load_config(Path(__file__).parents[1] / "config" / "state-dept.yaml")
+    for topic in config.topics:
+        topic.max_sources = 500
+    folder_found, index_found = both(CORPUS / "docs", config.topics)
+    assert paths(index_found) == paths(folder_found)
+
+
+def test_furniture_repeated_across_a_folder_is_dropped_as_in_a_folder_read(tmp_path):
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for i in range(4):
+        body = f"Report {i}\n\nThe mission met officials in Kyiv on day {i}.\n\nSubscribe now."
+        (folder / f"page-{i}.txt").write_text(body)
+    docs, _ = get_sources([folder])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        loaded = [doc for _, doc in Index(cache, scope).load(cache.doc_ids(scope))]
+    assert [d.text for d in loaded] == [d.text for d in docs]
+    assert all("Subscribe" not in d.text for d in loaded)
+
+
+def test_sketches_are_stored_and_copies_merged(tmp_path):
+    folder = corpus(tmp_path / "s")
+    long_text = TEXTS["sanctions.txt"] + "\n\n" + " ".join(f"word{i} sanctions" for i in range(400))
+    (folder / "sanctions.txt").write_text(long_text)
+    (folder / "copy.txt").write_text(long_text.replace("three banks", "3 banks"))
+    topic = Topic(name="t", keywords=["sanction"])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        found = Index(cache, scope).match_topics([topic])[0]
+        stored = cache.db.execute("SELECT count(*) FROM docs WHERE sketch IS NOT NULL")
+        assert stored.fetchone()[0] >= 2
+    assert len(found) == 1 and len(found[0].duplicates) == 1
+
+
+def test_an_unchanged_document_is_analysed_once_across_processes(project, monkeypatch):
+    import briefing.build as build_module
+    from briefing.config import load_config
+
+    calls = []
+    real = build_module.analyze
+    monkeypatch.setattr(build_module, "analyze", lambda doc: calls.append(doc) or real(doc))
+    config = load_config(project("mixed") / "config.yaml")
+    build_module.build(config, as_of=date(2026, 11, 23))
+    first = len(calls)
+    build_module.build(config, as_of=date(2026, 11, 23))  # a new cache connection, as a new process
+    assert first > 0 and len(calls) == first
+
+
+def test_feed_entries_fetched_by_url_keep_their_own_paths(tmp_path, monkeypatch):
+    import briefing.build as build_module
+    from briefing.config import config_from_dict
+    from briefing.model import Document
+
+    entries = [
+        Document(path=Path(f"example.org/feed.xml#{i}"), title=f"Entry {i}", text=f"Kyiv {i}.")
+        for i in "ab"
+    ]
+    monkeypatch.setattr(build_module, "fetch_feeds", lambda urls: (entries, []))
+    data = {"title": "T", "sources": ["https://example.org/feed.xml"], "output": str(tmp_path)}
+    data["topics"] = [{"name": "Kyiv", "keywords": ["Kyiv"]}]
+    config = config_from_dict(data, tmp_path / "config.yaml")
+    with DocumentCache() as cache:
+        index, _ = build_module.indexed_sources(config, cache)
+        loaded = [doc for _, doc in index.load(cache.doc_ids(index.scope))]
+        found = index.match_topics(config.topics)
+    assert [d.path for d in loaded] == [e.path for e in entries]
+    assert sorted(str(m.doc.path) for m in found[0]) == [str(e.path) for e in entries]
