@@ -29,7 +29,7 @@ from briefing import lexicon
 from briefing.editorial import Edited, edit
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.summarize import eligible
-from briefing.text import content_words, cosine, word_count
+from briefing.text import STOPWORDS, content_words, cosine, word_count
 
 DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
 # Lin & Bilmes 2011's settings: saturation α = A/N, diversity weight λ, cost scaling r.
@@ -77,7 +77,7 @@ STANCE = re.compile(
     r"|(?:our|the) (?:\w+ )?(?:commitment|support|resolve|solidarity) (?:is|remains) (?:clear|"
     r"unwavering|steadfast|strong)"
     r"|(?:express(?:es|ed)?|extend(?:s|ed)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
-    r"gratitude|concern|support|solidarity|appreciation))\b",
+    r"gratitude|concern|support|solidarity|appreciation|commitment))\b",
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
@@ -187,7 +187,22 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
 
 
 def bare_stance(c: Candidate) -> bool:
-    return bool(STANCE.search(c.edited.text)) and not _NUMBER.search(c.sentence.text)
+    return bool(STANCE.search(c.edited.text)) and not quantity(c.sentence.text)
+
+
+_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent\b|million\b|billion\b|thousand\b)")
+_COUNT = re.compile(r"(?:(\S+) )?\d[\d,]*\s+\w")
+
+
+def quantity(text: str) -> bool:
+    """Whether the sentence gives an amount or a count ("$266 million", "24 entities"), not
+    only a number that names something ("UNSCR 2254", "Brussels 6", "E.O. 14024")."""
+    if _AMOUNT.search(text):
+        return True
+    def names_it(before: str) -> bool:  # "UNSCR 2254", not "The 83 members"
+        return before[:1].isupper() and before.lower() not in STOPWORDS
+
+    return any(not names_it(m[1] or "") for m in _COUNT.finditer(text))
 
 
 def to_point(c: Candidate) -> Point:

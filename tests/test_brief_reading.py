@@ -335,3 +335,12 @@ def test_a_description_of_who_someone_is_weighs_as_background():
 
     assert DESCRIPTION.match("East Ocean Shipping Co. Ltd. is a port agent and freight forwarder.")
     assert not DESCRIPTION.match("The United States is designating six entities on Monday.")
+
+
+def test_a_number_that_names_something_is_no_amount():
+    from briefing.synthesize import quantity
+
+    assert quantity("The United States is providing more than $266 million in new aid.")
+    assert quantity("The Treasury is designating 24 Russian defense entities.")
+    assert not quantity("We remain committed to a resolution in accordance with UNSCR 2254.")
+    assert not quantity("We welcomed the upcoming Brussels 6 Conference for the region.")
