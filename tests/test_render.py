@@ -145,3 +145,23 @@ def test_hostile_source_text_is_shown_literally_and_wrapped(tmp_path):
     assert "{{ 7*7 }}" in text and "javascript:alert(1)" in text
     with zipfile.ZipFile(out / "brief.docx") as z:
         assert "javascript:alert(1)" in z.read("word/document.xml").decode()
+
+
+def test_docx_links_one_relationship_per_address_and_no_clashing_ids(tmp_path):
+    """The DOCX writer numbers hyperlink relationships itself: every link must still point
+    at its own address, an address used twice has one relationship, and no number is taken
+    twice (the chart image, header and footer take numbers too)."""
+    from lxml import etree
+
+    out = run(make(tmp_path), formats=["docx"]).out_dir
+    with zipfile.ZipFile(out / "brief.docx") as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        body = etree.fromstring(z.read("word/document.xml"))
+    ids = [r.get("Id") for r in rels]
+    assert len(ids) == len(set(ids))
+    targets = {r.get("Id"): r.get("Target") for r in rels if r.get("TargetMode") == "External"}
+    assert len(set(targets.values())) == len(targets)  # one relationship per address
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    links = [h for h in body.iter() if h.tag.endswith("}hyperlink") and h.get(r_id)]
+    assert links and all(h.get(r_id) in targets for h in links)
+    assert any(r.get("Type").endswith("/image") for r in rels)  # the chart took a number
