@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -338,18 +339,50 @@ class _Links:
 
 
 def _add_run(paragraph: Paragraph, run: Run, links: _Links, *, small: bool = False) -> None:
+    """A run of text, written as python-docx writes ``add_run`` with bold, italic and font
+    set (an empty w:rPr included), without its per-character and per-property walks."""
     if run.href:
         _hyperlink(paragraph, run, links)
         return
-    added = paragraph.add_run(run.text)
-    added.bold = run.bold or None
-    added.italic = run.italic or None
+    r = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    r.append(props)
+    if run.bold:
+        props.append(OxmlElement("w:b"))
+    if small:  # the schema's order: b, i, color, sz, vertAlign
+        props.append(_with_val("w:i", "0"))
+        props.append(_with_val("w:color", str(GREY)))
+        props.append(_with_val("w:sz", "18"))  # half-points: 9 pt
+    elif run.italic:
+        props.append(OxmlElement("w:i"))
     if run.sup:
-        added.font.superscript = True
-    if small:
-        added.italic = False
-        added.font.size = Pt(9)
-        added.font.color.rgb = GREY
+        props.append(_with_val("w:vertAlign", "superscript"))
+    _append_text(r, run.text)
+    paragraph._p.append(r)
+
+
+def _with_val(tag: str, value: str) -> Any:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    return element
+
+
+_BREAKS = re.compile(r"(\t|\r|\n)")
+
+
+def _append_text(r: Any, text: str) -> None:
+    """Text as w:t elements, a tab as w:tab and a line end as w:br, as python-docx does."""
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            r.append(OxmlElement("w:tab"))
+        elif piece in ("\r", "\n"):
+            r.append(OxmlElement("w:br"))
+        elif piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(qn("xml:space"), "preserve")
+            r.append(t)
 
 
 def _hyperlink(paragraph: Paragraph, run: Run, links: _Links, *, color: bool = True) -> None:
