@@ -21,6 +21,7 @@ from briefing.cache import DocumentCache
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.ingest import get_sources
+from briefing.ingest.executors import executor_for
 from briefing.ingest.feeds import fetch_feeds
 from briefing.match import match_topics, near_duplicates
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
@@ -259,7 +260,8 @@ class Survey:
 
 def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], list[Skipped]]:
     """The config's documents: files through the cache, feed URLs fetched."""
-    docs, skipped = get_sources(config.source_paths, cache, config.rules)
+    executor = executor_for(config.executor, config.dask_scheduler)
+    docs, skipped = get_sources(config.source_paths, cache, config.rules, executor)
     if config.source_urls:
         fetched, failed = fetch_feeds(config.source_urls)
         docs, skipped = docs + fetched, skipped + failed

@@ -20,6 +20,7 @@ from pathlib import Path
 from briefing.cache import DocumentCache, content_hash
 from briefing.errors import SourceError
 from briefing.ingest.clean import clean_document
+from briefing.ingest.executors import Executor
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
 from briefing.ingest.readers import read_html, read_markdown, read_text
@@ -61,13 +62,15 @@ def get_sources(
     paths: Iterable[Path],
     cache: DocumentCache | None = None,
     rules: list[tuple[re.Pattern[str], str | None]] | None = None,
+    executor: Executor | None = None,
 ) -> tuple[list[Document], list[Skipped]]:
     """Read every file under ``paths`` (folders recursively); skip what cannot be read.
 
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
+    Files are parsed by ``executor`` (a Dask cluster), else on this machine's cores.
     """
     with _collector_paused():
-        docs, skipped = _get_sources(paths, cache)
+        docs, skipped = _get_sources(paths, cache, executor)
     return apply_rules(docs, rules or []), skipped
 
 
@@ -86,7 +89,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _get_sources(
-    paths: Iterable[Path], cache: DocumentCache | None
+    paths: Iterable[Path], cache: DocumentCache | None, executor: Executor | None = None
 ) -> tuple[list[Document], list[Skipped]]:
     skipped: list[Skipped] = []
     found: dict[Path, list[Document]] = {}
@@ -102,7 +105,7 @@ def _get_sources(
             found[path] = cached
         elif pending:
             todo.append(pending)
-    for path, data, stat, result in _parse_all(todo):
+    for path, data, stat, result in _parse_all(todo, executor):
         if isinstance(result, str):
             skipped.append(Skipped(path, result))
             continue
@@ -145,9 +148,14 @@ def _lookup(
 
 
 def _parse_all(
-    todo: list[tuple[Path, bytes, os.stat_result]],
+    todo: list[tuple[Path, bytes, os.stat_result]], executor: Executor | None = None
 ) -> Iterator[tuple[Path, bytes, os.stat_result, list[Document] | str]]:
     """Parse files, on every core when there are many; errors come back as strings."""
+    if executor is not None:
+        done = executor.parse([(p, d) for p, d, _ in todo])
+        for i, result in _progress(done, len(todo)):
+            yield *todo[i], result
+        return
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(workers, initializer=die_with_parent) as pool:
