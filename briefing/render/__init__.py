@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from briefing.errors import RenderError
 from briefing.model import Brief
-from briefing.render.chart import draw_chart
 from briefing.render.html import RenderOptions, brief_html
-from briefing.render.pdf import render_pdf
-from briefing.render.web import render_html, render_json, render_txt
-from briefing.render.word import render_docx
 
 __all__ = ["RENDERERS", "RenderOptions", "render"]
 
 Renderer = Callable[[Brief, Path, RenderOptions], Path]
+
+
+def _on_first_use(module: str, function: str) -> Renderer:
+    """A renderer imported when it is first used: reportlab and python-docx take a good part
+    of a second to import, which a process that writes no PDF or DOCX (a poll that finds
+    nothing changed, a check, a JSON-only brief) need not wait for."""
+
+    def run(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
+        writer: Renderer = getattr(importlib.import_module(module), function)
+        return writer(brief, out_dir, options)
+
+    return run
+
+
 RENDERERS: dict[str, Renderer] = {
-    "pdf": render_pdf,
-    "docx": render_docx,
-    "html": render_html,
-    "txt": render_txt,
-    "json": render_json,
+    "pdf": _on_first_use("briefing.render.pdf", "render_pdf"),
+    "docx": _on_first_use("briefing.render.word", "render_docx"),
+    "html": _on_first_use("briefing.render.web", "render_html"),
+    "txt": _on_first_use("briefing.render.web", "render_txt"),
+    "json": _on_first_use("briefing.render.web", "render_json"),
 }
 CHART_FORMATS = {"pdf", "docx", "html"}
 
@@ -39,6 +50,8 @@ def render(
     options = options or RenderOptions()
     written: list[Path] = []
     if CHART_FORMATS & set(formats) and brief.sections:
+        from briefing.render.chart import draw_chart  # Pillow, only when there is a chart
+
         chart = draw_chart(brief, out_dir / "chart.png", options.theme)
         options = replace(options, chart=chart)
         written.append(chart)
