@@ -165,3 +165,27 @@ def test_docx_links_one_relationship_per_address_and_no_clashing_ids(tmp_path):
     links = [h for h in body.iter() if h.tag.endswith("}hyperlink") and h.get(r_id)]
     assert links and all(h.get(r_id) in targets for h in links)
     assert any(r.get("Type").endswith("/image") for r in rels)  # the chart took a number
+
+
+def test_docx_written_beside_the_pdf_in_a_second_process_is_the_same(tmp_path, monkeypatch):
+    """PDF and DOCX are written at once (the DOCX in a forked process) when it is safe; the
+    files are those of one process, and a failure in the second process is reported."""
+    import briefing.render as rendering
+    from briefing.errors import RenderError
+
+    if not rendering._can_fork():
+        pytest.skip("one core, no fork, or other threads running: one process writes both")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    together = run(make(tmp_path / "a"), formats=["pdf", "docx"]).out_dir
+    monkeypatch.setattr(rendering, "_can_fork", lambda: False)
+    alone = run(make(tmp_path / "b"), formats=["pdf", "docx"]).out_dir
+    for name in ("brief.pdf", "brief.docx"):
+        assert (together / name).read_bytes() == (alone / name).read_bytes()
+
+    def broken(*args, **kwargs):
+        raise ValueError("disk on fire")
+
+    monkeypatch.setattr(rendering, "_can_fork", lambda: True)
+    monkeypatch.setitem(rendering.RENDERERS, "docx", broken)
+    with pytest.raises(RenderError, match="could not write docx: ValueError: disk on fire"):
+        run(make(tmp_path / "c"), formats=["pdf", "docx"])

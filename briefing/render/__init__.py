@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,11 +60,33 @@ def render(
         options = replace(options, chart=chart)
         written.append(chart)
     options = replace(options, html=brief_html(brief, options))
-    for fmt in dict.fromkeys(formats):
-        try:
-            written.append(RENDERERS[fmt](brief, out_dir, options))
-        except RenderError:
-            raise
-        except Exception as exc:
-            raise RenderError(f"could not write {fmt}: {type(exc).__name__}: {exc}") from exc
-    return written
+    wanted = list(dict.fromkeys(formats))
+    aside = "docx" if {"pdf", "docx"} <= set(wanted) and _can_fork() else None
+    if aside is None:
+        return written + [_write(fmt, brief, out_dir, options) for fmt in wanted]
+    # The DOCX is written in a forked process while this one writes the PDF: on two cores
+    # the two largest writers take the time of the PDF alone.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        other = pool.submit(_write, aside, brief, out_dir, options)
+        here = {fmt: _write(fmt, brief, out_dir, options) for fmt in wanted if fmt != aside}
+        here[aside] = other.result()
+    return written + [here[fmt] for fmt in wanted]
+
+
+def _write(fmt: str, brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
+    try:
+        return RENDERERS[fmt](brief, out_dir, options)
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"could not write {fmt}: {type(exc).__name__}: {exc}") from exc
+
+
+def _can_fork() -> bool:
+    """Whether a second process can be forked safely: a fork copies no other thread, and a
+    lock one of them held would never be released (a daemon's, a test server's)."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and (os.cpu_count() or 1) > 1
+    )
