@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from briefing.errors import BriefingError, SourceError
+from briefing.errors import BriefingError
 from briefing.model import Document
 
 log = logging.getLogger(__name__)
@@ -30,13 +30,10 @@ class Executor(Protocol):
 
 
 def parse_one(item: Item) -> Parsed:
-    """One file's documents, or the reason it cannot be read."""
-    from briefing.ingest import parse
+    """One file's documents, or the reason it cannot be read (as the local pool parses)."""
+    from briefing.ingest import _parse_safely  # imported here: ingest imports this module
 
-    try:
-        return parse(*item)
-    except SourceError as exc:
-        return str(exc)
+    return _parse_safely(item)
 
 
 def parse_batch(items: list[Item]) -> list[Parsed]:
