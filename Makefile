@@ -8,7 +8,7 @@ AS_OF ?= 2026-11-23
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,dask]'
 	touch $@
 
 brief: $(VENV)/.installed  ## build the sample brief from examples/sources

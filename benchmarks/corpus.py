@@ -17,7 +17,7 @@ def documents_wanted() -> int | None:
     """The --docs N of a benchmark's command line, or None (said aloud) without ../shared."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=10_000)
-    args = parser.parse_args()
+    args, _ = parser.parse_known_args()  # the benchmark may take options of its own
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} not found")
         return None

@@ -23,6 +23,7 @@ from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.index import Index
 from briefing.ingest import get_sources, index_sources
+from briefing.ingest.executors import executor_for
 from briefing.ingest.feeds import fetch_feeds
 from briefing.match import near_duplicates
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
@@ -280,7 +281,8 @@ class Survey:
 
 def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], list[Skipped]]:
     """The config's documents: files through the cache, feed URLs fetched."""
-    docs, skipped = get_sources(config.source_paths, cache, config.rules)
+    executor = executor_for(config.executor, config.dask_scheduler)
+    docs, skipped = get_sources(config.source_paths, cache, config.rules, executor)
     if config.source_urls:
         fetched, failed = fetch_feeds(config.source_urls)
         docs, skipped = docs + fetched, skipped + failed
@@ -292,7 +294,8 @@ def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], li
 def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[Skipped]]:
     """The config's sources in the index: files brought up to date, feed URLs fetched and
     indexed under their address."""
-    scope, skipped = index_sources(config.source_paths, cache)
+    executor = executor_for(config.executor, config.dask_scheduler)
+    scope, skipped = index_sources(config.source_paths, cache, executor)
     for url in config.source_urls:
         fetched, failed = fetch_feeds([url])
         skipped += failed

@@ -35,6 +35,12 @@ from briefing.synthesize import DEFAULT_WORDS, summarize_documents
 from briefing.text import shorten
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+DASK = click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Parse sources on this Dask scheduler's cluster (tcp://host:8786); pip install "
+    "'briefing[dask]'.",
+)
 ALLOW_EMPTY = click.option(
     "--allow-empty", is_flag=True, help="Write a brief even when no source matches any topic."
 )
@@ -103,6 +109,7 @@ def check(config: Path) -> None:
     help="Only this format (repeatable); default: the config's formats.",
 )
 @ALLOW_EMPTY
+@DASK
 @_reports_errors
 def build_command(
     config: Path,
@@ -110,6 +117,7 @@ def build_command(
     topics: tuple[str, ...],
     formats: tuple[str, ...],
     allow_empty: bool,
+    dask: str | None,
 ) -> None:
     """Build the brief described by CONFIG.
 
@@ -119,8 +127,11 @@ def build_command(
     options = BuildOptions(
         preview=bool(topics or formats), allow_empty=allow_empty, progress=_progress()
     )
+    loaded = load_config(config)
+    if dask:
+        loaded = loaded.model_copy(update={"executor": "dask", "dask_scheduler": dask})
     result = build(
-        load_config(config),
+        loaded,
         as_of=as_of and as_of.date(),
         topics=topics,
         formats=formats,
@@ -155,6 +166,7 @@ def build_command(
 )
 @click.option("--max-sources", type=int, default=12, show_default=True)
 @ALLOW_EMPTY
+@DASK
 @_reports_errors
 def brief_command(
     sources: tuple[Path, ...],
@@ -168,6 +180,7 @@ def brief_command(
     out: Path,
     max_sources: int,
     allow_empty: bool,
+    dask: str | None,
 ) -> None:
     """A custom topic brief from SOURCE files and folders, no config file needed."""
     if not keywords.strip() and not query:
@@ -188,6 +201,8 @@ def brief_command(
             }
         ],
     }
+    if dask:
+        data |= {"executor": "dask", "dask_scheduler": dask}
     config = config_from_dict(data, Path.cwd() / "(command line)")
     options = BuildOptions(allow_empty=allow_empty, progress=_progress())
     _report(

@@ -343,6 +343,13 @@ class Config(BaseModel):
     distribution: Distribution | None = Field(
         default=None, description="Email lists to send the brief to (optional)."
     )
+    executor: Literal["local", "dask"] = Field(
+        default="local",
+        description="Where sources are parsed: this machine's cores, or a Dask cluster.",
+    )
+    dask_scheduler: str | None = Field(
+        default=None, description="The Dask scheduler, tcp://host:8786, for executor: dask."
+    )
 
     _base: Path = PrivateAttr(default=Path("."))
     _path: Path | None = PrivateAttr(default=None)
@@ -358,6 +365,12 @@ class Config(BaseModel):
         if value is not None:
             check_folder_name(value)
         return value
+
+    @model_validator(mode="after")
+    def _dask_has_a_scheduler(self) -> Config:
+        if self.executor == "dask" and not self.dask_scheduler:
+            raise ValueError("executor: dask needs dask_scheduler: tcp://host:8786")
+        return self
 
     @property
     def brief_name(self) -> str:

@@ -160,6 +160,28 @@ def test_body_is_the_brief_with_its_chart_inline(mailing, smtp):
     assert quote["speaker"] in message.get_body(("plain",)).get_content()
 
 
+def test_each_attachment_is_encoded_once_per_edition(mailing, smtp, monkeypatch):
+    """Base64 of the PDF, DOCX and chart happens once for all recipients, and every
+    recipient still gets the brief's own bytes."""
+    from email.contentmanager import raw_data_manager
+
+    encoded: list[int] = []
+    set_bytes = raw_data_manager.set_handlers[bytes]
+
+    def counting(msg, data, *args, **kwargs):
+        encoded.append(len(data))
+        return set_bytes(msg, data, *args, **kwargs)
+
+    monkeypatch.setitem(raw_data_manager.set_handlers, bytes, counting)
+    report = run(mailing)
+    assert len(report.sent) == 3
+    assert len(encoded) == 3  # pdf, docx, chart: not once per message
+    folder = mailing.output_dir / "2026-11-23"
+    for raw in smtp.messages:
+        files = {p.get_content_type(): p.get_content() for p in parsed(raw).iter_attachments()}
+        assert files["application/pdf"] == (folder / "brief.pdf").read_bytes()
+
+
 def test_rerun_sends_nothing_and_message_ids_are_stable(mailing, smtp):
     run(mailing)
     first = {parsed(m)["To"].addresses[0].addr_spec: parsed(m)["Message-ID"] for m in smtp.messages}

@@ -145,3 +145,63 @@ def test_hostile_source_text_is_shown_literally_and_wrapped(tmp_path):
     assert "{{ 7*7 }}" in text and "javascript:alert(1)" in text
     with zipfile.ZipFile(out / "brief.docx") as z:
         assert "javascript:alert(1)" in z.read("word/document.xml").decode()
+
+
+def test_docx_links_one_relationship_per_address_and_no_clashing_ids(tmp_path):
+    """The DOCX writer numbers hyperlink relationships itself: every link must still point
+    at its own address, an address used twice has one relationship, and no number is taken
+    twice (the chart image, header and footer take numbers too)."""
+    from lxml import etree
+
+    out = run(make(tmp_path), formats=["docx"]).out_dir
+    with zipfile.ZipFile(out / "brief.docx") as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        body = etree.fromstring(z.read("word/document.xml"))
+    ids = [r.get("Id") for r in rels]
+    assert len(ids) == len(set(ids))
+    targets = {r.get("Id"): r.get("Target") for r in rels if r.get("TargetMode") == "External"}
+    assert len(set(targets.values())) == len(targets)  # one relationship per address
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    links = [h for h in body.iter() if h.tag.endswith("}hyperlink") and h.get(r_id)]
+    assert links and all(h.get(r_id) in targets for h in links)
+    assert any(r.get("Type").endswith("/image") for r in rels)  # the chart took a number
+
+
+def test_docx_written_beside_the_pdf_in_a_second_process_is_the_same(tmp_path, monkeypatch):
+    """PDF and DOCX are written at once (the DOCX in a forked process) when it is safe: in a
+    fresh `briefing build` process, not in this one, whose other tests leave threads behind.
+    The files are those one process writes, and a failure in the second process is
+    reported."""
+    import os
+    import subprocess
+    import sys
+
+    import briefing.render as rendering
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: one process writes both")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    forked = make(tmp_path / "a")
+    command = [sys.executable, "-m", "briefing", "-q", "build", str(forked), "--as-of"]
+    subprocess.run([*command, "2026-11-23"], check=True, capture_output=True, timeout=120)
+    monkeypatch.setattr(rendering, "_can_fork", lambda: False)
+    alone = run(make(tmp_path / "b")).out_dir
+    together = forked.parent / "out" / alone.relative_to(tmp_path / "b" / "mixed" / "out")
+    for name in ("brief.pdf", "brief.docx"):
+        assert (together / name).read_bytes() == (alone / name).read_bytes()
+
+    broken = (
+        "import sys, briefing.render as r\n"
+        "def broken(*a, **k): raise ValueError('disk on fire')\n"
+        "r.RENDERERS['docx'] = broken\n"
+        "from briefing.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    failed = subprocess.run(
+        [sys.executable, "-c", broken, "build", str(make(tmp_path / "c")), "--as-of", "2026-11-23"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failed.returncode == 1
+    assert "could not write docx: ValueError: disk on fire" in failed.stdout + failed.stderr

@@ -23,6 +23,7 @@ import regex
 from briefing.cache import READER_VERSION, DocumentCache, Scope, content_hash
 from briefing.errors import SourceError
 from briefing.ingest.clean import clean_document
+from briefing.ingest.executors import Executor
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
 from briefing.ingest.readers import read_html, read_markdown, read_text
@@ -74,21 +75,25 @@ def get_sources(
     paths: Iterable[Path],
     cache: DocumentCache | None = None,
     rules: list[tuple[regex.Pattern, str | None]] | None = None,
+    executor: Executor | None = None,
 ) -> tuple[list[Document], list[Skipped]]:
     """Read every file under ``paths`` (folders recursively); skip what cannot be read.
 
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
+    Files are parsed by ``executor`` (a Dask cluster), else on this machine's cores.
     """
     with _collector_paused():
         if cache is None:
-            docs, skipped = _get_sources(paths)
+            docs, skipped = _get_sources(paths, executor)
         else:
-            scope, skipped = index_sources(paths, cache)
+            scope, skipped = index_sources(paths, cache, executor)
             docs = [doc for _, doc in cache.documents(cache.doc_ids(scope), scope)]
     return apply_rules(remove_repeated(docs), rules or []), skipped
 
 
-def index_sources(paths: Iterable[Path], cache: DocumentCache) -> tuple[Scope, list[Skipped]]:
+def index_sources(
+    paths: Iterable[Path], cache: DocumentCache, executor: Executor | None = None
+) -> tuple[Scope, list[Skipped]]:
     """Bring the index up to date with the files under ``paths`` and return them as a scope:
     new and changed files are parsed, files that are gone leave the index."""
     skipped: list[Skipped] = []
@@ -110,7 +115,7 @@ def index_sources(paths: Iterable[Path], cache: DocumentCache) -> tuple[Scope, l
                 ids[key] = file_id
             elif pending:
                 todo.append(pending)
-    for done, (path, data, stat, result) in enumerate(_parse_all(todo), 1):
+    for done, (path, data, stat, result) in enumerate(_parse_all(todo, executor), 1):
         if isinstance(result, str):
             skipped.append(Skipped(path, result))
             continue
@@ -135,7 +140,9 @@ def _stat(stat: os.stat_result) -> tuple[int, int]:
     return stat.st_size, stat.st_mtime_ns
 
 
-def _get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
+def _get_sources(
+    paths: Iterable[Path], executor: Executor | None = None
+) -> tuple[list[Document], list[Skipped]]:
     """Every file parsed, no cache."""
     skipped: list[Skipped] = []
     found: dict[Path, list[Document]] = {}
@@ -147,7 +154,7 @@ def _get_sources(paths: Iterable[Path]) -> tuple[list[Document], list[Skipped]]:
             todo.append((path, _bytes(path), path.stat()))
         except SourceError as exc:
             skipped.append(Skipped(path, str(exc)))
-    for path, _, _, result in _parse_all(todo):
+    for path, _, _, result in _parse_all(todo, executor):
         if isinstance(result, str):
             skipped.append(Skipped(path, result))
         else:
@@ -201,9 +208,14 @@ def _lookup(
 
 
 def _parse_all(
-    todo: list[tuple[Path, bytes, os.stat_result]],
+    todo: list[tuple[Path, bytes, os.stat_result]], executor: Executor | None = None
 ) -> Iterator[tuple[Path, bytes, os.stat_result, list[Document] | str]]:
     """Parse files, on every core when there are many; errors come back as strings."""
+    if executor is not None:
+        done = executor.parse([(p, d) for p, d, _ in todo])
+        for i, result in _progress(done, len(todo)):
+            yield *todo[i], result
+        return
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
         pool = ProcessPoolExecutor(workers, initializer=die_with_parent)

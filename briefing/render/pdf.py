@@ -119,7 +119,24 @@ def _look(theme: Theme) -> Look:
     return Look(regular, bold, primary, accent, styles)
 
 
-class _Heading(Paragraph):
+class _Para(Paragraph):
+    """A paragraph that breaks its lines once per width. reportlab wraps a paragraph again
+    whenever it asks its height (a group kept together, then each of its members, then the
+    frame, on each pass): breaking lines was most of the PDF's time. The lines depend only
+    on the text, the style and the width; a split drops them (``blPara``), and then they
+    are broken again."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        lines, memo = self.__dict__.get("blPara"), getattr(self, "_wrapped", None)
+        if memo and lines is not None and memo[0] == availWidth and memo[1] is lines:
+            self.width, self.height = memo[2]  # as wrap leaves them
+            return memo[2]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, size)
+        return size
+
+
+class _Heading(_Para):
     """A heading that goes into the contents and the PDF outline."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str, level: int, title: str):
@@ -128,6 +145,24 @@ class _Heading(Paragraph):
 
 
 class _BriefDoc(BaseDocTemplate):
+    """Two passes, as the contents need: the first only finds the page of each heading, so it
+    lays the story out without drawing it (drawing was half of it); the second draws."""
+
+    def multiBuild(self, story: list[Any], **kwargs: Any) -> Any:  # noqa: N802
+        self._sketch(any(f.isIndexing() for f in story))
+        return super().multiBuild(story, **kwargs)
+
+    def _allSatisfied(self) -> bool:  # noqa: N802
+        if self.pageTemplates[0].frames[0].sketch:  # a pass that drew nothing is not saved
+            self._sketch(False)
+            return False
+        return bool(super()._allSatisfied())
+
+    def _sketch(self, on: bool) -> None:
+        for template in self.pageTemplates:
+            for frame in template.frames:
+                frame.sketch = on
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         toc = getattr(flowable, "toc", None)
         if toc:
@@ -135,6 +170,26 @@ class _BriefDoc(BaseDocTemplate):
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
             self.notify("TOCEntry", (level, title, self.page, key))
+
+
+class _Frame(Frame):
+    """A frame that, in the document's sketch pass, places flowables without drawing them.
+    (reportlab copies frames deeply while it lays out: no reference to the document here.)"""
+
+    sketch = False
+
+    def add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> Any:  # noqa: N803
+        if not self.sketch:
+            return super().add(flowable, canv, trySplit)
+        flowable.drawOn = _not_drawn  # type: ignore[method-assign]  # this call only
+        try:
+            return super().add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+
+def _not_drawn(*args: Any, **kwargs: Any) -> None:
+    """What a flowable draws in the sketch pass: nothing."""
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
@@ -212,7 +267,7 @@ class _Story:
             style = ParagraphStyle("li-n", style, leftIndent=indent)
         for number, item in enumerate(self.items, 1):
             bullet = f"{number}." if self.ordered else "•"
-            para = Paragraph(self.markup(item, style), style, bulletText=bullet)
+            para = _Para(self.markup(item, style), style, bulletText=bullet)
             self.flow.append(KeepTogether([para]) if self.ordered else para)
         self.items = []
 
@@ -270,7 +325,7 @@ class _Story:
             ]
         )
         toc.levelStyles = [self.look.styles["toc1"]]
-        self.flow += [Paragraph("Contents", self.look.styles["h2"]), toc, PageBreak()]
+        self.flow += [_Para("Contents", self.look.styles["h2"]), toc, PageBreak()]
 
     def box(self, block: Block) -> Any:
         inner_width = self.width - 8 * mm
@@ -345,7 +400,7 @@ class _Story:
         return url_lines(url, width, lambda t: stringWidth(t, style.fontName, style.fontSize))
 
     def para(self, block: Block, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(self.markup(block, style), style)
+        return _Para(self.markup(block, style), style)
 
 
 def _keep_together(flow: list[Any]) -> list[Any]:
@@ -422,7 +477,7 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
     )
     size = (page[0] - 2 * MARGIN, page[1] - MARGIN - BOTTOM)
-    frame = Frame(MARGIN, BOTTOM, *size, id="body")
+    frame = _Frame(MARGIN, BOTTOM, *size, id="body")
     doc.addPageTemplates(
         [PageTemplate("cover", [frame]), PageTemplate("body", [frame])]
         if has_cover

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,6 +64,11 @@ class _Writer:
         width, height = page_size_mm(self.theme.page_size)
         self.text_width = Mm(width - 2 * MARGIN_MM)
         self.text_height = Mm(height - 2 * MARGIN_MM)
+        # The body ends with the document's last w:sectPr, which stays the same element when
+        # sections are added; python-docx finds it by scanning the body for each paragraph.
+        self.body = document._body
+        self.end = document.element.body.get_or_add_sectPr()
+        self.links = _Links(document.part)
 
     def setup(self, brief: Brief) -> None:
         styles = self.doc.styles
@@ -164,7 +170,7 @@ class _Writer:
         if kind == "li" and block.ordered:  # a numbered entry is never split across pages
             paragraph.paragraph_format.keep_together = True
         for run in glue_citations(block.runs):
-            _add_run(paragraph, run, small=kind == "cite")
+            _add_run(paragraph, run, self.links, small=kind == "cite")
 
     def paragraph(self, block: Block, style: str | None) -> Paragraph:
         if block.kind in ("h1", "h2", "h3"):
@@ -180,11 +186,17 @@ class _Writer:
         lookup by name, which scans every style for each paragraph."""
         if name not in self.style_ids:
             self.style_ids[name] = self.doc.styles[name].style_id
-        paragraph = self.doc.add_paragraph()
+        paragraph = self.add_paragraph()
         if name != "Normal":
             paragraph._p.style = self.style_ids[name]
         self.last = paragraph
         return paragraph
+
+    def add_paragraph(self) -> Paragraph:
+        """An empty paragraph at the end of the body, as python-docx adds it."""
+        p = OxmlElement("w:p")
+        self.end.addprevious(p)
+        return Paragraph(p, self.body)
 
     def keep_last_with_next(self) -> None:
         if self.last is not None:
@@ -222,12 +234,12 @@ class _Writer:
         heading is in "TOC Heading", which the update does not list as an entry."""
         self.styled("TOC Heading").add_run("Contents")
         headings = [b for b in walk(everything) if b.kind == "h2" and b.id]
-        first = self.doc.add_paragraph()
+        first = self.add_paragraph()
         _field_start(first, r'TOC \o "1-1" \h \z \u')
         for block in headings:
-            entry = self.doc.add_paragraph()
-            _hyperlink(entry, Run(block.text, href=f"#{block.id}"), color=False)
-        last = self.doc.add_paragraph()
+            entry = self.add_paragraph()
+            _hyperlink(entry, Run(block.text, href=f"#{block.id}"), self.links, color=False)
+        last = self.add_paragraph()
         _field_end(last)
         last.add_run().add_break(WD_BREAK.PAGE)
         _update_fields_on_open(self.doc)
@@ -303,30 +315,84 @@ def _update_fields_on_open(document: DocxDocument) -> None:
     settings.append(update)
 
 
-def _add_run(paragraph: Paragraph, run: Run, *, small: bool = False) -> None:
+class _Links:
+    """External hyperlink relationships of the document part, one per address, numbered as
+    python-docx numbers them (the lowest free rId). python-docx scans every relationship
+    to find an address and again to find a free number, for each link."""
+
+    def __init__(self, part: Any):
+        self.rels = part.rels
+        self.ids: dict[str, str] = {}
+        for rel in self.rels.values():
+            if rel.is_external and rel.reltype == RELATIONSHIP_TYPE.HYPERLINK:
+                self.ids.setdefault(rel.target_ref, rel.rId)
+        self.next = 1
+
+    def rid(self, href: str) -> str:
+        if href not in self.ids:
+            while f"rId{self.next}" in self.rels:  # others (images, headers) take numbers too
+                self.next += 1
+            rel_id = f"rId{self.next}"
+            self.rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, href, rel_id, is_external=True)
+            self.ids[href] = rel_id
+        return self.ids[href]
+
+
+def _add_run(paragraph: Paragraph, run: Run, links: _Links, *, small: bool = False) -> None:
+    """A run of text, written as python-docx writes ``add_run`` with bold, italic and font
+    set (an empty w:rPr included), without its per-character and per-property walks."""
     if run.href:
-        _hyperlink(paragraph, run)
+        _hyperlink(paragraph, run, links)
         return
-    added = paragraph.add_run(run.text)
-    added.bold = run.bold or None
-    added.italic = run.italic or None
+    r = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    r.append(props)
+    if run.bold:
+        props.append(OxmlElement("w:b"))
+    if small:  # the schema's order: b, i, color, sz, vertAlign
+        props.append(_with_val("w:i", "0"))
+        props.append(_with_val("w:color", str(GREY)))
+        props.append(_with_val("w:sz", "18"))  # half-points: 9 pt
+    elif run.italic:
+        props.append(OxmlElement("w:i"))
     if run.sup:
-        added.font.superscript = True
-    if small:
-        added.italic = False
-        added.font.size = Pt(9)
-        added.font.color.rgb = GREY
+        props.append(_with_val("w:vertAlign", "superscript"))
+    _append_text(r, run.text)
+    paragraph._p.append(r)
 
 
-def _hyperlink(paragraph: Paragraph, run: Run, *, color: bool = True) -> None:
+def _with_val(tag: str, value: str) -> Any:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    return element
+
+
+_BREAKS = re.compile(r"(\t|\r|\n)")
+
+
+def _append_text(r: Any, text: str) -> None:
+    """Text as w:t elements, a tab as w:tab and a line end as w:br, as python-docx does."""
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            r.append(OxmlElement("w:tab"))
+        elif piece in ("\r", "\n"):
+            r.append(OxmlElement("w:br"))
+        elif piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(qn("xml:space"), "preserve")
+            r.append(t)
+
+
+def _hyperlink(paragraph: Paragraph, run: Run, links: _Links, *, color: bool = True) -> None:
     """An external link (relationship) or an internal one (bookmark anchor)."""
     link = OxmlElement("w:hyperlink")
     href = run.href or ""
     if href.startswith("#"):
         link.set(qn("w:anchor"), _bookmark_name(href[1:]))
     else:
-        rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link.set(qn("r:id"), rel)
+        link.set(qn("r:id"), links.rid(href))
     r = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     if color:
