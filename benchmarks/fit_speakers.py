@@ -13,26 +13,20 @@ Run: python benchmarks/fit_speakers.py   (needs ../shared beside the repository)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import math
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import EVAL, scoring  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+
 OUT = ROOT / "briefing" / "data" / "speaker_weights.json"
 L2 = 0.01  # per quote: keeps rare features' weights small
 ROUNDS, STEPS, RATE = 2, 600, 1.0
-
-
-def scoring():
-    spec = importlib.util.spec_from_file_location("scoring", EVAL / "scoring.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def groups(score, folder: str) -> list[list[tuple[dict[str, float], bool]]]:

@@ -7,30 +7,10 @@ import datetime as datetime_module
 import threading
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from briefing.config import load_config
 from briefing.scheduler import Runner, status
-
-
-def watched(project, *, schedule: str | None = None, poll: int = 1) -> Path:
-    folder = project("mixed")
-    config = folder / "config.yaml"
-    text = config.read_text().replace("window_days: 10", "window_days: 100000")
-    text = text.replace("formats: [pdf, docx, html, txt, json]", "formats: [json]")
-    text += f"watch:\n  poll_seconds: {poll}\n"
-    if schedule:
-        text += f"schedule:\n  every: {schedule}\n  timezone: America/New_York\n"
-    config.write_text(text)
-    return config
-
-
-class Clock:
-    def __init__(self, start: datetime):
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.test_scheduler import Clock, watched
 
 
 def test_a_clock_that_was_30_days_ahead_does_not_stop_the_schedule(project):
