@@ -17,36 +17,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing import lexicon
+from briefing.lexicon import (
+    ANAPHORS,
+    CONNECTIVE_PHRASES,
+    CONNECTIVES,
+    NOUN_PHRASE_GOES_ON,
+    QUANTIFIERS,
+    TIME_NOUNS,
+)
 from briefing.model import Document, Sentence
 from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words
 
-# Openings that continue an argument the reader has not seen (lower case, named data).
-CONNECTIVES = frozenset(
-    """but however and yet still also so moreover furthermore nevertheless nonetheless instead
-    meanwhile therefore thus hence besides otherwise additionally likewise similarly indeed
-    conversely first second third fourth fifth finally lastly next secondly thirdly firstly
-    or nor plus again then""".split()
-)
-CONNECTIVE_PHRASES = (
-    "in addition",
-    "in turn",
-    "as a result",
-    "at the same time",
-    "for example",
-    "for instance",
-    "on the other hand",
-    "in contrast",
-    "to that end",
-    "that said",
-    "even so",
-    "in particular",
-    "of course",
-    "after that",
-    "in that",
-    "to this end",
-    "having said that",
-    "with that",
-)
 # Forms of speech that run an event rather than say something: greeting and thanking,
 # introducing or handing over to the next speaker, announcing what someone will talk about.
 CEREMONY = re.compile(
@@ -58,10 +39,6 @@ CEREMONY = re.compile(
     r"|(?:next|our) speaker|take (?:\w+ ){0,3}questions|your (?:\w+ )?question"
     r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question))\b",
     re.I,
-)
-# Pronouns and determiners that point back (lower case, named data).
-ANAPHORS = frozenset(
-    "this that these those it its they their them he his she her such both".split()
 )
 # "this", "that", "these", "those", "them" standing for a thing named before: after a
 # quantifier or preposition and before a verb or a pause ("All of these are …", "part of
@@ -79,14 +56,8 @@ INNER_CONNECTIVE = re.compile(
 # An opening phrase, then a subject that points back: "…, this additional drawdown brings …".
 INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,120}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
 INNER_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those) ([a-z]+)")
-QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
-TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".split())
-# After "The <noun>" these words show the noun phrase goes on ("The designations of …").
-NOUN_PHRASE_GOES_ON = frozenset(
-    "of in for on to at by from with and or that which who whose under over against".split()
-)
 FIRST_PERSON = re.compile(
     r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
     r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b"
@@ -136,9 +107,7 @@ RELATIVE_DAY = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?)\b",
     re.I,
 )
-_DATE_FOLLOWS = re.compile(
-    rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)"
-)
+_DATE_FOLLOWS = re.compile(rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)")
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 
 

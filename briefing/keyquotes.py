@@ -20,7 +20,7 @@ from briefing.analyze import spoken_quotes
 from briefing.config import Topic
 from briefing.editorial import CEREMONY, dangling_person, leans_back
 from briefing.ingest.meta import fold
-from briefing.lexicon import PROCEDURAL_SPEAKERS
+from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
 from briefing.summarize import eligible, rank_sentences
@@ -33,13 +33,6 @@ QUOTE_WORDS = (8, 70)
 STATEMENT_CANDIDATES = 8
 HOST_OPENING = 80  # characters of a turn that say whether it hands over the floor
 
-# Nouns that name a document, not a speaker: "The report", "The 2022 addendum", "the decree".
-DOCUMENT_NOUNS = frozenset(
-    """report reports addendum annex decree law laws resolution statement memo memorandum
-    document study survey letter bill order constitution code article paper communique
-    declaration agreement ruling review assessment guidance advisory notice strategy act
-    charter treaty directive regulation update transcript release""".split()
-)
 # Handing over the floor, as the host of a call does.
 HANDOVER = re.compile(
     r"\b(?:go(?:ing)? to the line|next question|turn (?:it )?over|(?:and )?with that|go ahead"

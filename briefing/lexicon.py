@@ -216,3 +216,68 @@ STOPWORDS = frozenset(
     what when where which while who whom why will with would you your yours yourself said says
     say one two also us mr ms""".split()
 )
+
+
+# Words the editorial checks and the synthesis read sentences by (named data).
+# Nouns that name a document, not a speaker: "The report", "The 2022 addendum", "the decree".
+DOCUMENT_NOUNS = frozenset(
+    """report reports addendum annex decree law laws resolution statement memo memorandum
+    document study survey letter bill order constitution code article paper communique
+    declaration agreement ruling review assessment guidance advisory notice strategy act
+    charter treaty directive regulation update transcript release""".split()
+)
+
+# Substance: words of decision and action (as stems of content_words), named data.
+DECISION_STEMS = frozenset(
+    """announce announced approve approved adopt adopted agree agreed sign signed sanction
+    sanctioned designate designated impose imposed ban banned arrest arrested charge charged
+    convict convicted sentence sentenced elect elected vote voted pass passed launch launched
+    release released order ordered appoint appointed resign resigned kill killed attack attacked
+    invade invaded withdraw withdrew deploy deployed fund funded pledge pledged provide provided
+    transfer transferred suspend suspended expel expelled freeze froze block blocked seize seized
+    ratify ratified decide decided reject rejected accept accepted propose proposed establish
+    established open opened close closed restrict restricted allocate allocated""".split()
+)
+
+# Openings that continue an argument the reader has not seen (lower case, named data).
+CONNECTIVES = frozenset(
+    """but however and yet still also so moreover furthermore nevertheless nonetheless instead
+    meanwhile therefore thus hence besides otherwise additionally likewise similarly indeed
+    conversely first second third fourth fifth finally lastly next secondly thirdly firstly
+    or nor plus again then""".split()
+)
+
+CONNECTIVE_PHRASES = (
+    "in addition",
+    "in turn",
+    "as a result",
+    "at the same time",
+    "for example",
+    "for instance",
+    "on the other hand",
+    "in contrast",
+    "to that end",
+    "that said",
+    "even so",
+    "in particular",
+    "of course",
+    "after that",
+    "in that",
+    "to this end",
+    "having said that",
+    "with that",
+)
+
+# Pronouns and determiners that point back (lower case, named data).
+ANAPHORS = frozenset(
+    "this that these those it its they their them he his she her such both".split()
+)
+
+QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
+
+TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".split())
+
+# After "The <noun>" these words show the noun phrase goes on ("The designations of …").
+NOUN_PHRASE_GOES_ON = frozenset(
+    "of in for on to at by from with and or that which who whose under over against".split()
+)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from briefing import lexicon
 from briefing.editorial import Edited, edit
+from briefing.lexicon import DECISION_STEMS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.summarize import eligible
 from briefing.text import STOPWORDS, content_words, cosine, word_count
@@ -50,17 +51,6 @@ REDUNDANT = 0.6  # never two bullets this similar
 MIN_BULLET_WORDS = 10
 SHORT_SUBSTANCE = 0.6
 
-# Substance: words of decision and action (as stems of content_words), named data.
-DECISION_STEMS = frozenset(
-    """announce announced approve approved adopt adopted agree agreed sign signed sanction
-    sanctioned designate designated impose imposed ban banned arrest arrested charge charged
-    convict convicted sentence sentenced elect elected vote voted pass passed launch launched
-    release released order ordered appoint appointed resign resigned kill killed attack attacked
-    invade invaded withdraw withdrew deploy deployed fund funded pledge pledged provide provided
-    transfer transferred suspend suspended expel expelled freeze froze block blocked seize seized
-    ratify ratified decide decided reject rejected accept accepted propose proposed establish
-    established open opened close closed restrict restricted allocate allocated""".split()
-)
 _MONTHS = re.compile(rf"\b{lexicon.month_pattern()}\b\.?")
 # Rhetoric by its speech act (Searle's expressives and commissives): a sentence that only
 # expresses a stance ("strongly condemn", "stand with", "welcome") or renews a commitment
@@ -199,6 +189,7 @@ def quantity(text: str) -> bool:
     only a number that names something ("UNSCR 2254", "Brussels 6", "E.O. 14024")."""
     if _AMOUNT.search(text):
         return True
+
     def names_it(before: str) -> bool:  # "UNSCR 2254", not "The 83 members"
         return before[:1].isupper() and before.lower() not in STOPWORDS
 
