@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.model import Analysis, Document, Quote
 from briefing.quotes import find_quotes
 from briefing.summarize import doc_sentences, eligible, rank_sentences, summarize
 
+STATEMENT_CANDIDATES = 8  # a statement's best sentences kept as quotable
+
 
 def analyze(doc: Document, *, sentences: int = 3) -> Analysis:
-    """Split ``doc`` into sentences, summarize it and find its direct quotes."""
-    all_sentences = doc_sentences(doc)
-    summary = summarize(doc, all_sentences, sentences)
-    return Analysis(doc, tuple(all_sentences), tuple(summary), tuple(find_quotes(doc)))
+    """Split ``doc`` into sentences, summarize it and find its quotes: direct ones, a
+    transcript's answers and a named person's statement, each ranked once, here."""
+    all_sentences = tuple(doc_sentences(doc))
+    summary = summarize(doc, list(all_sentences), sentences)
+    found = Analysis(doc, all_sentences, tuple(summary), tuple(find_quotes(doc)))
+    return replace(
+        found, spoken=tuple(spoken_quotes(found)), statements=tuple(_statement_quotes(found))
+    )
 
 
 def spoken_quotes(analysis: Analysis, limit: int | None = None) -> list[Quote]:
@@ -30,4 +38,20 @@ def spoken_quotes(analysis: Analysis, limit: int | None = None) -> list[Quote]:
             rule="transcript_turn",  # the turn's label or the interview's answer
         )
         for _, s in ranked
+    ]
+
+
+def _statement_quotes(analysis: Analysis) -> list[Quote]:
+    """A statement issued in a named person's name ("Press Statement, Antony J. Blinken,
+    Secretary of State") is in that person's words: its best sentences are quotable."""
+    doc = analysis.doc
+    if doc.turns or not doc.positions or not doc.authors:
+        return []
+    person, position = doc.positions[0]
+    if not doc.authors[0].startswith(person):
+        return []
+    ranked = sorted(rank_sentences([s for s in analysis.sentences if eligible(s)]))
+    return [
+        Quote(s.text, person, s.start, s.end, kind="statement", position=position)
+        for _, s in ranked[::-1][:STATEMENT_CANDIDATES]
     ]

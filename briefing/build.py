@@ -362,7 +362,9 @@ def _analysis(doc: Document, cache: DocumentCache | None) -> Analysis:
     if parts is not None:
         return Analysis(doc, *parts)
     found = analyze(doc)
-    cache.keep_analysis(key, (found.sentences, found.summary, found.quotes))
+    cache.keep_analysis(
+        key, (found.sentences, found.summary, found.quotes, found.spoken, found.statements)
+    )
     return found
 
 

@@ -16,21 +16,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
-from briefing.analyze import spoken_quotes
 from briefing.config import Topic
 from briefing.editorial import CEREMONY, dangling_person, leans_back
 from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
-from briefing.summarize import eligible, rank_sentences
 from briefing.synthesize import source_id
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
 
 MAX_QUOTES = 3
 PER_SPEAKER = 2
 QUOTE_WORDS = (8, 70)
-STATEMENT_CANDIDATES = 8
 HOST_OPENING = 80  # characters of a turn that say whether it hands over the floor
 
 # Handing over the floor, as the host of a call does.
@@ -78,23 +75,7 @@ def key_quotes(
 
 
 def _pool(analysis: Analysis) -> list[Quote]:
-    return [*analysis.quotes, *spoken_quotes(analysis), *_statement_quotes(analysis)]
-
-
-def _statement_quotes(analysis: Analysis) -> list[Quote]:
-    """A statement issued in a named person's name ("Press Statement, Antony J. Blinken,
-    Secretary of State") is in that person's words: its best sentences are quotable."""
-    doc = analysis.doc
-    if doc.turns or not doc.positions or not doc.authors:
-        return []
-    person, position = doc.positions[0]
-    if not doc.authors[0].startswith(person):
-        return []
-    ranked = sorted(rank_sentences([s for s in analysis.sentences if eligible(s)]))
-    return [
-        Quote(s.text, person, s.start, s.end, kind="statement", position=position)
-        for _, s in ranked[::-1][:STATEMENT_CANDIDATES]
-    ]
+    return [*analysis.quotes, *analysis.spoken, *analysis.statements]
 
 
 def _hosts(doc: Document) -> set[str]:

@@ -106,6 +106,8 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     summary: tuple[Sentence, ...]
     quotes: tuple[Quote, ...]  # direct quotes, in quotation marks
+    spoken: tuple[Quote, ...] = ()  # a transcript's or interview's answers, best first
+    statements: tuple[Quote, ...] = ()  # best sentences of a statement in a person's name
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,29 @@ def test_key_quotes_are_one_per_speaker_on_topic_first_and_not_redundant():
     assert len(speakers) == len(set(speakers))  # one per speaker
     assert "Tom Hale" not in speakers  # says what Maria Delgado said
     assert speakers[:2] == ["Maria Delgado", "Lee Park"]  # on the topic's words first
+
+
+def test_key_quotes_choose_from_what_analyze_found_without_analysing_again(monkeypatch):
+    import briefing.analyze
+    import briefing.quotes
+    import briefing.summarize
+
+    statement = analysis(
+        "c",
+        "Press Statement\n\nThe sanctions on Russia will stay until the war in Ukraine ends for good.\n"
+        "“Russia has found new buyers for its oil despite the cap,” said Maria Delgado.\n",
+    )
+
+    def again(*args, **kwargs):
+        raise AssertionError("a document analysed twice")
+
+    for module, name in (
+        (briefing.summarize, "rank_sentences"),
+        (briefing.analyze, "rank_sentences"),
+        (briefing.analyze, "spoken_quotes"),
+        (briefing.quotes, "find_quotes"),
+        (briefing.analyze, "find_quotes"),
+    ):
+        monkeypatch.setattr(module, name, again)
+    chosen = key_quotes(Topic(name="Russia", keywords=["Russia"]), [statement])
+    assert [q.speaker for q in chosen] == ["Maria Delgado"]
