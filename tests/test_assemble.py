@@ -56,5 +56,9 @@ def test_key_quotes_choose_from_what_analyze_found_without_analysing_again(monke
         (briefing.analyze, "find_quotes"),
     ):
         monkeypatch.setattr(module, name, again)
+    import briefing.keyquotes
+
+    for name in ("rank_sentences", "spoken_quotes", "find_quotes"):  # any copy it imported
+        monkeypatch.setattr(briefing.keyquotes, name, again, raising=False)
     chosen = key_quotes(Topic(name="Russia", keywords=["Russia"]), [statement])
     assert [q.speaker for q in chosen] == ["Maria Delgado"]
