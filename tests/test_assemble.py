@@ -41,7 +41,7 @@ def test_key_quotes_choose_from_what_analyze_found_without_analysing_again(monke
 
     statement = analysis(
         "c",
-        "Press Statement\n\nThe sanctions on Russia will stay until the war in Ukraine ends for good.\n"
+        "Press Statement\n\nThe sanctions on Russia will stay until the war in Ukraine ends.\n"
         "“Russia has found new buyers for its oil despite the cap,” said Maria Delgado.\n",
     )
 
