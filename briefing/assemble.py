@@ -22,9 +22,9 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.synthesize import (
-    STANCE,
     STANCE_DISCOUNT,
     Candidate,
+    background,
     candidates,
     reading_order,
     said_something,
@@ -144,9 +144,9 @@ def _summaries(
 
 def _news_value(c: Candidate) -> float:
     """How much a bullet says happened: substance over its length (not its density), less
-    for a stance or a commitment."""
-    stance = STANCE_DISCOUNT if STANCE.search(c.edited.text) else 1.0
-    return substance(c.edited.text) * min(c.words, 25) * stance
+    for background, as the synthesis weighs it."""
+    weight = STANCE_DISCOUNT if background(c) else 1.0
+    return substance(c.edited.text) * min(c.words, 25) * weight
 
 
 def _namer(docs: Sequence[Document]) -> Callable[[Point], Point]:

@@ -131,7 +131,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if m:
         start = m.end()
     m = RUN_IN_WORD.match(doc.text, start, s.end)
-    if m and re.search(rf"\b{m[1].lower()}\b", doc.text[:MAX_ANALYZED_CHARS]):
+    if m and m[1].lower() in _lower_case_words(doc.text):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
@@ -216,9 +216,15 @@ def run_in_heading(text: str, label: re.Match[str]) -> bool:
     word of it written in lower case elsewhere in the document, as names never are."""
     if label["role"] or HONORIFIC.match(label["name"]) or label["name"].startswith("The "):
         return False  # "The Chair:", "The Speaker:" name a role that speaks
-    words = [w for w in label["name"].split() if w[:1].isupper()]
-    body = text[:MAX_ANALYZED_CHARS]
-    return all(re.search(rf"\b{re.escape(w.lower())}\b", body) for w in words)
+    common = _lower_case_words(text)
+    return all(w.lower() in common for w in label["name"].split() if w[:1].isupper())
+
+
+@functools.lru_cache(maxsize=256)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case: common words, never names. Once per
+    document, not once per labelled sentence."""
+    return frozenset(re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS]))
 
 
 def page_furniture(text: str) -> bool:

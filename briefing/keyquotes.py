@@ -10,6 +10,7 @@ document named as the speaker ("The report") is not a speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -98,8 +99,9 @@ def _about(topic: Topic, doc: Document) -> bool:
 
 def _before(analysis: Analysis, at: int) -> list[Sentence]:
     """The two sentences of the source before ``at``: what a quote may lean on."""
-    earlier = [s for s in analysis.sentences if s.end <= at]
-    return earlier[-2:]
+    ends = [s.end for s in analysis.sentences]  # in text order
+    n = bisect.bisect_right(ends, at)
+    return list(analysis.sentences[max(0, n - 2) : n])
 
 
 def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:

@@ -176,6 +176,12 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
     return news if len(news) >= ENOUGH_NEWS else pool
 
 
+def background(c: Candidate) -> bool:
+    """A bare stance or a description of who someone is: how things stand, not what
+    happened. It keeps STANCE_DISCOUNT of its weight."""
+    return bare_stance(c) or bool(DESCRIPTION.match(c.edited.text))
+
+
 def bare_stance(c: Candidate) -> bool:
     return bool(STANCE.search(c.edited.text)) and not quantity(c.sentence.text)
 
@@ -381,7 +387,7 @@ def _rewards(
         # says carries that source's news
         bag = Counter(content_words(cand.edited.text))
         prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
-        if bare_stance(cand) or DESCRIPTION.match(cand.edited.text):
+        if background(cand):
             prior *= STANCE_DISCOUNT
         if cand.doc.doc_type not in ("transcript", "interview"):
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
