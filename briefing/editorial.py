@@ -37,7 +37,8 @@ CEREMONY = re.compile(
     r"|(?:going|here) to (?:talk|speak) (?:about|to)|(?:introduce|joined by|turn (?:it )?over)"
     r"|(?:is|are) going to (?:open|start|begin|give|make|say)"
     r"|(?:next|our) speaker|take (?:\w+ ){0,3}questions|your (?:\w+ )?question"
-    r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question))\b",
+    r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question)"
+    r"|(?:want|like|going) to (?:move|turn)(?: on)? to)\b",
     re.I,
 )
 # "this", "that", "these", "those", "them" standing for a thing named before: after a
@@ -55,7 +56,35 @@ INNER_CONNECTIVE = re.compile(
 )
 # An opening phrase, then a subject that points back: "…, this additional drawdown brings …".
 INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,120}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
-INNER_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those) ([a-z]+)")
+# An opening phrase or two, then a demonstrative that is the subject: "Look, for us, this is".
+INTRODUCED_PRONOUN = re.compile(
+    r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:this|that|these|those)"
+    r"(?:[’']s| is| was| are| were| will| would| has| had| can| could| must| should)\b"
+)
+# "it" or "them" after a verb: "We’ve conveyed it", not "and it", "make it clear".
+OBJECT_PRONOUN = re.compile(r"\b([a-z’']+) (?:it|them)\b(?! (?:is|was|clear|possible)\b)")
+NOT_A_VERB = frozenset("and but or that because if when as so while whether than".split())
+
+
+def _object_pronoun(low: str) -> bool:
+    """Whether an "it" or "them" that a verb takes stands for nothing the sentence named
+    before it: nothing but that verb (and "we", "I") comes first."""
+    m = OBJECT_PRONOUN.search(low)
+    if m is None or m[1] in NOT_A_VERB:
+        return False
+    named = [
+        w for w in content_words(low[: m.start(1)]) if len(w) > 3 and w.split("'")[0] not in WHO
+    ]
+    return not named
+
+
+WHO = frozenset("i we you they he she".split())  # "we’ve" names nothing a pronoun could be
+
+
+INNER_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those|(?:from|of|in|on|at|by|with|after|since|during|to|for) that)"
+    r" ([a-z]+)"
+)
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
 FIRST_PERSON = re.compile(
@@ -131,7 +160,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if m:
         start = m.end()
     m = RUN_IN_WORD.match(doc.text, start, s.end)
-    if m and m[1].lower() in _lower_case_words(doc.text):
+    if m and _common_word(m[1], doc.text):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
@@ -155,6 +184,9 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         return None  # someone's words the source quotes: a key quote, not the source's bullet
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
         return None  # a piece of a longer quotation, or about a "he" the reader was not shown
+    names = name_inserts(doc, start, s.end)
+    if names is None:
+        return None  # "Smith said …" where the source names two Smiths
     speaker = said_by(doc, s)
     if not s.speaker and label and not run_in_heading(doc.text, label):
         speaker = HONORIFIC.sub("", label["name"])
@@ -162,7 +194,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         return None
     if SECOND_PERSON.search(_QUOTED.sub(" ", text)):
         return None  # "As you heard …": addressed to an audience the reader is not part of
-    pieces, out = anchor_days(doc, start, s.end)
+    pieces, out = anchor_days(doc, start, s.end, names)
     return Edited(opening + out, pieces, speaker)
 
 
@@ -213,18 +245,27 @@ def list_item(text: str, at: int) -> bool:
 def run_in_heading(text: str, label: re.Match[str]) -> bool:
     """Whether a paragraph's "Words: …" opening is a run-in heading ("Reproductive Rights:",
     "Abusive Physical Conditions:"), not a speaker: no role beside it, no honorific, and every
-    word of it written in lower case elsewhere in the document, as names never are."""
+    word of it written in lower case elsewhere in the document, as names never are; or some
+    word of it, when the label stands nowhere else ("Pretrial Detention:"), as a speaker's
+    name mostly does (their next turn, their introduction)."""
     if label["role"] or HONORIFIC.match(label["name"]) or label["name"].startswith("The "):
         return False  # "The Chair:", "The Speaker:" name a role that speaks
-    common = _lower_case_words(text)
-    return all(w.lower() in common for w in label["name"].split() if w[:1].isupper())
+    words = [w for w in label["name"].split() if w[:1].isupper()]
+    common = [_common_word(w, text) for w in words]
+    return all(common) or (any(common) and text.count(label["name"]) == 1)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """Whether the document writes ``word``, or a word of its stem, in lower case: a common
+    word ("Transparency" beside "transparent"), never a name."""
+    return word.lower()[:STEM] in _lower_case_stems(text)
 
 
 @functools.lru_cache(maxsize=256)
-def _lower_case_words(text: str) -> frozenset[str]:
-    """The words a document writes in lower case: common words, never names. Once per
-    document, not once per labelled sentence."""
-    return frozenset(re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS]))
+def _lower_case_stems(text: str) -> frozenset[str]:
+    """The stems of the words a document writes in lower case. Once per document, not once
+    per labelled sentence."""
+    return frozenset(w[:STEM] for w in re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS]))
 
 
 def page_furniture(text: str) -> bool:
@@ -267,6 +308,8 @@ def leans_back(
         return True  # "All of these things …", "Each of them …"
     if DEMONSTRATIVE_PRONOUN.search(" ".join(tokens[:12])):
         return True  # "All of these are …", "an important part of that is …"
+    if INTRODUCED_PRONOUN.match(low) or _object_pronoun(low):
+        return True  # "Look, for us, this is …", "We’ve conveyed it repeatedly"
     clause = INTRODUCED_DEMONSTRATIVE.match(low)
     if clause:  # "Combined with $300 million …, this additional drawdown brings …"
         named = {w[:STEM] for w in content_words(shown)}
@@ -292,6 +335,7 @@ def leans_back(
 
 # He, him, his, she, her: a person the sentence must have named before it points at them.
 PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
@@ -300,14 +344,68 @@ def dangling_person(text: str) -> bool:
     after him". A name is a capitalised word that no "the" makes a thing and, first in the
     sentence, no "’s" makes a time ("Today’s")."""
     m = PERSONAL.search(text)
-    if not m or _ANTECEDENT.search(text, 0, m.start()):
-        return False
+    if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
+        return False  # named before ("On August 30, officials moved her": a month is nobody)
     first = re.match(r"[“\"‘'(\[]*([A-Z][\w’'-]*)", text)
     if first is None or first.end() >= m.start():
         return True
     # "Putin said his …" names him first; "Today’s action …" and "The Act …" do not
     word = first[1]
     return word.lower() in STOPWORDS or bool(re.search(r"[’']s$", word))
+
+
+# A name of two or three capitalised words: "Song Chun-son", "Olivier Vandecasteele".
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){1,3}\b")
+# A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
+# Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
+_LONE_NAME = re.compile(r"(?:^|(?<=[a-z,] ))([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z])")
+_NOT_IN_NAMES = frozenset(lexicon.NAME_PREFIXES) | lexicon.NOT_NAMES | lexicon.PLACE_MODIFIERS
+
+
+def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]] | None:
+    """Where ``doc.text[start:end]`` names someone by one part of a name the source gives in
+    full elsewhere, the rest of that name in brackets ("[Olivier] Vandecasteele was arrested",
+    "sentenced Song [Chun-son]"), as (offset, insertion); None when the part may name two
+    people, so that the sentence cannot say whom it means."""
+    text = doc.text[start:end]
+    names = _name_parts(doc.text)
+    inserts: list[tuple[int, str]] = []
+    for m in _LONE_NAME.finditer(text):
+        word = m[1]
+        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()
+        full = names.get(word, ())
+        if not full or before in ("the", "a", "an") or word in doc.title:
+            continue
+        if any(name in text for name in full) or _common_word(word, doc.text):
+            continue
+        full = tuple(n for n in full if not any(_common_word(w, doc.text) for w in n.split()))
+        if not full:
+            continue  # "Homyel Regional Court": a place's or a body's name, not a person's
+        if len(full) > 1:
+            return None
+        rest = full[0].split()
+        if rest[-1] == word:  # given names first
+            inserts.append((start + m.start(1), f"[{' '.join(rest[:-1])}] "))
+        else:  # family name first: "Song Chun-son"
+            inserts.append((start + m.end(1), f" [{' '.join(rest[1:])}]"))
+    return inserts
+
+
+@functools.lru_cache(maxsize=64)
+def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
+    """Each first or last word of a document's personal names of several words, and those
+    names; titles in front are not part of a name ("Secretary Blinken"), nor is a place's
+    direction ("North Korea")."""
+    parts: dict[str, set[str]] = {}
+    for m in _FULL_NAME.finditer(text, 0, MAX_ANALYZED_CHARS):
+        words = m[0].split()
+        while words and words[0] in _NOT_IN_NAMES:
+            words.pop(0)
+        if len(words) < 2 or any(w in _NOT_IN_NAMES or w.lower() in STOPWORDS for w in words):
+            continue
+        for word in (words[0], words[-1]):
+            parts.setdefault(word, set()).add(" ".join(words))
+    return {w: tuple(sorted(names)) for w, names in parts.items()}
 
 
 def _points_back_inside(low: str, shown: str) -> bool:
@@ -370,7 +468,25 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
         return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
     if doc.authors:
         return doc.authors[0].split(",")[0].strip() or None
-    return reader_name(doc.publisher) if doc.publisher else None
+    if not doc.publisher:
+        return None
+    if doc.doc_type == "report":  # "State Department report on Cuba": which report says it
+        subject = report_subject(doc.title)
+        return f"{reader_name(doc.publisher)} report" + (f" on {subject}" if subject else "")
+    return reader_name(doc.publisher)
+
+
+SUBJECT_WORDS = 4  # "Cuba", "the Rights of Migrant Workers": a subject, not a whole headline
+
+
+def report_subject(title: str) -> str | None:
+    """What a report is about, in a few words: its title after the last colon ("2023 Country
+    Reports on Human Rights Practices: China (Includes Hong Kong …)" → "China"), or a short
+    title that does not itself say "report"."""
+    subject = re.sub(r"\s*\([^()]*\)\s*$", "", title.rsplit(": ", 1)[-1]).strip()
+    if not subject or len(subject.split()) > SUBJECT_WORDS or re.search(r"(?i)\breport", subject):
+        return None
+    return subject
 
 
 def _full_name(doc: Document, speaker: str) -> str:
@@ -390,31 +506,39 @@ def reader_name(publisher: str) -> str:
     return f"{m[1]} Department" if m else name
 
 
-def anchor_days(doc: Document, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], str]:
+def anchor_days(
+    doc: Document, start: int, end: int, inserts: Sequence[tuple[int, str]] = ()
+) -> tuple[tuple[tuple[int, int], ...], str]:
     """``doc.text[start:end]`` with each relative day followed by its date in brackets, each
-    month named without a year followed by its year, and the source pieces around the
-    insertions.
+    month named without a year followed by its year, the other ``inserts`` (offset,
+    insertion) made, and the source pieces around the insertions.
 
     A source without a date gives none to anchor to, and its bullet shows no date: there the
     text is left as it is rather than dropped."""
     text = doc.text
-    if doc.date is None:
-        return ((start, end),), text[start:end]
     sentence = text[start:end]
-    inserts: list[tuple[int, str]] = []
+    inserts = list(inserts)
+    if doc.date is None:
+        return _inserted(text, start, end, inserts)
     for m in RELATIVE_DAY.finditer(text, start, end):
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
             continue  # "on Monday, 14 November" already says when
         day = _resolve(m.group().lower(), doc.date, sentence)
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
         inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
-    year = _coverage_year(doc)
-    for m in MONTH_WITHOUT_YEAR.finditer(text, start, end):
-        if m.start() == start and not m["day"]:
-            continue  # "May …" opening a sentence may be the verb
-        month = MONTH_NAMES.index(m["month"].lower()) + 1
-        when = year or _month_year(month, doc.date, sentence)
-        inserts.append((m.end(), f" [{when}]"))
+    months = [
+        (m.end(), MONTH_NAMES.index(m["month"].lower()) + 1)
+        for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
+        if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
+    ]
+    inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
+    return _inserted(text, start, end, inserts)
+
+
+def _inserted(
+    text: str, start: int, end: int, inserts: list[tuple[int, str]]
+) -> tuple[tuple[tuple[int, int], ...], str]:
+    """``text[start:end]`` with the insertions made, and the source pieces between them."""
     pieces: list[tuple[int, int]] = []
     out: list[str] = []
     pos = start
@@ -441,11 +565,39 @@ MONTH_WITHOUT_YEAR = re.compile(
 _TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
+def _month_years(
+    doc: Document, months: list[tuple[int, int]], sentence: str
+) -> list[tuple[int, int]]:
+    """The year of each month (its end, its number) a sentence names without one. Months
+    named in calendar order ("between January and July") are one stretch of time: they take
+    the year of the last of them."""
+    assert doc.date is not None
+    covered = _coverage_year(doc)
+    if covered:
+        return [(cut, covered) for cut, _ in months]
+    years = [_month_year(month, doc.date, sentence) for _, month in months]
+    numbers = [month for _, month in months]
+    if len(months) > 1 and numbers == sorted(numbers):
+        years = [years[-1]] * len(years)
+    return [(cut, year) for (cut, _), year in zip(months, years, strict=True)]
+
+
+# A year in a report's address: ".../reports/2023-country-reports-on-…/venezuela/".
+_URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d|/\d)")
+
+
 def _coverage_year(doc: Document) -> int | None:
     """The year a document reports on, when its title names one (an annual report is
-    published the year after the year it covers)."""
+    published the year after the year it covers), else, for a report, when its address names
+    one year before the year it was published in (a year that is a path's date is none)."""
     years = set(_TITLE_YEAR.findall(doc.title))
-    return int(years.pop()) if len(years) == 1 else None
+    if len(years) == 1:
+        return int(years.pop())
+    if doc.doc_type == "report" and doc.url and doc.date:
+        path = set(_URL_YEAR.findall(doc.url.split("://")[-1]))
+        if len(path) == 1 and int(min(path)) < doc.date.year:
+            return int(path.pop())
+    return None
 
 
 def _month_year(month: int, on: date, sentence: str) -> int:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from briefing import lexicon
 from briefing.config import Topic
-from briefing.editorial import CEREMONY, dangling_person, leans_back
+from briefing.editorial import CEREMONY, SECOND_PERSON, dangling_person, leans_back
 from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
@@ -112,6 +112,8 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         and not text.endswith("?")
         and not text[:1].islower()  # the end of someone's sentence: "…, “does not seek …”"
         and not CEREMONY.search(text)
+        # "As many of you will recall, …": said to the room, not to the brief's reader
+        and not SECOND_PERSON.search(text.split(",", 1)[0])
         and not STAGE_DIRECTION.search(text)
         # a quote is read alone too: not one that points at what the reader was not shown
         and not leans_back(text, before, shown=doc.title)

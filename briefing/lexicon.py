@@ -281,3 +281,9 @@ TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".
 NOUN_PHRASE_GOES_ON = frozenset(
     "of in for on to at by from with and or that which who whose under over against".split()
 )
+# Words that name a part of a place, so that "North Korea" is a place and not a person
+# whose surname is "Korea".
+PLACE_MODIFIERS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater New"
+    " Old Inner Outer Mount Lake Port Saint San Santa Fort".split()
+)

@@ -361,3 +361,10 @@ def test_half_a_headline_is_no_site_name():
     assert _site_name("Reward Offer for Information on Iranian Cyber Actors’ Interference") is None
     assert _site_name("Example Institute") == "Example Institute"
     assert _host("https://www.state.gov/x/") == "state.gov"
+
+
+def test_an_organisation_cut_into_pieces_is_no_list_of_authors():
+    from briefing.ingest.readers import _people
+
+    assert _people("Bureau; Human Rights; Labor") == ""
+    assert _people("Jane Doe; John Roe") == "Jane Doe; John Roe"

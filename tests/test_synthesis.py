@@ -230,7 +230,7 @@ def test_a_country_brief_from_the_human_rights_reports_passes_the_editorial_chec
     month = (
         "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     )
-    no_year = re.compile(rf"(?:In|On) {month}(?: \d{{1,2}})?,? (?!\[|\d{{4}})")
+    no_year = re.compile(rf"(?:In|On) {month}\b(?: \d{{1,2}}\b)?(?!\d| \d)(?!,? (?:\[|\d{{4}}))")
     assert not any(no_year.match(t) for t in texts)
 
 

@@ -91,7 +91,7 @@ def read_html(path: Path, data: bytes) -> Document:
     url = info.url or None
     # trafilatura trims author strings ("Office of the Spokesperson" -> "Office"): prefer the tag
     tagged = re.search(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', html, re.I)
-    authors = tagged[1] if tagged else info.author or ""
+    authors = tagged[1] if tagged else _people(info.author or "")
     meta = PageMeta(
         title=page_title(html, _title_tag(html) or info.title, info.sitename),
         date=page_date(html) or url_date(url) or parse_iso(info.date),
@@ -208,6 +208,14 @@ def url_date(url: str | None) -> date | None:
 
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _people(authors: str) -> str:
+    """trafilatura's authors, unless it cut an organisation into pieces ("Bureau of
+    Democracy, Human Rights, and Labor" → "Bureau; Human Rights; Labor"): a piece of one word
+    is no byline's name."""
+    names = [a.strip() for a in authors.split(";") if a.strip()]
+    return "" if any(len(a.split()) == 1 for a in names) else authors
 
 
 def _title_tag(html: str) -> str | None:
