@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from briefing import lexicon
 from briefing.lexicon import (
+    ANAPHORIC_PHRASES,
     ANAPHORS,
     CONNECTIVE_PHRASES,
     CONNECTIVES,
@@ -84,6 +85,13 @@ WHO = frozenset("i we you they he she".split())  # "we’ve" names nothing a pro
 INNER_DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|(?:from|of|in|on|at|by|with|after|since|during|to|for) that)"
     r" ([a-z]+)"
+)
+# "also" before the first verb or so: "The Department also launched …", not "also known as".
+ADDITION = re.compile(r"\balso\b(?! (?:known|called|referred)\b)")
+# A pronoun or place word closing the sentence that stands for what came before: "… in this.",
+# "… a greater catastrophe there." (not "… there is", which is no place).
+FINAL_POINTER = re.compile(
+    r"\b(?:in|on|of|about|with|to|for|from|by) (?:this|that)[.!]?$|\bthere[.!]?$"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
@@ -177,6 +185,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or page_furniture(text)
         or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_spoken(doc))
         or list_item(doc.text, s.start)
+        or NUMBERED_LABEL.match(text)
         or CEREMONY.search(text)
     ):
         return None
@@ -230,6 +239,8 @@ def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
 
 
 LIST_MARK = re.compile(r"[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
+# An entry of a numbered list under its label: "Priority 3: Individual cases granted …".
+NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}[a-z]?:\s")
 
 
 def list_item(text: str, at: int) -> bool:
@@ -298,8 +309,10 @@ def leans_back(
         low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
     ):
         return True
-    if "also" in tokens[:4] or "too" in tokens[:4] or AS_WELL.search(low):
+    if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
+    if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low):
+        return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
     if INNER_CONNECTIVE.search(low[:60]):
         return True  # "In some cases, however, …": set against what came before
     if not spoken and _points_back_inside(low, shown):
@@ -358,7 +371,7 @@ def dangling_person(text: str) -> bool:
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){1,3}\b")
 # A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
 # Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
-_LONE_NAME = re.compile(r"(?:^|(?<=[a-z,] ))([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z])")
+_LONE_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z])")
 _NOT_IN_NAMES = frozenset(lexicon.NAME_PREFIXES) | lexicon.NOT_NAMES | lexicon.PLACE_MODIFIERS
 
 
@@ -372,10 +385,12 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]] |
     inserts: list[tuple[int, str]] = []
     for m in _LONE_NAME.finditer(text):
         word = m[1]
-        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()
+        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
         full = names.get(word, ())
-        if not full or before in ("the", "a", "an") or word in doc.title:
+        if not full or word in doc.title or before.lower() in ("the", "a", "an"):
             continue
+        if before[:1].isupper() and not before.endswith(","):
+            continue  # part of a longer name here: "Persian Gulf Star Oil Company"
         if any(name in text for name in full) or _common_word(word, doc.text):
             continue
         full = tuple(n for n in full if not any(_common_word(w, doc.text) for w in n.split()))

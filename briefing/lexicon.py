@@ -268,6 +268,13 @@ CONNECTIVE_PHRASES = (
     "with that",
 )
 
+# Phrases that point back wherever they stand, in speech as in writing: "in this regard".
+ANAPHORIC_PHRASES = (
+    "in this regard", "in that regard", "in this respect", "in that respect", "to this end",
+    "to that end", "for this reason", "for that reason", "in this context", "in that context",
+    "in this case", "in that case",
+)  # fmt: skip
+
 # Pronouns and determiners that point back (lower case, named data).
 ANAPHORS = frozenset(
     "this that these those it its they their them he his she her such both".split()

@@ -73,10 +73,11 @@ def test_a_list_item_finishing_its_lead_in_is_no_bullet():
         "People eligible for the programme:\n\n"
         "- Afghans who worked for a programme funded by the government in the country;\n\n"
         "- Afghans who are or were employed by a media organization based in the country.\n\n"
-        "- Refugees who registered with the agency can apply through the embassy online.\n"
+        "- Refugees who registered with the agency can apply through the embassy online.\n\n"
+        "Priority 3: Individual cases granted access for reunification with family members.\n"
     )
     texts = [e.text for e in edited(text)]
-    assert not any(t.startswith("Afghans") for t in texts)
+    assert not any(t.startswith(("Afghans", "Priority", "Individual")) for t in texts)
     assert texts[0].startswith("The programme is open")
 
 
@@ -408,6 +409,11 @@ def test_a_name_given_in_part_gets_the_rest_in_brackets():
     assert "An appeals court sentenced Song [Chun-son] to three years" in " ".join(texts)
     assert "[Olivier] Vandecasteele was arrested in Iran" in " ".join(texts)
     assert any(t.startswith("Officials in Kyiv said") for t in texts)
+    firms = (
+        "The order named a shipping firm, Persian Gulf Star Oil Company, and two others.\n\n"
+        "Officials said that Naftiran Intertrade Company had moved the cargo in the spring.\n"
+    )
+    assert [e.text for e in edited(firms)] == firms.replace("\n\n", "\n").split("\n")[:2]
     two = text.replace("aid worker Olivier", "aid worker Ann Song and Olivier")
     assert not any(t.startswith("An appeals court") for t in (e.text for e in edited(two)))
 
@@ -448,3 +454,20 @@ def test_a_month_is_nobody_a_her_could_stand_for():
 
     assert dangling_person("On August 30, prison officials moved her to a facility.")
     assert not dangling_person("On August 30, Maria Lind said her government would sign.")
+
+
+def test_an_also_a_closing_there_or_a_regard_points_back_in_speech_too():
+    from briefing.editorial import leans_back
+
+    for leaning in (
+        "The Department of State also launched a flagship program for democracy.",
+        "Cross-border assistance is critical to avoiding a greater catastrophe there.",
+        "We remain in close contact with our partners in this regard, including our allies.",
+        "We remain in close contact with our partners, including our European allies in this.",
+    ):
+        assert leans_back(leaning, (), spoken=True), leaning
+    for fine in (
+        "The initiative, also known as GLIDE, funds 40 groups in 12 countries.",
+        "There were 40 attacks on aid convoys in the north of the country in May.",
+    ):
+        assert not leans_back(fine, (), spoken=True), fine
