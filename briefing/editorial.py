@@ -63,20 +63,36 @@ INTRODUCED_PRONOUN = re.compile(
     r"(?:[’']s| is| was| are| were| will| would| has| had| can| could| must| should)\b"
 )
 # "it" or "them" after a verb: "We’ve conveyed it", not "and it", "make it clear".
-OBJECT_PRONOUN = re.compile(r"\b([a-z’']+) (?:it|them)\b(?! (?:is|was|clear|possible)\b)")
-NOT_A_VERB = frozenset("and but or that because if when as so while whether than".split())
+OBJECT_PRONOUN = re.compile(r" (?:it|them)\b(?![’'])(?: ([a-z’']+))?")
+# Words before an "it" that make it a subject, not an object: conjunctions, auxiliaries and
+# modals ("can it", "does it"), question words, sentence adverbs ("now it seems").
+NOT_A_VERB = frozenset(
+    """and but or that because if when as so while whether than can could does do did will
+    would shall should may might must is was are were has have had isn't wasn't doesn't
+    don't didn't won't wouldn't can't couldn't shouldn't why how what where now then""".split()
+)
 
 
 def _object_pronoun(low: str) -> bool:
     """Whether an "it" or "them" that a verb takes stands for nothing the sentence named
     before it: nothing but that verb (and "we", "I") comes first."""
     m = OBJECT_PRONOUN.search(low)
-    if m is None or m[1] in NOT_A_VERB:
+    if m is None:
         return False
-    named = [
-        w for w in content_words(low[: m.start(1)]) if len(w) > 3 and w.split("'")[0] not in WHO
-    ]
+    head, _, verb = low[: m.start()].rpartition(" ")
+    if not verb.isalpha() or verb in NOT_A_VERB or _verb_after(m[1] or ""):
+        return False
+    named = [w for w in content_words(head) if len(w) > 3 and w.split("'")[0] not in WHO]
     return not named
+
+
+def _verb_after(word: str) -> bool:
+    """Whether the word after an "it" makes the "it" a subject ("I hope it inspires", "it was")
+    or a dummy ("made it clear"): an auxiliary, a verb in -s, or an adjective of judgement."""
+    word = word.replace("’", "'")
+    if word in NOT_A_VERB or word in ("clear", "very", "possible", "easier", "harder"):
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ous", "us"))
 
 
 WHO = frozenset("i we you they he she".split())  # "we’ve" names nothing a pronoun could be
@@ -125,7 +141,9 @@ TURN_LABEL = re.compile(
     r"(?: \((?P<role>[^()\n]{2,80})\))?: "
 )
 # A run-in heading of one common word (written in lower case elsewhere): "Transparency: …".
-RUN_IN_WORD = re.compile(r"([A-Z][a-z]{3,}): (?=[A-Z“\"])")
+# A run-in heading in title case: "Transparency: …", "Censorship or Content Restrictions for
+# Members of the Press and Other Media, Including Online Media: Authorities …".
+RUN_IN_HEADING = re.compile(r"([A-Z][a-z][\w’'-]*(?:,? [\w’'-]+){0,15}): (?=[A-Z“\"])")
 HONORIFIC = re.compile(
     rf"^(?:(?:The )?Right |The )?(?:Hon\.|{lexicon.alternation(lexicon.COURTESY_TITLES)}\.?) "
 )
@@ -167,8 +185,8 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     m = DATELINE.match(doc.text, start, s.end)
     if m:
         start = m.end()
-    m = RUN_IN_WORD.match(doc.text, start, s.end)
-    if m and _common_word(m[1], doc.text):
+    m = RUN_IN_HEADING.match(doc.text, start, s.end)
+    if m and _heading_words(m[1], doc.text):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
@@ -193,9 +211,6 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         return None  # someone's words the source quotes: a key quote, not the source's bullet
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
         return None  # a piece of a longer quotation, or about a "he" the reader was not shown
-    names = name_inserts(doc, start, s.end)
-    if names is None:
-        return None  # "Smith said …" where the source names two Smiths
     speaker = said_by(doc, s)
     if not s.speaker and label and not run_in_heading(doc.text, label):
         speaker = HONORIFIC.sub("", label["name"])
@@ -203,7 +218,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         return None
     if SECOND_PERSON.search(_QUOTED.sub(" ", text)):
         return None  # "As you heard …": addressed to an audience the reader is not part of
-    pieces, out = anchor_days(doc, start, s.end, names)
+    pieces, out = anchor_days(doc, start, s.end, name_inserts(doc, start, s.end))
     return Edited(opening + out, pieces, speaker)
 
 
@@ -266,6 +281,20 @@ def run_in_heading(text: str, label: re.Match[str]) -> bool:
     return all(common) or (any(common) and text.count(label["name"]) == 1)
 
 
+def _heading_words(words: str, text: str) -> bool:
+    """Whether words before a colon read as a heading: the capitalised ones common words of
+    the document (all of a short heading, three in four of a long one), the others short
+    function words ("of", "the", "or", "for")."""
+    split = words.replace(",", "").split()
+    capitalised = [w for w in split if w[:1].isupper()]
+    if any(w.lower() not in STOPWORDS for w in split if not w[:1].isupper()):
+        return False
+    common = sum(_common_word(w, text) for w in capitalised)
+    return common == len(capitalised) or (
+        len(capitalised) >= 4 and common >= 0.75 * len(capitalised)
+    )
+
+
 def _common_word(word: str, text: str) -> bool:
     """Whether the document writes ``word``, or a word of its stem, in lower case: a common
     word ("Transparency" beside "transparent"), never a name."""
@@ -311,7 +340,7 @@ def leans_back(
         return True
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
-    if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low):
+    if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):
         return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
     if INNER_CONNECTIVE.search(low[:60]):
         return True  # "In some cases, however, …": set against what came before
@@ -371,15 +400,21 @@ def dangling_person(text: str) -> bool:
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){1,3}\b")
 # A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
 # Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
-_LONE_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z])")
-_NOT_IN_NAMES = frozenset(lexicon.NAME_PREFIXES) | lexicon.NOT_NAMES | lexicon.PLACE_MODIFIERS
+_LONE_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z]|\. ?[A-Z])")
+_NOT_IN_NAMES = (
+    frozenset(lexicon.NAME_PREFIXES)
+    | lexicon.NOT_NAMES
+    | lexicon.PLACE_MODIFIERS
+    | frozenset(lexicon.WEEKDAYS)
+    | frozenset(("Hon", "Right", "Honourable", "Honorable"))
+)
 
 
-def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]] | None:
+def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """Where ``doc.text[start:end]`` names someone by one part of a name the source gives in
     full elsewhere, the rest of that name in brackets ("[Olivier] Vandecasteele was arrested",
-    "sentenced Song [Chun-son]"), as (offset, insertion); None when the part may name two
-    people, so that the sentence cannot say whom it means."""
+    "sentenced Song [Chun-son]"), as (offset, insertion). A part of two names is left as it
+    is: the source does not say which is meant."""
     text = doc.text[start:end]
     names = _name_parts(doc.text)
     inserts: list[tuple[int, str]] = []
@@ -387,17 +422,12 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]] |
         word = m[1]
         before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
         full = names.get(word, ())
-        if not full or word in doc.title or before.lower() in ("the", "a", "an"):
+        if len(full) != 1 or word in doc.title or before.lower() in ("the", "a", "an"):
             continue
         if before[:1].isupper() and not before.endswith(","):
             continue  # part of a longer name here: "Persian Gulf Star Oil Company"
-        if any(name in text for name in full) or _common_word(word, doc.text):
+        if full[0] in text or not _personal(word, full[0], doc.text):
             continue
-        full = tuple(n for n in full if not any(_common_word(w, doc.text) for w in n.split()))
-        if not full:
-            continue  # "Homyel Regional Court": a place's or a body's name, not a person's
-        if len(full) > 1:
-            return None
         rest = full[0].split()
         if rest[-1] == word:  # given names first
             inserts.append((start + m.start(1), f"[{' '.join(rest[:-1])}] "))
@@ -406,14 +436,35 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]] |
     return inserts
 
 
+def _personal(word: str, name: str, text: str) -> bool:
+    """Whether ``name`` names a person: none of its words is a common word of the document
+    ("Homyel Regional Court"), and ``word`` never stands where places and bodies do: after
+    "the" or a preposition of place ("in Canada", beside "Statistics Canada")."""
+    if any(_common_word(w, text) for w in name.split()):
+        return False
+    return word not in _place_words(text)
+
+
+_PLACE = re.compile(r"\b(?:the|in|at|across|throughout|within|into|inside) ([A-Z][\w’'-]*)")
+
+
+@functools.lru_cache(maxsize=64)
+def _place_words(text: str) -> frozenset[str]:
+    """The capitalised words a document puts after "the" or a preposition of place."""
+    return frozenset(_PLACE.findall(text, 0, MAX_ANALYZED_CHARS))
+
+
 @functools.lru_cache(maxsize=64)
 def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
-    """Each first or last word of a document's personal names of several words, and those
-    names; titles in front are not part of a name ("Secretary Blinken"), nor is a place's
-    direction ("North Korea")."""
+    """Each first or last word of a document's names of several words, and those names;
+    titles in front are not part of a name ("Secretary Blinken"), nor is a place's direction
+    ("North Korea"), and a possessive ends one ("Joyce Murray’s WeChat")."""
     parts: dict[str, set[str]] = {}
     for m in _FULL_NAME.finditer(text, 0, MAX_ANALYZED_CHARS):
         words = m[0].split()
+        owner = next((i for i, w in enumerate(words) if re.search(r"[’']s$", w)), None)
+        if owner is not None:
+            words = words[:owner] + [words[owner][:-2]]
         while words and words[0] in _NOT_IN_NAMES:
             words.pop(0)
         if len(words) < 2 or any(w in _NOT_IN_NAMES or w.lower() in STOPWORDS for w in words):
