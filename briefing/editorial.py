@@ -63,7 +63,7 @@ INTRODUCED_PRONOUN = re.compile(
     r"(?:[’']s| is| was| are| were| will| would| has| had| can| could| must| should)\b"
 )
 # "it" or "them" after a verb: "We’ve conveyed it", not "and it", "make it clear".
-OBJECT_PRONOUN = re.compile(r" (?:it|them)\b(?![’'])(?: ([a-z’']+))?")
+OBJECT_PRONOUN = re.compile(r" (?:it|them)\b(?![’'])(?: ([a-z’']+))?| (?:this|that)(?=[,.;:!?])")
 # Words before an "it" that make it a subject, not an object: conjunctions, auxiliaries and
 # modals ("can it", "does it"), question words, sentence adverbs ("now it seems").
 NOT_A_VERB = frozenset(
@@ -75,13 +75,16 @@ NOT_A_VERB = frozenset(
 
 def _object_pronoun(low: str) -> bool:
     """Whether an "it" or "them" that a verb takes stands for nothing the sentence named
-    before it: nothing but that verb (and "we", "I") comes first."""
+    before it (nothing but that verb, and "we", "I", comes first), or a "this" or "that"
+    before a pause stands for something said before."""
     m = OBJECT_PRONOUN.search(low)
     if m is None:
         return False
     head, _, verb = low[: m.start()].rpartition(" ")
     if not verb.isalpha() or verb in NOT_A_VERB or _verb_after(m[1] or ""):
         return False
+    if m[0].startswith((" this", " that")):
+        return True  # "… to address that, and …": a demonstrative has no noun to stand for
     named = [w for w in content_words(head) if len(w) > 3 and w.split("'")[0] not in WHO]
     return not named
 

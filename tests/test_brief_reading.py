@@ -424,6 +424,7 @@ def test_an_object_pronoun_with_nothing_named_before_it_leans_back():
     from briefing.editorial import leans_back
 
     assert leans_back("We’ve conveyed it repeatedly, directly over the course of weeks.", ())
+    assert leans_back("No country has done more to address that, and we will go on.", ())
     assert leans_back("Look, for us, this is not a question of one country against another.", ())
     assert leans_back(
         "Nearly one million Syrians remain displaced from that operation today.", (), spoken=False
