@@ -56,7 +56,7 @@ INNER_CONNECTIVE = re.compile(
     r"in addition|as a result|for example|for instance|in contrast|too|also),"
 )
 # An opening phrase, then a subject that points back: "…, this additional drawdown brings …".
-INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,120}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
+INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,200}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
 # An opening phrase or two, then a demonstrative that is the subject: "Look, for us, this is".
 INTRODUCED_PRONOUN = re.compile(
     r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:this|that|these|those)"

@@ -198,6 +198,12 @@ def test_a_subject_pointing_back_after_an_opening_phrase_leans_back():
 
     text = "Combined with $300 million announced in April, this additional drawdown brings more."
     assert leans_back(text, ())
+    long = (
+        "Combined with $300 million in assistance announced by the Department of Defense on "
+        "April 1 under the Ukraine Security Assistance Initiative, this additional drawdown "
+        "brings the total to more than $2.4 billion."
+    )
+    assert leans_back(long, (), shown="$100 Million in Additional Security Assistance")
     assert not leans_back("In the north, these drills are meant to scare.", (), shown="Drills")
 
 
