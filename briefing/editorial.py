@@ -62,6 +62,11 @@ INTRODUCED_PRONOUN = re.compile(
     r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:this|that|these|those)"
     r"(?:[’']s| is| was| are| were| will| would| has| had| can| could| must| should)\b"
 )
+# A demonstrative that is the subject of what someone says: "Moscow says this makes it …".
+REPORTED_PRONOUN = re.compile(
+    r"\b(?:says?|said|thinks?|believes?|argues?|claims?) (?:this|that)"
+    r" (?:is|was|makes|made|means|meant|will|would|has|shows|showed)\b"
+)
 # "it" or "them" after a verb: "We’ve conveyed it", not "and it", "make it clear".
 OBJECT_PRONOUN = re.compile(r" (?:it|them)\b(?![’'])(?: ([a-z’']+))?| (?:this|that)(?=[,.;:!?])")
 # Words before an "it" that make it a subject, not an object: conjunctions, auxiliaries and
@@ -353,7 +358,7 @@ def leans_back(
         return True  # "All of these things …", "Each of them …"
     if DEMONSTRATIVE_PRONOUN.search(" ".join(tokens[:12])):
         return True  # "All of these are …", "an important part of that is …"
-    if INTRODUCED_PRONOUN.match(low) or _object_pronoun(low):
+    if INTRODUCED_PRONOUN.match(low) or REPORTED_PRONOUN.search(low) or _object_pronoun(low):
         return True  # "Look, for us, this is …", "We’ve conveyed it repeatedly"
     clause = INTRODUCED_DEMONSTRATIVE.match(low)
     if clause:  # "Combined with $300 million …, this additional drawdown brings …"
@@ -468,6 +473,8 @@ def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
         owner = next((i for i, w in enumerate(words) if re.search(r"[’']s$", w)), None)
         if owner is not None:
             words = words[:owner] + [words[owner][:-2]]
+        if any(w in lexicon.PLACE_MODIFIERS for w in words):
+            continue  # "South China Sea", "North Korea": a place
         while words and words[0] in _NOT_IN_NAMES:
             words.pop(0)
         if len(words) < 2 or any(w in _NOT_IN_NAMES or w.lower() in STOPWORDS for w in words):
@@ -596,7 +603,11 @@ def anchor_days(
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
         inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
     months = [
-        (m.end(), MONTH_NAMES.index(m["month"].lower()) + 1)
+        (
+            m.end(),
+            MONTH_NAMES.index(m["month"].lower()) + 1,
+            bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
+        )
         for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
         if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
     ]
@@ -635,20 +646,20 @@ _TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _month_years(
-    doc: Document, months: list[tuple[int, int]], sentence: str
+    doc: Document, months: list[tuple[int, int, bool]], sentence: str
 ) -> list[tuple[int, int]]:
-    """The year of each month (its end, its number) a sentence names without one. Months
-    named in calendar order ("between January and July") are one stretch of time: they take
-    the year of the last of them."""
+    """The year of each month (its end, its number, whether a day it starts from is meant) a
+    sentence names without one. Months named in calendar order ("between January and July")
+    are one stretch of time: they take the year of the last of them."""
     assert doc.date is not None
     covered = _coverage_year(doc)
     if covered:
-        return [(cut, covered) for cut, _ in months]
-    years = [_month_year(month, doc.date, sentence) for _, month in months]
-    numbers = [month for _, month in months]
+        return [(cut, covered) for cut, _, _ in months]
+    years = [_month_year(month, doc.date, sentence, starts) for _, month, starts in months]
+    numbers = [month for _, month, _ in months]
     if len(months) > 1 and numbers == sorted(numbers):
         years = [years[-1]] * len(years)
-    return [(cut, year) for (cut, _), year in zip(months, years, strict=True)]
+    return [(cut, year) for (cut, _, _), year in zip(months, years, strict=True)]
 
 
 # A year in a report's address: ".../reports/2023-country-reports-on-…/venezuela/".
@@ -669,12 +680,25 @@ def _coverage_year(doc: Document) -> int | None:
     return None
 
 
-def _month_year(month: int, on: date, sentence: str) -> int:
+def _month_year(month: int, on: date, sentence: str, starts: bool = False) -> int:
     """The year of a month named without one in a source dated ``on``: a month after the
-    source's own is last year's, unless the sentence looks ahead."""
-    if month > on.month and not _FUTURE.search(sentence):
+    source's own is last year's, unless the sentence looks ahead; a day something starts
+    from in a month before the source's own is next year's, when the sentence looks ahead
+    ("The rules take effect on January 1" in November)."""
+    ahead = bool(_FUTURE.search(sentence) or _SCHEDULED.search(sentence))
+    if month > on.month and not ahead:
         return on.year - 1
+    if month < on.month and starts and ahead:
+        return on.year + 1
     return on.year
+
+
+# What is set for a day to come, in the present tense: "take effect", "enters into force".
+_SCHEDULED = re.compile(
+    r"\b(?:takes?|come|comes|enters?) (?:into )?(?:effect|force)\b|\b(?:expires?|begins?|starts?)\b"
+)
+# A day something starts from or is due by: "on January 1", "from March", "by June".
+_FROM_DAY = re.compile(r"\b(?:on|from|by|until|starting|beginning|effective) $")
 
 
 def _resolve(phrase: str, on: date, sentence: str) -> date:

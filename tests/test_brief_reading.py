@@ -492,3 +492,36 @@ def test_a_long_run_in_heading_in_title_case_is_cut_off():
     texts = [e.text for e in edited(text)]
     assert "Authorities closed 12 independent outlets during the year." in texts
     assert not any(t.startswith(("Censorship", "Minister", "Jane")) for t in texts[1:2])
+
+
+def test_a_day_something_starts_from_before_the_sources_month_is_next_years():
+    from datetime import date
+
+    from briefing.editorial import anchor_days
+
+    def anchored(text):
+        d = doc(text, date=date(2026, 11, 23))
+        return anchor_days(d, 0, len(text))[1]
+
+    assert (
+        anchored("The rules take effect on January 1.")
+        == "The rules take effect on January 1 [2027]."
+    )
+    assert (
+        anchored("The rules took effect on January 1.")
+        == "The rules took effect on January 1 [2026]."
+    )
+    assert anchored("Adopted in March, the rules take effect soon.") == (
+        "Adopted in March [2026], the rules take effect soon."
+    )
+
+
+def test_a_place_is_no_ones_name_and_a_reported_this_points_back():
+    from briefing.editorial import leans_back
+
+    text = (
+        "Ships met near Second Thomas Shoal in the South China Sea on Friday last week.\n\n"
+        "China’s foreign ministry said the vessel had intruded into its waters that day.\n"
+    )
+    assert not any("[" in e.text for e in edited(text))
+    assert leans_back("Moscow says this makes it feel encircled by the alliance.", ())
