@@ -237,10 +237,15 @@ def send(config: Path, dry_run: bool, as_of: str | None) -> None:
 def deliveries(config: Path) -> None:
     """Print the delivery ledger: who got which edition, and what the server said."""
     path = load_config(config).state_path
-    rows = []
+    rows, approvals = [], []
     if path.is_file():
         with Store(path) as store:
-            rows = store.rows()
+            rows, approvals = store.rows(), store.approvals()
+    for approval in approvals:
+        click.echo(
+            f"{approval.digest[:12]}  approved  {approval.approved_at}  {approval.as_of}  "
+            f"by {approval.approved_by}"
+        )
     for row in rows:
         click.echo(
             f"{row.digest[:12]}  {row.status:<7}  {row.attempts}  {row.updated_at}  "
