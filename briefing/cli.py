@@ -297,6 +297,23 @@ def status_command(configs: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.argument("configs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any but loopback needs BRIEFING_SERVE_TOKEN (the password).",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@_reports_errors
+def serve(configs: tuple[Path, ...], host: str, port: int) -> None:
+    """Ask for briefs, read the archive and review editions in a browser."""
+    from briefing.serve import serve as run_server  # the web stack only for this command
+
+    run_server(list(configs), host=host, port=port)
+
+
+@main.command()
 @click.argument("config", type=click.Path(path_type=Path))
 @click.option("--why", is_flag=True, help="Per topic, the sources it matches and why.")
 @_reports_errors

@@ -190,7 +190,7 @@ def render_reviewed(config: Config, edition: Edition, edits: Edits) -> Path:
 
     folder = edition.folder / REVIEWED
     brief = brief_from_dict(apply(edition.data, edits))
-    formats = list(dict.fromkeys([*config.formats, "json", "html"]))
+    formats: list[str] = list(dict.fromkeys([*config.formats, "json", "html"]))
     looks = RenderOptions(templates=config.templates_dir, theme=config.theme_model)
 
     def write(tmp: Path) -> list[Path]:
