@@ -96,8 +96,8 @@ def test_a_slow_brief_does_not_block_pages_and_a_full_queue_is_busy(mixed):
         return BuildResult(out_dir=config.output_dir / "none")
 
     app = create_app([mixed / "config.yaml"], builder=slow, queue_size=1)
-    try:
-        with client(app) as web:
+    with client(app) as web:
+        try:
             token = csrf(web)
             form = {"topic": "T", "query": "Taiwan", "mode": "words", "csrf": token}
             first = web.post("/ask", data=form, follow_redirects=False).headers["location"]
@@ -107,8 +107,8 @@ def test_a_slow_brief_does_not_block_pages_and_a_full_queue_is_busy(mixed):
             assert web.post("/ask", data=form, follow_redirects=False).status_code == 303
             busy = web.post("/ask", data=form)
             assert busy.status_code == 503 and "busy" in busy.text
-    finally:
-        release.set()
+        finally:
+            release.set()
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -53,11 +56,18 @@ def create_app(
         ],
         middleware=[Middleware(Guard, token=token, loopback=loopback, secret=secret)],
         exception_handlers={HTTPException: _error_page},
+        lifespan=_lifespan,
     )
     app.state.configs = configs
     app.state.worker = Worker(root, configs, builder=builder, **extra)
     app.state.secret = secret
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    yield
+    await run_in_threadpool(app.state.worker.close)  # a build under way ends cleanly
 
 
 def _configs(paths: list[Path]) -> dict[str, Config]:

@@ -98,7 +98,7 @@ class Worker:
         self.scopes = scopes
         self.builder = builder
         self.jobs: dict[str, Job] = {}
-        self.waiting: queue.Queue[Job] = queue.Queue(maxsize=size)
+        self.waiting: queue.Queue[Job | None] = queue.Queue(maxsize=size)
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._loop, name="briefing-builds", daemon=True)
         self.thread.start()
@@ -124,11 +124,22 @@ class Worker:
         with self.lock:
             return self.jobs.get(job_id)
 
-    def _loop(self) -> None:
+    def close(self, timeout: float = 120) -> None:
+        """Drop the briefs still waiting and let the one being built finish (its lock and
+        temporary folder are let go properly)."""
         while True:
-            job = self.waiting.get()
+            try:
+                left = self.waiting.get_nowait()
+            except queue.Empty:
+                break
+            if left is not None:
+                left.status, left.error = "failed", "the server stopped before building it"
+        self.waiting.put(None)
+        self.thread.join(timeout)
+
+    def _loop(self) -> None:
+        while (job := self.waiting.get()) is not None:
             self._run(job)
-            self.waiting.task_done()
 
     def _run(self, job: Job) -> None:
         job.status, started = "running", time.monotonic()
