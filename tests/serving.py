@@ -73,4 +73,5 @@ def page(browser):
 def screenshot(page, name: str) -> None:
     """Keep a picture of the page for the README (only under `make screenshots`)."""
     if SCREENSHOTS:
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(DOCS / name), full_page=False, type="png")
