@@ -22,7 +22,7 @@ from typing import Any
 
 from briefing.config import Config
 from briefing.deliver import Edition, find_edition
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, DeliveryError
 from briefing.store import Approval, Store
 
 REVIEWS = "reviews"  # folder of edit files, beside the dated editions
@@ -180,6 +180,20 @@ def approval_of(config: Config, edition: Edition) -> Approval | None:
         return None
     with Store(config.state_path) as store:
         return store.approval(edition.digest)
+
+
+def approved_unsent(config: Config) -> bool:
+    """Whether the newest edition of a brief under review has been approved and not yet
+    mailed to anyone (`briefing run` then sends it: approval comes after the build)."""
+    dist = config.distribution
+    if dist is None or dist.review != "required" or not config.state_path.is_file():
+        return False
+    try:
+        edition = find_edition(config.output_dir)
+    except DeliveryError:
+        return False
+    with Store(config.state_path) as store:
+        return store.approval(edition.digest) is not None and not store.rows(edition.digest)
 
 
 def render_reviewed(config: Config, edition: Edition, edits: Edits) -> Path:

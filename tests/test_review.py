@@ -15,8 +15,9 @@ from test_deliver import mailing, parsed, run, smtp  # noqa: F401 (fixtures)
 
 from briefing.build import build
 from briefing.config import load_config
-from briefing.deliver import find_edition
+from briefing.deliver import find_edition, send_brief
 from briefing.review import Edits, apply, approve, items, load_edits, save_edits
+from briefing.scheduler import Runner
 from briefing.store import Store
 
 AS_OF = "2026-11-23"
@@ -137,3 +138,23 @@ def test_apply_drops_pins_and_adds_paragraphs():
     assert out["topics"][0]["quotes"] == [] and out["executive_summary"] == []
     assert out["bottom_line"] == "Bottom." and "analyst_note" not in out
     assert data["topics"][0]["summary"][0]["text"] == "A b c."  # the edition is left alone
+
+
+def test_run_mails_an_edition_once_it_is_approved(reviewed, smtp):  # noqa: F811
+    """`briefing run` builds on its schedule and sends; an edition approved after its build is
+    sent at the next check, once."""
+    runner = Runner([reviewed.config_path], send=send_brief)
+    entry = runner.entries[0]
+    assert runner.check(entry, changes=False) == "idle" and smtp.messages == []
+    edits, dropped, _ = some_edits(reviewed)
+    save_edits(reviewed, AS_OF, edits)
+    approve(reviewed, AS_OF, by="Dana Reviewer")
+    runner.check(entry, changes=False)
+    assert len(smtp.messages) == 3
+    assert all(
+        edits.bottom_line in flat(parsed(m).get_body(("plain",)).get_content())
+        for m in smtp.messages
+    )
+    runner.check(entry, changes=False)
+    assert len(smtp.messages) == 3
+    runner.close()
