@@ -29,6 +29,7 @@ REVIEWS = "reviews"  # folder of edit files, beside the dated editions
 REVIEWED = "reviewed"  # folder inside an edition: the approved rendering
 STAMP = ".approved"  # in REVIEWED: the digest and edits it was rendered from
 MAX_TEXT = 4000  # characters of a note or bottom line
+SUMMARY = "Executive summary"  # the heading its bullets are listed under for review
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,12 @@ def item_key(kind: str, text: str) -> str:
 
 
 def items(data: dict[str, Any]) -> list[Item]:
-    """Every bullet and key quote of a brief.json, topic by topic."""
-    out = []
+    """Every bullet and key quote of a brief.json: the executive summary's, then topic by
+    topic."""
+    out = [
+        Item(item_key("point", p["text"]), "point", SUMMARY, p["text"], p.get("said_by") or "")
+        for p in data.get("executive_summary", [])
+    ]
     for topic in data.get("topics", []):
         for p in topic.get("summary", []):
             out.append(
@@ -120,9 +125,7 @@ def apply(data: dict[str, Any], edits: Edits) -> dict[str, Any]:
     for topic in out.get("topics", []):
         topic["summary"] = kept("point", topic.get("summary", []))
         topic["quotes"] = kept("quote", topic.get("quotes", []))
-    out["executive_summary"] = [
-        p for p in out.get("executive_summary", []) if item_key("point", p["text"]) not in dropped
-    ]
+    out["executive_summary"] = kept("point", out.get("executive_summary", []))
     if edits.bottom_line.strip():
         out["bottom_line"] = edits.bottom_line.strip()
     if edits.note.strip():

@@ -127,6 +127,7 @@ def test_apply_drops_pins_and_adds_paragraphs():
             }
         ],
     }
+    assert [i.topic for i in items(data)][:2] == ["Executive summary", "T"]
     keys = {i.text: i.key for i in items(data)}
     out = apply(
         data,
