@@ -136,3 +136,21 @@ def test_archive_lists_editions_with_files_and_schedule(mixed):
         assert "attachment" in pdf.headers["content-disposition"]
         html = web.get("/archive/config/2026-11-23/html")
         assert "default-src 'none'" in html.headers["content-security-policy"]
+
+
+def test_old_on_demand_briefs_are_pruned(mixed, monkeypatch):
+    from briefing.serve import jobs
+
+    monkeypatch.setattr(jobs, "KEEP_BUILT", 2)
+    root = mixed / "out" / "on-demand"
+    for n in range(4):
+        (root / f"q20261201-00000{n}-0000000{n}").mkdir(parents=True)
+    (root / "mine").mkdir()
+    worker = jobs.Worker(root, {})
+    worker._prune()
+    assert sorted(p.name for p in root.iterdir()) == [
+        "mine",
+        "q20261201-000002-00000002",
+        "q20261201-000003-00000003",
+    ]
+    worker.close()

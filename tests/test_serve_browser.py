@@ -55,6 +55,7 @@ def test_ask_for_a_brief_see_its_sources_and_download_the_pdf(project, page):  #
         text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
         assert text.startswith("%") is False and "Taiwan Strait" in text
         assert re.search(r"drills", text, re.I)
+        assert "why: " in page.locator("#matches li").first.inner_text()  # on submit too
         frame = page.frame_locator("iframe.brief")
         assert "Taiwan Strait" in frame.locator("h1").first.inner_text()
         # where the job's brief went is the server's choice: under on-demand/, by the job id
@@ -96,6 +97,7 @@ def test_review_and_approve_then_the_mail_carries_the_edit(under_review, smtp, p
         page.goto(url + "/archive")
         row = page.locator("table.editions tbody tr").first
         assert "23 November 2026" in row.inner_text() and "waiting for review" in row.inner_text()
+        assert "held: waits for review" in row.inner_text()
         assert page.locator("table.editions tbody tr").count() == 2  # newest first, both there
         screenshot(page, "serve-archive.png")
         row.locator("a.waiting").click()

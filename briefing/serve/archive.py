@@ -56,6 +56,7 @@ class EditionView:
     approval: Approval | None = None
     reviewed: bool = False  # an approved rendering is on disk
     deliveries: list[DeliveryRow] = field(default_factory=list)
+    held: str | None = None  # why `send` would hold it, while nobody has been sent it
 
     @property
     def counts(self) -> dict[str, int]:
@@ -127,7 +128,21 @@ def editions(config: Config) -> list[EditionView]:
         for view in found:
             view.approval = approvals.get(view.summary.digest)
             view.deliveries = [r for r in rows if r.digest == view.summary.digest]
+    for view in found:
+        view.held = held(config, view)
     return found
+
+
+def held(config: Config, view: EditionView) -> str | None:
+    """Why `briefing send` would hold an edition nobody has been sent, as `deliver` decides."""
+    dist = config.distribution
+    if dist is None or view.deliveries:
+        return None
+    if dist.review == "required" and view.approval is None:
+        return "held: waits for review"
+    if view.summary.sources < dist.min_sources:
+        return f"held: {view.summary.sources} sources, fewer than min_sources {dist.min_sources}"
+    return None
 
 
 def edition(config: Config, as_of: str) -> EditionView | None:

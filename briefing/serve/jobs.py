@@ -11,12 +11,14 @@ import logging
 import queue
 import re
 import secrets
+import shutil
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from briefing.build import BuildOptions, build
 from briefing.config import Config, config_from_dict
@@ -26,6 +28,8 @@ from briefing.model import BuildResult
 log = logging.getLogger(__name__)
 QUEUE_SIZE = 4  # briefs waiting beyond the one being built; more is "busy"
 KEEP_JOBS = 200  # jobs remembered for their pages
+KEEP_BUILT = 50  # on-demand briefs kept on disk, the newest
+JOB_ID = re.compile(r"q\d{8}-\d{6}-[0-9a-f]{8}")
 MAX_SOURCES = 12
 WORD = re.compile(r"\w[\w'’-]*")
 
@@ -66,6 +70,7 @@ class Job:
     warnings: list[str] = field(default_factory=list)
     created: float = field(default_factory=time.time)
     seconds: float = 0.0
+    matches: tuple[list[Any], str | None] | None = None  # the sources listed on its page
 
 
 Builder = Callable[[Config, Request, Callable[[str], None]], BuildResult]
@@ -154,6 +159,13 @@ class Worker:
             log.exception("on-demand brief %s failed", job.id)
             job.error, job.status = f"{type(exc).__name__}: {exc}", "failed"
         job.seconds = time.monotonic() - started
+        self._prune()
+
+    def _prune(self) -> None:
+        """Delete the oldest on-demand briefs beyond KEEP_BUILT (only folders named as jobs)."""
+        built = sorted(p for p in self.root.glob("q*") if JOB_ID.fullmatch(p.name))
+        for old in built[:-KEEP_BUILT]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def config_for(self, job: Job) -> Config:
         """A one-topic config over the scope's sources, written to the job's own folder."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -70,6 +71,8 @@ def _matches(request: Request, fields: Mapping[str, str]) -> tuple[list[Found], 
         results = search(config.source_paths, limit=4 * LISTED, rules=config.rules, **words)
     except BriefingError as exc:
         return [], str(exc).replace("--query: ", "").replace("--text: ", "")
+    except sqlite3.OperationalError as exc:  # the index held by a build for too long
+        return [], f"the index is busy ({exc}); try again in a moment"
     inside = [r for r in results if _in_window(r, brief.since, brief.until)]
     return [_found(r) for r in inside[:LISTED]], None
 
@@ -156,7 +159,20 @@ async def job(request: Request) -> Response:
     files = []
     if found.status == "done" and found.out_dir:
         files = [f for f in FORMATS if (found.out_dir / FILES[f][0]).is_file()]
+    if found.matches is None and found.status in ("done", "failed"):
+        found.matches = await run_in_threadpool(_matches, request, _fields(found.request))
     return web.page(request, "job.html", job=found, files=files)
+
+
+def _fields(asked: BriefRequest) -> dict[str, str]:
+    """A request as the form's fields, to list the sources it matches."""
+    return {
+        "scope": asked.scope,
+        "query": asked.query,
+        "mode": asked.mode,
+        "since": asked.since.isoformat() if asked.since else "",
+        "until": asked.until.isoformat(),
+    }
 
 
 async def job_file(request: Request) -> Response:
