@@ -1,4 +1,4 @@
-"""The web app: routes, templates and the pieces every page shares."""
+"""The web app: its routes, its guard, and what it keeps (the configs and the build worker)."""
 
 from __future__ import annotations
 
