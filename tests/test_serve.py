@@ -154,3 +154,26 @@ def test_old_on_demand_briefs_are_pruned(mixed, monkeypatch):
         "q20261201-000003-00000003",
     ]
     worker.close()
+
+
+def test_review_edits_are_saved_previewed_and_approval_needs_a_name(mixed):
+    from briefing.deliver import find_edition
+    from briefing.review import items, load_edits
+
+    config = load_config(mixed / "config.yaml")
+    first = items(find_edition(config.output_dir, "2026-11-23").data)[0]
+    with client(create_app([mixed / "config.yaml"])) as web:
+        token = csrf(web, "/review/config/2026-11-23")
+        form = {
+            "csrf": token,
+            "drop": [first.key, "p-not-a-key"],
+            "bottom_line": "The bottom line.",
+            "action": "approve",
+            "reviewer": "  ",
+        }
+        refused = web.post("/review/config/2026-11-23", data=form)
+        assert refused.status_code == 400 and "say who approves" in refused.text
+        assert load_edits(config, "2026-11-23").drop == (first.key,)  # saved, unknown key not
+        preview = web.get("/review/config/2026-11-23/preview").text
+        assert "The bottom line." in preview and first.text not in preview
+        assert web.get("/archive/config/2026-11-23/html").text.count(first.text) >= 1
