@@ -7,6 +7,7 @@ the schedule and the ledger, `review` for edits and approvals.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -18,6 +19,9 @@ __all__ = ["serve"]
 def serve(config_paths: list[Path], *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the app for these configs until interrupted."""
     token = token_for(host, dict(os.environ))  # before anything is loaded: refuse early
+    # Builds run in a thread beside the server's; a process forked from threads may inherit
+    # a lock another thread held, so parsing pools start from a clean fork server instead.
+    multiprocessing.set_start_method("forkserver", force=True)
     import uvicorn
 
     from briefing.serve.app import create_app
