@@ -2,9 +2,10 @@
 
 Builds the sample brief once, copies it into 50 weekly editions (each its own content, so its
 own digest), puts 20 ledger rows beside each and an approval beside every other one, and serves
-the app with uvicorn on 127.0.0.1. Times whole HTTP requests over one kept-alive connection: the archive page (first
-load, then the median of the rest) against a static file served by the same server in the same
-run (the baseline: what the server and HTTP cost before the page's own work).
+the app with uvicorn on 127.0.0.1. Times whole HTTP requests over one kept-alive connection:
+the archive page (first load, then the median of the rest) against a static file served by the
+same server in the same run (the baseline: what the server and HTTP cost before the page's own
+work).
 
 Then the archive again while the sample brief is built over and over in another thread.
 
