@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 AS_OF ?= 2026-11-23
 
-.PHONY: brief test lint bench golden clean
+.PHONY: brief test lint bench golden screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -29,3 +29,6 @@ clean:
 
 golden: $(VENV)/.installed  ## regenerate the golden files of rendered output
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
+
+screenshots: $(VENV)/.installed  ## redraw docs/serve-*.png from the browser tests
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_serve_browser.py

@@ -237,10 +237,15 @@ def send(config: Path, dry_run: bool, as_of: str | None) -> None:
 def deliveries(config: Path) -> None:
     """Print the delivery ledger: who got which edition, and what the server said."""
     path = load_config(config).state_path
-    rows = []
+    rows, approvals = [], []
     if path.is_file():
         with Store(path) as store:
-            rows = store.rows()
+            rows, approvals = store.rows(), store.approvals()
+    for approval in approvals:
+        click.echo(
+            f"{approval.digest[:12]}  approved  {approval.approved_at}  {approval.as_of}  "
+            f"by {approval.approved_by}"
+        )
     for row in rows:
         click.echo(
             f"{row.digest[:12]}  {row.status:<7}  {row.attempts}  {row.updated_at}  "
@@ -289,6 +294,23 @@ def status_command(configs: tuple[Path, ...]) -> None:
             click.echo(f"    {item}")
         for reason, started, _, ok, detail in s.history:
             click.echo(f"  {started}  {reason:<8}  {'ok' if ok else 'FAILED'}  {detail[:70]}")
+
+
+@main.command()
+@click.argument("configs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any but loopback needs BRIEFING_SERVE_TOKEN (the password).",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@_reports_errors
+def serve(configs: tuple[Path, ...], host: str, port: int) -> None:
+    """Ask for briefs, read the archive and review editions in a browser."""
+    from briefing.serve import serve as run_server  # the web stack only for this command
+
+    run_server(list(configs), host=host, port=port)
 
 
 @main.command()

@@ -176,6 +176,12 @@ class Distribution(BaseModel):
         description="Tries per recipient before a transient failure is final.",
     )
     lists: dict[str, MailingList] = Field(min_length=1, description="Distribution lists by name.")
+    review: Literal["none", "required"] = Field(
+        default="none",
+        description="required: a built edition waits until a reviewer approves it in "
+        "`briefing serve`; `send` and `run` mail only approved editions, with the reviewer's "
+        "edits.",
+    )
 
     @field_validator("sender")
     @classmethod

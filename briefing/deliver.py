@@ -127,6 +127,17 @@ def deliver(
         raise DeliveryError("the config has no 'distribution' section")
     edition = find_edition(config.output_dir, as_of)
     report = Report(edition.digest)
+    if dist.review == "required":  # only an approved edition goes, as the reviewer left it
+        from briefing.review import reviewed_edition
+
+        approved = reviewed_edition(config, edition)
+        if approved is None:
+            report.held = (
+                f"held: the edition of {edition.folder.name} waits for review "
+                "(approve it in `briefing serve`)"
+            )
+            return report
+        edition = approved
     if len(edition.data.get("sources", [])) < dist.min_sources:
         report.held = (
             f"held: the brief has {len(edition.data.get('sources', []))} sources, "

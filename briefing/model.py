@@ -192,6 +192,8 @@ class Brief:
     label: str | None = None  # audience or classification, shown on the cover
     previous_as_of: str | None = None  # the edition "new since" compares with
     period_end: date | None = None  # the newest source's date; as_of is the edition's date
+    bottom_line: str | None = None  # a reviewer's paragraph at the top (briefing serve)
+    analyst_note: str | None = None  # a reviewer's note at the top (briefing serve)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from briefing.changes import FileState, changed, dump, fingerprint, load, scan
 from briefing.config import Config, load_config
 from briefing.errors import BriefingError, ConfigError
 from briefing.model import Analysis, Document
+from briefing.review import approved_unsent
 from briefing.slots import due_slot, latest_slot, next_slot
 from briefing.store import BriefState, BuildState
 
@@ -90,6 +91,8 @@ class Runner:
         """Build ``entry`` if a slot is due or its inputs changed; return what happened."""
         self._reload(entry)
         config = entry.config
+        if self.send and approved_unsent(config):  # approved since its build: mail it now
+            self._send(config)
         now = self.clock()
         with BuildState(config.state_path) as state:
             brief = state.brief(config.brief_name)

@@ -1,4 +1,4 @@
-"""State in SQLite beside the briefs: the delivery ledger (and, later, build history)."""
+"""State in SQLite beside the briefs: the delivery ledger, approvals and build history."""
 
 from __future__ import annotations
 
@@ -32,6 +32,14 @@ CREATE TABLE IF NOT EXISTS briefs (
     slot_due    TEXT,
     pending     TEXT                -- a changed fingerprint seen once, waiting to be stable
 );
+CREATE TABLE IF NOT EXISTS approvals (
+    digest      TEXT PRIMARY KEY,   -- the edition as built (its content, not its build time)
+    name        TEXT NOT NULL,
+    as_of       TEXT NOT NULL,
+    approved_by TEXT NOT NULL,
+    approved_at TEXT NOT NULL,
+    edits       TEXT NOT NULL       -- the reviewer's edits approved with it (JSON)
+);
 CREATE TABLE IF NOT EXISTS builds (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL,
@@ -55,6 +63,18 @@ class DeliveryRow:
     last_reply: str
     message_id: str
     updated_at: str
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A reviewer's approval of one edition (by its digest), in the ledger beside its rows."""
+
+    digest: str
+    name: str
+    as_of: str
+    approved_by: str
+    approved_at: str
+    edits: str  # JSON of the review edits approved
 
 
 class Store:
@@ -131,6 +151,29 @@ class Store:
             "updated_at = ? WHERE digest = ? AND recipient = ?",
             (reply, _now(), digest, recipient),
         )
+
+    def approve(self, approval: Approval) -> None:
+        """Record (or replace) the approval of an edition, with the edits approved."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO approvals VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                approval.digest,
+                approval.name,
+                approval.as_of,
+                approval.approved_by,
+                approval.approved_at,
+                approval.edits,
+            ),
+        )
+
+    def approval(self, digest: str) -> Approval | None:
+        """Who approved this edition and when, or None."""
+        row = self.db.execute("SELECT * FROM approvals WHERE digest = ?", (digest,)).fetchone()
+        return Approval(*row) if row else None
+
+    def approvals(self) -> list[Approval]:
+        """Every approval, oldest first."""
+        return [Approval(*r) for r in self.db.execute("SELECT * FROM approvals ORDER BY rowid")]
 
     def rows(self, digest: str | None = None) -> list[DeliveryRow]:
         """Ledger rows, of one edition or all, oldest edition first."""

@@ -274,6 +274,16 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
     }
 
 
+def brief_dict_with_review(brief: Brief) -> dict[str, Any]:
+    """brief_dict, plus the reviewer's paragraphs where there are any (an unreviewed brief's
+    JSON, and so its edition digest, is what it always was)."""
+    data = brief_dict(brief)
+    for key in ("bottom_line", "analyst_note"):
+        if getattr(brief, key):
+            data[key] = getattr(brief, key)
+    return data
+
+
 def _point(p: Point) -> dict[str, Any]:
     return {
         "text": p.text,
@@ -289,9 +299,8 @@ def _point(p: Point) -> dict[str, Any]:
 def render_json(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     """Write brief.json."""
     path = out_dir / "brief.json"
-    path.write_text(
-        json.dumps(brief_dict(brief), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    data = brief_dict_with_review(brief)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
 
@@ -337,6 +346,8 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         executive_summary=points(data.get("executive_summary", [])),
         label=data.get("label"),
         previous_as_of=data.get("previous_as_of"),
+        bottom_line=data.get("bottom_line"),
+        analyst_note=data.get("analyst_note"),
     )
 
 
