@@ -212,6 +212,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_spoken(doc))
         or list_item(doc.text, s.start)
         or NUMBERED_LABEL.match(text)
+        or (LAW_ON_PAPER.match(text) and not CONTRAST.search(text))
         or CEREMONY.search(text)
     ):
         return None
@@ -226,7 +227,8 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         return None
     if SECOND_PERSON.search(_QUOTED.sub(" ", text)):
         return None  # "As you heard …": addressed to an audience the reader is not part of
-    pieces, out = anchor_days(doc, start, s.end, name_inserts(doc, start, s.end))
+    inserts = name_inserts(doc, start, s.end) + acronym_inserts(doc, start, s.end)
+    pieces, out = anchor_days(doc, start, s.end, inserts)
     return Edited(opening + out, pieces, speaker)
 
 
@@ -262,6 +264,15 @@ def _paragraph_label(text: str, at: int) -> re.Match[str] | None:
 
 
 LIST_MARK = re.compile(r"[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
+# What a law says on paper ("The law prohibited arbitrary arrest …"): alone it reads as what
+# happens, when the report's next sentence says the government ignored it; a sentence that
+# sets the practice against it ("…; however, many trials …") says both.
+LAW_ON_PAPER = re.compile(
+    rf"(?:The |Its |[A-Z][\w’']* )?(?:\d{{4}} )?{lexicon.alternation(lexicon.LEGAL_INSTRUMENTS)}"
+    rf"(?: also| further| explicitly)? {lexicon.alternation(lexicon.PROVISION_VERBS)}\b",
+    re.I,
+)
+CONTRAST = re.compile(r"[,;] (?:but|however|although|though|yet|while)\b|\bexcept\b", re.I)
 # An entry of a numbered list under its label: "Priority 3: Individual cases granted …".
 NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}[a-z]?:\s")
 
@@ -444,6 +455,51 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     return inserts
 
 
+def acronym_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """After the first use of each acronym the source spells out elsewhere ("Commission of
+    Inquiry (COI)") and the sentence does not, its name in brackets: "the COI [Commission of
+    Inquiry] report". Acronyms a policy reader knows ("NATO", "PRC") are left as they are."""
+    text = doc.text[start:end]
+    names = _acronyms(doc.text)
+    inserts, done = [], set()
+    for m in _ACRONYM.finditer(text):
+        short = m[0]
+        name = names.get(short)
+        if name is None or short in done or short in lexicon.KNOWN_ACRONYMS or name in text:
+            continue
+        done.add(short)
+        inserts.append((start + m.end(), f" [{name}]"))
+    return inserts
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b(?![’'-])")
+# "Commission of Inquiry (COI)": a name in capitals and small words, its acronym in brackets.
+_NAME_WORD = r"(?:[A-Z][\w’'-]*|[a-z]{1,3}-[A-Z][\w’'-]*|of|for|and|the|on|in|to)"  # "al-Sham"
+_SPELLED_OUT = re.compile(rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,9}}) \(([A-Z]{{2,6}})\)")
+_SMALL = frozenset("of for and the on in to".split())
+
+
+@functools.lru_cache(maxsize=64)
+def _acronyms(text: str) -> dict[str, str]:
+    """The acronyms a document spells out, and their names: the last words before the
+    bracket whose capitals give the acronym's letters ("UN Commission of Inquiry (COI)" →
+    "Commission of Inquiry")."""
+    found: dict[str, str] = {}
+    for m in _SPELLED_OUT.finditer(text, 0, MAX_ANALYZED_CHARS):
+        words, letters = m[1].split(), m[2]
+        j, i = len(letters) - 1, len(words) - 1
+        while i >= 0 and j >= 0:
+            initial = words[i].split("-")[-1][0] if words[i][0].islower() else words[i][0]
+            if initial.upper() == letters[j]:  # "of" may give the "O" of "COI"
+                j -= 1
+            elif words[i] not in _SMALL:
+                break
+            i -= 1
+        if j < 0:
+            found.setdefault(letters, " ".join(words[i + 1 :]))
+    return found
+
+
 def _personal(word: str, name: str, text: str) -> bool:
     """Whether ``name`` names a person: none of its words is a common word of the document
     ("Homyel Regional Court"), and ``word`` never stands where places and bodies do: after
@@ -602,6 +658,7 @@ def anchor_days(
         day = _resolve(m.group().lower(), doc.date, sentence)
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
         inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
+    inserts += _year_inserts(doc, start, end)
     months = [
         (
             m.end(),
@@ -613,6 +670,29 @@ def anchor_days(
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
     return _inserted(text, start, end, inserts)
+
+
+# "this year", "last year"; in a report, "during the year" (the one it covers).
+YEAR_PHRASE = re.compile(
+    r"\b(?:(?P<rel>[Tt]his|[Ll]ast)|(?:during|in|over|throughout|for) the) year\b(?!s|[’'\[-]| \[)"
+)
+
+
+def _year_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """Each "this year", "last year" and, in a report on one year, "during the year", followed
+    by its year in brackets: a report's years count from the year it covers."""
+    assert doc.date is not None
+    covered = _coverage_year(doc)
+    inserts = []
+    for m in YEAR_PHRASE.finditer(doc.text, start, end):
+        if m["rel"]:
+            year = (covered or doc.date.year) - (m["rel"].lower() == "last")
+        elif covered:
+            year = covered
+        else:
+            continue  # "the year" of a source that covers no one year
+        inserts.append((m.end(), f" [{year}]"))
+    return inserts
 
 
 def _inserted(

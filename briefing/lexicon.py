@@ -294,3 +294,15 @@ PLACE_MODIFIERS = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower Greater New"
     " Old Inner Outer Mount Lake Port Saint San Santa Fort".split()
 )
+# What a law says on paper: "The law prohibited …", "The 2004 constitution provided for …".
+LEGAL_INSTRUMENTS = ("law", "laws", "constitution", "penal code", "criminal code", "legislation")
+PROVISION_VERBS = (
+    "prohibited", "provided", "required", "allowed", "permitted", "accorded", "stipulated",
+    "established", "criminalized", "guaranteed", "prohibits", "provides", "requires",
+    "allows", "permits", "guarantees", "criminalizes",
+)  # fmt: skip
+# Acronyms a policy reader knows without their names spelled out.
+KNOWN_ACRONYMS = frozenset(
+    """UN US EU NATO PRC DPRK ROK UK G7 G20 IAEA OSCE NGO NGOs WHO IMF OECD APEC ASEAN ICBM
+    CEO GDP COVID""".split()
+)

@@ -187,10 +187,21 @@ def test_a_month_without_a_year_gets_the_year_it_means():
     for dated in (
         "It fell on March 24, 2022 at last.",
         "It rose in May 2023 again.",
-        "A year ago, in February of last year, the memorandum was issued.",
         "The talks of last March failed.",
     ):
         assert anchored(dated) == dated
+
+
+def test_last_year_gets_its_year():
+    from datetime import date
+
+    from briefing.editorial import anchor_days
+
+    text = "A year ago, in February of last year, the memorandum was issued."
+    d = Document(path=Path("/x/a.txt"), title="Press release", text=text, date=date(2024, 4, 17))
+    assert anchor_days(d, 0, len(text))[1] == (
+        "A year ago, in February of last year [2023], the memorandum was issued."
+    )
 
 
 def test_a_subject_pointing_back_after_an_opening_phrase_leans_back():
@@ -525,3 +536,41 @@ def test_a_place_is_no_ones_name_and_a_reported_this_points_back():
     )
     assert not any("[" in e.text for e in edited(text))
     assert leans_back("Moscow says this makes it feel encircled by the alliance.", ())
+
+
+def test_what_a_law_says_on_paper_is_no_bullet_unless_the_sentence_says_the_practice():
+    text = (
+        "The law prohibited arbitrary arrest and detention by the security forces.\n\n"
+        "The constitution provided for a public trial; however, many trials lasted one hour.\n\n"
+        "Police detained 208 protesters in July and held 87 of them without charge.\n"
+    )
+    texts = [e.text[:16] for e in edited(text)]
+    assert texts == ["The constitution", "Police detained "]
+
+
+def test_this_year_and_the_year_of_a_report_get_their_year():
+    from datetime import date
+
+    from briefing.editorial import anchor_days
+
+    text = "This year alone, more than 115,000 persons have been displaced by the conflict."
+    d = doc(text, date=date(2021, 6, 4))
+    assert anchor_days(d, 0, len(text))[1].startswith("This year [2021] alone, more than")
+    report = doc(
+        "Genocide and crimes against humanity occurred during the year against Uyghurs.",
+        title="2023 Country Reports on Human Rights Practices: China",
+        date=date(2024, 4, 17),
+        doc_type="report",
+    )
+    assert "during the year [2023] against" in anchor_days(report, 0, len(report.text))[1]
+
+
+def test_an_acronym_the_source_spells_out_elsewhere_is_spelled_out_in_brackets():
+    text = (
+        "The UN Commission of Inquiry (COI) visited the camps in the north of the country.\n\n"
+        "According to the COI report, armed groups held 40 detainees in secret facilities.\n\n"
+        "The Commission of Inquiry (COI) reported that 40 detainees were held in the north.\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert "According to the COI [Commission of Inquiry] report, armed groups" in texts[1]
+    assert texts[2].count("[") == 0  # it spells the acronym out itself
