@@ -586,6 +586,32 @@ JOINT_STATEMENT = re.compile(
 JOINT_TITLE_WORDS = 8
 
 
+# The preamble of a joint statement that says whose it is: "Representatives of the Arab
+# League, Egypt, … and the United States met in …", "a statement from the Foreign Ministers
+# of Canada, France, …".
+SIGNERS = re.compile(
+    r"\b(?P<who>Representatives|(?:Foreign |Defen[cs]e |Finance )?Ministers|Governments"
+    r"|Leaders|Heads of State(?: and Government)?|Ambassadors) of"
+    r" (?P<list>(?:the )?[A-Z][^.:;]{2,400}?)"
+    r"(?= met\b| on the occasion\b| have\b| are\b|\.|:)"
+)
+PREAMBLE = 1500  # the signers are named before the statement's text
+NAMED_SIGNERS = 2  # "Representatives of the Arab League, Egypt and 11 others"
+
+
+def signers(text: str) -> str | None:
+    """Who signs a joint statement, as its preamble names them, shortened past two names."""
+    m = SIGNERS.search(text, 0, PREAMBLE)
+    if m is None:
+        return None
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"]) if i.strip()]
+    if len(items) <= NAMED_SIGNERS + 1:
+        return f"{m['who']} of {' and '.join(items)}"
+    return (
+        f"{m['who']} of {', '.join(items[:NAMED_SIGNERS])} and {len(items) - NAMED_SIGNERS} others"
+    )
+
+
 def said_by(doc: Document, sentence: Sentence) -> str | None:
     """Who says the sentence, as a reader would name them: the speaker of its transcript
     turn, else the signers of a joint statement, else the source's author, else its
@@ -594,7 +620,7 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
         return _full_name(doc, sentence.speaker)
     joint = JOINT_STATEMENT.match(doc.title)
     if joint:  # its "we" is the signatories, not the office that posted it
-        who = joint["who"]
+        who = joint["who"] or signers(doc.text)
         if who:
             return who
         return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"

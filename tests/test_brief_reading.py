@@ -574,3 +574,19 @@ def test_an_acronym_the_source_spells_out_elsewhere_is_spelled_out_in_brackets()
     texts = [e.text for e in edited(text)]
     assert "According to the COI [Commission of Inquiry] report, armed groups" in texts[1]
     assert texts[2].count("[") == 0  # it spells the acronym out itself
+
+
+def test_a_joint_statement_speaks_for_the_signers_its_preamble_names():
+    preamble = (
+        "Representatives of the Arab League, Egypt, the European Union, France, Germany, and "
+        "the United States met in Paris on April 28 to discuss the region.\n\n"
+        "Begin Text:\n\n"
+        "We emphasized the urgency of providing $40 million in support to refugees and hosts.\n"
+    )
+    [e] = [
+        x for x in edited(preamble, title="Joint Statement on the Envoy Meeting") if "We" in x.text
+    ]
+    assert e.said_by == "Representatives of the Arab League, Egypt and 4 others"
+    two = preamble.replace("the Arab League, Egypt, the European Union, France, Germany, and ", "")
+    [e] = [x for x in edited(two, title="Joint Statement on the Envoy Meeting") if "We" in x.text]
+    assert e.said_by == "Representatives of the United States"
