@@ -57,7 +57,8 @@ def summaries(score) -> None:
             for name, summary in (("ours", ours), ("lead", lead)):
                 result = scorer.score(row["reference"], "\n".join(summary))
                 xsum[name].append(100 * result["rouge1"].fmeasure)
-    cnndm = {name: score.score_summaries(p, EVAL / "summarization-cnndm") for name, p in pred.items()}
+    folder = EVAL / "summarization-cnndm"
+    cnndm = {name: score.score_summaries(p, folder) for name, p in pred.items()}
     print(
         f"summaries, CNN/DM dev ({cnndm['ours']['n']} docs), 3 sentences: ROUGE-1 "
         f"{cnndm['ours']['rouge1']:.1f}, ROUGE-2 {cnndm['ours']['rouge2']:.1f}, ROUGE-Lsum "
