@@ -284,6 +284,16 @@ def test_html_headline(tmp_path, head, body, title):
             "<time></time>",
             date(2020, 1, 19),
         ),
+        # a shown date before the page's publication is a teaser's, not this page's
+        (
+            '<script type="application/ld+json">{"datePublished": "2020-03-02T08:00:00Z"}</script>',
+            '<ul class="related"><li><span class="card-date">4 February 2020</span></li></ul>',
+            date(2020, 3, 2),
+        ),
+        # microdata, when the page shows no date
+        ('<meta itemprop="datePublished" content="2019-11-19T13:16+0000">', "", date(2019, 11, 19)),
+        # a <time> whose text is no date ("6 hours ago") carries it in datetime
+        ("", '<time datetime="2022-04-28T22:08:28-04:00">6 hours ago</time>', date(2022, 4, 28)),
     ],
 )
 def test_html_date(tmp_path, head, body, day):
@@ -361,3 +371,16 @@ def test_half_a_headline_is_no_site_name():
     assert _site_name("Reward Offer for Information on Iranian Cyber Actors’ Interference") is None
     assert _site_name("Example Institute") == "Example Institute"
     assert _host("https://www.state.gov/x/") == "state.gov"
+
+
+def test_a_date_under_the_site_logo_is_the_day_the_page_was_built_not_its_date(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Talks in Geneva</title>"
+        '<meta property="article:published_time" content="2019-11-19T13:16:00Z"></head><body>'
+        '<h1><a href="/">The Daily Example</a></h1><span class="today-date">Thursday, 21 November'
+        " 2019</span><nav><a href='/news'>News</a></nav><h1>Talks in Geneva</h1><p>"
+        + "The delegations met for a long day of talks about the accord. " * 8
+        + "</p></body></html>"
+    )
+    assert read_file(page).date == date(2019, 11, 19)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -143,38 +144,73 @@ def page_title(html: str, title: str | None, sitename: str | None) -> str | None
 # node, or the whole text of a <time> or of an element whose class names a date.
 _SHOWN_DATE = re.compile(
     r"(?<=>)\s*(?:Last\s+)?(?:Updated|Published|Posted)(?:\s+on)?:?\s+(?P<lead>[^<]{6,60}?)\s*<"
-    r"|<(?:time\b|\w+\s[^>]*class=[\"'][^\"']*date[^\"']*[\"'])[^>]*>"
+    r"|(?P<tag><(?:time\b|\w+\s[^>]*class=[\"'][^\"']*date[^\"']*[\"'])[^>]*>)"
     r"(?=\s*(?P<only>[^<]{6,60}?)\s*<)",
     re.I,
 )
+# The machine-readable form of a shown date: <time datetime="2019-11-19T13:16+00:00">
+_ISO_ATTRIBUTE = re.compile(r"\b(?:datetime|content)=[\"']([^\"']{10,40})", re.I)
+# The page's own dates in its structured data: JSON-LD, Open Graph article tags, microdata.
 _PUBLISHED = re.compile(
     r'"datePublished"\s*:\s*"([^"]{10,40})"'
-    r"|<meta\s[^>]*(?:property|name)=[\"'](?:og:)?article:published_time[\"'][^>]*>",
+    r"|<meta\s[^>]*(?:property|name)=[\"'](?:og:)?article:published_time[\"'][^>]*>"
+    r"|<\w+\s[^>]*itemprop=[\"']datePublished[\"'][^>]*>",
     re.I,
 )
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.I | re.S)
-_H1_OPEN = re.compile(r"<h1\b", re.I)
+_H1_OPEN = re.compile(r"<h1\b[^>]*>", re.I)
 HEADER_CHARS = 12_000  # how far past the headline's <h1> an article's header runs
+SLACK = timedelta(days=1)  # a shown local day against a structured UTC timestamp
 
 
 def page_date(html: str) -> date | None:
     """The date a page shows beside its headline, even a last update (what a reader of the
     brief would check it against); else the publication date in its structured data. None
-    leaves it to trafilatura's search. Dates further down belong to teasers and lists."""
-    headline = _H1_OPEN.search(html, 0, 2_000_000)
-    if headline:
-        header = _SCRIPT.sub(" ", html[headline.start() : headline.start() + 2 * HEADER_CHARS])
-        for m in _SHOWN_DATE.finditer(header, 0, HEADER_CHARS):
-            shown = find_date(m["lead"]) if m["lead"] else parse_dateline(m["only"])
-            if shown:
-                return shown
-    found = _PUBLISHED.search(html[:2_000_000])
+    leaves it to the page's address and trafilatura's search. Dates further down belong to
+    teasers and lists, and so does a shown date before the structured publication date. (A
+    shown date after the structured data's last change is kept: pages republish without
+    updating their metadata.)"""
+    published = _structured_date(_PUBLISHED, html)
+    for shown in _shown_dates(html):
+        if not published or shown >= published - SLACK:
+            return shown
+    return published
+
+
+def _shown_dates(html: str) -> Iterator[date]:
+    """Dates shown in the header under the headline: the first <h1> that is not the site's
+    logo (a home link)."""
+    headline = next(
+        (
+            h
+            for h in _H1_OPEN.finditer(html, 0, 2_000_000)
+            if not _HOME_LINK.match(html[h.end() : h.end() + 400])
+        ),
+        None,
+    )
+    if not headline:
+        return
+    header = _SCRIPT.sub(" ", html[headline.start() : headline.start() + 2 * HEADER_CHARS])
+    for m in _SHOWN_DATE.finditer(header, 0, HEADER_CHARS):
+        if m["lead"]:
+            shown = find_date(m["lead"])
+        else:
+            shown = parse_dateline(m["only"])
+            if not shown and m["tag"].lower().startswith("<time"):
+                attribute = _ISO_ATTRIBUTE.search(m["tag"])
+                shown = find_date(m["only"]) or (parse_iso(attribute[1]) if attribute else None)
+        if shown:
+            yield shown
+
+
+def _structured_date(pattern: re.Pattern[str], html: str) -> date | None:
+    found = pattern.search(html, 0, 2_000_000)
     if not found:
         return None
     if found[1]:
-        return parse_iso(found[1])
-    content = re.search(r"content=[\"']([^\"']+)", found[0])
-    return parse_iso(content[1]) if content else None
+        return parse_iso(found[1]) or find_date(found[1])
+    content = _ISO_ATTRIBUTE.search(found[0])
+    return (parse_iso(content[1]) or find_date(content[1])) if content else None
 
 
 # A full date in a page's address: /2019/08/02/, /2019-03-29-slug
