@@ -116,6 +116,40 @@ def quotes(score) -> None:
         )
 
 
+OTHER_COUNTRIES = Path(__file__).parent / "data" / "quotes_other_countries.jsonl"
+
+
+def other_countries() -> None:
+    """Quotes in news from other countries (British, Irish, Indian, Caribbean, Swedish,
+    Australian, wire copy), hand-annotated by us on the extraction pages of ../shared/eval:
+    each row is the start of a quote and its speaker's surname. Recall: the quote is found;
+    speaker: its speaker ends with that surname. A check set, not a benchmark: 43 quotes."""
+    from briefing.cli import inspect_record
+    from briefing.ingest import read_file
+    from briefing.ingest.meta import fold
+
+    def plain(text: str) -> str:
+        return fold(" ".join(text.replace("’", "'").split()))
+
+    gold = [json.loads(line) for line in OTHER_COUNTRIES.read_text().splitlines()]
+    records: dict[str, dict] = {}
+    found = right = 0
+    for row in gold:
+        if row["page"] not in records:
+            records[row["page"]] = inspect_record(read_file(EVAL / row["page"]))
+        quote = next(
+            (q for q in records[row["page"]]["quotes"] if plain(row["quote"]) in plain(q["text"])),
+            None,
+        )
+        found += quote is not None
+        right += bool(quote and plain(quote["speaker"] or "").endswith(plain(row["speaker"])))
+    print(
+        f"quotes, other countries' news, hand-annotated check set ({len(gold)} quotes, "
+        f"{len(records)} pages): found {found / len(gold):.3f}, speaker by surname "
+        f"{right / len(gold):.3f}"
+    )
+
+
 def extraction(score) -> None:
     import trafilatura
 
@@ -248,6 +282,7 @@ def main() -> int:
     score = scoring()
     summaries(score)
     quotes(score)
+    other_countries()
     extraction(score)
     topics()
     return 0

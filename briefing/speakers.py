@@ -47,8 +47,9 @@ _NAME = (
 )
 _PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
-# Chen Wei-lin, told reporters.
-_ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<role>[\w’' -]{2,60}?),\s+"
+# Chen Wei-lin, told reporters / Labor's health spokesman, Mark Butler. A role is a common noun
+# phrase: in "said Sanjiv Bhasin, Director, IIFL Securities" the name comes first.
+_ROLE = r"(?:the\s+|a\s+|an\s+|(?=[a-z]|[A-Z][\w.]*[’']s\s))(?P<role>[\w’' -]{2,60}?),\s+"
 _PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
 _ADVERBS = (
