@@ -77,6 +77,9 @@ TITLE_WORDS = frozenset(
     director spokesperson chair chairman governor professor administrator deputy assistant
     under acting foreign prime vice special principal representative""".split()
 )
+# Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
+# Blasio"), so that "the governor" later on is that person.
+HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())
 # Titles that open a transcript turn's label: "MR PRICE:", "SECRETARY BLINKEN:".
 TRANSCRIPT_TITLES = (
     "mr", "ms", "mrs", "miss", "dr", "secretary", "under secretary", "assistant secretary",

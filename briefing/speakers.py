@@ -43,7 +43,7 @@ _NAME = (
     r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
     rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
-    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,4}})"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
 )
 _PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
@@ -367,7 +367,24 @@ class Cast:
             position = set(self.positions.get(person, "").lower().split())
             if position and set(words[1:]) <= position:
                 return person
-        return None
+        return self.titled(words[1:])
+
+    def titled(self, words: list[str]) -> str | None:
+        """The person the text introduces with a position as a title before their name:
+        "the governor" -> "Governor John Rankin made the announcement" -> John Rankin. Only a
+        full name counts, and only one holder: a "President Obama" beside a "President Jim
+        Yong Kim" is ambiguous, and "World Bank President" is another position."""
+        if not words or any(w not in lexicon.HELD_TITLES for w in words):
+            return None
+        title = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in words)
+        holders = {
+            _clean_name(m["name"])
+            for m in re.finditer(rf"(?<![A-Z][\w.’'-]\s)\b{title}\s+(?P<name>{_NAME})", self.text)
+        } - {None}
+        if len(holders) != 1:
+            return None
+        name = holders.pop()
+        return self.person(name) if name and " " in name else None
 
     def proper(self, word: str) -> bool:
         """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
@@ -456,8 +473,10 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
         own = None if found[0].place in ("sentence", "said_last") else _subject(text, opening)
         if not (own and own[1].groupdict().get("name")):
-            speaker = cast.pronoun(groups["pronoun"].lower())
-            return Attribution(speaker, rule_name, groups["pronoun"])
+            pronoun = groups["pronoun"].lower()
+            if narrated := _narrated_subject(text, opening, pronoun, cast):
+                return Attribution(narrated, rule_name, groups["pronoun"], ("centering",))
+            return Attribution(cast.pronoun(pronoun), rule_name, groups["pronoun"])
         rule_name, m = own[0].name, own[1]
         groups = m.groupdict()
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
@@ -546,6 +565,44 @@ def _named_subject(
     if m and (m["name"] or m["appositive"]) and _names_someone(m, text):
         return rule, m
     return None
+
+
+NARRATED_SENTENCES = 1  # how many sentences back a pronoun's narrated antecedent is looked for
+
+
+def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str | None:
+    """The person a pronoun cue ("…," he told settler leaders / He said: "…") stands for when
+    the sentences just before the quote narrate someone: the subject of the nearest of them
+    that names a person the pronoun can stand for (centering: a subject pronoun continues the
+    previous sentence's subject). Not across another quotation: there the cast's last speaker
+    is the one going on."""
+    if pronoun not in ("he", "she"):
+        return None
+    low = max(0, opening - 2 * LOOKAROUND)
+    chunk = text[low:opening]
+    spans = split_sentences(chunk)
+    for start, end in reversed(spans[-NARRATED_SENTENCES - 1 :]):
+        sentence = chunk[start:end]
+        if start == 0 and low > 0:
+            return None  # the sentence began before the window
+        if _QUOTE_MARK.search(sentence):
+            return None
+        found = _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
+        if not found:
+            continue
+        name = _clean_name(found[1]["name"] or found[1]["appositive"] or "")
+        if not name or name.split()[0] in {"The", "A", "An"}:
+            continue
+        if " " not in name and not cast.proper(name):
+            continue  # "Officially released on Monday, …": one word opening a sentence
+        person = cast.lookup(name)
+        known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
+        if known in (None, pronoun):
+            return cast.person(person)
+    return None
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
 
 
 PREVIOUS_SENTENCE_RULE = _rule(
@@ -653,6 +710,11 @@ def _clean_name(raw: str) -> str | None:
     words = raw.split()
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
+    while len(words) > 1 and words[-1] in lexicon.NAME_PARTICLES[:5]:
+        words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
+    held = [i for i, w in enumerate(words[:-1]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
+    if held:
+        words = words[held[-1] + 1 :]  # "New York City Mayor Bill de Blasio": after the title
     name = _TITLES.sub("", " ".join(words)).strip(" ,.")
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None

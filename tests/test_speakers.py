@@ -133,3 +133,47 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
     )
     *_, (quote, why) = attributed(passage)
     assert quote.speaker == "Dana Okoye" and "role_coreference" in why.also
+
+
+# Forms of British, Irish, Indian and Caribbean news (the check set in
+# benchmarks/data/quotes_other_countries.jsonl has real ones).
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # a pronoun continues the subject of the sentence before (centering), across a
+        # paragraph break: "He said:" after a sentence about the governor
+        (
+            "Governor John Rankin made the announcement in a statement this afternoon.\n\n"
+            "He said: “This morning the premier was detained in Miami on charges.”",
+            "John Rankin",
+        ),
+        # ... and that subject beats an earlier speaker the cast remembers
+        (
+            "“We will go to the courts,” said Ann Lee. Benjamin Netanyahu visited the "
+            "settlement bloc on Tuesday. “Here we are on a historic day,” he told settler "
+            "leaders.",
+            "Benjamin Netanyahu",
+        ),
+        # "the governor" is the one person the text names as "Governor …"
+        (
+            "Governor John Rankin made the announcement on Monday.\n\n“As this is a live "
+            "investigation I have no further information,” the governor added.",
+            "John Rankin",
+        ),
+        # "said Name, Position, Organisation": the name comes first
+        (
+            "“Markets usually run ahead of the economy,” said Sanjiv Bhasin, Director, "
+            "IIFL Securities.",
+            "Sanjiv Bhasin",
+        ),
+        # a long title before a name with a particle
+        (
+            "New York City Mayor Bill de Blasio said on Friday that the park would be used "
+            "for “temporary burials until the crisis had passed.”",
+            "Bill de Blasio",
+        ),
+    ],
+)
+def test_speakers_in_other_countries_news(passage, speaker):
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == speaker
