@@ -141,7 +141,9 @@ AFTER_RULES = (
     ),
     _after(
         "role_name_cue_after",
-        rf"(?P<role>(?:[^\s“”\"]+\s+){{1,6}}?)(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
+        # the role does not run over a sentence end ("the governor said. He told …")
+        rf"(?P<role>(?:[^\s“”\"]+(?<![a-z]{{3}}[.!?])\s+){{1,6}}?)(?!{_PRONOUN}\b)"
+        rf"(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
         rf"{{0,3}}){_PARENTHESIS}\s+{_CUE}\b",
         (
             "“That is not our policy,” White House press secretary Josh Earnest said.",
@@ -310,6 +312,7 @@ class Cast:
     _full_names: dict[str, str] | None = None
     _counts: Counter[str] | None = None
     _proper: set[str] | None = None
+    _titled: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -376,15 +379,15 @@ class Cast:
         Yong Kim" is ambiguous, and "World Bank President" is another position."""
         if not words or any(w not in lexicon.HELD_TITLES for w in words):
             return None
-        title = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in words)
-        holders = {
-            _clean_name(m["name"])
-            for m in re.finditer(rf"(?<![A-Z][\w.’'-]\s)\b{title}\s+(?P<name>{_NAME})", self.text)
-        } - {None}
-        if len(holders) != 1:
-            return None
-        name = holders.pop()
-        return self.person(name) if name and " " in name else None
+        key = " ".join(words)
+        if key not in self._titled:  # once per document: a long one has many "the governor"s
+            title = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in words)
+            pattern = rf"(?<![A-Z][\w.’'-]\s)\b{title}\s+(?P<name>{_NAME})"
+            holders = {_clean_name(m["name"]) for m in re.finditer(pattern, self.text)} - {None}
+            name = holders.pop() if len(holders) == 1 else None
+            self._titled[key] = name if name and " " in name else None
+        found = self._titled[key]
+        return self.person(found) if found else None
 
     def proper(self, word: str) -> bool:
         """Is a capitalised word capitalised mid-sentence somewhere in the text?"""

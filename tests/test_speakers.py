@@ -160,6 +160,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "investigation I have no further information,” the governor added.",
             "John Rankin",
         ),
+        # a role before a name does not run over a sentence end: "He" is no name
+        (
+            "Governor John Rankin spoke on Monday. “We are going to the assembly,” the governor "
+            "said. He told the press: “This will not stand, not now and not ever.”",
+            "John Rankin",
+        ),
         # "said Name, Position, Organisation": the name comes first
         (
             "“Markets usually run ahead of the economy,” said Sanjiv Bhasin, Director, "
