@@ -147,6 +147,8 @@ NOT_NAMES = frozenset(
     Several Both In On At During After Following While As Before Earlier Later Last Since
     Speaking Asked""".split()
 ) | frozenset(MONTHS)
+# Words a Title Case name leaves in lower case ("Advancing the Human Rights of …").
+TITLE_CASE_MINOR_WORDS = frozenset("a an the of and or for to in on at by with".split())
 # Subjects that say who spoke without naming anyone: "Officials said", "It said".
 UNNAMED_SUBJECTS = frozenset(
     """it this that there officials analysts experts diplomats sources residents critics police

@@ -396,6 +396,13 @@ def test_single_marks_quote_in_a_document_without_double_ones():
         ("We won’t back down from this fight", "Hughes"),
         ("It is a matter for the courts now … We will appeal.", "Sarah Patel"),
     ]
+    # single marks stay the quotation marks when a double pair quotes a title or a term
+    british = (
+        "The report, “Safer Streets”, was published on Monday.\n\n"
+        "‘We won’t back down from this fight,’ Mr Hughes said.\n\n"
+        "‘It is a matter for the courts now,’ said Sarah Patel, a lawyer."
+    )
+    assert [speaker for _, speaker in quotes_of(british)] == ["Hughes", "Sarah Patel"]
     # beside double marks, single ones are a quotation within a quotation
     nested = "“They called it ‘a matter for the courts now’ and left,” said Sarah Patel."
     assert quotes_of(nested) == [
