@@ -1042,6 +1042,8 @@ def explain(why: Attribution, rivals: list[tuple[str, str]], top: int = 5) -> li
             lines.append("  (a later part of a quotation whose first part named the speaker)")
         if "role_coreference" in why.also:
             lines.append("  (a description of a position: the person the text gave it to)")
+        if "centering" in why.also:
+            lines.append("  (a pronoun: the person the sentence before the quote is about)")
         beaten = [f"{name} (“{mention}”)" for name, mention in rivals if name != why.rule]
         if beaten:
             lines.append("  also matched, later in the table: " + ", ".join(beaten))

@@ -183,3 +183,19 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
 def test_speakers_in_other_countries_news(passage, speaker):
     *_, (quote, _) = attributed(passage)
     assert quote.speaker == speaker
+
+
+def test_explain_covers_transcript_answers_and_pronouns(cli, tmp_path):
+    source = tmp_path / "briefing.txt"
+    source.write_text(
+        "Press Briefing on the Talks\n\n"
+        "QUESTION: What happens to the talks now that the deadline has passed?\n\n"
+        "MR PRICE: The talks will go on next week in Geneva with both delegations present. "
+        "We expect the ceasefire to hold through the winter and the aid convoys to move.\n\n"
+        "Governor John Rankin made the announcement on Monday.\n\n"
+        "He said: “The premier was detained in Miami on charges of conspiracy.”\n",
+        encoding="utf-8",
+    )
+    explained = cli("inspect", "--explain", source).output
+    assert "rule transcript_turn: a sentence of an answer turn labelled “" in explained
+    assert "(a pronoun: the person the sentence before the quote is about)" in explained
