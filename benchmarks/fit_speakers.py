@@ -114,7 +114,8 @@ def main() -> int:
         if round_ == 0:  # the penalty that holds best on train quotes it was not fitted to
             folds = {c: cross_validated(data, FEATURES, c) for c in L2_GRID}
             l2 = max(L2_GRID, key=lambda c: (round(folds[c], 3), c))
-            print("L2 by 5-fold CV on train: " + ", ".join(f"{c}: {a:.3f}" for c, a in folds.items()))
+            tried = ", ".join(f"{c}: {a:.3f}" for c, a in folds.items())
+            print(f"L2 by 5-fold CV on train: {tried}")
         weights = fit(data, FEATURES, l2)
         OUT.write_text(
             json.dumps(
