@@ -290,6 +290,14 @@ def test_html_headline(tmp_path, head, body, title):
             '<ul class="related"><li><span class="card-date">4 February 2020</span></li></ul>',
             date(2020, 3, 2),
         ),
+        # the article's date in JSON-LD, not its photo's
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "ImageObject", '
+            '"datePublished": "2015-02-01"}, {"@type": "NewsArticle", "datePublished": '
+            '"2020-03-02T08:00:00Z"}]}</script>',
+            "",
+            date(2020, 3, 2),
+        ),
         # microdata, when the page shows no date
         ('<meta itemprop="datePublished" content="2019-11-19T13:16+0000">', "", date(2019, 11, 19)),
         # a <time> whose text is no date ("6 hours ago") carries it in datetime

@@ -170,7 +170,7 @@ def page_date(html: str) -> date | None:
     teasers and lists, and so does a shown date before the structured publication date. (A
     shown date after the structured data's last change is kept: pages republish without
     updating their metadata.)"""
-    published = _structured_date(_PUBLISHED, html)
+    published = _linked_data_date(html) or _structured_date(_PUBLISHED, html)
     for shown in _shown_dates(html):
         if not published or shown >= published - SLACK:
             return shown
@@ -201,6 +201,51 @@ def _shown_dates(html: str) -> Iterator[date]:
                 shown = find_date(m["only"]) or (parse_iso(attribute[1]) if attribute else None)
         if shown:
             yield shown
+
+
+_LINKED_DATA = re.compile(
+    r"<script\b[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S
+)
+# JSON-LD nodes whose datePublished is not the article's: a photo's, a video's, the site's.
+_NOT_THE_ARTICLE = frozenset(
+    "ImageObject VideoObject AudioObject MediaObject Organization Person WebSite Comment"
+    " SiteNavigationElement BreadcrumbList".split()
+)
+MOST_NODES = 500  # bounded work on a page's structured data
+
+
+def _linked_data_date(html: str) -> date | None:
+    """The datePublished of the page's article in its JSON-LD: an Article-like node first,
+    else any node that is not a picture, a video, a person or the site."""
+    article = other = None
+    for m in _LINKED_DATA.finditer(html, 0, 2_000_000):
+        try:
+            data = json.loads(m[1])
+        except ValueError:
+            continue
+        stack, seen = [data], 0
+        while stack and seen < MOST_NODES:
+            node = stack.pop(0)
+            seen += 1
+            if isinstance(node, list):
+                stack.extend(node)
+                continue
+            if not isinstance(node, dict):
+                continue
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            value = node.get("datePublished")
+            kinds = node.get("@type") or ()
+            kinds = {kinds} if isinstance(kinds, str) else set(map(str, kinds))
+            if not isinstance(value, str) or kinds & _NOT_THE_ARTICLE:
+                continue
+            found = parse_iso(value) or find_date(value)
+            if any(k.endswith(("Article", "Posting", "Report")) for k in kinds):
+                article = article or found
+            else:
+                other = other or found
+        if article:
+            return article
+    return article or other
 
 
 def _structured_date(pattern: re.Pattern[str], html: str) -> date | None:
