@@ -199,8 +199,9 @@ _SUBJECT = (
     rf"(?:(?P<pronoun>{_PRONOUN})"
     rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
     rf"{_PARENTHESIS}"
+    # "The council leader, Jane Smith, said": the name in apposition to a description;
     # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it
-    rf"(?:,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
+    rf"(?:,\s+(?P<appositive>{_NAME}),|,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
 )
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
@@ -483,6 +484,10 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         rule_name, m = own[0].name, own[1]
         groups = m.groupdict()
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
+    given_role = None
+    if key == "name" and groups.get("appositive") and _DESCRIBED.match(groups["name"]):
+        key = "appositive"  # "The council leader, Jane Smith, said": the name, not the role
+        given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
     if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and _leads_with_a_place(raw, text):
@@ -491,7 +496,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     if not name:
         return Attribution(None, None, raw)
     described = name[:1].isupper() and name.split()[0] in {"The", "A", "An"}
-    role = None if described else (groups.get("role") or _title_of(raw, name))
+    role = None if described else (groups.get("role") or given_role or _title_of(raw, name))
     if not role and found[0].place == "after":  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None

@@ -166,6 +166,11 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "said. He told the press: “This will not stand, not now and not ever.”",
             "John Rankin",
         ),
+        # a description with the name in apposition: the name
+        (
+            "The council leader, Jane Smith, said: ‘We will not back down on this at all.’",
+            "Jane Smith",
+        ),
         # "said Name, Position, Organisation": the name comes first
         (
             "“Markets usually run ahead of the economy,” said Sanjiv Bhasin, Director, "
