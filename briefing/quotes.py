@@ -192,11 +192,14 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pos = closing + 1
 
 
-# An opening curly mark typed for a closing one: after the quotation's punctuation, before a
-# space (“It's unusual,“ said …).
+# An opening curly mark or a straight one typed for a closing one: after the quotation's
+# punctuation, before a space (“It's unusual,“ said … / “It's unusual," said …).
 _CLOSING = {
-    "“": re.compile(r"”|(?<=[,.!?])“(?=\s)"),
+    "“": re.compile(r"”|(?<=[,.!?])[“\"](?=\s)"),
     **{mark: re.compile(re.escape(close)) for mark, close in _PAIRS.items() if mark != "“"},
+    # a straight mark closed by a curly one, as pages mixing two editors' marks have it
+    # ("Nissan has a vibrant portfolio …,” said David Kershaw)
+    '"': re.compile(r'"|”'),
     "‘": re.compile(r"’(?![^\W\d_])"),  # not the apostrophe of “don’t”
 }
 

@@ -420,3 +420,16 @@ def test_thousands_of_linked_fragments_stay_bounded():
     found = find_quotes(read_page(Path("story.txt"), "A Story\n\n" + body))
     assert time.process_time() - start < 4
     assert found and all(len(q.parts) <= MAX_PARTS for q in found)
+
+
+def test_a_quotation_opened_and_closed_by_different_kinds_of_mark():
+    # pages that mix two editors' marks: straight then curly, curly then straight
+    body = (
+        '"Nissan has a vibrant portfolio of new sedans,” said David Kershaw, a vice president.'
+        "\n\n“We expect the new Sentra to sell well in every market,"
+        '" said Ana Ruiz.'
+    )
+    assert quotes_of(body) == [
+        ("Nissan has a vibrant portfolio of new sedans", "David Kershaw"),
+        ("We expect the new Sentra to sell well in every market", "Ana Ruiz"),
+    ]
