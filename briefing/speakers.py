@@ -596,9 +596,13 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
         if _QUOTE_MARK.search(sentence):
             return None
         found = _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
-        if not found:
+        if found:
+            raw = found[1]["name"] or found[1]["appositive"] or ""
+        elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
+            raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
+        else:
             continue
-        name = _clean_name(found[1]["name"] or found[1]["appositive"] or "")
+        name = _clean_name(raw)
         if not name or name.split()[0] in {"The", "A", "An"}:
             continue
         if " " not in name and not cast.proper(name):
@@ -611,6 +615,15 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_NAME_CUE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b")
+_PRONOUN_WORD = re.compile(rf"\b{_PRONOUN}\b")
+
+
+def _full_name_only(raw: str) -> bool:
+    """A name of two words or more with no pronoun in it ("Ben Carson Claims He" is a
+    headline's words, not a name), not a possessive ("Donald Trump’s")."""
+    raw = raw.strip()
+    return " " in raw and not _PRONOUN_WORD.search(raw) and not raw.endswith(("’s", "'s"))
 
 
 PREVIOUS_SENTENCE_RULE = _rule(

@@ -154,6 +154,13 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "leaders.",
             "Benjamin Netanyahu",
         ),
+        # ... also when that sentence's subject is a title before the name and a cue verb
+        (
+            "“We will go to the courts,” said Ann Lee. Palestinian chief negotiator Saeb "
+            "Erekat said they would oppose the measure. “We are going to the General "
+            "Assembly,” he added.",
+            "Saeb Erekat",
+        ),
         # "the governor" is the one person the text names as "Governor …"
         (
             "Governor John Rankin made the announcement on Monday.\n\n“As this is a live "
