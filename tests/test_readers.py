@@ -392,3 +392,12 @@ def test_a_date_under_the_site_logo_is_the_day_the_page_was_built_not_its_date(t
         + "</p></body></html>"
     )
     assert read_file(page).date == date(2019, 11, 19)
+
+
+def test_a_searched_date_that_is_only_the_copyright_year_is_no_date():
+    from briefing.ingest.readers import searched_date
+
+    assert searched_date("2004-01-01", "<footer>© 2004 Example Media</footer>") is None
+    assert searched_date("2004-01-01", "<footer>Copyright 1998-2004 Example</footer>") is None
+    assert searched_date("2004-01-01", "<p>No notice here</p>") == date(2004, 1, 1)
+    assert searched_date("2004-03-05", "<footer>© 2004 Example</footer>") == date(2004, 3, 5)

@@ -95,7 +95,7 @@ def read_html(path: Path, data: bytes) -> Document:
     authors = tagged[1] if tagged else info.author or ""
     meta = PageMeta(
         title=page_title(html, _title_tag(html) or info.title, info.sitename),
-        date=page_date(html) or url_date(url) or parse_iso(info.date),
+        date=page_date(html) or url_date(url) or searched_date(info.date, html),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
         publisher=_site_name(info.sitename) or _host(url),
         url=url,
@@ -256,6 +256,21 @@ def _structured_date(pattern: re.Pattern[str], html: str) -> date | None:
         return parse_iso(found[1]) or find_date(found[1])
     content = _ISO_ATTRIBUTE.search(found[0])
     return (parse_iso(content[1]) or find_date(content[1])) if content else None
+
+
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.I
+)
+
+
+def searched_date(found: str | None, html: str) -> date | None:
+    """The date trafilatura's search of the page found, unless it is only a year read as
+    1 January from the page's copyright notice ("© 2004"): the site's year, not the page's."""
+    day = parse_iso(found)
+    if day and (day.month, day.day) == (1, 1):
+        if any(int(m[1]) == day.year for m in _COPYRIGHT_YEAR.finditer(html, 0, 2_000_000)):
+            return None
+    return day
 
 
 # A full date in a page's address: /2019/08/02/, /2019-03-29-slug
