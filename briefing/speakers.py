@@ -605,9 +605,9 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
         name = _clean_name(raw)
         if not name or name.split()[0] in {"The", "A", "An"}:
             continue
-        if " " not in name and not cast.proper(name):
-            continue  # "Officially released on Monday, …": one word opening a sentence
         person = cast.lookup(name)
+        if " " not in person:
+            continue  # one word the text never gives as a full name: "Officially", "Web"
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
         if known in (None, pronoun):
             return cast.person(person)
@@ -733,9 +733,9 @@ def _clean_name(raw: str) -> str | None:
         words.pop(0)
     while len(words) > 1 and words[-1] in lexicon.NAME_PARTICLES[:5]:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
-    held = [i for i, w in enumerate(words[:-1]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
-    if held:
-        words = words[held[-1] + 1 :]  # "New York City Mayor Bill de Blasio": after the title
+    held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
+    if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
+        words = words[held[-1] + 1 :]  # (not "British Foreign Office" -> "Office")
     name = _TITLES.sub("", " ".join(words)).strip(" ,.")
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
