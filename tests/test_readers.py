@@ -298,6 +298,12 @@ def test_html_headline(tmp_path, head, body, title):
             "",
             date(2020, 3, 2),
         ),
+        # a date element whose text is more than a dateline ("Mon", "18.51 GMT")
+        (
+            '<meta property="article:published_time" content="2019-11-17T22:00:00Z">',
+            '<div class="content__dateline">Mon 18 Nov 2019 18.51 GMT</div>',
+            date(2019, 11, 18),
+        ),
         # microdata, when the page shows no date
         ('<meta itemprop="datePublished" content="2019-11-19T13:16+0000">', "", date(2019, 11, 19)),
         # a <time> whose text is no date ("6 hours ago") carries it in datetime

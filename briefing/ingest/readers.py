@@ -196,7 +196,7 @@ def _shown_dates(html: str) -> Iterator[date]:
             shown = find_date(m["lead"])
         else:
             shown = parse_dateline(m["only"])
-            if not shown and m["tag"].lower().startswith("<time"):
+            if not shown:  # "Mon 18 Nov 2019 18.51 GMT", "6 hours ago" in a <time datetime>
                 attribute = _ISO_ATTRIBUTE.search(m["tag"])
                 shown = find_date(m["only"]) or (parse_iso(attribute[1]) if attribute else None)
         if shown:
