@@ -41,6 +41,27 @@ def spoken_quotes(analysis: Analysis, limit: int | None = None) -> list[Quote]:
     ]
 
 
+def explain_spoken(analysis: Analysis, limit: int = 5) -> list[tuple[Quote, list[str]]]:
+    """Each quotable answer of a transcript with why it is its speaker's: the turn it sits
+    in, that turn's label, and its rank among the answers."""
+    turns = sorted(analysis.doc.turns, key=lambda t: t.start)
+    out = []
+    for rank, quote in enumerate(spoken_quotes(analysis, limit), 1):
+        turn = next((t for t in turns if t.start <= quote.start < t.end), None)
+        label = f"“{turn.speaker}”" if turn else "unknown"
+        out.append(
+            (
+                quote,
+                [
+                    f"rule {quote.rule}: a sentence of an answer turn labelled {label}",
+                    f"  answer {rank} of the document's quotable answers, ranked by centrality"
+                    " and position",
+                ],
+            )
+        )
+    return out
+
+
 def _statement_quotes(analysis: Analysis) -> list[Quote]:
     """A statement issued in a named person's name ("Press Statement, Antony J. Blinken,
     Secretary of State") is in that person's words: its best sentences are quotable."""

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from briefing.analyze import analyze, spoken_quotes
+from briefing.analyze import analyze, explain_spoken, spoken_quotes
 from briefing.build import BuildOptions, build, survey
 from briefing.cache import default_cache_path
 from briefing.config import FORMATS, Topic, config_from_dict, load_config
@@ -520,6 +520,9 @@ def _explain(doc: Document) -> str:
         lines.append(f"“{shorten(quote.text, 100)}” — {quote.speaker or 'unknown'}")
         rivals = rival_rules(doc.text, *why.marks)
         lines += ["    " + line for line in explain_speaker(why, rivals)]
+    for quote, reasons in explain_spoken(analyze(doc)):  # a transcript's answers
+        lines.append(f"“{shorten(quote.text, 100)}” — {quote.speaker}")
+        lines += ["    " + line for line in reasons]
     return "\n".join(lines) + "\n"
 
 

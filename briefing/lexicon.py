@@ -77,6 +77,9 @@ TITLE_WORDS = frozenset(
     director spokesperson chair chairman governor professor administrator deputy assistant
     under acting foreign prime vice special principal representative""".split()
 )
+# Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
+# Blasio"), so that "the governor" later on is that person.
+HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())
 # Titles that open a transcript turn's label: "MR PRICE:", "SECRETARY BLINKEN:".
 TRANSCRIPT_TITLES = (
     "mr", "ms", "mrs", "miss", "dr", "secretary", "under secretary", "assistant secretary",
@@ -144,6 +147,8 @@ NOT_NAMES = frozenset(
     Several Both In On At During After Following While As Before Earlier Later Last Since
     Speaking Asked""".split()
 ) | frozenset(MONTHS)
+# Words a Title Case name leaves in lower case ("Advancing the Human Rights of …").
+TITLE_CASE_MINOR_WORDS = frozenset("a an the of and or for to in on at by with".split())
 # Subjects that say who spoke without naming anyone: "Officials said", "It said".
 UNNAMED_SUBJECTS = frozenset(
     """it this that there officials analysts experts diplomats sources residents critics police

@@ -192,11 +192,14 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pos = closing + 1
 
 
-# An opening curly mark typed for a closing one: after the quotation's punctuation, before a
-# space (“It's unusual,“ said …).
+# An opening curly mark or a straight one typed for a closing one: after the quotation's
+# punctuation, before a space (“It's unusual,“ said … / “It's unusual," said …).
 _CLOSING = {
-    "“": re.compile(r"”|(?<=[,.!?])“(?=\s)"),
+    "“": re.compile(r"”|(?<=[,.!?])[“\"](?=\s)"),
     **{mark: re.compile(re.escape(close)) for mark, close in _PAIRS.items() if mark != "“"},
+    # a straight mark closed by a curly one, as pages mixing two editors' marks have it
+    # ("Nissan has a vibrant portfolio …,” said David Kershaw)
+    '"': re.compile(r'"|”'),
     "‘": re.compile(r"’(?![^\W\d_])"),  # not the apostrophe of “don’t”
 }
 
@@ -208,14 +211,22 @@ def _closing(text: str, opening: int, end: int) -> int:
 
 
 _MARK = re.compile('[“"«„”]')
-# Single marks are a document's quotation marks when it has no double ones (as British and
-# Australian papers write: ‘We will,’ she said); otherwise they quote within a quotation.
+# Single marks are a document's quotation marks when they open more quotations than double
+# ones do (as British and Australian papers write: ‘We will,’ she said, with “…” only inside
+# a quotation or in a title); otherwise they quote within a quotation.
 _SINGLE_MARK = re.compile("‘(?!\\d)")
 _DOUBLE_MARK = re.compile('[“"«„]')
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\w)", re.M)
+_OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“\"«„](?=\w)", re.M)
 
 
 def _single_marks(text: str) -> bool:
-    return "‘" in text and not _DOUBLE_MARK.search(text, 0, MAX_ANALYZED_CHARS)
+    if "‘" not in text:
+        return False
+    end = min(len(text), MAX_ANALYZED_CHARS)
+    singles = sum(1 for _ in _OPENING_SINGLE.finditer(text, 0, end))
+    doubles = sum(1 for _ in _OPENING_DOUBLE.finditer(text, 0, end))
+    return singles > doubles if doubles else singles > 0 or not _DOUBLE_MARK.search(text, 0, end)
 
 
 def _next_opening(
@@ -238,9 +249,6 @@ def _opens(text: str, i: int, lead: int) -> bool:
     return text[i] != '"' or not text[i + 1 : i + 2].isspace()
 
 
-_MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"}
-
-
 def _is_title(inner: str) -> bool:
     """A name in Title Case: a show, a report, a law (“Advancing the Human Rights of LGBTQI+
     Persons Around the World.”), not something said. The sentence's comma or period may sit
@@ -248,7 +256,7 @@ def _is_title(inner: str) -> bool:
     if inner.endswith(("!", "?")):
         return False
     words = inner.rstrip(",.").split()
-    major = [w for w in words if w not in _MINOR_WORDS]
+    major = [w for w in words if w not in lexicon.TITLE_CASE_MINOR_WORDS]
     return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() for w in major)
 
 

@@ -43,12 +43,13 @@ _NAME = (
     r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
     rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
-    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,4}})"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
 )
 _PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
-# Chen Wei-lin, told reporters.
-_ROLE = r"(?:the\s+|a\s+|an\s+)?(?P<role>[\w’' -]{2,60}?),\s+"
+# Chen Wei-lin, told reporters / Labor's health spokesman, Mark Butler. A role is a common noun
+# phrase: in "said Sanjiv Bhasin, Director, IIFL Securities" the name comes first.
+_ROLE = r"(?:the\s+|a\s+|an\s+|(?=[a-z]|[A-Z][\w.]*[’']s\s))(?P<role>[\w’' -]{2,60}?),\s+"
 _PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
 _ADVERBS = (
@@ -140,7 +141,9 @@ AFTER_RULES = (
     ),
     _after(
         "role_name_cue_after",
-        rf"(?P<role>(?:[^\s“”\"]+\s+){{1,6}}?)(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
+        # the role does not run over a sentence end ("the governor said. He told …")
+        rf"(?P<role>(?:[^\s“”\"]+(?<![a-z]{{3}}[.!?])\s+){{1,6}}?)(?!{_PRONOUN}\b)"
+        rf"(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
         rf"{{0,3}}){_PARENTHESIS}\s+{_CUE}\b",
         (
             "“That is not our policy,” White House press secretary Josh Earnest said.",
@@ -196,8 +199,9 @@ _SUBJECT = (
     rf"(?:(?P<pronoun>{_PRONOUN})"
     rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
     rf"{_PARENTHESIS}"
+    # "The council leader, Jane Smith, said": the name in apposition to a description;
     # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it
-    rf"(?:,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
+    rf"(?:,\s+(?P<appositive>{_NAME}),|,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
 )
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
@@ -309,6 +313,7 @@ class Cast:
     _full_names: dict[str, str] | None = None
     _counts: Counter[str] | None = None
     _proper: set[str] | None = None
+    _titled: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -366,7 +371,24 @@ class Cast:
             position = set(self.positions.get(person, "").lower().split())
             if position and set(words[1:]) <= position:
                 return person
-        return None
+        return self.titled(words[1:])
+
+    def titled(self, words: list[str]) -> str | None:
+        """The person the text introduces with a position as a title before their name:
+        "the governor" -> "Governor John Rankin made the announcement" -> John Rankin. Only a
+        full name counts, and only one holder: a "President Obama" beside a "President Jim
+        Yong Kim" is ambiguous, and "World Bank President" is another position."""
+        if not words or any(w not in lexicon.HELD_TITLES for w in words):
+            return None
+        key = " ".join(words)
+        if key not in self._titled:  # once per document: a long one has many "the governor"s
+            title = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in words)
+            pattern = rf"(?<![A-Z][\w.’'-]\s)\b{title}\s+(?P<name>{_NAME})"
+            holders = {_clean_name(m["name"]) for m in re.finditer(pattern, self.text)} - {None}
+            name = holders.pop() if len(holders) == 1 else None
+            self._titled[key] = name if name and " " in name else None
+        found = self._titled[key]
+        return self.person(found) if found else None
 
     def proper(self, word: str) -> bool:
         """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
@@ -455,11 +477,17 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
         own = None if found[0].place in ("sentence", "said_last") else _subject(text, opening)
         if not (own and own[1].groupdict().get("name")):
-            speaker = cast.pronoun(groups["pronoun"].lower())
-            return Attribution(speaker, rule_name, groups["pronoun"])
+            pronoun = groups["pronoun"].lower()
+            if narrated := _narrated_subject(text, opening, pronoun, cast):
+                return Attribution(narrated, rule_name, groups["pronoun"], ("centering",))
+            return Attribution(cast.pronoun(pronoun), rule_name, groups["pronoun"])
         rule_name, m = own[0].name, own[1]
         groups = m.groupdict()
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
+    given_role = None
+    if key == "name" and groups.get("appositive") and _DESCRIBED.match(groups["name"]):
+        key = "appositive"  # "The council leader, Jane Smith, said": the name, not the role
+        given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
     if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and _leads_with_a_place(raw, text):
@@ -468,7 +496,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     if not name:
         return Attribution(None, None, raw)
     described = name[:1].isupper() and name.split()[0] in {"The", "A", "An"}
-    role = None if described else (groups.get("role") or _title_of(raw, name))
+    role = None if described else (groups.get("role") or given_role or _title_of(raw, name))
     if not role and found[0].place == "after":  # "…," said Oliver Grant, a security analyst at …
         trailing = _APPOSITIVE.match(after[m.end() :])
         role = trailing[1] if trailing else None
@@ -545,6 +573,57 @@ def _named_subject(
     if m and (m["name"] or m["appositive"]) and _names_someone(m, text):
         return rule, m
     return None
+
+
+NARRATED_SENTENCES = 1  # how many sentences back a pronoun's narrated antecedent is looked for
+
+
+def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str | None:
+    """The person a pronoun cue ("…," he told settler leaders / He said: "…") stands for when
+    the sentences just before the quote narrate someone: the subject of the nearest of them
+    that names a person the pronoun can stand for (centering: a subject pronoun continues the
+    previous sentence's subject). Not across another quotation: there the cast's last speaker
+    is the one going on."""
+    if pronoun not in ("he", "she"):
+        return None
+    low = max(0, opening - 2 * LOOKAROUND)
+    chunk = text[low:opening]
+    spans = split_sentences(chunk)
+    for start, end in reversed(spans[-NARRATED_SENTENCES - 1 :]):
+        sentence = chunk[start:end]
+        if start == 0 and low > 0:
+            return None  # the sentence began before the window
+        if _QUOTE_MARK.search(sentence):
+            return None
+        found = _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
+        if found:
+            raw = found[1]["name"] or found[1]["appositive"] or ""
+        elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
+            raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
+        else:
+            continue
+        name = _clean_name(raw)
+        if not name or name.split()[0] in {"The", "A", "An"}:
+            continue
+        person = cast.lookup(name)
+        if " " not in person:
+            continue  # one word the text never gives as a full name: "Officially", "Web"
+        known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
+        if known in (None, pronoun):
+            return cast.person(person)
+    return None
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_NAME_CUE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b")
+_PRONOUN_WORD = re.compile(rf"\b{_PRONOUN}\b")
+
+
+def _full_name_only(raw: str) -> bool:
+    """A name of two words or more with no pronoun in it ("Ben Carson Claims He" is a
+    headline's words, not a name), not a possessive ("Donald Trump’s")."""
+    raw = raw.strip()
+    return " " in raw and not _PRONOUN_WORD.search(raw) and not raw.endswith(("’s", "'s"))
 
 
 PREVIOUS_SENTENCE_RULE = _rule(
@@ -652,6 +731,11 @@ def _clean_name(raw: str) -> str | None:
     words = raw.split()
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
+    while len(words) > 1 and words[-1] in lexicon.NAME_PARTICLES[:5]:
+        words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
+    held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
+    if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
+        words = words[held[-1] + 1 :]  # (not "British Foreign Office" -> "Office")
     name = _TITLES.sub("", " ".join(words)).strip(" ,.")
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
@@ -976,6 +1060,8 @@ def explain(why: Attribution, rivals: list[tuple[str, str]], top: int = 5) -> li
             lines.append("  (a later part of a quotation whose first part named the speaker)")
         if "role_coreference" in why.also:
             lines.append("  (a description of a position: the person the text gave it to)")
+        if "centering" in why.also:
+            lines.append("  (a pronoun: the person the sentence before the quote is about)")
         beaten = [f"{name} (“{mention}”)" for name, mention in rivals if name != why.rule]
         if beaten:
             lines.append("  also matched, later in the table: " + ", ".join(beaten))

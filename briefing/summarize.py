@@ -1,4 +1,7 @@
-"""Extractive summaries: position-aware centrality with redundancy control (MMR)."""
+"""Extractive summaries. Prose leads with its news, so its summary is its lead (Edmundson's
+location method; Lead-3 is the baseline CNN/DM systems struggle to beat), leaving out lead lines
+that are not sentences of the article. A transcript has no lead: its sentences are ranked by
+centrality and position, with redundancy control (MMR)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,10 @@ _LOGISTICS = re.compile(
     re.I,
 )
 MIN_WORDS, MAX_WORDS = 6, 70
+# A line that hands over to what follows ("Scroll down for video:", a photo caption's label
+# "Short and sweet:", "Related:") introduces something else; it is not the article's news.
+_LEAD_IN = re.compile(r":\s*$")
+DUPLICATE = 0.7  # cosine over content words at which a sentence repeats one already picked
 LINE = re.compile(r"[^\n]+")  # a paragraph: the page reader leaves one per line
 MAX_CANDIDATES = 400  # bounds the work on very long documents
 
@@ -107,11 +114,32 @@ def mmr(
 
         best = max(pool, key=gain)
         pool.remove(best)
-        if max((cosine(bags[id(best[1])], bags[id(p)]) for p in picked), default=0.0) < 0.7:
+        if max((cosine(bags[id(best[1])], bags[id(p)]) for p in picked), default=0.0) < DUPLICATE:
             picked.append(best[1])
     return picked
 
 
 def summarize(doc: Document, sentences: Sequence[Sentence], k: int = 3) -> list[Sentence]:
-    """An extractive summary of ``doc`` in document order."""
-    return sorted(mmr(rank_sentences(sentences), k), key=lambda s: s.start)
+    """An extractive summary of ``doc`` in document order: a transcript's most central
+    sentences, any other document's lead."""
+    if doc.turns:
+        return sorted(mmr(rank_sentences(sentences), k), key=lambda s: s.start)
+    return lead(sentences, k)
+
+
+def lead(sentences: Sequence[Sentence], k: int) -> list[Sentence]:
+    """The first ``k`` sentences of the article proper: too short or too long a line (a
+    dateline, a byline), a question, logistics, a lead-in to something else (a caption's label)
+    and a repeat of a sentence already picked (a caption restating the lead) are passed over."""
+    picked: list[Sentence] = []
+    bags: list[Counter[str]] = []
+    for s in sentences:
+        if len(picked) >= k:
+            break
+        if not eligible(s) or _LEAD_IN.search(s.text):
+            continue
+        bag = Counter(content_words(s.text))
+        if all(cosine(bag, other) < DUPLICATE for other in bags):
+            picked.append(s)
+            bags.append(bag)
+    return picked

@@ -166,3 +166,27 @@ def test_text_in_another_script_is_analyzed_without_trouble(body):
     assert result.summary and len(result.summary[0].text) < 200  # split into real sentences
     for q in result.quotes:  # whatever is found is verbatim
         assert_verbatim(q, doc.text)
+
+
+def test_a_news_summary_is_its_lead_without_the_lines_that_are_not_article_sentences():
+    from pathlib import Path
+
+    from briefing.ingest.page import read_page
+
+    text = (
+        "Harbour strike ends\n\n"
+        "By Jane Doe, Transport Editor\n\n"
+        "Dockers at the port of Felixstowe voted on Monday to end a two-week strike over pay.\n\n"
+        "Scroll down for video and pictures of the picket line:\n\n"
+        "Back to work: Dockers at the port of Felixstowe voted on Monday to end the strike"
+        " over pay.\n\n"
+        "The union said members accepted an offer of a seven per cent rise this year.\n\n"
+        "Ships had queued in the North Sea for days, and retailers warned of empty shelves.\n\n"
+        "Talks on pensions will continue next month, the employer said in a statement.\n"
+    )
+    summary = [s.text for s in analyze(read_page(Path("strike.txt"), text)).summary]
+    assert summary == [
+        "Dockers at the port of Felixstowe voted on Monday to end a two-week strike over pay.",
+        "The union said members accepted an offer of a seven per cent rise this year.",
+        "Ships had queued in the North Sea for days, and retailers warned of empty shelves.",
+    ]

@@ -40,6 +40,19 @@ def test_link_lists_go_and_prose_with_links_stays():
     assert "annual report" in out and "Findings" in out
 
 
+def test_a_paragraph_that_is_one_link_to_another_story_goes():
+    html = (
+        "<html><body><p>The council voted on Monday to close the <a href='/b'>bridge</a> for "
+        "repairs over the summer.</p>"
+        "<p>Related: <a href='/other'>Ten bridges that fell down in the last decade</a></p>"
+        "<p><a href='/report'>The engineers' report</a> says the cables are worn.</p>"
+        "</body></html>"
+    )
+    out = without_chrome(html)
+    assert "Ten bridges" not in out
+    assert "close the" in out and "the cables are worn" in out  # prose with a link stays
+
+
 def test_run_on_text_is_split_at_the_article_containers_paragraphs():
     sentence = "Paragraph {} says something of its own. "
     paragraphs = "".join("<p>" + sentence.format(i) * 10 + "</p>" for i in range(6))

@@ -203,3 +203,36 @@ def test_boilerplate_rules_from_the_config(tmp_path: Path):
         ConfigError, match="boilerplate\\[0\\].pattern: Value error, invalid regular"
     ):
         load_config(config)
+
+
+SERIES_PAGE = """Talks on Trade Resume
+
+The passage of a new trade bill could complicate relations between the two countries, says \
+Jane Doe of the institute.
+
+March 3, 2021 10:00 am (EST)
+
+{first}
+
+The trade bill passed the Senate on Tuesday after months of debate over tariffs and quotas.
+
+Jane Doe said relations would survive the bill, though tariffs on steel would rise.
+
+The institute expects the talks on tariffs to resume in the spring.
+"""
+
+
+def test_a_series_blurb_under_the_dateline_is_dropped_by_its_form_and_place(tmp_path: Path):
+    # a sentence about the series, not the story, in the seed's place, in other words
+    blurb = (
+        "Our editors speak with scholars, diplomats and officials around the world each week "
+        "about the ideas shaping policy."
+    )
+    page = tmp_path / "interview.txt"
+    page.write_text(SERIES_PAGE.format(first=blurb), encoding="utf-8")
+    doc = read_file(page)
+    assert "Our editors" not in doc.text and "The trade bill passed" in doc.text
+    # the story's own first sentence in that place stays
+    lead = "Senators voted on Tuesday to pass the trade bill, raising tariffs on imported steel."
+    page.write_text(SERIES_PAGE.format(first=lead), encoding="utf-8")
+    assert lead in read_file(page).text

@@ -396,6 +396,13 @@ def test_single_marks_quote_in_a_document_without_double_ones():
         ("We won’t back down from this fight", "Hughes"),
         ("It is a matter for the courts now … We will appeal.", "Sarah Patel"),
     ]
+    # single marks stay the quotation marks when a double pair quotes a title or a term
+    british = (
+        "The report, “Safer Streets”, was published on Monday.\n\n"
+        "‘We won’t back down from this fight,’ Mr Hughes said.\n\n"
+        "‘It is a matter for the courts now,’ said Sarah Patel, a lawyer."
+    )
+    assert [speaker for _, speaker in quotes_of(british)] == ["Hughes", "Sarah Patel"]
     # beside double marks, single ones are a quotation within a quotation
     nested = "“They called it ‘a matter for the courts now’ and left,” said Sarah Patel."
     assert quotes_of(nested) == [
@@ -413,3 +420,16 @@ def test_thousands_of_linked_fragments_stay_bounded():
     found = find_quotes(read_page(Path("story.txt"), "A Story\n\n" + body))
     assert time.process_time() - start < 4
     assert found and all(len(q.parts) <= MAX_PARTS for q in found)
+
+
+def test_a_quotation_opened_and_closed_by_different_kinds_of_mark():
+    # pages that mix two editors' marks: straight then curly, curly then straight
+    body = (
+        '"Nissan has a vibrant portfolio of new sedans,” said David Kershaw, a vice president.'
+        "\n\n“We expect the new Sentra to sell well in every market,"
+        '" said Ana Ruiz.'
+    )
+    assert quotes_of(body) == [
+        ("Nissan has a vibrant portfolio of new sedans", "David Kershaw"),
+        ("We expect the new Sentra to sell well in every market", "Ana Ruiz"),
+    ]

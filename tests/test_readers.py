@@ -284,6 +284,30 @@ def test_html_headline(tmp_path, head, body, title):
             "<time></time>",
             date(2020, 1, 19),
         ),
+        # a shown date before the page's publication is a teaser's, not this page's
+        (
+            '<script type="application/ld+json">{"datePublished": "2020-03-02T08:00:00Z"}</script>',
+            '<ul class="related"><li><span class="card-date">4 February 2020</span></li></ul>',
+            date(2020, 3, 2),
+        ),
+        # the article's date in JSON-LD, not its photo's
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "ImageObject", '
+            '"datePublished": "2015-02-01"}, {"@type": "NewsArticle", "datePublished": '
+            '"2020-03-02T08:00:00Z"}]}</script>',
+            "",
+            date(2020, 3, 2),
+        ),
+        # a date element whose text is more than a dateline ("Mon", "18.51 GMT")
+        (
+            '<meta property="article:published_time" content="2019-11-17T22:00:00Z">',
+            '<div class="content__dateline">Mon 18 Nov 2019 18.51 GMT</div>',
+            date(2019, 11, 18),
+        ),
+        # microdata, when the page shows no date
+        ('<meta itemprop="datePublished" content="2019-11-19T13:16+0000">', "", date(2019, 11, 19)),
+        # a <time> whose text is no date ("6 hours ago") carries it in datetime
+        ("", '<time datetime="2022-04-28T22:08:28-04:00">6 hours ago</time>', date(2022, 4, 28)),
     ],
 )
 def test_html_date(tmp_path, head, body, day):
@@ -368,3 +392,25 @@ def test_an_organisation_cut_into_pieces_is_no_list_of_authors():
 
     assert _people("Bureau; Human Rights; Labor") == ""
     assert _people("Jane Doe; John Roe") == "Jane Doe; John Roe"
+
+
+def test_a_date_under_the_site_logo_is_the_day_the_page_was_built_not_its_date(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Talks in Geneva</title>"
+        '<meta property="article:published_time" content="2019-11-19T13:16:00Z"></head><body>'
+        '<h1><a href="/">The Daily Example</a></h1><span class="today-date">Thursday, 21 November'
+        " 2019</span><nav><a href='/news'>News</a></nav><h1>Talks in Geneva</h1><p>"
+        + "The delegations met for a long day of talks about the accord. " * 8
+        + "</p></body></html>"
+    )
+    assert read_file(page).date == date(2019, 11, 19)
+
+
+def test_a_searched_date_that_is_only_the_copyright_year_is_no_date():
+    from briefing.ingest.readers import searched_date
+
+    assert searched_date("2004-01-01", "<footer>© 2004 Example Media</footer>") is None
+    assert searched_date("2004-01-01", "<footer>Copyright 1998-2004 Example</footer>") is None
+    assert searched_date("2004-01-01", "<p>No notice here</p>") == date(2004, 1, 1)
+    assert searched_date("2004-03-05", "<footer>© 2004 Example</footer>") == date(2004, 3, 5)

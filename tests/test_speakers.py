@@ -133,3 +133,81 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
     )
     *_, (quote, why) = attributed(passage)
     assert quote.speaker == "Dana Okoye" and "role_coreference" in why.also
+
+
+# Forms of British, Irish, Indian and Caribbean news (the check set in
+# benchmarks/data/quotes_other_countries.jsonl has real ones).
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # a pronoun continues the subject of the sentence before (centering), across a
+        # paragraph break: "He said:" after a sentence about the governor
+        (
+            "Governor John Rankin made the announcement in a statement this afternoon.\n\n"
+            "He said: “This morning the premier was detained in Miami on charges.”",
+            "John Rankin",
+        ),
+        # ... and that subject beats an earlier speaker the cast remembers
+        (
+            "“We will go to the courts,” said Ann Lee. Benjamin Netanyahu visited the "
+            "settlement bloc on Tuesday. “Here we are on a historic day,” he told settler "
+            "leaders.",
+            "Benjamin Netanyahu",
+        ),
+        # ... also when that sentence's subject is a title before the name and a cue verb
+        (
+            "“We will go to the courts,” said Ann Lee. Palestinian chief negotiator Saeb "
+            "Erekat said they would oppose the measure. “We are going to the General "
+            "Assembly,” he added.",
+            "Saeb Erekat",
+        ),
+        # "the governor" is the one person the text names as "Governor …"
+        (
+            "Governor John Rankin made the announcement on Monday.\n\n“As this is a live "
+            "investigation I have no further information,” the governor added.",
+            "John Rankin",
+        ),
+        # a role before a name does not run over a sentence end: "He" is no name
+        (
+            "Governor John Rankin spoke on Monday. “We are going to the assembly,” the governor "
+            "said. He told the press: “This will not stand, not now and not ever.”",
+            "John Rankin",
+        ),
+        # a description with the name in apposition: the name
+        (
+            "The council leader, Jane Smith, said: ‘We will not back down on this at all.’",
+            "Jane Smith",
+        ),
+        # "said Name, Position, Organisation": the name comes first
+        (
+            "“Markets usually run ahead of the economy,” said Sanjiv Bhasin, Director, "
+            "IIFL Securities.",
+            "Sanjiv Bhasin",
+        ),
+        # a long title before a name with a particle
+        (
+            "New York City Mayor Bill de Blasio said on Friday that the park would be used "
+            "for “temporary burials until the crisis had passed.”",
+            "Bill de Blasio",
+        ),
+    ],
+)
+def test_speakers_in_other_countries_news(passage, speaker):
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == speaker
+
+
+def test_explain_covers_transcript_answers_and_pronouns(cli, tmp_path):
+    source = tmp_path / "briefing.txt"
+    source.write_text(
+        "Press Briefing on the Talks\n\n"
+        "QUESTION: What happens to the talks now that the deadline has passed?\n\n"
+        "MR PRICE: The talks will go on next week in Geneva with both delegations present. "
+        "We expect the ceasefire to hold through the winter and the aid convoys to move.\n\n"
+        "Governor John Rankin made the announcement on Monday.\n\n"
+        "He said: “The premier was detained in Miami on charges of conspiracy.”\n",
+        encoding="utf-8",
+    )
+    explained = cli("inspect", "--explain", source).output
+    assert "rule transcript_turn: a sentence of an answer turn labelled “" in explained
+    assert "(a pronoun: the person the sentence before the quote is about)" in explained

@@ -22,6 +22,7 @@ BLOCKS = ("div", "section", "ul", "ol", "dl", "table", "p", "span", "header", "a
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 LINK_SHARE = 0.7  # of a block's text inside links: a link list
 MIN_LINKS = 2
+TEASER_WORDS = 4  # a one-link paragraph this long names another page
 SHORT_LINK_WORDS = 6  # a heading that is one link this short is a button, not a heading
 MAX_BYTES = 5_000_000  # larger pages are left to the extractor as they are
 
@@ -86,6 +87,10 @@ def _is_chrome(element: Any, sizes: dict[Any, tuple[int, int, int]]) -> bool:
             and linked == chars
             and len(element.text_content().split()) <= (SHORT_LINK_WORDS)
         )
+    if element.tag == "p" and links == 1 and linked / chars >= LINK_SHARE:
+        # a paragraph that is one link and at most a label ("Read more: <a headline>"): a
+        # teaser for another page inside the article
+        return len(element.text_content().split()) >= TEASER_WORDS
     return (
         element.tag in BLOCKS
         and links >= MIN_LINKS

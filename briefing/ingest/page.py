@@ -17,7 +17,7 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
 from briefing.model import Document, Turn
-from briefing.text import word_count
+from briefing.text import content_words, split_sentences, word_count
 
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _TERMINAL = (*_SENTENCE_END, '"', "”", "’", "'", ")", "」")
@@ -78,6 +78,8 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
     while title and blocks and _same(blocks[0], title):
         blocks.pop(0)
     head, blocks = _split_head(blocks)
+    if _is_series_blurb(head, blocks):
+        blocks = blocks[1:]
     dated, standfirst, header = _read_head(head)
     body = _remove_boilerplate(blocks) if meta.boilerplate else _trim_edges(blocks)
     kept_head = (
@@ -131,6 +133,24 @@ def _is_header_line(block: str) -> bool:
     if speaker_label(block) or words > 40:
         return False
     return words <= 4 or not block.endswith(_TERMINAL) or bool(parse_dateline(block))
+
+
+BLURB_COHESION = 0.3  # share of a paragraph's content words found again in the article
+
+
+def _is_series_blurb(head: list[str], body: list[str]) -> bool:
+    """A series blurb: one sentence right under the dateline that describes the series, not
+    the story ("To help readers … our editors conduct in-depth interviews …"). Its form and
+    place tell it: alone in its paragraph, first after the dateline, and lexically apart from
+    the article (few of its content words come back in the head or the body)."""
+    if len(body) < 3 or not head or not parse_dateline(head[-1]):
+        return False
+    first = body[0]
+    if len(split_sentences(first)) != 1 or not first.endswith(_SENTENCE_END):
+        return False
+    words = set(content_words(first))
+    article = {w for block in head[:-1] + body[1:12] for w in content_words(block)}
+    return len(words) >= 6 and len(words & article) / len(words) < BLURB_COHESION
 
 
 def _read_head(head: list[str]) -> tuple[date | None, str | None, list[str]]:
@@ -256,9 +276,19 @@ def _positions(header: list[str]) -> tuple[tuple[str, str | None], ...]:
     return tuple((m[1], " ".join(m[2].split())) for m in found if m)
 
 
+# A photo caption with the story's byline run on after it at the top of a page: "AMO found
+# 475 pounds of cocaine inside a vessel. By U.S. CUSTOMS AND BORDER PROTECTION"
+_TRAILING_BYLINE = re.compile(r"[.!?]\s+By\s+(?:[A-Z][\w.’'&-]*\s*){1,6}$")
+
+
 def _is_byline(line: str) -> bool:
-    """A line naming the author rather than saying anything: "By …", "Name, Position"."""
-    return line.startswith(("By ", "Office of")) or bool(_NAME_POSITION.match(line))
+    """A line naming the author rather than saying anything: "By …", "Name, Position", or a
+    caption that ends in the byline."""
+    return (
+        line.startswith(("By ", "Office of"))
+        or bool(_NAME_POSITION.match(line))
+        or bool(_TRAILING_BYLINE.search(line))
+    )
 
 
 def _byline(header: list[str]) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -94,7 +95,7 @@ def read_html(path: Path, data: bytes) -> Document:
     authors = tagged[1] if tagged else _people(info.author or "")
     meta = PageMeta(
         title=page_title(html, _title_tag(html) or info.title, info.sitename),
-        date=page_date(html) or url_date(url) or parse_iso(info.date),
+        date=page_date(html) or url_date(url) or searched_date(info.date, html),
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
         publisher=_site_name(info.sitename) or _host(url),
         url=url,
@@ -143,38 +144,133 @@ def page_title(html: str, title: str | None, sitename: str | None) -> str | None
 # node, or the whole text of a <time> or of an element whose class names a date.
 _SHOWN_DATE = re.compile(
     r"(?<=>)\s*(?:Last\s+)?(?:Updated|Published|Posted)(?:\s+on)?:?\s+(?P<lead>[^<]{6,60}?)\s*<"
-    r"|<(?:time\b|\w+\s[^>]*class=[\"'][^\"']*date[^\"']*[\"'])[^>]*>"
+    r"|(?P<tag><(?:time\b|\w+\s[^>]*class=[\"'][^\"']*date[^\"']*[\"'])[^>]*>)"
     r"(?=\s*(?P<only>[^<]{6,60}?)\s*<)",
     re.I,
 )
+# The machine-readable form of a shown date: <time datetime="2019-11-19T13:16+00:00">
+_ISO_ATTRIBUTE = re.compile(r"\b(?:datetime|content)=[\"']([^\"']{10,40})", re.I)
+# The page's own dates in its structured data: JSON-LD, Open Graph article tags, microdata.
 _PUBLISHED = re.compile(
     r'"datePublished"\s*:\s*"([^"]{10,40})"'
-    r"|<meta\s[^>]*(?:property|name)=[\"'](?:og:)?article:published_time[\"'][^>]*>",
+    r"|<meta\s[^>]*(?:property|name)=[\"'](?:og:)?article:published_time[\"'][^>]*>"
+    r"|<\w+\s[^>]*itemprop=[\"']datePublished[\"'][^>]*>",
     re.I,
 )
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.I | re.S)
-_H1_OPEN = re.compile(r"<h1\b", re.I)
+_H1_OPEN = re.compile(r"<h1\b[^>]*>", re.I)
 HEADER_CHARS = 12_000  # how far past the headline's <h1> an article's header runs
+SLACK = timedelta(days=1)  # a shown local day against a structured UTC timestamp
 
 
 def page_date(html: str) -> date | None:
     """The date a page shows beside its headline, even a last update (what a reader of the
     brief would check it against); else the publication date in its structured data. None
-    leaves it to trafilatura's search. Dates further down belong to teasers and lists."""
-    headline = _H1_OPEN.search(html, 0, 2_000_000)
-    if headline:
-        header = _SCRIPT.sub(" ", html[headline.start() : headline.start() + 2 * HEADER_CHARS])
-        for m in _SHOWN_DATE.finditer(header, 0, HEADER_CHARS):
-            shown = find_date(m["lead"]) if m["lead"] else parse_dateline(m["only"])
-            if shown:
-                return shown
-    found = _PUBLISHED.search(html[:2_000_000])
+    leaves it to the page's address and trafilatura's search. Dates further down belong to
+    teasers and lists, and so does a shown date before the structured publication date. (A
+    shown date after the structured data's last change is kept: pages republish without
+    updating their metadata.)"""
+    published = _linked_data_date(html) or _structured_date(_PUBLISHED, html)
+    for shown in _shown_dates(html):
+        if not published or shown >= published - SLACK:
+            return shown
+    return published
+
+
+def _shown_dates(html: str) -> Iterator[date]:
+    """Dates shown in the header under the headline: the first <h1> that is not the site's
+    logo (a home link)."""
+    headline = next(
+        (
+            h
+            for h in _H1_OPEN.finditer(html, 0, 2_000_000)
+            if not _HOME_LINK.match(html[h.end() : h.end() + 400])
+        ),
+        None,
+    )
+    if not headline:
+        return
+    header = _SCRIPT.sub(" ", html[headline.start() : headline.start() + 2 * HEADER_CHARS])
+    for m in _SHOWN_DATE.finditer(header, 0, HEADER_CHARS):
+        if m["lead"]:
+            shown = find_date(m["lead"])
+        else:
+            shown = parse_dateline(m["only"])
+            if not shown:  # "Mon 18 Nov 2019 18.51 GMT", "6 hours ago" in a <time datetime>
+                attribute = _ISO_ATTRIBUTE.search(m["tag"])
+                shown = find_date(m["only"]) or (parse_iso(attribute[1]) if attribute else None)
+        if shown:
+            yield shown
+
+
+_LINKED_DATA = re.compile(
+    r"<script\b[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S
+)
+# JSON-LD nodes whose datePublished is not the article's: a photo's, a video's, the site's.
+_NOT_THE_ARTICLE = frozenset(
+    "ImageObject VideoObject AudioObject MediaObject Organization Person WebSite Comment"
+    " SiteNavigationElement BreadcrumbList".split()
+)
+MOST_NODES = 500  # bounded work on a page's structured data
+
+
+def _linked_data_date(html: str) -> date | None:
+    """The datePublished of the page's article in its JSON-LD: an Article-like node first,
+    else any node that is not a picture, a video, a person or the site."""
+    article = other = None
+    for m in _LINKED_DATA.finditer(html, 0, 2_000_000):
+        try:
+            data = json.loads(m[1])
+        except ValueError:
+            continue
+        stack, seen = [data], 0
+        while stack and seen < MOST_NODES:
+            node = stack.pop(0)
+            seen += 1
+            if isinstance(node, list):
+                stack.extend(node)
+                continue
+            if not isinstance(node, dict):
+                continue
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            value = node.get("datePublished")
+            kinds = node.get("@type") or ()
+            kinds = {kinds} if isinstance(kinds, str) else set(map(str, kinds))
+            if not isinstance(value, str) or kinds & _NOT_THE_ARTICLE:
+                continue
+            found = parse_iso(value) or find_date(value)
+            if any(k.endswith(("Article", "Posting", "Report")) for k in kinds):
+                article = article or found
+            else:
+                other = other or found
+        if article:
+            return article
+    return article or other
+
+
+def _structured_date(pattern: re.Pattern[str], html: str) -> date | None:
+    found = pattern.search(html, 0, 2_000_000)
     if not found:
         return None
     if found[1]:
-        return parse_iso(found[1])
-    content = re.search(r"content=[\"']([^\"']+)", found[0])
-    return parse_iso(content[1]) if content else None
+        return parse_iso(found[1]) or find_date(found[1])
+    content = _ISO_ATTRIBUTE.search(found[0])
+    return (parse_iso(content[1]) or find_date(content[1])) if content else None
+
+
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.I
+)
+
+
+def searched_date(found: str | None, html: str) -> date | None:
+    """The date trafilatura's search of the page found, unless it is only a year read as
+    1 January from the page's copyright notice ("© 2004"): the site's year, not the page's."""
+    day = parse_iso(found)
+    if day and (day.month, day.day) == (1, 1):
+        if any(int(m[1]) == day.year for m in _COPYRIGHT_YEAR.finditer(html, 0, 2_000_000)):
+            return None
+    return day
 
 
 # A full date in a page's address: /2019/08/02/, /2019-03-29-slug
