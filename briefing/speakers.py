@@ -197,7 +197,9 @@ AFTER_RULES = (
 _SUBJECT = (
     # "…, the 34-year-old mother of three replied, “…"
     rf"(?:(?P<pronoun>{_PRONOUN})"
-    rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?)"
+    rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?"
+    # "…, one escapee testified that “…": a person the text describes without naming
+    rf"|(?:One|Another|(?<=, )(?:one|another))\s+[a-z][\w’' -]{{2,40}}?)"
     rf"{_PARENTHESIS}"
     # "The council leader, Jane Smith, said": the name in apposition to a description;
     # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it
@@ -226,6 +228,10 @@ BEFORE_RULES = (
         "before",
         re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
         ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
+        (
+            "During the council’s session, one escapee testified that “nobody there may complain of hunger.”",
+            "One escapee",
+        ),
         # the subject of the last cue, not of an earlier clause
         (
             "After the host asked the guest who would win, Ellen Marsh replied, “I would bet "
