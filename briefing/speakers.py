@@ -229,7 +229,7 @@ BEFORE_RULES = (
         re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
         ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
         (
-            "During the council’s session, one escapee testified that “nobody there may complain of hunger.”",
+            "In the session, one escapee testified that “nobody there may complain of hunger.”",
             "One escapee",
         ),
         # the subject of the last cue, not of an earlier clause
