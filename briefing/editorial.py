@@ -2,10 +2,11 @@
 
 A bullet is read without the sentences around it, so a sentence that leans on one the reader
 was not shown (an opening "But", "This", "First,", a bare "The designations" naming what the
-sentence before named) is left out; a relative day ("today", "on Monday") is anchored to the
-source's date in editorial brackets (a source without a date leaves it as it is); a
-dateline ("KYIV —") is cut off the front. The text stays verbatim apart from the bracketed
-insertions, and ``spans`` are the source pieces it is made of.
+sentence before named) is left out; a dateline ("KYIV —") or a run-in heading is cut off the
+front. What it needs to stand alone is inserted in editorial brackets (``briefing.brackets``:
+dates, years, names, acronyms), and who says it is named (``briefing.attribution``). The text
+stays verbatim apart from the bracketed insertions, and ``spans`` are the source pieces it is
+made of.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from briefing import lexicon
+from briefing.attribution import said_by
+from briefing.brackets import acronym_inserts, anchor_days, name_inserts
 from briefing.lexicon import (
     ANAPHORIC_PHRASES,
     ANAPHORS,
@@ -27,7 +29,7 @@ from briefing.lexicon import (
     TIME_NOUNS,
 )
 from briefing.model import Document, Sentence
-from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words
+from briefing.text import MAX_ANALYZED_CHARS, STEM, STOPWORDS, common_word, content_words
 
 # Forms of speech that run an event rather than say something: greeting and thanking,
 # introducing or handing over to the next speaker, announcing what someone will talk about.
@@ -118,7 +120,6 @@ FINAL_POINTER = re.compile(
     r"\b(?:in|on|of|about|with|to|for|from|by) (?:this|that)[.!]?$|\bthere[.!]?$"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
-STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
 FIRST_PERSON = re.compile(
     r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
     r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b"
@@ -163,15 +164,6 @@ HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
 # a lettered list ("a. Freedom of … b. Prohibition of …").
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]|\b[A-Z]{4,} [A-Z]{4,}\b|(?:\s[a-h]\. [A-Z].*){2}")
-WEEKDAYS = tuple(day.lower() for day in lexicon.WEEKDAYS)
-RELATIVE_DAY = re.compile(
-    r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
-    rf"|(?:(?:on|last|this|next) )?{lexicon.alternation(lexicon.WEEKDAYS)}"
-    r"(?: (?:morning|afternoon|evening|night))?)\b",
-    re.I,
-)
-_DATE_FOLLOWS = re.compile(rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)")
-_FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -296,7 +288,7 @@ def run_in_heading(text: str, label: re.Match[str]) -> bool:
     if label["role"] or HONORIFIC.match(label["name"]) or label["name"].startswith("The "):
         return False  # "The Chair:", "The Speaker:" name a role that speaks
     words = [w for w in label["name"].split() if w[:1].isupper()]
-    common = [_common_word(w, text) for w in words]
+    common = [common_word(w, text) for w in words]
     return all(common) or (any(common) and text.count(label["name"]) == 1)
 
 
@@ -308,23 +300,10 @@ def _heading_words(words: str, text: str) -> bool:
     capitalised = [w for w in split if w[:1].isupper()]
     if any(w.lower() not in STOPWORDS for w in split if not w[:1].isupper()):
         return False
-    common = sum(_common_word(w, text) for w in capitalised)
+    common = sum(common_word(w, text) for w in capitalised)
     return common == len(capitalised) or (
         len(capitalised) >= 4 and common >= 0.75 * len(capitalised)
     )
-
-
-def _common_word(word: str, text: str) -> bool:
-    """Whether the document writes ``word``, or a word of its stem, in lower case: a common
-    word ("Transparency" beside "transparent"), never a name."""
-    return word.lower()[:STEM] in _lower_case_stems(text)
-
-
-@functools.lru_cache(maxsize=256)
-def _lower_case_stems(text: str) -> frozenset[str]:
-    """The stems of the words a document writes in lower case. Once per document, not once
-    per labelled sentence."""
-    return frozenset(w[:STEM] for w in re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS]))
 
 
 def page_furniture(text: str) -> bool:
@@ -415,131 +394,6 @@ def dangling_person(text: str) -> bool:
     return word.lower() in STOPWORDS or bool(re.search(r"[’']s$", word))
 
 
-# A name of two or three capitalised words: "Song Chun-son", "Olivier Vandecasteele".
-_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){1,3}\b")
-# A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
-# Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
-_LONE_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z]|\. ?[A-Z])")
-_NOT_IN_NAMES = (
-    frozenset(lexicon.NAME_PREFIXES)
-    | lexicon.NOT_NAMES
-    | lexicon.PLACE_MODIFIERS
-    | frozenset(lexicon.WEEKDAYS)
-    | frozenset(("Hon", "Right", "Honourable", "Honorable"))
-)
-
-
-def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    """Where ``doc.text[start:end]`` names someone by one part of a name the source gives in
-    full elsewhere, the rest of that name in brackets ("[Olivier] Vandecasteele was arrested",
-    "sentenced Song [Chun-son]"), as (offset, insertion). A part of two names is left as it
-    is: the source does not say which is meant."""
-    text = doc.text[start:end]
-    names = _name_parts(doc.text)
-    inserts: list[tuple[int, str]] = []
-    for m in _LONE_NAME.finditer(text):
-        word = m[1]
-        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
-        full = names.get(word, ())
-        if len(full) != 1 or word in doc.title or before.lower() in ("the", "a", "an"):
-            continue
-        if before[:1].isupper() and not before.endswith(","):
-            continue  # part of a longer name here: "Persian Gulf Star Oil Company"
-        if full[0] in text or not _personal(word, full[0], doc.text):
-            continue
-        rest = full[0].split()
-        if rest[-1] == word:  # given names first
-            inserts.append((start + m.start(1), f"[{' '.join(rest[:-1])}] "))
-        else:  # family name first: "Song Chun-son"
-            inserts.append((start + m.end(1), f" [{' '.join(rest[1:])}]"))
-    return inserts
-
-
-def acronym_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    """After the first use of each acronym the source spells out elsewhere ("Commission of
-    Inquiry (COI)") and the sentence does not, its name in brackets: "the COI [Commission of
-    Inquiry] report". Acronyms a policy reader knows ("NATO", "PRC") are left as they are."""
-    text = doc.text[start:end]
-    names = _acronyms(doc.text)
-    inserts, done = [], set()
-    for m in _ACRONYM.finditer(text):
-        short = m[0]
-        name = names.get(short)
-        if name is None or short in done or short in lexicon.KNOWN_ACRONYMS or name in text:
-            continue
-        done.add(short)
-        inserts.append((start + m.end(), f" [{name}]"))
-    return inserts
-
-
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b(?![’'-])")
-# "Commission of Inquiry (COI)": a name in capitals and small words, its acronym in brackets.
-_NAME_WORD = r"(?:[A-Z][\w’'-]*|[a-z]{1,3}-[A-Z][\w’'-]*|of|for|and|the|on|in|to)"  # "al-Sham"
-_SPELLED_OUT = re.compile(rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,9}}) \(([A-Z]{{2,6}})\)")
-_SMALL = frozenset("of for and the on in to".split())
-
-
-@functools.lru_cache(maxsize=64)
-def _acronyms(text: str) -> dict[str, str]:
-    """The acronyms a document spells out, and their names: the last words before the
-    bracket whose capitals give the acronym's letters ("UN Commission of Inquiry (COI)" →
-    "Commission of Inquiry")."""
-    found: dict[str, str] = {}
-    for m in _SPELLED_OUT.finditer(text, 0, MAX_ANALYZED_CHARS):
-        words, letters = m[1].split(), m[2]
-        j, i = len(letters) - 1, len(words) - 1
-        while i >= 0 and j >= 0:
-            initial = words[i].split("-")[-1][0] if words[i][0].islower() else words[i][0]
-            if initial.upper() == letters[j]:  # "of" may give the "O" of "COI"
-                j -= 1
-            elif words[i] not in _SMALL:
-                break
-            i -= 1
-        if j < 0:
-            found.setdefault(letters, " ".join(words[i + 1 :]))
-    return found
-
-
-def _personal(word: str, name: str, text: str) -> bool:
-    """Whether ``name`` names a person: none of its words is a common word of the document
-    ("Homyel Regional Court"), and ``word`` never stands where places and bodies do: after
-    "the" or a preposition of place ("in Canada", beside "Statistics Canada")."""
-    if any(_common_word(w, text) for w in name.split()):
-        return False
-    return word not in _place_words(text)
-
-
-_PLACE = re.compile(r"\b(?:the|in|at|across|throughout|within|into|inside) ([A-Z][\w’'-]*)")
-
-
-@functools.lru_cache(maxsize=64)
-def _place_words(text: str) -> frozenset[str]:
-    """The capitalised words a document puts after "the" or a preposition of place."""
-    return frozenset(_PLACE.findall(text, 0, MAX_ANALYZED_CHARS))
-
-
-@functools.lru_cache(maxsize=64)
-def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
-    """Each first or last word of a document's names of several words, and those names;
-    titles in front are not part of a name ("Secretary Blinken"), nor is a place's direction
-    ("North Korea"), and a possessive ends one ("Joyce Murray’s WeChat")."""
-    parts: dict[str, set[str]] = {}
-    for m in _FULL_NAME.finditer(text, 0, MAX_ANALYZED_CHARS):
-        words = m[0].split()
-        owner = next((i for i, w in enumerate(words) if re.search(r"[’']s$", w)), None)
-        if owner is not None:
-            words = words[:owner] + [words[owner][:-2]]
-        if any(w in lexicon.PLACE_MODIFIERS for w in words):
-            continue  # "South China Sea", "North Korea": a place
-        while words and words[0] in _NOT_IN_NAMES:
-            words.pop(0)
-        if len(words) < 2 or any(w in _NOT_IN_NAMES or w.lower() in STOPWORDS for w in words):
-            continue
-        for word in (words[0], words[-1]):
-            parts.setdefault(word, set()).add(" ".join(words))
-    return {w: tuple(sorted(names)) for w, names in parts.items()}
-
-
 def _points_back_inside(low: str, shown: str) -> bool:
     """A demonstrative noun phrase past the opening ("these steps", "this action") whose noun
     neither the sentence before it nor what the reader is shown names: "this" and "these"
@@ -575,249 +429,3 @@ def _unbalanced_quote(text: str) -> bool:
     closes = text.count("”") + text.count("''")
     straight = text.count('"')
     return opens != closes or straight % 2 == 1
-
-
-# A statement in the name of several signers, by the title's form: "G7 Foreign Ministers’
-# Statement on …" (plural signers: "G7 Foreign Ministers"), "Joint Statement on Syria".
-JOINT_STATEMENT = re.compile(
-    r"^(?:(?P<who>[A-Z0-9][\w.-]*(?: [A-Z][\w.-]*){0,5}s)[’'] (?:Joint )?Statement"
-    r"|Joint (?:Statement|Declaration|Communiqu[eé]))\b"
-)
-JOINT_TITLE_WORDS = 8
-
-
-# The preamble of a joint statement that says whose it is: "Representatives of the Arab
-# League, Egypt, … and the United States met in …", "a statement from the Foreign Ministers
-# of Canada, France, …".
-SIGNERS = re.compile(
-    r"\b(?P<who>Representatives|(?:Foreign |Defen[cs]e |Finance )?Ministers|Governments"
-    r"|Leaders|Heads of State(?: and Government)?|Ambassadors) of"
-    r" (?P<list>(?:the )?[A-Z][^.:;]{2,400}?)"
-    r"(?= met\b| on the occasion\b| have\b| are\b|\.|:)"
-)
-PREAMBLE = 1500  # the signers are named before the statement's text
-NAMED_SIGNERS = 2  # "Representatives of the Arab League, Egypt and 11 others"
-
-
-def signers(text: str) -> str | None:
-    """Who signs a joint statement, as its preamble names them, shortened past two names."""
-    m = SIGNERS.search(text, 0, PREAMBLE)
-    if m is None:
-        return None
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"]) if i.strip()]
-    if len(items) <= NAMED_SIGNERS + 1:
-        return f"{m['who']} of {' and '.join(items)}"
-    return (
-        f"{m['who']} of {', '.join(items[:NAMED_SIGNERS])} and {len(items) - NAMED_SIGNERS} others"
-    )
-
-
-def said_by(doc: Document, sentence: Sentence) -> str | None:
-    """Who says the sentence, as a reader would name them: the speaker of its transcript
-    turn, else the signers of a joint statement, else the source's author, else its
-    publisher."""
-    if sentence.speaker:
-        return _full_name(doc, sentence.speaker)
-    joint = JOINT_STATEMENT.match(doc.title)
-    if joint:  # its "we" is the signatories, not the office that posted it
-        who = joint["who"] or signers(doc.text)
-        if who:
-            return who
-        return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
-    if doc.authors:
-        return doc.authors[0].split(",")[0].strip() or None
-    if not doc.publisher:
-        return None
-    if doc.doc_type == "report":  # "State Department report on Cuba": which report says it
-        subject = report_subject(doc.title)
-        return f"{reader_name(doc.publisher)} report" + (f" on {subject}" if subject else "")
-    return reader_name(doc.publisher)
-
-
-SUBJECT_WORDS = 4  # "Cuba", "the Rights of Migrant Workers": a subject, not a whole headline
-
-
-def report_subject(title: str) -> str | None:
-    """What a report is about, in a few words: its title after the last colon ("2023 Country
-    Reports on Human Rights Practices: China (Includes Hong Kong …)" → "China"), or a short
-    title that does not itself say "report"."""
-    subject = re.sub(r"\s*\([^()]*\)\s*$", "", title.rsplit(": ", 1)[-1]).strip()
-    if not subject or len(subject.split()) > SUBJECT_WORDS or re.search(r"(?i)\breport", subject):
-        return None
-    return subject
-
-
-def _full_name(doc: Document, speaker: str) -> str:
-    """A transcript label as the document names the person ("Price" → "Ned Price")."""
-    last = speaker.split()[-1].lower()
-    for name in [*(n for n, _ in doc.positions), *(a.split(",")[0] for a in doc.authors)]:
-        if name.split() and name.split()[-1].lower() == last and len(name) >= len(speaker):
-            return name.strip()
-    return speaker
-
-
-def reader_name(publisher: str) -> str:
-    """How a reader names a publishing organisation: "U.S. Department of State" → "State
-    Department"."""
-    name = re.sub(r"^(?:the |U\.S\. |US |United States )+", "", publisher.strip(), flags=re.I)
-    m = re.fullmatch(r"Department of (?:the )?([A-Z][\w ]*)", name)
-    return f"{m[1]} Department" if m else name
-
-
-def anchor_days(
-    doc: Document, start: int, end: int, inserts: Sequence[tuple[int, str]] = ()
-) -> tuple[tuple[tuple[int, int], ...], str]:
-    """``doc.text[start:end]`` with each relative day followed by its date in brackets, each
-    month named without a year followed by its year, the other ``inserts`` (offset,
-    insertion) made, and the source pieces around the insertions.
-
-    A source without a date gives none to anchor to, and its bullet shows no date: there the
-    text is left as it is rather than dropped."""
-    text = doc.text
-    sentence = text[start:end]
-    inserts = list(inserts)
-    if doc.date is None:
-        return _inserted(text, start, end, inserts)
-    for m in RELATIVE_DAY.finditer(text, start, end):
-        if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
-            continue  # "on Monday, 14 November" already says when
-        day = _resolve(m.group().lower(), doc.date, sentence)
-        cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
-        inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
-    inserts += _year_inserts(doc, start, end)
-    months = [
-        (
-            m.end(),
-            MONTH_NAMES.index(m["month"].lower()) + 1,
-            bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
-        )
-        for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
-        if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
-    ]
-    inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
-    return _inserted(text, start, end, inserts)
-
-
-# "this year", "last year"; in a report, "during the year" (the one it covers).
-YEAR_PHRASE = re.compile(
-    r"\b(?:(?P<rel>[Tt]his|[Ll]ast)|(?:during|in|over|throughout|for) the) year\b(?!s|[’'\[-]| \[)"
-)
-
-
-def _year_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    """Each "this year", "last year" and, in a report on one year, "during the year", followed
-    by its year in brackets: a report's years count from the year it covers."""
-    assert doc.date is not None
-    covered = _coverage_year(doc)
-    inserts = []
-    for m in YEAR_PHRASE.finditer(doc.text, start, end):
-        if m["rel"]:
-            year = (covered or doc.date.year) - (m["rel"].lower() == "last")
-        elif covered:
-            year = covered
-        else:
-            continue  # "the year" of a source that covers no one year
-        inserts.append((m.end(), f" [{year}]"))
-    return inserts
-
-
-def _inserted(
-    text: str, start: int, end: int, inserts: list[tuple[int, str]]
-) -> tuple[tuple[tuple[int, int], ...], str]:
-    """``text[start:end]`` with the insertions made, and the source pieces between them."""
-    pieces: list[tuple[int, int]] = []
-    out: list[str] = []
-    pos = start
-    for cut, insert in sorted(inserts):
-        pieces.append((pos, cut))
-        out.append(text[pos:cut] + insert)
-        pos = cut
-    pieces.append((pos, end))
-    out.append(text[pos:end])
-    return tuple(p for p in pieces if p[1] > p[0]), "".join(out)
-
-
-MONTH_NAMES = tuple(m.lower() for m in lexicon.MONTHS)
-# A month, maybe with its day, that no year follows: "In March the commissioner …", "On
-# August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
-MONTH_WITHOUT_YEAR = re.compile(
-    r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
-    rf"\b(?P<month>{lexicon.alternation(lexicon.MONTHS)})"
-    r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
-    r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
-    r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
-)
-# A title that names the one year it covers: "2023 Country Reports on Human Rights Practices".
-_TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-
-
-def _month_years(
-    doc: Document, months: list[tuple[int, int, bool]], sentence: str
-) -> list[tuple[int, int]]:
-    """The year of each month (its end, its number, whether a day it starts from is meant) a
-    sentence names without one. Months named in calendar order ("between January and July")
-    are one stretch of time: they take the year of the last of them."""
-    assert doc.date is not None
-    covered = _coverage_year(doc)
-    if covered:
-        return [(cut, covered) for cut, _, _ in months]
-    years = [_month_year(month, doc.date, sentence, starts) for _, month, starts in months]
-    numbers = [month for _, month, _ in months]
-    if len(months) > 1 and numbers == sorted(numbers):
-        years = [years[-1]] * len(years)
-    return [(cut, year) for (cut, _, _), year in zip(months, years, strict=True)]
-
-
-# A year in a report's address: ".../reports/2023-country-reports-on-…/venezuela/".
-_URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d|/\d)")
-
-
-def _coverage_year(doc: Document) -> int | None:
-    """The year a document reports on, when its title names one (an annual report is
-    published the year after the year it covers), else, for a report, when its address names
-    one year before the year it was published in (a year that is a path's date is none)."""
-    years = set(_TITLE_YEAR.findall(doc.title))
-    if len(years) == 1:
-        return int(years.pop())
-    if doc.doc_type == "report" and doc.url and doc.date:
-        path = set(_URL_YEAR.findall(doc.url.split("://")[-1]))
-        if len(path) == 1 and int(min(path)) < doc.date.year:
-            return int(path.pop())
-    return None
-
-
-def _month_year(month: int, on: date, sentence: str, starts: bool = False) -> int:
-    """The year of a month named without one in a source dated ``on``: a month after the
-    source's own is last year's, unless the sentence looks ahead; a day something starts
-    from in a month before the source's own is next year's, when the sentence looks ahead
-    ("The rules take effect on January 1" in November)."""
-    ahead = bool(_FUTURE.search(sentence) or _SCHEDULED.search(sentence))
-    if month > on.month and not ahead:
-        return on.year - 1
-    if month < on.month and starts and ahead:
-        return on.year + 1
-    return on.year
-
-
-# What is set for a day to come, in the present tense: "take effect", "enters into force".
-_SCHEDULED = re.compile(
-    r"\b(?:takes?|come|comes|enters?) (?:into )?(?:effect|force)\b|\b(?:expires?|begins?|starts?)\b"
-)
-# A day something starts from or is due by: "on January 1", "from March", "by June".
-_FROM_DAY = re.compile(r"\b(?:on|from|by|until|starting|beginning|effective) $")
-
-
-def _resolve(phrase: str, on: date, sentence: str) -> date:
-    if "yesterday" in phrase:
-        return on - timedelta(days=1)
-    if "tomorrow" in phrase:
-        return on + timedelta(days=1)
-    weekday = next((i for i, d in enumerate(WEEKDAYS) if d in phrase), None)
-    if weekday is None:
-        return on  # today, tonight, this morning
-    back = (on.weekday() - weekday) % 7
-    ahead = (weekday - on.weekday()) % 7
-    future = phrase.startswith("next") or (
-        not phrase.startswith("last") and bool(_FUTURE.search(sentence))
-    )
-    return on + timedelta(days=ahead or 7) if future and ahead else on - timedelta(days=back)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -115,3 +116,19 @@ def shorten(text: str, limit: int = 300) -> str:
     if len(text) <= limit:
         return text
     return text[: text.rfind(" ", 0, limit - 1) or limit - 1].rstrip(",;: ") + "…"
+
+
+STEM = 7  # words sharing their first letters name the same thing ("designated", "designations")
+
+
+def common_word(word: str, text: str) -> bool:
+    """Whether the document writes ``word``, or a word of its stem, in lower case: a common
+    word ("Transparency" beside "transparent"), never a name."""
+    return word.lower()[:STEM] in _lower_case_stems(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _lower_case_stems(text: str) -> frozenset[str]:
+    """The stems of the words a document writes in lower case. Once per document, not once
+    per labelled sentence."""
+    return frozenset(w[:STEM] for w in re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS]))

@@ -165,7 +165,7 @@ def test_a_run_in_heading_is_not_a_speaker():
 def test_a_month_without_a_year_gets_the_year_it_means():
     from datetime import date
 
-    from briefing.editorial import anchor_days
+    from briefing.brackets import anchor_days
 
     def anchored(text, title="Press release"):
         d = Document(path=Path("/x/a.txt"), title=title, text=text, date=date(2024, 4, 17))
@@ -195,7 +195,7 @@ def test_a_month_without_a_year_gets_the_year_it_means():
 def test_last_year_gets_its_year():
     from datetime import date
 
-    from briefing.editorial import anchor_days
+    from briefing.brackets import anchor_days
 
     text = "A year ago, in February of last year, the memorandum was issued."
     d = Document(path=Path("/x/a.txt"), title="Press release", text=text, date=date(2024, 4, 17))
@@ -381,7 +381,7 @@ def test_a_run_in_heading_is_known_by_its_stem_or_by_standing_once():
 def test_months_named_together_share_one_year():
     from datetime import date
 
-    from briefing.editorial import anchor_days
+    from briefing.brackets import anchor_days
 
     text = "Between January and July, observers recorded 29 deaths in prisons."
     d = doc(text, date=date(2024, 4, 17))
@@ -508,7 +508,7 @@ def test_a_long_run_in_heading_in_title_case_is_cut_off():
 def test_a_day_something_starts_from_before_the_sources_month_is_next_years():
     from datetime import date
 
-    from briefing.editorial import anchor_days
+    from briefing.brackets import anchor_days
 
     def anchored(text):
         d = doc(text, date=date(2026, 11, 23))
@@ -551,7 +551,7 @@ def test_what_a_law_says_on_paper_is_no_bullet_unless_the_sentence_says_the_prac
 def test_this_year_and_the_year_of_a_report_get_their_year():
     from datetime import date
 
-    from briefing.editorial import anchor_days
+    from briefing.brackets import anchor_days
 
     text = "This year alone, more than 115,000 persons have been displaced by the conflict."
     d = doc(text, date=date(2021, 6, 4))

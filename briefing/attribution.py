@@ -1,0 +1,101 @@
+"""Who says a bullet, as a reader would name them: a transcript turn's speaker, a joint
+statement's signers, the author, or the publisher ("State Department"; a report as its
+publisher's report on its subject, "State Department report on Cuba")."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model import Document, Sentence
+
+# A statement in the name of several signers, by the title's form: "G7 Foreign Ministers’
+# Statement on …" (plural signers: "G7 Foreign Ministers"), "Joint Statement on Syria".
+JOINT_STATEMENT = re.compile(
+    r"^(?:(?P<who>[A-Z0-9][\w.-]*(?: [A-Z][\w.-]*){0,5}s)[’'] (?:Joint )?Statement"
+    r"|Joint (?:Statement|Declaration|Communiqu[eé]))\b"
+)
+
+
+JOINT_TITLE_WORDS = 8
+
+
+# The preamble of a joint statement that says whose it is: "Representatives of the Arab
+# League, Egypt, … and the United States met in …", "a statement from the Foreign Ministers
+# of Canada, France, …".
+SIGNERS = re.compile(
+    r"\b(?P<who>Representatives|(?:Foreign |Defen[cs]e |Finance )?Ministers|Governments"
+    r"|Leaders|Heads of State(?: and Government)?|Ambassadors) of"
+    r" (?P<list>(?:the )?[A-Z][^.:;]{2,400}?)"
+    r"(?= met\b| on the occasion\b| have\b| are\b|\.|:)"
+)
+
+
+PREAMBLE = 1500  # the signers are named before the statement's text
+
+
+NAMED_SIGNERS = 2  # "Representatives of the Arab League, Egypt and 11 others"
+
+
+def signers(text: str) -> str | None:
+    """Who signs a joint statement, as its preamble names them, shortened past two names."""
+    m = SIGNERS.search(text, 0, PREAMBLE)
+    if m is None:
+        return None
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"]) if i.strip()]
+    if len(items) <= NAMED_SIGNERS + 1:
+        return f"{m['who']} of {' and '.join(items)}"
+    return (
+        f"{m['who']} of {', '.join(items[:NAMED_SIGNERS])} and {len(items) - NAMED_SIGNERS} others"
+    )
+
+
+def said_by(doc: Document, sentence: Sentence) -> str | None:
+    """Who says the sentence, as a reader would name them: the speaker of its transcript
+    turn, else the signers of a joint statement, else the source's author, else its
+    publisher."""
+    if sentence.speaker:
+        return _full_name(doc, sentence.speaker)
+    joint = JOINT_STATEMENT.match(doc.title)
+    if joint:  # its "we" is the signatories, not the office that posted it
+        who = joint["who"] or signers(doc.text)
+        if who:
+            return who
+        return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
+    if doc.authors:
+        return doc.authors[0].split(",")[0].strip() or None
+    if not doc.publisher:
+        return None
+    if doc.doc_type == "report":  # "State Department report on Cuba": which report says it
+        subject = report_subject(doc.title)
+        return f"{reader_name(doc.publisher)} report" + (f" on {subject}" if subject else "")
+    return reader_name(doc.publisher)
+
+
+SUBJECT_WORDS = 4  # "Cuba", "the Rights of Migrant Workers": a subject, not a whole headline
+
+
+def report_subject(title: str) -> str | None:
+    """What a report is about, in a few words: its title after the last colon ("2023 Country
+    Reports on Human Rights Practices: China (Includes Hong Kong …)" → "China"), or a short
+    title that does not itself say "report"."""
+    subject = re.sub(r"\s*\([^()]*\)\s*$", "", title.rsplit(": ", 1)[-1]).strip()
+    if not subject or len(subject.split()) > SUBJECT_WORDS or re.search(r"(?i)\breport", subject):
+        return None
+    return subject
+
+
+def _full_name(doc: Document, speaker: str) -> str:
+    """A transcript label as the document names the person ("Price" → "Ned Price")."""
+    last = speaker.split()[-1].lower()
+    for name in [*(n for n, _ in doc.positions), *(a.split(",")[0] for a in doc.authors)]:
+        if name.split() and name.split()[-1].lower() == last and len(name) >= len(speaker):
+            return name.strip()
+    return speaker
+
+
+def reader_name(publisher: str) -> str:
+    """How a reader names a publishing organisation: "U.S. Department of State" → "State
+    Department"."""
+    name = re.sub(r"^(?:the |U\.S\. |US |United States )+", "", publisher.strip(), flags=re.I)
+    m = re.fullmatch(r"Department of (?:the )?([A-Z][\w ]*)", name)
+    return f"{m[1]} Department" if m else name

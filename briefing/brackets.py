@@ -1,0 +1,332 @@
+"""Editorial insertions that let a bullet stand alone, each in brackets and each with the
+source pieces around it: the date of a relative day ("today [17 November 2026]"), the year of
+a month, "this year" or "during the year" ("In March [2023]"), the rest of a person's name
+given in full elsewhere ("[Olivier] Vandecasteele"), the name of an acronym the source spells
+out ("the COI [Commission of Inquiry] report")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from briefing import lexicon
+from briefing.model import Document
+from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, common_word
+
+WEEKDAYS = tuple(day.lower() for day in lexicon.WEEKDAYS)
+
+
+RELATIVE_DAY = re.compile(
+    r"\b(?:(?:earlier |later )?today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
+    rf"|(?:(?:on|last|this|next) )?{lexicon.alternation(lexicon.WEEKDAYS)}"
+    r"(?: (?:morning|afternoon|evening|night))?)\b",
+    re.I,
+)
+
+
+_DATE_FOLLOWS = re.compile(rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)")
+
+
+_FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
+
+
+# A name of two or three capitalised words: "Song Chun-son", "Olivier Vandecasteele".
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){1,3}\b")
+
+
+# A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
+# Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
+_LONE_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z]|\. ?[A-Z])")
+
+
+_NOT_IN_NAMES = (
+    frozenset(lexicon.NAME_PREFIXES)
+    | lexicon.NOT_NAMES
+    | lexicon.PLACE_MODIFIERS
+    | frozenset(lexicon.WEEKDAYS)
+    | frozenset(("Hon", "Right", "Honourable", "Honorable"))
+)
+
+
+def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """Where ``doc.text[start:end]`` names someone by one part of a name the source gives in
+    full elsewhere, the rest of that name in brackets ("[Olivier] Vandecasteele was arrested",
+    "sentenced Song [Chun-son]"), as (offset, insertion). A part of two names is left as it
+    is: the source does not say which is meant."""
+    text = doc.text[start:end]
+    names = _name_parts(doc.text)
+    inserts: list[tuple[int, str]] = []
+    for m in _LONE_NAME.finditer(text):
+        word = m[1]
+        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
+        full = names.get(word, ())
+        if len(full) != 1 or word in doc.title or before.lower() in ("the", "a", "an"):
+            continue
+        if before[:1].isupper() and not before.endswith(","):
+            continue  # part of a longer name here: "Persian Gulf Star Oil Company"
+        if full[0] in text or not _personal(word, full[0], doc.text):
+            continue
+        rest = full[0].split()
+        if rest[-1] == word:  # given names first
+            inserts.append((start + m.start(1), f"[{' '.join(rest[:-1])}] "))
+        else:  # family name first: "Song Chun-son"
+            inserts.append((start + m.end(1), f" [{' '.join(rest[1:])}]"))
+    return inserts
+
+
+def acronym_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """After the first use of each acronym the source spells out elsewhere ("Commission of
+    Inquiry (COI)") and the sentence does not, its name in brackets: "the COI [Commission of
+    Inquiry] report". Acronyms a policy reader knows ("NATO", "PRC") are left as they are."""
+    text = doc.text[start:end]
+    names = _acronyms(doc.text)
+    inserts, done = [], set()
+    for m in _ACRONYM.finditer(text):
+        short = m[0]
+        name = names.get(short)
+        if name is None or short in done or short in lexicon.KNOWN_ACRONYMS or name in text:
+            continue
+        done.add(short)
+        inserts.append((start + m.end(), f" [{name}]"))
+    return inserts
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b(?![’'-])")
+
+
+# "Commission of Inquiry (COI)": a name in capitals and small words, its acronym in brackets.
+_NAME_WORD = r"(?:[A-Z][\w’'-]*|[a-z]{1,3}-[A-Z][\w’'-]*|of|for|and|the|on|in|to)"  # "al-Sham"
+
+
+_SPELLED_OUT = re.compile(rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,9}}) \(([A-Z]{{2,6}})\)")
+
+
+_SMALL = frozenset("of for and the on in to".split())
+
+
+@functools.lru_cache(maxsize=64)
+def _acronyms(text: str) -> dict[str, str]:
+    """The acronyms a document spells out, and their names: the last words before the
+    bracket whose capitals give the acronym's letters ("UN Commission of Inquiry (COI)" →
+    "Commission of Inquiry")."""
+    found: dict[str, str] = {}
+    for m in _SPELLED_OUT.finditer(text, 0, MAX_ANALYZED_CHARS):
+        words, letters = m[1].split(), m[2]
+        j, i = len(letters) - 1, len(words) - 1
+        while i >= 0 and j >= 0:
+            initial = words[i].split("-")[-1][0] if words[i][0].islower() else words[i][0]
+            if initial.upper() == letters[j]:  # "of" may give the "O" of "COI"
+                j -= 1
+            elif words[i] not in _SMALL:
+                break
+            i -= 1
+        if j < 0:
+            found.setdefault(letters, " ".join(words[i + 1 :]))
+    return found
+
+
+def _personal(word: str, name: str, text: str) -> bool:
+    """Whether ``name`` names a person: none of its words is a common word of the document
+    ("Homyel Regional Court"), and ``word`` never stands where places and bodies do: after
+    "the" or a preposition of place ("in Canada", beside "Statistics Canada")."""
+    if any(common_word(w, text) for w in name.split()):
+        return False
+    return word not in _place_words(text)
+
+
+_PLACE = re.compile(r"\b(?:the|in|at|across|throughout|within|into|inside) ([A-Z][\w’'-]*)")
+
+
+@functools.lru_cache(maxsize=64)
+def _place_words(text: str) -> frozenset[str]:
+    """The capitalised words a document puts after "the" or a preposition of place."""
+    return frozenset(_PLACE.findall(text, 0, MAX_ANALYZED_CHARS))
+
+
+@functools.lru_cache(maxsize=64)
+def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
+    """Each first or last word of a document's names of several words, and those names;
+    titles in front are not part of a name ("Secretary Blinken"), nor is a place's direction
+    ("North Korea"), and a possessive ends one ("Joyce Murray’s WeChat")."""
+    parts: dict[str, set[str]] = {}
+    for m in _FULL_NAME.finditer(text, 0, MAX_ANALYZED_CHARS):
+        words = m[0].split()
+        owner = next((i for i, w in enumerate(words) if re.search(r"[’']s$", w)), None)
+        if owner is not None:
+            words = words[:owner] + [words[owner][:-2]]
+        if any(w in lexicon.PLACE_MODIFIERS for w in words):
+            continue  # "South China Sea", "North Korea": a place
+        while words and words[0] in _NOT_IN_NAMES:
+            words.pop(0)
+        if len(words) < 2 or any(w in _NOT_IN_NAMES or w.lower() in STOPWORDS for w in words):
+            continue
+        for word in (words[0], words[-1]):
+            parts.setdefault(word, set()).add(" ".join(words))
+    return {w: tuple(sorted(names)) for w, names in parts.items()}
+
+
+def anchor_days(
+    doc: Document, start: int, end: int, inserts: Sequence[tuple[int, str]] = ()
+) -> tuple[tuple[tuple[int, int], ...], str]:
+    """``doc.text[start:end]`` with each relative day followed by its date in brackets, each
+    month named without a year followed by its year, the other ``inserts`` (offset,
+    insertion) made, and the source pieces around the insertions.
+
+    A source without a date gives none to anchor to, and its bullet shows no date: there the
+    text is left as it is rather than dropped."""
+    text = doc.text
+    sentence = text[start:end]
+    inserts = list(inserts)
+    if doc.date is None:
+        return _inserted(text, start, end, inserts)
+    for m in RELATIVE_DAY.finditer(text, start, end):
+        if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
+            continue  # "on Monday, 14 November" already says when
+        day = _resolve(m.group().lower(), doc.date, sentence)
+        cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
+        inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
+    inserts += _year_inserts(doc, start, end)
+    months = [
+        (
+            m.end(),
+            MONTH_NAMES.index(m["month"].lower()) + 1,
+            bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
+        )
+        for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
+        if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
+    ]
+    inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
+    return _inserted(text, start, end, inserts)
+
+
+# "this year", "last year"; in a report, "during the year" (the one it covers).
+YEAR_PHRASE = re.compile(
+    r"\b(?:(?P<rel>[Tt]his|[Ll]ast)|(?:during|in|over|throughout|for) the) year\b(?!s|[’'\[-]| \[)"
+)
+
+
+def _year_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """Each "this year", "last year" and, in a report on one year, "during the year", followed
+    by its year in brackets: a report's years count from the year it covers."""
+    assert doc.date is not None
+    covered = _coverage_year(doc)
+    inserts = []
+    for m in YEAR_PHRASE.finditer(doc.text, start, end):
+        if m["rel"]:
+            year = (covered or doc.date.year) - (m["rel"].lower() == "last")
+        elif covered:
+            year = covered
+        else:
+            continue  # "the year" of a source that covers no one year
+        inserts.append((m.end(), f" [{year}]"))
+    return inserts
+
+
+def _inserted(
+    text: str, start: int, end: int, inserts: list[tuple[int, str]]
+) -> tuple[tuple[tuple[int, int], ...], str]:
+    """``text[start:end]`` with the insertions made, and the source pieces between them."""
+    pieces: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = start
+    for cut, insert in sorted(inserts):
+        pieces.append((pos, cut))
+        out.append(text[pos:cut] + insert)
+        pos = cut
+    pieces.append((pos, end))
+    out.append(text[pos:end])
+    return tuple(p for p in pieces if p[1] > p[0]), "".join(out)
+
+
+MONTH_NAMES = tuple(m.lower() for m in lexicon.MONTHS)
+
+
+# A month, maybe with its day, that no year follows: "In March the commissioner …", "On
+# August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
+MONTH_WITHOUT_YEAR = re.compile(
+    r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
+    rf"\b(?P<month>{lexicon.alternation(lexicon.MONTHS)})"
+    r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
+    r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
+    r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
+)
+
+
+# A title that names the one year it covers: "2023 Country Reports on Human Rights Practices".
+_TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _month_years(
+    doc: Document, months: list[tuple[int, int, bool]], sentence: str
+) -> list[tuple[int, int]]:
+    """The year of each month (its end, its number, whether a day it starts from is meant) a
+    sentence names without one. Months named in calendar order ("between January and July")
+    are one stretch of time: they take the year of the last of them."""
+    assert doc.date is not None
+    covered = _coverage_year(doc)
+    if covered:
+        return [(cut, covered) for cut, _, _ in months]
+    years = [_month_year(month, doc.date, sentence, starts) for _, month, starts in months]
+    numbers = [month for _, month, _ in months]
+    if len(months) > 1 and numbers == sorted(numbers):
+        years = [years[-1]] * len(years)
+    return [(cut, year) for (cut, _, _), year in zip(months, years, strict=True)]
+
+
+# A year in a report's address: ".../reports/2023-country-reports-on-…/venezuela/".
+_URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d|/\d)")
+
+
+def _coverage_year(doc: Document) -> int | None:
+    """The year a document reports on, when its title names one (an annual report is
+    published the year after the year it covers), else, for a report, when its address names
+    one year before the year it was published in (a year that is a path's date is none)."""
+    years = set(_TITLE_YEAR.findall(doc.title))
+    if len(years) == 1:
+        return int(years.pop())
+    if doc.doc_type == "report" and doc.url and doc.date:
+        path = set(_URL_YEAR.findall(doc.url.split("://")[-1]))
+        if len(path) == 1 and int(min(path)) < doc.date.year:
+            return int(path.pop())
+    return None
+
+
+def _month_year(month: int, on: date, sentence: str, starts: bool = False) -> int:
+    """The year of a month named without one in a source dated ``on``: a month after the
+    source's own is last year's, unless the sentence looks ahead; a day something starts
+    from in a month before the source's own is next year's, when the sentence looks ahead
+    ("The rules take effect on January 1" in November)."""
+    ahead = bool(_FUTURE.search(sentence) or _SCHEDULED.search(sentence))
+    if month > on.month and not ahead:
+        return on.year - 1
+    if month < on.month and starts and ahead:
+        return on.year + 1
+    return on.year
+
+
+# What is set for a day to come, in the present tense: "take effect", "enters into force".
+_SCHEDULED = re.compile(
+    r"\b(?:takes?|come|comes|enters?) (?:into )?(?:effect|force)\b|\b(?:expires?|begins?|starts?)\b"
+)
+
+
+# A day something starts from or is due by: "on January 1", "from March", "by June".
+_FROM_DAY = re.compile(r"\b(?:on|from|by|until|starting|beginning|effective) $")
+
+
+def _resolve(phrase: str, on: date, sentence: str) -> date:
+    if "yesterday" in phrase:
+        return on - timedelta(days=1)
+    if "tomorrow" in phrase:
+        return on + timedelta(days=1)
+    weekday = next((i for i, d in enumerate(WEEKDAYS) if d in phrase), None)
+    if weekday is None:
+        return on  # today, tonight, this morning
+    back = (on.weekday() - weekday) % 7
+    ahead = (weekday - on.weekday()) % 7
+    future = phrase.startswith("next") or (
+        not phrase.startswith("last") and bool(_FUTURE.search(sentence))
+    )
+    return on + timedelta(days=ahead or 7) if future and ahead else on - timedelta(days=back)
