@@ -165,6 +165,13 @@ def build_command(
     help="Folder for the brief.",
 )
 @click.option("--max-sources", type=int, default=12, show_default=True)
+@click.option(
+    "--words",
+    type=click.IntRange(10, 2000),
+    default=DEFAULT_WORDS,
+    show_default=True,
+    help="Words in the topic's summary (about).",
+)
 @ALLOW_EMPTY
 @DASK
 @_reports_errors
@@ -179,6 +186,7 @@ def brief_command(
     formats: tuple[str, ...],
     out: Path,
     max_sources: int,
+    words: int,
     allow_empty: bool,
     dask: str | None,
 ) -> None:
@@ -198,6 +206,7 @@ def brief_command(
                 "query": query,
                 "exclude": _split(exclude),
                 "max_sources": max_sources,
+                "summary_words": words,
             }
         ],
     }
