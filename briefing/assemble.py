@@ -22,6 +22,7 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.synthesize import (
+    focus_terms,
     STANCE_DISCOUNT,
     Candidate,
     background,
@@ -110,7 +111,8 @@ def _summaries(
     seen_text: set[str] = set()
     pools, picks = [], []
     for topic, f in zip(topics, found, strict=True):
-        pool = [c for c in candidates(f, terms=topic.terms, avoid=quoted) if c.key not in used]
+        pool = candidates(f, terms=topic.terms, avoid=quoted, focus=focus_terms(topic))
+        pool = [c for c in pool if c.key not in used]
         pool = said_something([c for c in pool if _norm(c.edited.text) not in seen_text])
         chosen = select(pool, words=_words(topic, info), query=" ".join(topic.terms))
         used.update(c.key for c in chosen)

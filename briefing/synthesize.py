@@ -26,9 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing import lexicon
+from briefing.config import Topic
 from briefing.editorial import Edited, edit
 from briefing.lexicon import DECISION_STEMS
 from briefing.model import Analysis, Document, Point, Sentence
+from briefing.query import plain_words
 from briefing.summarize import eligible
 from briefing.text import STOPWORDS, content_words, cosine, word_count
 
@@ -151,6 +153,16 @@ def candidates(
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, i, n))
     return out
+
+
+def focus_terms(topic: Topic) -> list[str]:
+    """The words a source's title must name for all of its sentences to be candidates (see
+    ``candidates``): the topic's keywords and query terms. A plain-language query ("What
+    measures have been taken…?") is no focus: its words bias the synthesis but need not be in
+    a title or a sentence."""
+    if topic.query and plain_words(topic.query) is not None:
+        return list(topic.keywords)
+    return list(topic.terms)
 
 
 def synthesize(
