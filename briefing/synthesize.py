@@ -41,11 +41,14 @@ DIVERSITY = 6.0
 COST_SCALE = 0.3
 CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join it
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
+FEEDBACK = 5  # the sentences most on the query, whose words widen it…
+FEEDBACK_SHARE = 0.5  # …for this share of a sentence's relevance
 SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 1 + this)
 TITLE_WEIGHT = 1.0  # how far saying what the headline says raises a sentence's reward
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
-MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates…
-MAX_POOL = 600  # …and the most central of them all, which bounds the work on 100 sources
+MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
+MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
+# work on 100 sources, and a single long report is read to its end
 REDUNDANT = 0.6  # never two bullets this similar
 # A shorter sentence is a slogan or a remark ("We stand with them.", "We'll give it just
 # another moment."): too little for a reader to act on.
@@ -125,6 +128,7 @@ def candidates(
     topic = {w for t in terms for w in content_words(t)}
     focused = topic if focus is None else {w for t in focus for w in content_words(t)}
     out: list[Candidate] = []
+    per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
         sentences = analysis.sentences
@@ -135,7 +139,7 @@ def candidates(
         words = topic if doc.doc_type == "transcript" else focused
         passing = bool(words) and not words & title
         for i, sentence in enumerate(sentences):
-            if taken >= MAX_PER_SOURCE:
+            if taken >= per_source:
                 break
             if not eligible(sentence):
                 continue
@@ -383,7 +387,7 @@ def _rewards(
         for w in set.intersection(*titles):
             qwords.pop(w, None)
     if qwords:
-        relevance = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
+        relevance = _relevance(vectors, qwords)
         total = sum(relevance)
         if total > 0:
             scale = sum(centrality) / total
@@ -405,6 +409,29 @@ def _rewards(
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         out.append(c * prior)
     return out
+
+
+def _relevance(vectors: list[dict[str, float]], qwords: Counter[str]) -> list[float]:
+    """Each sentence's relevance to the query, by pseudo-relevance feedback (Rocchio): half
+    its weight on the query's own words, half its similarity to the FEEDBACK sentences that
+    weigh most on them. A question in plain words ("What measures have been taken?") names
+    its subject in few words and its frame in many; the sentences that answer it best say
+    what the subject's sources say around it, in words the question did not use."""
+    direct = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
+    if not any(direct):
+        return direct
+    best = [
+        i for i in sorted(range(len(vectors)), key=lambda i: -direct[i])[:FEEDBACK] if direct[i]
+    ]
+    centroid: Counter[str] = Counter()
+    for i in best:
+        centroid.update(vectors[i])
+    around = [sum(v * centroid[w] for w, v in vec.items()) for vec in vectors]
+    top_direct, top_around = max(direct), max(around) or 1.0
+    return [
+        (1 - FEEDBACK_SHARE) * d / top_direct + FEEDBACK_SHARE * a / top_around
+        for d, a in zip(direct, around, strict=True)
+    ]
 
 
 def substance(text: str) -> float:
