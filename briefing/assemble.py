@@ -22,11 +22,11 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.synthesize import (
-    focus_terms,
     STANCE_DISCOUNT,
     Candidate,
     background,
     candidates,
+    focus_terms,
     reading_order,
     said_something,
     select,
