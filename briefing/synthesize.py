@@ -159,12 +159,18 @@ def candidates(
     return out
 
 
+def plain_question(topic: Topic) -> bool:
+    """Whether the topic's query is a question or sentence in plain words (see
+    ``query.plain_words``) rather than a list of words or a query in the query language."""
+    return bool(topic.query) and plain_words(topic.query) is not None
+
+
 def focus_terms(topic: Topic) -> list[str]:
     """The words a source's title must name for all of its sentences to be candidates (see
     ``candidates``): the topic's keywords and query terms. A plain-language query ("What
     measures have been taken…?") is no focus: its words bias the synthesis but need not be in
     a title or a sentence."""
-    if topic.query and plain_words(topic.query) is not None:
+    if plain_question(topic):
         return list(topic.keywords)
     return list(topic.terms)
 
@@ -180,7 +186,12 @@ def synthesize(
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
     pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms)
-    picked = select(said_something(pool), words=words, query=" ".join([query, *terms]))
+    picked = select(
+        said_something(pool),
+        words=words,
+        query=" ".join([query, *terms]),
+        feedback=bool(query) and plain_words(query) is not None,
+    )
     return [to_point(c) for c in reading_order(picked)]
 
 
@@ -229,8 +240,12 @@ def to_point(c: Candidate) -> Point:
     )
 
 
-def select(pool: list[Candidate], *, words: int, query: str = "") -> list[Candidate]:
-    """Lin & Bilmes's greedy selection from ``pool``, most valuable first."""
+def select(
+    pool: list[Candidate], *, words: int, query: str = "", feedback: bool = False
+) -> list[Candidate]:
+    """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
+    (the query is a question in plain words) the query is widened by pseudo-relevance
+    feedback (see ``_relevance``)."""
     if not pool or words <= 0:
         return []
     vectors = _tfidf([c.edited.text for c in pool])
@@ -239,7 +254,7 @@ def select(pool: list[Candidate], *, words: int, query: str = "") -> list[Candid
     n = len(pool)
     cover_all = [1.0 + sum(row.values()) for row in sims]  # C_i(V), self-similarity 1
     cap = [SATURATION_A / n * c for c in cover_all]
-    reward = _rewards(pool, vectors, cover_all, query)
+    reward = _rewards(pool, vectors, cover_all, query, feedback)
     cluster = _clusters(sims, cover_all)
     # Each source weighs the same in the coverage term, however many sentences it has, so
     # that one long source does not stand for the topic.
@@ -377,6 +392,7 @@ def _rewards(
     vectors: list[dict[str, float]],
     cover_all: list[float],
     query: str,
+    feedback: bool = False,
 ) -> list[float]:
     """r_j: centrality (mean similarity), query relevance, substance and lead position."""
     n = len(pool)
@@ -387,7 +403,7 @@ def _rewards(
         for w in set.intersection(*titles):
             qwords.pop(w, None)
     if qwords:
-        relevance = _relevance(vectors, qwords)
+        relevance = _relevance(vectors, qwords, feedback)
         total = sum(relevance)
         if total > 0:
             scale = sum(centrality) / total
@@ -411,14 +427,16 @@ def _rewards(
     return out
 
 
-def _relevance(vectors: list[dict[str, float]], qwords: Counter[str]) -> list[float]:
+def _relevance(
+    vectors: list[dict[str, float]], qwords: Counter[str], feedback: bool = True
+) -> list[float]:
     """Each sentence's relevance to the query, by pseudo-relevance feedback (Rocchio): half
     its weight on the query's own words, half its similarity to the FEEDBACK sentences that
     weigh most on them. A question in plain words ("What measures have been taken?") names
     its subject in few words and its frame in many; the sentences that answer it best say
     what the subject's sources say around it, in words the question did not use."""
     direct = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
-    if not any(direct):
+    if not feedback or not any(direct):
         return direct
     best = [
         i for i in sorted(range(len(vectors)), key=lambda i: -direct[i])[:FEEDBACK] if direct[i]

@@ -351,3 +351,17 @@ def test_a_single_long_source_is_read_to_its_end():
     found = [analyze(doc(body, path="/tmp/long.txt", doc_type="report"))]
     pool = candidates(found)
     assert max(c.index for c in pool) > 100  # not only the first 60 sentences
+
+
+def test_a_brief_of_one_topic_keeps_its_first_point_in_its_summary(cli, tmp_path):
+    folder = flood_reports(tmp_path / "floods")
+    out = tmp_path / "out"
+    result = cli(
+        "brief", folder, "--topic", "Rhine floods", "--keywords", "flood",
+        "--format", "json", "--out", out, "--as-of", "2026-12-01",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next(out.rglob("brief.json")).read_text())
+    # no executive summary that is the topic's own first bullet moved out of it
+    assert brief["executive_summary"] == []
+    assert len(brief["topics"][0]["summary"]) > 1
