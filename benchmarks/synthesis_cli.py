@@ -7,8 +7,8 @@ Run: python benchmarks/synthesis_cli.py [duc] [qmsum] [--words 100 250] [--limit
      (needs rouge-score and ../shared beside the repository)
 
 - DUC 2004 task 2 (10 news articles a cluster, no query of its own): each cluster is asked a
-  plain-language question that names no cluster's subject (GENERIC_QUERY), as a reader
-  who only wants "what happened" would ask it; ROUGE recall at the word budget.
+  plain-language question on its subject (QUESTION, the subject found by `subject_of`), as
+  DUC 2005-2007 asked theirs; ROUGE recall at the word budget.
 - QMSum committee: each transcript with its own question (plain language); ROUGE F.
 
 The commands run in this process through click's test runner (the same code as the shell,
@@ -21,21 +21,37 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import EVAL, scoring  # noqa: E402
 from synthesis import clusters, lead, lexrank, sentences_of  # noqa: E402
 
+from briefing import lexicon  # noqa: E402
+
 DUC = EVAL / "summarization-multidoc-duc2004"
 QMSUM = EVAL / "summarization-qmsum-committee"
-# The same question for every cluster: it must not name any cluster's subject.
-GENERIC_QUERY = (
-    "What happened? Describe the main events, who was involved, their causes and effects, "
-    "and what measures have been taken."
+# The question asked of every cluster, in the form of DUC 2005-2007's narratives: its subject
+# (the name most of the cluster's articles use most, found by `subject_of`, never written by
+# hand) inside a frame of question words that no article need use.
+QUESTION = (
+    "What happened with {subject}? Describe the main events, who was involved, their causes "
+    "and effects, and what measures have been taken."
 )
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+
+
+def subject_of(docs: list) -> str:
+    """The name (a run of capitalised words inside a sentence) that appears in most of the
+    documents, the most often in all: "Hun Sen", "Mitch", "Pinochet"."""
+    calendar = {*lexicon.WEEKDAYS, *lexicon.MONTHS}
+    per_doc = [Counter(n for n in _NAME.findall(d.text) if n not in calendar) for d in docs]
+    total = sum(per_doc, Counter())
+    return max(total, key=lambda n: (sum(n in c for c in per_doc), total[n], n))
 
 
 def _run(args: list[str]) -> str:
@@ -71,7 +87,7 @@ def measure(name: str, folder: Path, words: int, metric: str, limit: int | None)
     with tempfile.TemporaryDirectory() as tmp:
         for cid, docs in data.items():
             ref = json.loads((folder / cid / "references.json").read_text())
-            query = ref.get("query") or GENERIC_QUERY
+            query = ref.get("query") or QUESTION.format(subject=subject_of(docs))
             preds["brief"][cid] = via_brief(folder / cid, cid, query, words, Path(tmp, cid))
             preds["summarize"][cid] = via_summarize(folder / cid, query, words)
             per_doc = sentences_of(docs)

@@ -6,8 +6,7 @@ filters (type:interview, publisher:state.gov, speaker:Blinken, title:"Hong Kong"
 Juxtaposition means AND, and AND binds tighter than OR. Words match as in keywords:
 case-insensitive, whole words, an optional plural ending.
 
-A query that uses none of the language (no AND/OR/NOT, parenthesis, quotation mark or field
-filter) and reads as prose (a question, a sentence, or more words than anyone joins with AND)
+A query without operators (AND/OR/NOT) or field filters that reads as prose (a question, a sentence, or more words than anyone joins with AND)
 is plain words: "What measures have been taken against drug smuggling?" matches a source
 with any of its words, and sources rank by how many and how rare (see ``plain_words``).
 """
@@ -58,9 +57,11 @@ class Not:
 Node = Term | All | Any | Not
 
 
-# The marks of the query language, and of prose: a sentence's punctuation before a space or
-# the end ("taken?", "X, Y", "Discuss X. What…"), or more words than a filter would AND.
-_SYNTAX = re.compile(r'["()]|\b\w+:\S|\b(?:AND|OR|NOT)\b')
+# The marks of the query language (operators, field filters; parentheses and "phrases" are
+# prose too, and a phrase stays a phrase), and of prose: a sentence's punctuation before a
+# space or the end ("taken?", "X, Y", "Discuss X. What…"), or more words than anyone ANDs.
+_SYNTAX = re.compile(r"\b\w+:\S|\b(?:AND|OR|NOT)\b")
+_PHRASE = re.compile(r'"([^"]+)"')
 _PROSE = re.compile(r"[?!.,;:](?:\s|$)")
 PROSE_WORDS = 7
 _WORD = re.compile(r"[^\W_](?:[\w’'-]*\w)?")
@@ -75,8 +76,10 @@ def plain_words(text: str) -> tuple[str, ...] | None:
     found = _WORD.findall(text)
     if not _PROSE.search(text) and len(found) < PROSE_WORDS:
         return None
-    kept = [w for w in found if w.lower().replace("’", "'") not in STOPWORDS and not w.isdigit()]
-    return tuple(dict.fromkeys(kept)) or None
+    phrases = [" ".join(p.split()) for p in _PHRASE.findall(text) if p.strip()]
+    rest = _WORD.findall(_PHRASE.sub(" ", text))
+    kept = [w for w in rest if w.lower().replace("’", "'") not in STOPWORDS and not w.isdigit()]
+    return tuple(dict.fromkeys([*phrases, *kept])) or None
 
 
 def parse(text: str) -> Node:

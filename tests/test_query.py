@@ -107,6 +107,14 @@ def test_query_topic_in_a_build(project):
             ("Discuss", "causes", "strike", "involved"),
         ),
         ("Iran, Iraq", ("Iran", "Iraq")),  # a list in prose: any of them
+        (
+            "What did Ed Lowe (chair of the Ports Board) think about the levy?",
+            ("Ed", "Lowe", "chair", "Ports", "Board", "think", "levy"),
+        ),
+        (
+            'How has "soft power" changed Chinese diplomacy?',
+            ("soft power", "changed", "Chinese", "diplomacy"),
+        ),
         ("floods dams rivers levees storms rainfall warnings", None),  # seven bare words
     ],
 )
