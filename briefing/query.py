@@ -6,9 +6,10 @@ filters (type:interview, publisher:state.gov, speaker:Blinken, title:"Hong Kong"
 Juxtaposition means AND, and AND binds tighter than OR. Words match as in keywords:
 case-insensitive, whole words, an optional plural ending.
 
-A query without operators (AND/OR/NOT) or field filters that reads as prose (a question, a sentence, or more words than anyone joins with AND)
-is plain words: "What measures have been taken against drug smuggling?" matches a source
-with any of its words, and sources rank by how many and how rare (see ``plain_words``).
+A query without operators (AND/OR/NOT) or field filters that reads as prose (a question, a
+sentence, or more words than anyone joins with AND) is plain words: "What measures have been
+taken against drug smuggling?" matches a source with any of its words, and sources rank by
+how many and how rare (see ``plain_words``).
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ def candidates(
 def plain_question(topic: Topic) -> bool:
     """Whether the topic's query is a question or sentence in plain words (see
     ``query.plain_words``) rather than a list of words or a query in the query language."""
-    return bool(topic.query) and plain_words(topic.query) is not None
+    return topic.query is not None and plain_words(topic.query) is not None
 
 
 def focus_terms(topic: Topic) -> list[str]:
