@@ -132,12 +132,16 @@ def candidates(
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
         sentences = analysis.sentences
-        # A source whose title names the topic is about it throughout; one that only touches
-        # on it (a transcript of many subjects, a report on a neighbouring country) gives its
-        # on-topic sentences.
-        title = set(content_words(doc.title))
+        # A source whose title names the topic is about it throughout, and so is writing whose
+        # first sentence does (a news story's lead says what it is about, as its headline
+        # would, and a plain-text file has no headline); one that only touches on it (a
+        # transcript of many subjects, a report on a neighbouring country) gives its on-topic
+        # sentences.
         words = topic if doc.doc_type == "transcript" else focused
-        passing = bool(words) and not words & title
+        about = set(content_words(doc.title))
+        if sentences and doc.doc_type not in ("transcript", "interview") and not doc.turns:
+            about.update(content_words(sentences[0].text))
+        passing = bool(words) and not words & about
         for i, sentence in enumerate(sentences):
             if taken >= per_source:
                 break

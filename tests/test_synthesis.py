@@ -365,3 +365,13 @@ def test_a_brief_of_one_topic_keeps_its_first_point_in_its_summary(cli, tmp_path
     # no executive summary that is the topic's own first bullet moved out of it
     assert brief["executive_summary"] == []
     assert len(brief["topics"][0]["summary"]) > 1
+
+
+def test_a_story_whose_first_sentence_names_the_topic_is_about_it_without_a_headline():
+    story = doc(
+        "Flood waters along the Rhine rose two metres overnight in Koblenz on Monday.\n"
+        "Engineers raised 4,000 sandbags along the old town walls before dawn.\n",
+        title="Doc 01",  # a plain-text file: no headline
+    )
+    texts = [c.edited.text for c in candidates([analyze(story)], terms=["Rhine"])]
+    assert any(t.startswith("Engineers raised") for t in texts)
