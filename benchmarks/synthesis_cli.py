@@ -65,13 +65,16 @@ def _run(args: list[str]) -> str:
     return result.output
 
 
-def via_brief(folder: Path, topic: str, query: str, words: int, out: Path) -> list[str]:
+def via_brief(
+    folder: Path, topic: str, query: str, words: int, out: Path, keywords: str = ""
+) -> list[str]:
     """The topic's summary of `briefing brief … --format json`, bullet texts in order."""
     _run(
         ["-q", "brief", str(folder), "--topic", topic, "--query", query, "--words", str(words),
          "--format", "json", "--out", str(out), "--allow-empty"]
+        + (["--keywords", keywords] if keywords else [])
     )  # fmt: skip
-    brief = json.loads(next(out.rglob("brief.json")).read_text())
+    brief = json.loads(next(out.glob("*/*/brief.json")).read_text())
     return [p["text"] for t in brief["topics"] for p in t["summary"]]
 
 
@@ -82,13 +85,20 @@ def via_summarize(folder: Path, query: str, words: int) -> list[str]:
 
 def measure(name: str, folder: Path, words: int, metric: str, limit: int | None) -> None:
     data = dict(list(clusters(folder).items())[:limit])
-    systems = ("brief", "summarize", "LexRank", "Lead")
+    systems = ("brief", "brief+kw", "summarize", "LexRank", "Lead")
     preds: dict[str, dict] = {s: {} for s in systems}
     with tempfile.TemporaryDirectory() as tmp:
         for cid, docs in data.items():
             ref = json.loads((folder / cid / "references.json").read_text())
             query = ref.get("query") or QUESTION.format(subject=subject_of(docs))
             preds["brief"][cid] = via_brief(folder / cid, cid, query, words, Path(tmp, cid))
+            # the subject as a keyword too, as a user who names it would (DUC only)
+            subject = "" if ref.get("query") else subject_of(docs)
+            preds["brief+kw"][cid] = (
+                via_brief(folder / cid, cid, query, words, Path(tmp, cid, "kw"), subject)
+                if subject
+                else preds["brief"][cid]
+            )
             preds["summarize"][cid] = via_summarize(folder / cid, query, words)
             per_doc = sentences_of(docs)
             preds["LexRank"][cid] = lexrank(per_doc, words)

@@ -29,6 +29,7 @@ from briefing import lexicon
 from briefing.config import Topic
 from briefing.editorial import Edited, edit
 from briefing.lexicon import DECISION_STEMS
+from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
 from briefing.summarize import eligible
@@ -138,10 +139,7 @@ def candidates(
         # transcript of many subjects, a report on a neighbouring country) gives its on-topic
         # sentences.
         words = topic if doc.doc_type == "transcript" else focused
-        about = set(content_words(doc.title))
-        if sentences and doc.doc_type not in ("transcript", "interview") and not doc.turns:
-            about.update(content_words(sentences[0].text))
-        passing = bool(words) and not words & about
+        passing = bool(words) and not _about(doc, sentences, words)
         for i, sentence in enumerate(sentences):
             if taken >= per_source:
                 break
@@ -167,6 +165,25 @@ def plain_question(topic: Topic) -> bool:
     """Whether the topic's query is a question or sentence in plain words (see
     ``query.plain_words``) rather than a list of words or a query in the query language."""
     return topic.query is not None and plain_words(topic.query) is not None
+
+
+def _about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
+    """Whether ``doc`` is about the topic whose ``words`` these are: its title names them, or
+    (in writing) its first sentence does, a news story's lead saying what it is about as its
+    headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do, as the
+    topic matching counts a passing mention (match.passing)."""
+    if words & set(content_words(doc.title)):
+        return True
+    if doc.doc_type in ("transcript", "interview") or doc.turns:
+        return False  # a transcript of many subjects opens on any of them
+    if sentences and words & set(content_words(sentences[0].text)):
+        return True
+    seen = 0
+    for sentence in sentences:
+        seen += bool(words & set(content_words(sentence.text)))
+        if seen >= MIN_MENTIONS:
+            return True
+    return False
 
 
 def focus_terms(topic: Topic) -> list[str]:

@@ -375,3 +375,19 @@ def test_a_story_whose_first_sentence_names_the_topic_is_about_it_without_a_head
     )
     texts = [c.edited.text for c in candidates([analyze(story)], terms=["Rhine"])]
     assert any(t.startswith("Engineers raised") for t in texts)
+
+
+def test_a_source_that_names_the_topic_again_and_again_is_about_it():
+    text = (
+        "Officials met in Geneva on Tuesday to review the season's shipping figures.\n"
+        "Rhine barge traffic fell by a third in October.\n"
+        "Freight firms moved 2,000 containers to rail lines near Basel.\n"
+        "Low water on the Rhine idled 140 barges at Duisburg.\n"
+        "The Rhine commission will publish revised depth charts in January.\n"
+    )
+    story = doc(text, title="Doc 02")
+    texts = [c.edited.text for c in candidates([analyze(story)], terms=["Rhine"])]
+    assert any(t.startswith("Freight firms moved") for t in texts)  # names no Rhine itself
+    once = doc(text.replace("Rhine barge", "Barge").replace("on the Rhine", "here"), title="Doc 03")
+    texts = [c.edited.text for c in candidates([analyze(once)], terms=["Rhine"])]
+    assert texts and all("Rhine" in t for t in texts)  # a passing mention: its sentence only
