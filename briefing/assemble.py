@@ -26,6 +26,8 @@ from briefing.synthesize import (
     Candidate,
     background,
     candidates,
+    focus_terms,
+    plain_question,
     reading_order,
     said_something,
     select,
@@ -102,23 +104,32 @@ def _summaries(
     """The executive summary and each topic's bullets, no sentence used twice in the brief.
 
     Each topic's summary is a synthesis over its sources; the executive summary takes the
-    first development of each topic (of the EXECUTIVE_POINTS with most sources), and that
-    topic's summary is chosen again without it, so the brief never repeats itself.
+    first development of each topic (of the EXECUTIVE_POINTS with most sources; none in a
+    brief of one topic), and that topic's summary is chosen again without it, so the brief
+    never repeats itself.
     """
     quoted = [(q.source, s, e) for qs in quotes for q in qs for s, e in q.spans]
     used: set[tuple[str, int]] = set()
     seen_text: set[str] = set()
     pools, picks = [], []
     for topic, f in zip(topics, found, strict=True):
-        pool = [c for c in candidates(f, terms=topic.terms, avoid=quoted) if c.key not in used]
+        pool = candidates(f, terms=topic.terms, avoid=quoted, focus=focus_terms(topic))
+        pool = [c for c in pool if c.key not in used]
         pool = said_something([c for c in pool if _norm(c.edited.text) not in seen_text])
-        chosen = select(pool, words=_words(topic, info), query=" ".join(topic.terms))
+        chosen = select(
+            pool,
+            words=_words(topic, info),
+            query=" ".join(topic.terms),
+            feedback=plain_question(topic),
+        )
         used.update(c.key for c in chosen)
         seen_text.update(_norm(c.edited.text) for c in chosen)
         pools.append(pool)
         picks.append(chosen)
+    # A brief of one topic has no executive summary: it would be that topic's first bullet,
+    # moved out of the summary it opens.
     leading = sorted(
-        (i for i, chosen in enumerate(picks) if len(chosen) > 1),
+        (i for i, chosen in enumerate(picks) if len(chosen) > 1 and len(topics) > 1),
         key=lambda i: -len(found[i]),
     )[:EXECUTIVE_POINTS]
     executive: list[Candidate] = []
@@ -136,7 +147,12 @@ def _summaries(
             # chosen again without the executive point, and without what any other topic took
             others = {_norm(c.edited.text) for j, p in enumerate(picks) if j != i for c in p}
             rest = [c for c in pool if c.key not in taken and _norm(c.edited.text) not in others]
-            chosen = select(rest, words=_words(topic, info), query=" ".join(topic.terms))
+            chosen = select(
+                rest,
+                words=_words(topic, info),
+                query=" ".join(topic.terms),
+                feedback=plain_question(topic),
+            )
             picks[i] = chosen
         points.append([to_point(c) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points

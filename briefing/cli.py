@@ -144,7 +144,10 @@ def build_command(
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--topic", required=True, help="Topic name, used as the brief's title.")
 @click.option("--keywords", default="", help="Comma-separated words or phrases (any of).")
-@click.option("--query", help='A topic query: "phrases", AND/OR/NOT, type:, speaker: …')
+@click.option(
+    "--query",
+    help='A topic query: "phrases", AND/OR/NOT, type:, speaker: …; or a question in plain words.',
+)
 @click.option("--exclude", default="", help="Comma-separated words or phrases to rule out.")
 @click.option("--since", type=DATE, help="Only sources dated on or after this day.")
 @click.option("--as-of", type=DATE, help="Only sources dated up to this day; default today.")
@@ -164,7 +167,20 @@ def build_command(
     show_default=True,
     help="Folder for the brief.",
 )
-@click.option("--max-sources", type=int, default=12, show_default=True)
+@click.option(
+    "--max-sources",
+    type=click.IntRange(1, 200),
+    default=50,
+    show_default=True,
+    help="Most sources the brief reads, the most relevant first.",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(10, 2000),
+    default=DEFAULT_WORDS,
+    show_default=True,
+    help="Words in the topic's summary (about).",
+)
 @ALLOW_EMPTY
 @DASK
 @_reports_errors
@@ -179,6 +195,7 @@ def brief_command(
     formats: tuple[str, ...],
     out: Path,
     max_sources: int,
+    words: int,
     allow_empty: bool,
     dask: str | None,
 ) -> None:
@@ -198,6 +215,7 @@ def brief_command(
                 "query": query,
                 "exclude": _split(exclude),
                 "max_sources": max_sources,
+                "summary_words": words,
             }
         ],
     }

@@ -5,6 +5,11 @@ filters (type:interview, publisher:state.gov, speaker:Blinken, title:"Hong Kong"
 
 Juxtaposition means AND, and AND binds tighter than OR. Words match as in keywords:
 case-insensitive, whole words, an optional plural ending.
+
+A query without operators (AND/OR/NOT) or field filters that reads as prose (a question, a
+sentence, or more words than anyone joins with AND) is plain words: "What measures have been
+taken against drug smuggling?" matches a source with any of its words, and sources rank by
+how many and how rare (see ``plain_words``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from briefing.model import Document
+from briefing.text import STOPWORDS
 
 FIELDS = ("type", "publisher", "speaker", "title", "author")
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|(\w+):(?:"([^"]*)"|([^\s()"]+))|"([^"]*)"|([^\s()"]+))')
@@ -52,8 +58,36 @@ class Not:
 Node = Term | All | Any | Not
 
 
+# The marks of the query language (operators, field filters; parentheses and "phrases" are
+# prose too, and a phrase stays a phrase), and of prose: a sentence's punctuation before a
+# space or the end ("taken?", "X, Y", "Discuss X. What…"), or more words than anyone ANDs.
+_SYNTAX = re.compile(r"\b\w+:\S|\b(?:AND|OR|NOT)\b")
+_PHRASE = re.compile(r'"([^"]+)"')
+_PROSE = re.compile(r"[?!.,;:](?:\s|$)")
+PROSE_WORDS = 7
+_WORD = re.compile(r"[^\W_](?:[\w’'-]*\w)?")
+
+
+def plain_words(text: str) -> tuple[str, ...] | None:
+    """The words of a plain-language query (stopwords and numbers left out), or None when
+    ``text`` uses the query language or is a short list of words (``Russia sanctions``, which
+    stays an AND)."""
+    if _SYNTAX.search(text):
+        return None
+    found = _WORD.findall(text)
+    if not _PROSE.search(text) and len(found) < PROSE_WORDS:
+        return None
+    phrases = [" ".join(p.split()) for p in _PHRASE.findall(text) if p.strip()]
+    rest = _WORD.findall(_PHRASE.sub(" ", text))
+    kept = [w for w in rest if w.lower().replace("’", "'") not in STOPWORDS and not w.isdigit()]
+    return tuple(dict.fromkeys([*phrases, *kept])) or None
+
+
 def parse(text: str) -> Node:
     """Parse a query; ValueError says what is wrong and where."""
+    plain = plain_words(text)
+    if plain is not None:
+        return Term(plain[0]) if len(plain) == 1 else Any(tuple(Term(w) for w in plain))
     tokens = _tokens(text)
     node, rest = _or(tokens)
     if rest:

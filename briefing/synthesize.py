@@ -26,9 +26,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing import lexicon
+from briefing.config import Topic
 from briefing.editorial import Edited, edit
 from briefing.lexicon import DECISION_STEMS
+from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
+from briefing.query import plain_words
 from briefing.summarize import eligible
 from briefing.text import STOPWORDS, content_words, cosine, word_count
 
@@ -39,11 +42,14 @@ DIVERSITY = 6.0
 COST_SCALE = 0.3
 CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join it
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
+FEEDBACK = 5  # the sentences most on the query, whose words widen it…
+FEEDBACK_SHARE = 0.5  # …for this share of a sentence's relevance
 SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 1 + this)
 TITLE_WEIGHT = 1.0  # how far saying what the headline says raises a sentence's reward
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
-MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates…
-MAX_POOL = 600  # …and the most central of them all, which bounds the work on 100 sources
+MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
+MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
+# work on 100 sources, and a single long report is read to its end
 REDUNDANT = 0.6  # never two bullets this similar
 # A shorter sentence is a slogan or a remark ("We stand with them.", "We'll give it just
 # another moment."): too little for a reader to act on.
@@ -123,17 +129,19 @@ def candidates(
     topic = {w for t in terms for w in content_words(t)}
     focused = topic if focus is None else {w for t in focus for w in content_words(t)}
     out: list[Candidate] = []
+    per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
         sentences = analysis.sentences
-        # A source whose title names the topic is about it throughout; one that only touches
-        # on it (a transcript of many subjects, a report on a neighbouring country) gives its
-        # on-topic sentences.
-        title = set(content_words(doc.title))
+        # A source whose title names the topic is about it throughout, and so is writing whose
+        # first sentence does (a news story's lead says what it is about, as its headline
+        # would, and a plain-text file has no headline); one that only touches on it (a
+        # transcript of many subjects, a report on a neighbouring country) gives its on-topic
+        # sentences.
         words = topic if doc.doc_type == "transcript" else focused
-        passing = bool(words) and not words & title
+        passing = bool(words) and not _about(doc, sentences, words)
         for i, sentence in enumerate(sentences):
-            if taken >= MAX_PER_SOURCE:
+            if taken >= per_source:
                 break
             if not eligible(sentence):
                 continue
@@ -153,6 +161,41 @@ def candidates(
     return out
 
 
+def plain_question(topic: Topic) -> bool:
+    """Whether the topic's query is a question or sentence in plain words (see
+    ``query.plain_words``) rather than a list of words or a query in the query language."""
+    return topic.query is not None and plain_words(topic.query) is not None
+
+
+def _about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
+    """Whether ``doc`` is about the topic whose ``words`` these are: its title names them, or
+    (in writing) its first sentence does, a news story's lead saying what it is about as its
+    headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do, as the
+    topic matching counts a passing mention (match.passing)."""
+    if words & set(content_words(doc.title)):
+        return True
+    if doc.doc_type in ("transcript", "interview") or doc.turns:
+        return False  # a transcript of many subjects opens on any of them
+    if sentences and words & set(content_words(sentences[0].text)):
+        return True
+    seen = 0
+    for sentence in sentences:
+        seen += bool(words & set(content_words(sentence.text)))
+        if seen >= MIN_MENTIONS:
+            return True
+    return False
+
+
+def focus_terms(topic: Topic) -> list[str]:
+    """The words a source's title must name for all of its sentences to be candidates (see
+    ``candidates``): the topic's keywords and query terms. A plain-language query ("What
+    measures have been taken…?") is no focus: its words bias the synthesis but need not be in
+    a title or a sentence."""
+    if plain_question(topic):
+        return list(topic.keywords)
+    return list(topic.terms)
+
+
 def synthesize(
     found: Sequence[Analysis],
     *,
@@ -164,7 +207,12 @@ def synthesize(
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
     pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms)
-    picked = select(said_something(pool), words=words, query=" ".join([query, *terms]))
+    picked = select(
+        said_something(pool),
+        words=words,
+        query=" ".join([query, *terms]),
+        feedback=bool(query) and plain_words(query) is not None,
+    )
     return [to_point(c) for c in reading_order(picked)]
 
 
@@ -213,8 +261,12 @@ def to_point(c: Candidate) -> Point:
     )
 
 
-def select(pool: list[Candidate], *, words: int, query: str = "") -> list[Candidate]:
-    """Lin & Bilmes's greedy selection from ``pool``, most valuable first."""
+def select(
+    pool: list[Candidate], *, words: int, query: str = "", feedback: bool = False
+) -> list[Candidate]:
+    """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
+    (the query is a question in plain words) the query is widened by pseudo-relevance
+    feedback (see ``_relevance``)."""
     if not pool or words <= 0:
         return []
     vectors = _tfidf([c.edited.text for c in pool])
@@ -223,7 +275,7 @@ def select(pool: list[Candidate], *, words: int, query: str = "") -> list[Candid
     n = len(pool)
     cover_all = [1.0 + sum(row.values()) for row in sims]  # C_i(V), self-similarity 1
     cap = [SATURATION_A / n * c for c in cover_all]
-    reward = _rewards(pool, vectors, cover_all, query)
+    reward = _rewards(pool, vectors, cover_all, query, feedback)
     cluster = _clusters(sims, cover_all)
     # Each source weighs the same in the coverage term, however many sentences it has, so
     # that one long source does not stand for the topic.
@@ -361,6 +413,7 @@ def _rewards(
     vectors: list[dict[str, float]],
     cover_all: list[float],
     query: str,
+    feedback: bool = False,
 ) -> list[float]:
     """r_j: centrality (mean similarity), query relevance, substance and lead position."""
     n = len(pool)
@@ -371,7 +424,7 @@ def _rewards(
         for w in set.intersection(*titles):
             qwords.pop(w, None)
     if qwords:
-        relevance = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
+        relevance = _relevance(vectors, qwords, feedback)
         total = sum(relevance)
         if total > 0:
             scale = sum(centrality) / total
@@ -393,6 +446,31 @@ def _rewards(
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         out.append(c * prior)
     return out
+
+
+def _relevance(
+    vectors: list[dict[str, float]], qwords: Counter[str], feedback: bool = True
+) -> list[float]:
+    """Each sentence's relevance to the query, by pseudo-relevance feedback (Rocchio): half
+    its weight on the query's own words, half its similarity to the FEEDBACK sentences that
+    weigh most on them. A question in plain words ("What measures have been taken?") names
+    its subject in few words and its frame in many; the sentences that answer it best say
+    what the subject's sources say around it, in words the question did not use."""
+    direct = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
+    if not feedback or not any(direct):
+        return direct
+    best = [
+        i for i in sorted(range(len(vectors)), key=lambda i: -direct[i])[:FEEDBACK] if direct[i]
+    ]
+    centroid: Counter[str] = Counter()
+    for i in best:
+        centroid.update(vectors[i])
+    around = [sum(v * centroid[w] for w, v in vec.items()) for vec in vectors]
+    top_direct, top_around = max(direct), max(around) or 1.0
+    return [
+        (1 - FEEDBACK_SHARE) * d / top_direct + FEEDBACK_SHARE * a / top_around
+        for d, a in zip(direct, around, strict=True)
+    ]
 
 
 def substance(text: str) -> float:

@@ -12,7 +12,7 @@ from briefing.build import build
 from briefing.config import load_config
 from briefing.errors import ConfigError
 from briefing.model import Document, Turn
-from briefing.query import matches, parse
+from briefing.query import Any, Term, matches, parse, plain_words
 
 
 def count(doc: Document, term: str) -> tuple[int, int]:
@@ -93,3 +93,50 @@ def test_query_topic_in_a_build(project):
     assert official["sources"]
     assert {types[s] for s in official["sources"]} <= {"press release", "transcript"}
     assert data["topics"][4]["sources"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        (
+            "What measures have been taken against drug smuggling in the Caribbean?",
+            ("measures", "taken", "drug", "smuggling", "Caribbean"),
+        ),
+        (
+            "Discuss the causes of the strike. Who was involved?",
+            ("Discuss", "causes", "strike", "involved"),
+        ),
+        ("Iran, Iraq", ("Iran", "Iraq")),  # a list in prose: any of them
+        (
+            "What did Ed Lowe (chair of the Ports Board) think about the levy?",
+            ("Ed", "Lowe", "chair", "Ports", "Board", "think", "levy"),
+        ),
+        (
+            'How has "soft power" changed Chinese diplomacy?',
+            ("soft power", "changed", "Chinese", "diplomacy"),
+        ),
+        ("floods dams rivers levees storms rainfall warnings", None),  # seven bare words
+    ],
+)
+def test_a_question_in_plain_words_is_any_of_its_words(query, words):
+    node = parse(query)
+    if words is None:
+        assert plain_words(query) is not None
+        return
+    assert plain_words(query) == words
+    assert node == Any(tuple(Term(w) for w in words))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Russia sanctions", '"Hong Kong" OR Xinjiang', "title:Iran", "NOT football, please", "(a b)"],
+)
+def test_the_query_language_and_short_word_lists_are_not_plain_words(query):
+    assert plain_words(query) is None
+
+
+def test_a_plain_question_finds_a_source_that_names_one_of_its_words():
+    # as a boolean AND of every word, this question matched no source at all
+    question = "Why did Beijing tighten its grip, and what has the United States done about it?"
+    assert matches(parse(question), DOC, count)
+    assert not matches(parse("Why did Tokyo act, and what has Seoul done since?"), DOC, count)

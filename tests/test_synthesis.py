@@ -284,3 +284,110 @@ def test_the_bundled_sample_brief_passes_the_editorial_checks(cli, tmp_path):
     assert result.exit_code == 0, result.output
     brief = json.loads((tmp_path / "output" / "weekly" / "2026-11-23" / "brief.json").read_text())
     assert editorial_problems(brief) == []
+
+
+TOWNS = [
+    "Arnhem", "Bonn", "Koblenz", "Mainz", "Worms", "Speyer", "Basel", "Emmerich", "Wesel",
+    "Duisburg", "Neuss", "Remagen", "Bingen", "Rastatt", "Kehl",
+]  # fmt: skip
+
+
+def flood_reports(folder: Path, count: int = 15) -> Path:
+    """``count`` short news reports on one flood, each from its own town, with no 5-word run
+    in common (so none is a near-duplicate of another)."""
+    folder.mkdir()
+    for i, town in enumerate(TOWNS[:count]):
+        n, m = 100 + 37 * i, 3 + i
+        (folder / f"2026-11-{10 + i:02d}_{town.lower()}.txt").write_text(
+            f"{town} flood report {i}\n\n"
+            f"{town} officials evacuated {n} residents {town} side after the Rhine crested "
+            f"{m} metres above normal on day {i + 1}. "
+            f"The {town} council opened {m} shelters, and {town} engineers raised "
+            f"{n + 7} sandbags along {town} levees overnight. "
+            f"Insurers in {town} estimated {m * 11} million euros of damage to {n // 2} homes "
+            f"across {town} districts.\n"
+        )
+    return folder
+
+
+def test_brief_answers_a_question_in_plain_words_over_every_source(cli, tmp_path):
+    folder = flood_reports(tmp_path / "floods")
+    question = "What measures have been taken after the floods? Describe the damage."
+    words = {}
+    for budget in (40, 200):
+        out = tmp_path / f"out{budget}"
+        result = cli(
+            "brief", folder, "--topic", "Rhine floods", "--query", question,
+            "--words", budget, "--format", "json", "--out", out, "--as-of", "2026-12-01",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        brief = json.loads(next(out.rglob("brief.json")).read_text())
+        topic = brief["topics"][0]
+        assert len(topic["sources"]) == 15  # the default reads all of them, not the first 12
+        words[budget] = sum(len(p["text"].split()) for p in topic["summary"])
+    assert words[40] < 80 < 150 < words[200]
+
+
+def test_a_question_widens_to_the_words_of_the_sentences_that_answer_it():
+    from collections import Counter
+
+    from briefing.synthesize import _relevance, _tfidf
+
+    sentences = [
+        "Measures taken after the floods: the council evacuated residents near the levees.",
+        "Engineers raised sandbags along the levees and evacuated residents overnight.",
+        "The football club signed a striker from Lisbon for the new season.",
+    ]
+    relevance = _relevance(_tfidf(sentences), Counter(["measur", "taken", "flood"]))
+    # the second names none of the question's words, but says what the first says
+    assert relevance[0] > relevance[1] > relevance[2] == 0
+
+
+def test_a_single_long_source_is_read_to_its_end():
+    body = " ".join(
+        f"The board of district {i} approved {100 + i} new classrooms for {1990 + i} pupils."
+        for i in range(120)
+    )
+    found = [analyze(doc(body, path="/tmp/long.txt", doc_type="report"))]
+    pool = candidates(found)
+    assert max(c.index for c in pool) > 100  # not only the first 60 sentences
+
+
+def test_a_brief_of_one_topic_keeps_its_first_point_in_its_summary(cli, tmp_path):
+    folder = flood_reports(tmp_path / "floods")
+    out = tmp_path / "out"
+    result = cli(
+        "brief", folder, "--topic", "Rhine floods", "--keywords", "flood",
+        "--format", "json", "--out", out, "--as-of", "2026-12-01",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next(out.rglob("brief.json")).read_text())
+    # no executive summary that is the topic's own first bullet moved out of it
+    assert brief["executive_summary"] == []
+    assert len(brief["topics"][0]["summary"]) > 1
+
+
+def test_a_story_whose_first_sentence_names_the_topic_is_about_it_without_a_headline():
+    story = doc(
+        "Flood waters along the Rhine rose two metres overnight in Koblenz on Monday.\n"
+        "Engineers raised 4,000 sandbags along the old town walls before dawn.\n",
+        title="Doc 01",  # a plain-text file: no headline
+    )
+    texts = [c.edited.text for c in candidates([analyze(story)], terms=["Rhine"])]
+    assert any(t.startswith("Engineers raised") for t in texts)
+
+
+def test_a_source_that_names_the_topic_again_and_again_is_about_it():
+    text = (
+        "Officials met in Geneva on Tuesday to review the season's shipping figures.\n"
+        "Rhine barge traffic fell by a third in October.\n"
+        "Freight firms moved 2,000 containers to rail lines near Basel.\n"
+        "Low water on the Rhine idled 140 barges at Duisburg.\n"
+        "The Rhine commission will publish revised depth charts in January.\n"
+    )
+    story = doc(text, title="Doc 02")
+    texts = [c.edited.text for c in candidates([analyze(story)], terms=["Rhine"])]
+    assert any(t.startswith("Freight firms moved") for t in texts)  # names no Rhine itself
+    once = doc(text.replace("Rhine barge", "Barge").replace("on the Rhine", "here"), title="Doc 03")
+    texts = [c.edited.text for c in candidates([analyze(once)], terms=["Rhine"])]
+    assert texts and all("Rhine" in t for t in texts)  # a passing mention: its sentence only
