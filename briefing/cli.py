@@ -34,6 +34,11 @@ from briefing.store import Store
 from briefing.synthesize import DEFAULT_WORDS, summarize_documents
 from briefing.text import shorten
 
+# An on-demand brief is one topic and no executive summary: its summary is the brief, about a
+# page; a question in plain words may match much of an archive, so it reads the 25 best.
+ON_DEMAND_WORDS = 250
+ON_DEMAND_SOURCES = 25
+
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 DASK = click.option(
     "--dask",
@@ -170,14 +175,14 @@ def build_command(
 @click.option(
     "--max-sources",
     type=click.IntRange(1, 200),
-    default=50,
+    default=ON_DEMAND_SOURCES,
     show_default=True,
     help="Most sources the brief reads, the most relevant first.",
 )
 @click.option(
     "--words",
     type=click.IntRange(10, 2000),
-    default=DEFAULT_WORDS,
+    default=ON_DEMAND_WORDS,
     show_default=True,
     help="Words in the topic's summary (about).",
 )
