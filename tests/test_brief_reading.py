@@ -590,3 +590,30 @@ def test_a_joint_statement_speaks_for_the_signers_its_preamble_names():
     two = preamble.replace("the Arab League, Egypt, the European Union, France, Germany, and ", "")
     [e] = [x for x in edited(two, title="Joint Statement on the Envoy Meeting") if "We" in x.text]
     assert e.said_by == "Representatives of the United States"
+
+
+def test_a_brief_of_one_topic_has_no_empty_executive_summary(cli, tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "2026-11-20_a.txt").write_text(
+        "Drills near the island\n\nThe navy sent 14 ships into waters east of the island on "
+        "Thursday in drills that Beijing called a warning.\n"
+    )
+    result = cli(
+        "brief",
+        sources,
+        "--topic",
+        "Drills",
+        "--keywords",
+        "drills",
+        "--format",
+        "txt",
+        "--as-of",
+        "2026-11-23",
+        "--out",
+        tmp_path / "out",
+    )
+    assert result.exit_code == 0, result.output
+    text = next((tmp_path / "out").glob("**/brief.txt")).read_text()
+    assert "Executive summary" not in text and "No new material" not in text
+    assert "The navy sent 14 ships" in text
