@@ -41,7 +41,10 @@ CEREMONY = re.compile(
     r"|(?:is|are) going to (?:open|start|begin|give|make|say)"
     r"|(?:next|our) speaker|take (?:\w+ ){0,3}questions|your (?:\w+ )?question"
     r"|(?:a|the) (?:late )?start|(?:go|turn) to (?:the line|our (?:\w+ )?question)"
-    r"|(?:want|like|going) to (?:move|turn)(?: on)? to)\b",
+    r"|(?:want|like|going) to (?:move|turn)(?: on)? to"
+    # nothing to say: "I don't have any additional meetings to announce", "not in a position to"
+    r"|(?:don['’]t|do not) have (?:\w+ ){0,3}to (?:announce|offer|share|add|read out)"
+    r"|not in a position to)\b",
     re.I,
 )
 # "this", "that", "these", "those", "them" standing for a thing named before: after a
@@ -113,7 +116,9 @@ INNER_DEMONSTRATIVE = re.compile(
     r" ([a-z]+)"
 )
 # "also" before the first verb or so: "The Department also launched …", not "also known as".
-ADDITION = re.compile(r"\balso\b(?! (?:known|called|referred)\b)")
+ADDITION = re.compile(
+    r"\balso\b(?! (?:known|called|referred)\b)|\b(?:is|are|was|were|will|has|have) further\b"
+)
 # A pronoun or place word closing the sentence that stands for what came before: "… in this.",
 # "… a greater catastrophe there." (not "… there is", which is no place).
 FINAL_POINTER = re.compile(

@@ -197,7 +197,7 @@ def resolve_speaker(
     if not speaker or speaker in PROCEDURAL_SPEAKERS:
         return None
     words = speaker.split()
-    if fold(words[0]) in {"the", "a", "an"}:
+    if fold(words[0]) in {"the", "a", "an", "one", "another"}:
         # "The report", "The 2022 addendum": a document does not speak; nor can a reader tell
         # who "the government" or "the official" is: a described speaker needs a name
         named = any(w[:1].isupper() for w in words[1:])

@@ -46,7 +46,7 @@ def test_a_label_opening_a_paragraph_says_who_speaks():
 
 def test_a_speaker_a_reader_cannot_identify_is_no_speaker():
     d = doc("x" * 10)
-    for speaker in ("The government", "The 2021", "the official", "The report"):
+    for speaker in ("The government", "The 2021", "the official", "The report", "One escapee"):
         assert _resolve(Quote("words", speaker, 0, 5), d, {}) is None, speaker
     assert _resolve(Quote("words", "The Kremlin", 0, 5), d, {}) is not None
 
@@ -617,3 +617,12 @@ def test_a_brief_of_one_topic_has_no_empty_executive_summary(cli, tmp_path):
     text = next((tmp_path / "out").glob("**/brief.txt")).read_text()
     assert "Executive summary" not in text and "No new material" not in text
     assert "The navy sent 14 ships" in text
+
+
+def test_nothing_to_announce_and_a_further_step_are_no_bullets():
+    from briefing.editorial import CEREMONY, leans_back
+
+    assert CEREMONY.search("I don’t have any additional meetings to announce at this time.")
+    assert CEREMONY.search("I’m just not in a position to provide commentary on the talks.")
+    assert leans_back("The Department is further identifying the vessel Glory Harvest.", ())
+    assert not leans_back("Further talks are planned for 12 May in Geneva with both sides.", ())
