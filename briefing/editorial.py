@@ -336,7 +336,7 @@ def leans_back(
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
         return False
-    head = re.sub(r"[’']s$", "", tokens[0])  # "That’s …" points back as "That" does
+    head = re.sub(r"[’'](?:s|re|ll|d|ve)$", "", tokens[0])  # "That’s", "They’re": as "That"
     if head in CONNECTIVES or any(
         low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
     ):

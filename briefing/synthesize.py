@@ -73,7 +73,17 @@ STANCE = re.compile(
     r"|(?:our|the) (?:\w+ )?(?:commitment|support|resolve|solidarity) (?:is|remains) (?:clear|"
     r"unwavering|steadfast|strong)"
     r"|(?:express(?:es|ed)?|extend(?:s|ed)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
-    r"gratitude|concern|support|solidarity|appreciation|commitment))\b",
+    r"gratitude|concern|support|solidarity|appreciation|commitment)"
+    # directives: an appeal to someone else to act ("call on", "urge")
+    r"|(?:call|calls|called|calling) (?:up)?on|(?:urge|urges|urged|urging) (?:the|all|it|them)"
+    # expressives about one's own words ("emphasized the urgency", "highlighted the importance")
+    r"|(?:emphasi[sz]|highlight|underscor|acknowledg|stress)(?:e|es|ed|ing|s)? the "
+    r"(?:importance|urgency|need|continued|value|role)"
+    # intentions with no act yet ("we aim to", "is taking action to promote")
+    r"|(?:will )?aims? to|(?:is|are) taking (?:additional |further )?actions? to"
+    r"|fully supports?|must renew"
+    # ceremony: anniversaries
+    r"|marks? the \w+ anniversary|commemoration)\b",
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward

@@ -626,3 +626,13 @@ def test_nothing_to_announce_and_a_further_step_are_no_bullets():
     assert CEREMONY.search("I’m just not in a position to provide commentary on the talks.")
     assert leans_back("The Department is further identifying the vessel Glory Harvest.", ())
     assert not leans_back("Further talks are planned for 12 May in Geneva with both sides.", ())
+
+
+def test_a_contracted_pronoun_opening_a_sentence_leans_back():
+    from briefing.editorial import leans_back
+
+    for text in (
+        "They’re working to determine what assistance the country can provide.",
+        "It’ll take 40 days to rebuild the grid in the east of the country.",
+    ):
+        assert leans_back(text, ()), text

@@ -391,3 +391,21 @@ def test_a_source_that_names_the_topic_again_and_again_is_about_it():
     once = doc(text.replace("Rhine barge", "Barge").replace("on the Rhine", "here"), title="Doc 03")
     texts = [c.edited.text for c in candidates([analyze(once)], terms=["Rhine"])]
     assert texts and all("Rhine" in t for t in texts)  # a passing mention: its sentence only
+
+
+def test_appeals_intentions_and_anniversaries_are_stances():
+    from briefing.synthesize import STANCE
+
+    for rhetoric in (
+        "We once again call on the authorities to allow the voices of all residents to be heard.",
+        "We emphasized the urgency of continuing to provide support to refugees.",
+        "The United States is taking action to promote accountability for those responsible.",
+        "Today marks the tenth anniversary of the endorsement of the principles.",
+        "We aim to promote the involvement of small businesses in supply chains.",
+    ):
+        assert STANCE.search(rhetoric), rhetoric
+    for news in (
+        "The Department is pleased to announce that Matt Murray will be the new Senior Official.",
+        "The United States is imposing sanctions on a militia that took part in the offensive.",
+    ):
+        assert not STANCE.search(news), news
