@@ -60,17 +60,28 @@ def fts_words(term: str, *, phrase: bool = True) -> str | None:
     return " AND ".join(parts)
 
 
+def word_phrases(word: str) -> list[tuple[str, ...]]:
+    """The word's forms (match.word_forms) as FTS5 phrases: the tokens of each."""
+    start, endings = word_forms(word)
+    if not _TOKENS.findall(start.casefold()):
+        return []
+    found = (tuple(_TOKENS.findall((start + ending).casefold())) for ending in endings)
+    return list(dict.fromkeys(found))
+
+
+def phrase_expression(phrases: Sequence[tuple[str, ...]]) -> str:
+    """Any of the phrases, in FTS5 syntax."""
+    return "(" + " OR ".join('"' + " ".join(p) + '"' for p in phrases) + ")"
+
+
 def _forms(word: str) -> tuple[str, str] | None:
     """(any of the word's forms, its start as a prefix phrase) in FTS5 syntax."""
-    start, endings = word_forms(word)
+    start, _ = word_forms(word)
     tokens = _TOKENS.findall(start.casefold())
     if not tokens:
         return None
-    phrases = dict.fromkeys(
-        '"' + " ".join(_TOKENS.findall((start + ending).casefold())) + '"' for ending in endings
-    )
     prefix = " + ".join(f'"{t}"' for t in tokens[:-1]) + (" + " if len(tokens) > 1 else "")
-    return "(" + " OR ".join(phrases) + ")", prefix + f'"{tokens[-1]}"*'
+    return phrase_expression(word_phrases(word)), prefix + f'"{tokens[-1]}"*'
 
 
 def _fts(expression: str) -> Sql:
@@ -154,10 +165,20 @@ class Index:
         self._repeated: dict[tuple[str, int], bool] = {}
         self._folders: dict[str, int] = {}
         self._runs: dict[Path, frozenset[int]] = {}  # of short candidates, for dedupe
+        self._counts: dict[tuple[Sql, str | None, str], tuple[int, float]] = {}
 
     def size(self) -> int:
         """How many documents the scope holds."""
         return self._one(Sql("1", (), True))[0]
+
+    def doc_counts(self, tokens: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """How many documents the whole index holds, and how many hold each token (FTS5's own
+        statistics, which its BM25 uses: looked up, not counted)."""
+        db = self.cache.db
+        total = db.execute("SELECT count(*) FROM docs").fetchone()[0]
+        marks = ", ".join("?" * len(tokens))
+        rows = db.execute(f"SELECT term, doc FROM fts_vocab WHERE term IN ({marks})", tokens)
+        return total, dict(rows.fetchall())
 
     def match_topics(
         self,
@@ -236,13 +257,20 @@ class Index:
         return [(r[0], -r[1]) for r in rows]
 
     def pool(self, terms: Sequence[Term], span: Sql) -> Pool:
-        """The statistics BM25 needs over the documents in the window."""
-        size, total = self._one(span, "count(*), total(d.length)")
+        """The statistics BM25 needs over the documents in the window (each counted once
+        per window: topics share terms and every topic the window)."""
+        size, total = self._counted(span, None, "count(*), total(d.length)")
         df = {}
         for term in terms:
             words = fts_words(term.text, phrase=not term.together)
-            df[term] = self._one(_both(span, _fts(words)))[0] if words else size
-        return Pool(size, total / size if size else 1.0, df)
+            df[term] = int(self._counted(span, words)[0]) if words else size
+        return Pool(int(size), total / size if size else 1.0, df)
+
+    def _counted(self, span: Sql, words: str | None, what: str = "count(*)") -> tuple[int, float]:
+        key = (span, words, what)
+        if key not in self._counts:
+            self._counts[key] = self._one(_both(span, _fts(words)) if words else span, what)
+        return self._counts[key]
 
     def _one(self, where: Sql, what: str = "count(*)") -> tuple[int, float]:
         self.cache.use(self.scope)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -338,16 +338,29 @@ def dedupe(
                 full[doc.path] = _shingles(doc.text)
         return _overlap(full[a.path], full[b.path])
 
+    # Two long texts overlap only if their sketches share a hash, so a long text is compared
+    # only with the clusters whose head shares one (``by_hash``) or is short (``short``), in
+    # the order the clusters were made: the same answer as comparing with every cluster.
+    by_hash: dict[int, list[int]] = {}
+    short: list[int] = []
     for position, (score, doc) in enumerate(scored):
         if len(clusters) >= limit and position >= 2 * limit + 10:
             break
         mine = sketch_of(doc)
-        for cluster in clusters:
-            head = cluster[0]
+        if len(mine) < SKETCH_MIN:
+            candidates: Iterable[int] = range(len(clusters))
+        else:
+            candidates = sorted({i for h in mine for i in by_hash.get(h, ())}.union(short))
+        for i in candidates:
+            head = clusters[i][0]
             if overlap(doc, mine, head[1], head[2]) >= DUPLICATE_OVERLAP:
-                cluster.append((score, doc, mine))
+                clusters[i].append((score, doc, mine))
                 break
         else:
+            if len(mine) < SKETCH_MIN:
+                short.append(len(clusters))
+            for h in mine:
+                by_hash.setdefault(h, []).append(len(clusters))
             clusters.append([(score, doc, mine)])
     matches = []
     for cluster in clusters[:limit]:
