@@ -28,10 +28,13 @@ from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
 READER_VERSION = 10  # bump when a reader's output changes, to re-parse everything once
-SCHEMA_VERSION = 3  # bump when the tables change: an older cache is started again
+SCHEMA_VERSION = 4  # bump when the tables change: an older cache is started again
 CACHE_ENV = "BRIEFING_CACHE"  # a folder for the cache instead of the user's cache folder
 SHORT_PARAGRAPH = 300  # characters; see ingest/repeated.py
 TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are furniture
+# A document's id is its date's day number shifted by DAY_BITS, plus a count (undated: day 0),
+# so that a date window is a range of ids, which FTS5 can seek to (see index.id_range).
+DAY_BITS = 24
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -228,9 +231,10 @@ class DocumentCache:
         people += [name for name, _ in doc.positions]
         dump = doc.path.suffix.lower() in TEXT_DUMPS
         cursor = self.db.execute(
-            "INSERT INTO docs (file_id, n, date, type, publisher, host, authors, people, length, "
-            "folder, dump) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO docs (id, file_id, n, date, type, publisher, host, authors, people, "
+            "length, folder, dump) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                self._new_id(doc.date),
                 file_id,
                 n,
                 doc.date.isoformat() if doc.date else None,
@@ -253,6 +257,16 @@ class DocumentCache:
                 "INSERT INTO shortpars VALUES (?, ?)",
                 [(doc_id, h) for h in short_paragraph_hashes(doc.text)],
             )
+
+    def _new_id(self, day: date | None) -> int:
+        """The next free id of the day's range (see DAY_BITS)."""
+        start = (day.toordinal() if day else 0) << DAY_BITS
+        last = self.db.execute(
+            "SELECT max(id) FROM docs WHERE id >= ? AND id < ?", (start, start + (1 << DAY_BITS))
+        ).fetchone()[0]
+        if last is not None and last + 1 >= start + (1 << DAY_BITS):
+            raise ValueError(f"more than {1 << DAY_BITS} documents dated {day}")
+        return start if last is None else last + 1
 
     def _drop_docs(self, file_id: int) -> None:
         ids = [r[0] for r in self.db.execute("SELECT id FROM docs WHERE file_id = ?", (file_id,))]
