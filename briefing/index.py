@@ -67,9 +67,25 @@ def fts_words(term: str, *, phrase: bool = True) -> str | None:
     if not words:
         return None
     parts = [forms for forms, _ in words]
-    if phrase and len(words) > 1:  # in a row: each word's start, as a prefix
-        parts.insert(0, " + ".join(start for _, start in words))
+    if phrase and len(words) > 1:  # in a row: each word's start, its last token a prefix
+        parts[:0] = _runs([token for _, start in words for token in start])
     return " AND ".join(parts)
+
+
+SHORT_PREFIX = 3  # a prefix this short ("s"*, "of"*) matches much of the vocabulary: slow
+
+
+def _runs(tokens: list[str]) -> list[str]:
+    """The phrase as FTS5 phrases of tokens in a row, split where a prefix is too short to
+    look up quickly (the words there are still required, by their forms): every document
+    with the whole phrase has each of these runs."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if token.endswith("*") and len(token) - 3 < SHORT_PREFIX:  # '"of"*'
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return [" + ".join(run) for run in runs if len(run) > 1]
 
 
 def word_phrases(word: str) -> list[tuple[str, ...]]:
@@ -86,14 +102,15 @@ def phrase_expression(phrases: Sequence[tuple[str, ...]]) -> str:
     return "(" + " OR ".join('"' + " ".join(p) + '"' for p in phrases) + ")"
 
 
-def _forms(word: str) -> tuple[str, str] | None:
-    """(any of the word's forms, its start as a prefix phrase) in FTS5 syntax."""
+def _forms(word: str) -> tuple[str, list[str]] | None:
+    """(any of the word's forms, its start as FTS5 tokens, the last a prefix)."""
     start, _ = word_forms(word)
     tokens = _TOKENS.findall(start.casefold())
     if not tokens:
         return None
-    prefix = " + ".join(f'"{t}"' for t in tokens[:-1]) + (" + " if len(tokens) > 1 else "")
-    return phrase_expression(word_phrases(word)), prefix + f'"{tokens[-1]}"*'
+    return phrase_expression(word_phrases(word)), [f'"{t}"' for t in tokens[:-1]] + [
+        f'"{tokens[-1]}"*'
+    ]
 
 
 Ids = tuple[int, int]  # a range of document ids, from and below (see id_range)
