@@ -42,6 +42,7 @@ from briefing.query import Term as QueryTerm
 
 CANDIDATES = 100  # documents loaded per topic at least: match.py re-ranks these
 CANDIDATES_PER_SOURCE = 8  # and at least this many per source the topic keeps
+OVERFETCH = 4  # the best matches of the whole index looked at, per document wanted
 # Corpus-wide near-duplicates: sketches pick the pairs whose every run is compared (a sketch
 # estimates the share of runs; well below the threshold it is never above it in fact).
 SKETCH_FILTER = 0.45
@@ -379,11 +380,18 @@ class Index:
         return [doc_id for doc_id, _ in self.ranked_scores(filters, expression, limit, ids)]
 
     def ranked_scores(
-        self, filters: list[Sql], expression: str | None, limit: int, ids: Ids = EVERY_ID
+        self,
+        filters: list[Sql],
+        expression: str | None,
+        limit: int,
+        ids: Ids = EVERY_ID,
+        *,
+        few_filtered: bool = False,
     ) -> list[tuple[int, float]]:
         """(id, BM25 score, higher is better) of the best scope documents passing ``filters``
         (BM25 is computed only for ids in ``ids``: give the window's); without an expression,
-        in path order with score 0."""
+        in path order with score 0. ``few_filtered``: the filters leave out few matches (a
+        search of the whole scope), so the best matches are looked at first."""
         where = " AND ".join(f.where for f in filters) or "1"
         params: tuple[str | int, ...] = tuple(x for f in filters for x in f.params)
         self.cache.use(self.scope)
@@ -393,14 +401,44 @@ class Index:
                 f"JOIN files f ON f.id = d.file_id WHERE {where} ORDER BY f.path, d.n LIMIT ?"
             )
             return [(r[0], 0.0) for r in self.cache.db.execute(sql, (*params, limit))]
+        ranked = (
+            f"SELECT rowid, bm25(fts, {TITLE_WEIGHT}.0, 1.0) AS rank "
+            f"FROM fts WHERE fts MATCH ? AND rowid >= {int(ids[0])} AND rowid < {int(ids[1])}"
+        )
+        if few_filtered:
+            found = self._best_first(ranked, expression, where, params, limit)
+            if found is not None:
+                return found
         sql = (
-            f"SELECT d.id, r.rank FROM (SELECT rowid, bm25(fts, {TITLE_WEIGHT}.0, 1.0) AS rank "
-            f"FROM fts WHERE fts MATCH ? AND rowid >= {int(ids[0])} AND rowid < {int(ids[1])}) r "
-            "JOIN docs d ON d.id = r.rowid "
+            f"SELECT d.id, r.rank FROM ({ranked}) r JOIN docs d ON d.id = r.rowid "
             f"JOIN scope s ON s.file_id = d.file_id WHERE {where} ORDER BY r.rank LIMIT ?"
         )
         rows = self.cache.db.execute(sql, (expression, *params, limit))
         return [(r[0], -r[1]) for r in rows]
+
+    def _best_first(
+        self, ranked: str, expression: str, where: str, params: tuple[str | int, ...], limit: int
+    ) -> list[tuple[int, float]] | None:
+        """The best matches of the whole index, then those passing the filters: when enough
+        do, they are the best that pass (no better one can be further down), and the index
+        is spared joining every match; None when too few do."""
+        top = self.cache.db.execute(
+            f"{ranked} ORDER BY rank LIMIT ?", (expression, OVERFETCH * limit)
+        )
+        best = top.fetchall()
+        marks = ", ".join("?" * len(best))
+        passing = {
+            r[0]
+            for r in self.cache.db.execute(
+                "SELECT d.id FROM docs d JOIN scope s ON s.file_id = d.file_id "
+                f"WHERE d.id IN ({marks}) AND {where}",
+                (*(r[0] for r in best), *params),
+            )
+        }
+        kept = [(doc_id, -rank) for doc_id, rank in best if doc_id in passing]
+        if len(kept) >= limit or len(best) < OVERFETCH * limit:
+            return kept[:limit]
+        return None
 
     def pool(self, terms: Sequence[Term], span: Sql, ids: Ids = EVERY_ID) -> Pool:
         """The statistics BM25 needs over the documents in the window (each counted once

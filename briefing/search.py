@@ -88,15 +88,14 @@ def _by_words(index: Index, text: str, limit: int) -> list[Result]:
         raise BriefingError("--text: give at least one word")
     phrases = {w: word_phrases(w) for w in words}
     total, counts = index.doc_counts([p[0] for ps in phrases.values() for p in ps if len(p) == 1])
+    # A form no document has matches nothing and adds nothing to BM25, but costs its time
+    found = [[p for p in ps if len(p) > 1 or counts.get(p[0])] for ps in phrases.values()]
     span, wanted = window(None, None), 2 * limit + 10  # copies are merged
-    rare = [
-        [p for p in ps if 2 * counts.get(p[0], 0) < total or len(p) > 1] for ps in phrases.values()
-    ]
-    ranked = []
-    if any(rare):  # FTS5 gives a word in half the documents or more no weight (1e-6)
-        ranked = index.ranked_scores([span], _any(rare), wanted)
-    if len(ranked) < wanted:  # too few: the common words may fill the list
-        ranked = index.ranked_scores([span], _any(list(phrases.values())), wanted)
+    # FTS5 gives a word in half the documents or more no weight (its idf is 1e-6)
+    rare = [[p for p in ps if len(p) > 1 or 2 * counts[p[0]] < total] for ps in found]
+    ranked = index.ranked_scores([span], _any(rare), wanted, few_filtered=True) if any(rare) else []
+    if len(ranked) < wanted and any(found):  # too few: the common words may fill the list
+        ranked = index.ranked_scores([span], _any(found), wanted, few_filtered=True)
     docs = dict(index.load([doc_id for doc_id, _ in ranked]))
     by_path = {doc.path: doc_id for doc_id, doc in docs.items()}
     kept = dedupe(
