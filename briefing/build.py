@@ -25,7 +25,6 @@ from briefing.index import Index
 from briefing.ingest import get_sources, index_sources
 from briefing.ingest.executors import executor_for
 from briefing.ingest.feeds import fetch_feeds
-from briefing.match import near_duplicates
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
 from briefing.render import RenderOptions, render
 from briefing.store import BuildState
@@ -272,9 +271,11 @@ def previous_edition(folder: Path, as_of: date) -> dict[str, Any] | None:
 
 @dataclass(frozen=True)
 class Survey:
-    """What a config's sources hold: documents read, files skipped, duplicates merged."""
+    """What a config's sources hold: the index over them (its documents are read a page at
+    a time), how many documents, files skipped, duplicates merged."""
 
-    docs: list[Document]
+    index: Index
+    count: int
     skipped: list[Skipped]
     duplicates: list[tuple[Document, tuple[Document, ...]]]
 
@@ -310,11 +311,11 @@ def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[S
     return Index(cache, scope, config.rules), skipped
 
 
-def survey(config: Config) -> Survey:
-    """Read a config's sources (through the cache) and group the near-duplicates."""
-    with DocumentCache(config.cache_path) as cache:
-        docs, skipped = sources_of(config, cache)
-    return Survey(docs, skipped, near_duplicates(docs))
+def survey(config: Config, cache: DocumentCache) -> Survey:
+    """A config's sources in the index (brought up to date), with the near-duplicates grouped;
+    nothing holds every document."""
+    index, skipped = indexed_sources(config, cache)
+    return Survey(index, index.size(), skipped, index.near_duplicates())
 
 
 def select_topics(topics: Sequence[Topic], names: Sequence[str]) -> list[Topic]:

@@ -17,12 +17,13 @@ import click
 
 from briefing.analyze import analyze, explain_spoken, spoken_quotes
 from briefing.build import BuildOptions, build, survey
-from briefing.cache import default_cache_path
+from briefing.cache import DocumentCache, default_cache_path
 from briefing.config import FORMATS, Topic, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
+from briefing.index import Index
 from briefing.ingest import READERS, read_documents, walk_files
-from briefing.match import Hits, left_in_passing, match_topics
+from briefing.match import Hits, left_in_passing
 from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
 from briefing.quotes import explain_quotes
@@ -343,41 +344,42 @@ def serve(configs: tuple[Path, ...], host: str, port: int) -> None:
 def sources(config: Path, why: bool) -> None:
     """List what CONFIG's sources hold: documents read, files skipped, duplicates merged."""
     cfg = load_config(config)
-    report = survey(cfg)
-    merged = {d.path for _, others in report.duplicates for d in others}
+    with DocumentCache(cfg.cache_path) as cache:
+        report = survey(cfg, cache)
+        merged = {d.path for _, others in report.duplicates for d in others}
 
-    def shown(path: Path) -> str:  # as the config names it
-        return (
-            os.path.relpath(path, config.parent)
-            if path.is_absolute() == config.is_absolute()
-            else str(path)
-        )
-
-    click.echo(
-        f"{len(report.docs)} documents read, {len(report.skipped)} files skipped, "
-        f"{len(merged)} merged into {len(report.duplicates)} near-duplicate groups"
-    )
-    for doc in report.docs:
-        if doc.path not in merged:
-            day = doc.date.isoformat() if doc.date else "undated   "
-            click.echo(
-                f"  {day}  {doc.doc_type:<13}  {shorten(doc.title, 70)}  ({shown(doc.path)})"
+        def shown(path: Path) -> str:  # as the config names it
+            return (
+                os.path.relpath(path, config.parent)
+                if path.is_absolute() == config.is_absolute()
+                else str(path)
             )
-    for best, others in report.duplicates:
+
         click.echo(
-            f"  duplicates of {shown(best.path)}: " + ", ".join(shown(d.path) for d in others)
+            f"{report.count} documents read, {len(report.skipped)} files skipped, "
+            f"{len(merged)} merged into {len(report.duplicates)} near-duplicate groups"
         )
-    for item in report.skipped:
-        click.echo(f"  skipped {shown(item.path)}: {item.reason}")
-    if why:
-        _explain_matches(cfg.topics, report.docs, cfg.exclusive_topics, shown)
+        for _, doc in report.index.documents():
+            if doc.path not in merged:
+                day = doc.date.isoformat() if doc.date else "undated   "
+                click.echo(
+                    f"  {day}  {doc.doc_type:<13}  {shorten(doc.title, 70)}  ({shown(doc.path)})"
+                )
+        for best, others in report.duplicates:
+            click.echo(
+                f"  duplicates of {shown(best.path)}: " + ", ".join(shown(d.path) for d in others)
+            )
+        for item in report.skipped:
+            click.echo(f"  skipped {shown(item.path)}: {item.reason}")
+        if why:
+            _explain_matches(cfg.topics, report.index, cfg.exclusive_topics, shown)
 
 
 def _explain_matches(
-    topics: list[Topic], docs: list[Document], exclusive: bool, shown: Callable[[Path], str]
+    topics: list[Topic], index: Index, exclusive: bool, shown: Callable[[Path], str]
 ) -> None:
     """Each topic's sources (of any date), best first: score, and each term's hits by field."""
-    for topic, matches in zip(topics, match_topics(topics, docs, exclusive=exclusive), strict=True):
+    for topic, matches in zip(topics, index.match_topics(topics, exclusive=exclusive), strict=True):
         how = [f"query: {topic.query}"] if topic.query else []
         how += [f"keywords: {', '.join(topic.keywords)}"] if topic.keywords else []
         click.echo(f"\n{topic.name} ({'; '.join(how)}): {len(matches)} sources")
@@ -386,7 +388,8 @@ def _explain_matches(
             for term, hits in why_matched(topic, m.doc):
                 fields = [f"{n} in {f}" for n, f in zip(hits, Hits._fields, strict=True) if n]
                 click.echo(f"          {term}: {', '.join(fields)}")
-        for doc in left_in_passing(topic, docs, matches):
+        candidates = [doc for _, doc in index.candidates(topic)]
+        for doc in left_in_passing(topic, candidates, matches):
             click.echo(f"  left out, mentioned in passing: {shown(doc.path)}")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -330,28 +330,41 @@ def dedupe(
     clusters: list[list[tuple[float, Document, frozenset[int]]]] = []
     full = {} if full is None else full
 
-    def overlap(a: Document, sa: frozenset[int], b: Document, sb: frozenset[int]) -> float:
+    def similar(a: Document, sa: frozenset[int], b: Document, sb: frozenset[int]) -> float:
         if min(len(sa), len(sb)) >= SKETCH_MIN:
-            return _overlap(sa, sb)
+            return overlap(sa, sb)
         for doc in (a, b):
             if doc.path not in full:
                 full[doc.path] = _shingles(doc.text)
-        return _overlap(full[a.path], full[b.path])
+        return overlap(full[a.path], full[b.path])
 
+    # Two long texts overlap only if their sketches share a hash, so a long text is compared
+    # only with the clusters whose head shares one (``by_hash``) or is short (``short``), in
+    # the order the clusters were made: the same answer as comparing with every cluster.
+    by_hash: dict[int, list[int]] = {}
+    short: list[int] = []
     for position, (score, doc) in enumerate(scored):
         if len(clusters) >= limit and position >= 2 * limit + 10:
             break
         mine = sketch_of(doc)
-        for cluster in clusters:
-            head = cluster[0]
-            if overlap(doc, mine, head[1], head[2]) >= DUPLICATE_OVERLAP:
-                cluster.append((score, doc, mine))
+        if len(mine) < SKETCH_MIN:
+            candidates: Iterable[int] = range(len(clusters))
+        else:
+            candidates = sorted({i for h in mine for i in by_hash.get(h, ())}.union(short))
+        for i in candidates:
+            head = clusters[i][0]
+            if similar(doc, mine, head[1], head[2]) >= DUPLICATE_OVERLAP:
+                clusters[i].append((score, doc, mine))
                 break
         else:
+            if len(mine) < SKETCH_MIN:
+                short.append(len(clusters))
+            for h in mine:
+                by_hash.setdefault(h, []).append(len(clusters))
             clusters.append([(score, doc, mine)])
     matches = []
     for cluster in clusters[:limit]:
-        best = max(cluster, key=lambda item: _richness(item[1]))
+        best = max(cluster, key=lambda item: richness(item[1]))
         others = tuple(d.path for _, d, _ in cluster if d is not best[1])
         matches.append(Match(best[1], cluster[0][0], others))
     return matches
@@ -369,11 +382,13 @@ def _shingles(text: str, n: int = 5) -> frozenset[int]:
     return frozenset(hash(tuple(tokens[i : i + n])) for i in range(max(1, len(tokens) - n + 1)))
 
 
-def _overlap(a: frozenset[int], b: frozenset[int]) -> float:
+def overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    """The share of the smaller set found in the other."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _richness(doc: Document) -> tuple[int, int]:
+def richness(doc: Document) -> tuple[int, int]:
+    """Which of near-duplicates to keep: the one with most metadata, then the longest."""
     known = sum(x is not None and x != () for x in (doc.url, doc.date, doc.publisher, doc.authors))
     return known, len(doc.text)
 
@@ -401,7 +416,7 @@ def near_duplicates(docs: Sequence[Document]) -> list[tuple[Document, tuple[Docu
         for a in members[:50]:
             for b in members[:50]:
                 if a < b and root(a) != root(b):
-                    if _overlap(shingles[a], shingles[b]) >= DUPLICATE_OVERLAP:
+                    if overlap(shingles[a], shingles[b]) >= DUPLICATE_OVERLAP:
                         parent[root(b)] = root(a)
     groups: dict[int, list[Document]] = {}
     for i, doc in enumerate(docs):
@@ -409,6 +424,6 @@ def near_duplicates(docs: Sequence[Document]) -> list[tuple[Document, tuple[Docu
     out = []
     for group in groups.values():
         if len(group) > 1:
-            best = max(group, key=_richness)
+            best = max(group, key=richness)
             out.append((best, tuple(d for d in group if d is not best)))
     return out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 
 from briefing.search import search
 
@@ -85,3 +87,39 @@ def test_search_as_a_library_call(project):
     found = search([folder / "sources"], text="Istanbul", limit=5)
     assert [r.doc.title for r in found] == ["Grain Corridor Talks Resume in Istanbul"]
     assert found[0].why[0][0] == "Istanbul" and found[0].why[0][1].text >= 1
+
+
+def _settled(*folders):
+    """Date folders a minute back, so that the index takes them as listed and unchanged."""
+    for folder in folders:
+        os.utime(folder, ns=(time.time_ns() - 60 * 10**9,) * 2)
+
+
+def test_search_sees_files_added_or_replaced_and_results_edited_in_place(project, cli):
+    folder = project("archive")
+    year = folder / "sources" / "2025"
+    _settled(year, folder / "sources")
+    assert names(results(cli, folder / "sources", "--text", "icebreaker")) == []
+    (year / "2025-12-24_icebreakers.txt").write_text(
+        "Icebreakers Ordered\n\nThe ministry ordered two icebreaker ships for the Arctic.\n"
+    )
+    assert names(results(cli, folder / "sources", "--text", "icebreaker")) == [
+        "2025-12-24_icebreakers.txt"
+    ]
+    _settled(year)
+    (before,) = results(cli, folder / "sources", "--text", "icebreaker")  # listed as it is
+    found = year / "2025-12-24_icebreakers.txt"
+    listed = os.stat(year).st_mtime_ns
+    with found.open("a") as handle:  # in place: only the file's mtime moves
+        handle.write("\nThe first icebreaker sails in spring with a nuclear reactor.\n")
+    os.utime(year, ns=(listed, listed))
+    (after,) = results(cli, folder / "sources", "--text", "icebreaker")
+    assert before["why"]["icebreaker"]["text"] == 1 and after["why"]["icebreaker"]["text"] == 2
+    replaced = year / "2025-11-20_arctic-council-statement.txt"
+    spare = year / ".spare"
+    spare.write_text("Arctic Statement\n\nThe council discussed icebreaker escorts.\n")
+    spare.rename(replaced)  # an editor's save: the folder's mtime moves
+    assert sorted(names(results(cli, folder / "sources", "--text", "icebreaker"))) == [
+        "2025-11-20_arctic-council-statement.txt",
+        "2025-12-24_icebreakers.txt",
+    ]

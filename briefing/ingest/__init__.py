@@ -7,14 +7,17 @@ document cache; the rest are parsed on all cores when there are many.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import os
 import signal
 import stat as stat_module
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,6 +40,9 @@ MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a 
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 PARSE_SECONDS = 30.0  # a real document takes well under a second; a crafted one, for ever
 COMMIT_EVERY = 500  # parsed files written to the index per transaction
+BATCH = 16  # files per task sent to a worker process
+IN_FLIGHT = 4  # batches out per worker: enough to keep it busy, few enough to hold little
+RACY_NS = 2_000_000_000  # a folder changed this lately may change again within its mtime tick
 
 Reader = Callable[[Path, bytes], list[Document]]
 
@@ -92,48 +98,154 @@ def get_sources(
 
 
 def index_sources(
-    paths: Iterable[Path], cache: DocumentCache, executor: Executor | None = None
+    paths: Iterable[Path],
+    cache: DocumentCache,
+    executor: Executor | None = None,
+    *,
+    quick: bool = False,
 ) -> tuple[Scope, list[Skipped]]:
     """Bring the index up to date with the files under ``paths`` and return them as a scope:
-    new and changed files are parsed, files that are gone leave the index."""
+    new and changed files are parsed, files that are gone leave the index.
+
+    Every file is stat'ed, and read only when its size or mtime changed. With ``quick`` (for
+    search), a folder indexed before is listed again only when its own mtime changed, which
+    adding, removing, renaming or replacing a file in it does; a file edited in place in an
+    unchanged folder is seen by the next build (see search.py, which checks its results)."""
     skipped: list[Skipped] = []
-    keys: dict[str, str] = {}  # paths as found (plain strings: 100,000 Paths cost a second)
-    indexed: dict[str, tuple[int, int, int, str, int]] = {}
-    ids: dict[str, int] = {}
-    todo: list[tuple[Path, bytes, os.stat_result]] = []
-    for prefix, files in _rooted_files(paths, skipped):
-        known = cache.known(prefix)
-        indexed.update(known)
-        for name, key in files:
-            keys[name] = key
-            try:
-                file_id, pending = _lookup(name, key, known.get(key), cache)
-            except SourceError as exc:
-                skipped.append(Skipped(Path(name), str(exc)))
-                continue
-            if file_id is not None:
-                ids[key] = file_id
-            elif pending:
-                todo.append(pending)
-    for done, (path, data, stat, result) in enumerate(_parse_all(todo, executor), 1):
-        if isinstance(result, str):
-            skipped.append(Skipped(path, result))
+    scope = Scope()
+    checks: list[tuple[str, str]] = []  # (path as found, key) of the files to look at
+    indexed: dict[str, tuple[int, int, int, str, int]] = {}  # what the index had of them
+    for root in paths:
+        folder = root.is_dir()
+        if not folder and not root.is_file():
+            skipped.append(Skipped(root, "no such file or folder"))
             continue
-        digest = content_hash(path.name, data)
-        key = keys[str(path)]
-        ids[key] = cache.put(path, key=key, stat=_stat(stat), sha256=digest, docs=result)
-        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
-            cache.commit()
-    seen = set(keys.values())
-    cache.remove(
-        row[0]
-        for key, row in indexed.items()
-        if key not in ids and (key in seen or not os.path.lexists(key))
-    )
-    cache.commit()
+        real = os.path.realpath(root)
+        listed = cache.folders(real) if folder and quick else {}
+        if real in listed:
+            found, rows = _changed_folders(str(root), real, listed, cache)
+            scope.roots.append((real + "/", str(root) + "/"))
+        else:
+            found, folders = _rooted_files(root, real, folder)
+            rows = cache.known(os.path.join(real, "") if folder else real)
+            cache.keep_folders(folders)
+        checks += found
+        indexed.update(rows)
+    scope.files, scope.updated = _check_files(checks, indexed, cache, executor, skipped)
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
-    return Scope({ids[key]: name for name, key in keys.items() if key in ids}), skipped
+    return scope, skipped
+
+
+def _check_files(
+    checks: list[tuple[str, str]],
+    indexed: dict[str, tuple[int, int, int, str, int]],
+    cache: DocumentCache,
+    executor: Executor | None,
+    skipped: list[Skipped],
+) -> tuple[dict[int, str], int]:
+    """Index each file as it is now ((id -> path as found), how many were indexed again or
+    removed); indexed files not among them, or not readable, leave the index."""
+    ids: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    todo: list[tuple[str, str]] = []
+    updated = 0
+    for name, key in checks:
+        if not _utf8(name):  # SQLite, JSON and every writer need text
+            shown = Path(name.encode("utf-8", "backslashreplace").decode())
+            skipped.append(Skipped(shown, "the file name is not valid UTF-8; rename it"))
+            continue
+        if key in keys:  # the same file named twice (overlapping roots) is read once
+            continue
+        keys[key] = name
+        try:
+            file_id, stale = _lookup(name, key, indexed.get(key), cache)
+        except SourceError as exc:
+            skipped.append(Skipped(Path(name), str(exc)))
+            continue
+        if file_id is not None:
+            ids[key] = file_id
+        updated += stale
+        if file_id is None:
+            todo.append((name, key))
+    for done, (name, key, digest, stat, result) in enumerate(_parse_all(todo, executor), 1):
+        if isinstance(result, str):
+            skipped.append(Skipped(Path(name), result))
+            continue
+        ids[key] = cache.put(Path(name), key=key, stat=stat, sha256=digest, docs=result)
+        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
+            cache.commit()
+    gone = [
+        row[0]
+        for key, row in indexed.items()
+        if key not in ids and (key in keys or not os.path.lexists(key))
+    ]
+    cache.remove(gone)
+    cache.commit()
+    return {ids[key]: name for key, name in keys.items() if key in ids}, updated + len(gone)
+
+
+def _changed_folders(
+    root: str, real: str, listed: dict[str, int], cache: DocumentCache
+) -> tuple[list[tuple[str, str]], dict[str, tuple[int, int, int, str, int]]]:
+    """The files to look at in the folders under ``root`` whose mtime changed since they were
+    listed (``listed``: real path -> mtime), and what the index holds of those folders."""
+    checks: list[tuple[str, str]] = []
+    rows: dict[str, tuple[int, int, int, str, int]] = {}
+    relisted: dict[str, int] = {}
+    for folder, mtime in sorted(listed.items()):
+        named = root + folder[len(real) :]
+        try:
+            now = os.stat(named)
+        except OSError:
+            now = None
+        if now is None or not stat_module.S_ISDIR(now.st_mode):  # gone, with all below it
+            rows.update(cache.known(folder + "/"))
+            cache.forget_folders(folder)
+            continue
+        if now.st_mtime_ns == mtime:
+            continue
+        rows.update(cache.children(folder))
+        relisted[folder] = _stamp(now.st_mtime_ns)
+        names, subfolders = _listing(named)
+        checks += [(os.path.join(named, n), os.path.join(folder, n)) for n in names]
+        for sub in subfolders:
+            if os.path.join(folder, sub) not in listed:  # new: everything in it is new
+                found, folders = _rooted_files(
+                    Path(os.path.join(named, sub)), os.path.join(folder, sub), True
+                )
+                checks += found
+                relisted.update(folders)
+    cache.keep_folders(relisted)
+    return checks, rows
+
+
+def _stamp(mtime_ns: int) -> int:
+    """A folder's mtime to record; 0 (list it again next time) when it changed so lately that
+    a file added in the same clock tick would leave it unchanged."""
+    return 0 if time.time_ns() - mtime_ns < RACY_NS else mtime_ns
+
+
+def _listing(folder: str) -> tuple[list[str], list[str]]:
+    """A folder's files and subfolders (not hidden, not symlinked folders), sorted."""
+    names: list[str] = []
+    subfolders: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    names.append(entry.name)
+                elif not entry.is_symlink():  # as os.walk: a linked folder is not entered
+                    subfolders.append(entry.name)
+    except OSError:  # unreadable: as os.walk, it looks empty
+        pass
+    return sorted(names), sorted(subfolders)
 
 
 def _stat(stat: os.stat_result) -> tuple[int, int]:
@@ -145,23 +257,23 @@ def _get_sources(
 ) -> tuple[list[Document], list[Skipped]]:
     """Every file parsed, no cache."""
     skipped: list[Skipped] = []
-    found: dict[Path, list[Document]] = {}
-    todo: list[tuple[Path, bytes, os.stat_result]] = []
+    found: dict[str, list[Document]] = {}
+    todo: list[tuple[str, str]] = []
     files = _files(paths, skipped)
     for path in files:
         try:
             _check(path)
-            todo.append((path, _bytes(path), path.stat()))
+            todo.append((str(path), str(path)))
         except SourceError as exc:
             skipped.append(Skipped(path, str(exc)))
-    for path, _, _, result in _parse_all(todo, executor):
+    for name, _, _, _, result in _parse_all(todo, executor):
         if isinstance(result, str):
-            skipped.append(Skipped(path, result))
+            skipped.append(Skipped(Path(name), result))
         else:
-            found[path] = result
+            found[name] = result
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
-    return [doc for path in files if path in found for doc in found[path]], skipped
+    return [doc for path in files if str(path) in found for doc in found[str(path)]], skipped
 
 
 @contextmanager
@@ -194,44 +306,104 @@ def _check(path: Path | str) -> os.stat_result:
 
 def _lookup(
     name: str, key: str, row: tuple[int, int, int, str, int] | None, cache: DocumentCache
-) -> tuple[int | None, tuple[Path, bytes, os.stat_result] | None]:
-    """The index id of a file when it is indexed as it is now, or what is needed to parse it."""
+) -> tuple[int | None, bool]:
+    """(The file's index id, None when it must be parsed; whether it was indexed again)."""
     stat = _check(name)
     if row and row[1:3] == _stat(stat) and row[4] == READER_VERSION:
-        return row[0], None
-    path = Path(name)
-    data = _bytes(path)
-    digest = content_hash(path.name, data)
+        return row[0], False
+    digest = _digest(name)
     if cache.has_content(digest):  # moved, copied or touched: indexed without parsing
-        return cache.put(path, key=key, stat=_stat(stat), sha256=digest, docs=None), None
-    return None, (path, data, stat)
+        return cache.put(Path(name), key=key, stat=_stat(stat), sha256=digest, docs=None), True
+    return None, True
+
+
+def _digest(name: str) -> str:
+    """The content hash of a file (its bytes are not kept)."""
+    path = Path(name)
+    return content_hash(path.name, _bytes(path))
+
+
+Parsed = tuple[str, tuple[int, int], list[Document] | str]  # digest, stat, documents or why
 
 
 def _parse_all(
-    todo: list[tuple[Path, bytes, os.stat_result]], executor: Executor | None = None
-) -> Iterator[tuple[Path, bytes, os.stat_result, list[Document] | str]]:
-    """Parse files, on every core when there are many; errors come back as strings."""
+    todo: list[tuple[str, str]], executor: Executor | None = None
+) -> Iterator[tuple[str, str, str, tuple[int, int], list[Document] | str]]:
+    """Parse files, on every core when there are many; errors come back as strings. Files go
+    to the workers by path, a few batches at a time, so no process holds every file's bytes."""
     if executor is not None:
-        done = executor.parse([(p, d) for p, d, _ in todo])
-        for i, result in _progress(done, len(todo)):
-            yield *todo[i], result
+        items = _Lazy([name for name, _ in todo])
+        for i, result in _progress(executor.parse(items), len(todo)):
+            yield *todo[i], *items.read[i], result
         return
     workers = min(os.cpu_count() or 1, 8)
+    names = [name for name, _ in todo]
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
+        done = _in_pool(names, workers)
+    else:
+        done = (_parse_path(name) for name in names)
+    for (name, key), (digest, stat, result) in zip(todo, _progress(done, len(todo)), strict=True):
+        yield name, key, digest, stat, result
+
+
+def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
+    """Results in order from a process pool, at most IN_FLIGHT batches out at a time."""
+    pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
+    batches = (names[i : i + BATCH] for i in range(0, len(names), BATCH))
+    out: deque[Future[list[Parsed]]] = deque()
+    try:
+        for batch in itertools.islice(batches, IN_FLIGHT * workers):
+            out.append(pool.submit(_parse_paths, batch))
+        while out:
+            results = out.popleft().result()
+            following = next(batches, None)
+            if following is not None:
+                out.append(pool.submit(_parse_paths, following))
+            yield from results
+    except BaseException:  # stopped: waiting for the workers' documents may take minutes
+        for process in list(pool._processes.values()):
+            process.kill()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _parse_paths(names: list[str]) -> list[Parsed]:
+    return [_parse_path(name) for name in names]
+
+
+def _parse_path(name: str) -> Parsed:
+    """Read and parse one file (in a worker): its content hash, stat and documents."""
+    path = Path(name)
+    try:
+        stat = _stat(os.stat(name))
+        data = _bytes(path)
+    except (OSError, SourceError) as exc:
+        return "", (0, 0), str(exc) if isinstance(exc, SourceError) else f"cannot read: {exc}"
+    return content_hash(path.name, data), stat, _parse_safely((path, data))
+
+
+class _Lazy(Sequence[tuple[Path, bytes]]):
+    """Files as (path, bytes) read when an executor asks for them, for a Dask cluster whose
+    workers cannot see the files; the hash and stat of what was read are kept."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self.read: dict[int, tuple[str, tuple[int, int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        path = Path(self.names[i])
         try:
-            results = pool.map(_parse_safely, [(p, d) for p, d, _ in todo], chunksize=16)
-            for (path, data, stat), result in zip(todo, _progress(results, len(todo)), strict=True):
-                yield path, data, stat, result
-        except BaseException:  # stopped: waiting for the workers' documents may take minutes
-            for process in list(pool._processes.values()):
-                process.kill()
-            raise
-        finally:
-            pool.shutdown(cancel_futures=True)
-        return
-    for path, data, stat in _progress(iter(todo), len(todo)):
-        yield path, data, stat, _parse_safely((path, data))
+            stat, data = _stat(os.stat(path)), _bytes(path)
+        except (OSError, SourceError):
+            stat, data = (0, 0), b""  # parsed as empty: the reader says why
+        self.read[i] = (content_hash(path.name, data), stat)
+        return path, data
 
 
 def _parse_safely(item: tuple[Path, bytes]) -> list[Document] | str:
@@ -327,38 +499,50 @@ def parse(path: Path, data: bytes) -> list[Document]:
 
 def _files(paths: Iterable[Path], skipped: list[Skipped]) -> list[Path]:
     """Source files under ``paths``, each once, in a stable order; hidden files are ignored."""
-    return [Path(name) for _, files in _rooted_files(paths, skipped) for name, _ in files]
+    seen: set[str] = set()
+    out: list[Path] = []
+    for root in paths:
+        if not root.is_dir() and not root.is_file():
+            skipped.append(Skipped(root, "no such file or folder"))
+            continue
+        real = os.path.realpath(root)
+        for name, key in _rooted_files(root, real, root.is_dir())[0]:
+            if not _utf8(name):
+                shown = Path(name.encode("utf-8", "backslashreplace").decode())
+                skipped.append(Skipped(shown, "the file name is not valid UTF-8; rename it"))
+            elif key not in seen:  # the same file named twice (overlapping roots) is read once
+                seen.add(key)
+                out.append(Path(name))
+    return out
 
 
 def _rooted_files(
-    paths: Iterable[Path], skipped: list[Skipped]
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per root: its resolved path (a folder's ending in '/'), and its files, each once, as
-    found and resolved."""
-    seen: set[str] = set()
-    out: list[tuple[str, list[tuple[str, str]]]] = []
-    for root in paths:
-        if root.is_dir():
-            candidates = list(walk_names(root))
-        elif root.is_file():
-            candidates = [str(root)]
-        else:
-            skipped.append(Skipped(root, "no such file or folder"))
-            continue
-        real_root, prefix, folder = os.path.realpath(root), len(str(root)), root.is_dir()
-        found: list[tuple[str, str]] = []
-        for name in candidates:
-            if not _utf8(name):  # SQLite, JSON and every writer need text
-                shown = Path(name.encode("utf-8", "backslashreplace").decode())
-                skipped.append(Skipped(shown, "the file name is not valid UTF-8; rename it"))
-                continue
-            # the same file named twice (overlapping roots) is read once
-            key = real_root + name[prefix:] if folder else os.path.realpath(name)
-            if key not in seen:
-                seen.add(key)
-                found.append((name, key))
-        out.append((os.path.join(real_root, "") if folder else real_root, found))
-    return out
+    root: Path, real: str, folder: bool
+) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """The files under ``root`` as found and as keys (its real path ``real`` in place of
+    ``root``), in a stable order; and its folders' mtimes (real path -> mtime_ns), each taken
+    before the folder is listed."""
+    if not folder:
+        return [(str(root), real)], {}
+    found: list[tuple[str, str]] = []
+    folders: dict[str, int] = {}
+    start = len(str(root))
+
+    def walk(named: str) -> None:
+        try:
+            mtime = os.stat(named).st_mtime_ns
+        except OSError:
+            return
+        names, subfolders = _listing(named)
+        folders[real + named[start:]] = _stamp(mtime)
+        for name in names:
+            path = os.path.join(named, name)
+            found.append((path, real + path[start:]))
+        for sub in subfolders:
+            walk(os.path.join(named, sub))
+
+    walk(str(root))
+    return found, folders
 
 
 def _utf8(path: Path | str) -> bool:
