@@ -28,7 +28,7 @@ from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
 from briefing.quotes import explain_quotes
 from briefing.scheduler import Runner, status
-from briefing.search import Result, search
+from briefing.search import Result, search, why_line
 from briefing.speakers import explain as explain_speaker
 from briefing.speakers import rival_rules
 from briefing.store import Store
@@ -415,7 +415,7 @@ def search_command(
             f"{rank:>3}. {r.score:6.2f}  {day}  {r.doc.doc_type}  {shorten(r.doc.title, 80)}"
         )
         click.echo(f"     {r.doc.path}")
-        click.echo(f"     why: {_why_line(r.why)}")
+        click.echo(f"     why: {why_line(r.why)}")
         click.echo(f"     {r.snippet}")
     if not results:
         click.echo("nothing found")
@@ -439,14 +439,6 @@ def _result(r: Result) -> dict[str, Any]:
         "snippet": r.snippet,
         "why": {term: dict(hits._asdict()) for term, hits in r.why},
     }
-
-
-def _why_line(why: tuple[tuple[str, Hits], ...]) -> str:
-    parts = []
-    for term, hits in why:
-        fields = [f"{n} in {f}" for n, f in zip(hits, Hits._fields, strict=True) if n]
-        parts.append(f"{term} ({', '.join(fields)})")
-    return "; ".join(parts) or "a field filter"
 
 
 @main.command("summarize")

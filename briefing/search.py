@@ -137,3 +137,12 @@ def _first_error(exc: ValueError) -> str:
         if found:
             return str(found[0].get("msg", exc)).removeprefix("Value error, ")
     return str(exc)
+
+
+def why_line(why: tuple[tuple[str, Hits], ...]) -> str:
+    """Each matched term and where it was found: "sanctions (2 in title, 5 in body)"."""
+    parts = []
+    for term, hits in why:
+        fields = [f"{n} in {f}" for n, f in zip(hits, Hits._fields, strict=True) if n]
+        parts.append(f"{term} ({', '.join(fields)})")
+    return "; ".join(parts) or "a field filter (type:, publisher:, speaker: …)"

@@ -15,8 +15,7 @@ from starlette.responses import RedirectResponse, Response
 
 from briefing import review
 from briefing.errors import BriefingError
-from briefing.match import Hits
-from briefing.search import Result, search
+from briefing.search import Result, search, why_line
 from briefing.serve import web
 from briefing.serve.archive import DATED, FILES, editions, schedule
 from briefing.serve.archive import edition as edition_of
@@ -91,15 +90,6 @@ def _found(r: Result) -> Found:
         why=why_line(r.why),
         snippet=r.snippet,
     )
-
-
-def why_line(why: tuple[tuple[str, Hits], ...]) -> str:
-    """Each matched term and where it was found: "sanctions (2 in title, 5 in body)"."""
-    parts = []
-    for term, hits in why:
-        fields = [f"{n} in {f}" for n, f in zip(hits, Hits._fields, strict=True) if n]
-        parts.append(f"{term} ({', '.join(fields)})")
-    return "; ".join(parts) or "a field filter (type:, publisher:, speaker: …)"
 
 
 @posted
