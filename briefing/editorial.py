@@ -44,7 +44,7 @@ CEREMONY = re.compile(
     r"|(?:want|like|going) to (?:move|turn)(?: on)? to"
     # nothing to say: "I don't have any additional meetings to announce", "not in a position to"
     r"|(?:don['’]t|do not) have (?:\w+ ){0,3}to (?:announce|offer|share|add|read out)"
-    r"|not in a position to)\b",
+    r"|not in a position to|(?:in|back in|from) the queue)\b",
     re.I,
 )
 # "this", "that", "these", "those", "them" standing for a thing named before: after a

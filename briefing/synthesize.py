@@ -51,6 +51,9 @@ MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidate
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
 REDUNDANT = 0.6  # never two bullets this similar
+# nor two from one source this similar: a source says one thing once, in other words twice
+# ("We will aim to reinforce … supply chain …", "We aim to promote … supply chains")
+REDUNDANT_IN_SOURCE = 0.4
 # A shorter sentence is a slogan or a remark ("We stand with them.", "We'll give it just
 # another moment."): too little for a reader to act on.
 # A shorter one must be mostly names, numbers and decisions ("Japan called for restraint.").
@@ -339,7 +342,7 @@ def _greedy(
         if heap and fresh < -heap[0][0] - 1e-12:
             heapq.heappush(heap, (-fresh, k))  # stale: gains only shrink (submodularity)
             continue
-        if any(sims[k].get(j, 0.0) >= REDUNDANT for j in chosen):
+        if chosen_near(k, chosen, sims, pool):
             continue
         if spent + pool[k].words > budget:
             overflow = k if overflow is None else overflow
@@ -350,15 +353,21 @@ def _greedy(
         for i, w in sims[k].items():
             covered[i] += w
         mass[cluster[k]] += reward[k]
-    if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims):
+    if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims, pool):
         chosen.append(overflow)
     if not chosen and overflow is not None:
         chosen.append(overflow)
     return chosen
 
 
-def chosen_near(k: int, chosen: list[int], sims: list[dict[int, float]]) -> bool:
-    return any(sims[k].get(j, 0.0) >= REDUNDANT for j in chosen)
+def chosen_near(
+    k: int, chosen: list[int], sims: list[dict[int, float]], pool: list[Candidate]
+) -> bool:
+    """Whether candidate ``k`` says again what one already chosen says."""
+    return any(
+        sims[k].get(j, 0.0) >= (REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT)
+        for j in chosen
+    )
 
 
 def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:

@@ -409,3 +409,15 @@ def test_appeals_intentions_and_anniversaries_are_stances():
         "The United States is imposing sanctions on a militia that took part in the offensive.",
     ):
         assert not STANCE.search(news), news
+
+
+def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import chosen_near
+
+    a, b = object(), object()
+    pool = [SimpleNamespace(doc=a), SimpleNamespace(doc=a), SimpleNamespace(doc=b)]
+    sims = [{1: 0.45, 2: 0.45}, {0: 0.45}, {0: 0.45}]
+    assert chosen_near(1, [0], sims, pool)  # the same source, in other words
+    assert not chosen_near(2, [0], sims, pool)  # another source on the same point
