@@ -82,31 +82,15 @@ def item_key(kind: str, text: str) -> str:
 def items(data: dict[str, Any]) -> list[Item]:
     """Every bullet and key quote of a brief.json: the executive summary's, then topic by
     topic."""
-    out = [
-        Item(item_key("point", p["text"]), "point", SUMMARY, p["text"], p.get("said_by") or "")
-        for p in data.get("executive_summary", [])
-    ]
+
+    def item(kind: str, section: str, entry: dict[str, Any], who: str) -> Item:
+        text = entry["text"]
+        return Item(item_key(kind, text), kind, section, text, entry.get(who) or "")
+
+    out = [item("point", SUMMARY, p, "said_by") for p in data.get("executive_summary", [])]
     for topic in data.get("topics", []):
-        for p in topic.get("summary", []):
-            out.append(
-                Item(
-                    item_key("point", p["text"]),
-                    "point",
-                    topic["name"],
-                    p["text"],
-                    p.get("said_by") or "",
-                )
-            )
-        for q in topic.get("quotes", []):
-            out.append(
-                Item(
-                    item_key("quote", q["text"]),
-                    "quote",
-                    topic["name"],
-                    q["text"],
-                    q.get("speaker") or "",
-                )
-            )
+        out += [item("point", topic["name"], p, "said_by") for p in topic.get("summary", [])]
+        out += [item("quote", topic["name"], q, "speaker") for q in topic.get("quotes", [])]
     return out
 
 

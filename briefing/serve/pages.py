@@ -41,11 +41,7 @@ class Found:
 
 async def ask(request: Request) -> Response:
     """The form; with a query in the address (the no-script button), its matches too."""
-    fields = dict(request.query_params)
-    matches: list[Found] = []
-    error: str | None = None
-    if fields.get("query", "").strip():
-        matches, error = await run_in_threadpool(_matches, request, fields)
+    fields, matches, error = await _asked(request)
     return web.page(
         request, "ask.html", fields=fields, matches=matches, error=error, today=_today()
     )
@@ -53,12 +49,17 @@ async def ask(request: Request) -> Response:
 
 async def sources(request: Request) -> Response:
     """The matching sources as an HTML fragment, for the list under the form."""
-    fields = dict(request.query_params)
-    matches: list[Found] = []
-    error: str | None = None
-    if fields.get("query", "").strip():
-        matches, error = await run_in_threadpool(_matches, request, fields)
+    fields, matches, error = await _asked(request)
     return web.page(request, "_matches.html", matches=matches, error=error, fields=fields)
+
+
+async def _asked(request: Request) -> tuple[dict[str, str], list[Found], str | None]:
+    """The form's fields in the address, and the sources its query matches (none without)."""
+    fields = dict(request.query_params)
+    if not fields.get("query", "").strip():
+        return fields, [], None
+    matches, error = await run_in_threadpool(_matches, request, fields)
+    return fields, matches, error
 
 
 def _matches(request: Request, fields: Mapping[str, str]) -> tuple[list[Found], str | None]:
