@@ -164,6 +164,18 @@ HONORIFIC = re.compile(
 # Sentences that are not statements: an introduction to a list or a list item (":", ";"), a
 # heading or caption (no closing punctuation), a stage direction ("(Via interpreter) …"), the
 # tail of a company name cut off by the sentence splitter ("Ltd., which …").
+# Metadiscourse (Hyland 2005): a sentence about the document's own words ("All references to
+# “X” refer to …", "the term “X” means …") tells a reader how to read it, not what happened.
+METADISCOURSE = re.compile(
+    r"^(?:All )?(?:references|mentions) to\b|\bthe (?:term|word|phrase)s? [“\"‘]", re.I
+)
+# A notice of rights or licence at the foot of a page or a file ("All rights reserved",
+# "public domain (17 U.S.C. §105)"): furniture, whatever label runs into it.
+RIGHTS_NOTICE = re.compile(
+    r"©|\ball rights reserved\b|(?<!in the )\bpublic domain\b|\bcreative commons\b"
+    r"|\blicen[cs]ed under\b|\bU\.S\.C\. §",
+    re.I,
+)
 NOT_A_STATEMENT = re.compile(r"(?:[:;,]|[^.!?…”\"’')\]])$|^\(|^(?:Ltd|Inc|Co|Corp|LLC|PLC|S\.A)\b")
 HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a menu
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
@@ -211,6 +223,8 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or NUMBERED_LABEL.match(text)
         or (LAW_ON_PAPER.match(text) and not CONTRAST.search(text))
         or CEREMONY.search(text)
+        or METADISCOURSE.search(text)
+        or RIGHTS_NOTICE.search(text)
     ):
         return None
     if _wholly_quoted(text):

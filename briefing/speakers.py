@@ -220,8 +220,16 @@ BEFORE_RULES = (
     _rule(
         "according_to_before",
         "before",
-        re.compile(rf"[Aa]ccording to (?P<name>{_NAME}),?\s*$"),
+        re.compile(
+            rf"[Aa]ccording to (?P<name>{_NAME}"
+            rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+),?\s*$"
+        ),
         ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
+        # a document quoted is the document, not a word of its name ("Islamic")
+        (
+            "According to the country’s Islamic penal code, “Women shall be fined.”",
+            "The country’s Islamic penal code",
+        ),
     ),
     _rule(
         "subject_cue_before",
@@ -496,7 +504,11 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
-    if re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead) and _leads_with_a_place(raw, text):
+    if (
+        re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead)
+        and not _DESCRIBED.match(raw)
+        and _leads_with_a_place(raw, text)
+    ):
         raw = " ".join(raw.split()[-2:])  # "… in Afghanistan Richard Bennett said"
     name = _clean_name(raw)
     if not name:

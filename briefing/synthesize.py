@@ -153,7 +153,8 @@ def candidates(
         # sentences.
         words = topic if doc.doc_type == "transcript" else focused
         passing = bool(words) and not _about(doc, sentences, words)
-        for i, sentence in enumerate(sentences):
+        for i in _reading_list(sentences, topic, per_source):
+            sentence = sentences[i]
             if taken >= per_source:
                 break
             if not eligible(sentence):
@@ -172,6 +173,26 @@ def candidates(
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, i, n))
     return out
+
+
+def _reading_list(
+    sentences: Sequence[Sentence], words: set[str], per_source: int
+) -> list[int]:
+    """The order in which a source's sentences are weighed as candidates: all of them in
+    order when they fit in ``per_source``; else, with topic ``words``, the first half of that
+    many and then the rest that name the topic, the ones naming most of it first (each word
+    weighted by how few of the source's sentences use it). A long report has its lead and
+    the section that answers a question, which may come after its first hundred sentences."""
+    n = len(sentences)
+    if n <= per_source or not words:
+        return list(range(n))
+    head = per_source // 2
+    named = [(i, words & set(content_words(sentences[i].text))) for i in range(head, n)]
+    spread = Counter(w for _, ws in named for w in ws)
+    weight = {w: math.log(1 + n / k) for w, k in spread.items()}
+    scored = [(sum(weight[w] for w in ws), i) for i, ws in named if ws]
+    ranked = [i for _, i in sorted(scored, key=lambda t: (-t[0], t[1]))]
+    return [*range(head), *ranked]
 
 
 def plain_question(topic: Topic) -> bool:

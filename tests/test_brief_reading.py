@@ -636,3 +636,28 @@ def test_a_contracted_pronoun_opening_a_sentence_leans_back():
         "It’ll take 40 days to rebuild the grid in the east of the country.",
     ):
         assert leans_back(text, ()), text
+
+
+def test_a_note_on_the_documents_own_words_or_its_licence_is_no_bullet():
+    texts = [
+        e.text
+        for e in said_by_all(
+            "All references to “the former government” refer to the government before 2021.\n"
+            "In this report, the term “detainee” means anyone held by the authorities.\n"
+            "Licence: U.S. Government work, public domain (17 U.S.C. §105).\n"
+            "Police detained 40 journalists in the capital during the year.\n"
+        )
+    ]
+    assert texts == ["Police detained 40 journalists in the capital during the year."]
+
+
+def test_a_document_a_report_quotes_is_its_speaker_not_a_word_of_its_name():
+    from briefing.quotes import find_quotes
+
+    text = (
+        "According to the country’s Islamic penal code, “Women who appear in public places "
+        "without the hijab shall be sentenced to prison.” There was no such rule for men."
+    )
+    (quote,) = find_quotes(doc(text))
+    assert quote.speaker == "The country’s Islamic penal code"
+    assert _resolve(quote, doc(text), {}) is None  # a document is no key-quote speaker

@@ -421,3 +421,40 @@ def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
     sims = [{1: 0.45, 2: 0.45}, {0: 0.45}, {0: 0.45}]
     assert chosen_near(1, [0], sims, pool)  # the same source, in other words
     assert not chosen_near(2, [0], sims, pool)  # another source on the same point
+
+
+def test_a_question_reaches_the_section_of_long_reports_that_answers_it():
+    # ten long country reports whose press section comes after their first 60 sentences: a
+    # question about the press is answered from those sections, not from the reports' leads
+    def report(country: str) -> Document:
+        acts = (
+            "Police in {c} detained {n} protesters in the {d} district in March.",
+            "Courts in {c} sentenced {n} opposition members to prison terms in {d}.",
+            "Flooding in the {d} region of {c} displaced {n} families in April.",
+            "The {c} health ministry opened {n} clinics across {d} province.",
+            "Officials in {c} reported {n} cases of forced labour on farms in {d}.",
+        )
+        districts = ("northern", "southern", "eastern", "western", "central", "coastal")
+        lead = " ".join(
+            acts[i % 5].format(c=country, n=10 + i, d=districts[i % 6]) for i in range(80)
+        )
+        press = (
+            f"Authorities in {country} closed two independent newspapers and jailed three "
+            f"journalists for their reporting on the elections.",
+            f"In {country} a new media law let censors suspend newspapers without a court order "
+            f"and fine journalists who cite foreign outlets.",
+            f"Reporters covering the {country} border war had their press cards withdrawn, and "
+            f"two foreign journalists were expelled.",
+            f"State television in {country} dismissed editors, and newspapers printing "
+            f"criticism of the president lost their licences.",
+            f"Journalists in {country} said police confiscated cameras and forced newspapers to "
+            f"reveal their sources after the protests.",
+        )[sum(map(ord, country)) % 5]
+        return doc(f"{lead} {press}", path=f"/tmp/{country}.txt", doc_type="report")
+
+    found = [analyze(report(c)) for c in ("Arland", "Borsk", "Cevia", "Dorn", "Estra")]
+    found += [analyze(report(c)) for c in ("Falk", "Gorn", "Havel", "Istra", "Jorvik")]
+    question = "What restrictions do governments place on journalists and newspapers?"
+    points = synthesize(found, query=question, words=120)
+    answers = [p for p in points if re.search(r"journalists|newspapers", p.text)]
+    assert len(answers) >= 3  # none could be before: only the first 60 sentences were read
