@@ -111,6 +111,9 @@ def _verb_after(word: str) -> bool:
 WHO = frozenset("i we you they he she".split())  # "we’ve" names nothing a pronoun could be
 
 
+# "the two reports", "the three men": a definite count of things named before (Halliday and
+# Hasan's reference by a numerative); "the two Koreas" names them.
+COUNTED_DEFINITE = re.compile(r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) [a-z]+s\b")
 INNER_DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|(?:from|of|in|on|at|by|with|after|since|during|to|for) that)"
     r" ([a-z]+)"
@@ -359,6 +362,8 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):
         return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
+    if COUNTED_DEFINITE.search(low[:80]):
+        return True  # "the two reports comprise …": two the reader was told of before
     if INNER_CONNECTIVE.search(low[:60]):
         return True  # "In some cases, however, …": set against what came before
     if not spoken and _points_back_inside(low, shown):

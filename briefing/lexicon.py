@@ -271,6 +271,8 @@ CONNECTIVE_PHRASES = (
     "to this end",
     "having said that",
     "with that",
+    "taken together",
+    "together",
 )
 
 # Phrases that point back wherever they stand, in speech as in writing: "in this regard".

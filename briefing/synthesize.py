@@ -29,7 +29,7 @@ from briefing import lexicon
 from briefing.config import Topic
 from briefing.editorial import Edited, edit
 from briefing.lexicon import DECISION_STEMS
-from briefing.match import MIN_MENTIONS
+from briefing.match import MIN_DENSITY, MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
 from briefing.summarize import eligible
@@ -85,6 +85,9 @@ STANCE = re.compile(
     # intentions with no act yet ("we aim to", "is taking action to promote")
     r"|(?:will )?aims? to|(?:is|are) taking (?:additional |further )?actions? to"
     r"|fully supports?|must renew"
+    # expressives of feeling ("has been shocked and appalled by", "is deeply concerned")
+    r"|(?:is|are|was|were|am|been) (?:deeply |profoundly |gravely )?(?:shocked|appalled|"
+    r"outraged|saddened|alarmed|horrified|dismayed|troubled|disturbed|concerned)\b"
     # ceremony: anniversaries
     r"|marks? the \w+ anniversary|commemoration)\b",
     re.I,
@@ -204,18 +207,22 @@ def plain_question(topic: Topic) -> bool:
 def _about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
     """Whether ``doc`` is about the topic whose ``words`` these are: its title names them, or
     (in writing) its first sentence does, a news story's lead saying what it is about as its
-    headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do, as the
-    topic matching counts a passing mention (match.passing)."""
+    headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do, and at
+    least MIN_DENSITY per 1,000 words, as topic matching counts a passing mention
+    (match.passing)."""
     if words & set(content_words(doc.title)):
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
     if sentences and words & set(content_words(sentences[0].text)):
         return True
-    seen = 0
+    # as often as topic matching asks (match.passing): a long report on one country that
+    # names another in three sentences of 60,000 words is not about it
+    length = len(doc.text.split())
+    needed, seen = max(MIN_MENTIONS, math.ceil(MIN_DENSITY * length / 1000)), 0
     for sentence in sentences:
         seen += bool(words & set(content_words(sentence.text)))
-        if seen >= MIN_MENTIONS:
+        if seen >= needed:
             return True
     return False
 
