@@ -256,12 +256,17 @@ def _spoken(doc: Document) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=64)
 def _labelled(text: str) -> bool:
-    if TURN_LABEL.match(text, 0, 160):
+    """Whether paragraphs open on speakers' labels; a report's run-in headings ("Pretrial
+    Detention: …") are no speakers, and do not make it speech."""
+    first = TURN_LABEL.match(text, 0, 160)
+    if first and not run_in_heading(text, first):
         return True  # it opens on a speaker's words
     labels = 0
     for m in re.finditer(r"\n", text[:MAX_ANALYZED_CHARS]):
-        if TURN_LABEL.match(text, m.end(), m.end() + 160):
+        label = TURN_LABEL.match(text, m.end(), m.end() + 160)
+        if label and not run_in_heading(text, label):
             labels += 1
             if labels >= SPOKEN_LABELS:
                 return True

@@ -691,3 +691,15 @@ def test_feelings_about_what_happened_are_stances():
     assert STANCE.search("The world has been shocked and appalled by the atrocities in Bucha.")
     assert STANCE.search("We are deeply concerned by the reports of forced labour.")
     assert not STANCE.search("Police detained 40 reporters who covered the protests.")
+
+
+def test_a_report_with_run_in_headings_is_writing_where_these_points_back():
+    report = doc(
+        "Belarus continued to support the invasion and allowed troops to use its airfields.\n"
+        "Pretrial Detention: Courts held 300 people in pretrial detention for over a year.\n"
+        "Prison Conditions: Conditions in prisons were harsh and at times life threatening.\n"
+        "Human rights groups said these actions made Belarus complicit in the abuses.\n"
+    )
+    texts = [e.text for e in said_by_all(report.text)]
+    assert not any("these actions" in t for t in texts)
+    assert any(t.startswith("Courts held 300 people") for t in texts)
