@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
+from briefing.brackets import anchor_days
 from briefing.config import Topic
 from briefing.editorial import CEREMONY, SECOND_PERSON, dangling_person, leans_back
 from briefing.ingest.meta import fold
@@ -153,10 +154,23 @@ def _choose(scored: list[tuple[float, Quote, Document]]) -> list[KeyQuote]:
 
 
 def _key_quote(q: Quote, doc: Document) -> KeyQuote:
+    text, spans = _dated(q, doc)
+    return KeyQuote(text, q.speaker or "", source_id(doc), q.position, spans, doc.page_at(q.start))
 
-    return KeyQuote(
-        q.text, q.speaker or "", source_id(doc), q.position, q.parts, doc.page_at(q.start)
-    )
+
+def _dated(q: Quote, doc: Document) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The quote with the dates its days and months mean in brackets, as a bullet has them
+    ("On February 25 [2022]", "yesterday [4 March 2022]"), and the source pieces around
+    the insertions. A quote whose text is not its parts joined is left as it is."""
+    pieces = [doc.text[s:e] for s, e in q.parts]
+    if " ".join(pieces) != q.text:
+        return q.text, q.parts
+    texts, spans = [], []
+    for s, e in q.parts:
+        part_spans, part = anchor_days(doc, s, e)
+        texts.append(part)
+        spans.extend(part_spans)
+    return " ".join(texts), tuple(spans)
 
 
 Roster = dict[str, list[tuple[str, str | None]]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -83,3 +84,17 @@ def test_every_state_department_topic_has_a_quote(tmp_path):
             first = q["speaker"].split()[0]
             assert first not in {"The", "Mr", "Ms", "MR"}, q["speaker"]
             assert "(Via interpreter)" not in q["text"]
+
+
+def test_a_key_quote_gets_the_year_of_its_days_in_brackets_and_spans_stay_verbatim(tmp_path):
+    release = (
+        "Sanctions on Moldova’s Shadow Fleet\n\nMarch 5, 2022\n\n"
+        "“On February 25, the United States sanctioned 12 tankers that carried oil to "
+        "Moldova, and yesterday we added six more,” said Secretary Jane Doe.\n"
+    )
+    found = analysis(tmp_path, "c.txt", release)
+    (quote,) = key_quotes(TOPIC, [found])
+    assert "On February 25 [2022], the United States" in quote.text
+    assert "yesterday [4 March 2022]" in quote.text
+    source = found.doc.text
+    assert "".join(source[s:e] for s, e in quote.spans) == re.sub(r" \[[^]]*\]", "", quote.text)
