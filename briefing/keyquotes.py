@@ -165,7 +165,8 @@ def _dated(q: Quote, doc: Document) -> tuple[str, tuple[tuple[int, int], ...]]:
     pieces = [doc.text[s:e] for s, e in q.parts]
     if " ".join(pieces) != q.text:
         return q.text, q.parts
-    texts, spans = [], []
+    texts: list[str] = []
+    spans: list[tuple[int, int]] = []
     for s, e in q.parts:
         part_spans, part = anchor_days(doc, s, e)
         texts.append(part)

@@ -124,10 +124,10 @@ STEM = 7  # words sharing their first letters name the same thing ("designated",
 def common_word(word: str, text: str) -> bool:
     """Whether the document writes ``word``, or a word of its stem, in lower case: a common
     word ("Transparency" beside "transparent"), never a name."""
-    return _stem(word.lower()) in _lower_case_stems(text)
+    return _letters_stem(word.lower()) in _lower_case_stems(text)
 
 
-def _stem(word: str) -> str:
+def _letters_stem(word: str) -> str:
     """The first STEM letters, a plural's without its "s" ("Prison" beside "prisons")."""
     return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:STEM]
 
@@ -136,4 +136,5 @@ def _stem(word: str) -> str:
 def _lower_case_stems(text: str) -> frozenset[str]:
     """The stems of the words a document writes in lower case. Once per document, not once
     per labelled sentence."""
-    return frozenset(_stem(w) for w in re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS]))
+    found = re.findall(r"\b[a-z][\w-]*", text[:MAX_ANALYZED_CHARS])
+    return frozenset(_letters_stem(w) for w in found)
