@@ -26,7 +26,12 @@ RELATIVE_DAY = re.compile(
 )
 
 
-_DATE_FOLLOWS = re.compile(rf"^,? *(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)")
+# "today, 14 November", "yesterday, on Thursday, May 19th": the source says the date itself
+_DATE_FOLLOWS = re.compile(
+    rf"^,? *(?:on )?(?:(?:{'|'.join(lexicon.WEEKDAYS)}),? *)?"
+    rf"(?:\d|\(|\[|the \d|{lexicon.month_pattern()}\b)",
+    re.I,
+)
 
 
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
@@ -182,7 +187,7 @@ def anchor_days(
     if doc.date is None:
         return _inserted(text, start, end, inserts)
     for m in RELATIVE_DAY.finditer(text, start, end):
-        if _DATE_FOLLOWS.match(text[m.end() : m.end() + 16]):
+        if _DATE_FOLLOWS.match(text[m.end() : m.end() + 40]):
             continue  # "on Monday, 14 November" already says when
         day = _resolve(m.group().lower(), doc.date, sentence)
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)

@@ -29,7 +29,10 @@ def test_a_source_about_something_else_gives_only_its_on_topic_sentences():
 
 
 def said_by_all(text: str) -> list:
-    d = doc(text)
+    return said_by_all_doc(doc(text))
+
+
+def said_by_all_doc(d: Document) -> list:
     sentences = analyze(d).sentences
     return [e for e in (edit(d, sentences, i) for i in range(len(sentences))) if e]
 
@@ -703,3 +706,16 @@ def test_a_report_with_run_in_headings_is_writing_where_these_points_back():
     texts = [e.text for e in said_by_all(report.text)]
     assert not any("these actions" in t for t in texts)
     assert any(t.startswith("Courts held 300 people") for t in texts)
+
+
+def test_a_day_the_source_dates_itself_gets_no_second_date():
+    from datetime import date
+
+    d = doc(
+        "I can confirm that a consular officer visited the prisoner yesterday, on Thursday, "
+        "May 19th.\n",
+        date=date(2022, 5, 20),
+        authors=("Ned Price",),
+    )
+    (e,) = said_by_all_doc(d)
+    assert "yesterday, on Thursday, May 19th [2022]." in e.text and "yesterday [" not in e.text
