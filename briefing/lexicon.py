@@ -272,7 +272,6 @@ CONNECTIVE_PHRASES = (
     "having said that",
     "with that",
     "taken together",
-    "together",
 )
 
 # Phrases that point back wherever they stand, in speech as in writing: "in this regard".
