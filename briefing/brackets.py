@@ -81,6 +81,19 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     return inserts
 
 
+def unknown_person(doc: Document, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` opens on one part of the names of two or more people
+    the source names in full ("Li founded Gusa Press …" where it names Li Yanhe and Li
+    Qiaochu) and names neither in full: a reader cannot tell who is meant."""
+    text = doc.text[start:end]
+    m = _LONE_NAME.match(text.lstrip("“\"‘'(["))
+    if m is None:
+        return False
+    full = _name_parts(doc.text).get(m[1], ())
+    people = [n for n in full if _personal(m[1], n, doc.text)]
+    return len(people) >= 2 and not any(n in text for n in people)
+
+
 def acronym_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """After the first use of each acronym the source spells out elsewhere ("Commission of
     Inquiry (COI)") and the sentence does not, its name in brackets: "the COI [Commission of

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefing import lexicon
 from briefing.attribution import said_by
-from briefing.brackets import acronym_inserts, anchor_days, name_inserts
+from briefing.brackets import acronym_inserts, anchor_days, name_inserts, unknown_person
 from briefing.lexicon import (
     ANAPHORIC_PHRASES,
     ANAPHORS,
@@ -232,6 +232,8 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         return None
     if _wholly_quoted(text):
         return None  # someone's words the source quotes: a key quote, not the source's bullet
+    if unknown_person(doc, start, s.end):
+        return None  # "Li founded …" in a source naming two people Li
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
         return None  # a piece of a longer quotation, or about a "he" the reader was not shown
     speaker = said_by(doc, s)

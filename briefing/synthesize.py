@@ -29,7 +29,7 @@ from briefing import lexicon
 from briefing.config import Topic
 from briefing.editorial import Edited, edit
 from briefing.lexicon import DECISION_STEMS
-from briefing.match import MIN_DENSITY, MIN_MENTIONS
+from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
 from briefing.summarize import eligible
@@ -50,6 +50,7 @@ LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
+ABOUT_SHARE = 0.1  # a source naming the topic in this share of its sentences is about it
 REDUNDANT = 0.6  # never two bullets this similar
 # nor two from one source this similar: a source says one thing once, in other words twice
 # ("We will aim to reinforce … supply chain …", "We aim to promote … supply chains")
@@ -207,19 +208,19 @@ def plain_question(topic: Topic) -> bool:
 def _about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
     """Whether ``doc`` is about the topic whose ``words`` these are: its title names them, or
     (in writing) its first sentence does, a news story's lead saying what it is about as its
-    headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do, and at
-    least MIN_DENSITY per 1,000 words, as topic matching counts a passing mention
-    (match.passing)."""
+    headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do (as
+    topic matching counts a passing mention, match.passing) and at least ABOUT_SHARE of
+    them."""
     if words & set(content_words(doc.title)):
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
     if sentences and words & set(content_words(sentences[0].text)):
         return True
-    # as often as topic matching asks (match.passing): a long report on one country that
-    # names another in three sentences of 60,000 words is not about it
-    length = len(doc.text.split())
-    needed, seen = max(MIN_MENTIONS, math.ceil(MIN_DENSITY * length / 1000)), 0
+    # and in a share of its sentences: a long report on one country that names another in
+    # forty of its thousand sentences is about its own country, and those forty are its
+    # sentences on the other
+    needed, seen = max(MIN_MENTIONS, math.ceil(ABOUT_SHARE * len(sentences))), 0
     for sentence in sentences:
         seen += bool(words & set(content_words(sentence.text)))
         if seen >= needed:

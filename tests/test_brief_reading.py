@@ -666,18 +666,22 @@ def test_a_document_a_report_quotes_is_its_speaker_not_a_word_of_its_name():
     assert _resolve(quote, doc(text), {}) is None  # a document is no key-quote speaker
 
 
-def test_a_long_report_naming_another_country_three_times_is_not_about_it():
-    filler = " ".join(
+def test_a_long_report_naming_another_country_now_and_then_is_not_about_it():
+    # 40 sentences of 1,000 name Belarus: more than a passing mention for topic matching,
+    # but the report is about its own country, and those 40 are its sentences on Belarus
+    filler = [
         f"Courts in the north sentenced {i} activists to prison in case number {i}."
-        for i in range(1000)
-    )
-    mentions = (
-        "Refugees from Belarus lost their permits. Belarus closed a crossing. "
-        "Trade with Belarus fell."
-    )
-    report = doc(f"{filler} {mentions}", title="Report on Ukraine")
+        for i in range(960)
+    ]
+    mentions = [
+        f"Refugees from Belarus lost {i} residence permits at the western border crossing."
+        for i in range(40)
+    ]
+    text = " ".join(s for pair in zip(filler[::24], mentions, strict=True) for s in pair)
+    text += " " + " ".join(f for i, f in enumerate(filler) if i % 24)
+    report = doc(text, title="Report on Ukraine")
     texts = [c.edited.text for c in candidates([analyze(report)], terms=["Belarus"])]
-    assert all("Belarus" in t for t in texts)  # only its sentences on the topic
+    assert texts and all("Belarus" in t for t in texts)  # only its sentences on the topic
 
 
 def test_a_counted_definite_or_a_summing_up_points_back():
@@ -719,3 +723,15 @@ def test_a_day_the_source_dates_itself_gets_no_second_date():
     )
     (e,) = said_by_all_doc(d)
     assert "yesterday, on Thursday, May 19th [2022]." in e.text and "yesterday [" not in e.text
+
+
+def test_a_surname_two_people_in_the_source_share_is_nobody_a_reader_can_tell():
+    texts = [
+        e.text
+        for e in said_by_all(
+            "Police detained the publisher Li Yanhe in Shanghai in March 2023.\n"
+            "The activist Li Qiaochu was sentenced to three years and eight months in prison.\n"
+            "Li founded Gusa Press, which published books critical of the authorities.\n"
+        )
+    ]
+    assert len(texts) == 2 and not any(t.startswith("Li founded") for t in texts)
