@@ -24,6 +24,7 @@ from briefing.lexicon import (
     ANAPHORS,
     CONNECTIVE_PHRASES,
     CONNECTIVES,
+    GENERAL_NOUNS,
     NOUN_PHRASE_GOES_ON,
     QUANTIFIERS,
     TIME_NOUNS,
@@ -392,6 +393,12 @@ def leans_back(
             return False  # "This week, …" is a time, not a pointer
         named = {w[:STEM] for w in content_words(shown)}
         return not any(w[:STEM] in named for w in content_words(nxt) if len(w) > 3)
+    if head == "the" and len(tokens) > 2 and tokens[1] in GENERAL_NOUNS and before and not shown:
+        # "The rules take effect …" after "… new licensing requirements …": a general noun
+        # names what came before in other words, so no word of it need have been said. Under
+        # a title shown beside it (a quote's), it names what the title names.
+        if tokens[2] not in NOUN_PHRASE_GOES_ON and tokens[2] not in ",;:":
+            return True
     if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
         # A bare definite subject ("The designations mark …", "The designated vessels have …")
         # names what the sentences before named: it is anaphoric.

@@ -290,6 +290,17 @@ QUANTIFIERS = frozenset("all each some many most none both any several either ne
 
 TIME_NOUNS = frozenset("morning afternoon evening week month year weekend time".split())
 
+# General nouns (Halliday and Hasan 1976, §6.4): nouns whose reference is what was said before
+# ("the move", "the rules", "the decision"). "The rules take effect …" alone says nothing of
+# which rules.
+GENERAL_NOUNS = frozenset(
+    """move moves rules rule measure measures decision decisions step steps action actions
+    announcement plan plans deal agreement talks proposal policy initiative incident attack
+    attacks operation operations changes change program programme effort efforts process
+    issue issues matter case arrangement designations sanctions restrictions penalties
+    requirements order orders law bill ban""".split()
+)
+
 # After "The <noun>" these words show the noun phrase goes on ("The designations of …").
 NOUN_PHRASE_GOES_ON = frozenset(
     "of in for on to at by from with and or that which who whose under over against".split()

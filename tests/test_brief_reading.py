@@ -8,7 +8,7 @@ from pathlib import Path
 from briefing.analyze import analyze
 from briefing.editorial import edit
 from briefing.keyquotes import _resolve
-from briefing.model import Document, Quote
+from briefing.model import Document, Quote, Sentence
 from briefing.synthesize import candidates
 
 
@@ -735,3 +735,15 @@ def test_a_surname_two_people_in_the_source_share_is_nobody_a_reader_can_tell():
         )
     ]
     assert len(texts) == 2 and not any(t.startswith("Li founded") for t in texts)
+
+
+def test_a_general_noun_as_subject_points_back_unless_the_phrase_says_which():
+    from briefing.editorial import leans_back
+
+    lead = [Sentence("China announced new licensing requirements for magnet exports.", 0, 60)]
+    assert leans_back("The rules take effect on January 1.", lead)
+    assert leans_back("The move drew protests from exporters in Europe.", lead)
+    assert not leans_back("The rules on magnet exports take effect on January 1.", lead)
+    # a quote under the title "China Tightens Export Controls" says which
+    shown = "China Tightens Export Controls"
+    assert not leans_back("The measures take effect on January 1.", lead, shown=shown)
