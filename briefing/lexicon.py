@@ -323,3 +323,12 @@ KNOWN_ACRONYMS = frozenset(
     """UN US EU NATO PRC DPRK ROK UK G7 G20 IAEA OSCE NGO NGOs WHO IMF OECD APEC ASEAN ICBM
     CEO GDP COVID""".split()
 )
+
+# Words that frame a request rather than name its subject: "Describe …", "Discuss …", "What
+# measures …; include …" (the instructions of a question, as in TREC and DUC topic
+# narratives). A question's plain words leave them out, and so does its ranking.
+QUESTION_FRAME = frozenset(
+    """describe discuss explain identify include includes including list give provide
+    outline summarize summarise specify tell show compare detail details mention note
+    information aspects kinds types examples e.g eg i.e ie etc""".split()
+)

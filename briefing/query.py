@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from briefing.lexicon import QUESTION_FRAME
 from briefing.model import Document
 from briefing.text import STOPWORDS
 
@@ -79,7 +80,13 @@ def plain_words(text: str) -> tuple[str, ...] | None:
         return None
     phrases = [" ".join(p.split()) for p in _PHRASE.findall(text) if p.strip()]
     rest = _WORD.findall(_PHRASE.sub(" ", text))
-    kept = [w for w in rest if w.lower().replace("’", "'") not in STOPWORDS and not w.isdigit()]
+    kept = [
+        w
+        for w in rest
+        if w.lower().replace("’", "'") not in STOPWORDS | QUESTION_FRAME
+        and not w.isdigit()
+        and len(w) > 1  # the "e" and "g" of "e.g."
+    ]
     return tuple(dict.fromkeys([*phrases, *kept])) or None
 
 

@@ -104,7 +104,7 @@ def test_query_topic_in_a_build(project):
         ),
         (
             "Discuss the causes of the strike. Who was involved?",
-            ("Discuss", "causes", "strike", "involved"),
+            ("causes", "strike", "involved"),  # "Discuss" frames the request,
         ),
         ("Iran, Iraq", ("Iran", "Iraq")),  # a list in prose: any of them
         (
@@ -140,3 +140,10 @@ def test_a_plain_question_finds_a_source_that_names_one_of_its_words():
     question = "Why did Beijing tighten its grip, and what has the United States done about it?"
     assert matches(parse(question), DOC, count)
     assert not matches(parse("Why did Tokyo act, and what has Seoul done since?"), DOC, count)
+
+
+def test_a_questions_instructions_are_not_its_subject():
+    words = plain_words(
+        "Describe the activities of Greenpeace. Include its campaigns (e.g., protests)."
+    )
+    assert words == ("activities", "Greenpeace", "campaigns", "protests")
