@@ -332,3 +332,16 @@ QUESTION_FRAME = frozenset(
     outline summarize summarise specify tell show compare detail details mention note
     information aspects kinds types examples e.g eg i.e ie etc""".split()
 )
+
+# Appraisal (Martin and White 2005): words that judge or feel rather than report ("the
+# extraordinary bravery of the people", "Russia's brutality", "unprovoked and unjust war").
+# A sentence carrying several of them, and no amount or decision, is rhetoric around the news.
+APPRAISAL = frozenset(
+    """brutal brutality brutally unprovoked unjustified unjustifiable unconscionable unjust
+    heinous egregious reprehensible outrageous barbaric barbarity senseless horrific
+    horrendous atrocious shameful cynical ruthless cruel cruelty appalling despicable
+    abhorrent deplorable vicious savage wanton callous unrelenting premeditated
+    extraordinary remarkable brave bravery courageous courage heroic heroism valiant
+    valiantly resilient resilience steadfast unwavering unshakable ironclad inspiring
+    tireless tirelessly opulent lavish noble""".split()
+)

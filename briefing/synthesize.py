@@ -94,6 +94,7 @@ STANCE = re.compile(
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
+RHETORIC_WORDS = 2  # words of appraisal that make a sentence without news rhetoric
 # A description of who someone is ("East Ocean Shipping Co. Ltd. is a port agent …", "The
 # fund is a programme that …"): background to the news, not the news; it weighs as a stance.
 DESCRIPTION = re.compile(r"^[^,;:]{3,90}? (?:is|are) (?:a|an|one of the) \w")
@@ -267,9 +268,18 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
 
 
 def background(c: Candidate) -> bool:
-    """A bare stance or a description of who someone is: how things stand, not what
-    happened. It keeps STANCE_DISCOUNT of its weight."""
-    return bare_stance(c) or bool(DESCRIPTION.match(c.edited.text))
+    """A bare stance, rhetoric or a description of who someone is: how things stand, not
+    what happened. It keeps STANCE_DISCOUNT of its weight."""
+    return bare_stance(c) or rhetoric(c.edited.text) or bool(DESCRIPTION.match(c.edited.text))
+
+
+def rhetoric(text: str) -> bool:
+    """Several words of judgement or feeling (lexicon.APPRAISAL) and no amount or decision:
+    "The world has seen the extraordinary bravery of the people … in the face of … brutality"."""
+    words = re.findall(r"[a-z]+", text.lower())
+    judged = sum(w in lexicon.APPRAISAL for w in words)
+    decided = any(w in DECISION_STEMS for w in content_words(text))
+    return judged >= RHETORIC_WORDS and not decided and not quantity(text)
 
 
 def bare_stance(c: Candidate) -> bool:

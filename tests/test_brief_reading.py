@@ -747,3 +747,16 @@ def test_a_general_noun_as_subject_points_back_unless_the_phrase_says_which():
     # a quote under the title "China Tightens Export Controls" says which
     shown = "China Tightens Export Controls"
     assert not leans_back("The measures take effect on January 1.", lead, shown=shown)
+
+
+def test_judgement_without_news_is_rhetoric():
+    from briefing.synthesize import rhetoric
+
+    assert rhetoric(
+        "The world has seen the extraordinary bravery of the people in the face of brutality."
+    )
+    assert rhetoric(
+        "Since launching his unprovoked and unjust war, the president has unleashed violence."
+    )
+    assert not rhetoric("The brutal attack killed 40 people in the market on Sunday.")
+    assert not rhetoric("The council imposed sanctions on the unprovoked and brutal regime.")
