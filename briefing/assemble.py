@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing.config import Topic
 from briefing.keyquotes import key_quotes, resolve_speaker, roster_of
+from briefing.lexicon import DECISION_STEMS
 from briefing.model import (
     Analysis,
     Brief,
@@ -22,17 +23,16 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.synthesize import (
-    STANCE_DISCOUNT,
     Candidate,
     background,
     candidates,
     focus_terms,
     plain_question,
+    quantity,
     reading_order,
     said_something,
     select,
     source_id,
-    substance,
     to_point,
 )
 from briefing.text import content_words, cosine
@@ -134,9 +134,9 @@ def _summaries(
     )[:EXECUTIVE_POINTS]
     executive: list[Candidate] = []
     for i in sorted(leading):
-        # Of the topic's first developments, the one that says most of what happened.
-        # (how much it says, not how densely: a short line of names is not the news)
-        lead = max(picks[i][:3], key=_news_value)
+        # The topic's first development, in the synthesis's order, that reports a decision
+        # or an amount; a stance or description only where the topic has nothing else
+        lead = min(picks[i], key=lambda c: (background(c), not _acts(c), picks[i].index(c)))
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}
@@ -158,11 +158,9 @@ def _summaries(
     return [to_point(c) for c in executive], points
 
 
-def _news_value(c: Candidate) -> float:
-    """How much a bullet says happened: substance over its length (not its density), less
-    for background, as the synthesis weighs it."""
-    weight = STANCE_DISCOUNT if background(c) else 1.0
-    return substance(c.edited.text) * min(c.words, 25) * weight
+def _acts(c: Candidate) -> bool:
+    """Whether a bullet reports a decision or an amount: what was done, not only said."""
+    return quantity(c.edited.text) or any(w in DECISION_STEMS for w in content_words(c.edited.text))
 
 
 def _namer(docs: Sequence[Document]) -> Callable[[Point], Point]:
