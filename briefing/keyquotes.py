@@ -24,7 +24,7 @@ from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
-from briefing.synthesize import source_id
+from briefing.synthesize import STANCE, quantity, rhetoric, source_id
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
 
 MAX_QUOTES = 3
@@ -73,7 +73,9 @@ def key_quotes(
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
             scored.append((_score(q, relevance, rank), q, doc))
-    return _choose(sorted(scored, key=lambda x: (-x[0], str(x[2].path), x[1].start)))
+    return _choose(
+        sorted(scored, key=lambda x: (hollow(x[1]), -x[0], str(x[2].path), x[1].start))
+    )
 
 
 def _pool(analysis: Analysis) -> list[Quote]:
@@ -133,6 +135,12 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
     )
     said = 0.5 if q.kind == "direct" else 0.0  # quoted by the source as worth quoting
     return substance + min(2, relevance) + said + min(n, 30) / 30 - 0.2 * rank
+
+
+def hollow(q: Quote) -> bool:
+    """A stance, a commitment or rhetoric with no amount in it ("We remain steadfast in our
+    commitment to …"): a quote a reader skips, chosen only when a topic has no other."""
+    return bool(STANCE.search(q.text) or rhetoric(q.text)) and not quantity(q.text)
 
 
 def _choose(scored: list[tuple[float, Quote, Document]]) -> list[KeyQuote]:

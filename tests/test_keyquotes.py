@@ -98,3 +98,17 @@ def test_a_key_quote_gets_the_year_of_its_days_in_brackets_and_spans_stay_verbat
     assert "yesterday [4 March 2022]" in quote.text
     source = found.doc.text
     assert "".join(source[s:e] for s, e in quote.spans) == re.sub(r" \[[^]]*\]", "", quote.text)
+
+
+def test_a_stance_or_rhetoric_ranks_below_a_quote_that_says_something(tmp_path):
+    release = (
+        "Moldova Sanctions\n\nMarch 5, 2022\n\n"
+        "“The United States and the European Union remain steadfast in their commitment to "
+        "Moldova and will continue to stand with President Sandu and the people of Moldova,” "
+        "said Secretary Jane Doe.\n\n"
+        "“We froze the assets of 12 Moldovan officials who diverted aid money,” said Deputy "
+        "Secretary John Roe.\n"
+    )
+    found = analysis(tmp_path, "d.txt", release)
+    chosen = key_quotes(TOPIC, [found])
+    assert chosen[0].text.startswith("We froze the assets")
