@@ -60,6 +60,12 @@ REDUNDANT_IN_SOURCE = 0.4
 MIN_BULLET_WORDS = 10
 SHORT_SUBSTANCE = 0.6
 
+# Whoever a transcript names by the chair they hold ("The Chair:", "The Acting Chair (Mr. …):",
+# "The Presiding Officer:") runs the meeting: who speaks next, suspensions, the time left.
+CHAIR = re.compile(
+    r"(?:The )?(?:Acting |Deputy |Vice[- ])?(?:Chair(?:man|woman|person)?|Speaker|Convener"
+    r"|Presiding Officer)$"
+)
 _MONTHS = re.compile(rf"\b{lexicon.month_pattern()}\b\.?")
 # Rhetoric by its speech act (Searle's expressives and commissives): a sentence that only
 # expresses a stance ("strongly condemn", "stand with", "welcome") or renews a commitment
@@ -97,6 +103,9 @@ ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do with
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
+# Capitalised but no names: "I", and a courtesy title ("Mr. Chair" addresses the room; in
+# "Mr. Bezan" the name is the surname)
+_NOT_NAMES = ("I", "I’m", "I'm")
 
 
 def source_id(doc: Document) -> str:
@@ -164,14 +173,38 @@ def candidates(
                 continue
             edited = edit(doc, sentences, i)
             if edited is None:
+                edited = _with_previous(doc, sentences, i)
+                if edited is None:
+                    continue
+            if edited.said_by and CHAIR.match(edited.said_by):
                 continue
             n = word_count(edited.text)
-            short = word_count(_INSERTED.sub("", edited.text)) < MIN_BULLET_WORDS
-            if short and substance(sentence.text) < SHORT_SUBSTANCE:
+            bare = _INSERTED.sub("", edited.text)  # without a turn's label or insertions
+            if word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE:
                 continue
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, i, n))
     return out
+
+
+def _with_previous(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
+    """``sentences[i]``, which leans back, repaired as an editor would: taken together with
+    the sentence right before it in the same paragraph (one speaker's turn), both verbatim,
+    when that sentence stands on its own and the two together pass every editorial check."""
+    if i == 0:
+        return None
+    first, second = sentences[i - 1], sentences[i]
+    if (
+        first.speaker != second.speaker
+        or "\n" in doc.text[first.end : second.start]
+        or not eligible(first)
+        or edit(doc, sentences, i - 1) is None
+    ):
+        return None
+    pair = Sentence(
+        doc.text[first.start : second.end], first.start, second.end, first.speaker, first.role
+    )
+    return edit(doc, [*sentences[: i - 1], pair], i - 1)
 
 
 def plain_question(topic: Topic) -> bool:
@@ -499,7 +532,11 @@ def substance(text: str) -> float:
     if not tokens:
         return 0.0
     numbers = sum(1 for t in tokens if _NUMBER.search(t))
-    names = sum(1 for t in tokens[1:] if _NAME.match(t) and t not in ("I", "I’m", "I'm"))
+    names = sum(
+        1
+        for t in tokens[1:]
+        if _NAME.match(t) and t not in _NOT_NAMES and t.rstrip(".") not in lexicon.COURTESY_TITLES
+    )
     dates = len(_MONTHS.findall(text))
     decisions = sum(1 for w in content_words(text) if w in DECISION_STEMS)
     return min(1.0, (numbers + names + dates + 2 * decisions) / (0.4 * len(tokens) + 1))

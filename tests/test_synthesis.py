@@ -421,3 +421,33 @@ def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
     sims = [{1: 0.45, 2: 0.45}, {0: 0.45}, {0: 0.45}]
     assert chosen_near(1, [0], sims, pool)  # the same source, in other words
     assert not chosen_near(2, [0], sims, pool)  # another source on the same point
+
+
+def test_a_sentence_leaning_on_the_one_before_it_is_taken_together_with_it():
+    text = (
+        "The ministry opened a clinic in Tromsø with forty beds in March. "
+        "It treated more than two thousand patients in its first month.\n"
+        "The council cut its housing budget by a tenth for the coming year.\n"
+        "It cut the waiting lists for social housing by half within a month.\n"
+    )
+    pool = candidates([analyze(doc(text))])
+    pair = [c.edited for c in pool if "two thousand" in c.edited.text]
+    assert [e.text[:16] for e in pair] == ["The ministry ope"]
+    assert [text[s:e] for s, e in pair[0].spans] == [pair[0].text]
+    # across paragraphs the sentence before is not what it leans on: it is left out
+    assert not any("social housing" in c.edited.text for c in pool)
+    # the sentence before it must stand on its own too
+    lone = doc("It opened in Tromsø in March. It treated two thousand patients in its first month.")
+    assert candidates([analyze(lone)]) == []
+
+
+def test_a_chair_running_the_meeting_gives_no_bullet_nor_does_a_labelled_short_turn():
+    transcript = (
+        "The Acting Chair (Mr. Bruce Stanton): We will now suspend the sitting for a few "
+        "minutes to allow the staff to replace each other safely.\n"
+        "Hon. Jane Doe (Minister of Health): We opened four clinics in the north of the "
+        "province this spring.\n"
+        "Hon. John Roe (Critic of Health, Conservative Party): No, Mr. Chair.\n"
+    )
+    said = [(c.edited.said_by, c.edited.text[:12]) for c in candidates([analyze(doc(transcript))])]
+    assert said == [("Jane Doe", "We opened fo")]
