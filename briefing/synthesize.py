@@ -17,6 +17,7 @@ leans on an unseen sentence is left out, relative days are anchored to the sourc
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -32,7 +33,7 @@ from briefing.lexicon import DECISION_STEMS
 from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
-from briefing.summarize import eligible
+from briefing.summarize import MAX_WORDS, eligible
 from briefing.text import STOPWORDS, content_words, cosine, word_count
 
 DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
@@ -50,6 +51,8 @@ LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
+LEAN_BACK = 2  # a sentence that leans back is taken with at most this many before it…
+MAX_RUN_WORDS = MAX_WORDS  # …when together they are no longer than one long sentence
 REDUNDANT = 0.6  # never two bullets this similar
 # nor two from one source this similar: a source says one thing once, in other words twice
 # ("We will aim to reinforce … supply chain …", "We aim to promote … supply chains")
@@ -162,6 +165,7 @@ def candidates(
         # sentences.
         words = topic if doc.doc_type == "transcript" else focused
         passing = bool(words) and not _about(doc, sentences, words)
+        edits: dict[int, Edited | None] = {}
         for i, sentence in enumerate(sentences):
             if taken >= per_source:
                 break
@@ -171,40 +175,62 @@ def candidates(
                 continue
             if passing and not words & set(content_words(sentence.text)):
                 continue
-            edited = edit(doc, sentences, i)
-            if edited is None:
-                edited = _with_previous(doc, sentences, i)
+            edited, at = edits.setdefault(i, edit(doc, sentences, i)), i
+            if edited is None:  # it leans back: taken with what it leans on, if it can be
+                edited, at = _with_previous(doc, sentences, i, edits)
                 if edited is None:
                     continue
-            if edited.said_by and CHAIR.match(edited.said_by):
+                sentence = Sentence(
+                    doc.text[sentences[at].start : sentence.end],
+                    sentences[at].start,
+                    sentence.end,
+                    sentence.speaker,
+                    sentence.role,
+                )
+                if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
+                    continue  # the sentence it leans on is quoted elsewhere in the brief
+            if edited is None or (edited.said_by and CHAIR.match(edited.said_by)):
                 continue
             n = word_count(edited.text)
             bare = _INSERTED.sub("", edited.text)  # without a turn's label or insertions
             if word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE:
                 continue
             taken += 1
-            out.append(Candidate(edited, doc, sentence, rank, i, n))
+            out.append(Candidate(edited, doc, sentence, rank, at, n))
     return out
 
 
-def _with_previous(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
+def _with_previous(
+    doc: Document, sentences: Sequence[Sentence], i: int, edits: dict[int, Edited | None]
+) -> tuple[Edited | None, int]:
     """``sentences[i]``, which leans back, repaired as an editor would: taken together with
-    the sentence right before it in the same paragraph (one speaker's turn), both verbatim,
-    when that sentence stands on its own and the two together pass every editorial check."""
-    if i == 0:
-        return None
-    first, second = sentences[i - 1], sentences[i]
-    if (
-        first.speaker != second.speaker
-        or "\n" in doc.text[first.end : second.start]
-        or not eligible(first)
-        or edit(doc, sentences, i - 1) is None
-    ):
-        return None
-    pair = Sentence(
-        doc.text[first.start : second.end], first.start, second.end, first.speaker, first.role
-    )
-    return edit(doc, [*sentences[: i - 1], pair], i - 1)
+    the sentences right before it in the same paragraph (one speaker's turn), all verbatim,
+    back to the nearest one that stands on its own (at most LEAN_BACK of them), when together
+    they pass every editorial check; with the index of the first of them. ``edits`` holds
+    the sentences already edited, by index."""
+    for j in range(i - 1, max(-1, i - 1 - LEAN_BACK), -1):
+        earlier, later = sentences[j], sentences[j + 1]
+        if (
+            earlier.speaker != later.speaker
+            or "\n" in doc.text[earlier.end : later.start]
+            or not eligible(earlier)
+        ):
+            break
+        if word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS:
+            break  # too long for one bullet
+        if j not in edits:
+            edits[j] = edit(doc, sentences, j)
+        if edits[j] is not None:
+            last = sentences[i]
+            run = Sentence(
+                doc.text[earlier.start : last.end],
+                earlier.start,
+                last.end,
+                earlier.speaker,
+                earlier.role,
+            )
+            return edit(doc, [*sentences[:j], run], j), j
+    return None, i
 
 
 def plain_question(topic: Topic) -> bool:
@@ -277,7 +303,12 @@ def background(c: Candidate) -> bool:
 
 
 def bare_stance(c: Candidate) -> bool:
-    return bool(STANCE.search(c.edited.text)) and not quantity(c.sentence.text)
+    return _bare_stance(c.edited.text, c.sentence.text)
+
+
+@functools.lru_cache(maxsize=4096)  # asked when the pool is drawn and again when it is weighed
+def _bare_stance(text: str, sentence: str) -> bool:
+    return bool(STANCE.search(text)) and not quantity(sentence)
 
 
 _AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent\b|million\b|billion\b|thousand\b)")
@@ -377,16 +408,22 @@ def _greedy(
             continue
         if chosen_near(k, chosen, sims, pool):
             continue
-        if spent + pool[k].words > budget:
+        # a sentence taken with the one it leans on continues a bullet already chosen
+        shorter = next((j for j in chosen if same_start(pool[j], pool[k])), None)
+        more = pool[k].words - (pool[shorter].words if shorter is not None else 0)
+        if spent + more > budget:
             overflow = k if overflow is None else overflow
             continue
+        if shorter is not None:
+            chosen.remove(shorter)
         chosen.append(k)
-        spent += pool[k].words
+        spent += more
         covered[k] += 1.0
         for i, w in sims[k].items():
             covered[i] += w
         mass[cluster[k]] += reward[k]
     if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims, pool):
+        chosen = [j for j in chosen if not same_start(pool[j], pool[overflow])]
         chosen.append(overflow)
     if not chosen and overflow is not None:
         chosen.append(overflow)
@@ -396,11 +433,22 @@ def _greedy(
 def chosen_near(
     k: int, chosen: list[int], sims: list[dict[int, float]], pool: list[Candidate]
 ) -> bool:
-    """Whether candidate ``k`` says again what one already chosen says."""
-    return any(
-        sims[k].get(j, 0.0) >= (REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT)
-        for j in chosen
-    )
+    """Whether candidate ``k`` says again what one already chosen says. A sentence taken
+    with the one before it (the same start) is said again by no shorter bullet it continues,
+    and by any longer one."""
+
+    def near(j: int) -> bool:
+        if same_start(pool[j], pool[k]):
+            return pool[j].words >= pool[k].words
+        limit = REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT
+        return sims[k].get(j, 0.0) >= limit
+
+    return any(near(j) for j in chosen)
+
+
+def same_start(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates open on the same sentence: one continues the other."""
+    return a.doc is b.doc and a.sentence.start == b.sentence.start
 
 
 def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:

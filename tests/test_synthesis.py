@@ -417,10 +417,16 @@ def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
     from briefing.synthesize import chosen_near
 
     a, b = object(), object()
-    pool = [SimpleNamespace(doc=a), SimpleNamespace(doc=a), SimpleNamespace(doc=b)]
-    sims = [{1: 0.45, 2: 0.45}, {0: 0.45}, {0: 0.45}]
+
+    def cand(d, start, words=12):
+        return SimpleNamespace(doc=d, sentence=SimpleNamespace(start=start), words=words)
+
+    pool = [cand(a, 0), cand(a, 90), cand(b, 0), cand(a, 0, 30)]
+    sims = [{1: 0.45, 2: 0.45, 3: 0.7}, {0: 0.45}, {0: 0.45}, {0: 0.7}]
     assert chosen_near(1, [0], sims, pool)  # the same source, in other words
     assert not chosen_near(2, [0], sims, pool)  # another source on the same point
+    # a sentence taken with the next one, which leaned on it, continues its bullet
+    assert not chosen_near(3, [0], sims, pool) and chosen_near(0, [3], sims, pool)
 
 
 def test_a_sentence_leaning_on_the_one_before_it_is_taken_together_with_it():
@@ -436,9 +442,15 @@ def test_a_sentence_leaning_on_the_one_before_it_is_taken_together_with_it():
     assert [text[s:e] for s, e in pair[0].spans] == [pair[0].text]
     # across paragraphs the sentence before is not what it leans on: it is left out
     assert not any("social housing" in c.edited.text for c in pool)
-    # the sentence before it must stand on its own too
+    # the sentence before it must stand on its own too, or the one before that
     lone = doc("It opened in Tromsø in March. It treated two thousand patients in its first month.")
     assert candidates([analyze(lone)]) == []
+    run = doc(
+        "The ministry opened a clinic in Tromsø in March. It treated two thousand patients in "
+        "its first month. That is more than the old hospital treated in a year.\n"
+    )
+    texts = [c.edited.text for c in candidates([analyze(run)])]
+    assert any(t.startswith("The ministry") and t.endswith("in a year.") for t in texts)
 
 
 def test_a_chair_running_the_meeting_gives_no_bullet_nor_does_a_labelled_short_turn():
