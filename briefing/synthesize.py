@@ -17,6 +17,7 @@ leans on an unseen sentence is left out, relative days are anchored to the sourc
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import heapq
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from briefing import lexicon
 from briefing.config import Topic
-from briefing.editorial import Edited, edit
+from briefing.editorial import TURN_LABEL, Edited, edit, run_in_heading
 from briefing.lexicon import DECISION_STEMS
 from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
@@ -169,7 +170,7 @@ def candidates(
         for i, sentence in enumerate(sentences):
             if taken >= per_source:
                 break
-            if not eligible(sentence):
+            if not eligible(sentence) and not _asker_says(doc, sentence):
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
@@ -213,7 +214,7 @@ def _with_previous(
         if (
             earlier.speaker != later.speaker
             or "\n" in doc.text[earlier.end : later.start]
-            or not eligible(earlier)
+            or not (eligible(earlier) or _asker_says(doc, earlier))
         ):
             break
         if word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS:
@@ -231,6 +232,20 @@ def _with_previous(
             )
             return edit(doc, [*sentences[:j], run], j), j
     return None, i
+
+
+def _asker_says(doc: Document, sentence: Sentence) -> bool:
+    """A statement in a question turn of a named speaker (a committee member's "It was
+    revealed yesterday that …" before they ask): their own claim, not the question."""
+    if sentence.role != "question" or sentence.speaker:
+        return False
+    start = doc.text.rfind("\n", 0, sentence.start) + 1
+    label = TURN_LABEL.match(doc.text, start, min(len(doc.text), start + 160))
+    return (
+        label is not None
+        and not run_in_heading(doc.text, label)
+        and eligible(dataclasses.replace(sentence, role="statement"))
+    )
 
 
 def plain_question(topic: Topic) -> bool:

@@ -463,3 +463,23 @@ def test_a_chair_running_the_meeting_gives_no_bullet_nor_does_a_labelled_short_t
     )
     said = [(c.edited.said_by, c.edited.text[:12]) for c in candidates([analyze(doc(transcript))])]
     assert said == [("Jane Doe", "We opened fo")]
+
+
+def test_a_named_member_s_claims_before_their_question_are_theirs_not_the_question():
+    asked = (
+        "Hon. Anne Roe (Critic of Health): The ministry closed nine rural clinics in the north "
+        "last winter. Will the minister reopen them before the spring?\n"
+    )
+    answer = "Hon. Jane Doe (Minister of Health): We will reopen four of the clinics in April.\n"
+    unnamed = "QUESTION: The ministry closed nine rural clinics in the north last winter. Why?\n"
+    text = asked + answer + unnamed
+    turns = (
+        Turn(None, "question", 0, len(asked) - 1),
+        Turn(None, "answer", len(asked), len(asked) + len(answer) - 1),
+        Turn(None, "question", len(asked) + len(answer), len(text) - 1),
+    )
+    said = [
+        (c.edited.said_by, c.edited.text) for c in candidates([analyze(doc(text, turns=turns))])
+    ]
+    claim = "The ministry closed nine rural clinics in the north last winter."
+    assert said == [("Anne Roe", claim)]  # not the question, nor a question without a name
