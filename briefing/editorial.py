@@ -407,7 +407,8 @@ def leans_back(
             said_before = {
                 w[:STEM] for t in [*(s.text for s in before), unseen] for w in content_words(t)
             }
-            return any(w[:STEM] in said_before for w in subject if len(w) > 3)
+            stems = [w for s in subject for w in content_words(s) if len(w) > 3]
+            return any(w[:STEM] in said_before for w in stems)
     return False
 
 

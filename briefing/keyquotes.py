@@ -73,9 +73,7 @@ def key_quotes(
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
             scored.append((_score(q, relevance, rank), q, doc))
-    return _choose(
-        sorted(scored, key=lambda x: (hollow(x[1]), -x[0], str(x[2].path), x[1].start))
-    )
+    return _choose(sorted(scored, key=lambda x: (hollow(x[1]), -x[0], str(x[2].path), x[1].start)))
 
 
 def _pool(analysis: Analysis) -> list[Quote]:

@@ -17,6 +17,8 @@ leans on an unseen sentence is left out, relative days are anchored to the sourc
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import heapq
 import math
@@ -27,12 +29,12 @@ from dataclasses import dataclass
 
 from briefing import lexicon
 from briefing.config import Topic
-from briefing.editorial import Edited, edit
+from briefing.editorial import TURN_LABEL, Edited, edit, run_in_heading
 from briefing.lexicon import DECISION_STEMS
 from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
-from briefing.summarize import eligible
+from briefing.summarize import MAX_WORDS, eligible
 from briefing.text import STOPWORDS, content_words, cosine, word_count
 
 DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
@@ -51,6 +53,8 @@ MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidate
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
 ABOUT_SHARE = 0.1  # a source naming the topic in this share of its sentences is about it
+LEAN_BACK = 2  # a sentence that leans back is taken with at most this many before it…
+MAX_RUN_WORDS = MAX_WORDS  # …when together they are no longer than one long sentence
 REDUNDANT = 0.6  # never two bullets this similar
 # nor two from one source this similar: a source says one thing once, in other words twice
 # ("We will aim to reinforce … supply chain …", "We aim to promote … supply chains")
@@ -61,6 +65,12 @@ REDUNDANT_IN_SOURCE = 0.4
 MIN_BULLET_WORDS = 10
 SHORT_SUBSTANCE = 0.6
 
+# Whoever a transcript names by the chair they hold ("The Chair:", "The Acting Chair (Mr. …):",
+# "The Presiding Officer:") runs the meeting: who speaks next, suspensions, the time left.
+CHAIR = re.compile(
+    r"(?:The )?(?:Acting |Deputy |Vice[- ])?(?:Chair(?:man|woman|person)?|Speaker|Convener"
+    r"|Presiding Officer)$"
+)
 _MONTHS = re.compile(rf"\b{lexicon.month_pattern()}\b\.?")
 # Rhetoric by its speech act (Searle's expressives and commissives): a sentence that only
 # expresses a stance ("strongly condemn", "stand with", "welcome") or renews a commitment
@@ -102,6 +112,9 @@ ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do with
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
+# Capitalised but no names: "I", and a courtesy title ("Mr. Chair" addresses the room; in
+# "Mr. Bezan" the name is the surname)
+_NOT_NAMES = ("I", "I’m", "I'm")
 
 
 def source_id(doc: Document) -> str:
@@ -158,25 +171,39 @@ def candidates(
         # sentences.
         words = topic if doc.doc_type == "transcript" else focused
         passing = bool(words) and not _about(doc, sentences, words)
+        edits: dict[int, Edited | None] = {}
         for i in _reading_list(sentences, topic, per_source):
             sentence = sentences[i]
             if taken >= per_source:
                 break
-            if not eligible(sentence):
+            if not eligible(sentence) and not _asker_says(doc, sentence):
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
             if passing and not words & set(content_words(sentence.text)):
                 continue
-            edited = edit(doc, sentences, i)
-            if edited is None:
+            edited, at = edits.setdefault(i, edit(doc, sentences, i)), i
+            if edited is None:  # it leans back: taken with what it leans on, if it can be
+                edited, at = _with_previous(doc, sentences, i, edits)
+                if edited is None:
+                    continue
+                sentence = Sentence(
+                    doc.text[sentences[at].start : sentence.end],
+                    sentences[at].start,
+                    sentence.end,
+                    sentence.speaker,
+                    sentence.role,
+                )
+                if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
+                    continue  # the sentence it leans on is quoted elsewhere in the brief
+            if edited is None or (edited.said_by and CHAIR.match(edited.said_by)):
                 continue
             n = word_count(edited.text)
-            short = word_count(_INSERTED.sub("", edited.text)) < MIN_BULLET_WORDS
-            if short and substance(sentence.text) < SHORT_SUBSTANCE:
+            bare = _INSERTED.sub("", edited.text)  # without a turn's label or insertions
+            if word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE:
                 continue
             taken += 1
-            out.append(Candidate(edited, doc, sentence, rank, i, n))
+            out.append(Candidate(edited, doc, sentence, rank, at, n))
     return out
 
 
@@ -198,6 +225,53 @@ def _reading_list(
     scored = [(sum(weight[w] for w in ws), i) for i, ws in named if ws]
     ranked = [i for _, i in sorted(scored, key=lambda t: (-t[0], t[1]))]
     return [*range(head), *ranked]
+
+
+def _with_previous(
+    doc: Document, sentences: Sequence[Sentence], i: int, edits: dict[int, Edited | None]
+) -> tuple[Edited | None, int]:
+    """``sentences[i]``, which leans back, repaired as an editor would: taken together with
+    the sentences right before it in the same paragraph (one speaker's turn), all verbatim,
+    back to the nearest one that stands on its own (at most LEAN_BACK of them), when together
+    they pass every editorial check; with the index of the first of them. ``edits`` holds
+    the sentences already edited, by index."""
+    for j in range(i - 1, max(-1, i - 1 - LEAN_BACK), -1):
+        earlier, later = sentences[j], sentences[j + 1]
+        if (
+            earlier.speaker != later.speaker
+            or "\n" in doc.text[earlier.end : later.start]
+            or not (eligible(earlier) or _asker_says(doc, earlier))
+        ):
+            break
+        if word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS:
+            break  # too long for one bullet
+        if j not in edits:
+            edits[j] = edit(doc, sentences, j)
+        if edits[j] is not None:
+            last = sentences[i]
+            run = Sentence(
+                doc.text[earlier.start : last.end],
+                earlier.start,
+                last.end,
+                earlier.speaker,
+                earlier.role,
+            )
+            return edit(doc, [*sentences[:j], run], j), j
+    return None, i
+
+
+def _asker_says(doc: Document, sentence: Sentence) -> bool:
+    """A statement in a question turn of a named speaker (a committee member's "It was
+    revealed yesterday that …" before they ask): their own claim, not the question."""
+    if sentence.role != "question" or sentence.speaker:
+        return False
+    start = doc.text.rfind("\n", 0, sentence.start) + 1
+    label = TURN_LABEL.match(doc.text, start, min(len(doc.text), start + 160))
+    return (
+        label is not None
+        and not run_in_heading(doc.text, label)
+        and eligible(dataclasses.replace(sentence, role="statement"))
+    )
 
 
 def plain_question(topic: Topic) -> bool:
@@ -283,7 +357,12 @@ def rhetoric(text: str) -> bool:
 
 
 def bare_stance(c: Candidate) -> bool:
-    return bool(STANCE.search(c.edited.text)) and not quantity(c.sentence.text)
+    return _bare_stance(c.edited.text, c.sentence.text)
+
+
+@functools.lru_cache(maxsize=4096)  # asked when the pool is drawn and again when it is weighed
+def _bare_stance(text: str, sentence: str) -> bool:
+    return bool(STANCE.search(text)) and not quantity(sentence)
 
 
 _AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent\b|million\b|billion\b|thousand\b)")
@@ -383,16 +462,22 @@ def _greedy(
             continue
         if chosen_near(k, chosen, sims, pool):
             continue
-        if spent + pool[k].words > budget:
+        # a sentence taken with the one it leans on continues a bullet already chosen
+        shorter = next((j for j in chosen if same_start(pool[j], pool[k])), None)
+        more = pool[k].words - (pool[shorter].words if shorter is not None else 0)
+        if spent + more > budget:
             overflow = k if overflow is None else overflow
             continue
+        if shorter is not None:
+            chosen.remove(shorter)
         chosen.append(k)
-        spent += pool[k].words
+        spent += more
         covered[k] += 1.0
         for i, w in sims[k].items():
             covered[i] += w
         mass[cluster[k]] += reward[k]
     if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims, pool):
+        chosen = [j for j in chosen if not same_start(pool[j], pool[overflow])]
         chosen.append(overflow)
     if not chosen and overflow is not None:
         chosen.append(overflow)
@@ -402,11 +487,22 @@ def _greedy(
 def chosen_near(
     k: int, chosen: list[int], sims: list[dict[int, float]], pool: list[Candidate]
 ) -> bool:
-    """Whether candidate ``k`` says again what one already chosen says."""
-    return any(
-        sims[k].get(j, 0.0) >= (REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT)
-        for j in chosen
-    )
+    """Whether candidate ``k`` says again what one already chosen says. A sentence taken
+    with the one before it (the same start) is said again by no shorter bullet it continues,
+    and by any longer one."""
+
+    def near(j: int) -> bool:
+        if same_start(pool[j], pool[k]):
+            return pool[j].words >= pool[k].words
+        limit = REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT
+        return sims[k].get(j, 0.0) >= limit
+
+    return any(near(j) for j in chosen)
+
+
+def same_start(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates open on the same sentence: one continues the other."""
+    return a.doc is b.doc and a.sentence.start == b.sentence.start
 
 
 def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
@@ -538,7 +634,11 @@ def substance(text: str) -> float:
     if not tokens:
         return 0.0
     numbers = sum(1 for t in tokens if _NUMBER.search(t))
-    names = sum(1 for t in tokens[1:] if _NAME.match(t) and t not in ("I", "I’m", "I'm"))
+    names = sum(
+        1
+        for t in tokens[1:]
+        if _NAME.match(t) and t not in _NOT_NAMES and t.rstrip(".") not in lexicon.COURTESY_TITLES
+    )
     dates = len(_MONTHS.findall(text))
     decisions = sum(1 for w in content_words(text) if w in DECISION_STEMS)
     return min(1.0, (numbers + names + dates + 2 * decisions) / (0.4 * len(tokens) + 1))

@@ -760,3 +760,10 @@ def test_judgement_without_news_is_rhetoric():
     )
     assert not rhetoric("The brutal attack killed 40 people in the market on Sunday.")
     assert not rhetoric("The council imposed sanctions on the unprovoked and brutal regime.")
+
+
+def test_a_bare_definite_plural_names_what_the_sentence_before_counted():
+    from briefing.editorial import leans_back
+
+    before = [Sentence("The Treasury today designated 14 companies and 22 vessels.", 0, 58)]
+    assert leans_back("The companies are registered in four jurisdictions.", before)

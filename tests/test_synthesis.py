@@ -417,10 +417,16 @@ def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
     from briefing.synthesize import chosen_near
 
     a, b = object(), object()
-    pool = [SimpleNamespace(doc=a), SimpleNamespace(doc=a), SimpleNamespace(doc=b)]
-    sims = [{1: 0.45, 2: 0.45}, {0: 0.45}, {0: 0.45}]
+
+    def cand(d, start, words=12):
+        return SimpleNamespace(doc=d, sentence=SimpleNamespace(start=start), words=words)
+
+    pool = [cand(a, 0), cand(a, 90), cand(b, 0), cand(a, 0, 30)]
+    sims = [{1: 0.45, 2: 0.45, 3: 0.7}, {0: 0.45}, {0: 0.45}, {0: 0.7}]
     assert chosen_near(1, [0], sims, pool)  # the same source, in other words
     assert not chosen_near(2, [0], sims, pool)  # another source on the same point
+    # a sentence taken with the next one, which leaned on it, continues its bullet
+    assert not chosen_near(3, [0], sims, pool) and chosen_near(0, [3], sims, pool)
 
 
 def test_a_question_reaches_the_section_of_long_reports_that_answers_it():
@@ -458,3 +464,59 @@ def test_a_question_reaches_the_section_of_long_reports_that_answers_it():
     points = synthesize(found, query=question, words=120)
     answers = [p for p in points if re.search(r"journalists|newspapers", p.text)]
     assert len(answers) >= 3  # none could be before: only the first 60 sentences were read
+
+
+def test_a_sentence_leaning_on_the_one_before_it_is_taken_together_with_it():
+    text = (
+        "The ministry opened a clinic in Tromsø with forty beds in March. "
+        "It treated more than two thousand patients in its first month.\n"
+        "The council cut its housing budget by a tenth for the coming year.\n"
+        "It cut the waiting lists for social housing by half within a month.\n"
+    )
+    pool = candidates([analyze(doc(text))])
+    pair = [c.edited for c in pool if "two thousand" in c.edited.text]
+    assert [e.text[:16] for e in pair] == ["The ministry ope"]
+    assert [text[s:e] for s, e in pair[0].spans] == [pair[0].text]
+    # across paragraphs the sentence before is not what it leans on: it is left out
+    assert not any("social housing" in c.edited.text for c in pool)
+    # the sentence before it must stand on its own too, or the one before that
+    lone = doc("It opened in Tromsø in March. It treated two thousand patients in its first month.")
+    assert candidates([analyze(lone)]) == []
+    run = doc(
+        "The ministry opened a clinic in Tromsø in March. It treated two thousand patients in "
+        "its first month. That is more than the old hospital treated in a year.\n"
+    )
+    texts = [c.edited.text for c in candidates([analyze(run)])]
+    assert any(t.startswith("The ministry") and t.endswith("in a year.") for t in texts)
+
+
+def test_a_chair_running_the_meeting_gives_no_bullet_nor_does_a_labelled_short_turn():
+    transcript = (
+        "The Acting Chair (Mr. Bruce Stanton): We will now suspend the sitting for a few "
+        "minutes to allow the staff to replace each other safely.\n"
+        "Hon. Jane Doe (Minister of Health): We opened four clinics in the north of the "
+        "province this spring.\n"
+        "Hon. John Roe (Critic of Health, Conservative Party): No, Mr. Chair.\n"
+    )
+    said = [(c.edited.said_by, c.edited.text[:12]) for c in candidates([analyze(doc(transcript))])]
+    assert said == [("Jane Doe", "We opened fo")]
+
+
+def test_a_named_member_s_claims_before_their_question_are_theirs_not_the_question():
+    asked = (
+        "Hon. Anne Roe (Critic of Health): The ministry closed nine rural clinics in the north "
+        "last winter. Will the minister reopen them before the spring?\n"
+    )
+    answer = "Hon. Jane Doe (Minister of Health): We will reopen four of the clinics in April.\n"
+    unnamed = "QUESTION: The ministry closed nine rural clinics in the north last winter. Why?\n"
+    text = asked + answer + unnamed
+    turns = (
+        Turn(None, "question", 0, len(asked) - 1),
+        Turn(None, "answer", len(asked), len(asked) + len(answer) - 1),
+        Turn(None, "question", len(asked) + len(answer), len(text) - 1),
+    )
+    said = [
+        (c.edited.said_by, c.edited.text) for c in candidates([analyze(doc(text, turns=turns))])
+    ]
+    claim = "The ministry closed nine rural clinics in the north last winter."
+    assert said == [("Anne Roe", claim)]  # not the question, nor a question without a name
