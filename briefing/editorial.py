@@ -175,12 +175,27 @@ METADISCOURSE = re.compile(
 )
 # A notice of rights or licence at the foot of a page or a file ("All rights reserved",
 # "public domain (17 U.S.C. §105)"): furniture, whatever label runs into it.
+_RIGHTS_WORDS = ("©", "reserved", "domain", "creative", "licen", "u.s.c")
 RIGHTS_NOTICE = re.compile(
     r"©|\ball rights reserved\b|(?<!in the )\bpublic domain\b|\bcreative commons\b"
     r"|\blicen[cs]ed under\b|\bU\.S\.C\. §",
     re.I,
 )
-NOT_A_STATEMENT = re.compile(r"(?:[:;,]|[^.!?…”\"’')\]])$|^\(|^(?:Ltd|Inc|Co|Corp|LLC|PLC|S\.A)\b")
+# No statement: it ends on a colon or comma or on no closing mark at all, or opens on a
+# bracket or a company suffix cut off its name ("Ltd. …").
+_STATEMENT_ENDS = frozenset(".!?…”\"’')]")
+_SUFFIX_OPENING = re.compile(r"(?:\(|(?:Ltd|Inc|Co|Corp|LLC|PLC|S\.A)\b)")
+
+
+def rights_notice(text: str) -> bool:
+    """A notice of rights or licence (RIGHTS_NOTICE); most sentences hold none of its words."""
+    low = text.lower()
+    return any(w in low for w in _RIGHTS_WORDS) and bool(RIGHTS_NOTICE.search(text))
+
+
+def not_a_statement(text: str) -> bool:
+    return not text or text[-1] not in _STATEMENT_ENDS or bool(_SUFFIX_OPENING.match(text))
+
 HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a menu
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
 # a lettered list ("a. Freedom of … b. Prohibition of …").
@@ -218,7 +233,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
         text = opening + doc.text[start : s.end]
     if (
-        NOT_A_STATEMENT.search(text)
+        not_a_statement(text)
         or POINTER.search(text)
         or BYLINE.match(text)
         or page_furniture(text)
@@ -228,7 +243,7 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or (LAW_ON_PAPER.match(text) and not CONTRAST.search(text))
         or CEREMONY.search(text)
         or METADISCOURSE.search(text)
-        or RIGHTS_NOTICE.search(text)
+        or rights_notice(text)
     ):
         return None
     if _wholly_quoted(text):
