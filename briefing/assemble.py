@@ -38,6 +38,7 @@ from briefing.synthesize import (
 from briefing.text import content_words, cosine
 
 EXECUTIVE_POINTS = 6
+MIN_SECTION_POINTS = 2  # a section that would keep fewer gives no point to the summary
 
 
 def assemble(
@@ -147,12 +148,18 @@ def _summaries(
             # chosen again without the executive point, and without what any other topic took
             others = {_norm(c.edited.text) for j, p in enumerate(picks) if j != i for c in p}
             rest = [c for c in pool if c.key not in taken and _norm(c.edited.text) not in others]
-            chosen = select(
+            again = select(
                 rest,
                 words=_words(topic, info),
                 query=" ".join(topic.terms),
                 feedback=plain_question(topic),
             )
+            if len(again) >= MIN_SECTION_POINTS or len(again) >= len(chosen):
+                chosen = again
+            else:
+                # what the section has left leans on the point the summary took ("The report
+                # said …" after "… the agency said in a report"): the point stays here
+                executive = [e for e in executive if e.key not in {c.key for c in chosen}]
             picks[i] = chosen
         points.append([to_point(c) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points

@@ -196,6 +196,7 @@ def rights_notice(text: str) -> bool:
 def not_a_statement(text: str) -> bool:
     return not text or text[-1] not in _STATEMENT_ENDS or bool(_SUFFIX_OPENING.match(text))
 
+
 HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a menu
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
 # a lettered list ("a. Freedom of … b. Prohibition of …").
@@ -408,12 +409,11 @@ def leans_back(
             return False  # "This week, …" is a time, not a pointer
         named = {w[:STEM] for w in content_words(shown)}
         return not any(w[:STEM] in named for w in content_words(nxt) if len(w) > 3)
-    if head == "the" and len(tokens) > 2 and tokens[1] in GENERAL_NOUNS and before and not shown:
+    if before and not shown and _general_reference(tokens):
         # "The rules take effect …" after "… new licensing requirements …": a general noun
         # names what came before in other words, so no word of it need have been said. Under
         # a title shown beside it (a quote's), it names what the title names.
-        if tokens[2] not in NOUN_PHRASE_GOES_ON and tokens[2] not in ",;:":
-            return True
+        return True
     if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
         # A bare definite subject ("The designations mark …", "The designated vessels have …")
         # names what the sentences before named: it is anaphoric.
@@ -446,6 +446,28 @@ def dangling_person(text: str) -> bool:
     # "Putin said his …" names him first; "Today’s action …" and "The Act …" do not
     word = first[1]
     return word.lower() in STOPWORDS or bool(re.search(r"[’']s$", word))
+
+
+def _general_reference(tokens: Sequence[str]) -> bool:
+    """A definite general noun ("the rules", "the practical effect") as the subject, or as
+    what someone is reported to say ("diplomats said the findings …"), that no "of …" or
+    "on …" after it says more of."""
+    starts = [0] if tokens[:1] == ["the"] else []
+    starts += [
+        i + 1
+        for i, t in enumerate(tokens[:12])
+        if t in REPORTING and tokens[i + 1 : i + 2] == ["the"]
+    ]
+    for i in starts:
+        for j in (i + 1, i + 2):  # the noun, or the noun after one adjective
+            if j < len(tokens) and tokens[j] in GENERAL_NOUNS:
+                after = tokens[j + 1] if j + 1 < len(tokens) else ""
+                if after not in NOUN_PHRASE_GOES_ON and after not in ",;:":
+                    return True
+    return False
+
+
+REPORTING = frozenset("said says say added warned argued noted claimed stated told".split())
 
 
 def _points_back_inside(low: str, shown: str) -> bool:

@@ -298,7 +298,8 @@ GENERAL_NOUNS = frozenset(
     announcement plan plans deal agreement talks proposal policy initiative incident attack
     attacks operation operations changes change program programme effort efforts process
     issue issues matter case arrangement designations sanctions restrictions penalties
-    requirements order orders law bill ban""".split()
+    requirements order orders law bill ban findings finding effect effects result results
+    outcome consequence consequences impact situation development developments""".split()
 )
 
 # After "The <noun>" these words show the noun phrase goes on ("The designations of …").

@@ -3,6 +3,7 @@ report, "The government" and "The 2021" as quote speakers."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from briefing.analyze import analyze
@@ -744,6 +745,9 @@ def test_a_general_noun_as_subject_points_back_unless_the_phrase_says_which():
     assert leans_back("The rules take effect on January 1.", lead)
     assert leans_back("The move drew protests from exporters in Europe.", lead)
     assert not leans_back("The rules on magnet exports take effect on January 1.", lead)
+    assert leans_back("The practical effect is that the alliance can close the strait.", lead)
+    assert leans_back("European diplomats said the findings made a deal harder.", lead)
+    assert not leans_back("European diplomats said the findings of the inspectors were new.", lead)
     # a quote under the title "China Tightens Export Controls" says which
     shown = "China Tightens Export Controls"
     assert not leans_back("The measures take effect on January 1.", lead, shown=shown)
@@ -767,3 +771,43 @@ def test_a_bare_definite_plural_names_what_the_sentence_before_counted():
 
     before = [Sentence("The Treasury today designated 14 companies and 22 vessels.", 0, 58)]
     assert leans_back("The companies are registered in four jurisdictions.", before)
+
+
+def test_a_section_left_leaning_on_its_summary_point_keeps_it(cli, tmp_path):
+    # The only news of the Iran story is its lead; what follows leans on it. Given to the
+    # executive summary, it would leave its section with a bullet that leans on nothing.
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "iran.md").write_text(
+        "# Agency Says Iran Expanded Enrichment\n\nNovember 21, 2026\n\n"
+        "Iran has installed 360 new centrifuges at its Fordow plant, the agency said in a "
+        "confidential report on Saturday.\n\n"
+        "The report said the stockpile of enriched uranium had grown by about a fifth.\n",
+        encoding="utf-8",
+    )
+    (folder / "drones.md").write_text(
+        "# Sanctions on Iran's Drone Suppliers\n\nNovember 20, 2026\n\n"
+        "Parts made in Iran were found in the debris of drones that struck Kyiv, Ukrainian "
+        "officials said on Friday.\n",
+        encoding="utf-8",
+    )
+    (folder / "arctic.md").write_text(
+        "# Russia Reopens Arctic Bases\n\nNovember 20, 2026\n\n"
+        "Russia has reopened 14 military sites in the Arctic over the past decade, officials "
+        "said.\n\nNorway moved 600 troops to its northern border in October.\n\n"
+        "Finland joined a NATO air policing mission over Lapland in November.\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "brief.yaml"
+    config.write_text(
+        "title: Weekly\nsources: [sources]\noutput: out\nformats: [json, txt]\n"
+        "topics:\n  - name: Iran\n    keywords: [Iran]\n  - name: Arctic\n    keywords: [Arctic]\n",
+        encoding="utf-8",
+    )
+    cli("build", str(config), "--as-of", "2026-11-23")
+    brief = json.loads(next((tmp_path / "out").rglob("brief.json")).read_text())
+    iran = next(t for t in brief["topics"] if t["name"] == "Iran")
+    assert any(p["text"].startswith("Iran has installed") for p in iran["summary"])
+    # an executive summary left empty says no "No new material" over sections that have it
+    text = next((tmp_path / "out").rglob("brief.txt")).read_text()
+    assert "No new material in this period" not in text
