@@ -107,7 +107,13 @@ STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
 RHETORIC_WORDS = 2  # words of appraisal that make a sentence without news rhetoric
 # A description of who someone is ("East Ocean Shipping Co. Ltd. is a port agent …", "The
 # fund is a programme that …"): background to the news, not the news; it weighs as a stance.
-DESCRIPTION = re.compile(r"^[^,;:]{3,90}? (?:is|are) (?:a|an|one of the) \w")
+DESCRIPTION = re.compile(
+    r"^[^,;:]{3,90}? (?:is|are) (?:a|an|one of the) \w"
+    # "Northern Shipping, a Russian shipping company, performs services for …": who it is
+    # and what it does as a rule (the simple present), not what was done to it
+    r"|^[^,;:]{3,90}?, (?:a|an) [^,;:]{3,90}, (?:is|are|performs|provides|operates|owns|"
+    r"manages|serves|supplies|acts|works|has)\b"
+)
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"

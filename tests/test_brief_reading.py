@@ -811,3 +811,21 @@ def test_a_section_left_leaning_on_its_summary_point_keeps_it(cli, tmp_path):
     # an executive summary left empty says no "No new material" over sections that have it
     text = next((tmp_path / "out").rglob("brief.txt")).read_text()
     assert "No new material in this period" not in text
+
+
+def test_an_appositive_description_in_the_present_is_background():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import background
+
+    def cand(text):
+        return SimpleNamespace(
+            edited=SimpleNamespace(text=text), sentence=SimpleNamespace(text=text)
+        )
+
+    assert background(
+        cand("Northern Shipping, a Russian shipping company, performs services for the army.")
+    )
+    assert not background(
+        cand("Northern Shipping, a Russian shipping company, was sanctioned on Monday.")
+    )
