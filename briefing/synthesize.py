@@ -17,6 +17,7 @@ leans on an unseen sentence is left out, relative days are anchored to the sourc
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
@@ -35,7 +36,7 @@ from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
 from briefing.summarize import MAX_WORDS, eligible
-from briefing.text import STOPWORDS, content_words, cosine, word_count
+from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words, cosine, word_count
 
 DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
 # Lin & Bilmes 2011's settings: saturation α = A/N, diversity weight λ, cost scaling r.
@@ -43,6 +44,8 @@ SATURATION_A = 5.0
 DIVERSITY = 6.0
 COST_SCALE = 0.3
 CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join it
+HEADING_SHARE = 0.5  # how far a section heading naming all of a query raises its sentences
+HEADING_CAPITALS = 0.5  # the share of a heading's words that are capitalised, at least
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
 FEEDBACK = 5  # the sentences most on the query, whose words widen it…
 FEEDBACK_SHARE = 0.5  # …for this share of a sentence's relevance
@@ -178,7 +181,7 @@ def candidates(
         words = topic if doc.doc_type == "transcript" else focused
         passing = bool(words) and not _about(doc, sentences, words)
         edits: dict[int, Edited | None] = {}
-        for i in _reading_list(sentences, topic, per_source):
+        for i in _reading_list(doc.text, sentences, topic, per_source):
             sentence = sentences[i]
             if taken >= per_source:
                 break
@@ -214,18 +217,28 @@ def candidates(
 
 
 def _reading_list(
-    sentences: Sequence[Sentence], words: set[str], per_source: int
+    text: str, sentences: Sequence[Sentence], words: set[str], per_source: int
 ) -> list[int]:
     """The order in which a source's sentences are weighed as candidates: all of them in
     order when they fit in ``per_source``; else, with topic ``words``, the first half of that
-    many and then the rest that name the topic, the ones naming most of it first (each word
-    weighted by how few of the source's sentences use it). A long report has its lead and
-    the section that answers a question, which may come after its first hundred sentences."""
+    many and then the rest that name the topic or stand under a heading that does, the ones
+    naming most of it first (each word weighted by how few of the source's sentences use
+    it). A long report has its lead and the section that answers a question, which may come
+    after its first hundred sentences."""
     n = len(sentences)
     if n <= per_source or not words:
         return list(range(n))
     head = per_source // 2
-    named = [(i, words & set(content_words(sentences[i].text))) for i in range(head, n)]
+    found = _headings(text)
+    heads = {h: words & set(content_words(h)) for _, h in found}
+    named = [
+        (
+            i,
+            words & set(content_words(sentences[i].text))
+            | heads.get(section_heading(found, sentences[i].start), set()),
+        )
+        for i in range(head, n)
+    ]
     spread = Counter(w for _, ws in named for w in ws)
     weight = {w: math.log(1 + n / k) for w, k in spread.items()}
     scored = [(sum(weight[w] for w in ws), i) for i, ws in named if ws]
@@ -585,6 +598,7 @@ def _rewards(
             qwords.pop(w, None)
     if qwords:
         relevance = _relevance(vectors, qwords, feedback)
+        relevance = _under_headings(pool, relevance, set(qwords))
         total = sum(relevance)
         if total > 0:
             scale = sum(centrality) / total
@@ -606,6 +620,49 @@ def _rewards(
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         out.append(c * prior)
     return out
+
+
+def _under_headings(pool: list[Candidate], relevance: list[float], qwords: set[str]) -> list[float]:
+    """Relevance raised for sentences under a section heading that names the query's words
+    (Edmundson 1969 counts heading words with title words): in a country report, the
+    sentences under "Freedom of Expression, Including for Members of the Press" answer a
+    question on the press, whether or not each says "press"."""
+    top = max(relevance, default=0.0)
+    if not top:
+        return relevance
+    out, found = [], {}
+    for r, c in zip(relevance, pool, strict=True):
+        if c.key[0] not in found:
+            found[c.key[0]] = _headings(c.doc.text)
+        heading = section_heading(found[c.key[0]], c.sentence.start)
+        named = len(qwords & set(content_words(heading))) / len(qwords) if heading else 0.0
+        out.append(r + HEADING_SHARE * named * top)
+    return out
+
+
+_HEADING_LINE = re.compile(r"^(?:[a-z0-9]{1,3}[.)] )?[A-Z][^\n]{2,118}$", re.M)
+
+
+def _headings(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, heading) of each line of ``text`` that reads as a section heading: short, no
+    closing punctuation, most of its words capitalised ("a. Freedom of Expression, Including
+    for Members of the Press and Other Media", "Internet Freedom")."""
+    out = []
+    for m in _HEADING_LINE.finditer(text, 0, MAX_ANALYZED_CHARS):
+        line = m[0].rstrip()
+        if line[-1:] in ".!?:;,”\"’')" or "  " in line:
+            continue
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if words and sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words):
+            out.append((m.start(), line))
+    return tuple(out)
+
+
+def section_heading(found: Sequence[tuple[int, str]], at: int) -> str:
+    """The heading (of ``found``, a text's ``_headings``) of the section that offset ``at``
+    is in, or ""."""
+    i = bisect.bisect_right(found, (at, "\uffff")) - 1
+    return found[i][1] if i >= 0 else ""
 
 
 def _relevance(

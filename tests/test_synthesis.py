@@ -520,3 +520,42 @@ def test_a_named_member_s_claims_before_their_question_are_theirs_not_the_questi
     ]
     claim = "The ministry closed nine rural clinics in the north last winter."
     assert said == [("Anne Roe", claim)]  # not the question, nor a question without a name
+
+
+def test_a_long_report_is_read_in_the_section_whose_heading_names_the_question():
+    from briefing.synthesize import _reading_list
+    from briefing.text import content_words
+
+    # the press section's sentences never say "press"; its heading does, past the first
+    # sentences a long report's pool takes in order
+    lead = "\n\n".join(
+        f"Police detained {100 + i} protesters in district {i} in March." for i in range(200)
+    )
+    report = (
+        f"EXECUTIVE SUMMARY\n\n{lead}\n\n"
+        "Freedom of Expression, Including for Members of the Press\n\n"
+        "Authorities closed four independent newspapers and revoked two broadcast licences.\n\n"
+        "Prison Conditions\n\n"
+        "Cells held up to 40 inmates and lacked water and heating during the winter.\n"
+    )
+    d = doc(report, doc_type="report")
+    sentences = analyze(d).sentences
+    words = set(content_words("restrictions on the press"))
+    order = _reading_list(d.text, sentences, words, per_source=60)
+    texts = [sentences[i].text for i in order]
+    assert any(t.startswith("Authorities closed") for t in texts)
+    assert not any(t.startswith("Cells held") for t in texts)
+
+
+def test_a_heading_naming_the_query_raises_the_relevance_of_its_sentences():
+    from briefing.synthesize import _under_headings, candidates
+
+    report = (
+        "Freedom of the Press\n\n"
+        "Authorities closed four independent newspapers and revoked two broadcast licences.\n\n"
+        "Prison Conditions\n\n"
+        "Cells held up to 40 inmates and lacked water and heating during the winter.\n"
+    )
+    pool = candidates([analyze(doc(report, doc_type="report"))])
+    raised = _under_headings(pool, [1.0, 1.0], {"pres"})
+    assert raised[0] > raised[1] == 1.0
