@@ -45,7 +45,13 @@ CEREMONY = re.compile(
     r"|(?:want|like|going) to (?:move|turn)(?: on)? to"
     # nothing to say: "I don't have any additional meetings to announce", "not in a position to"
     r"|(?:don['’]t|do not) have (?:\w+ ){0,3}to (?:announce|offer|share|add|read out)"
-    r"|not in a position to|(?:in|back in|from) the queue)\b",
+    r"|not in a position to|(?:in|back in|from) the queue"
+    # a non-answer: "I will leave to the Russians to speak to …", "I won’t get ahead of …"
+    r"|(?:leave|defer|refer you) (?:it )?to (?:the )?[A-Z]?\w+ to (?:speak|comment|characteri[sz]e)"
+    r"|(?:won['’]t|will not|not going to|wouldn['’]t want to) (?:get ahead of|speculate|comment)"
+    # an opening of the day's briefing, a colleague's death
+    r"|(?:start|begin|open) (?:off )?(?:today |this briefing )?(?:by|with) (?:noting|saying)"
+    r"|(?:tragic |sad )?passing of|passed away|pay(?:ing)? tribute)\b",
     re.I,
 )
 # "this", "that", "these", "those", "them" standing for a thing named before: after a
@@ -261,8 +267,41 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
     if SECOND_PERSON.search(_QUOTED.sub(" ", text)):
         return None  # "As you heard …": addressed to an audience the reader is not part of
     inserts = name_inserts(doc, start, s.end) + acronym_inserts(doc, start, s.end)
+    cut = _signers_list(doc.text, start, s.end)
+    if cut:  # "We, the G7 Foreign Ministers […] strongly condemn …"
+        head, tail = cut
+        before, out = anchor_days(doc, start, head, [i for i in inserts if i[0] <= head])
+        after, rest = anchor_days(doc, tail, s.end, [i for i in inserts if i[0] > tail])
+        return Edited(opening + out + " […]" + rest, before + after, speaker)
     pieces, out = anchor_days(doc, start, s.end, inserts)
     return Edited(opening + out, pieces, speaker)
+
+
+_WE_THE = re.compile(r"We, the ")
+_LIST_WORDS = frozenset("the and of for on in de du la le von van".split())
+SIGNERS_WORDS = 10  # a list of signers longer than this is elided
+
+
+def _signers_list(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the list of signers in "We, the G7 Foreign Ministers of Canada, France, …, and
+    the High Representative of the European Union strongly condemn …" begins (at its first
+    " of") and where the sentence goes on (before the verb): an ellipsis stands for the list
+    when it is longer than SIGNERS_WORDS words."""
+    if not _WE_THE.match(text, start, end):
+        return None
+    at = start + 3
+    for m in re.finditer(r"[^\s,]+", text[at:end]):
+        word = m[0]
+        if word[0].islower() and word not in _LIST_WORDS:
+            stop = at + m.start()
+            break
+    else:
+        return None
+    body = text[at:stop]
+    of = body.find(" of ")
+    if of < 0 or len(body[of:].split()) <= SIGNERS_WORDS:
+        return None
+    return at + of, stop - 1 if text[stop - 2] != "," else stop - 2
 
 
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
@@ -437,6 +476,7 @@ def dangling_person(text: str) -> bool:
     """Whether the sentence says "he" or "her" of someone it has not named: "the Act named
     after him". A name is a capitalised word that no "the" makes a thing and, first in the
     sentence, no "’s" makes a time ("Today’s")."""
+    text = re.sub(r"^\[(\w)\]", r"\1", text)  # "[T]he call …" opens on "The"
     m = PERSONAL.search(text)
     if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
         return False  # named before ("On August 30, officials moved her": a month is nobody)

@@ -829,3 +829,26 @@ def test_an_appositive_description_in_the_present_is_background():
     assert not background(
         cand("Northern Shipping, a Russian shipping company, was sanctioned on Monday.")
     )
+
+
+def test_a_long_list_of_signers_after_we_is_elided_and_the_spans_stay_verbatim():
+    text = (
+        "We, the G7 Foreign Ministers of Canada, France, Germany, Italy, Japan, the United "
+        "Kingdom, and the United States of America, and the High Representative of the "
+        "European Union strongly condemn the launch of a ballistic missile on March 24, 2022.\n"
+    )
+    d = doc(text, authors=("G7 Foreign Ministers",))
+    (e,) = said_by_all_doc(d)
+    assert e.text.startswith("We, the G7 Foreign Ministers […] strongly condemn the launch")
+    assert "".join(text[s:t] for s, t in e.spans) == e.text.replace(" […]", "")
+
+
+def test_a_colleagues_death_and_a_briefings_opening_are_ceremony_and_a_bracketed_he_dangles():
+    from briefing.editorial import CEREMONY, dangling_person
+
+    assert CEREMONY.search(
+        "I’d like to start off today by noting the tragic passing of our colleague."
+    )
+    assert dangling_person(
+        "[T]he call has not happened. He has not had a chance to talk to Lavrov."
+    )
