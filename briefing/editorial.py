@@ -218,8 +218,11 @@ class Edited:
     said_by: str | None
 
 
-def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
-    """``sentences[i]`` of ``doc`` edited to stand alone, or None when it cannot."""
+def edit(
+    doc: Document, sentences: Sequence[Sentence], i: int, *, lean: bool = True
+) -> Edited | None:
+    """``sentences[i]`` of ``doc`` edited to stand alone, or None when it cannot. Without
+    ``lean`` it is not asked whether it leans back (the sentence it leans on comes with it)."""
     s = sentences[i]
     start = s.start
     label = _paragraph_label(doc.text, s.start)
@@ -244,7 +247,12 @@ def edit(doc: Document, sentences: Sequence[Sentence], i: int) -> Edited | None:
         or POINTER.search(text)
         or BYLINE.match(text)
         or page_furniture(text)
-        or leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_spoken(doc))
+        or (
+            lean
+            and leans_back(
+                text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_spoken(doc)
+            )
+        )
         or list_item(doc.text, s.start)
         or NUMBERED_LABEL.match(text)
         or (LAW_ON_PAPER.match(text) and not CONTRAST.search(text))

@@ -251,9 +251,10 @@ def _with_previous(
 ) -> tuple[Edited | None, int]:
     """``sentences[i]``, which leans back, repaired as an editor would: taken together with
     the sentences right before it in the same paragraph (one speaker's turn), all verbatim,
-    back to the nearest one that stands on its own (at most LEAN_BACK of them), when together
-    they pass every editorial check; with the index of the first of them. ``edits`` holds
-    the sentences already edited, by index."""
+    back to the nearest one that stands on its own (at most LEAN_BACK of them), when leaning
+    back is all that keeps each of the others out and together they pass every editorial
+    check; with the index of the first of them. ``edits`` holds the sentences already
+    edited, by index."""
     for j in range(i - 1, max(-1, i - 1 - LEAN_BACK), -1):
         earlier, later = sentences[j], sentences[j + 1]
         if (
@@ -264,6 +265,8 @@ def _with_previous(
             break
         if word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS:
             break  # too long for one bullet
+        if edit(doc, sentences, j + 1, lean=False) is None:
+            break  # left out for more than leaning back (a quotation, a greeting, …)
         if j not in edits:
             edits[j] = edit(doc, sentences, j)
         if edits[j] is not None:

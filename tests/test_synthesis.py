@@ -488,6 +488,12 @@ def test_a_sentence_leaning_on_the_one_before_it_is_taken_together_with_it():
     )
     texts = [c.edited.text for c in candidates([analyze(run)])]
     assert any(t.startswith("The ministry") and t.endswith("in a year.") for t in texts)
+    # a sentence left out for more than leaning back (all in quotation marks) stays out
+    quoted = doc(
+        "The ministry opened a clinic in Tromsø with forty beds in March. “It is the first "
+        "clinic of its kind anywhere in the north of the country.”\n"
+    )
+    assert [c.edited.text[-6:] for c in candidates([analyze(quoted)])] == ["March."]
 
 
 def test_a_chair_running_the_meeting_gives_no_bullet_nor_does_a_labelled_short_turn():
