@@ -210,6 +210,10 @@ def _count(doc: Document, term: str | Term) -> Hits:
 @lru_cache(maxsize=COUNTS_KEPT)
 def _hits(text: str, title: str, term: Term) -> Hits:
     lead = text[:LEAD_CHARS]
+    if _absent(text, title, term):  # most candidates lack most of a topic's terms
+        if not term.together:
+            return Hits(0, len(term_pattern(term.text).findall(title)), 0)
+        return Hits(0, int(all(term_pattern(w).search(title) for w in term.text.split())), 0)
     if not term.together:
         pattern = term_pattern(term.text)
         return Hits(*(len(pattern.findall(x)) for x in (text, title, lead)))
@@ -223,6 +227,45 @@ def _hits(text: str, title: str, term: Term) -> Hits:
         )
 
     return Hits(sentences(text), int(all(in_title)), sentences(lead))
+
+
+def _absent(text: str, title: str, term: Term) -> bool:
+    """Whether the term cannot occur in the text (nor, for a keyword of several words, in a
+    sentence of it with the title): some word's start, found in each of its forms, is not a
+    substring of the folded text. Far cheaper than the patterns, and exact (see _ODD_CASES)."""
+    starts = _starts(term.text)
+    if starts is None:
+        return False
+    folded = _folded(text)
+    if not term.together:
+        return any(start not in folded for start in starts)
+    folded_title = _fold(title)
+    return any(start not in folded and start not in folded_title for start in starts)
+
+
+# The only characters that re.I matches with an ASCII letter and str.lower does not lower to
+# it (checked over every code point): an ASCII start found by a pattern is then a substring.
+_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f\u212a"):
+        text = text.translate(_ODD_CASES)
+    return text.lower()
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    """The text as _fold has it (one text is asked for each term in turn)."""
+    return _fold(text)
+
+
+@lru_cache(maxsize=1024)
+def _starts(term: str) -> tuple[str, ...] | None:
+    """The lower-cased start every form of each of the term's words begins with (None: one
+    is not ASCII, or the term has no word)."""
+    starts = tuple(word_forms(word)[0].lower() for word in term.split())
+    return starts if starts and all(s.isascii() for s in starts) else None
 
 
 def passing(topic: Topic, doc: Document) -> bool:
