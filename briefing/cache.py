@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS shortpars (doc_id INTEGER NOT NULL, hash INTEGER NOT 
 CREATE INDEX IF NOT EXISTS shortpars_hash ON shortpars (hash);
 CREATE INDEX IF NOT EXISTS shortpars_doc ON shortpars (doc_id);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 """
 
@@ -339,6 +340,16 @@ class DocumentCache:
         blob = array("I", sorted(sketch)).tobytes()
         self.db.execute("UPDATE docs SET sketch = ? WHERE id = ?", (blob, doc_id))
 
+    def runs(self, text: str) -> frozenset[int] | None:
+        """The runs of a text (match.run_hashes), once stored (keyed by the text's digest)."""
+        row = self.db.execute("SELECT data FROM runs WHERE key = ?", (text_key(text),)).fetchone()
+        return frozenset(array("I", row[0])) if row else None
+
+    def keep_runs(self, text: str, runs: frozenset[int]) -> None:
+        """Store the runs of a text (computed when it is first compared run by run)."""
+        blob = array("I", sorted(runs)).tobytes()
+        self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (text_key(text), blob))
+
     def analysis(self, key: str) -> Any | None:
         """A stored analysis (see analyze.cached), or None."""
         row = self.db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
@@ -368,6 +379,11 @@ def code_version() -> str:
         if path.suffix in (".py", ".txt", ".json") and path.is_file():
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def text_key(text: str) -> bytes:
+    """A digest of a text, to key what is computed from it alone."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def short_paragraph_hashes(text: str) -> set[int]:

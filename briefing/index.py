@@ -213,7 +213,7 @@ class Index:
         self.cache, self.scope, self.rules = cache, scope, rules or []
         self._repeated: dict[tuple[str, int], bool] = {}
         self._folders: dict[str, int] = {}
-        self._runs: dict[Path, frozenset[int]] = {}  # of short candidates, for dedupe
+        self._runs: dict[Path, frozenset[int]] = {}  # of candidates compared run by run
         self._all: OrderedDict[int, frozenset[int]] = OrderedDict()  # see _all_runs
         self._counts: dict[tuple[Sql, str | None, str], tuple[int, float]] = {}
 
@@ -263,7 +263,7 @@ class Index:
             limit=limit if every else None,
             pool=self.pool(terms, span, id_range(since, until)),
             sketch_of=lambda doc: self.sketch(by_path[doc.path], doc),
-            full=self._runs,
+            runs_of=self.runs,
         )
 
     def candidates(
@@ -371,6 +371,19 @@ class Index:
         if found is None:
             found = sketch(doc.text)
             self.cache.keep_sketch(doc_id, found)
+        return found
+
+    def runs(self, doc: Document) -> frozenset[int]:
+        """Every run of the document's text (match.run_hashes), as dedupe compares a short
+        text with another: stored by the text's digest the first time, kept for the topics
+        that follow."""
+        found = self._runs.get(doc.path)
+        if found is None:
+            found = self.cache.runs(doc.text)
+            if found is None:
+                found = run_hashes(doc.text)
+                self.cache.keep_runs(doc.text, found)
+            self._runs[doc.path] = found
         return found
 
     def ranked(

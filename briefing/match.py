@@ -131,12 +131,12 @@ def match(
     limit: int | None = None,
     pool: Pool | None = None,
     sketch_of: Sketcher | None = None,
-    full: dict[Path, frozenset[int]] | None = None,
+    runs_of: Sketcher | None = None,
 ) -> list[Match]:
     """The best sources for ``topic``, most relevant first, one per near-duplicate cluster;
     ``topic.max_sources`` of them unless ``limit`` says otherwise. When ``docs`` are only
     candidates from the index, ``pool`` gives the window's statistics and ``sketch_of`` the
-    stored sketches (and ``full`` the runs of short texts, kept between topics).
+    stored sketches (and ``runs_of`` the stored runs of texts compared run by run).
 
     A source that the keywords find only in passing (see ``passing``) is left out when
     other sources are about the topic."""
@@ -154,7 +154,7 @@ def match(
     if query is None:
         about = [item for item in scored if not passing(topic, item[1])]
         scored = about or scored
-    return dedupe(scored, limit or topic.max_sources, sketch_of or _sketch_of, full)
+    return dedupe(scored, limit or topic.max_sources, sketch_of or _sketch_of, runs_of)
 
 
 def _pool(terms: list[Term], docs: Sequence[Document]) -> Pool:
@@ -361,25 +361,22 @@ def dedupe(
     scored: list[tuple[float, Document]],
     limit: int,
     sketch_of: Sketcher = _sketch_of,
-    full: dict[Path, frozenset[int]] | None = None,
+    runs_of: Sketcher | None = None,
 ) -> list[Match]:
     """Cluster near-duplicates (same text as HTML and TXT, syndicated copies); keep the richest.
 
     Works down the ranking until ``limit`` clusters are found plus a margin, so that copies
     just below the last kept source are still merged into it. Texts are compared by their
-    sketches (``sketch_of``: the index keeps them), short ones run by run (``full`` keeps
-    their runs for the next call).
+    sketches (``sketch_of``: the index keeps them), a short one with another run by run
+    (``runs_of``: the index keeps them too; else this call's memo).
     """
     clusters: list[list[tuple[float, Document, frozenset[int]]]] = []
-    full = {} if full is None else full
+    runs_of = runs_of or _memo_runs()
 
     def similar(a: Document, sa: frozenset[int], b: Document, sb: frozenset[int]) -> float:
         if min(len(sa), len(sb)) >= SKETCH_MIN:
             return overlap(sa, sb)
-        for doc in (a, b):
-            if doc.path not in full:
-                full[doc.path] = _shingles(doc.text)
-        return overlap(full[a.path], full[b.path])
+        return overlap(runs_of(a), runs_of(b))
 
     # Two long texts overlap only if their sketches share a hash, so a long text is compared
     # only with the clusters whose head shares one (``by_hash``) or is short (``short``), in
@@ -417,6 +414,18 @@ def forget_counts() -> None:
     """Drop the memo of term counts: a long-running process reads new texts of each source,
     and the memo's keys hold the old ones."""
     _hits.cache_clear()
+
+
+def _memo_runs() -> Sketcher:
+    """Each document's runs, computed once (``_shingles``: this process only)."""
+    memo: dict[Path, frozenset[int]] = {}
+
+    def runs(doc: Document) -> frozenset[int]:
+        if doc.path not in memo:
+            memo[doc.path] = _shingles(doc.text)
+        return memo[doc.path]
+
+    return runs
 
 
 def _shingles(text: str, n: int = 5) -> frozenset[int]:
