@@ -59,8 +59,9 @@ def word_forms(word: str) -> tuple[str, tuple[str, ...]]:
     return stem(word.lower()), ("", *_SUFFIX)
 
 
-def _word_pattern(word: str) -> str:
+def _word_pattern(word: str, *, fold: bool = False) -> str:
     start, endings = word_forms(word)
+    start = start.lower() if fold else start  # the endings are lower-case
     optional = "" in endings
     alternatives = "|".join(re.escape(e) for e in endings if e)
     return re.escape(start) + f"(?:{alternatives})" + ("?" if optional else "")
@@ -209,15 +210,19 @@ def _count(doc: Document, term: str | Term) -> Hits:
 
 @lru_cache(maxsize=COUNTS_KEPT)
 def _hits(text: str, title: str, term: Term) -> Hits:
-    lead = text[:LEAD_CHARS]
     if _absent(text, title, term):  # most candidates lack most of a topic's terms
         if not term.together:
             return Hits(0, len(term_pattern(term.text).findall(title)), 0)
         return Hits(0, int(all(term_pattern(w).search(title) for w in term.text.split())), 0)
+    if _starts(term.text) is not None:  # in the folded text, where a pattern is a literal
+        text, title, find = _folded(text), _fold(title), _folded_pattern
+    else:
+        find = term_pattern
+    lead = text[:LEAD_CHARS]
     if not term.together:
-        pattern = term_pattern(term.text)
+        pattern = find(term.text)
         return Hits(*(len(pattern.findall(x)) for x in (text, title, lead)))
-    patterns = [term_pattern(w) for w in term.text.split()]
+    patterns = [find(w) for w in term.text.split()]
     in_title = [bool(p.search(title)) for p in patterns]
 
     def sentences(where: str) -> int:  # the title is the context of every sentence
@@ -227,6 +232,19 @@ def _hits(text: str, title: str, term: Term) -> Hits:
         )
 
     return Hits(sentences(text), int(all(in_title)), sentences(lead))
+
+
+@lru_cache(maxsize=1024)
+def _folded_pattern(term: str) -> re.Pattern[str]:
+    """term_pattern for an ASCII term in folded text (see _fold), case-sensitive and opening
+    with its first word's start, so that re finds the start as a literal (about 15 times
+    faster than a pattern opening with a look-behind under re.I); the look-behind follows
+    it. Folding keeps every character's place and whether it is a word character."""
+    parts = [_word_pattern(p, fold=True) for p in term.split()]
+    body, first = r"\s+".join(parts), re.escape((_starts(term) or ("",))[0])
+    if not first or not body.startswith(first):  # not asked for: the plain pattern, folded
+        return re.compile(r"(?<!\w)" + body + r"(?!\w)")
+    return re.compile(first + rf"(?<!\w{first})" + body[len(first) :] + r"(?!\w)")
 
 
 def _absent(text: str, title: str, term: Term) -> bool:

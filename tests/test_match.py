@@ -159,6 +159,8 @@ ODD_CASES = [  # re.I matches these with an ASCII letter; str.lower does not low
     ("Kyiv", "\u212ayiv replied"),
     ("Russia sanctions", "In \u0130stanbul, Ru\u017f\u017fia was met with sanctions."),
     ("sanction", "plain sanctions, with an en dash \u2013 and a curly \u2019 quote"),
+    ("sanction", "desanctioned and \u00e9sanctions are not; SANCTIONS are"),  # a word's start
+    ("U.S.", "Said the U.S. and \u00e9U.S. envoys"),
 ]
 
 
