@@ -432,6 +432,7 @@ def forget_counts() -> None:
     """Drop the memo of term counts: a long-running process reads new texts of each source,
     and the memo's keys hold the old ones."""
     _hits.cache_clear()
+    _folded.cache_clear()
 
 
 def _memo_runs() -> Sketcher:
