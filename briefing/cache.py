@@ -35,6 +35,7 @@ TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are 
 # A document's id is its date's day number shifted by DAY_BITS, plus a count (undated: day 0),
 # so that a date window is a range of ids, which FTS5 can seek to (see index.id_range).
 DAY_BITS = 24
+Known = tuple[int, int, int, int]  # an indexed file: id, size, mtime_ns, reader version
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -161,21 +162,20 @@ class DocumentCache:
             (root, root + "/", root + "/\U0010ffff"),
         )
 
-    def children(self, folder: str) -> dict[str, tuple[int, int, int, str, int]]:
-        """Indexed files directly in ``folder``: key -> (id, size, mtime, sha256, version)."""
+    def children(self, folder: str) -> dict[str, Known]:
+        """Indexed files directly in ``folder``: key -> (id, size, mtime, version)."""
         prefix = folder + "/"
         rows = self.db.execute(
-            "SELECT path, id, size, mtime_ns, sha256, version FROM files "
+            "SELECT path, id, size, mtime_ns, version FROM files "
             "WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0",
             (prefix, prefix + "\U0010ffff", len(prefix) + 1),
         )
         return {row[0]: row[1:] for row in rows}
 
-    def known(self, prefix: str) -> dict[str, tuple[int, int, int, str, int]]:
-        """Indexed files under ``prefix``: key -> (id, size, mtime, sha256, version)."""
+    def known(self, prefix: str) -> dict[str, Known]:
+        """Indexed files under ``prefix``: key -> (id, size, mtime, version)."""
         rows = self.db.execute(
-            "SELECT path, id, size, mtime_ns, sha256, version FROM files "
-            "WHERE path >= ? AND path < ?",
+            "SELECT path, id, size, mtime_ns, version FROM files WHERE path >= ? AND path < ?",
             (prefix, prefix + "\U0010ffff"),
         )
         return {row[0]: row[1:] for row in rows}
