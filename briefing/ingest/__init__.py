@@ -450,7 +450,11 @@ def _suffix_reader(suffix: str) -> Reader:
 def _bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES + 1)  # a file still growing is cut off too
+            # read(n) allocates n bytes first: ask for the file's size, not the limit's
+            size = min(os.fstat(handle.fileno()).st_size, MAX_SOURCE_BYTES)
+            data = handle.read(size + 1)
+            if len(data) > size:  # grown meanwhile: read on, a file still growing cut off too
+                data += handle.read(MAX_SOURCE_BYTES + 1 - len(data))
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_SOURCE_BYTES:
