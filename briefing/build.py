@@ -95,6 +95,7 @@ def _opened(cache: DocumentCache | None, config: Config) -> Iterator[DocumentCac
             yield cache
         finally:  # what was parsed stays parsed, and no write lock outlives the build
             cache.commit()
+            cache.forget_scope()  # a path per source file, of no use to the next build
         return
     with DocumentCache(config.cache_path) as own:
         yield own

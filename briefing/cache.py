@@ -305,6 +305,11 @@ class DocumentCache:
             )
         self._scope = scope
 
+    def forget_scope(self) -> None:
+        """Let go of the scope in use (its file paths), as a long-running process does between
+        builds: each build brings a new scope, which fills the table again anyway."""
+        self._scope = None
+
     def scope_size(self, scope: Scope) -> int:
         """How many files ``scope`` holds."""
         self.use(scope)
