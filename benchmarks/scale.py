@@ -6,10 +6,10 @@ Per N it generates N documents from ../shared/corpus into a temporary folder, wi
 empty cache (BRIEFING_CACHE), and times: cold ingest (the first `briefing search`: every file
 parsed and indexed), a warm scheduled build (`briefing build`, nothing changed, the second
 build), a warm on-demand brief (`briefing brief` on a topic no build asked for), one changed
-file -> updated brief (`briefing run --once` after a file is edited; it waits its 1 s settle
-as cron would), `briefing search` (the whole process, and the search call alone inside a
-fresh process), each process's peak memory (max RSS) and the index's size on disk; then the
-ratio of each to the smallest N.
+file -> updated brief (`briefing run --once` right after a file is edited: it waits until the
+file was last written 1 s before, as cron would), `briefing search` (the whole process, and
+the search call alone inside a fresh process), each process's peak memory (max RSS) and the
+index's size on disk; then the ratio of each to the smallest N.
 
 --duplicates few: each document is paragraphs drawn from different corpus documents, so few
 are near-duplicates; many: a third of them are copies of another with one paragraph added.

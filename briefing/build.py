@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from briefing import locks, match
-from briefing.analyze import analyze
 from briefing.assemble import assemble
 from briefing.cache import DocumentCache, analysis_key, content_hash, to_json
 from briefing.config import Config, Topic
@@ -96,6 +95,7 @@ def _opened(cache: DocumentCache | None, config: Config) -> Iterator[DocumentCac
             yield cache
         finally:  # what was parsed stays parsed, and no write lock outlives the build
             cache.commit()
+            cache.forget_scope()  # a path per source file, of no use to the next build
         return
     with DocumentCache(config.cache_path) as own:
         yield own
@@ -352,6 +352,14 @@ def analyze_matches(
                 memo[m.doc] = _analysis(m.doc, cache)
             analyses[m.doc.path] = memo[m.doc]
     return analyses
+
+
+def analyze(doc: Document) -> Analysis:
+    """analyze.analyze, imported when a document first needs it: the analysers take 0.2 s
+    to import, and a build whose documents were all analysed before never calls them."""
+    from briefing.analyze import analyze as analyze_now
+
+    return analyze_now(doc)
 
 
 def _analysis(doc: Document, cache: DocumentCache | None) -> Analysis:

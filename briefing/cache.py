@@ -35,6 +35,7 @@ TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are 
 # A document's id is its date's day number shifted by DAY_BITS, plus a count (undated: day 0),
 # so that a date window is a range of ids, which FTS5 can seek to (see index.id_range).
 DAY_BITS = 24
+Known = tuple[int, int, int, int]  # an indexed file: id, size, mtime_ns, reader version
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -75,6 +76,7 @@ CREATE TABLE IF NOT EXISTS shortpars (doc_id INTEGER NOT NULL, hash INTEGER NOT 
 CREATE INDEX IF NOT EXISTS shortpars_hash ON shortpars (hash);
 CREATE INDEX IF NOT EXISTS shortpars_doc ON shortpars (doc_id);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 """
 
@@ -160,21 +162,20 @@ class DocumentCache:
             (root, root + "/", root + "/\U0010ffff"),
         )
 
-    def children(self, folder: str) -> dict[str, tuple[int, int, int, str, int]]:
-        """Indexed files directly in ``folder``: key -> (id, size, mtime, sha256, version)."""
+    def children(self, folder: str) -> dict[str, Known]:
+        """Indexed files directly in ``folder``: key -> (id, size, mtime, version)."""
         prefix = folder + "/"
         rows = self.db.execute(
-            "SELECT path, id, size, mtime_ns, sha256, version FROM files "
+            "SELECT path, id, size, mtime_ns, version FROM files "
             "WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0",
             (prefix, prefix + "\U0010ffff", len(prefix) + 1),
         )
         return {row[0]: row[1:] for row in rows}
 
-    def known(self, prefix: str) -> dict[str, tuple[int, int, int, str, int]]:
-        """Indexed files under ``prefix``: key -> (id, size, mtime, sha256, version)."""
+    def known(self, prefix: str) -> dict[str, Known]:
+        """Indexed files under ``prefix``: key -> (id, size, mtime, version)."""
         rows = self.db.execute(
-            "SELECT path, id, size, mtime_ns, sha256, version FROM files "
-            "WHERE path >= ? AND path < ?",
+            "SELECT path, id, size, mtime_ns, version FROM files WHERE path >= ? AND path < ?",
             (prefix, prefix + "\U0010ffff"),
         )
         return {row[0]: row[1:] for row in rows}
@@ -304,6 +305,11 @@ class DocumentCache:
             )
         self._scope = scope
 
+    def forget_scope(self) -> None:
+        """Let go of the scope in use (its file paths), as a long-running process does between
+        builds: each build brings a new scope, which fills the table again anyway."""
+        self._scope = None
+
     def scope_size(self, scope: Scope) -> int:
         """How many files ``scope`` holds."""
         self.use(scope)
@@ -339,6 +345,16 @@ class DocumentCache:
         blob = array("I", sorted(sketch)).tobytes()
         self.db.execute("UPDATE docs SET sketch = ? WHERE id = ?", (blob, doc_id))
 
+    def runs(self, text: str) -> frozenset[int] | None:
+        """The runs of a text (match.run_hashes), once stored (keyed by the text's digest)."""
+        row = self.db.execute("SELECT data FROM runs WHERE key = ?", (text_key(text),)).fetchone()
+        return frozenset(array("I", row[0])) if row else None
+
+    def keep_runs(self, text: str, runs: frozenset[int]) -> None:
+        """Store the runs of a text (computed when it is first compared run by run)."""
+        blob = array("I", sorted(runs)).tobytes()
+        self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (text_key(text), blob))
+
     def analysis(self, key: str) -> Any | None:
         """A stored analysis (see analyze.cached), or None."""
         row = self.db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
@@ -368,6 +384,11 @@ def code_version() -> str:
         if path.suffix in (".py", ".txt", ".json") and path.is_file():
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def text_key(text: str) -> bytes:
+    """A digest of a text, to key what is computed from it alone."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def short_paragraph_hashes(text: str) -> set[int]:

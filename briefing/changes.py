@@ -10,20 +10,26 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.ingest import READERS, walk_names
 from briefing.render.html import PACKAGE_TEMPLATES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileState:
-    """What is known of one file: its stat and content hash."""
+    """What is known of one file: its stat and content hash (SHA-256, as bytes: `run` keeps
+    one per source file, so they are kept small: about 250 bytes with the path, not 400)."""
 
     size: int
     mtime_ns: int
-    sha256: str
+    digest: bytes
+
+    @property
+    def sha256(self) -> str:
+        """The content hash in hex, as stored and fingerprinted."""
+        return self.digest.hex()
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ def _state(path: str, before: FileState | None) -> FileState | None:
         if before and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             return before
         with open(path, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
+            digest = hashlib.sha256(handle.read()).digest()
     except OSError:
         return None  # unreadable: ingest reports it when it builds
     return FileState(stat.st_size, stat.st_mtime_ns, digest)
@@ -78,7 +84,7 @@ def changed(old: Mapping[str, FileState], new: Mapping[str, FileState]) -> list[
     """Paths added, removed or edited (by content) between two scans."""
     paths = set(old) | set(new)
     return sorted(
-        p for p in paths if (old.get(p) and old[p].sha256) != (new.get(p) and new[p].sha256)
+        p for p in paths if (old.get(p) and old[p].digest) != (new.get(p) and new[p].digest)
     )
 
 
@@ -101,9 +107,16 @@ def _tree(item: Path | None) -> list[Path]:
 
 def dump(files: Mapping[str, FileState]) -> str:
     """Serialise a scan's files for the state database."""
-    return json.dumps({p: asdict(s) for p, s in files.items()})
+    return json.dumps(
+        {p: {"size": s.size, "mtime_ns": s.mtime_ns, "sha256": s.sha256} for p, s in files.items()}
+    )
 
 
 def load(text: str | None) -> dict[str, FileState]:
     """Read what ``dump`` wrote."""
-    return {p: FileState(**s) for p, s in json.loads(text).items()} if text else {}
+    if not text:
+        return {}
+    return {
+        p: FileState(s["size"], s["mtime_ns"], bytes.fromhex(s["sha256"]))
+        for p, s in json.loads(text).items()
+    }

@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 
-from briefing.analyze import analyze, explain_spoken, spoken_quotes
 from briefing.build import BuildOptions, build, survey
 from briefing.cache import DocumentCache, default_cache_path
 from briefing.config import FORMATS, Topic, config_from_dict, load_config
@@ -26,11 +25,8 @@ from briefing.ingest import READERS, read_documents, walk_files
 from briefing.match import Hits, left_in_passing
 from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
-from briefing.quotes import explain_quotes
 from briefing.scheduler import Runner, status
 from briefing.search import Result, search, why_line
-from briefing.speakers import explain as explain_speaker
-from briefing.speakers import rival_rules
 from briefing.store import Store
 from briefing.synthesize import DEFAULT_WORDS, summarize_documents
 from briefing.text import shorten
@@ -499,6 +495,8 @@ def inspect(paths: tuple[Path, ...], as_json: bool, explain: bool, sentences: in
 
 def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
     """What ingest and analysis found in one document, as plain data."""
+    from briefing.analyze import analyze, spoken_quotes  # see build.analyze
+
     analysis = analyze(doc, sentences=sentences)
     quotes = list(analysis.quotes) + spoken_quotes(analysis, 5)
     return {
@@ -533,6 +531,11 @@ def inspect_record(doc: Document, sentences: int = 3) -> dict[str, Any]:
 
 def _explain(doc: Document) -> str:
     """Each quote, its speaker and the rule, and why the winner won."""
+    from briefing.analyze import analyze, explain_spoken  # see build.analyze
+    from briefing.quotes import explain_quotes
+    from briefing.speakers import explain as explain_speaker
+    from briefing.speakers import rival_rules
+
     lines = [f"== {doc.path}"]
     for quote, why in explain_quotes(doc):
         lines.append(f"“{shorten(quote.text, 100)}” — {quote.speaker or 'unknown'}")

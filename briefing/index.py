@@ -43,6 +43,7 @@ from briefing.query import Term as QueryTerm
 CANDIDATES = 100  # documents loaded per topic at least: match.py re-ranks these
 CANDIDATES_PER_SOURCE = 8  # and at least this many per source the topic keeps
 OVERFETCH = 4  # the best matches of the whole index looked at, per document wanted
+CANDIDATES_KEPT = 2000  # documents loaded for topics, kept for the topics that follow
 # Corpus-wide near-duplicates: sketches pick the pairs whose every run is compared (a sketch
 # estimates the share of runs; well below the threshold it is never above it in fact).
 SKETCH_FILTER = 0.45
@@ -213,9 +214,11 @@ class Index:
         self.cache, self.scope, self.rules = cache, scope, rules or []
         self._repeated: dict[tuple[str, int], bool] = {}
         self._folders: dict[str, int] = {}
-        self._runs: dict[Path, frozenset[int]] = {}  # of short candidates, for dedupe
+        self._runs: dict[Path, frozenset[int]] = {}  # of candidates compared run by run
         self._all: OrderedDict[int, frozenset[int]] = OrderedDict()  # see _all_runs
         self._counts: dict[tuple[Sql, str | None, str], tuple[int, float]] = {}
+        self._candidates: dict[int, Document] = {}  # loaded for a topic, kept for the others
+        self._kept_sketches: dict[int, frozenset[int]] = {}
 
     def size(self) -> int:
         """How many documents the scope holds."""
@@ -263,7 +266,7 @@ class Index:
             limit=limit if every else None,
             pool=self.pool(terms, span, id_range(since, until)),
             sketch_of=lambda doc: self.sketch(by_path[doc.path], doc),
-            full=self._runs,
+            runs_of=self.runs,
         )
 
     def candidates(
@@ -278,7 +281,12 @@ class Index:
         if found is None and not topic.keywords and topic.parsed_query is None:
             return []
         filters = [window(since, until)] + ([found] if found else [])
-        return self.load(self.ranked(filters, ranking(topic_terms(topic)), limit, window_ids))
+        ids = self.ranked(filters, ranking(topic_terms(topic)), limit, window_ids)
+        if len(self._candidates) > CANDIDATES_KEPT:
+            self._candidates.clear()
+            self._kept_sketches.clear()
+        self._candidates.update(self.load([i for i in ids if i not in self._candidates]))
+        return [(i, self._candidates[i]) for i in ids if i in self._candidates]
 
     def documents(self, page: int = 500) -> Iterator[tuple[int, Document]]:
         """Every document of the scope, file by file, loaded a page at a time."""
@@ -366,11 +374,29 @@ class Index:
         return out
 
     def sketch(self, doc_id: int, doc: Document) -> frozenset[int]:
-        """The document's stored sketch; computed and stored the first time it is needed."""
-        found = self.cache.sketch(doc_id)
+        """The document's stored sketch; computed and stored the first time it is needed
+        (kept for the topics that follow while its document is)."""
+        found = self._kept_sketches.get(doc_id)
         if found is None:
-            found = sketch(doc.text)
-            self.cache.keep_sketch(doc_id, found)
+            found = self.cache.sketch(doc_id)
+            if found is None:
+                found = sketch(doc.text)
+                self.cache.keep_sketch(doc_id, found)
+            if doc_id in self._candidates:  # cleared with them
+                self._kept_sketches[doc_id] = found
+        return found
+
+    def runs(self, doc: Document) -> frozenset[int]:
+        """Every run of the document's text (match.run_hashes), as dedupe compares a short
+        text with another: stored by the text's digest the first time, kept for the topics
+        that follow."""
+        found = self._runs.get(doc.path)
+        if found is None:
+            found = self.cache.runs(doc.text)
+            if found is None:
+                found = run_hashes(doc.text)
+                self.cache.keep_runs(doc.text, found)
+            self._runs[doc.path] = found
         return found
 
     def ranked(

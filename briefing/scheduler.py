@@ -49,6 +49,7 @@ class Entry:
     memo: dict[Document, Analysis] = field(default_factory=dict)
     cache: DocumentCache | None = None  # the index, kept open between builds
     last_scan: float = 0.0
+    changed_ns: int | None = None  # the newest mtime of a pending change's files (None: unknown)
 
 
 @dataclass
@@ -116,10 +117,12 @@ class Runner:
                 return "idle"
             elif current != brief.pending:
                 state.set_pending(config.brief_name, current)
+                paths = changed(load(brief.files), result.files)
+                entry.changed_ns = newest(result.files, paths)
                 log.info(
                     "%s: change seen (%d files); waiting one poll for it to settle",
                     config.brief_name,
-                    len(changed(load(brief.files), result.files)),
+                    len(paths),
                 )
                 return "pending"
             else:
@@ -238,14 +241,14 @@ class Runner:
         """One check-and-build pass over every config (for cron and systemd timers).
 
         A change has to be seen on two scans to count, so a pending change is looked at
-        again after ``settle`` seconds.
+        again once its files have been left alone for ``settle`` seconds (see settle_left).
         """
         outcomes = []
         for entry in self.entries:
             try:
                 outcome = self._unless_stopped(entry)
                 if outcome == "pending":
-                    self.stopped.wait(settle)
+                    self.stopped.wait(settle_left(entry.changed_ns, settle, time.time_ns()))
                     outcome = self._unless_stopped(entry)
             except Exception:  # one config's trouble is not the others'
                 log.exception("%s: check failed", entry.path)
@@ -300,6 +303,22 @@ class Runner:
         if self.building:
             self.building = False
             raise Stopped
+
+
+def newest(files: dict[str, FileState], paths: list[str]) -> int | None:
+    """The newest mtime of the files among ``paths`` that are there (a removal is done at
+    once); None when none are (the change is in the config or templates)."""
+    return max((files[p].mtime_ns for p in paths if p in files), default=None)
+
+
+def settle_left(changed_ns: int | None, settle: float, now_ns: int) -> float:
+    """How long `once` waits before its second scan: until the changed files were last
+    written ``settle`` seconds ago. A file whose mtime is already that old was left alone for
+    as long as a full wait would check; one written in the future by this clock (another
+    machine's, on a network share) or a change of unknown files waits the full time."""
+    if changed_ns is None or changed_ns > now_ns:
+        return settle
+    return max(0.0, settle - (now_ns - changed_ns) / 1e9)
 
 
 class Stopped(BaseException):

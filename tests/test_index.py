@@ -135,6 +135,31 @@ def test_sketches_are_stored_and_copies_merged(tmp_path):
     assert len(found) == 1 and len(found[0].duplicates) == 1
 
 
+def test_a_short_excerpt_is_compared_run_by_run_and_its_runs_kept_for_the_next_process(
+    tmp_path, monkeypatch
+):
+    import briefing.index as index_module
+
+    folder = corpus(tmp_path / "s")
+    said = [
+        f"The sanctions on bank number {i} will hold until the end of the year." for i in range(60)
+    ]
+    (folder / "sanctions.txt").write_text("Sanctions on banks\n\n" + " ".join(said) + "\n")
+    (folder / "excerpt.txt").write_text("Bank sanctions\n\n" + " ".join(said[20:26]) + "\n")
+    topic = Topic(name="t", keywords=["sanction"])
+    computed = []
+    real = index_module.run_hashes
+    monkeypatch.setattr(index_module, "run_hashes", lambda text: computed.append(1) or real(text))
+    runs = []
+    for _ in range(2):  # a new cache connection each time, as a new process
+        with DocumentCache() as cache:
+            scope, _ = index_sources([folder], cache)
+            found = Index(cache, scope).match_topics([topic])[0]
+            runs.append(len(computed))
+        assert [len(m.duplicates) for m in found if "anks" in m.doc.title] == [1]
+    assert runs[0] >= 2 and runs[1] == runs[0]
+
+
 def test_an_unchanged_document_is_analysed_once_across_processes(project, monkeypatch):
     import briefing.build as build_module
     from briefing.config import load_config

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.config import Topic
-from briefing.match import match, passing, stem, term_pattern
+from briefing.match import Term, _hits, match, passing, stem, term_pattern
 from briefing.model import Document
 
 FILLER = "The delegation met partners to review the agenda for the coming months. " * 12
@@ -150,3 +150,27 @@ def test_sources_why_shows_terms_fields_and_scores(cli, tmp_path):
     assert "Belarus Jails Critics" in first and float(first.split()[0]) > 0
     assert terms.split() == ["Belarus:", "1", "in", "text,", "1", "in", "title,", "1", "in", "lead"]
     assert "left out, mentioned in passing: src/2022-05-02_taliban.txt" in section
+
+
+ODD_CASES = [  # re.I matches these with an ASCII letter; str.lower does not lower them to it
+    ("Iran", "\u0130RAN said"),
+    ("Iran", "\u0131ran said"),
+    ("sanction", "\u017fanctions were imposed"),
+    ("Kyiv", "\u212ayiv replied"),
+    ("Russia sanctions", "In \u0130stanbul, Ru\u017f\u017fia was met with sanctions."),
+    ("sanction", "plain sanctions, with an en dash \u2013 and a curly \u2019 quote"),
+    ("sanction", "desanctioned and \u00e9sanctions are not; SANCTIONS are"),  # a word's start
+    ("U.S.", "Said the U.S. and \u00e9U.S. envoys"),
+]
+
+
+@pytest.mark.parametrize(("term", "text"), ODD_CASES)
+def test_the_quick_absence_test_never_hides_a_form_the_pattern_finds(term, text):
+    together = " " in term
+    found = _hits.__wrapped__(text, "Title", Term(term, together))
+    if together:
+        words = [term_pattern(w) for w in term.split()]
+        expected = sum(all(p.search(s) for p in words) for s in [text])
+    else:
+        expected = len(term_pattern(term).findall(text))
+    assert found.text == expected and expected > 0

@@ -16,7 +16,7 @@ import pytest
 from briefing.changes import changed, fingerprint, scan
 from briefing.config import load_config
 from briefing.errors import ConfigError
-from briefing.scheduler import Runner, status
+from briefing.scheduler import Runner, settle_left, status
 
 
 def watched(project, *, schedule: str | None = None, poll: int = 1) -> Path:
@@ -80,6 +80,29 @@ def test_change_must_be_stable_for_two_polls_then_builds_once(project):
     # a restart neither rebuilds nor forgets
     again = Runner([config], clock=Clock(datetime(2026, 11, 23, 13, tzinfo=UTC)))
     assert again.check(again.entries[0]) == "idle"
+
+
+def test_once_waits_only_until_the_changed_files_were_left_alone_for_the_settle_time(project):
+    config = watched(project)
+    Runner([config]).once(settle=0)  # the first build
+    source = config.parent / "sources" / "2026-11-20_taiwan-strait-drills.md"
+    waits: list[float] = []
+    for age in (30.0, 0.0):  # written half a minute ago (copied in, finished); just now
+        source.write_text(source.read_text() + f"\nA paragraph written {age} s ago.\n")
+        written = time.time_ns() - int(age * 1e9)
+        os.utime(source, ns=(written, written))
+        runner = Runner([config])
+        runner.stopped.wait = lambda seconds: waits.append(seconds) or False  # type: ignore
+        assert runner.once(settle=1.0) == ["built:change"]
+    assert waits[0] == 0.0 and 0.5 < waits[1] <= 1.0
+
+
+def test_settle_left_counts_from_the_newest_write_and_distrusts_future_times():
+    second = 1_000_000_000
+    assert settle_left(100 * second, 1.0, 105 * second) == 0.0
+    assert settle_left(100 * second, 1.0, 100 * second + second // 4) == 0.75
+    assert settle_left(106 * second, 1.0, 105 * second) == 1.0  # another machine's clock
+    assert settle_left(None, 1.0, 105 * second) == 1.0  # the config or a template changed
 
 
 def test_schedule_builds_each_slot_once_and_catches_up_after_downtime(project):

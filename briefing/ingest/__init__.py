@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from briefing.cache import READER_VERSION, DocumentCache, Scope, content_hash
+from briefing.cache import READER_VERSION, DocumentCache, Known, Scope, content_hash
 from briefing.errors import SourceError
 from briefing.ingest.clean import clean_document
 from briefing.ingest.executors import Executor
@@ -114,7 +114,7 @@ def index_sources(
     skipped: list[Skipped] = []
     scope = Scope()
     checks: list[tuple[str, str]] = []  # (path as found, key) of the files to look at
-    indexed: dict[str, tuple[int, int, int, str, int]] = {}  # what the index had of them
+    indexed: dict[str, Known] = {}  # what the index had of them
     for root in paths:
         folder = root.is_dir()
         if not folder and not root.is_file():
@@ -139,7 +139,7 @@ def index_sources(
 
 def _check_files(
     checks: list[tuple[str, str]],
-    indexed: dict[str, tuple[int, int, int, str, int]],
+    indexed: dict[str, Known],
     cache: DocumentCache,
     executor: Executor | None,
     skipped: list[Skipped],
@@ -151,7 +151,7 @@ def _check_files(
     todo: list[tuple[str, str]] = []
     updated = 0
     for name, key in checks:
-        if not _utf8(name):  # SQLite, JSON and every writer need text
+        if not name.isascii() and not _utf8(name):  # SQLite, JSON and every writer need text
             shown = Path(name.encode("utf-8", "backslashreplace").decode())
             skipped.append(Skipped(shown, "the file name is not valid UTF-8; rename it"))
             continue
@@ -187,11 +187,11 @@ def _check_files(
 
 def _changed_folders(
     root: str, real: str, listed: dict[str, int], cache: DocumentCache
-) -> tuple[list[tuple[str, str]], dict[str, tuple[int, int, int, str, int]]]:
+) -> tuple[list[tuple[str, str]], dict[str, Known]]:
     """The files to look at in the folders under ``root`` whose mtime changed since they were
     listed (``listed``: real path -> mtime), and what the index holds of those folders."""
     checks: list[tuple[str, str]] = []
-    rows: dict[str, tuple[int, int, int, str, int]] = {}
+    rows: dict[str, Known] = {}
     relisted: dict[str, int] = {}
     for folder, mtime in sorted(listed.items()):
         named = root + folder[len(real) :]
@@ -305,11 +305,11 @@ def _check(path: Path | str) -> os.stat_result:
 
 
 def _lookup(
-    name: str, key: str, row: tuple[int, int, int, str, int] | None, cache: DocumentCache
+    name: str, key: str, row: Known | None, cache: DocumentCache
 ) -> tuple[int | None, bool]:
     """(The file's index id, None when it must be parsed; whether it was indexed again)."""
     stat = _check(name)
-    if row and row[1:3] == _stat(stat) and row[4] == READER_VERSION:
+    if row and row[1:] == (stat.st_size, stat.st_mtime_ns, READER_VERSION):
         return row[0], False
     digest = _digest(name)
     if cache.has_content(digest):  # moved, copied or touched: indexed without parsing
@@ -450,7 +450,11 @@ def _suffix_reader(suffix: str) -> Reader:
 def _bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES + 1)  # a file still growing is cut off too
+            # read(n) allocates n bytes first: ask for the file's size, not the limit's
+            size = min(os.fstat(handle.fileno()).st_size, MAX_SOURCE_BYTES)
+            data = handle.read(size + 1)
+            if len(data) > size:  # grown meanwhile: read on, a file still growing cut off too
+                data += handle.read(MAX_SOURCE_BYTES + 1 - len(data))
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_SOURCE_BYTES:
