@@ -128,6 +128,8 @@ INNER_DEMONSTRATIVE = re.compile(
 # "also" before the first verb or so: "The Department also launched …", not "also known as".
 ADDITION = re.compile(
     r"\balso\b(?! (?:known|called|referred)\b)|\b(?:is|are|was|were|will|has|have) further\b"
+    # "an additional 20 prisoners were released": more than ones the reader was not told of
+    r"|\b(?:an additional|a further)\b"
 )
 # A pronoun or place word closing the sentence that stands for what came before: "… in this.",
 # "… a greater catastrophe there." (not "… there is", which is no place).

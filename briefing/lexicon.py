@@ -249,7 +249,7 @@ CONNECTIVES = frozenset(
     """but however and yet still also so moreover furthermore nevertheless nonetheless instead
     meanwhile therefore thus hence besides otherwise additionally likewise similarly indeed
     conversely first second third fourth fifth finally lastly next secondly thirdly firstly
-    or nor plus again then""".split()
+    or nor plus again then later afterwards subsequently thereafter""".split()
 )
 
 CONNECTIVE_PHRASES = (

@@ -852,3 +852,11 @@ def test_a_colleagues_death_and_a_briefings_opening_are_ceremony_and_a_bracketed
     assert dangling_person(
         "[T]he call has not happened. He has not had a chance to talk to Lavrov."
     )
+
+
+def test_a_later_or_an_additional_count_points_back():
+    from briefing.editorial import leans_back
+
+    assert leans_back("Later in December, an additional 20 political prisoners were released.", [])
+    assert leans_back("In December, an additional 20 political prisoners were released.", [])
+    assert not leans_back("In December, 20 political prisoners were released from Okrestina.", [])
