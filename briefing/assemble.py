@@ -11,6 +11,7 @@ from typing import Any
 from briefing.config import Topic
 from briefing.keyquotes import key_quotes, resolve_speaker, roster_of
 from briefing.lexicon import DECISION_STEMS
+from briefing.match import term_pattern, topic_terms
 from briefing.model import (
     Analysis,
     Brief,
@@ -110,23 +111,35 @@ def _summaries(
     never repeats itself.
     """
     quoted = [(q.source, s, e) for qs in quotes for q in qs for s, e in q.spans]
-    used: set[tuple[str, int]] = set()
-    seen_text: set[str] = set()
-    pools, picks = [], []
-    for topic, f in zip(topics, found, strict=True):
-        pool = candidates(f, terms=topic.terms, avoid=quoted, focus=focus_terms(topic))
-        pool = [c for c in pool if c.key not in used]
-        pool = said_something([c for c in pool if _norm(c.edited.text) not in seen_text])
-        chosen = select(
-            pool,
-            words=_words(topic, info),
-            query=" ".join(topic.terms),
-            feedback=plain_question(topic),
-        )
-        used.update(c.key for c in chosen)
-        seen_text.update(_norm(c.edited.text) for c in chosen)
-        pools.append(pool)
-        picks.append(chosen)
+    pools = [
+        said_something(candidates(f, terms=t.terms, avoid=quoted, focus=focus_terms(t)))
+        for t, f in zip(topics, found, strict=True)
+    ]
+
+    def choose(i: int, pool: list[Candidate]) -> list[Candidate]:
+        topic = topics[i]
+        query, feedback = " ".join(topic.terms), plain_question(topic)
+        return select(pool, words=_words(topic, info), query=query, feedback=feedback)
+
+    picks = [choose(i, pool) for i, pool in enumerate(pools)]
+    # A point two topics chose stays with the one it names most (the first on a tie: "… in
+    # Iran, China and the UAE for supplying Iranian drones" is Iran's), and the others choose
+    # again without it; then, in topic order, no point is told twice.
+    owner: dict[str, int] = {}
+    for i, chosen in enumerate(picks):
+        for c in chosen:
+            text = _norm(c.edited.text)
+            j = owner.setdefault(text, i)
+            if j != i and _naming(topics[i], c.edited.text) > _naming(topics[j], c.edited.text):
+                owner[text] = i
+    seen: set[str] = set()
+    for i, pool in enumerate(pools):
+        if any(owner[_norm(c.edited.text)] != i for c in picks[i]):
+            rest = [c for c in pool if owner.get(_norm(c.edited.text), i) == i]
+            picks[i] = choose(i, rest)
+        picks[i] = [c for c in picks[i] if _norm(c.edited.text) not in seen]
+        seen.update(_norm(c.edited.text) for c in picks[i])
+        pools[i] = [c for c in pool if owner.get(_norm(c.edited.text), i) == i]
     # A brief of one topic has no executive summary: it would be that topic's first bullet,
     # moved out of the summary it opens.
     leading = sorted(
@@ -206,6 +219,11 @@ def _roles_once(
 
 def _words(topic: Topic, info: BriefInfo) -> int:
     return topic.summary_words or info.summary_words
+
+
+def _naming(topic: Topic, text: str) -> int:
+    """How often ``text`` names the topic: its terms' occurrences ("Iran", "Iranian")."""
+    return sum(len(term_pattern(t.text).findall(text)) for t in topic_terms(topic))
 
 
 def _norm(text: str) -> str:

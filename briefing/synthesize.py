@@ -58,6 +58,7 @@ MAX_POOL = 600  # there are few sources), and the most central of them all: this
 ABOUT_SHARE = 0.1  # a source naming the topic in this share of its sentences is about it
 LEAN_BACK = 2  # a sentence that leans back is taken with at most this many before it…
 MAX_RUN_WORDS = MAX_WORDS  # …when together they are no longer than one long sentence
+NEAR_SENTENCES = 1  # a bullet right after another in its source is read after it
 REDUNDANT = 0.6  # never two bullets this similar
 # nor two from one source this similar: a source says one thing once, in other words twice
 # ("We will aim to reinforce … supply chain …", "We aim to promote … supply chains")
@@ -534,7 +535,16 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
         day = c.doc.date.isoformat() if c.doc.date else ""
         return (c.development, day, c.rank, c.sentence.start)
 
-    return sorted(chosen, key=key)
+    out = sorted(chosen, key=key)
+    # A bullet right after another in its source is read after it: its lead before the
+    # sentence that goes on from it ("China announced new licensing requirements …" before
+    # "Exporters will need a license …").
+    for a in range(len(out)):
+        for b in range(a + 1, len(out)):
+            x, y = out[a], out[b]
+            if x.key[0] == y.key[0] and 0 < x.index - y.index <= NEAR_SENTENCES:
+                out[a], out[b] = y, x
+    return out
 
 
 def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:

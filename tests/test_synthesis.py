@@ -565,3 +565,27 @@ def test_a_heading_naming_the_query_raises_the_relevance_of_its_sentences():
     pool = candidates([analyze(doc(report, doc_type="report"))])
     raised = _under_headings(pool, [1.0, 1.0], {"pres"})
     assert raised[0] > raised[1] == 1.0
+
+
+def test_a_bullet_right_after_another_in_its_source_is_read_after_it():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import reading_order
+
+    def cand(sid, index, development):
+        return SimpleNamespace(
+            key=(sid, index * 100),
+            index=index,
+            doc=SimpleNamespace(date=None),
+            rank=0,
+            sentence=SimpleNamespace(start=index * 100),
+            development=development,
+        )
+
+    lead, details, other, far = cand("a", 0, 2), cand("a", 1, 0), cand("b", 0, 1), cand("a", 9, 3)
+    order = [c.key for c in reading_order([lead, details, other, far])]
+    assert order == [("a", 0), ("b", 0), ("a", 100), ("a", 900)]
+    # far apart, a source's points keep the order of their importance
+    assert [c.key for c in reading_order([far, other])] == [("b", 0), ("a", 900)]
+    first = cand("a", 20, 0)
+    assert [c.key for c in reading_order([lead, first])] == [("a", 2000), ("a", 0)]
