@@ -54,9 +54,11 @@ def assemble(
     ``previous`` is the last edition's brief.json: what is not in it is marked new.
     """
     found = [[analyses[m.doc.path] for m in matches] for _, matches in topics]
-    quotes = [
-        key_quotes(topic, f, analyses.values()) for (topic, _), f in zip(topics, found, strict=True)
-    ]
+    quotes: list[list[KeyQuote]] = []
+    for (topic, _), f in zip(topics, found, strict=True):
+        # a quote an earlier topic shows is not shown again
+        shown = {q.text for qs in quotes for q in qs}
+        quotes.append(key_quotes(topic, f, analyses.values(), shown=shown))
     executive, points = _summaries(info, [t for t, _ in topics], found, quotes)
     named = _namer([a.doc for a in analyses.values()])
     executive = [named(p) for p in executive]

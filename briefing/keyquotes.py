@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
@@ -54,11 +54,15 @@ TITLE_WORDS = lexicon.TITLE_WORDS
 
 
 def key_quotes(
-    topic: Topic, found: list[Analysis], everyone: Iterable[Analysis] = ()
+    topic: Topic,
+    found: list[Analysis],
+    everyone: Iterable[Analysis] = (),
+    shown: Collection[str] = (),
 ) -> list[KeyQuote]:
     """The topic's key quotes from its sources ``found`` (best first): substance first, one
     per speaker before a second, none that repeats one already chosen. ``everyone`` is every
-    analysis of the brief, whose headers name the people that transcripts label by surname."""
+    analysis of the brief, whose headers name the people that transcripts label by surname;
+    ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
     scored = []
     for rank, analysis in enumerate(found):
@@ -68,6 +72,8 @@ def key_quotes(
         for raw in _pool(analysis):
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
+                continue
+            if _dated(q, doc)[0] in shown:
                 continue
             relevance = mentions(topic, q.text)
             if not (relevance or whole):

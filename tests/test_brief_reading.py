@@ -860,3 +860,11 @@ def test_a_later_or_an_additional_count_points_back():
     assert leans_back("Later in December, an additional 20 political prisoners were released.", [])
     assert leans_back("In December, an additional 20 political prisoners were released.", [])
     assert not leans_back("In December, 20 political prisoners were released from Okrestina.", [])
+
+
+def test_a_commitment_to_go_on_doing_something_is_a_stance():
+    from briefing.synthesize import STANCE
+
+    assert STANCE.search("We will continue to provide security assistance to Ukraine.")
+    assert STANCE.search("The United States will continue to use every tool at its disposal.")
+    assert not STANCE.search("The United States will provide $100 million in security assistance.")

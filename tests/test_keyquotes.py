@@ -112,3 +112,9 @@ def test_a_stance_or_rhetoric_ranks_below_a_quote_that_says_something(tmp_path):
     found = analysis(tmp_path, "d.txt", release)
     chosen = key_quotes(TOPIC, [found])
     assert chosen[0].text.startswith("We froze the assets")
+
+
+def test_a_quote_another_topic_shows_is_not_shown_again(tmp_path):
+    found = analysis(tmp_path, "e.txt", SPOKESPERSON)
+    first = key_quotes(TOPIC, [found])
+    assert first and not key_quotes(TOPIC, [found], shown={q.text for q in first})
