@@ -216,25 +216,27 @@ def _with_previous(
             earlier.speaker != later.speaker
             or "\n" in doc.text[earlier.end : later.start]
             or not (eligible(earlier) or _asker_says(doc, earlier))
+            or word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS
         ):
-            break
-        if word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS:
-            break  # too long for one bullet
-        if edit(doc, sentences, j + 1, lean=False) is None:
-            break  # left out for more than leaning back (a quotation, a greeting, …)
+            return None, i  # no paragraph's sentence before it, or too long for one bullet
         if j not in edits:
             edits[j] = edit(doc, sentences, j)
         if edits[j] is not None:
-            last = sentences[i]
-            run = Sentence(
-                doc.text[earlier.start : last.end],
-                earlier.start,
-                last.end,
-                earlier.speaker,
-                earlier.role,
-            )
-            return edit(doc, [*sentences[:j], run], j), j
-    return None, i
+            break
+    else:
+        return None, i
+    # each sentence after the one that stands alone is kept out for leaning back only (not
+    # for being a quotation or a greeting)
+    if any(edit(doc, sentences, k, lean=False) is None for k in range(j + 1, i + 1)):
+        return None, i
+    run = Sentence(
+        doc.text[earlier.start : sentences[i].end],
+        earlier.start,
+        sentences[i].end,
+        earlier.speaker,
+        earlier.role,
+    )
+    return edit(doc, [*sentences[:j], run], j), j
 
 
 def _asker_says(doc: Document, sentence: Sentence) -> bool:
@@ -479,9 +481,14 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=key)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a bullet's words are asked for its vector, its
+def _words(text: str) -> tuple[str, ...]:  # likeness to the headline and its substance
+    return tuple(content_words(text))
+
+
 def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors, IDF over the sentences themselves."""
-    bags = [Counter(content_words(t)) for t in texts]
+    bags = [Counter(_words(t)) for t in texts]
     df = Counter(w for bag in bags for w in bag)
     n = len(bags)
     out = []
@@ -556,7 +563,7 @@ def _rewards(
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
         # Edmundson (1969)'s title method: a sentence that says what its source's headline
         # says carries that source's news
-        bag = Counter(content_words(cand.edited.text))
+        bag = Counter(_words(cand.edited.text))
         prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
         if background(cand):
             prior *= STANCE_DISCOUNT
@@ -604,7 +611,7 @@ def substance(text: str) -> float:
         if _NAME.match(t) and t not in _NOT_NAMES and t.rstrip(".") not in lexicon.COURTESY_TITLES
     )
     dates = len(_MONTHS.findall(text))
-    decisions = sum(1 for w in content_words(text) if w in DECISION_STEMS)
+    decisions = sum(1 for w in _words(text) if w in DECISION_STEMS)
     return min(1.0, (numbers + names + dates + 2 * decisions) / (0.4 * len(tokens) + 1))
 
 
