@@ -193,8 +193,7 @@ def candidates(
             if edited is None or (edited.said_by and CHAIR.match(edited.said_by)):
                 continue
             n = word_count(edited.text)
-            bare = _INSERTED.sub("", edited.text)  # without a turn's label or insertions
-            if word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE:
+            if _remark(edited):
                 continue
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, at, n))
@@ -222,6 +221,8 @@ def _with_previous(
         if j not in edits:
             edits[j] = edit(doc, sentences, j)
         if edits[j] is not None:
+            if _remark(edits[j]):  # "I’ll start with that last point.": no bullet alone
+                return None, i
             break
     else:
         return None, i
@@ -237,6 +238,13 @@ def _with_previous(
         earlier.role,
     )
     return edit(doc, [*sentences[:j], run], j), j
+
+
+def _remark(edited: Edited) -> bool:
+    """A slogan or a remark: shorter than MIN_BULLET_WORDS (its turn's label and insertions
+    left out) and not mostly names, numbers and decisions."""
+    bare = _INSERTED.sub("", edited.text)
+    return word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE
 
 
 def _asker_says(doc: Document, sentence: Sentence) -> bool:
