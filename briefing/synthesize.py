@@ -220,8 +220,9 @@ def _with_previous(
             return None, i  # no paragraph's sentence before it, or too long for one bullet
         if j not in edits:
             edits[j] = edit(doc, sentences, j)
-        if edits[j] is not None:
-            if _remark(edits[j]):  # "I’ll start with that last point.": no bullet alone
+        alone = edits[j]
+        if alone is not None:
+            if _remark(alone):  # "I’ll start with that last point.": no bullet alone
                 return None, i
             break
     else:
