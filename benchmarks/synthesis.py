@@ -133,6 +133,26 @@ def qmsum(score) -> None:
         "[README: Lead 31.33/11.19, LexRank 33.21/11.62]"
     )
     report("qmsum", score, preds, QMSUM, None, "F")
+    halves(score, preds)
+
+
+def halves(score, preds: dict) -> None:
+    """QMSum's queries in two halves by meeting (every other meeting in name order), side by
+    side: a weight fitted on one half is checked on the other."""
+    meeting = {
+        cid: json.loads((QMSUM / cid / "references.json").read_text())["meeting"]
+        for cid in preds["ours"]
+    }
+    order = sorted(set(meeting.values()))
+    for name, part in (("A", order[0::2]), ("B", order[1::2])):
+        ids = [cid for cid in meeting if meeting[cid] in part]
+        cells = []
+        for system, pred in preds.items():
+            # a query without a summary scores 0, so the mean over the half is rescaled
+            r = score.score_multidoc({c: pred[c] for c in ids}, QMSUM)["F"]
+            k = len(meeting) / len(ids)
+            cells.append(f"{system} {k * r['rouge1']:.2f}/{k * r['rouge2']:.2f}")
+        print(f"  half {name} ({len(ids)} queries, {len(part)} meetings): " + ", ".join(cells))
 
 
 def speed() -> None:

@@ -210,8 +210,7 @@ def candidates(
             if edited is None or (edited.said_by and CHAIR.match(edited.said_by)):
                 continue
             n = word_count(edited.text)
-            bare = _INSERTED.sub("", edited.text)  # without a turn's label or insertions
-            if word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE:
+            if _remark(edited):
                 continue
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, at, n))
@@ -263,25 +262,37 @@ def _with_previous(
             earlier.speaker != later.speaker
             or "\n" in doc.text[earlier.end : later.start]
             or not (eligible(earlier) or _asker_says(doc, earlier))
+            or word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS
         ):
-            break
-        if word_count(doc.text[earlier.start : sentences[i].end]) > MAX_RUN_WORDS:
-            break  # too long for one bullet
-        if edit(doc, sentences, j + 1, lean=False) is None:
-            break  # left out for more than leaning back (a quotation, a greeting, …)
+            return None, i  # no paragraph's sentence before it, or too long for one bullet
         if j not in edits:
             edits[j] = edit(doc, sentences, j)
-        if edits[j] is not None:
-            last = sentences[i]
-            run = Sentence(
-                doc.text[earlier.start : last.end],
-                earlier.start,
-                last.end,
-                earlier.speaker,
-                earlier.role,
-            )
-            return edit(doc, [*sentences[:j], run], j), j
-    return None, i
+        alone = edits[j]
+        if alone is not None:
+            if _remark(alone):  # "I’ll start with that last point.": no bullet alone
+                return None, i
+            break
+    else:
+        return None, i
+    # each sentence after the one that stands alone is kept out for leaning back only (not
+    # for being a quotation or a greeting)
+    if any(edit(doc, sentences, k, lean=False) is None for k in range(j + 1, i + 1)):
+        return None, i
+    run = Sentence(
+        doc.text[earlier.start : sentences[i].end],
+        earlier.start,
+        sentences[i].end,
+        earlier.speaker,
+        earlier.role,
+    )
+    return edit(doc, [*sentences[:j], run], j), j
+
+
+def _remark(edited: Edited) -> bool:
+    """A slogan or a remark: shorter than MIN_BULLET_WORDS (its turn's label and insertions
+    left out) and not mostly names, numbers and decisions."""
+    bare = _INSERTED.sub("", edited.text)
+    return word_count(bare) < MIN_BULLET_WORDS and substance(bare) < SHORT_SUBSTANCE
 
 
 def _asker_says(doc: Document, sentence: Sentence) -> bool:
@@ -548,9 +559,14 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a bullet's words are asked for its vector, its
+def _words(text: str) -> tuple[str, ...]:  # likeness to the headline and its substance
+    return tuple(content_words(text))
+
+
 def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors, IDF over the sentences themselves."""
-    bags = [Counter(content_words(t)) for t in texts]
+    bags = [Counter(_words(t)) for t in texts]
     df = Counter(w for bag in bags for w in bag)
     n = len(bags)
     out = []
@@ -626,7 +642,7 @@ def _rewards(
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
         # Edmundson (1969)'s title method: a sentence that says what its source's headline
         # says carries that source's news
-        bag = Counter(content_words(cand.edited.text))
+        bag = Counter(_words(cand.edited.text))
         prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
         if background(cand):
             prior *= STANCE_DISCOUNT
@@ -717,7 +733,7 @@ def substance(text: str) -> float:
         if _NAME.match(t) and t not in _NOT_NAMES and t.rstrip(".") not in lexicon.COURTESY_TITLES
     )
     dates = len(_MONTHS.findall(text))
-    decisions = sum(1 for w in content_words(text) if w in DECISION_STEMS)
+    decisions = sum(1 for w in _words(text) if w in DECISION_STEMS)
     return min(1.0, (numbers + names + dates + 2 * decisions) / (0.4 * len(tokens) + 1))
 
 

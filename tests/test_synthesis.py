@@ -488,6 +488,12 @@ def test_a_sentence_leaning_on_the_one_before_it_is_taken_together_with_it():
     )
     texts = [c.edited.text for c in candidates([analyze(run)])]
     assert any(t.startswith("The ministry") and t.endswith("in a year.") for t in texts)
+    # nor is a remark too slight to be a bullet on its own the start of one
+    slight = doc(
+        "The talks went on for a long time. It ended with an agreement on sharing the water "
+        "of the river between the two provinces.\n"
+    )
+    assert candidates([analyze(slight)]) == []
     # a sentence left out for more than leaning back (all in quotation marks) stays out
     quoted = doc(
         "The ministry opened a clinic in Tromsø with forty beds in March. “It is the first "
