@@ -236,3 +236,20 @@ def test_a_series_blurb_under_the_dateline_is_dropped_by_its_form_and_place(tmp_
     lead = "Senators voted on Tuesday to pass the trade bill, raising tariffs on imported steel."
     page.write_text(SERIES_PAGE.format(first=lead), encoding="utf-8")
     assert lead in read_file(page).text
+
+
+def test_a_folders_own_readme_and_licence_are_not_sources(tmp_path: Path):
+    from briefing.cache import DocumentCache
+
+    (tmp_path / "release.md").write_text("# Sanctions on Shipping\n\nThe Treasury acted today.\n")
+    (tmp_path / "README.md").write_text("# Our clippings\n\nCollected for the Arctic desk.\n")
+    (tmp_path / "SOURCE.md").write_text("# Origin\n\nLicence: public domain.\n")
+    (tmp_path / "LICENSE").write_text("MIT\n")
+    docs, skipped = get_sources([tmp_path])
+    assert [d.title for d in docs] == ["Sanctions on Shipping"]
+    assert {s.path.name for s in skipped} >= {"README.md", "SOURCE.md"}
+    assert all("documentation" in s.reason for s in skipped if s.path.name != "LICENSE")
+    with DocumentCache(tmp_path / "cache.sqlite") as cache:  # the index path says the same
+        docs, skipped = get_sources([tmp_path], cache)
+    assert [d.title for d in docs] == ["Sanctions on Shipping"]
+    assert {s.path.name for s in skipped} >= {"README.md", "SOURCE.md"}

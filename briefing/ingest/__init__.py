@@ -10,6 +10,7 @@ import gc
 import itertools
 import logging
 import os
+import re
 import signal
 import stat as stat_module
 import sys
@@ -292,6 +293,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _check(path: Path | str) -> os.stat_result:
     """A source's stat, or SourceError when it is not one to read."""
+    _not_documentation(os.path.basename(path))
     _suffix_reader(os.path.splitext(path)[1])
     try:
         stat = os.stat(path)
@@ -435,8 +437,19 @@ def read_file(path: Path) -> Document:
     return read_documents(path)[0]
 
 
+# A folder's own documentation: what a collection of sources says about itself (its origin,
+# its licence), not one of them.
+FOLDER_DOCUMENTATION = re.compile(r"(?:README|SOURCES?|LICEN[CS]E|CHANGELOG)(?:\.\w+)?$", re.I)
+
+
 def _reader(path: Path) -> Reader:
+    _not_documentation(path.name)
     return _suffix_reader(path.suffix)
+
+
+def _not_documentation(name: str) -> None:
+    if FOLDER_DOCUMENTATION.match(name):
+        raise SourceError("a folder's own documentation (README, SOURCE, LICENSE), not a source")
 
 
 def _suffix_reader(suffix: str) -> Reader:
