@@ -39,6 +39,7 @@ from briefing.synthesize import (
 from briefing.text import content_words, cosine
 
 EXECUTIVE_POINTS = 6
+EXECUTIVE_WORDS = 55  # a longer bullet (a run of sentences) leads the summary only if no other can
 MIN_SECTION_POINTS = 2  # a section that would keep fewer gives no point to the summary
 
 
@@ -150,9 +151,18 @@ def _summaries(
     )[:EXECUTIVE_POINTS]
     executive: list[Candidate] = []
     for i in sorted(leading):
-        # The topic's first development, in the synthesis's order, that reports a decision
-        # or an amount; a stance or description only where the topic has nothing else
-        lead = min(picks[i], key=lambda c: (background(c), not _acts(c), picks[i].index(c)))
+        # The topic's first development, in the synthesis's order, that is a point rather
+        # than a paragraph and reports a decision or an amount; a stance or description only
+        # where the topic has nothing else
+        lead = min(
+            picks[i],
+            key=lambda c: (
+                background(c),
+                c.words > EXECUTIVE_WORDS,  # a point, not a paragraph
+                not _acts(c),
+                picks[i].index(c),
+            ),
+        )
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}

@@ -401,7 +401,7 @@ def _bare_stance(text: str, sentence: str) -> bool:
 
 
 _AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent\b|million\b|billion\b|thousand\b)")
-_COUNT = re.compile(r"(?:(\S+) )?\d[\d,]*\s+\w")
+_COUNT = re.compile(r"(?:(\S+) )?(?<![\w.])\d[\d,]*\s+\w")  # not the 7 of "G7 ministers"
 
 
 def quantity(text: str) -> bool:

@@ -868,3 +868,10 @@ def test_a_commitment_to_go_on_doing_something_is_a_stance():
     assert STANCE.search("We will continue to provide security assistance to Ukraine.")
     assert STANCE.search("The United States will continue to use every tool at its disposal.")
     assert not STANCE.search("The United States will provide $100 million in security assistance.")
+
+
+def test_the_number_in_a_groups_name_is_no_amount():
+    from briefing.synthesize import quantity
+
+    assert not quantity("We, the G7 Foreign Ministers, strongly condemn the launch.")
+    assert quantity("The G7 pledged 600 million doses.")
