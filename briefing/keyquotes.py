@@ -73,7 +73,7 @@ def key_quotes(
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
-            if _dated(q, doc)[0] in shown:
+            if shown and _dated(q, doc)[0] in shown:
                 continue
             relevance = mentions(topic, q.text)
             if not (relevance or whole):

@@ -660,13 +660,16 @@ def _under_headings(pool: list[Candidate], relevance: list[float], qwords: set[s
     top = max(relevance, default=0.0)
     if not top:
         return relevance
-    out, found = [], {}
+    out: list[float] = []
+    found: dict[str, tuple[tuple[int, str], ...]] = {}  # each source's headings, once
+    share: dict[str, float] = {"": 0.0}  # each heading's share of the query's words, once
     for r, c in zip(relevance, pool, strict=True):
         if c.key[0] not in found:
             found[c.key[0]] = _headings(c.doc.text)
         heading = section_heading(found[c.key[0]], c.sentence.start)
-        named = len(qwords & set(content_words(heading))) / len(qwords) if heading else 0.0
-        out.append(r + HEADING_SHARE * named * top)
+        if heading not in share:
+            share[heading] = len(qwords & set(content_words(heading))) / len(qwords)
+        out.append(r + HEADING_SHARE * share[heading] * top)
     return out
 
 

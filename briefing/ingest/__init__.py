@@ -439,7 +439,7 @@ def read_file(path: Path) -> Document:
 
 # A folder's own documentation: what a collection of sources says about itself (its origin,
 # its licence), not one of them.
-FOLDER_DOCUMENTATION = re.compile(r"(?:README|SOURCES?|LICEN[CS]E|CHANGELOG)(?:\.\w+)?$", re.I)
+FOLDER_DOCUMENTATION = re.compile(r"(?:README|SOURCE|LICEN[CS]E|CHANGELOG)(?:\.\w+)?$", re.I)
 
 
 def _reader(path: Path) -> Reader:
