@@ -135,14 +135,17 @@ def _summaries(
             j = owner.setdefault(text, i)
             if j != i and _naming(topics[i], c.edited.text) > _naming(topics[j], c.edited.text):
                 owner[text] = i
-    seen: set[str] = set()
+    told: list[Span] = []  # the source text the topics before have used
     for i, pool in enumerate(pools):
-        if any(owner[_norm(c.edited.text)] != i for c in picks[i]):
-            rest = [c for c in pool if owner.get(_norm(c.edited.text), i) == i]
-            picks[i] = choose(i, rest)
-        picks[i] = [c for c in picks[i] if _norm(c.edited.text) not in seen]
-        seen.update(_norm(c.edited.text) for c in picks[i])
-        pools[i] = [c for c in pool if owner.get(_norm(c.edited.text), i) == i]
+        # a run of sentences and a sentence of it are one point told twice as much as two
+        # copies of one sentence are
+        pools[i] = [
+            c for c in pool if owner.get(_norm(c.edited.text), i) == i and not _clashes(c, told)
+        ]
+        kept = {id(c) for c in pools[i]}
+        if any(id(c) not in kept for c in picks[i]):
+            picks[i] = choose(i, pools[i])
+        told += [_span(c) for c in picks[i]]
     # A brief of one topic has no executive summary: it would be that topic's first bullet,
     # moved out of the summary it opens.
     leading = sorted(
@@ -166,13 +169,14 @@ def _summaries(
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}
+    summary = [_span(c) for c in executive]
     points = []
     for i, (topic, pool) in enumerate(zip(topics, pools, strict=True)):
         chosen = picks[i]
         if any(c.key in taken for c in chosen):
             # chosen again without the executive point, and without what any other topic took
-            others = {_norm(c.edited.text) for j, p in enumerate(picks) if j != i for c in p}
-            rest = [c for c in pool if c.key not in taken and _norm(c.edited.text) not in others]
+            others = [_span(c) for j, p in enumerate(picks) if j != i for c in p]
+            rest = [c for c in pool if not _clashes(c, summary) and not _clashes(c, others)]
             again = select(
                 rest,
                 words=_words(topic, info),
@@ -231,6 +235,19 @@ def _roles_once(
 
 def _words(topic: Topic, info: BriefInfo) -> int:
     return topic.summary_words or info.summary_words
+
+
+Span = tuple[str, int, int]  # a source's id and the offsets of the text a bullet is made of
+
+
+def _span(c: Candidate) -> Span:
+    return (c.key[0], c.sentence.start, c.sentence.end)
+
+
+def _clashes(c: Candidate, spans: Sequence[Span]) -> bool:
+    """Whether ``c`` tells any of the source text of ``spans`` again."""
+    sid, start, end = _span(c)
+    return any(s == sid and a < end and start < b for s, a, b in spans)
 
 
 def _naming(topic: Topic, text: str) -> int:

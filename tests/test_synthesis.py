@@ -176,10 +176,12 @@ def editorial_problems(brief: dict) -> list[str]:
             problems.append(f"{topic['name']}: sources but no bullet")
     for where, item in items:
         text = item["text"]
-        key = " ".join(text.lower().split())
-        if key in seen:
-            problems.append(f"{where}: twice: {text}")
-        seen.add(key)
+        # each sentence once: a bullet of two sentences repeats one shown alone elsewhere too
+        for sentence in re.split(r"(?<=[.!?”])\s+(?=[“A-Z\[])", text):
+            key = " ".join(sentence.lower().split())
+            if key in seen:
+                problems.append(f"{where}: twice: {sentence}")
+            seen.add(key)
         if DANGLING.match(text) and not item.get("quote"):  # a quote is shown with its speaker
             problems.append(f"{where}: dangling: {text}")
         if first_person(text) and not item.get("said_by"):
