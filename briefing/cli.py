@@ -21,7 +21,7 @@ from briefing.config import FORMATS, Topic, config_from_dict, load_config
 from briefing.deliver import send_brief
 from briefing.errors import BriefingError, ConfigError, SourceError
 from briefing.index import Index
-from briefing.ingest import READERS, read_documents, walk_files
+from briefing.ingest import READERS, is_source_name, read_documents, walk_files
 from briefing.match import Hits, left_in_passing
 from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
@@ -448,7 +448,7 @@ def summarize_command(
     paths: tuple[Path, ...], query: str, keywords: str, words: int, as_json: bool
 ) -> None:
     """A summary across all SOURCE files and folders at once, one bullet a line."""
-    docs = [doc for path in _expand(paths) for doc in read_documents(path)]
+    docs = [doc for path in _expand(paths) for doc in _read(path)]
     summary = summarize_documents(docs, query=query, terms=_split(keywords), words=words)
     if as_json:
         click.echo(json.dumps({"summary": summary}, ensure_ascii=False))
@@ -564,11 +564,19 @@ def _describe(record: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _read(path: Path) -> list[Document]:
+    """The documents of one named source, or an error that names it."""
+    try:
+        return read_documents(path)
+    except SourceError as exc:
+        raise SourceError(f"{path}: {exc}") from None
+
+
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            out += [f for f in walk_files(p) if f.suffix.lower() in READERS]
+        if p.is_dir():  # a folder's sources: files of a kind it reads, not its README
+            out += [f for f in walk_files(p) if f.suffix.lower() in READERS and is_source_name(f)]
         else:
             out.append(p)
     return out

@@ -253,3 +253,26 @@ def test_a_folders_own_readme_and_licence_are_not_sources(tmp_path: Path):
         docs, skipped = get_sources([tmp_path], cache)
     assert [d.title for d in docs] == ["Sanctions on Shipping"]
     assert {s.path.name for s in skipped} >= {"README.md", "SOURCE.md"}
+
+
+def test_summarize_reads_a_folder_without_its_readme_and_names_a_refused_file(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    (tmp_path / "release.md").write_text(
+        "# Sanctions on Shipping\n\nThe Treasury sanctioned six shipping firms on Friday.\n"
+    )
+    (tmp_path / "README.md").write_text(
+        "# Our clippings\n\nCollected for the Gulf desk by interns.\n"
+    )
+    runner = CliRunner()
+    result = runner.invoke(main, ["summarize", str(tmp_path)])
+    assert result.exit_code == 0 and "six shipping firms" in result.output
+    assert "interns" not in result.output
+    refused = runner.invoke(main, ["summarize", str(tmp_path / "README.md")])
+    assert refused.exit_code == 1
+    assert refused.output.strip().splitlines() == [
+        f"Error: {tmp_path / 'README.md'}: a folder's own documentation (README, SOURCE, LICENSE), "
+        "not a source"
+    ]

@@ -447,6 +447,11 @@ def _reader(path: Path) -> Reader:
     return _suffix_reader(path.suffix)
 
 
+def is_source_name(path: Path) -> bool:
+    """Whether a file's name may be a source's (not a folder's README, SOURCE, LICENSE …)."""
+    return not FOLDER_DOCUMENTATION.match(path.name)
+
+
 def _not_documentation(name: str) -> None:
     if FOLDER_DOCUMENTATION.match(name):
         raise SourceError("a folder's own documentation (README, SOURCE, LICENSE), not a source")
