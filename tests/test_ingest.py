@@ -276,3 +276,20 @@ def test_summarize_reads_a_folder_without_its_readme_and_names_a_refused_file(tm
         f"Error: {tmp_path / 'README.md'}: a folder's own documentation (README, SOURCE, LICENSE), "
         "not a source"
     ]
+
+
+def test_a_position_run_into_its_bureau_gets_its_separator_back(tmp_path: Path):
+    # Two page elements, the position and the bureau, joined without a space by the site.
+    page = tmp_path / "briefing.html"
+    page.write_text(
+        "<html><body><article><h1>Briefing on Migration</h1>"
+        "<p>Marta Youth, Deputy Assistant SecretaryBureau of Population, Refugees, and Migration</p>"
+        "<p>Ned Price, Department Spokesperson</p>"
+        "<p>MS YOUTH: We expanded the programme to three more countries this year.</p>"
+        "</article></body></html>"
+    )
+    positions = dict(read_file(page).positions)
+    assert positions["Marta Youth"] == (
+        "Deputy Assistant Secretary, Bureau of Population, Refugees, and Migration"
+    )
+    assert positions["Ned Price"] == "Department Spokesperson"

@@ -270,10 +270,18 @@ def _turns(
 _NAME_POSITION = re.compile(r"^([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(.{3,120})$")
 
 
+# A position run into the unit it belongs to, the separator lost between two page elements:
+# "Deputy Assistant SecretaryBureau of Population, Refugees, and Migration".
+_RUN_INTO_UNIT = re.compile(
+    r"(?<=[a-z]{3})(?=(?:Bureau|Office|Department|Ministry|Embassy|Mission|Division|Agency"
+    r"|Council|Committee|Directorate|Cent(?:er|re)|Secretariat)\b)"
+)
+
+
 def _positions(header: list[str]) -> tuple[tuple[str, str | None], ...]:
     """People named with their position in the header: "Ned Price, Department Spokesperson"."""
     found = (_NAME_POSITION.match(line) for line in header)
-    return tuple((m[1], " ".join(m[2].split())) for m in found if m)
+    return tuple((m[1], _RUN_INTO_UNIT.sub(", ", " ".join(m[2].split()))) for m in found if m)
 
 
 # A photo caption with the story's byline run on after it at the top of a page: "AMO found
