@@ -250,6 +250,9 @@ def test_a_quote_names_its_source_by_a_title_a_reader_can_take_in():
     assert cite_title(src(many)) == "Briefing"
     about = "U.S. Special Representative to the Republic of Korea Sung Kim On Recent Launches"
     assert cite_title(src(about)) == "On Recent Launches"
+    # a title led by a person, not an event, is named by what it is about
+    person = "Secretary Jane Doe With Ada Lee on Digital Diplomacy and Human Rights Online"
+    assert cite_title(src(person)) == "On Digital Diplomacy and Human Rights Online"
     other = "The Special Representative to the Republic of Korea and the Envoy for the Region"
     assert cite_title(src(other)) == "Transcript"
 

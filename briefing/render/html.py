@@ -102,12 +102,19 @@ def cite_title(src: Any) -> str:
     # "Briefing With <everyone on the call> …" → "Briefing"; "<a role and a name> On Recent
     # DPRK Missile Launches" → "On Recent DPRK Missile Launches"
     head = re.match(r"(.{3,40}?) [Ww]ith ", title)
-    if head:
+    if head and head[1].split()[-1].lower() in EVENT_KINDS:  # not "Secretary Jane Doe With …"
         return head[1]
-    subject = re.search(r" (On [A-Z].*)$", title)
+    subject = re.search(r" ([Oo]n [A-Z].*)$", title)
     if subject and len(subject[1].split()) <= CITE_TITLE_WORDS:
-        return subject[1]
+        return subject[1][0].upper() + subject[1][1:]
     return str(src.doc_type).capitalize()
+
+
+# What a title "<kind> With <people>" can be, by its last word: the event the people took part in.
+EVENT_KINDS = frozenset(
+    "briefing interview remarks availability conversation call discussion conference "
+    "roundtable meeting session dialogue event panel town hall".split()
+)
 
 
 def dates_itself(src: Any) -> bool:
