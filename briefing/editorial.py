@@ -54,6 +54,22 @@ CEREMONY = re.compile(
     r"|(?:tragic |sad )?passing of|passed away|pay(?:ing)? tribute)\b",
     re.I,
 )
+# A paragraph that mourns someone: every sentence of it is part of the tribute ("… the tragic
+# passing of our colleague …. [He] covered the Department for 11 years, …").
+TRIBUTE = re.compile(
+    r"\b(?:passing of|passed away|pay(?:s|ing)? tribute|in (?:loving )?memory of"
+    r"|(?:our|deepest|heartfelt) condolences)\b",
+    re.I,
+)
+
+
+def in_tribute(text: str, at: int) -> bool:
+    """Whether the paragraph of ``text`` holding offset ``at`` is a tribute to the dead."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return bool(TRIBUTE.search(text, start, end if end >= 0 else len(text)))
+
+
 # "this", "that", "these", "those", "them" standing for a thing named before: after a
 # quantifier or preposition and before a verb or a pause ("All of these are …", "part of
 # that is …"), not as a determiner ("part of that plan").
@@ -259,6 +275,7 @@ def edit(
         or NUMBERED_LABEL.match(text)
         or (LAW_ON_PAPER.match(text) and not CONTRAST.search(text))
         or CEREMONY.search(text)
+        or in_tribute(doc.text, s.start)
         or METADISCOURSE.search(text)
         or rights_notice(text)
     ):

@@ -19,7 +19,13 @@ from dataclasses import replace
 from briefing import lexicon
 from briefing.brackets import anchor_days
 from briefing.config import Topic
-from briefing.editorial import CEREMONY, SECOND_PERSON, dangling_person, leans_back
+from briefing.editorial import (
+    CEREMONY,
+    SECOND_PERSON,
+    dangling_person,
+    in_tribute,
+    leans_back,
+)
 from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
@@ -119,6 +125,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         and not text.endswith("?")
         and not text[:1].islower()  # the end of someone's sentence: "…, “does not seek …”"
         and not CEREMONY.search(text)
+        and not in_tribute(doc.text, q.start)
         # "As many of you will recall, …": said to the room, not to the brief's reader
         and not SECOND_PERSON.search(text.split(",", 1)[0])
         and not STAGE_DIRECTION.search(text)

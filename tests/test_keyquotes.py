@@ -118,3 +118,23 @@ def test_a_quote_another_topic_shows_is_not_shown_again(tmp_path):
     found = analysis(tmp_path, "e.txt", SPOKESPERSON)
     first = key_quotes(TOPIC, [found])
     assert first and not key_quotes(TOPIC, [found], shown={q.text for q in first})
+
+
+TRIBUTE = """Department Press Briefing – June 2, 2021
+
+Ned Price, Department Spokesperson
+
+MR PRICE: I’d like to start by noting the tragic passing of our colleague Ana Silva, who covered Moldova for India Today. Ana covered the Moldova desk for 11 years, attending 400 briefings on Moldova in person.
+
+MR PRICE: The United States has donated 500,000 doses of vaccine to Moldova, and we will send 20 more ventilators to Chisinau this month.
+"""
+
+
+def test_a_tribute_paragraph_gives_no_quote_and_no_bullet(tmp_path):
+    from briefing.synthesize import candidates
+
+    found = analysis(tmp_path, "a.txt", TRIBUTE)
+    quotes = [q.text for q in key_quotes(TOPIC, [found])]
+    assert quotes and quotes[0].startswith("The United States has donated")
+    assert not any("11 years" in t for t in quotes)  # the tribute's second sentence
+    assert not any("11 years" in c.edited.text for c in candidates([found]))
