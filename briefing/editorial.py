@@ -90,6 +90,9 @@ INTRODUCED_PRONOUN = re.compile(
     r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:this|that|these|those)"
     r"(?:[’']s| is| was| are| were| will| would| has| had| can| could| must| should)\b"
 )
+# An opening phrase or two, then a personal pronoun as the subject: "Unreversed, it will …",
+# "On Friday, they said …": who or what it stands for was named before.
+INTRODUCED_PERSONAL = re.compile(r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:it|they|he|she)\b")
 # A demonstrative that is the subject of what someone says: "Moscow says this makes it …".
 REPORTED_PRONOUN = re.compile(
     r"\b(?:says?|said|thinks?|believes?|argues?|claims?) (?:this|that)"
@@ -462,7 +465,11 @@ def leans_back(
         return True  # "All of these things …", "Each of them …"
     if DEMONSTRATIVE_PRONOUN.search(" ".join(tokens[:12])):
         return True  # "All of these are …", "an important part of that is …"
-    if INTRODUCED_PRONOUN.match(low) or REPORTED_PRONOUN.search(low) or _object_pronoun(low):
+    if INTRODUCED_PRONOUN.match(low):
+        return True  # "Look, for us, this is …"
+    if not spoken and INTRODUCED_PERSONAL.match(low):
+        return True  # "Unreversed, it will …"; a speaker's "So, they …" is of the talk
+    if REPORTED_PRONOUN.search(low) or _object_pronoun(low):
         return True  # "Look, for us, this is …", "We’ve conveyed it repeatedly"
     clause = INTRODUCED_DEMONSTRATIVE.match(low)
     if clause:  # "Combined with $300 million …, this additional drawdown brings …"

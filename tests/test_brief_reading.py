@@ -305,6 +305,22 @@ def test_in_writing_a_this_or_these_anywhere_points_back_but_not_in_speech():
         assert not leans_back(fine, (), spoken=False), fine
 
 
+def test_in_writing_a_personal_pronoun_after_an_opening_phrase_points_back():
+    from briefing.editorial import leans_back
+
+    for leaning in (
+        "Unreversed, it will profoundly harm the country's prospects for growth.",
+        "On Friday, they told reporters the talks would resume in Geneva.",
+        "In a statement, he said the ministry would appeal the court's ruling.",
+    ):
+        assert leans_back(leaning, (), spoken=False), leaning
+    for fine in (
+        "On Friday, the ministry told reporters the talks would resume in Geneva.",
+        "After the vote in Kyiv, the assembly adjourned until 4 March.",
+    ):
+        assert not leans_back(fine, (), spoken=False), fine
+
+
 def test_a_one_word_run_in_heading_is_cut_off():
     text = (
         "The partners set out their aims for the year on trade and on transparency.\n\n"
@@ -765,6 +781,8 @@ def test_judgement_without_news_is_rhetoric():
     assert rhetoric(
         "Since launching his unprovoked and unjust war, the president has unleashed violence."
     )
+    # an appraisal's adverb appraises too
+    assert rhetoric("The soldiers bravely defend the town, and the allies stand steadfast.")
     assert not rhetoric("The brutal attack killed 40 people in the market on Sunday.")
     assert not rhetoric("The council imposed sanctions on the unprovoked and brutal regime.")
 
