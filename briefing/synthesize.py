@@ -386,9 +386,17 @@ def rhetoric(text: str) -> bool:
     """Several words of judgement or feeling (lexicon.APPRAISAL) and no amount or decision:
     "The world has seen the extraordinary bravery of the people … in the face of … brutality"."""
     words = re.findall(r"[a-z]+", text.lower())
-    judged = sum(w in lexicon.APPRAISAL for w in words)
+    judged = sum(map(_appraising, words))
     decided = any(w in DECISION_STEMS for w in content_words(text))
     return judged >= RHETORIC_WORDS and not decided and not quantity(text)
+
+
+def _appraising(word: str) -> bool:
+    """An appraisal word or its adverb: "brave", "bravely"; "heroic", "heroically"."""
+    return any(
+        w in lexicon.APPRAISAL
+        for w in (word, word.removesuffix("ly"), word.removesuffix("ally"))
+    )
 
 
 def bare_stance(c: Candidate) -> bool:
