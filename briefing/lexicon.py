@@ -334,6 +334,15 @@ QUESTION_FRAME = frozenset(
     information aspects kinds types examples e.g eg i.e ie etc""".split()
 )
 
+# Light verbs (Jespersen's term; Grimshaw and Mester 1988): in "place restrictions on", "take
+# measures", "make progress" the noun carries the meaning and the verb little of it. A plain
+# question's light verbs are no words to look for: "took place", "made clear" say nothing of
+# restrictions or progress.
+LIGHT_VERBS = frozenset(
+    """place places placed placing take takes taken took taking make makes made making
+    give gives given gave giving put puts putting get gets got gotten getting""".split()
+)
+
 # Appraisal (Martin and White 2005): words that judge or feel rather than report ("the
 # extraordinary bravery of the people", "Russia's brutality", "unprovoked and unjust war").
 # A sentence carrying several of them, and no amount or decision, is rhetoric around the news.

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from briefing.lexicon import QUESTION_FRAME
+from briefing.lexicon import LIGHT_VERBS, QUESTION_FRAME
 from briefing.model import Document
 from briefing.text import STOPWORDS
 
@@ -83,7 +83,7 @@ def plain_words(text: str) -> tuple[str, ...] | None:
     kept = [
         w
         for w in rest
-        if w.lower().replace("’", "'") not in STOPWORDS | QUESTION_FRAME
+        if w.lower().replace("’", "'") not in STOPWORDS | QUESTION_FRAME | LIGHT_VERBS
         and not w.isdigit()
         and len(w) > 1  # the "e" and "g" of "e.g."
     ]
