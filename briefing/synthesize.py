@@ -359,11 +359,13 @@ def synthesize(
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
     pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms)
+    plain = plain_words(query) if query else None
     picked = select(
         said_something(pool),
         words=words,
-        query=" ".join([query, *terms]),
-        feedback=bool(query) and plain_words(query) is not None,
+        # a question's own words, as a brief's topic takes them: not its frame or light verbs
+        query=" ".join([*(plain or [query]), *terms]),
+        feedback=plain is not None,
     )
     return [to_point(c) for c in reading_order(picked)]
 
