@@ -283,7 +283,8 @@ def test_a_position_run_into_its_bureau_gets_its_separator_back(tmp_path: Path):
     page = tmp_path / "briefing.html"
     page.write_text(
         "<html><body><article><h1>Briefing on Migration</h1>"
-        "<p>Marta Youth, Deputy Assistant SecretaryBureau of Population, Refugees, and Migration</p>"
+        "<p>Marta Youth, Deputy Assistant SecretaryBureau of Population, Refugees, and "
+        "Migration</p>"
         "<p>Ned Price, Department Spokesperson</p>"
         "<p>MS YOUTH: We expanded the programme to three more countries this year.</p>"
         "</article></body></html>"

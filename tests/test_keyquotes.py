@@ -127,7 +127,7 @@ Ned Price, Department Spokesperson
 MR PRICE: I’d like to start by noting the tragic passing of our colleague Ana Silva, who covered Moldova for India Today. Ana covered the Moldova desk for 11 years, attending 400 briefings on Moldova in person.
 
 MR PRICE: The United States has donated 500,000 doses of vaccine to Moldova, and we will send 20 more ventilators to Chisinau this month.
-"""
+"""  # noqa: E501
 
 
 def test_a_tribute_paragraph_gives_no_quote_and_no_bullet(tmp_path):
