@@ -250,7 +250,42 @@ def resolve_speaker(
     name = _header_name(words[-1], doc) or name
     position = title_role(name, doc.title) or position
     position = position or next((p for n, p in people if n == name), None)
-    return name, position or title
+    # "Iran’s foreign ministry spokesperson, Reza Karimi, said …" in the source's own text
+    return name, position or title or appositive_role(doc.text, name)
+
+
+# A described position set beside a full name, before or after it: "Iran’s foreign ministry
+# spokesperson, Reza Karimi, said …", "… Reza Karimi, a spokesperson for the ministry, said".
+_ROLE_BEFORE = r"((?:[\w’'-]+\s+){{0,6}}(?P<head>[a-z]+)),\s+{name},"
+_ROLE_AFTER = (
+    r"{name},\s+((?:a|an|the)\s+[^,.;:“”\"]{{3,80}}|[A-Z][\w-]*[’']s\s+[^,.;:“”\"]{{3,60}})"
+)
+# Where the noun phrase of a position starts: its last article (kept before a possessive,
+# "the country’s top diplomat"), else its possessive ("Iran’s foreign ministry spokesperson").
+_NP_START = re.compile(
+    r"(?:.*\b(?:the|a|an|The|A|An)\s+(?![\w-]+[’']s\s))|.*?(?=\b(?:the\s+)?[\w-]+[’']s\s)"
+)
+_OF_PLACE = re.compile(r"\s(?:at|of|for|in|on|with|to|from)\s")
+
+
+def appositive_role(text: str, name: str) -> str | None:
+    """The position a text gives a full name in an appositive, the first time it does: a
+    phrase whose head, before any "of …" or "at …", is a role noun (lexicon.ROLE_NOUNS)."""
+    if " " not in name:
+        return None
+    found = []
+    for form in (_ROLE_BEFORE, _ROLE_AFTER):
+        m = re.search(form.format(name=re.escape(name)), text[:MAX_ANALYZED_CHARS])
+        if not m:
+            continue
+        role = m[1]
+        start = _NP_START.match(role) if form is _ROLE_BEFORE else None
+        role = " ".join(role[start.end() if start else 0 :].split())  # not "On Monday …"
+        role = re.sub(r"^(?:a|an)\s+", "", role)  # "a senior fellow …" → "senior fellow …"
+        head = _OF_PLACE.split(role, 1)[0].split()[-1:]  # "senior fellow" of "… at …"
+        if head and head[0] in lexicon.ROLE_NOUNS:
+            found.append((m.start(), role))
+    return min(found)[1] if found else None
 
 
 # Where the title's list of people breaks: "Briefing With …", ", …", " and …", ": …".

@@ -77,6 +77,14 @@ TITLE_WORDS = frozenset(
     director spokesperson chair chairman governor professor administrator deputy assistant
     under acting foreign prime vice special principal representative""".split()
 )
+# Nouns that head a description of someone's position or trade, in lower case: "Iran's
+# foreign ministry spokesperson", "a senior fellow at …", "the agency's chief inspector".
+ROLE_NOUNS = TITLE_WORDS | frozenset(
+    """spokesman spokeswoman official officials adviser advisor analyst chief head leader
+    fellow researcher commander editor reporter correspondent economist lawyer attorney
+    judge mayor diplomat negotiator officer executive founder inspector premier chancellor
+    commissioner coordinator expert scholar historian professor lecturer activist""".split()
+)
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
 HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())

@@ -138,3 +138,25 @@ def test_a_tribute_paragraph_gives_no_quote_and_no_bullet(tmp_path):
     assert quotes and quotes[0].startswith("The United States has donated")
     assert not any("11 years" in t for t in quotes)  # the tribute's second sentence
     assert not any("11 years" in c.edited.text for c in candidates([found]))
+
+
+def test_a_speaker_named_by_surname_gets_the_position_an_appositive_gave_them(tmp_path):
+    from briefing.keyquotes import appositive_role
+
+    text = (
+        "Moldova Says Gas Deal Is Safe\n\n"
+        "Moldova’s energy ministry spokesperson, Ana Popa, said the contract was signed.\n\n"
+        "“Moldova will not pay a single leu more for gas than the contract says,” Popa said "
+        "at a news conference in Chisinau on Monday.\n"
+    )
+    (quote,) = key_quotes(TOPIC, [analysis(tmp_path, "a.txt", text)])
+    assert (quote.speaker, quote.position) == ("Ana Popa", "Moldova’s energy ministry spokesperson")
+    after = "The talks stalled, said Ana Popa, a senior fellow at the Example Institute."
+    assert appositive_role(after, "Ana Popa") == "senior fellow at the Example Institute"
+    # a list of names, a clause, an organisation: no position
+    for text in (
+        "Officials met Ion Rusu, Ana Popa, and others.",
+        "In Chisinau, Ana Popa, who leads the team, said no.",
+        "Ana Popa, the company, said no.",
+    ):
+        assert appositive_role(text, "Ana Popa") is None, text
