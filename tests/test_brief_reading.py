@@ -896,3 +896,26 @@ def test_the_number_in_a_groups_name_is_no_amount():
 
     assert not quantity("We, the G7 Foreign Ministers, strongly condemn the launch.")
     assert quantity("The G7 pledged 600 million doses.")
+
+
+def test_a_bullet_that_names_its_speaker_does_not_name_them_again():
+    from datetime import date
+
+    from briefing.model import Point
+    from briefing.render.html import attribution
+
+    def point(text, said_by, role=None):
+        return Point(text, "s1", None, said_by=said_by, role=role, date=date(2026, 11, 18))
+
+    lede = "The Arctic is a test of NATO’s resolve, says fellow Dr. Helena Varga."
+    assert attribution(point(lede, "Helena Varga", "fellow")) == " — 18 November 2026"
+    assert attribution(point("It is calm, says [Helena] Varga.", "Helena Varga")) == (
+        " — 18 November 2026"
+    )
+    other = "Russia has opened a dozen military sites in the Arctic."
+    assert attribution(point(other, "Helena Varga", "fellow")) == (
+        " — Helena Varga, fellow, 18 November 2026"
+    )
+    # an organisation is named twice only if its whole name is in the text
+    spoken = "The spokesperson said the designations take effect on Monday."
+    assert attribution(point(spoken, "Office of the Spokesperson")).startswith(" — Office of")

@@ -166,9 +166,22 @@ def attribution(point: Any) -> str:
     day = get("date")
     if isinstance(day, str):
         day = date.fromisoformat(day)
-    parts = [get("said_by"), get("role"), long_date(day) if day else None]
+    who = [get("said_by"), get("role")]
+    if names_itself(str(get("text") or ""), get("said_by")):
+        who = []  # "…, says Example Institute fellow Dr. Helena Varga.": not named twice
+    parts = [*who, long_date(day) if day else None]
     shown = ", ".join(p for p in parts if p)
     return f" — {shown}" if shown else ""
+
+
+def names_itself(text: str, said_by: str | None) -> bool:
+    """Whether a bullet's text names who said it: the whole name, or a person's surname
+    ("… says [Helena] Varga.")."""
+    if not said_by:
+        return False
+    words = said_by.split()
+    person = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return said_by in text or person and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
 def period(brief: Brief) -> str:
