@@ -94,7 +94,8 @@ STANCE = re.compile(
     r"|(?:express(?:es|ed)?|extend(?:s|ed)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
     r"gratitude|concern|support|solidarity|appreciation|commitment)"
     # directives: an appeal to someone else to act ("call on", "urge")
-    r"|(?:call|calls|called|calling) (?:up)?on|(?:urge|urges|urged|urging) (?:the|all|it|them)"
+    r"|(?:call|calls|called|calling) (?:up)?on"
+    r"|(?:urge|urges|urged|urging) (?:the|all|it|them|(?:[\w-]+ ){1,4}to)"
     # expressives about one's own words ("emphasized the urgency", "highlighted the importance")
     r"|(?:emphasi[sz]|highlight|underscor|acknowledg|stress)(?:e|es|ed|ing|s)? the "
     r"(?:importance|urgency|need|continued|value|role)"
@@ -396,8 +397,7 @@ def rhetoric(text: str) -> bool:
 def _appraising(word: str) -> bool:
     """An appraisal word or its adverb: "brave", "bravely"; "heroic", "heroically"."""
     return any(
-        w in lexicon.APPRAISAL
-        for w in (word, word.removesuffix("ly"), word.removesuffix("ally"))
+        w in lexicon.APPRAISAL for w in (word, word.removesuffix("ly"), word.removesuffix("ally"))
     )
 
 

@@ -404,11 +404,13 @@ def test_appeals_intentions_and_anniversaries_are_stances():
         "The United States is taking action to promote accountability for those responsible.",
         "Today marks the tenth anniversary of the endorsement of the principles.",
         "We aim to promote the involvement of small businesses in supply chains.",
+        "We urge manufacturers and distributors to strengthen their due diligence.",
     ):
         assert STANCE.search(rhetoric), rhetoric
     for news in (
         "The Department is pleased to announce that Matt Murray will be the new Senior Official.",
         "The United States is imposing sanctions on a militia that took part in the offensive.",
+        "Protesters set fire to an urgent shipment bound for the port.",
     ):
         assert not STANCE.search(news), news
 
