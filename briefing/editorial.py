@@ -290,7 +290,8 @@ def edit(
     if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
         return None  # a piece of a longer quotation, or about a "he" the reader was not shown
     speaker = said_by(doc, s)
-    if not s.speaker and label and not run_in_heading(doc.text, label):
+    # a report is written, not spoken: its "Durable Solutions: …" is a heading, whatever else
+    if not s.speaker and label and doc.doc_type != "report" and not run_in_heading(doc.text, label):
         speaker = HONORIFIC.sub("", label["name"])
     if speaker is None and first_person(text):
         return None

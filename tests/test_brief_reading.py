@@ -166,6 +166,18 @@ def test_a_run_in_heading_is_not_a_speaker():
     assert said == {"We opened fo": "Jane Doe"}
 
 
+def test_in_a_report_a_paragraph_label_is_a_heading_even_where_it_stands_twice():
+    # "Durable Solutions" stands in the report's list of sections and before its paragraph;
+    # "durable" is written nowhere else: as a label alone it might be a speaker, in a report not
+    text = (
+        "Sections: Refugees; Durable Solutions; Stateless Persons\n\n"
+        "Durable Solutions: The government cooperated with UNHCR on settling 300 refugees.\n"
+    )
+    kw = {"authors": ("State Department",), "doc_type": "report"}
+    [heading] = [e for e in edited(text, **kw) if "UNHCR" in e.text]
+    assert heading.said_by == "State Department" and heading.text.startswith("The government")
+
+
 def test_a_month_without_a_year_gets_the_year_it_means():
     from datetime import date
 
