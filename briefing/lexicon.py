@@ -155,6 +155,13 @@ NOT_NAMES = frozenset(
     Several Both In On At During After Following While As Before Earlier Later Last Since
     Speaking Asked""".split()
 ) | frozenset(MONTHS)
+# Prepositions, which open a sentence in capitals and name no one ("According to the report",
+# "Under the agreement"): a closed class, so all of it.
+NOT_NAMES |= frozenset(
+    """According Under With Without Within For From To By Despite Through Throughout Among
+    Amid Against Over Between Across Along Around Beyond Upon Toward Towards Regarding
+    Concerning Per Via Unlike Like Near Inside Outside""".split()
+)
 # Words a Title Case name leaves in lower case ("Advancing the Human Rights of …").
 TITLE_CASE_MINOR_WORDS = frozenset("a an the of and or for to in on at by with".split())
 # Subjects that say who spoke without naming anyone: "Officials said", "It said".

@@ -72,6 +72,17 @@ def test_the_ranker_names_nobody_when_no_one_is_around():
     assert why.candidates[0].person is None  # nobody won
 
 
+def test_a_preposition_opening_the_sentence_is_no_speaker():
+    quotes = attributed(
+        "Reproductive Rights: NGOs reported officials subjected women to forced abortion. "
+        "According to the 2022 IBA/HRNK report, “The evidence demonstrates a policy of officials "
+        "forcibly ending pregnancies,” and such abuse was “driven by official ideology” and "
+        "protecting it from what was considered an “impure” baby. There were also reports of "
+        "infanticide.\n"
+    )
+    assert quotes and all(q.speaker != "According" for q, _ in quotes)
+
+
 def test_a_pronoun_goes_to_the_latest_speaker_of_its_gender():
     passage = (
         "“The bill is dead,” Mr. Alan Brooks said. “We will try again,” Ms. Dana Reyes said.\n\n"
