@@ -51,7 +51,10 @@ CEREMONY = re.compile(
     r"|(?:won['’]t|will not|not going to|wouldn['’]t want to) (?:get ahead of|speculate|comment)"
     # an opening of the day's briefing, a colleague's death
     r"|(?:start|begin|open) (?:off )?(?:today |this briefing )?(?:by|with) (?:noting|saying)"
-    r"|(?:tragic |sad )?passing of|passed away|pay(?:ing)? tribute)\b",
+    r"|(?:tragic |sad )?passing of|passed away|pay(?:ing)? tribute"
+    # an observance: "began celebrating the first day of Pride Month"
+    r"|(?:celebrat|commemorat)(?:e|es|ed|ing) (?:\w+ ){0,5}"
+    r"(?:month|day|week|anniversary|holiday))\b",
     re.I,
 )
 # A paragraph that mourns someone: every sentence of it is part of the tribute ("… the tragic
@@ -149,6 +152,18 @@ ADDITION = re.compile(
     r"\balso\b(?! (?:known|called|referred)\b)|\b(?:is|are|was|were|will|has|have) further\b"
     # "an additional 20 prisoners were released": more than ones the reader was not told of
     r"|\b(?:an additional|a further)\b"
+)
+# More of a number the reader was not given ("Millions more are poised to …", "2,000 more
+# troops"), not a comparison that gives its own ("more than 100 people").
+COUNTED_MORE = re.compile(
+    r"^(?:\S+ ){0,6}?(?:\d[\d,.]*|millions|thousands|hundreds|dozens|scores|many|several"
+    r"|(?:\w+ )?(?:million|thousand|hundred|billion)) more\b(?! than\b)"
+)
+# A reply with nothing it replies to ("NATO has responded with larger exercises"): the
+# provocation is in a sentence before. "responded to the sanctions" names it.
+REPLY_TO_UNSEEN = re.compile(
+    r"^(?:\S+ ){1,6}?(?:has |have |had )?(?:responded|reacted|retaliated|replied|countered"
+    r"|hit back|followed suit)\b(?!(?: \S+){0,2}? (?:to|against|for)\b)"
 )
 # A pronoun or place word closing the sentence that stands for what came before: "… in this.",
 # "… a greater catastrophe there." (not "… there is", which is no place).
@@ -456,6 +471,8 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):
         return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
+    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
+        return True  # "Millions more are …", "NATO has responded with …"
     if COUNTED_DEFINITE.search(low[:80]):
         return True  # "the two reports comprise …": two the reader was told of before
     if INNER_CONNECTIVE.search(low[:60]):

@@ -120,6 +120,14 @@ DESCRIPTION = re.compile(
     r"|^[^,;:]{3,90}?, (?:a|an) [^,;:]{3,90}, (?:is|are|performs|provides|operates|owns|"
     r"manages|serves|supplies|acts|works|has)\b"
 )
+# A schedule: who will travel where, with whom ("Special Representative Kim will be accompanied
+# by …", "The Vice President will be headed to the region next week"): arrangements, not what
+# happened; it weighs as a stance.
+SCHEDULE = re.compile(
+    r"\b(?:will|is to|are to|is scheduled to|are scheduled to) (?:also )?(?:be )?"
+    r"(?:travel(?:ling|ing)?|visit(?:ing)?|accompanied|accompany(?:ing)?|head(?:ed|ing)?"
+    r"|depart(?:ing)?|arriv(?:e|ing)|lead(?:ing)? (?:a|the) (?:\w+ )?delegation)\b"
+)
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
@@ -380,9 +388,15 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
 
 
 def background(c: Candidate) -> bool:
-    """A bare stance, rhetoric or a description of who someone is: how things stand, not
-    what happened. It keeps STANCE_DISCOUNT of its weight."""
-    return bare_stance(c) or rhetoric(c.edited.text) or bool(DESCRIPTION.match(c.edited.text))
+    """A bare stance, rhetoric, a description of who someone is or a schedule: how things
+    stand or will go, not what happened. It keeps STANCE_DISCOUNT of its weight."""
+    text = c.edited.text
+    return (
+        bare_stance(c)
+        or rhetoric(text)
+        or bool(DESCRIPTION.match(text))
+        or bool(SCHEDULE.search(text) and not quantity(text))
+    )
 
 
 def rhetoric(text: str) -> bool:

@@ -333,6 +333,24 @@ def test_in_writing_a_personal_pronoun_after_an_opening_phrase_points_back():
         assert not leans_back(fine, (), spoken=False), fine
 
 
+def test_more_of_an_unseen_number_and_a_reply_to_an_unseen_act_point_back():
+    from briefing.editorial import leans_back
+
+    for leaning in (
+        "Millions more are poised to fall into food insecurity due to the war.",
+        "Officials said 2,000 more troops would arrive in the region by March.",
+        "NATO has responded with larger exercises in Norway and Finland.",
+        "Beijing retaliated by suspending imports of Lithuanian beef.",
+    ):
+        assert leans_back(leaning, (), spoken=False), leaning
+    for fine in (
+        "More than 160 million people face acute food insecurity this year.",
+        "NATO responded to the drills with larger exercises in Norway.",
+        "Beijing retaliated against the sanctions by suspending imports of beef.",
+    ):
+        assert not leans_back(fine, (), spoken=False), fine
+
+
 def test_a_one_word_run_in_heading_is_cut_off():
     text = (
         "The partners set out their aims for the year on trade and on transparency.\n\n"
@@ -931,3 +949,22 @@ def test_a_bullet_that_names_its_speaker_does_not_name_them_again():
     # an organisation is named twice only if its whole name is in the text
     spoken = "The spokesperson said the designations take effect on Monday."
     assert attribution(point(spoken, "Office of the Spokesperson")).startswith(" — Office of")
+
+
+def test_a_schedule_weighs_as_background_and_an_observance_is_ceremony():
+    from briefing.editorial import CEREMONY
+    from briefing.synthesize import SCHEDULE
+
+    for schedule in (
+        "Special Representative Kim will be accompanied by Deputy Special Representative Pak.",
+        "The Vice President will be headed to the region next week to advance our efforts.",
+        "The Secretary will travel to Kyiv and Warsaw on Thursday.",
+    ):
+        assert SCHEDULE.search(schedule), schedule
+    assert not SCHEDULE.search("The Secretary travelled to Kyiv and signed a grain accord.")
+    assert CEREMONY.search(
+        "Yesterday the United States began celebrating the first day of Pride Month."
+    )
+    assert not CEREMONY.search(
+        "Crowds celebrated in the streets after the court freed 40 prisoners."
+    )
