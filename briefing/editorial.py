@@ -68,9 +68,17 @@ TRIBUTE = re.compile(
 
 def in_tribute(text: str, at: int) -> bool:
     """Whether the paragraph of ``text`` holding offset ``at`` is a tribute to the dead."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return bool(TRIBUTE.search(text, start, end if end >= 0 else len(text)))
+    return any(start <= at <= end for start, end in _tributes(text))
+
+
+@functools.lru_cache(maxsize=64)  # asked for every sentence of a document: searched once
+def _tributes(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of each paragraph of ``text`` that mourns someone."""
+    found = []
+    for m in TRIBUTE.finditer(text):
+        end = text.find("\n", m.end())
+        found.append((text.rfind("\n", 0, m.start()) + 1, end if end >= 0 else len(text)))
+    return tuple(found)
 
 
 # "this", "that", "these", "those", "them" standing for a thing named before: after a

@@ -399,20 +399,17 @@ def background(c: Candidate) -> bool:
     )
 
 
+# An appraisal word or its adverb: "brave", "bravely"; "heroic", "heroically".
+APPRAISING = lexicon.APPRAISAL | {w + s for w in lexicon.APPRAISAL for s in ("ly", "ally")}
+
+
 def rhetoric(text: str) -> bool:
     """Several words of judgement or feeling (lexicon.APPRAISAL) and no amount or decision:
     "The world has seen the extraordinary bravery of the people … in the face of … brutality"."""
     words = re.findall(r"[a-z]+", text.lower())
-    judged = sum(map(_appraising, words))
+    judged = sum(w in APPRAISING for w in words)
     decided = any(w in DECISION_STEMS for w in content_words(text))
     return judged >= RHETORIC_WORDS and not decided and not quantity(text)
-
-
-def _appraising(word: str) -> bool:
-    """An appraisal word or its adverb: "brave", "bravely"; "heroic", "heroically"."""
-    return any(
-        w in lexicon.APPRAISAL for w in (word, word.removesuffix("ly"), word.removesuffix("ally"))
-    )
 
 
 def bare_stance(c: Candidate) -> bool:
