@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from briefing import lexicon
+from briefing.attribution import report_subject
 from briefing.model import Document
 from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, common_word
 
@@ -79,6 +80,28 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
         else:  # family name first: "Song Chun-son"
             inserts.append((start + m.end(1), f" [{' '.join(rest[1:])}]"))
     return inserts
+
+
+# "the country" and "the government" of a report on one country stand for it: "the
+# country’s [Ukraine’s] press", "the government [of Iran] banned …".
+_COUNTRY_REFERENCE = re.compile(r"\b[Tt]he (country|government)(?:([’'])s)?\b(?! of\b)")
+_PLACE_NAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
+
+
+def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """In a report on one country (its title's subject a proper name: "…: Ukraine"), the
+    country's name in brackets after the first "the country" or "the government" of a
+    sentence that does not name it."""
+    subject = report_subject(doc.title) if doc.doc_type == "report" else None
+    text = doc.text[start:end]
+    if not subject or not _PLACE_NAME.fullmatch(subject) or subject in text:
+        return []
+    m = _COUNTRY_REFERENCE.search(text)
+    if m is None:
+        return []
+    if m[2]:  # "the country’s [Ukraine’s] press"
+        return [(start + m.end(), f" [{subject}{m[2]}s]")]
+    return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]
 
 
 def unknown_person(doc: Document, start: int, end: int) -> bool:

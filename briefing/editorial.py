@@ -18,7 +18,13 @@ from dataclasses import dataclass
 
 from briefing import lexicon
 from briefing.attribution import said_by
-from briefing.brackets import acronym_inserts, anchor_days, name_inserts, unknown_person
+from briefing.brackets import (
+    acronym_inserts,
+    anchor_days,
+    name_inserts,
+    subject_inserts,
+    unknown_person,
+)
 from briefing.lexicon import (
     ANAPHORIC_PHRASES,
     ANAPHORS,
@@ -320,7 +326,11 @@ def edit(
         return None
     if SECOND_PERSON.search(_QUOTED.sub(" ", text)):
         return None  # "As you heard …": addressed to an audience the reader is not part of
-    inserts = name_inserts(doc, start, s.end) + acronym_inserts(doc, start, s.end)
+    inserts = (
+        name_inserts(doc, start, s.end)
+        + acronym_inserts(doc, start, s.end)
+        + subject_inserts(doc, start, s.end)
+    )
     cut = _signers_list(doc.text, start, s.end)
     if cut:  # "We, the G7 Foreign Ministers […] strongly condemn …"
         head, tail = cut

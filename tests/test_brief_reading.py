@@ -968,3 +968,18 @@ def test_a_schedule_weighs_as_background_and_an_observance_is_ceremony():
     assert not CEREMONY.search(
         "Crowds celebrated in the streets after the court freed 40 prisoners."
     )
+
+
+def test_the_country_of_a_country_report_is_named_in_brackets():
+    text = (
+        "The NGO Freedom House rated the country’s press as partly free.\n\n"
+        "During the year, the government banned 40 publications critical of officials.\n\n"
+        "Observers said the government of Poland had offered the journalists asylum.\n\n"
+        "Ukraine’s parliament passed a media law; the government published it in May.\n"
+    )
+    title = "2023 Country Reports on Human Rights Practices: Ukraine"
+    texts = [e.text for e in edited(text, title=title, doc_type="report")]
+    assert "the country’s [Ukraine’s] press" in texts[0]
+    assert texts[1].startswith("During the year, the government [of Ukraine] banned")
+    assert "the government of Poland had" in texts[2]  # another country's, named
+    assert "[" not in texts[3]  # the sentence names the country itself
