@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from importlib.resources import files
+from pathlib import Path
 
+from briefing.analyze import analyze
 from briefing.background import SIGNATURE_LLR, Background, llr, load, signature
+from briefing.model import Document
+from briefing.synthesize import SIGNATURE_SOURCES, candidates, topic_signature
 from briefing.text import content_words
 
 # A background of 1,000 documents and 100,000 words: "government" is everywhere, "people"
@@ -62,3 +66,17 @@ def test_the_shipped_table_is_small_and_knows_common_and_rare_words():
     cluster["zzyzx"] = 1000  # the rest of the cluster's words, each once
     found = signature(cluster)
     assert storms in found and government not in found
+
+
+def test_a_topic_signature_word_is_one_several_sources_share():
+    storm = (
+        "Hurricane Mitch flooded the Honduran coast on Monday, and the hurricane killed "
+        "hundreds of people there.\n\nRelief workers said the hurricane destroyed roads and "
+        "bridges across the country."
+    )
+    found = [
+        analyze(Document(Path(f"/tmp/storm-{i}.txt"), f"Report {i}", storm, publisher="Reuters"))
+        for i in range(SIGNATURE_SOURCES)
+    ]
+    assert {"hurricane", "relief"} <= topic_signature(candidates(found))
+    assert not topic_signature(candidates(found[: SIGNATURE_SOURCES - 1]))
