@@ -25,7 +25,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing import background as general
@@ -643,7 +643,7 @@ def _rewards(
             w: QUERY_TERMS * (w in qwords) + (1 - QUERY_TERMS) * (w in signature)
             for w in {*qwords, *signature}
         }
-        relevance = _relevance(vectors, weights, feedback)
+        relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
         relevance = _under_headings(pool, relevance, set(qwords))
         total = sum(relevance)
         if total > 0:
@@ -727,19 +727,30 @@ def section_heading(found: Sequence[tuple[int, str]], at: int) -> str:
 
 
 def _relevance(
-    vectors: list[dict[str, float]], qwords: Mapping[str, float], feedback: bool = True
+    vectors: list[dict[str, float]],
+    qwords: Mapping[str, float],
+    feedback: bool = True,
+    asked: Collection[str] = (),
 ) -> list[float]:
     """Each sentence's relevance to the query, by pseudo-relevance feedback (Rocchio): half
     its weight on the query's own words (``qwords``, each with its weight), half its
     similarity to the FEEDBACK sentences that weigh most on them. A question in plain words
     ("What measures have been taken?") names its subject in few words and its frame in many;
     the sentences that answer it best say what the subject's sources say around it, in words
-    the question did not use."""
+    the question did not use. The feedback sentences are those the words actually ``asked``
+    retrieve, when any sentence has them (as Rocchio's are the documents the query
+    retrieves): the topic signature among ``qwords`` says what the sources are about, not
+    which part of it the question asks for."""
     direct = [sum(v * qwords[w] for w, v in vec.items() if w in qwords) for vec in vectors]
     if not feedback or not any(direct):
         return direct
+    retrieved = [sum(v for w, v in vec.items() if w in asked) for vec in vectors]
+    if not any(retrieved):
+        retrieved = direct
     best = [
-        i for i in sorted(range(len(vectors)), key=lambda i: -direct[i])[:FEEDBACK] if direct[i]
+        i
+        for i in sorted(range(len(vectors)), key=lambda i: -retrieved[i])[:FEEDBACK]
+        if retrieved[i]
     ]
     centroid: Counter[str] = Counter()
     for i in best:

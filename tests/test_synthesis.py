@@ -348,6 +348,25 @@ def test_a_question_widens_to_the_words_of_the_sentences_that_answer_it():
     assert relevance[0] > relevance[1] > relevance[2] == 0
 
 
+def test_the_feedback_sentences_are_those_the_question_itself_retrieves():
+    from briefing.synthesize import QUERY_TERMS, _relevance, _tfidf
+
+    sentences = [
+        "Reporters were detained by police after covering the protest in the capital.",
+        "Police detained reporters and confiscated their cameras at the border crossing.",
+        "Courts sentenced opposition leaders to long prison terms for organising rallies.",
+        "Opposition leaders faced prison terms and travel bans after the rallies ended.",
+    ]
+    # the question asks about reporters; "opposition" is a word of the sources' topic
+    # signature, weighed in the sentences' own relevance but not choosing the feedback
+    weights = {"reporter": QUERY_TERMS, "opposition": 1 - QUERY_TERMS}
+    asked = _relevance(_tfidf(sentences), weights, asked={"reporter"})
+    assert min(asked[0], asked[1]) > max(asked[2], asked[3])
+    # chosen by every weighed word instead, the feedback holds the opposition's sentences too
+    either = _relevance(_tfidf(sentences), weights)
+    assert either[3] > asked[3]
+
+
 def test_a_single_long_source_is_read_to_its_end():
     body = " ".join(
         f"The board of district {i} approved {100 + i} new classrooms for {1990 + i} pupils."
