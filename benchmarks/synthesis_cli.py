@@ -11,6 +11,9 @@ Run: python benchmarks/synthesis_cli.py [duc] [qmsum] [--words 100 250] [--limit
   DUC 2005-2007 asked theirs; ROUGE recall at the word budget.
 - QMSum committee: each transcript with its own question (plain language); ROUGE F.
 
+Each figure is also given for two halves of the clusters (every other one in name order; for
+QMSum every other meeting).
+
 The commands run in this process through click's test runner (the same code as the shell,
 without a Python start-up per cluster), with a fresh cache folder for the run.
 """
@@ -115,6 +118,24 @@ def measure(name: str, folder: Path, words: int, metric: str, limit: int | None)
             f"  {system:<9} R-1 {r['rouge1']:.2f}  R-2 {r['rouge2']:.2f}  "
             f"R-Lsum {r['rougeLsum']:.2f}   ({got:.0f} words a summary)"
         )
+    # two halves side by side, what one gains the other should too: every other cluster in
+    # name order, or every other meeting (QMSum's queries on one meeting stay in one half, as
+    # synthesis.py splits them)
+    total = len(list(folder.glob("*/references.json")))
+    group = {
+        cid: json.loads((folder / cid / "references.json").read_text()).get("meeting", cid)
+        for cid in data
+    }
+    order = sorted(set(group.values()))
+    for half, part in (("A", set(order[0::2])), ("B", set(order[1::2]))):
+        ids = [cid for cid in data if group[cid] in part]
+        cells = []
+        for system in ("brief", "LexRank"):
+            part = {c: preds[system][c] for c in ids}
+            r = score.score_multidoc(part, folder, max_words=cut)[metric]
+            k = total / max(1, len(ids))
+            cells.append(f"{system} {k * r['rouge1']:.2f}/{k * r['rouge2']:.2f}")
+        print(f"  half {half} ({len(ids)} clusters): " + ", ".join(cells))
 
 
 def main() -> int:

@@ -287,6 +287,12 @@ CONNECTIVE_PHRASES = (
     "having said that",
     "with that",
     "taken together",
+    # substitution of a verb phrase (Halliday & Hasan 1976, "do so"): the act it stands for is
+    # in the sentence before ("Doing so is not only the right thing to do …")
+    "doing so",
+    "in doing so",
+    "by doing so",
+    "to do so",
 )
 
 # Phrases that point back wherever they stand, in speech as in writing: "in this regard".

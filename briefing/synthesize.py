@@ -25,9 +25,10 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from briefing import background as general
 from briefing import lexicon
 from briefing.config import Topic
 from briefing.editorial import TURN_LABEL, Edited, edit, run_in_heading
@@ -49,6 +50,16 @@ HEADING_CAPITALS = 0.5  # the share of a heading's words that are capitalised, a
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
 FEEDBACK = 5  # the sentences most on the query, whose words widen it…
 FEEDBACK_SHARE = 0.5  # …for this share of a sentence's relevance
+# With a query, a word's weight in relevance is CLASSY's approximation of the oracle score
+# (Conroy, Schlesinger & O'Leary, DUC 2005-2006): ½ for being in the query and ½ for being in
+# the cluster's topic signature (Lin & Hovy 2000; briefing.background.signature), the words its
+# sources use far more often than a background corpus does. An IDF inside the cluster weighs
+# least the words the cluster is about; the signature names them.
+QUERY_TERMS = 0.5
+# A signature word is one several sources share: a few excerpts of one transcript are not a
+# cluster on one topic, and their words against a written background measure how people speak
+# ("think", "know"), not what they speak about.
+SIGNATURE_SOURCES = 4
 SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 1 + this)
 TITLE_WEIGHT = 1.0  # how far saying what the headline says raises a sentence's reward
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
@@ -648,7 +659,12 @@ def _rewards(
         for w in set.intersection(*titles):
             qwords.pop(w, None)
     if qwords:
-        relevance = _relevance(vectors, qwords, feedback)
+        signature = topic_signature(pool)
+        weights = {
+            w: QUERY_TERMS * (w in qwords) + (1 - QUERY_TERMS) * (w in signature)
+            for w in {*qwords, *signature}
+        }
+        relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
         relevance = _under_headings(pool, relevance, set(qwords))
         total = sum(relevance)
         if total > 0:
@@ -671,6 +687,18 @@ def _rewards(
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         out.append(c * prior)
     return out
+
+
+def topic_signature(pool: Sequence[Candidate]) -> set[str]:
+    """The topic signature of the pool's sources (``background.signature`` over their
+    candidates' words), each word used in at least SIGNATURE_SOURCES of them."""
+    counts: Counter[str] = Counter()
+    users: defaultdict[str, set[str]] = defaultdict(set)
+    for c in pool:
+        for w in _words(c.edited.text):
+            counts[w] += 1
+            users[w].add(c.key[0])
+    return {w for w in general.signature(counts) if len(users[w]) >= SIGNATURE_SOURCES}
 
 
 def _under_headings(pool: list[Candidate], relevance: list[float], qwords: set[str]) -> list[float]:
@@ -720,18 +748,30 @@ def section_heading(found: Sequence[tuple[int, str]], at: int) -> str:
 
 
 def _relevance(
-    vectors: list[dict[str, float]], qwords: Counter[str], feedback: bool = True
+    vectors: list[dict[str, float]],
+    qwords: Mapping[str, float],
+    feedback: bool = True,
+    asked: Collection[str] = (),
 ) -> list[float]:
     """Each sentence's relevance to the query, by pseudo-relevance feedback (Rocchio): half
-    its weight on the query's own words, half its similarity to the FEEDBACK sentences that
-    weigh most on them. A question in plain words ("What measures have been taken?") names
-    its subject in few words and its frame in many; the sentences that answer it best say
-    what the subject's sources say around it, in words the question did not use."""
-    direct = [sum(v for w, v in vec.items() if w in qwords) for vec in vectors]
+    its weight on the query's own words (``qwords``, each with its weight), half its
+    similarity to the FEEDBACK sentences that weigh most on them. A question in plain words
+    ("What measures have been taken?") names its subject in few words and its frame in many;
+    the sentences that answer it best say what the subject's sources say around it, in words
+    the question did not use. The feedback sentences are those the words actually ``asked``
+    retrieve, when any sentence has them (as Rocchio's are the documents the query
+    retrieves): the topic signature among ``qwords`` says what the sources are about, not
+    which part of it the question asks for."""
+    direct = [sum(v * qwords[w] for w, v in vec.items() if w in qwords) for vec in vectors]
     if not feedback or not any(direct):
         return direct
+    retrieved = [sum(v for w, v in vec.items() if w in asked) for vec in vectors]
+    if not any(retrieved):
+        retrieved = direct
     best = [
-        i for i in sorted(range(len(vectors)), key=lambda i: -direct[i])[:FEEDBACK] if direct[i]
+        i
+        for i in sorted(range(len(vectors)), key=lambda i: -retrieved[i])[:FEEDBACK]
+        if retrieved[i]
     ]
     centroid: Counter[str] = Counter()
     for i in best:

@@ -46,6 +46,9 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("The designations mark a new stage in the campaign.", before)
     assert leans_back("There is also money at stake in the Arctic.", [])
     assert leans_back("That’s what we will continue to do for the people of Ukraine.", [])
+    assert leans_back("Doing so is not only the right thing to do but the smart thing.", [])
+    assert leans_back("In doing so, the council broke with two decades of practice.", [])
+    assert not leans_back("The council must act now and do so before the vote in May.", [])
     assert not leans_back("The designations mark a new stage in the campaign.", [])
     assert not leans_back("The United States designated four tankers on Monday.", before)
     assert not leans_back("This week, the council adopted its third resolution on the war.", [])
@@ -343,6 +346,25 @@ def test_a_question_widens_to_the_words_of_the_sentences_that_answer_it():
     relevance = _relevance(_tfidf(sentences), Counter(["measur", "taken", "flood"]))
     # the second names none of the question's words, but says what the first says
     assert relevance[0] > relevance[1] > relevance[2] == 0
+
+
+def test_the_feedback_sentences_are_those_the_question_itself_retrieves():
+    from briefing.synthesize import QUERY_TERMS, _relevance, _tfidf
+
+    sentences = [
+        "Reporters were detained by police after covering the protest in the capital.",
+        "Police detained reporters and confiscated their cameras at the border crossing.",
+        "Courts sentenced opposition leaders to long prison terms for organising rallies.",
+        "Opposition leaders faced prison terms and travel bans after the rallies ended.",
+    ]
+    # the question asks about reporters; "opposition" is a word of the sources' topic
+    # signature, weighed in the sentences' own relevance but not choosing the feedback
+    weights = {"reporter": QUERY_TERMS, "opposition": 1 - QUERY_TERMS}
+    asked = _relevance(_tfidf(sentences), weights, asked={"reporter"})
+    assert min(asked[0], asked[1]) > max(asked[2], asked[3])
+    # chosen by every weighed word instead, the feedback holds the opposition's sentences too
+    either = _relevance(_tfidf(sentences), weights)
+    assert either[3] > asked[3]
 
 
 def test_a_single_long_source_is_read_to_its_end():
