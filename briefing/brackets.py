@@ -157,15 +157,22 @@ def _acronyms(text: str) -> dict[str, str]:
         words, letters = m[1].split(), m[2]
         j, i = len(letters) - 1, len(words) - 1
         while i >= 0 and j >= 0:
-            initial = words[i].split("-")[-1][0] if words[i][0].islower() else words[i][0]
-            if initial.upper() == letters[j]:  # "of" may give the "O" of "COI"
-                j -= 1
+            initials = _initials(words[i])
+            if "".join(initials).upper() == letters[j - len(initials) + 1 : j + 1]:
+                j -= len(initials)  # "of" may give the "O" of "COI"
             elif words[i] not in _SMALL:
                 break
             i -= 1
         if j < 0:
             found.setdefault(letters, " ".join(words[i + 1 :]))
     return found
+
+
+def _initials(word: str) -> list[str]:
+    """The letters a word gives an acronym: "al-Sham" its S, "Fact-Finding" its F and F."""
+    if word[0].islower():
+        return [word.split("-")[-1][0]]
+    return [part[0] for part in word.split("-") if part[:1].isupper()] or [word[0]]
 
 
 def _personal(word: str, name: str, text: str) -> bool:

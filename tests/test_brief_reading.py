@@ -627,6 +627,13 @@ def test_an_acronym_the_source_spells_out_elsewhere_is_spelled_out_in_brackets()
     texts = [e.text for e in edited(text)]
     assert "According to the COI [Commission of Inquiry] report, armed groups" in texts[1]
     assert texts[2].count("[") == 0  # it spells the acronym out itself
+    # a hyphenated name gives a letter for each of its capitalised parts
+    mission = (
+        "Observers cited the UN Independent Fact-Finding Mission (FFM) and its 2023 report.\n\n"
+        "The FFM worked out of Panama because the authorities barred its 12 investigators.\n"
+    )
+    texts = [e.text for e in edited(mission)]
+    assert texts[1].startswith("The FFM [Fact-Finding Mission] worked out of Panama")
 
 
 def test_a_joint_statement_speaks_for_the_signers_its_preamble_names():
