@@ -30,7 +30,7 @@ from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
-from briefing.synthesize import STANCE, quantity, rhetoric, source_id
+from briefing.synthesize import STANCE, irrealis, quantity, rhetoric, source_id
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
 
 MAX_QUOTES = 3
@@ -151,7 +151,9 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
 def hollow(q: Quote) -> bool:
     """A stance, a commitment or rhetoric with no amount in it ("We remain steadfast in our
     commitment to …"): a quote a reader skips, chosen only when a topic has no other."""
-    return bool(STANCE.search(q.text) or rhetoric(q.text)) and not quantity(q.text)
+    return bool(STANCE.search(q.text) or rhetoric(q.text) or irrealis(q.text)) and not quantity(
+        q.text
+    )
 
 
 def _choose(scored: list[tuple[float, Quote, Document]]) -> list[KeyQuote]:

@@ -364,6 +364,20 @@ LIGHT_VERBS = frozenset(
     give gives given gave giving put puts putting get gets got gotten getting""".split()
 )
 
+# Irregular past tenses: with the "-ed" forms, the verbs that say a thing happened.
+PAST_TENSE_FORMS = frozenset(IRREGULAR_PAST_FORMS) | frozenset(
+    """took led fell rose struck shot built sold bought paid spent fought stood lost found
+    chose flew grew knew threw broke hit set cut seized was were had sought taught caught
+    meant heard sat withdrew overtook undertook became""".split()
+)
+
+# Numbers in words, for amounts written out ("sixty percent", "two million").
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred""".split()
+)
+
 # Appraisal (Martin and White 2005): words that judge or feel rather than report ("the
 # extraordinary bravery of the people", "Russia's brutality", "unprovoked and unjust war").
 # A sentence carrying several of them, and no amount or decision, is rhetoric around the news.

@@ -990,3 +990,25 @@ def test_the_country_of_a_country_report_is_named_in_brackets():
     assert texts[1].startswith("During the year, the government [of Ukraine] banned")
     assert "the government of Poland had" in texts[2]  # another country's, named
     assert "[" not in texts[3]  # the sentence names the country itself
+
+
+def test_only_modal_verbs_make_a_stance_and_an_amount_may_be_written_out():
+    from briefing.synthesize import irrealis, quantity
+
+    for stance in (
+        "Russia cannot veto the UN Charter. Russia cannot, and will not, veto accountability.",
+        "Businesses can provide crucial support for democratic principles and labor rights.",
+        "The world needs to know where the United States stands.",
+    ):
+        assert irrealis(stance), stance
+    for news in (
+        "The ministry said it will impose new tariffs on steel from next year.",
+        "Iran’s enrichment to sixty percent has no civilian use, and inspectors must see it.",
+        "The court could rule on the case in March.",
+        "Police are detaining protesters who could face ten years in prison.",
+        "The coalition launched an offensive in the north.",  # no modal: not a stance
+        "The sanctions will stay in place until the war ends.",  # a condition: a position
+    ):
+        assert not irrealis(news), news
+    assert quantity("enrichment to sixty percent") and quantity("two million people fled")
+    assert not quantity("one of the largest refugee populations")

@@ -112,6 +112,16 @@ def test_a_stance_or_rhetoric_ranks_below_a_quote_that_says_something(tmp_path):
     found = analysis(tmp_path, "d.txt", release)
     chosen = key_quotes(TOPIC, [found])
     assert chosen[0].text.startswith("We froze the assets")
+    # only modal verbs: what someone holds should be, ranked below what was done
+    slogan = (
+        "Moldova Vote\n\nMarch 6, 2022\n\n"
+        "“Moscow cannot veto Moldova’s future, and it will not veto the will of Moldova’s "
+        "voters,” said Secretary Jane Doe.\n\n"
+        "“Observers from Moldova counted the ballots in every district of Chisinau,” said "
+        "Deputy Secretary John Roe.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "s.txt", slogan)])
+    assert chosen[0].text.startswith("Observers from Moldova counted")
 
 
 def test_a_quote_another_topic_shows_is_not_shown_again(tmp_path):
