@@ -121,6 +121,27 @@ def test_furniture_repeated_across_a_folder_is_dropped_as_in_a_folder_read(tmp_p
     assert all("Subscribe" not in d.text for d in loaded)
 
 
+def test_furniture_needs_its_share_of_the_folder_as_in_a_folder_read(tmp_path):
+    """A blurb in 3 of 12 dumps is furniture, in 2 it is not; 8 of 40 (the 20% share) is, 7
+    is not; a folder's furniture is its own."""
+    for name, count, blurbs in (("a", 12, {"Share this.": 3, "Listen here.": 2}), ("b", 40, {})):
+        folder = tmp_path / "dumps" / name
+        folder.mkdir(parents=True)
+        blurbs = blurbs or {"Related stories.": 8, "Sign up.": 7, "Share this.": 1}
+        for i in range(count):
+            extra = [text for text, n in blurbs.items() if i < n]
+            body = [f"Report {name}{i}", f"The mission met officials in Kyiv on day {i}.", *extra]
+            (folder / f"page-{i:02d}.txt").write_text("\n\n".join(body))
+    docs, _ = get_sources([tmp_path / "dumps"])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([tmp_path / "dumps"], cache)
+        loaded = [doc for _, doc in Index(cache, scope).load(cache.doc_ids(scope))]
+    assert [d.text for d in loaded] == [d.text for d in docs]
+    kept = "\n".join(d.text for d in loaded)
+    assert "Related" not in kept and "Sign up." in kept and "Listen here." in kept
+    assert kept.count("Share this.") == 1  # in b, once: a's furniture is not b's
+
+
 def test_sketches_are_stored_and_copies_merged(tmp_path):
     folder = corpus(tmp_path / "s")
     long_text = TEXTS["sanctions.txt"] + "\n\n" + " ".join(f"word{i} sanctions" for i in range(400))
