@@ -35,7 +35,7 @@ TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are 
 # A document's id is its date's day number shifted by DAY_BITS, plus a count (undated: day 0),
 # so that a date window is a range of ids, which FTS5 can seek to (see index.id_range).
 DAY_BITS = 24
-Known = tuple[int, int, int, int]  # an indexed file: id, size, mtime_ns, reader version
+Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -163,22 +163,23 @@ class DocumentCache:
         )
 
     def children(self, folder: str) -> dict[str, Known]:
-        """Indexed files directly in ``folder``: key -> (id, size, mtime, version)."""
+        """Indexed files directly in ``folder``: key -> (key, id, size, mtime, version)."""
         prefix = folder + "/"
         rows = self.db.execute(
             "SELECT path, id, size, mtime_ns, version FROM files "
             "WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0",
             (prefix, prefix + "\U0010ffff", len(prefix) + 1),
         )
-        return {row[0]: row[1:] for row in rows}
+        return {row[0]: row for row in rows}
 
     def known(self, prefix: str) -> dict[str, Known]:
-        """Indexed files under ``prefix``: key -> (id, size, mtime, version)."""
+        """Indexed files under ``prefix``: key -> (key, id, size, mtime, version) (the row as
+        SQLite gives it: a slice per file would cost more than the query)."""
         rows = self.db.execute(
             "SELECT path, id, size, mtime_ns, version FROM files WHERE path >= ? AND path < ?",
             (prefix, prefix + "\U0010ffff"),
         )
-        return {row[0]: row[1:] for row in rows}
+        return {row[0]: row for row in rows}
 
     def has_content(self, sha256: str) -> bool:
         """Whether this content was parsed by the current readers."""
@@ -297,7 +298,10 @@ class DocumentCache:
         if self._scope is scope:
             return
         self.db.execute("DELETE FROM scope")
-        self.db.executemany("INSERT OR IGNORE INTO scope VALUES (?)", [(i,) for i in scope.files])
+        self.db.execute(  # one JSON array rather than a statement per file: a third the time
+            "INSERT OR IGNORE INTO scope SELECT value FROM json_each(?)",
+            (json.dumps([*scope.files]),),
+        )
         for prefix, _ in scope.roots:  # in SQLite: 100,000 ids through Python cost 0.1 s
             self.db.execute(
                 "INSERT OR IGNORE INTO scope SELECT id FROM files WHERE path >= ? AND path < ?",

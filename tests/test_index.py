@@ -3,6 +3,7 @@ kept in step with the files (changed, moved, removed)."""
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import date
 from pathlib import Path
@@ -140,6 +141,30 @@ def test_furniture_needs_its_share_of_the_folder_as_in_a_folder_read(tmp_path):
     kept = "\n".join(d.text for d in loaded)
     assert "Related" not in kept and "Sign up." in kept and "Listen here." in kept
     assert kept.count("Share this.") == 1  # in b, once: a's furniture is not b's
+
+
+def test_a_scan_leaves_nothing_for_the_garbage_collector(tmp_path):
+    """A warm scan's objects are freed as soon as it returns: none waits in a reference cycle
+    for the collector (one that held every file's pair made its next pass as costly as the
+    archive is large)."""
+    folder = tmp_path / "s"
+    for part in range(3):
+        deeper = folder / f"part-{part}" / "deeper"
+        deeper.mkdir(parents=True)
+        for i in range(5):
+            (deeper / f"doc-{i}.txt").write_text(f"Report {part}.{i}\n\nThe mission met.")
+    with DocumentCache() as cache:
+        index_sources([folder], cache)
+        enabled = gc.isenabled()
+        gc.collect()
+        gc.disable()
+        try:
+            scope, _ = index_sources([folder], cache)
+            assert gc.collect() == 0
+        finally:
+            if enabled:
+                gc.enable()
+    assert len(scope.files) == 15
 
 
 def test_sketches_are_stored_and_copies_merged(tmp_path):
