@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from briefing.cache import DAY_BITS, DocumentCache, Scope
 from briefing.config import Topic
+from briefing.ingest import collector_paused
 from briefing.ingest.repeated import MIN_DOCS, MIN_SHARE, apply_rules, drop_hashed
 from briefing.match import (
     DUPLICATE_OVERLAP,
@@ -232,6 +233,7 @@ class Index:
         rows = db.execute(f"SELECT term, doc FROM fts_vocab WHERE term IN ({marks})", tokens)
         return total, dict(rows.fetchall())
 
+    @collector_paused()  # candidates loaded, counted and compared: many objects, no cycles
     def match_topics(
         self,
         topics: Sequence[Topic],
