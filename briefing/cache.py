@@ -4,7 +4,8 @@ Files are keyed by resolved path, stat and content hash: a file whose size and m
 unchanged is not read again; a file whose content is unchanged (same SHA-256, same reader
 version) is not parsed again, wherever it has moved. Every document of an indexed file has a
 row with the fields the query language filters on and an FTS5 row (title, text), kept in step
-as files are parsed, changed or removed. Analyses are kept by document content.
+as files are parsed, changed or removed. Analyses (and the runs near-duplicates are compared
+by) are kept by document content, and forgotten once unused for a month.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ TEXT_DUMPS = (".txt", ".text")  # the files whose repeated short paragraphs are 
 # A document's id is its date's day number shifted by DAY_BITS, plus a count (undated: day 0),
 # so that a date window is a range of ids, which FTS5 can seek to (see index.id_range).
 DAY_BITS = 24
+# Analyses and runs are kept by content, so nothing says when their document is gone or their
+# code is old; the day each was last used is noted beside it instead (in a table of its own,
+# which a version without it leaves alone), and one unused for this many days is forgotten (a
+# document back in a brief after that is analysed again).
+UNUSED_DAYS = 30
+USED_TABLES = ("analyses", "runs")
 Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
@@ -77,6 +84,10 @@ CREATE INDEX IF NOT EXISTS shortpars_hash ON shortpars (hash);
 CREATE INDEX IF NOT EXISTS shortpars_doc ON shortpars (doc_id);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses_used (key TEXT PRIMARY KEY, day INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS analyses_used_day ON analyses_used (day);
+CREATE TABLE IF NOT EXISTS runs_used (key BLOB PRIMARY KEY, day INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS runs_used_day ON runs_used (day);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 """
 
@@ -351,25 +362,54 @@ class DocumentCache:
 
     def runs(self, text: str) -> frozenset[int] | None:
         """The runs of a text (match.run_hashes), once stored (keyed by the text's digest)."""
-        row = self.db.execute("SELECT data FROM runs WHERE key = ?", (text_key(text),)).fetchone()
-        return frozenset(array("I", row[0])) if row else None
+        row = self._used("runs", text_key(text))
+        return frozenset(array("I", row)) if row is not None else None
 
     def keep_runs(self, text: str, runs: frozenset[int]) -> None:
         """Store the runs of a text (computed when it is first compared run by run)."""
-        blob = array("I", sorted(runs)).tobytes()
-        self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (text_key(text), blob))
+        self._keep("runs", text_key(text), array("I", sorted(runs)).tobytes())
 
     def analysis(self, key: str) -> Any | None:
         """A stored analysis (see analyze.cached), or None."""
-        row = self.db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        row = self._used("analyses", key)
         # pickle: the cache is the user's own file, written only by this code
-        return pickle.loads(row[0]) if row else None
+        return pickle.loads(row) if row is not None else None
 
     def keep_analysis(self, key: str, value: Any) -> None:
         """Store an analysis by its key."""
-        self.db.execute(
-            "INSERT OR REPLACE INTO analyses VALUES (?, ?)", (key, pickle.dumps(value, protocol=5))
-        )
+        self._keep("analyses", key, pickle.dumps(value, protocol=5))
+
+    def _used(self, table: str, key: str | bytes) -> bytes | None:
+        """A row's data; its day of use brought up to today (written once a day at most)."""
+        row = self.db.execute(
+            f"SELECT t.data, u.day FROM {table} t LEFT JOIN {table}_used u ON u.key = t.key "
+            "WHERE t.key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        if row[1] is None or row[1] < today():
+            self.db.execute(f"INSERT OR REPLACE INTO {table}_used VALUES (?, ?)", (key, today()))
+        data: bytes = row[0]
+        return data
+
+    def _keep(self, table: str, key: str | bytes, data: bytes) -> None:
+        self.db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, data))
+        self.db.execute(f"INSERT OR REPLACE INTO {table}_used VALUES (?, ?)", (key, today()))
+
+    def forget_unused(self) -> int:
+        """Forget the analyses and runs no process has used for UNUSED_DAYS days: those of
+        documents gone or edited, and of older code. A warm build uses, and so keeps, its
+        own. Returns how many went."""
+        oldest = today() - UNUSED_DAYS
+        gone = 0
+        for table in USED_TABLES:
+            stale = f"SELECT key FROM {table}_used WHERE day < ?"
+            gone += self.db.execute(
+                f"DELETE FROM {table} WHERE key IN ({stale})", (oldest,)
+            ).rowcount
+            self.db.execute(f"DELETE FROM {table}_used WHERE day < ?", (oldest,))
+        return gone
 
 
 def analysis_key(doc: Document) -> str:
@@ -413,13 +453,34 @@ def _open(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the last write
         if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             _start_again(db)
+        dated = _has_table(db, "analyses_used")
         db.executescript(SCHEMA)
+        if not dated:
+            _date_every_row(db)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (file_id INTEGER PRIMARY KEY)")
         db.execute("SELECT count(*) FROM files").fetchone()
     except sqlite3.DatabaseError:
         db.close()
         raise
     return db
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    return found.fetchone() is not None
+
+
+def _date_every_row(db: sqlite3.Connection) -> None:
+    """Date the analyses and runs of a cache from before days of use as used today: those no
+    process uses (an older version's analyses, every one of them) go a month from now."""
+    for table in USED_TABLES:
+        db.execute(f"INSERT OR IGNORE INTO {table}_used SELECT key, ? FROM {table}", (today(),))
+    db.commit()
+
+
+def today() -> int:
+    """Today's day number (date.toordinal), the unit of a row's last use."""
+    return date.today().toordinal()
 
 
 def _start_again(db: sqlite3.Connection) -> None:

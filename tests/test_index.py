@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cache import DocumentCache
+from briefing.cache import UNUSED_DAYS, DocumentCache
 from briefing.config import Topic
 from briefing.index import Index, fts_words
 from briefing.ingest import get_sources, index_sources
@@ -239,3 +239,97 @@ def test_feed_entries_fetched_by_url_keep_their_own_paths(tmp_path, monkeypatch)
         found = index.match_topics(config.topics)
     assert [d.path for d in loaded] == [e.path for e in entries]
     assert sorted(str(m.doc.path) for m in found[0]) == [str(e.path) for e in entries]
+
+
+def test_analyses_of_documents_gone_or_edited_are_forgotten_and_a_warm_build_stays_warm(
+    project, monkeypatch
+):
+    """Each analysis notes the day it was last used; one unused for UNUSED_DAYS goes (an
+    edited document's old analysis here), and those a build uses stay, however old."""
+    import briefing.build as build_module
+    import briefing.cache as cache_module
+    from briefing.config import load_config
+
+    calls = []
+    real = build_module.analyze
+    monkeypatch.setattr(build_module, "analyze", lambda doc: calls.append(doc) or real(doc))
+    day = date(2026, 11, 23).toordinal()
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    folder = project("mixed")
+    config = load_config(folder / "config.yaml")
+
+    def build_on(offset: int) -> tuple[int, int]:
+        nonlocal day
+        day = date(2026, 11, 23).toordinal() + offset
+        before = len(calls)
+        build_module.build(config, as_of=date(2026, 11, 23))
+        with DocumentCache(config.cache_path) as cache:
+            kept = cache.db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        return len(calls) - before, kept
+
+    analysed, kept = build_on(0)
+    edited = folder / "sources" / "2026-11-19_press-briefing.txt"
+    edited.write_text(edited.read_text() + "\n\nThe spokesperson added a line on sanctions.\n")
+    assert build_on(1) == (1, kept + 1)  # the edited text analysed; its old analysis stays
+    assert build_on(20) == (0, kept + 1)  # nothing analysed again; every row still there
+    assert build_on(20 + UNUSED_DAYS) == (0, kept)  # the old analysis unused for 30 days
+    assert analysed == kept > 0
+
+
+def test_runs_unused_for_a_month_are_forgotten_and_those_read_are_kept(monkeypatch):
+    import briefing.cache as cache_module
+
+    day = 1000
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    with DocumentCache() as cache:
+        cache.keep_runs("read again later", frozenset({1, 2}))
+        cache.keep_runs("never read again", frozenset({3}))
+        day += 20
+        assert cache.runs("read again later") == frozenset({1, 2})
+        day += UNUSED_DAYS - 20
+        assert cache.forget_unused() == 0  # the other unused for 30 days: not yet
+        day += 1
+        assert cache.forget_unused() == 1
+        assert cache.runs("never read again") is None
+        assert cache.runs("read again later") == frozenset({1, 2})  # read today again
+        day += UNUSED_DAYS + 1
+        assert cache.forget_unused() == 1 and cache.runs("read again later") is None
+
+
+def test_rows_an_older_version_wrote_stay_until_read_and_it_can_still_write(tmp_path, monkeypatch):
+    """A version without days of use shares the cache: its rows (no day) are kept, and dated
+    once read; its writes still fit the tables."""
+    import briefing.cache as cache_module
+
+    day = 1000
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    with DocumentCache() as cache:
+        cache.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (b"old", b"\x02\0\0\0"))
+        cache.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)", ("old", b"x"))
+        day += 10 * UNUSED_DAYS
+        assert cache.forget_unused() == 0
+        assert cache._used("runs", b"old") == b"\x02\0\0\0"
+        day += UNUSED_DAYS + 1
+        assert cache.forget_unused() == 1  # the run, once dated; the analysis never read
+        assert cache.db.execute("SELECT key FROM analyses").fetchall() == [("old",)]
+
+
+def test_a_cache_from_before_days_of_use_has_every_row_dated_today(tmp_path, monkeypatch):
+    import sqlite3
+
+    import briefing.cache as cache_module
+
+    day = 1000
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    with DocumentCache() as cache:
+        path = cache.path
+    db = sqlite3.connect(path)  # as the previous version left it: rows, and no days of use
+    db.execute("DROP TABLE analyses_used")
+    db.execute("DROP TABLE runs_used")
+    db.execute("INSERT INTO analyses VALUES ('by older code', x'00')")
+    db.commit()
+    db.close()
+    with DocumentCache() as cache:
+        assert cache.forget_unused() == 0
+        day += UNUSED_DAYS + 1
+        assert cache.forget_unused() == 1

@@ -178,6 +178,7 @@ def _check_files(
         if key not in ids and (key in keys or not os.path.lexists(key))
     ]
     cache.remove(gone)
+    cache.forget_unused()  # analyses and runs of documents gone, or of older code
     cache.commit()
     return {ids[key]: name for key, name in keys.items() if key in ids}, updated + len(gone)
 
