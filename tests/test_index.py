@@ -333,3 +333,27 @@ def test_a_cache_from_before_days_of_use_has_every_row_dated_today(tmp_path, mon
         assert cache.forget_unused() == 0
         day += UNUSED_DAYS + 1
         assert cache.forget_unused() == 1
+
+
+def test_a_large_scan_merges_the_full_text_index_and_answers_the_same(tmp_path, monkeypatch):
+    """Transactions of 4 files leave the FTS5 index in many segments, each visited by every
+    lookup; a scan that parses COMPACT_FROM files (and a tenth of the index) merges them."""
+    import briefing.ingest as ingest_module
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for i in range(40):
+        words = " ".join(f"word{i * 7 % 13 + j}" for j in range(30))
+        (folder / f"doc-{i:02d}.txt").write_text(f"Report {i} on sanctions\n\n{words}.")
+    monkeypatch.setattr(ingest_module, "COMMIT_EVERY", 4)
+    segments, answers = [], []
+    for compact_from in (1000, 40):
+        monkeypatch.setattr(ingest_module, "COMPACT_FROM", compact_from)
+        monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / f"cache-{compact_from}"))
+        with DocumentCache() as cache:
+            scope, _ = index_sources([folder], cache)
+            rows = cache.db.execute("SELECT count(*) FROM fts_data").fetchone()[0]
+            found = Index(cache, scope).match_topics([Topic(name="t", keywords=["word7"])])
+        segments.append(rows)
+        answers.append([(m.doc.path.name, m.score) for m in found[0]])
+    assert segments[1] < segments[0] and answers[0] == answers[1] and answers[0]

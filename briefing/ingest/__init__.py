@@ -41,6 +41,9 @@ MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a 
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 PARSE_SECONDS = 30.0  # a real document takes well under a second; a crafted one, for ever
 COMMIT_EVERY = 500  # parsed files written to the index per transaction
+# A scan that parses this many files, and a tenth of what the index holds (a first ingest, a
+# large import), merges the full-text index into one segment (see DocumentCache.compact).
+COMPACT_FROM = COMMIT_EVERY
 BATCH = 16  # files per task sent to a worker process
 IN_FLIGHT = 4  # batches out per worker: enough to keep it busy, few enough to hold little
 RACY_NS = 2_000_000_000  # a folder changed this lately may change again within its mtime tick
@@ -179,6 +182,8 @@ def _check_files(
     ]
     cache.remove(gone)
     cache.forget_unused()  # analyses and runs of documents gone, or of older code
+    if len(todo) >= COMPACT_FROM and 10 * len(todo) >= cache.size():
+        cache.compact()
     cache.commit()
     return {ids[key]: name for key, name in keys.items() if key in ids}, updated + len(gone)
 
