@@ -76,12 +76,15 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_file ON docs (file_id);
 CREATE INDEX IF NOT EXISTS docs_date ON docs (date);
-CREATE INDEX IF NOT EXISTS docs_folder ON docs (folder, dump);
+-- a folder's furniture is counted from this index and shortpars_doc_hash alone
+DROP INDEX IF EXISTS docs_folder;
+CREATE INDEX IF NOT EXISTS docs_folder_file ON docs (folder, dump, file_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, text, tokenize = 'unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'row');
 CREATE TABLE IF NOT EXISTS shortpars (doc_id INTEGER NOT NULL, hash INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS shortpars_hash ON shortpars (hash);
-CREATE INDEX IF NOT EXISTS shortpars_doc ON shortpars (doc_id);
+DROP INDEX IF EXISTS shortpars_hash;
+DROP INDEX IF EXISTS shortpars_doc;
+CREATE INDEX IF NOT EXISTS shortpars_doc_hash ON shortpars (doc_id, hash);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (key BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses_used (key TEXT PRIMARY KEY, day INTEGER NOT NULL);
