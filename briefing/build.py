@@ -21,7 +21,7 @@ from briefing.cache import DocumentCache, analysis_key, content_hash, to_json
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.index import Index
-from briefing.ingest import get_sources, index_sources
+from briefing.ingest import collector_paused, get_sources, index_sources
 from briefing.ingest.executors import executor_for
 from briefing.ingest.feeds import fetch_feeds
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
@@ -129,7 +129,8 @@ def _build(
         raise BriefingError(f"the window starts on {since} after it ends on {as_of}")
     step = options.progress or (lambda stage: None)
     chosen = select_topics(config.topics, topics)
-    found, skipped = _matches(config, cache, chosen, (since, as_of), options)
+    with collector_paused():  # on again once the index is let go: no pass over what it held
+        found, skipped = _matches(config, cache, chosen, (since, as_of), options)
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
     analyses = analyze_matches(matched, {} if memo is None else memo, cache)
