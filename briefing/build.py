@@ -21,7 +21,7 @@ from briefing.cache import DocumentCache, analysis_key, content_hash, to_json
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.index import Index
-from briefing.ingest import get_sources, index_sources
+from briefing.ingest import collector_paused, get_sources, index_sources
 from briefing.ingest.executors import executor_for
 from briefing.ingest.feeds import fetch_feeds
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
@@ -129,12 +129,8 @@ def _build(
         raise BriefingError(f"the window starts on {since} after it ends on {as_of}")
     step = options.progress or (lambda stage: None)
     chosen = select_topics(config.topics, topics)
-    step("Reading sources")
-    index, skipped = indexed_sources(config, cache)
-    step(f"Matching {len(index.scope.files)} files to {len(chosen)} topics")
-    found = index.match_topics(chosen, since=since, until=as_of, exclusive=config.exclusive_topics)
-    if not any(found) and not options.allow_empty:
-        raise BriefingError(_nothing_found(config, index.size(), skipped, since, as_of))
+    with collector_paused():  # on again once the index is let go: no pass over what it held
+        found, skipped = _matches(config, cache, chosen, (since, as_of), options)
     matched = list(zip(chosen, found, strict=True))
     step(f"Analyzing {len({m.doc.path for ms in found for m in ms})} documents")
     analyses = analyze_matches(matched, {} if memo is None else memo, cache)
@@ -174,6 +170,27 @@ def _build(
         point_latest(out_dir)
         prune(config.output_dir, keep=config.keep)
     return BuildResult(out_dir, files, skipped, brief, warnings=warnings, preview=options.preview)
+
+
+def _matches(
+    config: Config,
+    cache: DocumentCache,
+    chosen: list[Topic],
+    window: tuple[date | None, date],
+    options: BuildOptions,
+) -> tuple[list[list[Match]], list[Skipped]]:
+    """Each topic's sources, and the files skipped. The index, with the candidates, sketches
+    and runs it loaded, is let go on return: the rest of the build needs only the matches,
+    and the garbage collector's passes over those objects cost more the larger the archive."""
+    step = options.progress or (lambda stage: None)
+    step("Reading sources")
+    index, skipped = indexed_sources(config, cache)
+    step(f"Matching {len(index.scope.files)} files to {len(chosen)} topics")
+    since, until = window
+    found = index.match_topics(chosen, since=since, until=until, exclusive=config.exclusive_topics)
+    if not any(found) and not options.allow_empty:
+        raise BriefingError(_nothing_found(config, index.size(), skipped, since, until))
+    return found, skipped
 
 
 def _nothing_found(

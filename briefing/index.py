@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from briefing.cache import DAY_BITS, DocumentCache, Scope
 from briefing.config import Topic
+from briefing.ingest import collector_paused
 from briefing.ingest.repeated import MIN_DOCS, MIN_SHARE, apply_rules, drop_hashed
 from briefing.match import (
     DUPLICATE_OVERLAP,
@@ -212,8 +213,7 @@ class Index:
 
     def __init__(self, cache: DocumentCache, scope: Scope, rules: Rules | None = None):
         self.cache, self.scope, self.rules = cache, scope, rules or []
-        self._repeated: dict[tuple[str, int], bool] = {}
-        self._folders: dict[str, int] = {}
+        self._repeated: dict[str, set[int]] = {}  # a folder's furniture (see _furniture)
         self._runs: dict[Path, frozenset[int]] = {}  # of candidates compared run by run
         self._all: OrderedDict[int, frozenset[int]] = OrderedDict()  # see _all_runs
         self._counts: dict[tuple[Sql, str | None, str], tuple[int, float]] = {}
@@ -233,6 +233,7 @@ class Index:
         rows = db.execute(f"SELECT term, doc FROM fts_vocab WHERE term IN ({marks})", tokens)
         return total, dict(rows.fetchall())
 
+    @collector_paused()  # candidates loaded, counted and compared: many objects, no cycles
     def match_topics(
         self,
         topics: Sequence[Topic],
@@ -504,37 +505,29 @@ class Index:
         return [(i, doc) for (i, _), doc in zip(out, kept, strict=True)]
 
     def repeated(self, doc_id: int) -> set[int]:
-        """Hashes of the document's short paragraphs that its folder's text dumps repeat."""
-        db = self.cache.db
-        row = db.execute("SELECT folder, dump FROM docs WHERE id = ?", (doc_id,)).fetchone()
-        if not row or not row[1]:
-            return set()
-        folder = row[0]
-        if folder not in self._folders:
-            self._folders[folder] = self._one(Sql("d.folder = ? AND d.dump = 1", (folder,), True))[
-                0
-            ]
-        members = self._folders[folder]
-        if members < MIN_DOCS:
-            return set()
-        floor = max(MIN_DOCS, MIN_SHARE * members)
-        out = set()
-        # only paragraphs that at least MIN_DOCS documents anywhere share are counted here
-        common = (
-            "SELECT p.hash FROM shortpars p WHERE p.doc_id = ? AND (SELECT count(*) FROM "
-            "(SELECT 1 FROM shortpars q WHERE q.hash = p.hash LIMIT ?)) >= ?"
-        )
-        for (value,) in db.execute(common, (doc_id, MIN_DOCS, MIN_DOCS)):
-            if (folder, value) not in self._repeated:
-                sql = (
-                    "SELECT count(*) FROM shortpars p JOIN docs d ON d.id = p.doc_id "
-                    "JOIN scope s ON s.file_id = d.file_id WHERE p.hash = ? AND d.folder = ?"
+        """Hashes of the short paragraphs that the document's folder's text dumps repeat."""
+        row = self.cache.db.execute("SELECT folder, dump FROM docs WHERE id = ?", (doc_id,))
+        found = row.fetchone()
+        return self._furniture(found[0]) if found and found[1] else set()
+
+    def _furniture(self, folder: str) -> set[int]:
+        """The short paragraphs (hashes) that at least MIN_DOCS, and MIN_SHARE, of the folder's
+        text dumps in the scope share: worked out once per folder, in one query, rather than
+        once per document and paragraph (a paragraph common in a large archive was counted
+        again for each document that had it)."""
+        if folder not in self._repeated:
+            members = self._one(Sql("d.folder = ? AND d.dump = 1", (folder,), True))[0]
+            found: set[int] = set()
+            if members >= MIN_DOCS:
+                rows = self.cache.db.execute(
+                    "SELECT p.hash FROM shortpars p JOIN docs d ON d.id = p.doc_id "
+                    "JOIN scope s ON s.file_id = d.file_id WHERE d.folder = ? AND d.dump = 1 "
+                    "GROUP BY p.hash HAVING count(*) >= ?",
+                    (folder, max(MIN_DOCS, MIN_SHARE * members)),
                 )
-                count = db.execute(sql, (value, folder)).fetchone()[0]
-                self._repeated[(folder, value)] = count >= floor
-            if self._repeated[(folder, value)]:
-                out.add(value)
-        return out
+                found = {value for (value,) in rows}
+            self._repeated[folder] = found
+        return self._repeated[folder]
 
 
 def _both(a: Sql, b: Sql) -> Sql:

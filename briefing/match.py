@@ -272,9 +272,13 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=64)
+FOLDED_KEPT = 512  # a build's candidates (100 a topic, shared by topics): each folded once
+
+
+@lru_cache(maxsize=FOLDED_KEPT)
 def _folded(text: str) -> str:
-    """The text as _fold has it (one text is asked for each term in turn)."""
+    """The text as _fold has it (one text is asked for each term in turn, and again by each
+    topic that has it among its candidates)."""
     return _fold(text)
 
 

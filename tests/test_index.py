@@ -3,13 +3,14 @@ kept in step with the files (changed, moved, removed)."""
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from briefing.cache import DocumentCache
+from briefing.cache import UNUSED_DAYS, DocumentCache
 from briefing.config import Topic
 from briefing.index import Index, fts_words
 from briefing.ingest import get_sources, index_sources
@@ -121,6 +122,51 @@ def test_furniture_repeated_across_a_folder_is_dropped_as_in_a_folder_read(tmp_p
     assert all("Subscribe" not in d.text for d in loaded)
 
 
+def test_furniture_needs_its_share_of_the_folder_as_in_a_folder_read(tmp_path):
+    """A blurb in 3 of 12 dumps is furniture, in 2 it is not; 8 of 40 (the 20% share) is, 7
+    is not; a folder's furniture is its own."""
+    for name, count, blurbs in (("a", 12, {"Share this.": 3, "Listen here.": 2}), ("b", 40, {})):
+        folder = tmp_path / "dumps" / name
+        folder.mkdir(parents=True)
+        blurbs = blurbs or {"Related stories.": 8, "Sign up.": 7, "Share this.": 1}
+        for i in range(count):
+            extra = [text for text, n in blurbs.items() if i < n]
+            body = [f"Report {name}{i}", f"The mission met officials in Kyiv on day {i}.", *extra]
+            (folder / f"page-{i:02d}.txt").write_text("\n\n".join(body))
+    docs, _ = get_sources([tmp_path / "dumps"])
+    with DocumentCache() as cache:
+        scope, _ = index_sources([tmp_path / "dumps"], cache)
+        loaded = [doc for _, doc in Index(cache, scope).load(cache.doc_ids(scope))]
+    assert [d.text for d in loaded] == [d.text for d in docs]
+    kept = "\n".join(d.text for d in loaded)
+    assert "Related" not in kept and "Sign up." in kept and "Listen here." in kept
+    assert kept.count("Share this.") == 1  # in b, once: a's furniture is not b's
+
+
+def test_a_scan_leaves_nothing_for_the_garbage_collector(tmp_path):
+    """A warm scan's objects are freed as soon as it returns: none waits in a reference cycle
+    for the collector (one that held every file's pair made its next pass as costly as the
+    archive is large)."""
+    folder = tmp_path / "s"
+    for part in range(3):
+        deeper = folder / f"part-{part}" / "deeper"
+        deeper.mkdir(parents=True)
+        for i in range(5):
+            (deeper / f"doc-{i}.txt").write_text(f"Report {part}.{i}\n\nThe mission met.")
+    with DocumentCache() as cache:
+        index_sources([folder], cache)
+        enabled = gc.isenabled()
+        gc.collect()
+        gc.disable()
+        try:
+            scope, _ = index_sources([folder], cache)
+            assert gc.collect() == 0
+        finally:
+            if enabled:
+                gc.enable()
+    assert len(scope.files) == 15
+
+
 def test_sketches_are_stored_and_copies_merged(tmp_path):
     folder = corpus(tmp_path / "s")
     long_text = TEXTS["sanctions.txt"] + "\n\n" + " ".join(f"word{i} sanctions" for i in range(400))
@@ -193,3 +239,121 @@ def test_feed_entries_fetched_by_url_keep_their_own_paths(tmp_path, monkeypatch)
         found = index.match_topics(config.topics)
     assert [d.path for d in loaded] == [e.path for e in entries]
     assert sorted(str(m.doc.path) for m in found[0]) == [str(e.path) for e in entries]
+
+
+def test_analyses_of_documents_gone_or_edited_are_forgotten_and_a_warm_build_stays_warm(
+    project, monkeypatch
+):
+    """Each analysis notes the day it was last used; one unused for UNUSED_DAYS goes (an
+    edited document's old analysis here), and those a build uses stay, however old."""
+    import briefing.build as build_module
+    import briefing.cache as cache_module
+    from briefing.config import load_config
+
+    calls = []
+    real = build_module.analyze
+    monkeypatch.setattr(build_module, "analyze", lambda doc: calls.append(doc) or real(doc))
+    day = date(2026, 11, 23).toordinal()
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    folder = project("mixed")
+    config = load_config(folder / "config.yaml")
+
+    def build_on(offset: int) -> tuple[int, int]:
+        nonlocal day
+        day = date(2026, 11, 23).toordinal() + offset
+        before = len(calls)
+        build_module.build(config, as_of=date(2026, 11, 23))
+        with DocumentCache(config.cache_path) as cache:
+            kept = cache.db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        return len(calls) - before, kept
+
+    analysed, kept = build_on(0)
+    edited = folder / "sources" / "2026-11-19_press-briefing.txt"
+    edited.write_text(edited.read_text() + "\n\nThe spokesperson added a line on sanctions.\n")
+    assert build_on(1) == (1, kept + 1)  # the edited text analysed; its old analysis stays
+    assert build_on(20) == (0, kept + 1)  # nothing analysed again; every row still there
+    assert build_on(20 + UNUSED_DAYS) == (0, kept)  # the old analysis unused for 30 days
+    assert analysed == kept > 0
+
+
+def test_runs_unused_for_a_month_are_forgotten_and_those_read_are_kept(monkeypatch):
+    import briefing.cache as cache_module
+
+    day = 1000
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    with DocumentCache() as cache:
+        cache.keep_runs("read again later", frozenset({1, 2}))
+        cache.keep_runs("never read again", frozenset({3}))
+        day += 20
+        assert cache.runs("read again later") == frozenset({1, 2})
+        day += UNUSED_DAYS - 20
+        assert cache.forget_unused() == 0  # the other unused for 30 days: not yet
+        day += 1
+        assert cache.forget_unused() == 1
+        assert cache.runs("never read again") is None
+        assert cache.runs("read again later") == frozenset({1, 2})  # read today again
+        day += UNUSED_DAYS + 1
+        assert cache.forget_unused() == 1 and cache.runs("read again later") is None
+
+
+def test_rows_an_older_version_wrote_stay_until_read_and_it_can_still_write(tmp_path, monkeypatch):
+    """A version without days of use shares the cache: its rows (no day) are kept, and dated
+    once read; its writes still fit the tables."""
+    import briefing.cache as cache_module
+
+    day = 1000
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    with DocumentCache() as cache:
+        cache.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (b"old", b"\x02\0\0\0"))
+        cache.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)", ("old", b"x"))
+        day += 10 * UNUSED_DAYS
+        assert cache.forget_unused() == 0
+        assert cache._used("runs", b"old") == b"\x02\0\0\0"
+        day += UNUSED_DAYS + 1
+        assert cache.forget_unused() == 1  # the run, once dated; the analysis never read
+        assert cache.db.execute("SELECT key FROM analyses").fetchall() == [("old",)]
+
+
+def test_a_cache_from_before_days_of_use_has_every_row_dated_today(tmp_path, monkeypatch):
+    import sqlite3
+
+    import briefing.cache as cache_module
+
+    day = 1000
+    monkeypatch.setattr(cache_module, "today", lambda: day)
+    with DocumentCache() as cache:
+        path = cache.path
+    db = sqlite3.connect(path)  # as the previous version left it: rows, and no days of use
+    db.execute("DROP TABLE analyses_used")
+    db.execute("DROP TABLE runs_used")
+    db.execute("INSERT INTO analyses VALUES ('by older code', x'00')")
+    db.commit()
+    db.close()
+    with DocumentCache() as cache:
+        assert cache.forget_unused() == 0
+        day += UNUSED_DAYS + 1
+        assert cache.forget_unused() == 1
+
+
+def test_a_large_scan_merges_the_full_text_index_and_answers_the_same(tmp_path, monkeypatch):
+    """Transactions of 4 files leave the FTS5 index in many segments, each visited by every
+    lookup; a scan that parses COMPACT_FROM files (and a tenth of the index) merges them."""
+    import briefing.ingest as ingest_module
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for i in range(40):
+        words = " ".join(f"word{i * 7 % 13 + j}" for j in range(30))
+        (folder / f"doc-{i:02d}.txt").write_text(f"Report {i} on sanctions\n\n{words}.")
+    monkeypatch.setattr(ingest_module, "COMMIT_EVERY", 4)
+    segments, answers = [], []
+    for compact_from in (1000, 40):
+        monkeypatch.setattr(ingest_module, "COMPACT_FROM", compact_from)
+        monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / f"cache-{compact_from}"))
+        with DocumentCache() as cache:
+            scope, _ = index_sources([folder], cache)
+            rows = cache.db.execute("SELECT count(*) FROM fts_data").fetchone()[0]
+            found = Index(cache, scope).match_topics([Topic(name="t", keywords=["word7"])])
+        segments.append(rows)
+        answers.append([(m.doc.path.name, m.score) for m in found[0]])
+    assert segments[1] < segments[0] and answers[0] == answers[1] and answers[0]

@@ -41,6 +41,9 @@ MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a 
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 PARSE_SECONDS = 30.0  # a real document takes well under a second; a crafted one, for ever
 COMMIT_EVERY = 500  # parsed files written to the index per transaction
+# A scan that parses this many files, and a tenth of what the index holds (a first ingest, a
+# large import), merges the full-text index into one segment (see DocumentCache.compact).
+COMPACT_FROM = COMMIT_EVERY
 BATCH = 16  # files per task sent to a worker process
 IN_FLIGHT = 4  # batches out per worker: enough to keep it busy, few enough to hold little
 RACY_NS = 2_000_000_000  # a folder changed this lately may change again within its mtime tick
@@ -70,12 +73,28 @@ READERS: dict[str, Reader] = {
 __all__ = [
     "READERS",
     "get_sources",
+    "collector_paused",
     "index_sources",
     "read_documents",
     "read_file",
     "walk_files",
     "walk_names",
 ]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while documents are built or files checked (also
+    as a decorator). Loading a large corpus creates hundreds of thousands of objects and no
+    cycles; the collector's passes over them made a warm 10,000-file scan half as slow again,
+    and unpredictably so; each pass costs more the more files an archive has."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def get_sources(
@@ -89,7 +108,7 @@ def get_sources(
     With a cache, unchanged files are not read and unchanged contents are not parsed again.
     Files are parsed by ``executor`` (a Dask cluster), else on this machine's cores.
     """
-    with _collector_paused():
+    with collector_paused():
         if cache is None:
             docs, skipped = _get_sources(paths, executor)
         else:
@@ -98,6 +117,7 @@ def get_sources(
     return apply_rules(remove_repeated(docs), rules or []), skipped
 
 
+@collector_paused()  # a scan holds a few objects per file, and makes no cycles
 def index_sources(
     paths: Iterable[Path],
     cache: DocumentCache,
@@ -147,10 +167,41 @@ def _check_files(
 ) -> tuple[dict[int, str], int]:
     """Index each file as it is now ((id -> path as found), how many were indexed again or
     removed); indexed files not among them, or not readable, leave the index."""
+    ids, keys, todo, updated = _look_up(checks, indexed, cache, skipped)
+    for done, (name, key, digest, stat, result) in enumerate(_parse_all(todo, executor), 1):
+        if isinstance(result, str):
+            skipped.append(Skipped(Path(name), result))
+            continue
+        ids[key] = cache.put(Path(name), key=key, stat=stat, sha256=digest, docs=result)
+        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
+            cache.commit()
+    gone = [
+        row[1]
+        for key, row in indexed.items()
+        if key not in ids and (key in keys or not os.path.lexists(key))
+    ]
+    cache.remove(gone)
+    cache.forget_unused()  # analyses and runs of documents gone, or of older code
+    if len(todo) >= COMPACT_FROM and 10 * len(todo) >= cache.size():
+        cache.compact()
+    cache.commit()
+    return {ids[key]: name for key, name in keys.items() if key in ids}, updated + len(gone)
+
+
+def _look_up(
+    checks: list[tuple[str, str]],
+    indexed: dict[str, Known],
+    cache: DocumentCache,
+    skipped: list[Skipped],
+) -> tuple[dict[str, int], dict[str, str], list[tuple[str, str]], int]:
+    """(key -> id of the files indexed as they are now, key -> path as found of every source
+    file, the files to parse, how many changed). A file is stat'ed, and read only when its
+    size or mtime changed: then its content may have been parsed before (moved, copied,
+    touched), and is indexed again without parsing."""
     ids: dict[str, int] = {}
     keys: dict[str, str] = {}
     todo: list[tuple[str, str]] = []
-    updated = 0
+    changed = 0
     for name, key in checks:
         if not name.isascii() and not _utf8(name):  # SQLite, JSON and every writer need text
             shown = Path(name.encode("utf-8", "backslashreplace").decode())
@@ -160,30 +211,21 @@ def _check_files(
             continue
         keys[key] = name
         try:
-            file_id, stale = _lookup(name, key, indexed.get(key), cache)
+            now = _check(name)
         except SourceError as exc:
             skipped.append(Skipped(Path(name), str(exc)))
             continue
-        if file_id is not None:
-            ids[key] = file_id
-        updated += stale
-        if file_id is None:
-            todo.append((name, key))
-    for done, (name, key, digest, stat, result) in enumerate(_parse_all(todo, executor), 1):
-        if isinstance(result, str):
-            skipped.append(Skipped(Path(name), result))
+        row = indexed.get(key)  # unchanged, the common case: checked here, per file, at once
+        if row and row[2:] == (now.st_size, now.st_mtime_ns, READER_VERSION):
+            ids[key] = row[1]
             continue
-        ids[key] = cache.put(Path(name), key=key, stat=stat, sha256=digest, docs=result)
-        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
-            cache.commit()
-    gone = [
-        row[0]
-        for key, row in indexed.items()
-        if key not in ids and (key in keys or not os.path.lexists(key))
-    ]
-    cache.remove(gone)
-    cache.commit()
-    return {ids[key]: name for key, name in keys.items() if key in ids}, updated + len(gone)
+        changed += 1
+        digest = _digest(name)
+        if cache.has_content(digest):
+            ids[key] = cache.put(Path(name), key=key, stat=_stat(now), sha256=digest, docs=None)
+        else:
+            todo.append((name, key))
+    return ids, keys, todo, changed
 
 
 def _changed_folders(
@@ -263,7 +305,7 @@ def _get_sources(
     files = _files(paths, skipped)
     for path in files:
         try:
-            _check(path)
+            _check(str(path))
             todo.append((str(path), str(path)))
         except SourceError as exc:
             skipped.append(Skipped(path, str(exc)))
@@ -277,24 +319,11 @@ def _get_sources(
     return [doc for path in files if str(path) in found for doc in found[str(path)]], skipped
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while documents are built. Loading a large corpus
-    creates hundreds of thousands of objects and no cycles; the collector's passes over them
-    made a warm 10,000-file scan half as slow again, and unpredictably so."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _check(path: Path | str) -> os.stat_result:
+def _check(path: str) -> os.stat_result:
     """A source's stat, or SourceError when it is not one to read."""
-    _not_documentation(os.path.basename(path))
-    _suffix_reader(os.path.splitext(path)[1])
+    name = path.rpartition("/")[2]
+    _not_documentation(name)
+    _suffix_reader(os.path.splitext(name)[1])
     try:
         stat = os.stat(path)
     except OSError as exc:
@@ -304,19 +333,6 @@ def _check(path: Path | str) -> os.stat_result:
     if stat.st_size > MAX_SOURCE_BYTES:
         raise SourceError(f"larger than {MAX_SOURCE_BYTES // 1_000_000} MB")
     return stat
-
-
-def _lookup(
-    name: str, key: str, row: Known | None, cache: DocumentCache
-) -> tuple[int | None, bool]:
-    """(The file's index id, None when it must be parsed; whether it was indexed again)."""
-    stat = _check(name)
-    if row and row[1:] == (stat.st_size, stat.st_mtime_ns, READER_VERSION):
-        return row[0], False
-    digest = _digest(name)
-    if cache.has_content(digest):  # moved, copied or touched: indexed without parsing
-        return cache.put(Path(name), key=key, stat=_stat(stat), sha256=digest, docs=None), True
-    return None, True
 
 
 def _digest(name: str) -> str:
@@ -543,27 +559,27 @@ def _rooted_files(
 ) -> tuple[list[tuple[str, str]], dict[str, int]]:
     """The files under ``root`` as found and as keys (its real path ``real`` in place of
     ``root``), in a stable order; and its folders' mtimes (real path -> mtime_ns), each taken
-    before the folder is listed."""
+    before the folder is listed. Folders are walked from a stack, not by a recursive closure:
+    that closure's reference to itself is a cycle, which kept every file's pair alive until
+    the garbage collector's next pass found it (a pass over 20,000 pairs)."""
     if not folder:
         return [(str(root), real)], {}
     found: list[tuple[str, str]] = []
     folders: dict[str, int] = {}
     start = len(str(root))
-
-    def walk(named: str) -> None:
+    stack = [str(root)]
+    while stack:
+        named = stack.pop()
         try:
             mtime = os.stat(named).st_mtime_ns
         except OSError:
-            return
+            continue
         names, subfolders = _listing(named)
-        folders[real + named[start:]] = _stamp(mtime)
-        for name in names:
-            path = os.path.join(named, name)
-            found.append((path, real + path[start:]))
-        for sub in subfolders:
-            walk(os.path.join(named, sub))
-
-    walk(str(root))
+        key = real + named[start:]
+        folders[key] = _stamp(mtime)
+        named, key = os.path.join(named, ""), os.path.join(key, "")  # each file: two joins
+        found.extend([(named + name, key + name) for name in names])
+        stack.extend(named + sub for sub in reversed(subfolders))  # the first on top
     return found, folders
 
 
