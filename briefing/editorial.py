@@ -126,6 +126,10 @@ NOT_A_VERB = frozenset(
 )
 
 
+# A "that" opening a clause a phrase interrupts: ", based on the information available, …".
+_INTERRUPTED_CLAUSE = re.compile(r", (?!and\b|but\b|or\b|so\b)[^,.;:]{3,80}, \w")
+
+
 def _object_pronoun(low: str) -> bool:
     """Whether an "it" or "them" that a verb takes stands for nothing the sentence named
     before it (nothing but that verb, and "we", "I", comes first), or a "this" or "that"
@@ -136,6 +140,8 @@ def _object_pronoun(low: str) -> bool:
     head, _, verb = low[: m.start()].rpartition(" ")
     if not verb.isalpha() or verb in NOT_A_VERB or _verb_after(m[1] or ""):
         return False
+    if m[0] == " that" and _INTERRUPTED_CLAUSE.match(low, m.end()):
+        return False  # "I can announce that, based on …, the government assesses …"
     if m[0].startswith((" this", " that")):
         return True  # "… to address that, and …": a demonstrative has no noun to stand for
     named = [w for w in content_words(head) if len(w) > 3 and w.split("'")[0] not in WHO]

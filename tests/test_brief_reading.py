@@ -1012,3 +1012,14 @@ def test_only_modal_verbs_make_a_stance_and_an_amount_may_be_written_out():
         assert not irrealis(news), news
     assert quantity("enrichment to sixty percent") and quantity("two million people fled")
     assert not quantity("one of the largest refugee populations")
+
+
+def test_a_that_clause_interrupted_by_a_phrase_points_nowhere():
+    from briefing.editorial import leans_back
+
+    announced = (
+        "Today, I can announce that, based on information currently available, the "
+        "government assesses that its forces have committed war crimes."
+    )
+    assert not leans_back(announced, (), spoken=False)
+    assert leans_back("We are working hard to address that, and we will.", (), spoken=False)
