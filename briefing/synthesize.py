@@ -391,10 +391,11 @@ def synthesize(
 
 
 def said_something(pool: list[Candidate]) -> list[Candidate]:
-    """The pool without its bare stances ("We remain committed to …", "We stand with …"):
+    """The pool without its bare stances ("We remain committed to …", "We stand with …") and
+    its rhetoric ("the extraordinary bravery of the people … in the face of … brutality"):
     a director cuts them when the sources say what happened. Only a topic that has too little
     else keeps them."""
-    news = [c for c in pool if not bare_stance(c)]
+    news = [c for c in pool if not bare_stance(c) and not rhetoric(c.edited.text)]
     return news if len(news) >= ENOUGH_NEWS else pool
 
 
