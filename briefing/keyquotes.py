@@ -253,7 +253,10 @@ def resolve_speaker(
     position = title_role(name, doc.title) or position
     position = position or next((p for n, p in people if n == name), None)
     # "Iran’s foreign ministry spokesperson, Reza Karimi, said …" in the source's own text
-    return name, position or title or appositive_role(doc.text, name)
+    role = position or appositive_role(doc.text, name) or title
+    if role and " " not in name and all(fold(w) in TITLE_WORDS for w in role.split()):
+        return f"{role} {name}", None  # a surname alone: "President Biden", not "Biden, President"
+    return name, role
 
 
 # A described position set beside a full name, before or after it: "Iran’s foreign ministry

@@ -122,7 +122,10 @@ AFTER_RULES = (
     ),
     _after(
         "cue_role_name_after",
-        rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?(?!(?:of|the|for|and|in|at|from)\s)"
+        # the role ends on a noun, not a preposition: "said Maia Sandu on Monday" is Sandu's
+        rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?"
+        rf"(?!(?:of|the|for|and|in|at|from|on|by|to|with|after|before|during|since|until|"
+        rf"over|last|this|next)\s)"
         rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})(?=\s*[,.(]|\s*$)",
         ("“It was a disgrace to the country,” said MSNBC host Chris Matthews.", "Chris Matthews"),
     ),

@@ -170,3 +170,13 @@ def test_a_speaker_named_by_surname_gets_the_position_an_appositive_gave_them(tm
         "Ana Popa, the company, said no.",
     ):
         assert appositive_role(text, "Ana Popa") is None, text
+
+
+def test_a_titled_surname_with_no_full_name_is_named_by_title_and_surname(tmp_path):
+    text = (
+        "Moldova Vote\n\nMarch 6, 2022\n\n"
+        "“Moldova has shown the world that 2 million voters can choose freely,” said President "
+        "Sandu on Monday.\n"
+    )
+    (quote,) = key_quotes(TOPIC, [analysis(tmp_path, "p.txt", text)])
+    assert (quote.speaker, quote.position) == ("President Sandu", None)

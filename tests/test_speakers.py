@@ -83,6 +83,19 @@ def test_a_preposition_opening_the_sentence_is_no_speaker():
     assert quotes and all(q.speaker != "According" for q, _ in quotes)
 
 
+def test_a_day_after_the_speakers_name_is_no_speaker():
+    for body, speaker in (
+        ("“Voters in every district chose freely,” said Maia Sandu on Monday.", "Maia Sandu"),
+        ("“Voters in every district chose freely,” said President Sandu on Monday.", "Sandu"),
+        (
+            "“Voters in every district chose freely,” said MSNBC host Chris Matthews.",
+            "Chris Matthews",
+        ),
+    ):
+        [(quote, _)] = attributed(body)
+        assert quote.speaker == speaker, body
+
+
 def test_a_pronoun_goes_to_the_latest_speaker_of_its_gender():
     passage = (
         "“The bill is dead,” Mr. Alan Brooks said. “We will try again,” Ms. Dana Reyes said.\n\n"
