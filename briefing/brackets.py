@@ -179,9 +179,17 @@ def _personal(word: str, name: str, text: str) -> bool:
     """Whether ``name`` names a person: none of its words is a common word of the document
     ("Homyel Regional Court"), and ``word`` never stands where places and bodies do: after
     "the" or a preposition of place ("in Canada", beside "Statistics Canada")."""
-    if any(common_word(w, text) for w in name.split()):
+    if any(common_word(w, text) or _counted(w, text) for w in name.split()):
         return False
     return word not in _place_words(text)
+
+
+def _counted(word: str, text: str) -> bool:
+    """Whether a capitalised word is a noun of a kind the document counts, with its plural
+    or singular beside it ("Muslim" and "Muslims", "Uyghur" and "Uyghurs"): a people or a
+    faith, not a person's name."""
+    other = word[:-1] if word.endswith("s") else word + "s"
+    return re.search(rf"\b{re.escape(other)}\b", text[:MAX_ANALYZED_CHARS]) is not None
 
 
 _PLACE = re.compile(r"\b(?:the|in|at|across|throughout|within|into|inside) ([A-Z][\w’'-]*)")

@@ -207,7 +207,9 @@ DATELINE = re.compile(
 # "For more information, …", "Follow us …") and bylines.
 POINTER = re.compile(
     r"https?://|\bwww\.|^(?:Please )?(?:See|Visit|Review|Follow|Read|Click|Contact|Watch|"
-    r"Subscribe|Sign up)\b|^For (?:more|further|additional) (?:information|details)",
+    r"Subscribe|Sign up)\b|^For (?:more|further|additional) (?:information|details)"
+    # a link's text: "The advisory … are available here ."
+    r"|\b(?:is|are) (?:available|found|posted|accessible) (?:here|online|at)\s*[.:]?\s*$",
     re.I,
 )
 BYLINE = re.compile(

@@ -1023,3 +1023,22 @@ def test_a_that_clause_interrupted_by_a_phrase_points_nowhere():
     )
     assert not leans_back(announced, (), spoken=False)
     assert leans_back("We are working hard to address that, and we will.", (), spoken=False)
+
+
+def test_a_people_or_faith_is_no_name_to_complete_in_brackets():
+    text = (
+        "Police detained Muslim Uyghurs in the region for months.\n\n"
+        "Many Uyghurs and members of other Muslim and ethnic minority groups remain detained.\n\n"
+        "Officials detained more than 100 Muslims in re-education centers last year.\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert not any("[Uyghurs]" in t for t in texts), texts
+
+
+def test_a_sentence_that_points_to_a_link_is_no_bullet():
+    text = (
+        "The ministry warned companies against hiring 300 remote workers last week.\n\n"
+        "The advisory along with a two-page summary version are available here .\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert len(texts) == 1 and texts[0].startswith("The ministry warned")
