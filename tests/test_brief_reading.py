@@ -953,6 +953,13 @@ def test_a_bullet_that_names_its_speaker_does_not_name_them_again():
     assert attribution(point(other, "Helena Varga", "fellow")) == (
         " — Helena Varga, fellow, 18 November 2026"
     )
+    # a writer reporting what others said is not them
+    report = "Officials in Kyiv said that protecting the grid was now as urgent as the front."
+    assert attribution(point(report, "Ivan Kowalski")) == (
+        " — reported by Ivan Kowalski, 18 November 2026"
+    )
+    own = "We said that the grid would hold, and we are delivering 40 transformers."
+    assert attribution(point(own, "Daniel Okafor")).startswith(" — Daniel Okafor")
     # an organisation is named twice only if its whole name is in the text
     spoken = "The spokesperson said the designations take effect on Monday."
     assert attribution(point(spoken, "Office of the Spokesperson")).startswith(" — Office of")

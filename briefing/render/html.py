@@ -166,12 +166,28 @@ def attribution(point: Any) -> str:
     day = get("date")
     if isinstance(day, str):
         day = date.fromisoformat(day)
-    who = [get("said_by"), get("role")]
-    if names_itself(str(get("text") or ""), get("said_by")):
+    text, said_by = str(get("text") or ""), get("said_by")
+    who = [said_by, get("role")]
+    if names_itself(text, said_by):
         who = []  # "…, says Example Institute fellow Dr. Helena Varga.": not named twice
+    elif _person(said_by) and REPORTS_ANOTHER.search(text) and not FIRST_PERSON.search(text):
+        # "Officials in Kyiv said …": the writer reports them; the writer is not the officials
+        who = [f"reported by {said_by}", get("role")]
     parts = [*who, long_date(day) if day else None]
     shown = ", ".join(p for p in parts if p)
     return f" — {shown}" if shown else ""
+
+
+# A sentence that reports what someone else said ("Officials in Kyiv said …", "… according
+# to the agency"), and one in the first person, whose speaker reports themself.
+REPORTS_ANOTHER = re.compile(r"\b(?:said|says|told|according to|reported|stated)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
+
+
+def _person(name: str | None) -> bool:
+    """A person's name ("Ivan Kowalski"), not an organisation's ("Office of the Spokesperson")."""
+    words = (name or "").split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def names_itself(text: str, said_by: str | None) -> bool:
@@ -179,9 +195,10 @@ def names_itself(text: str, said_by: str | None) -> bool:
     ("… says [Helena] Varga.")."""
     if not said_by:
         return False
-    words = said_by.split()
-    person = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-    return said_by in text or person and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
+    last = said_by.split()[-1]
+    return said_by in text or (
+        _person(said_by) and re.search(rf"\b{re.escape(last)}\b", text) is not None
+    )
 
 
 def period(brief: Brief) -> str:
