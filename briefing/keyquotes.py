@@ -11,6 +11,7 @@ document named as the speaker ("The report") is not a speaker.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -261,10 +262,13 @@ def resolve_speaker(
 
 # A described position set beside a full name, before or after it: "Iran’s foreign ministry
 # spokesperson, Reza Karimi, said …", "… Reza Karimi, a spokesperson for the ministry, said".
-_ROLE_BEFORE = r"((?:[\w’'-]+\s+){{0,6}}(?P<head>[a-z]+)),\s+{name},"
-_ROLE_AFTER = (
-    r"{name},\s+((?:a|an|the)\s+[^,.;:“”\"]{{3,80}}|[A-Z][\w-]*[’']s\s+[^,.;:“”\"]{{3,60}})"
+# Each is matched in a window around a place the name stands, found by a plain search: a
+# pattern run over a long report at every offset is slow.
+_ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){0,6}(?P<head>[a-z]+)),\s+$")
+_ROLE_AFTER = re.compile(
+    r"^,\s+((?:a|an|the)\s+[^,.;:“”\"]{3,80}|[A-Z][\w-]*[’']s\s+[^,.;:“”\"]{3,60})"
 )
+ROLE_WINDOW = 120  # characters before or after the name where its appositive stands
 # Where the noun phrase of a position starts: its last article (kept before a possessive,
 # "the country’s top diplomat"), else its possessive ("Iran’s foreign ministry spokesperson").
 _NP_START = re.compile(
@@ -273,24 +277,34 @@ _NP_START = re.compile(
 _OF_PLACE = re.compile(r"\s(?:at|of|for|in|on|with|to|from)\s")
 
 
+@functools.lru_cache(maxsize=1024)  # asked for each quote and bullet of the person
 def appositive_role(text: str, name: str) -> str | None:
     """The position a text gives a full name in an appositive, the first time it does: a
     phrase whose head, before any "of …" or "at …", is a role noun (lexicon.ROLE_NOUNS)."""
     if " " not in name:
         return None
-    found = []
-    for form in (_ROLE_BEFORE, _ROLE_AFTER):
-        m = re.search(form.format(name=re.escape(name)), text[:MAX_ANALYZED_CHARS])
-        if not m:
-            continue
-        role = m[1]
-        start = _NP_START.match(role) if form is _ROLE_BEFORE else None
-        role = " ".join(role[start.end() if start else 0 :].split())  # not "On Monday …"
-        role = re.sub(r"^(?:a|an)\s+", "", role)  # "a senior fellow …" → "senior fellow …"
-        head = _OF_PLACE.split(role, 1)[0].split()[-1:]  # "senior fellow" of "… at …"
-        if head and head[0] in lexicon.ROLE_NOUNS:
-            found.append((m.start(), role))
-    return min(found)[1] if found else None
+    at = text.find(name, 0, MAX_ANALYZED_CHARS)
+    while at >= 0:
+        end = at + len(name)
+        before = _ROLE_BEFORE.search(text, max(0, at - ROLE_WINDOW), at)
+        after = (
+            _ROLE_AFTER.match(text[end : end + ROLE_WINDOW]) if text[end : end + 1] == "," else None
+        )
+        for m, trim in ((before, True), (after, False)):
+            role = _role(m[1], trim) if m and (not trim or text[end : end + 1] == ",") else None
+            if role:
+                return role
+        at = text.find(name, end, MAX_ANALYZED_CHARS)
+    return None
+
+
+def _role(phrase: str, trim: bool) -> str | None:
+    """The position in an appositive phrase, if its head is a role noun."""
+    start = _NP_START.match(phrase) if trim else None
+    role = " ".join(phrase[start.end() if start else 0 :].split())  # not "On Monday …"
+    role = re.sub(r"^(?:a|an)\s+", "", role)  # "a senior fellow …" → "senior fellow …"
+    head = _OF_PLACE.split(role, 1)[0].split()[-1:]  # "senior fellow" of "… at …"
+    return role if head and head[0] in lexicon.ROLE_NOUNS else None
 
 
 # Where the title's list of people breaks: "Briefing With …", ", …", " and …", ": …".
