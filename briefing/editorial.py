@@ -130,6 +130,13 @@ NOT_A_VERB = frozenset(
 _INTERRUPTED_CLAUSE = re.compile(r", (?!and\b|but\b|or\b|so\b)[^,.;:]{3,80}, \w")
 
 
+# Where a clause begins: a pause, a coordinator or a subordinator.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:and|but|or|after|before|when|while|because|since|although|though|as|if|once"
+    r"|until|then|so)\b"
+)
+
+
 def _object_pronoun(low: str) -> bool:
     """Whether an "it" or "them" that a verb takes stands for nothing the sentence named
     before it (nothing but that verb, and "we", "I", comes first), or a "this" or "that"
@@ -144,16 +151,24 @@ def _object_pronoun(low: str) -> bool:
         return False  # "I can announce that, based on …, the government assesses …"
     if m[0].startswith((" this", " that")):
         return True  # "… to address that, and …": a demonstrative has no noun to stand for
-    named = [w for w in content_words(head) if len(w) > 3 and w.split("'")[0] not in WHO]
+    # Binding theory's Principle B (Chomsky 1981): a verb's object pronoun is never its own
+    # clause's subject, so only an earlier clause can name what it stands for ("[T]he Justice
+    # Ministry disbarred them" leans back; "The ministers adopted the plan and funded it" not)
+    earlier = _CLAUSE_BREAK.split(head)[:-1]
+    named = [
+        w for w in content_words(" ".join(earlier)) if len(w) > 3 and w.split("'")[0] not in WHO
+    ]
     return not named
 
 
 def _verb_after(word: str) -> bool:
     """Whether the word after an "it" makes the "it" a subject ("I hope it inspires", "it was")
-    or a dummy ("made it clear"): an auxiliary, a verb in -s, or an adjective of judgement."""
+    or a dummy ("made it clear"): an auxiliary, a verb in -s or the past, an adjective."""
     word = word.replace("’", "'")
     if word in NOT_A_VERB or word in ("clear", "very", "possible", "easier", "harder"):
         return True
+    if word in lexicon.PAST_TENSE_FORMS or (len(word) > 4 and word.endswith("ed")):
+        return True  # "the ministry said it tracked …": the subject of what was said
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ous", "us"))
 
 

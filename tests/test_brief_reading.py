@@ -499,7 +499,11 @@ def test_an_object_pronoun_with_nothing_named_before_it_leans_back():
     assert leans_back(
         "Nearly one million Syrians remain displaced from that operation today.", (), spoken=False
     )
+    # the clause's own subject is never what its object pronoun stands for
+    assert leans_back("[T]he Justice Ministry disbarred them.", (), spoken=False)
     for fine in (
+        "After five lawyers defended the protesters, the ministry disbarred them.",
+        "The defense ministry said it tracked 47 aircraft and 14 navy vessels.",
         "The ministers adopted the plan and funded it with $40 million from the budget.",
         "We will make it clear to the regime that the sanctions stay in place.",
         "The council met four times in that year to review the sanctions.",
