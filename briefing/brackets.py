@@ -189,7 +189,13 @@ def _counted(word: str, text: str) -> bool:
     or singular beside it ("Muslim" and "Muslims", "Uyghur" and "Uyghurs"): a people or a
     faith, not a person's name."""
     other = word[:-1] if word.endswith("s") else word + "s"
-    return re.search(rf"\b{re.escape(other)}\b", text[:MAX_ANALYZED_CHARS]) is not None
+    return other in _capitalised(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of a document, found once for all its sentences."""
+    return frozenset(re.findall(r"\b[A-Z][\w-]*", text[:MAX_ANALYZED_CHARS]))
 
 
 _PLACE = re.compile(r"\b(?:the|in|at|across|throughout|within|into|inside) ([A-Z][\w’'-]*)")

@@ -55,9 +55,8 @@ CEREMONY = re.compile(
     # a non-answer: "I will leave to the Russians to speak to …", "I won’t get ahead of …"
     r"|(?:leave|defer|refer you) (?:it )?to (?:the )?[A-Z]?\w+ to (?:speak|comment|characteri[sz]e)"
     r"|(?:won['’]t|will not|not going to|wouldn['’]t want to) (?:get ahead of|speculate|comment)"
-    # an opening of the day's briefing, a colleague's death
+    # an opening of the day's briefing (a colleague's death is TRIBUTE's, paragraph and all)
     r"|(?:start|begin|open) (?:off )?(?:today |this briefing )?(?:by|with) (?:noting|saying)"
-    r"|(?:tragic |sad )?passing of|passed away|pay(?:ing)? tribute"
     # an observance: "began celebrating the first day of Pride Month"
     r"|(?:celebrat|commemorat)(?:e|es|ed|ing) (?:\w+ ){0,5}"
     r"(?:month|day|week|anniversary|holiday))\b",
@@ -529,7 +528,7 @@ def leans_back(
     if not spoken and INTRODUCED_PERSONAL.match(low):
         return True  # "Unreversed, it will …"; a speaker's "So, they …" is of the talk
     if REPORTED_PRONOUN.search(low) or _object_pronoun(low):
-        return True  # "Look, for us, this is …", "We’ve conveyed it repeatedly"
+        return True  # "Moscow says this makes it …", "We’ve conveyed it repeatedly"
     clause = INTRODUCED_DEMONSTRATIVE.match(low)
     if clause:  # "Combined with $300 million …, this additional drawdown brings …"
         named = {w[:STEM] for w in content_words(shown)}

@@ -286,20 +286,19 @@ def appositive_role(text: str, name: str) -> str | None:
     at = text.find(name, 0, MAX_ANALYZED_CHARS)
     while at >= 0:
         end = at + len(name)
-        before = _ROLE_BEFORE.search(text, max(0, at - ROLE_WINDOW), at)
-        after = (
-            _ROLE_AFTER.match(text[end : end + ROLE_WINDOW]) if text[end : end + 1] == "," else None
-        )
-        for m, trim in ((before, True), (after, False)):
-            role = _role(m[1], trim) if m and (not trim or text[end : end + 1] == ",") else None
+        if text[end : end + 1] == ",":  # an appositive is set off on both sides
+            before = _ROLE_BEFORE.search(text, max(0, at - ROLE_WINDOW), at)
+            after = _ROLE_AFTER.match(text[end : end + ROLE_WINDOW])
+            role = (before and _role(before[1], trim=True)) or (after and _role(after[1]))
             if role:
                 return role
         at = text.find(name, end, MAX_ANALYZED_CHARS)
     return None
 
 
-def _role(phrase: str, trim: bool) -> str | None:
-    """The position in an appositive phrase, if its head is a role noun."""
+def _role(phrase: str, trim: bool = False) -> str | None:
+    """The position in an appositive phrase, if its head is a role noun; ``trim`` cuts what
+    stands before the phrase's noun phrase ("On Monday the country’s top diplomat")."""
     start = _NP_START.match(phrase) if trim else None
     role = " ".join(phrase[start.end() if start else 0 :].split())  # not "On Monday …"
     role = re.sub(r"^(?:a|an)\s+", "", role)  # "a senior fellow …" → "senior fellow …"

@@ -415,6 +415,7 @@ def background(c: Candidate) -> bool:
 APPRAISING = lexicon.APPRAISAL | {w + s for w in lexicon.APPRAISAL for s in ("ly", "ally")}
 
 
+@functools.lru_cache(maxsize=4096)  # asked when the pool is drawn and again when it is weighed
 def rhetoric(text: str) -> bool:
     """Several words of judgement or feeling (lexicon.APPRAISAL) and no amount or decision:
     "The world has seen the extraordinary bravery of the people … in the face of … brutality"."""
