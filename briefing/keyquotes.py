@@ -11,11 +11,13 @@ document named as the speaker ("The report") is not a speaker.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from briefing import lexicon
 from briefing.brackets import anchor_days
@@ -24,6 +26,7 @@ from briefing.editorial import (
     CEREMONY,
     SECOND_PERSON,
     dangling_person,
+    first_person,
     in_tribute,
     leans_back,
 )
@@ -80,13 +83,18 @@ def key_quotes(
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
+            if hollow(q) or not _voiced(q) or _long_before(q.text, doc.date):
+                continue
             if shown and _dated(q, doc)[0] in shown:
                 continue
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
             scored.append((_score(q, relevance, rank), q, doc))
-    return _choose(sorted(scored, key=lambda x: (hollow(x[1]), -x[0], str(x[2].path), x[1].start)))
+    # only modal verbs: a position, quoted when there is nothing more concrete
+    order = sorted(scored, key=lambda x: (irrealis(x[1].text), -x[0], str(x[2].path), x[1].start))
+    chosen = _choose(order)
+    return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in chosen]
 
 
 def _pool(analysis: Analysis) -> list[Quote]:
@@ -150,14 +158,69 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
 
 
 def hollow(q: Quote) -> bool:
-    """A stance, a commitment or rhetoric with no amount in it ("We remain steadfast in our
-    commitment to …"): a quote a reader skips, chosen only when a topic has no other."""
-    return bool(STANCE.search(q.text) or rhetoric(q.text) or irrealis(q.text)) and not quantity(
-        q.text
-    )
+    """A stance, a renewed commitment or rhetoric with no amount in it ("We remain steadfast
+    in our commitment to …"): a quote a reader skips, never chosen."""
+    return bool(STANCE.search(q.text) or rhetoric(q.text)) and not quantity(q.text)
 
 
-def _choose(scored: list[tuple[float, Quote, Document]]) -> list[KeyQuote]:
+def _voiced(q: Quote) -> bool:
+    """A sentence of a statement issued in someone's name is quoted for that person's voice
+    ("We have frozen …"); one that narrates in the third person ("On February 25, Russian forces
+    seized …") is a fact, and facts are the bullets' business."""
+    return q.kind != "statement" or first_person(q.text)
+
+
+# An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019".
+_EXPLICIT_DATE = re.compile(
+    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?|in\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
+
+
+def _long_before(text: str, when: date | None) -> bool:
+    """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
+    own date ("At the end of June 2020, …" in a statement of August 2021): background a reader
+    already knows, not what the source reports. Each date is taken at its latest day."""
+    found = list(_EXPLICIT_DATE.finditer(text))
+    if when is None or not found:
+        return False
+    latest = max(_last_day(m) for m in found)
+    return (when - latest).days > BACKGROUND_DAYS
+
+
+def _last_day(m: re.Match[str]) -> date:
+    year = int(m["year"])
+    month = lexicon.MONTH_NUMBERS.get(m["month"].lower().rstrip(".")) if m["month"] else None
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _relayer(q: Quote, doc: Document, roster: Roster) -> str | None:
+    """Who relays a quote in quotation marks, when that is not its speaker: the speaker of the
+    transcript turn it stands in ("As the Secretary said, quote, …"), or the person a statement
+    is issued in the name of. A reporter's article is not counted: reporting quotes is its
+    business, and the byline says who wrote it."""
+    if q.kind != "direct" or not q.speaker:
+        return None
+    turn = next((t for t in doc.turns if t.start <= q.start < t.end), None)
+    if turn is not None:
+        voice = turn.speaker
+    elif doc.positions and doc.authors and doc.authors[0].startswith(doc.positions[0][0]):
+        voice = doc.positions[0][0]
+    else:
+        return None
+    named = resolve_speaker(voice or "", doc, roster)
+    if named is None or fold(named[0].split()[-1]) == fold(q.speaker.split()[-1]):
+        return None
+    return named[0]
+
+
+Chosen = list[tuple[KeyQuote, tuple[Quote, Document]]]
+
+
+def _choose(scored: list[tuple[float, Quote, Document]]) -> Chosen:
     """The best quotes, one per speaker first, then a second from a speaker, at most
     ``PER_SPEAKER``; none that says much what a chosen one says."""
     chosen: list[tuple[Quote, Document]] = []
@@ -172,7 +235,7 @@ def _choose(scored: list[tuple[float, Quote, Document]]) -> list[KeyQuote]:
                 continue
             bags.append(bag)
             chosen.append((q, doc))
-    return [_key_quote(q, doc) for q, doc in chosen]
+    return [(_key_quote(q, doc), (q, doc)) for q, doc in chosen]
 
 
 def _key_quote(q: Quote, doc: Document) -> KeyQuote:

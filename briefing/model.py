@@ -133,6 +133,7 @@ class KeyQuote:
     position: str | None = None
     spans: tuple[tuple[int, int], ...] = ()  # where its parts are in the source's text
     page: int | None = None  # the page it starts on, in a paged source
+    quoted_by: str | None = None  # who relayed it, when the source is someone else's words
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,45 @@ def test_a_titled_surname_with_no_full_name_is_named_by_title_and_surname(tmp_pa
     )
     (quote,) = key_quotes(TOPIC, [analysis(tmp_path, "p.txt", text)])
     assert (quote.speaker, quote.position) == ("President Sandu", None)
+
+
+RELAYED = """Department Press Briefing – July 14, 2021
+
+Ned Price, Department Spokesperson
+
+MR PRICE: As Secretary Jane Doe said in Chisinau, quote, “Moldova will decide its own future, and 30 nations have pledged to help it hold free elections.”
+"""  # noqa: E501
+
+
+def test_a_quote_relayed_by_another_speaker_says_who_relayed_it(tmp_path):
+    # the briefing's speaker quotes someone else: the words are the Secretary's, the
+    # occasion is the spokesperson's
+    (quote,) = key_quotes(TOPIC, [analysis(tmp_path, "r.txt", RELAYED)])
+    assert quote.text.startswith("Moldova will decide its own future")
+    assert (quote.speaker, quote.quoted_by) == ("Jane Doe", "Ned Price")
+
+
+def test_a_signed_statement_is_quoted_for_its_voice_not_its_narration(tmp_path):
+    statement = (
+        "Sanctions on Moldova’s Shadow Fleet\n\nPress Statement\n\n"
+        "Jane Doe, Secretary of State\n\nMarch 5, 2022\n\n"
+        "On February 25, Russian forces seized 12 grain ships bound for Moldova in the Black "
+        "Sea.\n\n"
+        "We have frozen the assets of the 12 ship owners and we will block every port call "
+        "they make.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "v.txt", statement)])
+    # the first sentence is a fact, a bullet's business; the second is the Secretary's word
+    assert [q.text[:22] for q in chosen] == ["We have frozen the ass"]
+
+
+def test_a_quote_about_an_event_long_before_its_source_is_background(tmp_path):
+    release = (
+        "Moldova Sanctions\n\nMarch 5, 2022\n\n"
+        "“In June 2019, Moldova’s parliament passed a law that put 14 courts under the "
+        "ministry,” said Secretary Jane Doe.\n\n"
+        "“We froze the assets of 12 Moldovan officials who diverted aid money,” said Deputy "
+        "Secretary John Roe.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "b.txt", release)])
+    assert [q.text[:9] for q in chosen] == ["We froze "]

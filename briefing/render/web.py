@@ -246,6 +246,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                         "text": q.text,
                         "speaker": q.speaker,
                         "speaker_role": q.position,
+                        "quoted_by": q.quoted_by,
                         "source": q.source,
                         "spans": [list(span) for span in q.spans],
                         "page": q.page,
@@ -333,6 +334,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
                         q.get("speaker_role"),
                         tuple((a, b) for a, b in q.get("spans", [])),
                         q.get("page"),
+                        q.get("quoted_by"),
                     )
                     for q in t.get("quotes", [])
                 ),
