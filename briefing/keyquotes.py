@@ -39,6 +39,7 @@ from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
 
 MAX_QUOTES = 3
 PER_SPEAKER = 2
+POSITIONS = 1  # quotes that only say what must or will be ("… will never abandon …")
 QUOTE_WORDS = (8, 70)
 HOST_OPENING = 80  # characters of a turn that say whether it hands over the floor
 
@@ -91,9 +92,10 @@ def key_quotes(
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
             scored.append((_score(q, relevance, rank), q, doc))
-    # only modal verbs: a position, quoted when there is nothing more concrete
+    # only modal verbs: a position, quoted after what is more concrete, and once per topic
     order = sorted(scored, key=lambda x: (irrealis(x[1].text), -x[0], str(x[2].path), x[1].start))
-    chosen = _choose(order)
+    positions = [i for i, (_, q, _) in enumerate(order) if irrealis(q.text)]
+    chosen = _choose([x for i, x in enumerate(order) if i not in positions[POSITIONS:]])
     return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in chosen]
 
 
@@ -139,7 +141,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         and not SECOND_PERSON.search(text.split(",", 1)[0])
         and not STAGE_DIRECTION.search(text)
         # a quote is read alone too: not one that points at what the reader was not shown
-        and not leans_back(text, before, shown=doc.title)
+        and not leans_back(text, before, shown=doc.title, spoken=q.kind == "spoken")
         and not dangling_person(text)
     )
 

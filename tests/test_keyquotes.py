@@ -122,6 +122,15 @@ def test_a_stance_or_rhetoric_ranks_below_a_quote_that_says_something(tmp_path):
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "s.txt", slogan)])
     assert chosen[0].text.startswith("Observers from Moldova counted")
+    # one position is worth a slot; a second pledge is not
+    pledges = slogan + (
+        "\n“Moldova can count on its neighbours, and its neighbours will never abandon "
+        "Chisinau,” said Ambassador Ion Rusu.\n\n"
+        "“Romania will keep its border with Moldova open to every refugee,” said Ambassador Ana "
+        "Popa.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "t.txt", pledges)])
+    assert len(chosen) == 2 and chosen[0].text.startswith("Observers from Moldova counted")
 
 
 def test_a_quote_another_topic_shows_is_not_shown_again(tmp_path):
