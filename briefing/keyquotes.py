@@ -11,13 +11,11 @@ document named as the speaker ("The report") is not a speaker.
 from __future__ import annotations
 
 import bisect
-import calendar
 import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
-from datetime import date
 
 from briefing import lexicon
 from briefing.brackets import anchor_days
@@ -34,7 +32,7 @@ from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
-from briefing.synthesize import STANCE, irrealis, quantity, rhetoric, source_id
+from briefing.synthesize import STANCE, irrealis, long_before, quantity, rhetoric, source_id
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
 
 MAX_QUOTES = 3
@@ -84,7 +82,7 @@ def key_quotes(
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
-            if hollow(q) or not _voiced(q) or _long_before(q.text, doc.date):
+            if hollow(q) or not _voiced(q) or long_before(q.text, doc.date):
                 continue
             if shown and _dated(q, doc)[0] in shown:
                 continue
@@ -170,33 +168,6 @@ def _voiced(q: Quote) -> bool:
     ("We have frozen …"); one that narrates in the third person ("On February 25, Russian forces
     seized …") is a fact, and facts are the bullets' business."""
     return q.kind != "statement" or first_person(q.text)
-
-
-# An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019".
-_EXPLICIT_DATE = re.compile(
-    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?|in\s+)"
-    r"(?P<year>(?:19|20)\d\d)\b"
-)
-BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
-
-
-def _long_before(text: str, when: date | None) -> bool:
-    """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
-    own date ("At the end of June 2020, …" in a statement of August 2021): background a reader
-    already knows, not what the source reports. Each date is taken at its latest day."""
-    found = list(_EXPLICIT_DATE.finditer(text))
-    if when is None or not found:
-        return False
-    latest = max(_last_day(m) for m in found)
-    return (when - latest).days > BACKGROUND_DAYS
-
-
-def _last_day(m: re.Match[str]) -> date:
-    year = int(m["year"])
-    month = lexicon.MONTH_NUMBERS.get(m["month"].lower().rstrip(".")) if m["month"] else None
-    if month is None:
-        return date(year, 12, 31)
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _relayer(q: Quote, doc: Document, roster: Roster) -> str | None:

@@ -310,9 +310,8 @@ ANAPHORS = frozenset(
 QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
 
 TIME_NOUNS = frozenset(
-    "morning afternoon evening night week month year weekend time quarter decade century "
-    "spring summer autumn fall winter monday tuesday wednesday thursday friday saturday "
-    "sunday".split()
+    "morning afternoon evening week month year weekend time spring summer autumn winter "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 # General nouns (Halliday and Hasan 1976, §6.4): nouns whose reference is what was said before

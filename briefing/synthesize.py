@@ -18,6 +18,7 @@ leans on an unseen sentence is left out, relative days are anchored to the sourc
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import functools
 import hashlib
@@ -27,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from briefing import background as general
 from briefing import lexicon
@@ -400,14 +402,16 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
 
 
 def background(c: Candidate) -> bool:
-    """A bare stance, rhetoric, a description of who someone is or a schedule: how things
-    stand or will go, not what happened. It keeps STANCE_DISCOUNT of its weight."""
+    """A bare stance, rhetoric, a description of who someone is, a schedule or an event long
+    before its source: how things stand or will go, or what the reader knows, not what
+    happened. It keeps STANCE_DISCOUNT of its weight."""
     text = c.edited.text
     return (
         bare_stance(c)
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
+        or long_before(c.sentence.text, c.doc.date)
     )
 
 
@@ -455,6 +459,33 @@ def irrealis(text: str) -> bool:
         and not _DATED.search(text)
         and not _CONDITION.search(text)
     )
+
+
+# An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019".
+_EXPLICIT_DATE = re.compile(
+    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?|in\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
+
+
+def long_before(text: str, when: date | None) -> bool:
+    """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
+    own date ("At the end of June 2020, …" in a statement of August 2021): background a reader
+    already knows, not what the source reports. Each date is taken at its latest day."""
+    found = list(_EXPLICIT_DATE.finditer(text))
+    if when is None or not found:
+        return False
+    latest = max(_last_day(m) for m in found)
+    return (when - latest).days > BACKGROUND_DAYS
+
+
+def _last_day(m: re.Match[str]) -> date:
+    year = int(m["year"])
+    month = lexicon.MONTH_NUMBERS.get(m["month"].lower().rstrip(".")) if m["month"] else None
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def bare_stance(c: Candidate) -> bool:

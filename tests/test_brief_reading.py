@@ -880,9 +880,11 @@ def test_an_appositive_description_in_the_present_is_background():
 
     from briefing.synthesize import background
 
-    def cand(text):
+    def cand(text, when=None):
         return SimpleNamespace(
-            edited=SimpleNamespace(text=text), sentence=SimpleNamespace(text=text)
+            edited=SimpleNamespace(text=text),
+            sentence=SimpleNamespace(text=text),
+            doc=SimpleNamespace(date=when),
         )
 
     assert background(
@@ -891,6 +893,29 @@ def test_an_appositive_description_in_the_present_is_background():
     assert not background(
         cand("Northern Shipping, a Russian shipping company, was sanctioned on Monday.")
     )
+
+
+def test_an_event_long_before_its_source_is_background():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from briefing.synthesize import background
+
+    def cand(text, when):
+        return SimpleNamespace(
+            edited=SimpleNamespace(text=text),
+            sentence=SimpleNamespace(text=text),
+            doc=SimpleNamespace(date=when),
+        )
+
+    old = "In June 2020, the ministry imposed a security law on the city."
+    assert background(cand(old, date(2021, 8, 5)))
+    assert not background(cand(old, date(2020, 9, 1)))  # news then
+    assert not background(cand(old, None))
+    # the latest date counts: "since June 2020 … on March 3, 2021"
+    later = "Held since June 2020, the editor was sentenced on March 3, 2021 to 10 years."
+    assert not background(cand(later, date(2021, 8, 5)))
+    assert background(cand("Parliament passed the law in 2019.", date(2021, 8, 5)))
 
 
 def test_a_long_list_of_signers_after_we_is_elided_and_the_spans_stay_verbatim():
