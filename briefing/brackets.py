@@ -38,13 +38,19 @@ _DATE_FOLLOWS = re.compile(
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 
 
-# A name of two or three capitalised words: "Song Chun-son", "Olivier Vandecasteele".
-_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){1,3}\b")
+# Capital and small letters, the accented ones of the Latin alphabets too ("López", "Ángel",
+# "Łukasz"): names from every country, not only those spelled in ASCII.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿĀ-ſ"
+# A name of two to four capitalised words: "Song Chun-son", "José Antonio López Piña".
+_FULL_NAME = re.compile(rf"\b[{_UPPER}][{_LOWER}][\w’'-]*(?: [{_UPPER}][{_LOWER}][\w’'-]*){{1,3}}\b")
 
 
 # A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
 # Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
-_LONE_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*?)(?:[’']s)?\b(?! [A-Z]|\. ?[A-Z])")
+_LONE_NAME = re.compile(
+    rf"(?<![\w’'-])([{_UPPER}][{_LOWER}][\w’'-]*?)(?:[’']s)?\b(?! [{_UPPER}]|\. ?[{_UPPER}])"
+)
 
 
 _NOT_IN_NAMES = (
@@ -75,6 +81,8 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
         if full[0] in text or not _personal(word, full[0], doc.text):
             continue
         rest = full[0].split()
+        if word not in (rest[0], rest[-1]):
+            continue  # "López" of "José Antonio López Piña": the rest goes on both sides
         if rest[-1] == word:  # given names first
             inserts.append((start + m.start(1), f"[{' '.join(rest[:-1])}] "))
         else:  # family name first: "Song Chun-son"
@@ -209,9 +217,9 @@ def _place_words(text: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=64)
 def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
-    """Each first or last word of a document's names of several words, and those names;
-    titles in front are not part of a name ("Secretary Blinken"), nor is a place's direction
-    ("North Korea"), and a possessive ends one ("Joyce Murray’s WeChat")."""
+    """Each first or last word (or second-to-last) of a document's names of several words,
+    and those names; titles in front are not part of a name ("Secretary Blinken"), nor is a
+    place's direction ("North Korea"), and a possessive ends one ("Joyce Murray’s WeChat")."""
     parts: dict[str, set[str]] = {}
     for m in _FULL_NAME.finditer(text, 0, MAX_ANALYZED_CHARS):
         words = m[0].split()
@@ -224,7 +232,9 @@ def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
             words.pop(0)
         if len(words) < 2 or any(w in _NOT_IN_NAMES or w.lower() in STOPWORDS for w in words):
             continue
-        for word in (words[0], words[-1]):
+        # a name of three words or more may go by its second-to-last ("García" of "Gabriel
+        # García Márquez", as Spanish and Portuguese names do)
+        for word in {words[0], words[-1], *(words[-2:-1] if len(words) > 2 else ())}:
             parts.setdefault(word, set()).add(" ".join(words))
     return {w: tuple(sorted(names)) for w, names in parts.items()}
 

@@ -1078,3 +1078,23 @@ def test_a_sentence_that_points_to_a_link_is_no_bullet():
     )
     texts = [e.text for e in edited(text)]
     assert len(texts) == 1 and texts[0].startswith("The ministry warned")
+
+
+def test_a_name_with_accents_is_a_name_and_a_shared_surname_is_nobody_in_particular(tmp_path):
+    from briefing.brackets import name_inserts, unknown_person
+    from briefing.ingest import read_file
+
+    path = tmp_path / "cuba.txt"
+    path.write_text(
+        "2023 Country Reports on Human Rights Practices: Cuba\n\n"
+        "In August, police broke into the home of José Antonio López Piña and arrested him. "
+        "Police also detained the writer Alina Bárbara López for a day.\n\n"
+        "López remained under house arrest as of October.\n\n"
+        "Police questioned Ángel Martínez twice. Martínez was released in May.\n",
+        encoding="utf-8",
+    )
+    doc = read_file(path)
+    at = doc.text.index("López remained")
+    assert unknown_person(doc, at, doc.text.index(".", at) + 1)  # which López?
+    at = doc.text.index("Martínez was")
+    assert name_inserts(doc, at, doc.text.index(".", at) + 1) == [(at, "[Ángel] ")]
