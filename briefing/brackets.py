@@ -43,7 +43,8 @@ _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", r
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
 # A name of two to four capitalised words: "Song Chun-son", "José Antonio López Piña".
-_FULL_NAME = re.compile(rf"\b[{_UPPER}][{_LOWER}][\w’'-]*(?: [{_UPPER}][{_LOWER}][\w’'-]*){{1,3}}\b")
+_CAPITALISED = rf"[{_UPPER}][{_LOWER}][\w’'-]*"
+_FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?: {_CAPITALISED}){{1,3}}\b")
 
 
 # A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
