@@ -32,7 +32,15 @@ from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
-from briefing.synthesize import STANCE, irrealis, long_before, quantity, rhetoric, source_id
+from briefing.synthesize import (
+    SCHEDULE,
+    STANCE,
+    irrealis,
+    long_before,
+    quantity,
+    rhetoric,
+    source_id,
+)
 from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
 
 MAX_QUOTES = 3
@@ -158,9 +166,11 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
 
 
 def hollow(q: Quote) -> bool:
-    """A stance, a renewed commitment or rhetoric with no amount in it ("We remain steadfast
-    in our commitment to …"): a quote a reader skips, never chosen."""
-    return bool(STANCE.search(q.text) or rhetoric(q.text)) and not quantity(q.text)
+    """A stance, a renewed commitment, rhetoric or a travel schedule with no amount in it ("We
+    remain steadfast in our commitment to …", "The Vice President will be headed to the
+    region next week …"): a quote a reader skips, never chosen."""
+    said = STANCE.search(q.text) or rhetoric(q.text) or SCHEDULE.search(q.text)
+    return bool(said) and not quantity(q.text)
 
 
 def _voiced(q: Quote) -> bool:

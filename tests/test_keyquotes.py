@@ -231,3 +231,14 @@ def test_a_quote_about_an_event_long_before_its_source_is_background(tmp_path):
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "b.txt", release)])
     assert [q.text[:9] for q in chosen] == ["We froze "]
+
+
+def test_a_travel_schedule_is_not_a_key_quote(tmp_path):
+    briefing = (
+        "Department Press Briefing – June 2, 2021\n\nNed Price, Department Spokesperson\n\n"
+        "MR PRICE: The Vice President will be headed to Moldova next week to meet the "
+        "President and the Prime Minister in Chisinau.\n\n"
+        "MR PRICE: Moldova received 500,000 doses of vaccine from the United States on Monday.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "s.txt", briefing)])
+    assert [q.text[:20] for q in chosen] == ["Moldova received 500"]
