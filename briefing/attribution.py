@@ -62,13 +62,28 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
             return who
         return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
     if doc.authors:
-        return doc.authors[0].split(",")[0].strip() or None
+        author = doc.authors[0].split(",")[0].strip()
+        if sentence.role == "statement" and _answers(doc, author):
+            # an interview's introduction before the first question is its editors' words,
+            # not those of the person they interview
+            return reader_name(doc.publisher) if doc.publisher else EDITORS
+        return author or None
     if not doc.publisher:
         return None
     if doc.doc_type == "report":  # "State Department report on Cuba": which report says it
         subject = report_subject(doc.title)
         return f"{reader_name(doc.publisher)} report" + (f" on {subject}" if subject else "")
     return reader_name(doc.publisher)
+
+
+EDITORS = "Editors"  # who introduces an interview, when the source names no publisher
+
+
+def _answers(doc: Document, person: str) -> bool:
+    """Whether ``person`` is who answers an interview's questions."""
+    return doc.doc_type == "interview" and any(
+        t.role == "answer" and t.speaker == person for t in doc.turns
+    )
 
 
 SUBJECT_WORDS = 4  # "Cuba", "the Rights of Migrant Workers": a subject, not a whole headline

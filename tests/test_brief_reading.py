@@ -1098,3 +1098,13 @@ def test_a_name_with_accents_is_a_name_and_a_shared_surname_is_nobody_in_particu
     assert unknown_person(doc, at, doc.text.index(".", at) + 1)  # which López?
     at = doc.text.index("Martínez was")
     assert name_inserts(doc, at, doc.text.index(".", at) + 1) == [(at, "[Ángel] ")]
+
+
+def test_an_interviews_introduction_is_not_the_interviewees_words():
+    from briefing.ingest import read_file
+
+    root = Path(__file__).resolve().parents[1]
+    d = read_file(root / "examples" / "sources" / "2026-11-18_interview-arctic-security.txt")
+    said = {e.text[:14]: e.said_by for e in said_by_all_doc(d)}
+    assert said["Russia has ope"] == "Editors"  # the introduction, from no named publisher
+    assert said["For Russia the"] == "Helena Varga"  # her answer
