@@ -401,6 +401,11 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
     return news if len(news) >= ENOUGH_NEWS else pool
 
 
+# A name, a place, an organisation or a number past the first word: what ties a sentence to
+# the world. "Exporters will need a license for each shipment" names neither who nor where.
+_ANCHORED = re.compile(r"(?<=[\s(“\"‘'\[-])(?:[A-Z]|\d)|^\d")
+
+
 def background(c: Candidate) -> bool:
     """A bare stance, rhetoric, a description of who someone is, a schedule or an event long
     before its source: how things stand or will go, or what the reader knows, not what
@@ -411,7 +416,8 @@ def background(c: Candidate) -> bool:
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
-        or long_before(c.sentence.text, c.doc.date)
+        or long_before(c.edited.text, c.doc.date)
+        or not (c.doc.turns or _ANCHORED.search(text))  # speech names less: the room knows
     )
 
 
@@ -461,9 +467,11 @@ def irrealis(text: str) -> bool:
     )
 
 
-# An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019".
+# An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019", and the year an
+# editor put in brackets after a month ("in February of last year [2021]").
 _EXPLICIT_DATE = re.compile(
-    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?|in\s+)"
+    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?"
+    rf"|(?P<named>{lexicon.month_pattern()})\b[^.\[\]\d]{{0,20}}\[|in\s+)"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
 BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
@@ -482,7 +490,8 @@ def long_before(text: str, when: date | None) -> bool:
 
 def _last_day(m: re.Match[str]) -> date:
     year = int(m["year"])
-    month = lexicon.MONTH_NUMBERS.get(m["month"].lower().rstrip(".")) if m["month"] else None
+    named = m["month"] or m["named"]
+    month = lexicon.MONTH_NUMBERS.get(named.lower().rstrip(".")) if named else None
     if month is None:
         return date(year, 12, 31)
     return date(year, month, calendar.monthrange(year, month)[1])

@@ -884,7 +884,7 @@ def test_an_appositive_description_in_the_present_is_background():
         return SimpleNamespace(
             edited=SimpleNamespace(text=text),
             sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=when),
+            doc=SimpleNamespace(date=when, turns=()),
         )
 
     assert background(
@@ -905,7 +905,7 @@ def test_an_event_long_before_its_source_is_background():
         return SimpleNamespace(
             edited=SimpleNamespace(text=text),
             sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=when),
+            doc=SimpleNamespace(date=when, turns=()),
         )
 
     old = "In June 2020, the ministry imposed a security law on the city."
@@ -916,6 +916,31 @@ def test_an_event_long_before_its_source_is_background():
     later = "Held since June 2020, the editor was sentenced on March 3, 2021 to 10 years."
     assert not background(cand(later, date(2021, 8, 5)))
     assert background(cand("Parliament passed the law in 2019.", date(2021, 8, 5)))
+    # the year an editor put in brackets counts: "in February of last year [2021]"
+    edited = "A year ago, in February of last year [2021], the President issued a memorandum."
+    assert background(cand(edited, date(2022, 4, 28)))
+    assert not background(cand("On May 5 [2022], 30 ships were seized.", date(2022, 6, 2)))
+
+
+def test_a_written_sentence_that_names_nobody_nowhere_and_no_number_is_background():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import background
+
+    def cand(text, turns=()):
+        return SimpleNamespace(
+            edited=SimpleNamespace(text=text),
+            sentence=SimpleNamespace(text=text),
+            doc=SimpleNamespace(date=None, turns=turns),
+        )
+
+    # who needs the license, and where? The article's lead said; the bullet does not
+    assert background(cand("Exporters will need a license for each shipment and must report it."))
+    assert not background(cand("Exporters in China will need a license for each shipment."))
+    assert not background(cand("Exporters will need a license for each of 12 metals."))
+    assert not background(cand("Exporters will need a license [in China] for each shipment."))
+    # the room knows what a speaker is talking about
+    assert not background(cand("Exporters will need a license for each shipment.", turns=[1]))
 
 
 def test_a_long_list_of_signers_after_we_is_elided_and_the_spans_stay_verbatim():
