@@ -205,7 +205,8 @@ Chosen = list[tuple[KeyQuote, tuple[Quote, Document]]]
 
 def _choose(scored: list[tuple[float, Quote, Document]]) -> Chosen:
     """The best quotes, one per speaker first, then a second from a speaker, at most
-    ``PER_SPEAKER``; none that says much what a chosen one says."""
+    ``PER_SPEAKER``; none that says much what a chosen one says, and none from a paragraph
+    that gave one (one answer is one quote, not two halves of it)."""
     chosen: list[tuple[Quote, Document]] = []
     bags: list[Counter[str]] = []
     for allowed in range(1, PER_SPEAKER + 1):
@@ -216,9 +217,17 @@ def _choose(scored: list[tuple[float, Quote, Document]]) -> Chosen:
             bag = Counter(content_words(q.text))
             if said >= allowed or any(cosine(bag, b) > 0.6 for b in bags):
                 continue
+            where = _paragraph(doc, q.start)
+            if any(d is doc and _paragraph(d, c.start) == where for c, d in chosen):
+                continue
             bags.append(bag)
             chosen.append((q, doc))
     return [(_key_quote(q, doc), (q, doc)) for q, doc in chosen]
+
+
+def _paragraph(doc: Document, at: int) -> int:
+    """Where the paragraph holding offset ``at`` starts."""
+    return doc.text.rfind("\n", 0, at) + 1
 
 
 def _key_quote(q: Quote, doc: Document) -> KeyQuote:

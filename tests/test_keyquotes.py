@@ -242,3 +242,17 @@ def test_a_travel_schedule_is_not_a_key_quote(tmp_path):
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "s.txt", briefing)])
     assert [q.text[:20] for q in chosen] == ["Moldova received 500"]
+
+
+def test_one_answer_gives_one_quote_not_two_halves(tmp_path):
+    briefing = (
+        "Department Press Briefing – June 3, 2021\n\nNed Price, Department Spokesperson\n\n"
+        "QUESTION: What is the U.S. view of the vote in Moldova?\n\n"
+        "MR PRICE: Observers counted 1.4 million ballots in Moldova without a single report of "
+        "fraud. Moldova’s parliament confirmed 12 new judges for the anti-corruption "
+        "court.\n\n"
+        "QUESTION: And the gas contracts?\n\n"
+        "AMBASSADOR ROE: Moldova signed 3 new gas contracts with Romania in May.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "o.txt", briefing)])
+    assert sorted(q.text[:14] for q in chosen) == ["Moldova signed", "Observers coun"]
