@@ -114,16 +114,20 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
 
 
 def unknown_person(doc: Document, start: int, end: int) -> bool:
-    """Whether ``doc.text[start:end]`` opens on one part of the names of two or more people
-    the source names in full ("Li founded Gusa Press …" where it names Li Yanhe and Li
-    Qiaochu) and names neither in full: a reader cannot tell who is meant."""
+    """Whether ``doc.text[start:end]`` names someone by one part of the names of two or more
+    people the source names in full ("Li founded Gusa Press …" where it names Li Yanhe and Li
+    Qiaochu; "lawyers for Yu Wensheng and Xu" where it names Xu Yan and Xu Qin) and names
+    none of them in full: a reader cannot tell who is meant."""
     text = doc.text[start:end]
-    m = _LONE_NAME.match(text.lstrip("“\"‘'(["))
-    if m is None:
-        return False
-    full = _name_parts(doc.text).get(m[1], ())
-    people = [n for n in full if _personal(m[1], n, doc.text)]
-    return len(people) >= 2 and not any(n in text for n in people)
+    names = _name_parts(doc.text)
+    for m in _LONE_NAME.finditer(text):
+        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
+        if before[:1].isupper() and not before.endswith(","):
+            continue  # part of a longer name here: "Xu Yan"
+        people = [n for n in names.get(m[1], ()) if _personal(m[1], n, doc.text)]
+        if len(people) >= 2 and not any(n in text for n in people):
+            return True
+    return False
 
 
 def acronym_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
