@@ -90,6 +90,8 @@ def key_quotes(
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
+            if q.speaker and q.speaker.split()[-1] in lexicon.MEDIA_HEADS:
+                continue  # an outlet's reporting, relayed: a bullet's business
             if hollow(q) or not _voiced(q) or long_before(q.text, doc.date):
                 continue
             if shown and _dated(q, doc)[0] in shown:

@@ -246,6 +246,13 @@ DOCUMENT_NOUNS = frozenset(
     declaration agreement ruling review assessment guidance advisory notice strategy act
     charter treaty directive regulation update transcript release""".split()
 )
+# The last word of a news outlet's name ("Caixin Global", "The Example Times", "Radio Free
+# Asia" aside): a source relaying what an outlet reported quotes its reporting, not a voice
+# with a position of its own.
+MEDIA_HEADS = frozenset(
+    """News Times Post Journal Daily Herald Tribune Gazette Global Press Radio Television TV
+    Broadcasting Media Wire Newswire Magazine Weekly Telegraph Chronicle Newspaper""".split()
+)
 
 # Substance: words of decision and action (as stems of content_words), named data.
 DECISION_STEMS = frozenset(

@@ -256,3 +256,15 @@ def test_one_answer_gives_one_quote_not_two_halves(tmp_path):
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "o.txt", briefing)])
     assert sorted(q.text[:14] for q in chosen) == ["Moldova signed", "Observers coun"]
+
+
+def test_a_news_outlet_relayed_by_a_report_is_not_a_voice_to_quote(tmp_path):
+    report = (
+        "2023 Country Reports on Human Rights Practices: Moldova\n\n"
+        "“Moldova has launched a campaign against 40 illegal clinics,” Example Global "
+        "reported.\n\n"
+        "“We will close 40 illegal clinics in Moldova by March,” said Health Minister Ana "
+        "Popa.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "m.txt", report)])
+    assert [q.speaker for q in chosen] == ["Ana Popa"]
