@@ -312,8 +312,14 @@ def resolve_speaker(
     position = position or next((p for n, p in people if n == name), None)
     # "Iran’s foreign ministry spokesperson, Reza Karimi, said …" in the source's own text
     role = position or appositive_role(doc.text, name) or title
-    if role and " " not in name and all(fold(w) in TITLE_WORDS for w in role.split()):
+    bare = bool(role) and all(fold(w) in TITLE_WORDS for w in (role or "").split())
+    if role and bare and " " not in name:
         return f"{role} {name}", None  # a surname alone: "President Biden", not "Biden, President"
+    # a bare title ("Secretary") is the brief's fuller role for the person where another source
+    # gives one that says it ("Secretary of State"): one person, one role, in the whole brief
+    fuller = next((p for n, p in people if n == name and p), None)
+    if role and bare and fuller and fold(role) in fold(fuller):
+        role = fuller
     return name, role
 
 

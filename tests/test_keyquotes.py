@@ -268,3 +268,16 @@ def test_a_news_outlet_relayed_by_a_report_is_not_a_voice_to_quote(tmp_path):
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "m.txt", report)])
     assert [q.speaker for q in chosen] == ["Ana Popa"]
+
+
+def test_a_bare_title_is_the_fuller_role_another_source_gives_the_person(tmp_path):
+    statement = (
+        "Moldova Vaccines\n\nPress Statement\n\nJane Doe, Secretary of State\n\n"
+        "July 15, 2021\n\nWe sent Moldova 20 more ventilators this month.\n"
+    )
+    relayed = analysis(tmp_path, "a.txt", RELAYED)
+    other = analysis(tmp_path, "b.txt", statement)
+    (alone,) = key_quotes(TOPIC, [relayed])
+    assert (alone.speaker, alone.position) == ("Jane Doe", "Secretary")
+    (quote,) = key_quotes(TOPIC, [relayed], [relayed, other])
+    assert (quote.speaker, quote.position) == ("Jane Doe", "Secretary of State")
