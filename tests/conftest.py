@@ -20,6 +20,17 @@ SEED = SHARED / "seed" / "000_a27886f3ef3468ef.txt"
 needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is not beside the repo")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory):
+    """Fixtures built once per module read a cache of the test run's own too: the function
+    fixture below is set up after them, and the user's cache may hold another version's
+    documents."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("BRIEFING_CACHE", str(tmp_path_factory.mktemp("session-cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory, monkeypatch):
     """Each test has its own document cache (never the user's real one in ~/.cache)."""
