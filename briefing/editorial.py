@@ -52,6 +52,8 @@ CEREMONY = re.compile(
     # nothing to say: "I don't have any additional meetings to announce", "not in a position to"
     r"|(?:don['’]t|do not) have (?:\w+ ){0,3}to (?:announce|offer|share|add|read out)"
     r"|not in a position to|(?:in|back in|from) the queue"
+    # declining to confirm: "I'm not able to confirm the reports of …", "can't confirm"
+    r"|(?:not able|unable) to (?:confirm|comment|say|speak)|(?:can['’]t|cannot) (?:confirm|comment)"
     # a non-answer: "I will leave to the Russians to speak to …", "I won’t get ahead of …"
     r"|(?:leave|defer|refer you) (?:it )?to (?:the )?[A-Z]?\w+ to (?:speak|comment|characteri[sz]e)"
     r"|(?:won['’]t|will not|not going to|wouldn['’]t want to) (?:get ahead of|speculate|comment)"

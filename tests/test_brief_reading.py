@@ -689,6 +689,9 @@ def test_nothing_to_announce_and_a_further_step_are_no_bullets():
 
     assert CEREMONY.search("I don’t have any additional meetings to announce at this time.")
     assert CEREMONY.search("I’m just not in a position to provide commentary on the talks.")
+    assert CEREMONY.search("I’m not able to confirm the reports of a fire in the port today.")
+    assert CEREMONY.search("We can’t confirm those numbers, but our envoy is in the region.")
+    assert not CEREMONY.search("Officials were able to confirm 40 deaths in the port on Monday.")
     assert leans_back("The Department is further identifying the vessel Glory Harvest.", ())
     assert not leans_back("Further talks are planned for 12 May in Geneva with both sides.", ())
 
