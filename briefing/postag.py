@@ -82,28 +82,77 @@ def shape(word: str) -> str:
     )
 
 
-def features(words: Sequence[str], i: int, prev: str, prev2: str) -> list[str]:
-    """The features of word ``i`` given the two tags before it (Collins 2002's kinds: the
-    word, its affixes and shape, the tags before, the words around)."""
+def features(words: Sequence[str], i: int, history: Sequence[str]) -> list[str]:
+    """The features of word ``i`` given the tags chosen for the words before it (Collins
+    2002's kinds: the word, its affixes and shape, the tags before, the words around)."""
     w = normal(words[i])
+    prev = history[-1] if history else "<s>"
+    prev2 = history[-2] if len(history) > 1 else "<s>"
     before = normal(words[i - 1]) if i > 0 else "<s>"
+    before2 = normal(words[i - 2]) if i > 1 else "<s>"
     after = normal(words[i + 1]) if i + 1 < len(words) else "</s>"
+    after2 = normal(words[i + 2]) if i + 2 < len(words) else "</s>"
+    verb = _last_verb(words, history)
     return [
         "b",
         "w=" + w,
         "s1=" + w[-1:],
         "s2=" + w[-2:],
         "s3=" + w[-3:],
+        "s4=" + w[-4:],
         "p1=" + w[:1],
         # a capital means less at the start of a sentence, where every word has one
         "sh=" + shape(words[i]) + ("0" if i == 0 else ""),
+        "pat=" + pattern(words[i]),
         "t1=" + prev,
         "t2=" + prev2 + " " + prev,
         "t1w=" + prev + " " + w,
+        "t1s=" + prev + " " + w[-3:],
+        "t1a=" + prev + " " + after,
         "w-1=" + before,
+        "w-2=" + before2,
         "w+1=" + after,
+        "w+2=" + after2,
+        "a3=" + after[-3:],
         "s3+1=" + w[-3:] + " " + after,
+        # the auxiliary or modal a verb form hangs on may stand words back:
+        # "will not, and cannot, veto", "has long been"
+        "v=" + verb + " " + w[-2:],
+        "vw=" + verb + " " + w,
     ]
+
+
+_VERBAL = frozenset({"MD", "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "TO"})
+_SKIPPED = frozenset({"RB", "RBR", "RBS", ",", "CC"})  # "will not, and cannot, veto"
+
+
+def _last_verb(words: Sequence[str], history: Sequence[str]) -> str:
+    """The verb, modal or "to" the word follows, past adverbs, commas and "and"; the word
+    itself if an auxiliary. "-" when a noun or anything else comes first: "the talks
+    failed" hangs on no auxiliary."""
+    j = len(history) - 1
+    while j >= 0 and history[j] in _SKIPPED:
+        j -= 1
+    if j < 0 or history[j] not in _VERBAL:
+        return "-"
+    w = normal(words[j])
+    return history[j] + ("/" + w if w in _AUXILIARY else "")
+
+
+_AUXILIARY = frozenset({
+    "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m",
+    "have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "get", "got", "gets",
+})
+
+
+def pattern(word: str) -> str:
+    """The word's letters as X (capital), x (small), d (digit), runs as one: "Xx", "d,d"."""
+    out: list[str] = []
+    for ch in word[:8]:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -128,17 +177,15 @@ def model() -> Model:
 def predict(m: Model, words: Sequence[str]) -> list[str]:
     """Each word's tag, left to right, each choice seeing the tags chosen before it."""
     out: list[str] = []
-    prev, prev2 = "<s>", "<s>"
     for i, word in enumerate(words):
         tag = m.tagdict.get(straight(word))
         if tag is None:
             scores = [0] * len(m.tags)
-            for feat in features(words, i, prev, prev2):
+            for feat in features(words, i, out):
                 for t, w in m.weights.get(feat, ()):
                     scores[t] += w
             tag = m.tags[max(range(len(scores)), key=scores.__getitem__)]
         out.append(tag)
-        prev2, prev = prev, tag
     return out
 
 
