@@ -1,0 +1,298 @@
+"""Fit the part-of-speech tagger's weights (briefing/data/postag.json.gz, read by
+briefing/postag.py): an averaged perceptron (Collins 2002), greedy left to right, on the Penn
+Treebank tags (XPOS, column 5) of two Universal Dependencies treebanks:
+
+- UD English EWT (CC BY-SA 4.0): its dev file is trained on, its test file held out;
+- UD English GUM: the documents of the genres its LICENSE.txt does not make non-commercial
+  (fiction and wikiHow "whow" are CC BY-NC-SA and left out); one document in ten held out.
+
+Hyphenated words the treebanks split ("rules - based") are joined back into the one token
+briefing.postag.tokens makes of them; a joined word ending in a participle ("state-funded",
+"rules-based") is an adjective, as the Penn Treebank tags it.
+
+Prints the token accuracy on the held-out split, overall and on verbs (VB*, MD), and how
+VBD, VBN and JJ are confused, measured with the weights as written (pruned and rounded); then
+how fast briefing.postag.tag tags the held-out sentences from their text.
+
+Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO]   (the mirrored treebanks)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from briefing.postag import Model, features, predict, straight, tag
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "briefing" / "data" / "postag.json.gz"
+MIRROR = Path("/work/.mirror")
+EWT = MIRROR / "UniversalDependencies+UD_English-EWT" / "repo"
+GUM = MIRROR / "UniversalDependencies+UD_English-GUM" / "repo"
+GUM_SOURCES = "not-to-release/sources"
+GENRES = (
+    "academic", "bio", "conversation", "court", "essay", "interview", "letter", "news",
+    "podcast", "speech", "textbook", "vlog", "voyage",
+)
+HELD_OUT_EVERY = 10  # one GUM document in ten is measured on, not trained on
+EPOCHS = 10
+SEED = 1
+TAGDICT_MIN = 20  # a word seen this often ...
+TAGDICT_SHARE = 0.995  # ... with one tag this often is given that tag without scoring
+PRUNE = 0.5  # averaged weights smaller than this (in SCALE units) are dropped
+SCALE = 10  # weights are written as integers, SCALE to one
+
+Sentence = list[tuple[str, str]]  # (word, tag)
+
+
+def git_show(repo: Path, path: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"HEAD:{path}"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+
+
+def gum_files(repo: Path) -> list[str]:
+    names = subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD", GUM_SOURCES + "/"],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()
+    return sorted(n for n in names if n.split("/")[-1].split("_")[1] in GENRES)
+
+
+def sentences(conllu: str) -> Iterator[Sentence]:
+    """Each sentence's words and tags, hyphenated words joined."""
+    rows: list[list[str]] = []
+    for line in conllu.splitlines():
+        if not line.strip():
+            if rows:
+                yield join_hyphens(rows)
+            rows = []
+            continue
+        cols = line.split("\t")
+        # "1-2" is a word the treebank splits in two, "1.1" an empty node: neither is tagged
+        if line.startswith("#") or len(cols) != 10 or not cols[0].isdigit():
+            continue
+        rows.append(cols)
+    if rows:
+        yield join_hyphens(rows)
+
+
+def join_hyphens(rows: list[list[str]]) -> Sentence:
+    """(word, tag) for each row, "X - Y" written without spaces made one word "X-Y"."""
+    out: Sentence = []
+    glued = False  # the last word ended in a hyphen that takes the next word
+    for i, cols in enumerate(rows):
+        word, tag, deprel, misc = cols[1], cols[4], cols[7], cols[9]
+        tight = "SpaceAfter=No" in misc
+        before = rows[i - 1] if i else None
+        if (
+            tag == "HYPH" and tight and out and before is not None
+            and "SpaceAfter=No" in before[9] and i + 1 < len(rows)
+        ):
+            out[-1] = (out[-1][0] + word, out[-1][1])
+            glued = True
+            continue
+        if glued:
+            out[-1] = (out[-1][0] + word, joined_tag(tag, deprel))
+            glued = False
+            continue
+        out.append((word, tag))
+    return out
+
+
+def joined_tag(last: str, deprel: str) -> str:
+    """A hyphenated word's tag: its last part's, but a participle is an adjective
+    ("state-funded"), and so is a gerund before a noun ("life-changing")."""
+    if last == "VBN" or (last == "VBG" and deprel == "amod"):
+        return "JJ"
+    return last
+
+
+def load(ewt: Path, gum: Path) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, held out)."""
+    train = list(sentences(git_show(ewt, "en_ewt-ud-dev.conllu")))
+    held = list(sentences(git_show(ewt, "en_ewt-ud-test.conllu")))
+    for n, path in enumerate(gum_files(gum)):
+        (held if n % HELD_OUT_EVERY == 0 else train).extend(sentences(git_show(gum, path)))
+    return train, held
+
+
+def tag_dictionary(train: list[Sentence]) -> dict[str, str]:
+    seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for sent in train:
+        for word, pos in sent:
+            seen[straight(word)][pos] += 1
+    out = {}
+    for word, tags in seen.items():
+        pos, n = tags.most_common(1)[0]
+        total = sum(tags.values())
+        if total >= TAGDICT_MIN and n / total >= TAGDICT_SHARE:
+            out[word] = pos
+    return out
+
+
+class Perceptron:
+    """Weights with their running sums for the average (Collins 2002), the sums brought up to
+    date only when a weight changes (Daumé 2006) so that an update costs what it changes."""
+
+    def __init__(self, tags: list[str]) -> None:
+        self.tags = tags
+        self.w: defaultdict[str, dict[int, float]] = defaultdict(dict)
+        self.total: defaultdict[tuple[str, int], float] = defaultdict(float)
+        self.stamp: defaultdict[tuple[str, int], int] = defaultdict(int)
+        self.clock = 0
+
+    def best(self, feats: list[str]) -> int:
+        scores = [0.0] * len(self.tags)
+        for f in feats:
+            for t, v in self.w.get(f, {}).items():
+                scores[t] += v
+        return max(range(len(scores)), key=scores.__getitem__)
+
+    def update(self, feats: list[str], gold: int, guess: int) -> None:
+        for f in feats:
+            for t, delta in ((gold, 1.0), (guess, -1.0)):
+                key = (f, t)
+                v = self.w[f].get(t, 0.0)
+                self.total[key] += (self.clock - self.stamp[key]) * v
+                self.stamp[key] = self.clock
+                self.w[f][t] = v + delta
+
+    def averaged(self) -> dict[str, dict[int, float]]:
+        out: dict[str, dict[int, float]] = {}
+        for f, row in self.w.items():
+            for t, v in row.items():
+                key = (f, t)
+                total = self.total[key] + (self.clock - self.stamp[key]) * v
+                out.setdefault(f, {})[t] = total / max(1, self.clock)
+        return out
+
+
+def train_epoch(p: Perceptron, data: list[Sentence], tagdict: dict[str, str]) -> float:
+    """One pass; the share of words tagged right while learning."""
+    index = {t: i for i, t in enumerate(p.tags)}
+    right = seen = 0
+    for sent in data:
+        words = [w for w, _ in sent]
+        history: list[str] = []
+        for i, (word, gold) in enumerate(sent):
+            p.clock += 1
+            guess_tag = tagdict.get(straight(word))
+            if guess_tag is None:
+                # history from the tags guessed, as at tagging time
+                feats = features(words, i, history)
+                guess = p.best(feats)
+                if guess != index[gold]:
+                    p.update(feats, index[gold], guess)
+                guess_tag = p.tags[guess]
+            right += guess_tag == gold
+            seen += 1
+            history.append(guess_tag)
+    return right / max(1, seen)
+
+
+def fit(train: list[Sentence], tagdict: dict[str, str]) -> tuple[list[str], dict]:
+    tags = sorted({t for sent in train for _, t in sent})
+    p = Perceptron(tags)
+    order = list(train)
+    rng = random.Random(SEED)
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        start = time.perf_counter()
+        acc = train_epoch(p, order, tagdict)
+        print(f"epoch {epoch + 1}: {acc:.4f} while learning ({time.perf_counter() - start:.0f} s)")
+    return tags, p.averaged()
+
+
+def compact(averaged: dict[str, dict[int, float]]) -> dict[str, list[int]]:
+    """Each feature's weights as [tag, weight, tag, weight ...], rounded to integers, the
+    small ones dropped."""
+    out: dict[str, list[int]] = {}
+    for f, row in averaged.items():
+        pairs = [(t, round(v * SCALE)) for t, v in sorted(row.items())]
+        kept = [x for t, v in pairs if abs(v) >= PRUNE * SCALE for x in (t, v)]
+        if kept:
+            out[f] = kept
+    return out
+
+
+def as_model(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> Model:
+    pairs = {f: tuple(zip(v[::2], v[1::2], strict=True)) for f, v in weights.items()}
+    return Model(tuple(tags), tagdict, pairs)
+
+
+def evaluate(model: Model, held: list[Sentence]) -> None:
+    right = seen = verb_right = verbs = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    watched = ("VBD", "VBN", "JJ")
+    for sent in held:
+        guesses = predict(model, [w for w, _ in sent])
+        for (_, gold), guess in zip(sent, guesses, strict=True):
+            seen += 1
+            right += gold == guess
+            if gold.startswith("VB") or gold == "MD":
+                verbs += 1
+                verb_right += gold == guess
+            if gold in watched:
+                confusion[gold, guess if guess in watched else "other"] += 1
+    print(f"held out: {right / seen:.4f} of {seen} tokens; verbs (VB*, MD) "
+          f"{verb_right / verbs:.4f} of {verbs}")
+    print("gold \\ tagged " + "".join(f"{t:>8}" for t in (*watched, "other")))
+    for gold in watched:
+        row = "".join(f"{confusion[gold, t]:>8}" for t in (*watched, "other"))
+        print(f"{gold:<14}{row}")
+
+
+def write(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> None:
+    body = json.dumps(
+        {"tags": tags, "tagdict": tagdict, "weights": weights},
+        separators=(",", ":"), sort_keys=True, ensure_ascii=False,
+    )
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same weights give the same bytes
+    with OUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(body.encode("utf-8"))
+    print(f"{len(weights)} features -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
+
+
+def speed(held: list[Sentence]) -> None:
+    """Tokens tagged a second by briefing.postag.tag from text, the shipped weights loaded."""
+    texts = [" ".join(w for w, _ in sent) for sent in held]
+    tag("Warm up.")  # the weights are read once, on first use
+    start = time.perf_counter()
+    n = sum(len(tag(text)) for text in texts)
+    took = time.perf_counter() - start
+    print(f"speed: {n / took:,.0f} tokens/s ({n} tokens of {len(texts)} sentences, {took:.1f} s)")
+
+
+def main() -> int:
+    args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    args.add_argument("--ewt", type=Path, default=EWT, help="UD_English-EWT git repository")
+    args.add_argument("--gum", type=Path, default=GUM, help="UD_English-GUM git repository")
+    opts = args.parse_args()
+    missing = [str(r) for r in (opts.ewt, opts.gum) if not (r / "HEAD").is_file()]
+    if missing:
+        print(f"skipped: {', '.join(missing)} not found")
+        return 0
+    train, held = load(opts.ewt, opts.gum)
+    print(f"train {sum(map(len, train))} tokens, held out {sum(map(len, held))}")
+    tagdict = tag_dictionary(train)
+    tags, averaged = fit(train, tagdict)
+    weights = compact(averaged)
+    evaluate(as_model(tags, tagdict, weights), held)
+    write(tags, tagdict, weights)
+    speed(held)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

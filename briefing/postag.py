@@ -1,0 +1,248 @@
+"""Part-of-speech tags (Penn Treebank tag set) from a small averaged perceptron (Collins 2002),
+greedy left to right, fitted by benchmarks/fit_postag.py on openly licensed Universal
+Dependencies treebanks (see NOTICE) and shipped as briefing/data/postag.json.gz.
+
+The editorial rules need to tell a past event ("the ministry disbarred them") from talk of the
+future or a stance ("will help move us closer", "our preferred path"): a word ending in "-ed"
+is as often an adjective or a participle as a past tense, and only its context says which.
+
+- ``tokens``: character spans of Penn Treebank tokens (punctuation split off, "n't", "'s",
+  "'re" ... as their own tokens, hyphenated words kept whole).
+- ``tag``: (word, tag, start, end) for each token.
+- ``finite_verbs`` and ``reports_event``: what the tags say about a sentence's tense.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+
+# One token each: a web address, an e-mail address, initials and abbreviations with periods
+# ("U.S.", "e.g."), a number with separators ("1,000.5", "2+2"), a word with inner hyphens
+# and apostrophes ("rules-based", "O'Brien", "don't": clitics are split off after), an
+# ellipsis or a double hyphen, else any one other character.
+_TOKEN = re.compile(
+    r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]'’]"
+    r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"
+    r"|(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Mt|vs|No)\.(?= )"
+    r"|\d+(?:[.,:/+]\d+)+"
+    r"|\w+(?:[-'’]\w+)*"
+    r"|\.\.\.|--+|\S"
+)
+# Clitics the treebanks split off a word: "do|n't", "ca|n't", "Russia|'s", "they|'re".
+_CLITIC = re.compile(r"(?i)(?<=\w)(?:n['’]t|['’](?:s|re|ve|ll|d|m))$")
+# Words the treebanks write as two: "can|not", "gon|na", "wan|na".
+_JOINED = re.compile(r"(?i)^(can)(not)$|^(gon|wan)(na)$")
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token of ``text``; together they cover every character but
+    whitespace."""
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        spans.extend(_split(m.group(), m.start()))
+    return spans
+
+
+def _split(word: str, start: int) -> list[tuple[int, int]]:
+    """A word's clitic or second half as a token of its own."""
+    end = start + len(word)
+    joined = _JOINED.match(word)
+    if joined:
+        cut = start + len(joined.group(1) or joined.group(3))
+        return [(start, cut), (cut, end)]
+    clitic = _CLITIC.search(word)
+    if clitic and clitic.start() > 0:
+        return [(start, start + clitic.start()), (start + clitic.start(), end)]
+    return [(start, end)]
+
+
+def straight(word: str) -> str:
+    """A word with curly apostrophes straight: the treebanks write both."""
+    return word.replace("’", "'").replace("‘", "'")
+
+
+def normal(word: str) -> str:
+    """A word as the features see it: lowercased, apostrophes straight."""
+    return straight(word).lower()
+
+
+def shape(word: str) -> str:
+    """Capitalised, has a digit, has a hyphen: a flag each."""
+    return (
+        ("C" if word[:1].isupper() else "c")
+        + ("D" if any(ch.isdigit() for ch in word) else "d")
+        + ("H" if "-" in word[1:] else "h")
+    )
+
+
+def features(words: Sequence[str], i: int, history: Sequence[str]) -> list[str]:
+    """The features of word ``i`` given the tags chosen for the words before it (Collins
+    2002's kinds: the word, its affixes and shape, the tags before, the words around)."""
+    w = normal(words[i])
+    prev = history[-1] if history else "<s>"
+    prev2 = history[-2] if len(history) > 1 else "<s>"
+    before = normal(words[i - 1]) if i > 0 else "<s>"
+    before2 = normal(words[i - 2]) if i > 1 else "<s>"
+    after = normal(words[i + 1]) if i + 1 < len(words) else "</s>"
+    after2 = normal(words[i + 2]) if i + 2 < len(words) else "</s>"
+    verb = _last_verb(words, history)
+    return [
+        "b",
+        "w=" + w,
+        "s1=" + w[-1:],
+        "s2=" + w[-2:],
+        "s3=" + w[-3:],
+        "s4=" + w[-4:],
+        "p1=" + w[:1],
+        # a capital means less at the start of a sentence, where every word has one
+        "sh=" + shape(words[i]) + ("0" if i == 0 else ""),
+        "pat=" + pattern(words[i]),
+        "t1=" + prev,
+        "t2=" + prev2 + " " + prev,
+        "t1w=" + prev + " " + w,
+        "t1s=" + prev + " " + w[-3:],
+        "t1a=" + prev + " " + after,
+        "w-1=" + before,
+        "w-2=" + before2,
+        "w+1=" + after,
+        "w+2=" + after2,
+        "a3=" + after[-3:],
+        "s3+1=" + w[-3:] + " " + after,
+        # the auxiliary or modal a verb form hangs on may stand words back:
+        # "will not, and cannot, veto", "has long been"
+        "v=" + verb + " " + w[-2:],
+        "vw=" + verb + " " + w,
+    ]
+
+
+_VERBAL = frozenset({"MD", "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "TO"})
+_SKIPPED = frozenset({"RB", "RBR", "RBS", ",", "CC"})  # "will not, and cannot, veto"
+
+
+def _last_verb(words: Sequence[str], history: Sequence[str]) -> str:
+    """The verb, modal or "to" the word follows, past adverbs, commas and "and"; the word
+    itself if an auxiliary. "-" when a noun or anything else comes first: "the talks
+    failed" hangs on no auxiliary."""
+    j = len(history) - 1
+    while j >= 0 and history[j] in _SKIPPED:
+        j -= 1
+    if j < 0 or history[j] not in _VERBAL:
+        return "-"
+    w = normal(words[j])
+    return history[j] + ("/" + w if w in _AUXILIARY else "")
+
+
+_AUXILIARY = frozenset({
+    "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m",
+    "have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "get", "got", "gets",
+})
+
+
+def pattern(word: str) -> str:
+    """The word's letters as X (capital), x (small), d (digit), runs as one: "Xx", "d,d"."""
+    out: list[str] = []
+    for ch in word[:8]:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Model:
+    tags: tuple[str, ...]
+    tagdict: dict[str, str]  # frequent words (apostrophes straight) that always had one tag
+    weights: dict[str, tuple[tuple[int, int], ...]]  # feature -> (tag index, weight) pairs
+
+
+@cache
+def model() -> Model:
+    """The shipped weights, read once when first needed."""
+    path = files("briefing").joinpath("data/postag.json.gz")
+    raw = json.loads(gzip.decompress(path.read_bytes()))
+    weights = {
+        feat: tuple(zip(pairs[::2], pairs[1::2], strict=True))
+        for feat, pairs in raw["weights"].items()
+    }
+    return Model(tuple(raw["tags"]), raw["tagdict"], weights)
+
+
+def predict(m: Model, words: Sequence[str]) -> list[str]:
+    """Each word's tag, left to right, each choice seeing the tags chosen before it."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        tag = m.tagdict.get(straight(word))
+        if tag is None:
+            scores = [0] * len(m.tags)
+            for feat in features(words, i, out):
+                for t, w in m.weights.get(feat, ()):
+                    scores[t] += w
+            tag = m.tags[max(range(len(scores)), key=scores.__getitem__)]
+        out.append(tag)
+    return out
+
+
+def tag(text: str) -> list[tuple[str, str, int, int]]:
+    """(word, Penn Treebank tag, start, end) for each token of ``text``, best one sentence
+    at a time."""
+    return list(_tag(text))
+
+
+@lru_cache(maxsize=4096)
+def _tag(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    # cached: the editorial rules ask about the same sentence more than once
+    spans = tokens(text)
+    words = [text[s:e] for s, e in spans]
+    tags = predict(model(), words)
+    return tuple((w, t, s, e) for w, t, (s, e) in zip(words, tags, spans, strict=True))
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_BE_PAST = frozenset({"was", "were"})
+_HAVE = frozenset({"has", "have", "'ve"})
+_BETWEEN = frozenset({"RB", "RBR", "RBS"})  # "has not yet", "were also", "had already"
+
+
+def finite_verbs(text: str) -> list[tuple[str, str, int, int]]:
+    """The finite verbs of ``text`` (past VBD, present VBZ and VBP, modal MD) as ``tag``
+    gives them: the verbs that carry a clause's tense."""
+    return [tok for tok in tag(text) if tok[1] in FINITE]
+
+
+def reports_event(text: str) -> bool:
+    """Whether ``text`` reports something that happened: a past tense other than "was" or
+    "were" ("the ministry disbarred"), a present perfect ("has chipped away", "'s been
+    seized") or a past passive ("were designated"). A modal with its verb ("will help",
+    "cannot veto") is talk of what may be; a present tense, the progressive too ("is using"),
+    says how things stand, not that something was done; "was" or "were" with no participle
+    ("was productive") describes a past state, not an event."""
+    tagged = tag(text)
+    for i, (word, pos, _, _) in enumerate(tagged):
+        w = normal(word)
+        if pos == "VBD" and w not in _BE_PAST:
+            return True
+        perfect = pos in ("VBZ", "VBP") and w in _HAVE
+        # "'s" is "has" only before "been": "it's designated" is "it is designated"
+        perfect_s = pos == "VBZ" and w == "'s"
+        passive = pos == "VBD" and w in _BE_PAST
+        if perfect or perfect_s or passive:
+            participle = _participle_after(tagged, i + 1)
+            if participle and (not perfect_s or normal(participle) == "been"):
+                return True
+    return False
+
+
+def _participle_after(tagged: Sequence[tuple[str, str, int, int]], i: int) -> str | None:
+    """The past participle at ``i``, past adverbs ("not", "already"), else None."""
+    while i < len(tagged) and tagged[i][1] in _BETWEEN:
+        i += 1
+    if i < len(tagged) and tagged[i][1] == "VBN":
+        return tagged[i][0]
+    return None

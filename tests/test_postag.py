@@ -1,0 +1,85 @@
+"""The part-of-speech tagger (briefing.postag): tokens, the shipped weights, and what the tags
+say about a sentence's tense."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.postag import finite_verbs, reports_event, tag, tokens
+
+
+def words(text: str) -> list[str]:
+    return [text[s:e] for s, e in tokens(text)]
+
+
+def test_tokens_split_punctuation_and_clitics_as_the_treebanks_do():
+    assert words("Russia's envoy can't say—“we’re done.”") == [
+        "Russia", "'s", "envoy", "ca", "n't", "say", "—", "“", "we", "’re", "done", ".", "”",
+    ]
+    assert words("It cannot wait...") == ["It", "can", "not", "wait", "..."]
+
+
+def test_tokens_keep_hyphenated_words_numbers_and_abbreviations_whole():
+    assert words("The U.S. rules-based order cost $1,000.50 (Mr. O'Brien).") == [
+        "The", "U.S.", "rules-based", "order", "cost", "$", "1,000.50", "(", "Mr.", "O'Brien",
+        ")", ".",
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "  Kyiv’s “peace formula” – 10 points; see https://example.org/a.html, or mail a@b.org!\n",
+    "didn't  they'll\tO’Neill's 1990s -- ok…",
+])
+def test_token_spans_cover_every_character_but_whitespace_in_order(text):
+    spans = tokens(text)
+    covered = [i for s, e in spans for i in range(s, e)]
+    assert covered == [i for i, ch in enumerate(text) if not ch.isspace()]
+    assert all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry disbarred five lawyers.", "DT NN VBD CD NNS ."),
+    ("Three ships were designated on Monday.", "CD NNS VBD VBN IN NNP ."),
+    ("She said the sanctions would remain in place.", "PRP VBD DT NNS MD VB IN NN ."),
+    ("We support a rules-based order.", "PRP VBP DT JJ NN ."),
+    ("Beijing has chipped away at the city’s autonomy.", "NNP VBZ VBN RB IN DT NN POS NN ."),
+    ("The talks failed because the envoys didn't agree.", "DT NNS VBD IN DT NNS VBD RB VB ."),
+])
+def test_the_shipped_weights_tag_every_word_of_plain_sentences_right(text, expected):
+    assert [t for _, t, _, _ in tag(text)] == expected.split()
+
+
+def test_tag_gives_each_word_with_its_span():
+    text = "Ships were seized."
+    assert tag(text) == [("Ships", "NNS", 0, 5), ("were", "VBD", 6, 10),
+                         ("seized", "VBN", 11, 17), (".", ".", 17, 18)]
+
+
+def test_finite_verbs_are_the_tensed_ones():
+    found = finite_verbs("Officials said the ships will be seized.")
+    assert [(w, t) for w, t, _, _ in found] == [("said", "VBD"), ("will", "MD")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry disbarred five lawyers.",  # a past tense
+    "Beijing has chipped away at the city's autonomy.",  # present perfect
+    "Three ships were designated on Monday.",  # past passive
+    "The envoys have not yet agreed.",  # present perfect past an adverb
+    "It’s been designated a terrorist group.",  # "'s been": has been
+])
+def test_a_sentence_with_a_past_event_reports_one(text):
+    assert reports_event(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia cannot, and will not, veto accountability.",  # modal
+    "Our cooperation will help move us closer to a future in which trade is respected.",
+    "The 2+2 will not only be confined to bilateral matters.",  # modal passive
+    # ongoing: the progressive says how things stand, not that something was done
+    "Moscow is using an aging fleet of uninsured tankers.",
+    "Diplomacy remains our preferred path.",  # a present stance; "preferred" an adjective
+    "The meeting was productive.",  # a past state, not an event
+    "It's designated a terrorist group.",  # "'s" is "is": a present passive
+])
+def test_a_modal_future_or_present_sentence_reports_no_event(text):
+    assert not reports_event(text)
