@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing import background as general
-from briefing import lexicon
+from briefing import lexicon, postag
 from briefing.config import Topic
 from briefing.editorial import TURN_LABEL, Edited, edit, run_in_heading
 from briefing.lexicon import DECISION_STEMS
@@ -446,24 +446,24 @@ _MODAL = re.compile(
     r"|can[’']t)\b",
     re.I,
 )
-_PAST_OR_ONGOING = re.compile(
-    rf"\b(?:[a-z]{{2,}}ed|{'|'.join(sorted(lexicon.PAST_TENSE_FORMS))})\b"
-    r"|\b(?:is|are|was|were) (?:now |also |still )?[a-z]{2,}ing\b"
-)
+_ONGOING = re.compile(r"\b(?:is|are|was|were) (?:now |also |still )?[a-z]{2,}ing\b")
 _DATED = re.compile(rf"\[\d|\b(?:19|20)\d\d\b|{lexicon.month_pattern()}")
 # A condition makes a modal a position: "The sanctions will stay in place until the war ends."
 _CONDITION = re.compile(r"\b(?:until|unless|if|once|as long as)\b", re.I)
 
 
 def irrealis(text: str) -> bool:
-    """Modal and nothing else: no amount, no date, no condition, no verb of something done or
-    under way."""
+    """Modal and nothing else: no amount, no date, no condition, no verb of something done
+    (``postag.reports_event``: a past tense, a perfect, a past passive; not an "-ed" word that
+    is an adjective, "our preferred path", or a participle after a modal, "will be confined")
+    or under way."""
     return bool(
         _MODAL.search(text)
         and not quantity(text)
-        and not _PAST_OR_ONGOING.search(text)
+        and not _ONGOING.search(text)
         and not _DATED.search(text)
         and not _CONDITION.search(text)
+        and not postag.reports_event(text)
     )
 
 
@@ -477,10 +477,22 @@ _EXPLICIT_DATE = re.compile(
 BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
 
 
+# A sentence set years back from its source's day, by its opening: "Five years ago, the
+# tribunal ruled …" (not "Pinochet, who seized power 25 years ago, was arrested on Friday").
+_YEARS_AGO = re.compile(
+    rf"^\W*(?:(?:just|some|about|nearly|almost|more than) )?(?:a|an|\d+|"
+    rf"{'|'.join(sorted(lexicon.NUMBER_WORDS))}|several|many) (?:years?|decades?) ago\b",
+    re.I,
+)
+
+
 def long_before(text: str, when: date | None) -> bool:
     """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
-    own date ("At the end of June 2020, …" in a statement of August 2021): background a reader
-    already knows, not what the source reports. Each date is taken at its latest day."""
+    own date ("At the end of June 2020, …" in a statement of August 2021), or it opens years
+    back ("Five years ago, …"): background a reader already knows, not what the source
+    reports. Each date is taken at its latest day."""
+    if _YEARS_AGO.search(text):
+        return True
     found = list(_EXPLICIT_DATE.finditer(text))
     if when is None or not found:
         return False

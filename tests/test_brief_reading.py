@@ -920,6 +920,8 @@ def test_an_event_long_before_its_source_is_background():
     later = "Held since June 2020, the editor was sentenced on March 3, 2021 to 10 years."
     assert not background(cand(later, date(2021, 8, 5)))
     assert background(cand("Parliament passed the law in 2019.", date(2021, 8, 5)))
+    assert background(cand("Five years ago, the Hague tribunal ruled on the claims.", None))
+    assert not background(cand("Two weeks ago, the Hague tribunal ruled on the claims.", None))
     # the year an editor put in brackets counts: "in February of last year [2021]"
     edited = "A year ago, in February of last year [2021], the President issued a memorandum."
     assert background(cand(edited, date(2022, 4, 28)))
