@@ -139,7 +139,9 @@ def test_reordering_and_zero_width_characters_reach_no_title_or_speaker(project,
     assert result.exit_code == 0, result.output
     brief = json.loads((folder / "out" / "config" / "latest" / "brief.json").read_text())
     names = named_fields(brief)
-    assert "Maria Delgado" in names and "Russia" in names and "Mixed Test Brief" in names
+    assert "Russia" in names and "Mixed Test Brief" in names
+    # the release's title, its words broken by the same characters
+    assert any(n.startswith("Treasury and State Announce") for n in names)
     assert "Daniel Okafor" in names and "Department Spokesperson" in names  # still found
     assert not [n for n in names if any(c in n for c in INVISIBLE)]
 
