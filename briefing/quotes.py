@@ -162,6 +162,8 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
 
     A quotation that runs to the end of its paragraph and is reopened at the start of the next
     one has a part in each; one that is never closed is left out: never guess where it ends.
+    The first part may open mid-paragraph, after its cue (`The leader said: "… ¶ "…"`): the
+    convention for a quotation of several paragraphs is the same wherever it starts.
     """
     pending: list[tuple[int, int]] = []  # parts of a quotation that runs on over paragraphs
     pending_opening = -1
@@ -177,11 +179,9 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
                 break
             closing = _closing(text, opening, para.end())
             if closing < 0:
-                if opening == lead:
-                    pending_opening = opening if not pending else pending_opening
-                    pending.append((opening + 1, para.start() + len(para.group().rstrip())))
-                else:
-                    pending = []
+                if opening != lead or not pending:
+                    pending, pending_opening = [], opening
+                pending.append((opening + 1, para.start() + len(para.group().rstrip())))
                 break
             first = pending_opening if pending else opening
             parts = [*pending, (opening + 1, closing)]

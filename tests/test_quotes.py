@@ -142,6 +142,24 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     ]
 
 
+def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
+    # British and wire copy: the cue, then a quotation left open at the paragraph's end and
+    # reopened at the start of the next
+    body = (
+        "The growers' union met the minister on Friday.\n\n"
+        "Its chair, Tom Gallagher, said: “We were promised the grant two winters ago.\n\n"
+        "“Since then three families on my road have sold up and moved away.”\n\n"
+        "The department did not reply."
+    )
+    assert quotes_of(body) == [
+        (
+            "We were promised the grant two winters ago. "
+            "Since then three families on my road have sold up and moved away.",
+            "Tom Gallagher",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [
