@@ -70,7 +70,11 @@ ABBREVIATED_TITLES = (
 )  # fmt: skip
 # Courtesy titles: say nothing of a position ("Mr Price" has none); the first one says "he".
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
-MASCULINE_COURTESY, FEMININE_COURTESY = ("Mr",), ("Mrs", "Ms", "Miss")
+# British honours and peerages before a name, which also say the sex: "Sir" and "Dame" go
+# with the given name ("Sir Malcolm Price" is then "Sir Malcolm"), a peer's with the surname.
+MASCULINE_HONOURS, FEMININE_HONOURS = ("Sir", "Lord"), ("Dame", "Lady", "Baroness")
+MASCULINE_COURTESY = ("Mr", *MASCULINE_HONOURS)
+FEMININE_COURTESY = ("Mrs", "Ms", "Miss", *FEMININE_HONOURS)
 # Words of a title or position, lower case: "Deputy Secretary", "Special Envoy", "Mr".
 TITLE_WORDS = frozenset(
     """mr ms mrs miss dr secretary minister president ambassador envoy senator general admiral
@@ -112,7 +116,7 @@ NAME_PREFIXES = (
     "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "General", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
     "Adm.", "Rev.", "Amb.", "Del.", "Spokesperson", "Spokesman", "Director", "Head", "of",
     "for", "the", "The", "to", "United", "Nations", "U.N.", "UN", "Special", "Envoy",
-    "Representative",
+    "Representative", "Prof", "Prof.", "Professor", *MASCULINE_HONOURS, *FEMININE_HONOURS,
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -178,8 +182,9 @@ NOT_FIRST_NAMES = (
     | frozenset(
         """the said says told asked added but and when while former retired rival democratic
         republican in on at as of for by with from to after before during since until ministers
-        secretaries ambassadors senators governors presidents officials""".split()
+        secretaries ambassadors senators governors presidents officials prof""".split()
     )
+    | frozenset(h.lower() for h in MASCULINE_HONOURS + FEMININE_HONOURS)
     | frozenset(m.lower() for m in MONTHS)
 )
 # Role nouns that say a person's sex: "the spokeswoman" is a "she", "the chairman" a "he".

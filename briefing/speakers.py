@@ -328,6 +328,7 @@ class Cast:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)  # the folded surnames of those who spoke
     _full_names: dict[str, str] | None = None
+    _given: dict[str, str] = field(default_factory=dict)
     _counts: Counter[str] | None = None
     _proper: set[str] | None = None
     _titled: dict[str, str | None] = field(default_factory=dict)
@@ -358,11 +359,13 @@ class Cast:
 
     def lookup(self, name: str) -> str:
         """The entity a name refers to: a surname alone gets the full name the text gives it,
-        a name already met (by surname) is that person."""
+        or else a given name alone the one full name it begins ("Sir Malcolm" after "Sir
+        Malcolm Price"); a name already met (by surname) is that person."""
         if " " not in name:
             if self._full_names is None:
                 self._full_names = full_names(self.text)
-            name = self._full_names.get(fold(name), name)
+                self._given = _by_given_name(self._full_names.values())
+            name = self._full_names.get(fold(name)) or self._given.get(fold(name), name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
             if len(person) >= len(name):
                 return person
@@ -428,6 +431,14 @@ class Cast:
             "log_mentions": math.log(1 + min(50, self.mentions(surname))) / 4,
             "quote_alone": float(alone),
         }
+
+
+def _by_given_name(names: Iterable[str]) -> dict[str, str]:
+    """Folded given name -> the full name, for the given names only one full name has."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        found.setdefault(fold(name.split()[0]), set()).add(name)
+    return {given: full.pop() for given, full in found.items() if len(full) == 1}
 
 
 _MID_SENTENCE = re.compile(r"(?<=[a-z,])\s+([A-Z][\w’'-]*\w)")

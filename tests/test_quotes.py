@@ -142,6 +142,32 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # British titles without a full stop, then the short form a later paragraph uses
+        (
+            "Prof Helen Carter led the survey of the estuary.\n\n"
+            "“Every sample we took came back worse than the last,” Prof Carter said.",
+            "Helen Carter",
+        ),
+        # a knight or dame is "Sir" or "Dame" and the given name on second mention
+        (
+            "Sir Malcolm Price chaired the review of the service.\n\n"
+            "“Nobody checked the rotas for the whole of that winter,” said Sir Malcolm.",
+            "Malcolm Price",
+        ),
+        (
+            "Dame Ruth Ellery spoke to the governors.\n\n"
+            "“The trustees alone can settle where the money goes,” Dame Ruth said.",
+            "Ruth Ellery",
+        ),
+    ],
+)
+def test_a_title_without_a_full_stop_resolves_to_the_full_name(body, speaker):
+    assert [s for _, s in quotes_of(body)] == [speaker]
+
+
 def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
     # British and wire copy: the cue, then a quotation left open at the paragraph's end and
     # reopened at the start of the next
