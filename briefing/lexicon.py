@@ -197,6 +197,9 @@ MASCULINE_NOUNS = (
     *(stem + "man" for stem in _GENDERED_STEMS),
     "father", "husband", "son", "brother", "actor", "king",
 )  # fmt: skip
+# Descriptions that stand for someone the text has named, never for an office or a body: an
+# age ("the 45-year-old") and a parent or widow by family ("the mother of two").
+FAMILY_NOUNS = ("mother", "father", "grandmother", "grandfather", "widow", "widower")
 # Words before a name that make it an object, not a speaker: "in Columbus", "about Trump".
 PREPOSITIONS = (
     "of", "for", "to", "with", "about", "against", "by", "from", "at", "in", "on", "over",

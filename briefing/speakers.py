@@ -534,6 +534,8 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         role = trailing[1] if trailing else None
     if described and (known := cast.holder(name)):
         return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
+    if described and _EPITHET.match(name) and (known := _epithet_person(text, opening, name, cast)):
+        return Attribution(known, rule_name, raw.strip(), ("epithet",))
     name = cast.person(name)
     if role and name not in cast.positions:
         cast.positions[name] = " ".join(role.split())
@@ -541,6 +543,19 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
 
 
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
+# An epithet ("…," said the 45-year-old / the mother of two said): a description that always
+# stands for someone named before, as a pronoun does, so it is resolved as one.
+_EPITHET = re.compile(
+    rf"^The\b.*?(?:\w-year-old\b|\b(?:{lexicon.alternation(lexicon.FAMILY_NOUNS)})\s+of\s+"
+    rf"(?:{lexicon.alternation(lexicon.NUMBER_WORDS)}|\d+)\b)"
+)
+
+
+def _epithet_person(text: str, opening: int, epithet: str, cast: Cast) -> str | None:
+    """The person an epithet stands for: the one the sentences just before narrate (of the
+    sex a family noun gives). Not the latest speaker: "the former model … said the
+    46-year-old" may be someone the text has only described so far."""
+    return _narrated_person(text, opening, _role_gender(epithet), cast)
 
 
 def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] | None:
@@ -618,6 +633,11 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
     is the one going on."""
     if pronoun not in ("he", "she"):
         return None
+    return _narrated_person(text, opening, pronoun, cast)
+
+
+def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) -> str | None:
+    """The person the nearest sentence before a quote narrates, of ``gender`` if given."""
     low = max(0, opening - 2 * LOOKAROUND)
     chunk = text[low:opening]
     spans = split_sentences(chunk)
@@ -641,7 +661,7 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
         if " " not in person:
             continue  # one word the text never gives as a full name: "Officially", "Web"
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
-        if known in (None, pronoun):
+        if None in (known, gender) or known == gender:
             return cast.person(person)
     return None
 

@@ -168,6 +168,33 @@ def test_a_title_without_a_full_stop_resolves_to_the_full_name(body, speaker):
     assert [s for _, s in quotes_of(body)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # an age after the cue stands for the person the paragraph before is about
+        (
+            "Grace Mwangi has run the clinic on the hill for a decade.\n\n"
+            "“We have never had to send a patient home before,” said the 45-year-old.",
+            "Grace Mwangi",
+        ),
+        # a parent described by family, and only someone of that sex
+        (
+            "Lena Park was a nurse for years. Mr Jon Ode, her neighbour, is a cook.\n\n"
+            "“We were never told the school would close,” said the mother of three.",
+            "Lena Park",
+        ),
+        # with no one named just before, the description stays: no guess at the last speaker
+        (
+            "“We will appeal the ruling,” Omar Haddad said.\n\nThe case went back in May.\n\n"
+            "“I owe it to my children to keep going,” said the 38-year-old.",
+            "The 38-year-old",
+        ),
+    ],
+)
+def test_an_epithet_stands_for_the_person_named_before(body, speaker):
+    assert [s for _, s in quotes_of(body)][-1] == speaker
+
+
 def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
     # British and wire copy: the cue, then a quotation left open at the paragraph's end and
     # reopened at the start of the next
