@@ -481,6 +481,27 @@ def test_single_marks_quote_in_a_document_without_double_ones():
     ]
 
 
+def test_straight_single_marks_quote_when_the_page_has_no_double_ones():
+    body = (
+        "'Nobody on this council was ever asked about it,' said Mark Dlamini. He left at six.\n\n"
+        "'We don't accept the '90s figures either,' he added."
+    )
+    assert quotes_of(body) == [
+        ("Nobody on this council was ever asked about it", "Mark Dlamini"),
+        ("We don't accept the '90s figures either", "Mark Dlamini"),
+    ]
+    # two single marks typed for a double one keep a single pair inside them nested
+    typed = "''She told me 'go home and stay there' and I did,'' said Mark Dlamini."
+    assert quotes_of(typed) == []
+
+
+def test_a_double_pair_inside_single_marks_is_nested():
+    body = "‘He told me “you will never work here again” and walked out,’ said Fatima Khan."
+    assert quotes_of(body) == [
+        ("He told me “you will never work here again” and walked out", "Fatima Khan")
+    ]
+
+
 def test_thousands_of_linked_fragments_stay_bounded():
     import time
 
