@@ -32,8 +32,8 @@ from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 LOOKAROUND = 200
 _CUE = lexicon.cue_pattern()
 _CUE_WORD = re.compile(_CUE)
-# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
-_W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill", "Éamon".
+_W = r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
 _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
 _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
@@ -122,10 +122,11 @@ AFTER_RULES = (
     ),
     _after(
         "cue_role_name_after",
-        # the role ends on a noun, not a preposition: "said Maia Sandu on Monday" is Sandu's
+        # the role ends on a noun, not a preposition ("said Maia Sandu on Monday" is Sandu's)
+        # nor inside a name ("said Ursula von der Leyen")
         rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?"
         rf"(?!(?:of|the|for|and|in|at|from|on|by|to|with|after|before|during|since|until|"
-        rf"over|last|this|next)\s)"
+        rf"over|last|this|next|{_PARTICLE})\s)"
         rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})(?=\s*[,.(]|\s*$)",
         ("“It was a disgrace to the country,” said MSNBC host Chris Matthews.", "Chris Matthews"),
     ),
@@ -133,6 +134,9 @@ AFTER_RULES = (
         "cue_name_after",
         rf"{_CUE}\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b",
         ("“It is a matter for the courts,” said Oliver Grant.", "Oliver Grant"),
+        # a name with connectors and a capital outside ASCII
+        ("“Europe stands by its partners,” said Ursula von der Leyen.", "Ursula von der Leyen"),
+        ("“We will form a government this month,” said Éamon Ó Cuív.", "Éamon Ó Cuív"),
     ),
     _after(
         "signature_dash",
@@ -783,7 +787,7 @@ def _clean_name(raw: str) -> str | None:
     words = raw.split()
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
-    while len(words) > 1 and words[-1] in lexicon.NAME_PARTICLES[:5]:
+    while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
     if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
