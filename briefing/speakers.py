@@ -745,6 +745,9 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     cue = bool(_CUE_WORD.fullmatch(verb))
     # "The ad uses", "The two entities", "Legal amendments": a word in -s may be a plural noun
     verb_like = cue or verb in {"is", "was", "has"} or not verb.endswith("s") or bool(g.get("aux"))
+    # … but a word in -s that takes an object is a verb ("Ruth Adeyemi chairs the trust"): a
+    # plural noun is followed by its verb ("White House officials said")
+    verb_like = verb_like or bool(_OBJECT_NEXT.match(m.string, m.end()))
     raw = g.get("name")
     if not raw:  # a description
         return verb_like
@@ -754,6 +757,11 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
     mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(name)}\b")
     return cue or " " in name or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+
+
+_OBJECT_NEXT = re.compile(
+    rf"\s+(?:{lexicon.alternation(lexicon.DETERMINERS + lexicon.PREPOSITIONS)})\s"
+)
 
 
 def _leads_with_a_place(raw: str, text: str) -> bool:

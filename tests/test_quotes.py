@@ -195,6 +195,16 @@ def test_an_epithet_stands_for_the_person_named_before(body, speaker):
     assert [s for _, s in quotes_of(body)][-1] == speaker
 
 
+def test_a_present_tense_sentence_names_who_a_pronoun_is():
+    # feature copy narrates in the present: "chairs" takes an object, so it is a verb and Ruth
+    # Adeyemi the subject the pronoun continues, not the last speaker
+    body = (
+        "Ken Dube spoke first. “We will appeal the ruling on Monday,” he said.\n\n"
+        "Ruth Adeyemi chairs the trust. “The wards will stay open all winter,” she insisted."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ken Dube", "Ruth Adeyemi"]
+
+
 def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
     # British and wire copy: the cue, then a quotation left open at the paragraph's end and
     # reopened at the start of the next
