@@ -348,12 +348,22 @@ class Cast:
     def pronoun(self, pronoun: str) -> str | None:
         """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he"
         a Ms. or a congresswoman."""
+        for person in reversed(self.recent[-2:]):
+            role = self.positions.get(person, "")
+            known = self.genders.get(person.split()[-1]) or _role_gender(role)
+            if known == pronoun:
+                return person
         for person in reversed(self.recent[-50:]):
             role = self.positions.get(person, "")
             known = self.genders.get(person.split()[-1]) or _role_gender(role)
             if pronoun == "they" or known in (None, pronoun):
                 return person
         return None
+
+    def refers(self, person: str, pronoun: str) -> None:
+        """A "he" or "she" the text used for a person says their sex, for later pronouns."""
+        if pronoun in ("he", "she"):
+            self.genders.setdefault(person.split()[-1], pronoun)
 
     def spoke(self, speaker: str) -> None:
         if self.recent and self.recent[-1] == speaker:
@@ -511,10 +521,14 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         if not (own and own[1].groupdict().get("name")):
             pronoun = groups["pronoun"].lower()
             if narrated := _narrated_subject(text, opening, pronoun, cast):
+                cast.refers(narrated, pronoun)
                 return Attribution(narrated, rule_name, groups["pronoun"], ("centering",))
             return Attribution(cast.pronoun(pronoun), rule_name, groups["pronoun"])
+        said_by = groups["pronoun"].lower()
         rule_name, m = own[0].name, own[1]
         groups = m.groupdict()
+    else:
+        said_by = None
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
     given_role = None
     if key == "name" and groups.get("appositive") and _DESCRIBED.match(groups["name"]):
@@ -543,6 +557,8 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     name = cast.person(name)
     if role and name not in cast.positions:
         cast.positions[name] = " ".join(role.split())
+    if said_by:
+        cast.refers(name, said_by)
     return Attribution(name, rule_name, raw.strip())
 
 

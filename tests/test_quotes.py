@@ -205,6 +205,17 @@ def test_a_present_tense_sentence_names_who_a_pronoun_is():
     assert [s for _, s in quotes_of(body)] == ["Ken Dube", "Ruth Adeyemi"]
 
 
+def test_a_pronoun_the_text_used_for_someone_says_their_sex():
+    # no honorifics (wire and Indian copy): "she" once used for Ruth Adeyemi makes the later
+    # "she" hers, not that of the man of unknown sex who spoke in between
+    body = (
+        "Ruth Adeyemi chairs the trust. “The wards will stay open all winter,” she said.\n\n"
+        "“We will appeal the ruling on Monday,” said Ken Dube.\n\n"
+        "“We have hired forty nurses since June,” she added."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ruth Adeyemi", "Ken Dube", "Ruth Adeyemi"]
+
+
 def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
     # British and wire copy: the cue, then a quotation left open at the paragraph's end and
     # reopened at the start of the next
