@@ -19,6 +19,7 @@ REPORTING_VERBS = (
     "quip", "joke", "concede", "admit", "boast", "vow", "promise", "predict", "urge", "plead",
     "caution", "testify", "complain", "reiterate", "observe", "respond", "conclude", "sing",
     "call", "describe", "shout", "chant", "read", "report", "attest", "comment", "wonder",
+    "maintain", "reveal", "confirm", "retort", "disclose", "allege",
 )  # fmt: skip
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "sing": "sang", "read": "read"}
 MULTIWORD_CUES = ("according to", "put it")

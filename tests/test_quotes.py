@@ -216,6 +216,12 @@ def test_a_pronoun_the_text_used_for_someone_says_their_sex():
     assert [s for _, s in quotes_of(body)] == ["Ruth Adeyemi", "Ken Dube", "Ruth Adeyemi"]
 
 
+@pytest.mark.parametrize("verb", ["maintained", "revealed", "confirmed", "retorted"])
+def test_reporting_verbs_of_british_and_wire_copy_lead_to_the_speaker(verb):
+    body = f"“The wards will stay open for the whole winter,” {verb} Ms Adeyemi."
+    assert speaker_of(body) == "Adeyemi"
+
+
 def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
     # British and wire copy: the cue, then a quotation left open at the paragraph's end and
     # reopened at the start of the next
