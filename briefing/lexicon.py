@@ -132,8 +132,8 @@ MONTH_ABBREVIATIONS = {
 MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
     a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()
 }
-# Words that join the parts of a name: "Charles de Gaulle", "Ursula von der Leyen", "Laurence
-# des Cars", "Mohammed bin Salman", the Irish "Éamon Ó Cuív"; and what may end one:
+# Words that join the parts of a name: "Charles de Gaulle", "Ursula von der Leyen", "Hélène
+# des Rives", "Mohammed bin Salman", the Irish "Éamon Ó Cuív"; and what may end one:
 # "Martin Luther King Jr.".
 NAME_CONNECTORS = (
     "de", "van", "von", "al", "bin", "der", "den", "des", "du", "da", "di", "do", "dos", "del",

@@ -136,7 +136,7 @@ AFTER_RULES = (
         ("“It is a matter for the courts,” said Oliver Grant.", "Oliver Grant"),
         # a name with connectors and a capital outside ASCII
         ("“Europe stands by its partners,” said Ursula von der Leyen.", "Ursula von der Leyen"),
-        ("“The painting will stay in France,” said Laurence des Cars.", "Laurence des Cars"),
+        ("“The painting will stay in France,” said Hélène des Rives.", "Hélène des Rives"),
         ("“We will form a government this month,” said Éamon Ó Cuív.", "Éamon Ó Cuív"),
     ),
     _after(
