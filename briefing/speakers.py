@@ -160,12 +160,18 @@ AFTER_RULES = (
     ),
     _after(
         "name_appositive_cue_after",
-        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,"
+        # the appositive may name a place with its country ("… in Munich, Germany, and …")
+        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}}){{0,2}},"
         rf"\s+{_CUE}\b",
         (
             "“It is an invasion of our domain,” Scott Pruitt, the attorney general of Oklahoma, "
             "one of the states suing, said on Monday.",
             "Scott Pruitt",
+        ),
+        (
+            "“The model surprised us,” Ana Lindqvist, a fellow at the observatory in Lund, "
+            "Sweden, and an author of the paper, said.",
+            "Ana Lindqvist",
         ),
     ),
     _after(
