@@ -220,7 +220,7 @@ _MARK = re.compile('[“"«„”]')
 # ('We will,' he said), never as an apostrophe ("don't", "'90s").
 _SINGLE_MARK = re.compile("‘(?!\\d)|(?:^|(?<=[\\s(\\[—–-]))'(?=[^\\W\\d_])", re.M)
 # Two straight single marks typed for a double one (''We can't,'' she said) are double marks.
-_DOUBLE_MARK = re.compile('[“"«„]|\'\'')
+_DOUBLE_MARK = re.compile("[“\"«„]|''")
 _OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])", re.M)
 _OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[“\"«„]|'')(?=\w)", re.M)
 
