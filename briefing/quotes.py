@@ -241,7 +241,8 @@ def _single_marks(text: str) -> bool:
         for m in _OPENING_DOUBLE.finditer(text, 0, end)
         if not _inside(m.start(), singles, closings)
     )
-    return len(singles) > doubles
+    # a single mark that closes nothing in its paragraph is an elision ("'em", "'cause")
+    return sum(closing >= 0 for closing in closings) > doubles
 
 
 def _inside(pos: int, openings: list[int], closings: list[int]) -> bool:

@@ -522,6 +522,15 @@ def test_straight_single_marks_quote_when_the_page_has_no_double_ones():
     assert quotes_of(typed) == []
 
 
+def test_an_elision_is_no_single_mark():
+    # "'em" and "'cause" open nothing: the page's double marks stay its quotation marks
+    body = (
+        '"We will keep the depot open through the winter," said Dan Roe. Drivers love '
+        "'em, and 'cause of the hours they stay."
+    )
+    assert quotes_of(body) == [("We will keep the depot open through the winter", "Dan Roe")]
+
+
 def test_a_double_pair_inside_single_marks_is_nested():
     body = "‘He told me “you will never work here again” and walked out,’ said Fatima Khan."
     assert quotes_of(body) == [
