@@ -74,6 +74,7 @@ COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
 # British honours and peerages before a name, which also say the sex: "Sir" and "Dame" go
 # with the given name ("Sir Malcolm Price" is then "Sir Malcolm"), a peer's with the surname.
 MASCULINE_HONOURS, FEMININE_HONOURS = ("Sir", "Lord"), ("Dame", "Lady", "Baroness")
+GIVEN_NAME_HONOURS = ("Sir", "Dame")
 MASCULINE_COURTESY = ("Mr", *MASCULINE_HONOURS)
 FEMININE_COURTESY = ("Mrs", "Ms", "Miss", *FEMININE_HONOURS)
 # Words of a title or position, lower case: "Deputy Secretary", "Special Envoy", "Mr".

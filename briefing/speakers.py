@@ -380,12 +380,12 @@ class Cast:
 
     def lookup(self, name: str) -> str:
         """The entity a name refers to: a surname alone gets the full name the text gives it,
-        or else a given name alone the one full name it begins ("Sir Malcolm" after "Sir
-        Malcolm Price"); a name already met (by surname) is that person."""
+        or else a knight's or dame's given name the full name it begins ("Sir Malcolm" after
+        "Sir Malcolm Price"); a name already met (by surname) is that person."""
         if " " not in name:
             if self._full_names is None:
                 self._full_names = full_names(self.text)
-                self._given = _by_given_name(self._full_names.values())
+                self._given = _by_given_name(self.text)
             name = self._full_names.get(fold(name)) or self._given.get(fold(name), name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
             if len(person) >= len(name):
@@ -454,11 +454,19 @@ class Cast:
         }
 
 
-def _by_given_name(names: Iterable[str]) -> dict[str, str]:
-    """Folded given name -> the full name, for the given names only one full name has."""
+# Honours that go with the given name: "Sir Malcolm Price" is "Sir Malcolm" later on (not any
+# lone first name: "Washington" is no "Washington Post", "Jordan" no "Jordan Peterson").
+_KNIGHTED = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.GIVEN_NAME_HONOURS)})\s+({_W})\s+({_W})(?!\s+[A-Z])"
+)
+
+
+def _by_given_name(text: str) -> dict[str, str]:
+    """Folded given name -> the full name, for the knights and dames a text names in full,
+    when only one of them has that given name."""
     found: dict[str, set[str]] = {}
-    for name in names:
-        found.setdefault(fold(name.split()[0]), set()).add(name)
+    for m in _KNIGHTED.finditer(text, 0, MAX_ANALYZED_CHARS):
+        found.setdefault(fold(m[1]), set()).add(f"{m[1]} {m[2]}")
     return {given: full.pop() for given, full in found.items() if len(full) == 1}
 
 
