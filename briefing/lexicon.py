@@ -19,6 +19,7 @@ REPORTING_VERBS = (
     "quip", "joke", "concede", "admit", "boast", "vow", "promise", "predict", "urge", "plead",
     "caution", "testify", "complain", "reiterate", "observe", "respond", "conclude", "sing",
     "call", "describe", "shout", "chant", "read", "report", "attest", "comment", "wonder",
+    "maintain", "reveal", "confirm", "retort", "disclose", "allege",
 )  # fmt: skip
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "sing": "sang", "read": "read"}
 MULTIWORD_CUES = ("according to", "put it")
@@ -70,7 +71,12 @@ ABBREVIATED_TITLES = (
 )  # fmt: skip
 # Courtesy titles: say nothing of a position ("Mr Price" has none); the first one says "he".
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
-MASCULINE_COURTESY, FEMININE_COURTESY = ("Mr",), ("Mrs", "Ms", "Miss")
+# British honours and peerages before a name, which also say the sex: "Sir" and "Dame" go
+# with the given name ("Sir Malcolm Price" is then "Sir Malcolm"), a peer's with the surname.
+MASCULINE_HONOURS, FEMININE_HONOURS = ("Sir", "Lord"), ("Dame", "Lady", "Baroness")
+GIVEN_NAME_HONOURS = ("Sir", "Dame")
+MASCULINE_COURTESY = ("Mr", *MASCULINE_HONOURS)
+FEMININE_COURTESY = ("Mrs", "Ms", "Miss", *FEMININE_HONOURS)
 # Words of a title or position, lower case: "Deputy Secretary", "Special Envoy", "Mr".
 TITLE_WORDS = frozenset(
     """mr ms mrs miss dr secretary minister president ambassador envoy senator general admiral
@@ -112,7 +118,7 @@ NAME_PREFIXES = (
     "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "General", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
     "Adm.", "Rev.", "Amb.", "Del.", "Spokesperson", "Spokesman", "Director", "Head", "of",
     "for", "the", "The", "to", "United", "Nations", "U.N.", "UN", "Special", "Envoy",
-    "Representative",
+    "Representative", "Prof", "Prof.", "Professor", *MASCULINE_HONOURS, *FEMININE_HONOURS,
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -127,8 +133,14 @@ MONTH_ABBREVIATIONS = {
 MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
     a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()
 }
-# Words that join a name without being capitalised: "Charles de Gaulle", "Martin Luther King Jr."
-NAME_PARTICLES = ("de", "van", "von", "al", "bin", "II", "III", "Jr.")
+# Words that join the parts of a name: "Charles de Gaulle", "Ursula von der Leyen", "Hélène
+# des Rives", "Mohammed bin Salman", the Irish "Éamon Ó Cuív"; and what may end one:
+# "Martin Luther King Jr.".
+NAME_CONNECTORS = (
+    "de", "van", "von", "al", "bin", "der", "den", "des", "du", "da", "di", "do", "dos", "del",
+    "della", "ibn", "bint", "Ó", "Ní", "Nic", "Mac",
+)  # fmt: skip
+NAME_PARTICLES = (*NAME_CONNECTORS, "II", "III", "Jr.")
 # Words between a subject and its cue verb: "Warren also said", "Price had told".
 CUE_ADVERBS = (
     "also", "then", "later", "again", "once again", "often", "still", "never", "even",
@@ -178,8 +190,9 @@ NOT_FIRST_NAMES = (
     | frozenset(
         """the said says told asked added but and when while former retired rival democratic
         republican in on at as of for by with from to after before during since until ministers
-        secretaries ambassadors senators governors presidents officials""".split()
+        secretaries ambassadors senators governors presidents officials prof""".split()
     )
+    | frozenset(h.lower() for h in MASCULINE_HONOURS + FEMININE_HONOURS)
     | frozenset(m.lower() for m in MONTHS)
 )
 # Role nouns that say a person's sex: "the spokeswoman" is a "she", "the chairman" a "he".
@@ -192,6 +205,9 @@ MASCULINE_NOUNS = (
     *(stem + "man" for stem in _GENDERED_STEMS),
     "father", "husband", "son", "brother", "actor", "king",
 )  # fmt: skip
+# Descriptions that stand for someone the text has named, never for an office or a body: an
+# age ("the 45-year-old") and a parent or widow by family ("the mother of two").
+FAMILY_NOUNS = ("mother", "father", "grandmother", "grandfather", "widow", "widower")
 # Words before a name that make it an object, not a speaker: "in Columbus", "about Trump".
 PREPOSITIONS = (
     "of", "for", "to", "with", "about", "against", "by", "from", "at", "in", "on", "over",

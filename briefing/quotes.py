@@ -7,6 +7,7 @@ cast of the document's people; each quote keeps the rule that decided its speake
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -162,6 +163,8 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
 
     A quotation that runs to the end of its paragraph and is reopened at the start of the next
     one has a part in each; one that is never closed is left out: never guess where it ends.
+    The first part may open mid-paragraph, after its cue (`The leader said: "… ¶ "…"`): the
+    convention for a quotation of several paragraphs is the same wherever it starts.
     """
     pending: list[tuple[int, int]] = []  # parts of a quotation that runs on over paragraphs
     pending_opening = -1
@@ -177,11 +180,9 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
                 break
             closing = _closing(text, opening, para.end())
             if closing < 0:
-                if opening == lead:
-                    pending_opening = opening if not pending else pending_opening
-                    pending.append((opening + 1, para.start() + len(para.group().rstrip())))
-                else:
-                    pending = []
+                if opening != lead or not pending:
+                    pending, pending_opening = [], opening
+                pending.append((opening + 1, para.start() + len(para.group().rstrip())))
                 break
             first = pending_opening if pending else opening
             parts = [*pending, (opening + 1, closing)]
@@ -201,6 +202,7 @@ _CLOSING = {
     # ("Nissan has a vibrant portfolio …,” said David Kershaw)
     '"': re.compile(r'"|”'),
     "‘": re.compile(r"’(?![^\W\d_])"),  # not the apostrophe of “don’t”
+    "'": re.compile(r"(?<=\S)'(?!\w)"),  # not "don't", not "the '90s"
 }
 
 
@@ -214,19 +216,44 @@ _MARK = re.compile('[“"«„”]')
 # Single marks are a document's quotation marks when they open more quotations than double
 # ones do (as British and Australian papers write: ‘We will,’ she said, with “…” only inside
 # a quotation or in a title); otherwise they quote within a quotation.
-_SINGLE_MARK = re.compile("‘(?!\\d)")
-_DOUBLE_MARK = re.compile('[“"«„]')
-_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\w)", re.M)
-_OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“\"«„](?=\w)", re.M)
+# A straight single mark opens one only before a letter and after a space or the line's start
+# ('We will,' he said), never as an apostrophe ("don't", "'90s").
+_SINGLE_MARK = re.compile("‘(?!\\d)|(?:^|(?<=[\\s(\\[—–-]))'(?=[^\\W\\d_])", re.M)
+# Two straight single marks typed for a double one (''We can't,'' she said) are double marks.
+_DOUBLE_MARK = re.compile("[“\"«„]|''")
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])", re.M)
+_OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[“\"«„]|'')(?=\w)", re.M)
 
 
 def _single_marks(text: str) -> bool:
-    if "‘" not in text:
-        return False
     end = min(len(text), MAX_ANALYZED_CHARS)
-    singles = sum(1 for _ in _OPENING_SINGLE.finditer(text, 0, end))
-    doubles = sum(1 for _ in _OPENING_DOUBLE.finditer(text, 0, end))
-    return singles > doubles if doubles else singles > 0 or not _DOUBLE_MARK.search(text, 0, end)
+    singles = [m.start() for m in _OPENING_SINGLE.finditer(text, 0, end)]
+    if not singles:  # a page of closing marks only (’…’)
+        return "‘" in text and not _DOUBLE_MARK.search(text, 0, end)
+    # a double pair inside a single one is a quotation within a quotation (‘He said “go”,’)
+    # (each closing is looked for before the next opening: linear on a page of stray marks)
+    ends = [*singles[1:], end]
+    closings = [
+        _closing(text, i, min(_line_end(text, i), j)) for i, j in zip(singles, ends, strict=True)
+    ]
+    doubles = sum(
+        1
+        for m in _OPENING_DOUBLE.finditer(text, 0, end)
+        if not _inside(m.start(), singles, closings)
+    )
+    # a single mark that closes nothing in its paragraph is an elision ("'em", "'cause")
+    return sum(closing >= 0 for closing in closings) > doubles
+
+
+def _inside(pos: int, openings: list[int], closings: list[int]) -> bool:
+    """Is ``pos`` between the latest opening mark before it and that mark's closing one?"""
+    latest = bisect(openings, pos) - 1
+    return latest >= 0 and pos < closings[latest]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _next_opening(

@@ -32,8 +32,8 @@ from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 LOOKAROUND = 200
 _CUE = lexicon.cue_pattern()
 _CUE_WORD = re.compile(_CUE)
-# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill".
-_W = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+# One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill", "Éamon".
+_W = r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
 _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
 _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
@@ -122,10 +122,11 @@ AFTER_RULES = (
     ),
     _after(
         "cue_role_name_after",
-        # the role ends on a noun, not a preposition: "said Maia Sandu on Monday" is Sandu's
+        # the role ends on a noun, not a preposition ("said Maia Sandu on Monday" is Sandu's)
+        # nor inside a name ("said Ursula von der Leyen")
         rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?"
         rf"(?!(?:of|the|for|and|in|at|from|on|by|to|with|after|before|during|since|until|"
-        rf"over|last|this|next)\s)"
+        rf"over|last|this|next|{_PARTICLE})\s)"
         rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})(?=\s*[,.(]|\s*$)",
         ("“It was a disgrace to the country,” said MSNBC host Chris Matthews.", "Chris Matthews"),
     ),
@@ -133,6 +134,10 @@ AFTER_RULES = (
         "cue_name_after",
         rf"{_CUE}\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b",
         ("“It is a matter for the courts,” said Oliver Grant.", "Oliver Grant"),
+        # a name with connectors and a capital outside ASCII
+        ("“Europe stands by its partners,” said Ursula von der Leyen.", "Ursula von der Leyen"),
+        ("“The painting will stay in France,” said Hélène des Rives.", "Hélène des Rives"),
+        ("“We will form a government this month,” said Éamon Ó Cuív.", "Éamon Ó Cuív"),
     ),
     _after(
         "signature_dash",
@@ -155,12 +160,18 @@ AFTER_RULES = (
     ),
     _after(
         "name_appositive_cue_after",
-        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}})?,"
+        # the appositive may name a place with its country ("… in Munich, Germany, and …")
+        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[^,“”\"]{{2,120}})(?:,[^,“”\"]{{2,80}}){{0,2}},"
         rf"\s+{_CUE}\b",
         (
             "“It is an invasion of our domain,” Scott Pruitt, the attorney general of Oklahoma, "
             "one of the states suing, said on Monday.",
             "Scott Pruitt",
+        ),
+        (
+            "“The model surprised us,” Ana Lindqvist, a fellow at the observatory in Lund, "
+            "Sweden, and an author of the paper, said.",
+            "Ana Lindqvist",
         ),
     ),
     _after(
@@ -328,6 +339,7 @@ class Cast:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)  # the folded surnames of those who spoke
     _full_names: dict[str, str] | None = None
+    _given: dict[str, str] = field(default_factory=dict)
     _counts: Counter[str] | None = None
     _proper: set[str] | None = None
     _titled: dict[str, str | None] = field(default_factory=dict)
@@ -343,12 +355,22 @@ class Cast:
     def pronoun(self, pronoun: str) -> str | None:
         """The latest speaker a pronoun can stand for: "she" skips a Mr. or a spokesman, "he"
         a Ms. or a congresswoman."""
+        for person in reversed(self.recent[-2:]):
+            role = self.positions.get(person, "")
+            known = self.genders.get(person.split()[-1]) or _role_gender(role)
+            if known == pronoun:
+                return person
         for person in reversed(self.recent[-50:]):
             role = self.positions.get(person, "")
             known = self.genders.get(person.split()[-1]) or _role_gender(role)
             if pronoun == "they" or known in (None, pronoun):
                 return person
         return None
+
+    def refers(self, person: str, pronoun: str) -> None:
+        """A "he" or "she" the text used for a person says their sex, for later pronouns."""
+        if pronoun in ("he", "she"):
+            self.genders.setdefault(person.split()[-1], pronoun)
 
     def spoke(self, speaker: str) -> None:
         if self.recent and self.recent[-1] == speaker:
@@ -358,11 +380,13 @@ class Cast:
 
     def lookup(self, name: str) -> str:
         """The entity a name refers to: a surname alone gets the full name the text gives it,
-        a name already met (by surname) is that person."""
+        or else a knight's or dame's given name the full name it begins ("Sir Malcolm" after
+        "Sir Malcolm Price"); a name already met (by surname) is that person."""
         if " " not in name:
             if self._full_names is None:
                 self._full_names = full_names(self.text)
-            name = self._full_names.get(fold(name), name)
+                self._given = _by_given_name(self.text)
+            name = self._full_names.get(fold(name)) or self._given.get(fold(name), name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
             if len(person) >= len(name):
                 return person
@@ -428,6 +452,22 @@ class Cast:
             "log_mentions": math.log(1 + min(50, self.mentions(surname))) / 4,
             "quote_alone": float(alone),
         }
+
+
+# Honours that go with the given name: "Sir Malcolm Price" is "Sir Malcolm" later on (not any
+# lone first name: "Washington" is no "Washington Post", "Jordan" no "Jordan Peterson").
+_KNIGHTED = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.GIVEN_NAME_HONOURS)})\s+({_W})\s+({_W})(?!\s+[A-Z])"
+)
+
+
+def _by_given_name(text: str) -> dict[str, str]:
+    """Folded given name -> the full name, for the knights and dames a text names in full,
+    when only one of them has that given name."""
+    found: dict[str, set[str]] = {}
+    for m in _KNIGHTED.finditer(text, 0, MAX_ANALYZED_CHARS):
+        found.setdefault(fold(m[1]), set()).add(f"{m[1]} {m[2]}")
+    return {given: full.pop() for given, full in found.items() if len(full) == 1}
 
 
 _MID_SENTENCE = re.compile(r"(?<=[a-z,])\s+([A-Z][\w’'-]*\w)")
@@ -496,10 +536,14 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         if not (own and own[1].groupdict().get("name")):
             pronoun = groups["pronoun"].lower()
             if narrated := _narrated_subject(text, opening, pronoun, cast):
+                cast.refers(narrated, pronoun)
                 return Attribution(narrated, rule_name, groups["pronoun"], ("centering",))
             return Attribution(cast.pronoun(pronoun), rule_name, groups["pronoun"])
+        said_by = groups["pronoun"].lower()
         rule_name, m = own[0].name, own[1]
         groups = m.groupdict()
+    else:
+        said_by = None
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
     given_role = None
     if key == "name" and groups.get("appositive") and _DESCRIBED.match(groups["name"]):
@@ -523,13 +567,30 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         role = trailing[1] if trailing else None
     if described and (known := cast.holder(name)):
         return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
+    if described and _EPITHET.match(name) and (known := _epithet_person(text, opening, name, cast)):
+        return Attribution(known, rule_name, raw.strip(), ("epithet",))
     name = cast.person(name)
     if role and name not in cast.positions:
         cast.positions[name] = " ".join(role.split())
+    if said_by:
+        cast.refers(name, said_by)
     return Attribution(name, rule_name, raw.strip())
 
 
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
+# An epithet ("…," said the 45-year-old / the mother of two said): a description that always
+# stands for someone named before, as a pronoun does, so it is resolved as one.
+_EPITHET = re.compile(
+    rf"^The\b.*?(?:\w-year-old\b|\b(?:{lexicon.alternation(lexicon.FAMILY_NOUNS)})\s+of\s+"
+    rf"(?:{lexicon.alternation(lexicon.NUMBER_WORDS)}|\d+)\b)"
+)
+
+
+def _epithet_person(text: str, opening: int, epithet: str, cast: Cast) -> str | None:
+    """The person an epithet stands for: the one the sentences just before narrate (of the
+    sex a family noun gives). Not the latest speaker: "the former model … said the
+    46-year-old" may be someone the text has only described so far."""
+    return _narrated_person(text, opening, _role_gender(epithet), cast)
 
 
 def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] | None:
@@ -607,6 +668,11 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
     is the one going on."""
     if pronoun not in ("he", "she"):
         return None
+    return _narrated_person(text, opening, pronoun, cast)
+
+
+def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) -> str | None:
+    """The person the nearest sentence before a quote narrates, of ``gender`` if given."""
     low = max(0, opening - 2 * LOOKAROUND)
     chunk = text[low:opening]
     spans = split_sentences(chunk)
@@ -630,7 +696,7 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
         if " " not in person:
             continue  # one word the text never gives as a full name: "Officially", "Web"
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
-        if known in (None, pronoun):
+        if None in (known, gender) or known == gender:
             return cast.person(person)
     return None
 
@@ -710,6 +776,9 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     cue = bool(_CUE_WORD.fullmatch(verb))
     # "The ad uses", "The two entities", "Legal amendments": a word in -s may be a plural noun
     verb_like = cue or verb in {"is", "was", "has"} or not verb.endswith("s") or bool(g.get("aux"))
+    # … but a word in -s that takes an object is a verb ("Ruth Adeyemi chairs the trust"): a
+    # plural noun is followed by its verb ("White House officials said")
+    verb_like = verb_like or bool(_OBJECT_NEXT.match(m.string, m.end()))
     raw = g.get("name")
     if not raw:  # a description
         return verb_like
@@ -719,6 +788,11 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
     mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(name)}\b")
     return cue or " " in name or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+
+
+_OBJECT_NEXT = re.compile(
+    rf"\s+(?:{lexicon.alternation(lexicon.DETERMINERS + lexicon.PREPOSITIONS)})\s"
+)
 
 
 def _leads_with_a_place(raw: str, text: str) -> bool:
@@ -752,7 +826,7 @@ def _clean_name(raw: str) -> str | None:
     words = raw.split()
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
-    while len(words) > 1 and words[-1] in lexicon.NAME_PARTICLES[:5]:
+    while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
     if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one

@@ -145,6 +145,104 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [
+        # British titles without a full stop, then the short form a later paragraph uses
+        (
+            "Prof Helen Carter led the survey of the estuary.\n\n"
+            "“Every sample we took came back worse than the last,” Prof Carter said.",
+            "Helen Carter",
+        ),
+        # a knight or dame is "Sir" or "Dame" and the given name on second mention
+        (
+            "Sir Malcolm Price chaired the review of the service.\n\n"
+            "“Nobody checked the rotas for the whole of that winter,” said Sir Malcolm.",
+            "Malcolm Price",
+        ),
+        (
+            "Dame Ruth Ellery spoke to the governors.\n\n"
+            "“The trustees alone can settle where the money goes,” Dame Ruth said.",
+            "Ruth Ellery",
+        ),
+    ],
+)
+def test_a_title_without_a_full_stop_resolves_to_the_full_name(body, speaker):
+    assert [s for _, s in quotes_of(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # an age after the cue stands for the person the paragraph before is about
+        (
+            "Grace Mwangi has run the clinic on the hill for a decade.\n\n"
+            "“We have never had to send a patient home before,” said the 45-year-old.",
+            "Grace Mwangi",
+        ),
+        # a parent described by family, and only someone of that sex
+        (
+            "Lena Park was a nurse for years. Mr Jon Ode, her neighbour, is a cook.\n\n"
+            "“We were never told the school would close,” said the mother of three.",
+            "Lena Park",
+        ),
+        # with no one named just before, the description stays: no guess at the last speaker
+        (
+            "“We will appeal the ruling,” Omar Haddad said.\n\nThe case went back in May.\n\n"
+            "“I owe it to my children to keep going,” said the 38-year-old.",
+            "The 38-year-old",
+        ),
+    ],
+)
+def test_an_epithet_stands_for_the_person_named_before(body, speaker):
+    assert [s for _, s in quotes_of(body)][-1] == speaker
+
+
+def test_a_present_tense_sentence_names_who_a_pronoun_is():
+    # feature copy narrates in the present: "chairs" takes an object, so it is a verb and Ruth
+    # Adeyemi the subject the pronoun continues, not the last speaker
+    body = (
+        "Ken Dube spoke first. “We will appeal the ruling on Monday,” he said.\n\n"
+        "Ruth Adeyemi chairs the trust. “The wards will stay open all winter,” she insisted."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ken Dube", "Ruth Adeyemi"]
+
+
+def test_a_pronoun_the_text_used_for_someone_says_their_sex():
+    # no honorifics (wire and Indian copy): "she" once used for Ruth Adeyemi makes the later
+    # "she" hers, not that of the man of unknown sex who spoke in between
+    body = (
+        "Ruth Adeyemi chairs the trust. “The wards will stay open all winter,” she said.\n\n"
+        "“We will appeal the ruling on Monday,” said Ken Dube.\n\n"
+        "“We have hired forty nurses since June,” she added."
+    )
+    assert [s for _, s in quotes_of(body)] == ["Ruth Adeyemi", "Ken Dube", "Ruth Adeyemi"]
+
+
+@pytest.mark.parametrize("verb", ["maintained", "revealed", "confirmed", "retorted"])
+def test_reporting_verbs_of_british_and_wire_copy_lead_to_the_speaker(verb):
+    body = f"“The wards will stay open for the whole winter,” {verb} Ms Adeyemi."
+    assert speaker_of(body) == "Adeyemi"
+
+
+def test_a_quote_opened_after_its_cue_runs_on_over_paragraphs():
+    # British and wire copy: the cue, then a quotation left open at the paragraph's end and
+    # reopened at the start of the next
+    body = (
+        "The growers' union met the minister on Friday.\n\n"
+        "Its chair, Tom Gallagher, said: “We were promised the grant two winters ago.\n\n"
+        "“Since then three families on my road have sold up and moved away.”\n\n"
+        "The department did not reply."
+    )
+    assert quotes_of(body) == [
+        (
+            "We were promised the grant two winters ago. "
+            "Since then three families on my road have sold up and moved away.",
+            "Tom Gallagher",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
         # the subject of the sentence the quote sits in
         (
             "In January, Gov. Earl Ray Tomblin of West Virginia lauded him for helping develop "
@@ -407,6 +505,36 @@ def test_single_marks_quote_in_a_document_without_double_ones():
     nested = "“They called it ‘a matter for the courts now’ and left,” said Sarah Patel."
     assert quotes_of(nested) == [
         ("They called it ‘a matter for the courts now’ and left", "Sarah Patel")
+    ]
+
+
+def test_straight_single_marks_quote_when_the_page_has_no_double_ones():
+    body = (
+        "'Nobody on this council was ever asked about it,' said Mark Dlamini. He left at six.\n\n"
+        "'We don't accept the '90s figures either,' he added."
+    )
+    assert quotes_of(body) == [
+        ("Nobody on this council was ever asked about it", "Mark Dlamini"),
+        ("We don't accept the '90s figures either", "Mark Dlamini"),
+    ]
+    # two single marks typed for a double one keep a single pair inside them nested
+    typed = "''She told me 'go home and stay there' and I did,'' said Mark Dlamini."
+    assert quotes_of(typed) == []
+
+
+def test_an_elision_is_no_single_mark():
+    # "'em" and "'cause" open nothing: the page's double marks stay its quotation marks
+    body = (
+        '"We will keep the depot open through the winter," said Dan Roe. Drivers love '
+        "'em, and 'cause of the hours they stay."
+    )
+    assert quotes_of(body) == [("We will keep the depot open through the winter", "Dan Roe")]
+
+
+def test_a_double_pair_inside_single_marks_is_nested():
+    body = "‘He told me “you will never work here again” and walked out,’ said Fatima Khan."
+    assert quotes_of(body) == [
+        ("He told me “you will never work here again” and walked out", "Fatima Khan")
     ]
 
 
