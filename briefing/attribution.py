@@ -63,9 +63,10 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
         return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
     if doc.authors:
         author = doc.authors[0].split(",")[0].strip()
-        if sentence.role == "statement" and _answers(doc, author):
+        surname = author.split()[-1] if author else ""
+        if sentence.role == "statement" and _answers(doc, author) and surname not in sentence.text:
             # an interview's introduction before the first question is its editors' words,
-            # not those of the person they interview
+            # not those of the person they interview, unless it gives theirs ("… says Varga")
             return reader_name(doc.publisher) if doc.publisher else EDITORS
         return author or None
     if not doc.publisher:

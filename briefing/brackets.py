@@ -94,20 +94,29 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
 # "the country" and "the government" of a report on one country stand for it: "the
 # country’s [Ukraine’s] press", "the government [of Iran] banned …".
 _COUNTRY_REFERENCE = re.compile(r"\b[Tt]he (country|government)(?:([’'])s)?\b(?! of\b)")
+# The state's agents, unnamed: "state security officials subjected …", "Authorities harassed
+# …", "police beat …". Read in another country's brief they would be taken for that country's.
+_STATE_ACTOR = re.compile(
+    r"\b(?:(?:[Ss]tate |[Ss]ecurity |[Gg]overnment |[Rr]egime |[Ll]ocal |[Pp]rison )+)?"
+    r"(?:[Aa]uthorities|[Oo]fficials|[Pp]olice|[Ss]ecurity forces|[Ss]ecurity services)\b"
+    r"(?! (?:of|in|from|for)\b)"
+)
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
 
 
 def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """In a report on one country (its title's subject a proper name: "…: Ukraine"), the
     country's name in brackets after the first "the country" or "the government" of a
-    sentence that does not name it."""
+    sentence that does not name it, else after its first unnamed agents of the state
+    ("state security officials [of North Korea]")."""
     subject = report_subject(doc.title) if doc.doc_type == "report" else None
     text = doc.text[start:end]
     if not subject or not _PLACE_NAME.fullmatch(subject) or subject in text:
         return []
     m = _COUNTRY_REFERENCE.search(text)
     if m is None:
-        return []
+        actor = _STATE_ACTOR.search(text)
+        return [(start + actor.end(), f" [of {subject}]")] if actor else []
     if m[2]:  # "the country’s [Ukraine’s] press"
         return [(start + m.end(), f" [{subject}{m[2]}s]")]
     return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]

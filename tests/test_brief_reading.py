@@ -1057,6 +1057,15 @@ def test_the_country_of_a_country_report_is_named_in_brackets():
     assert texts[1].startswith("During the year, the government [of Ukraine] banned")
     assert "the government of Poland had" in texts[2]  # another country's, named
     assert "[" not in texts[3]  # the sentence names the country itself
+    agents = (
+        "NGOs reported state security officials subjected women to forced labor.\n\n"
+        "Authorities harassed and jailed 40 members of a union of journalists.\n\n"
+        "Officials of the UN agency visited 12 prisons in the capital.\n"
+    )
+    texts = [e.text for e in edited(agents, title=title, doc_type="report")]
+    assert "state security officials [of Ukraine] subjected" in texts[0]
+    assert texts[1].startswith("Authorities [of Ukraine] harassed")
+    assert "[" not in texts[2]  # officials named by whom they serve
 
 
 def test_only_modal_verbs_make_a_stance_and_an_amount_may_be_written_out():
@@ -1151,3 +1160,4 @@ def test_an_interviews_introduction_is_not_the_interviewees_words():
     said = {e.text[:14]: e.said_by for e in said_by_all_doc(d)}
     assert said["Russia has ope"] == "Editors"  # the introduction, from no named publisher
     assert said["For Russia the"] == "Helena Varga"  # her answer
+    assert said["\"The Arctic ha"] == "Helena Varga"  # her words, in the introduction
