@@ -115,11 +115,18 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
         return []
     m = _COUNTRY_REFERENCE.search(text)
     if m is None:
-        actor = _STATE_ACTOR.search(text)
+        actor = next((a for a in _STATE_ACTOR.finditer(text) if not _named_before(text, a)), None)
         return [(start + actor.end(), f" [of {subject}]")] if actor else []
     if m[2]:  # "the country’s [Ukraine’s] press"
         return [(start + m.end(), f" [{subject}{m[2]}s]")]
     return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]
+
+
+def _named_before(text: str, m: re.Match[str]) -> bool:
+    """Whether a capitalised word past the sentence's first says whose agents they are:
+    "Beijing police", "Belarusian KGB officials"."""
+    words = text[: m.start()].split()
+    return len(words) > 1 and words[-1][:1].isupper()
 
 
 def unknown_person(doc: Document, start: int, end: int) -> bool:

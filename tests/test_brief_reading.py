@@ -1060,12 +1060,14 @@ def test_the_country_of_a_country_report_is_named_in_brackets():
     agents = (
         "NGOs reported state security officials subjected women to forced labor.\n\n"
         "Authorities harassed and jailed 40 members of a union of journalists.\n\n"
-        "Officials of the UN agency visited 12 prisons in the capital.\n"
+        "Officials of the UN agency visited 12 prisons in the capital.\n\n"
+        "Protesters were detained by Kyiv police on 12 May in the capital.\n"
     )
     texts = [e.text for e in edited(agents, title=title, doc_type="report")]
     assert "state security officials [of Ukraine] subjected" in texts[0]
     assert texts[1].startswith("Authorities [of Ukraine] harassed")
     assert "[" not in texts[2]  # officials named by whom they serve
+    assert "[" not in texts[3]  # the city's police
 
 
 def test_only_modal_verbs_make_a_stance_and_an_amount_may_be_written_out():
