@@ -121,6 +121,7 @@ class Point:
     date: date | None = None  # the source's date
     spans: tuple[tuple[int, int], ...] = ()  # the source text it is made of
     role: str | None = None  # the speaker's role, given where the brief first names them
+    reported: bool = False  # said_by is a news story's byline: who reports it, not who said it
 
 
 @dataclass(frozen=True)

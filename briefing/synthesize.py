@@ -548,6 +548,19 @@ def to_point(c: Candidate) -> Point:
         said_by=c.edited.said_by,
         date=c.doc.date,
         spans=c.edited.spans,
+        reported=_by_reporter(c),
+    )
+
+
+def _by_reporter(c: Candidate) -> bool:
+    """Whether the bullet's said_by is the byline of a news story: the reporter tells what
+    happened and what others said; the words are not a speaker's."""
+    doc = c.doc
+    return (
+        doc.doc_type == "news"
+        and not c.sentence.speaker
+        and bool(doc.authors)
+        and c.edited.said_by == doc.authors[0].split(",")[0].strip()
     )
 
 

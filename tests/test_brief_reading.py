@@ -1001,8 +1001,10 @@ def test_a_bullet_that_names_its_speaker_does_not_name_them_again():
     from briefing.model import Point
     from briefing.render.html import attribution
 
-    def point(text, said_by, role=None):
-        return Point(text, "s1", None, said_by=said_by, role=role, date=date(2026, 11, 18))
+    def point(text, said_by, role=None, reported=False):
+        return Point(
+            text, "s1", None, said_by=said_by, role=role, date=date(2026, 11, 18), reported=reported
+        )
 
     lede = "The Arctic is a test of NATO’s resolve, says fellow Dr. Helena Varga."
     assert attribution(point(lede, "Helena Varga", "fellow")) == " — 18 November 2026"
@@ -1013,13 +1015,17 @@ def test_a_bullet_that_names_its_speaker_does_not_name_them_again():
     assert attribution(point(other, "Helena Varga", "fellow")) == (
         " — Helena Varga, fellow, 18 November 2026"
     )
-    # a writer reporting what others said is not them
+    # a news story's byline reports what happened and what others said: it is not them
     report = "Officials in Kyiv said that protecting the grid was now as urgent as the front."
-    assert attribution(point(report, "Ivan Kowalski")) == (
-        " — reported by Ivan Kowalski, 18 November 2026"
+    for text in (report, other):
+        assert attribution(point(text, "Ivan Kowalski", reported=True)) == (
+            " — reported by Ivan Kowalski, 18 November 2026"
+        )
+    # an official's statement that cites someone is still the official's
+    cited = "More than 14,000 detainees have died, according to the Syrian Network."
+    assert attribution(point(cited, "Antony J. Blinken")) == (
+        " — Antony J. Blinken, 18 November 2026"
     )
-    own = "We said that the grid would hold, and we are delivering 40 transformers."
-    assert attribution(point(own, "Daniel Okafor")).startswith(" — Daniel Okafor")
     # an organisation is named twice only if its whole name is in the text
     spoken = "The spokesperson said the designations take effect on Monday."
     assert attribution(point(spoken, "Office of the Spokesperson")).startswith(" — Office of")

@@ -294,6 +294,7 @@ def _point(p: Point) -> dict[str, Any]:
         "role": p.role,
         "date": p.date.isoformat() if p.date else None,
         "spans": [list(span) for span in p.spans],
+        "reported": p.reported,
     }
 
 
