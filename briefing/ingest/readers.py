@@ -52,11 +52,15 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_odd, zeros_even) > len(sample) * 0.4 and min(zeros_odd, zeros_even) == 0
 
 
+# Control characters no text file holds (not tab, newline, form feed or carriage return)
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _text_of(data: bytes) -> str:
     text = decode(data)
     if not text.strip():
         raise SourceError("empty file")
-    if sum(1 for c in text[:4096] if c < " " and c not in "\n\r\t\f") > 8:
+    if len(_BINARY.findall(text, 0, 4096)) > 8:
         raise SourceError("binary file")
     return text
 
