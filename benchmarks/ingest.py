@@ -23,7 +23,6 @@ Run: python benchmarks/ingest.py [--docs N] [--pairs 3]   (skips when ../shared 
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
@@ -70,12 +69,17 @@ def whole(*args: str) -> float:
 def timed(*args: str) -> tuple[float, float]:
     """Wall and CPU seconds (user + system, its workers included) of this script run as a
     child process in the given mode."""
+    before = _children_cpu()
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, *args])
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"{' '.join(args)} failed")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+    subprocess.run([sys.executable, __file__, *args], check=True, timeout=600)
+    return time.perf_counter() - start, _children_cpu() - before
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every child process waited for so far (and of the children they waited
+    for: a child's pool workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
