@@ -414,3 +414,11 @@ def test_a_searched_date_that_is_only_the_copyright_year_is_no_date():
     assert searched_date("2004-01-01", "<footer>Copyright 1998-2004 Example</footer>") is None
     assert searched_date("2004-01-01", "<p>No notice here</p>") == date(2004, 1, 1)
     assert searched_date("2004-03-05", "<footer>© 2004 Example</footer>") == date(2004, 3, 5)
+
+
+def test_a_saved_fragment_of_a_page_is_read_as_a_page(tmp_path):
+    # one paragraph with no <html> around it: trafilatura alone turns it down as no page
+    page = tmp_path / "fragment.html"
+    page.write_text("<p>" + "The harbour board met to discuss the dredging plan. " * 8 + "</p>")
+    doc = read_file(page)
+    assert doc.text.startswith("The harbour board met") and doc.title == "Fragment"

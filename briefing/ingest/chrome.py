@@ -28,7 +28,8 @@ MAX_BYTES = 5_000_000  # larger pages are left to the extractor as they are
 
 
 def without_chrome(html: str) -> str:
-    """``html`` with navigation, link lists and link-only headings taken out.
+    """``html`` with navigation, link lists and link-only headings taken out (see
+    ``remove_chrome``), for a caller holding the page as text.
 
     Returns ``html`` unchanged when it cannot be parsed or is too large to parse quickly.
     """
@@ -37,12 +38,19 @@ def without_chrome(html: str) -> str:
     parsed = _parsed(html)
     if parsed is None:
         return html
-    root, body = parsed
+    remove_chrome(parsed[0])
+    return lxml.html.tostring(parsed[0], encoding="unicode")
+
+
+def remove_chrome(root: Any) -> None:
+    """Take navigation, link lists and link-only headings out of a parsed page, in place."""
+    body = root.find("body")
+    if body is None:
+        return
     sizes = _text_sizes(body)
     for element in [e for e in body.iter() if isinstance(e.tag, str) and _is_chrome(e, sizes)]:
         if element.getparent() is not None and not _inside_removed(element):
             _drop(element)
-    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _parsed(html: str) -> tuple[Any, Any] | None:
@@ -114,15 +122,16 @@ CONTAINER_SHARE = 0.9  # of the page's paragraph text: the article's container h
 MIN_PARAGRAPH_TEXT = 2000  # characters in <p>s: below this, nothing to recover
 
 
-def container_paragraphs(html: str) -> list[str] | None:
+def container_paragraphs(page: str | Any) -> list[str] | None:
     """The paragraphs of the page's article container, in order, or None.
 
     For pages whose extracted text came back as one run-on paragraph: the container is the
     innermost element holding nearly all of the page's <p> text, and its paragraphs are the
-    innermost block elements (paragraphs, headings, list items) inside it.
+    innermost block elements (paragraphs, headings, list items) inside it. ``page`` is the
+    HTML or its parsed tree, whose scripts and styles are taken out.
     """
-    parsed = _parsed(html)
-    if parsed is None:
+    parsed = _parsed(page) if isinstance(page, str) else (page, page.find("body"))
+    if parsed is None or parsed[1] is None:
         return None
     body = parsed[1]
     for junk in body.xpath(".//script | .//style | .//template"):

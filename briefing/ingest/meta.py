@@ -77,6 +77,8 @@ def _to_date(m: re.Match[str]) -> date | None:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, for comparing names ("Zúniga" == "ZUNIGA")."""
+    if text.isascii():  # nothing to decompose: most names, and far quicker
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

@@ -52,11 +52,15 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_odd, zeros_even) > len(sample) * 0.4 and min(zeros_odd, zeros_even) == 0
 
 
+# Control characters no text file holds (not tab, newline, form feed or carriage return)
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _text_of(data: bytes) -> str:
     text = decode(data)
     if not text.strip():
         raise SourceError("empty file")
-    if sum(1 for c in text[:4096] if c < " " and c not in "\n\r\t\f") > 8:
+    if len(_BINARY.findall(text, 0, 4096)) > 8:
         raise SourceError("binary file")
     return text
 
@@ -74,19 +78,30 @@ def read_html(path: Path, data: bytes) -> Document:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
     from trafilatura.metadata import extract_metadata
 
-    from briefing.ingest.chrome import MIN_PARAGRAPH_TEXT, container_paragraphs, without_chrome
+    from briefing.ingest.chrome import (
+        MAX_BYTES,
+        MIN_PARAGRAPH_TEXT,
+        container_paragraphs,
+        remove_chrome,
+    )
 
     html = _text_of(data)
-    pruned = without_chrome(html)
-    found: Any = trafilatura.bare_extraction(pruned, include_comments=False)
-    # metadata from the whole page: the chrome taken out may hold the date or the site name
-    info: Any = extract_metadata(html, date_config=_DATE_SEARCH)
+    # Parsed once, for both of trafilatura's calls: the metadata is read from the whole page
+    # (the chrome may hold the date or the site name; extract_metadata leaves the tree as it
+    # is), then the chrome is cut from the same tree and the main text sought in the rest.
+    tree = _page_tree(html)
+    info: Any = extract_metadata(tree, date_config=_DATE_SEARCH)
+    prunable = len(html) <= MAX_BYTES  # a larger page is left to the extractor as it is
+    if prunable:
+        remove_chrome(tree)
+    # bare_extraction works on a copy of the tree: the pruned page is still whole below
+    found: Any = trafilatura.bare_extraction(tree, include_comments=False)
     if found is None or not (found.text or "").strip():
         raise SourceError("no main text found in the page")
     text = found.text
     if "\n" not in text.strip() and len(text) > MIN_PARAGRAPH_TEXT:
         # one run-on paragraph: the extractor fell back to the page's whole text
-        paragraphs = container_paragraphs(pruned)
+        paragraphs = container_paragraphs(tree) if prunable else None
         if paragraphs and sum(map(len, paragraphs)) >= 0.8 * len(text):
             text = "\n".join(paragraphs)
     url = info.url or None
@@ -104,6 +119,25 @@ def read_html(path: Path, data: bytes) -> Document:
     )
     # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
     return read_page(path, text.replace("\n", "\n\n"), meta)
+
+
+def _page_tree(html: str) -> Any:
+    """The page as trafilatura parses it. A fragment (no <html>, which trafilatura may turn
+    down or take as one element) is first made a whole page, as lxml's document parser
+    makes it, so that it has a <body> to prune."""
+    import lxml.html
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    if tree is None or tree.tag != "html":
+        try:
+            page = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
+        except (ValueError, lxml.etree.ParserError):
+            raise SourceError("no main text found in the page") from None
+        tree = trafilatura.load_html(page)
+    if tree is None:
+        raise SourceError("no main text found in the page")
+    return tree
 
 
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)

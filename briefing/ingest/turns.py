@@ -14,7 +14,7 @@ from briefing.model import Turn
 
 # Labels that open a transcript turn: "MR PRICE:", "SECRETARY BLINKEN:", "QUESTION:".
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’' -]{1,60}?):\s+")
-_HONORIFICS = tuple(title.upper() for title in TRANSCRIPT_TITLES)
+_HONORIFICS = tuple(f"{title.upper()} " for title in TRANSCRIPT_TITLES)  # "MR ", "SECRETARY "
 
 
 def speaker_label(paragraph: str) -> tuple[str, int] | None:
@@ -25,7 +25,7 @@ def speaker_label(paragraph: str) -> tuple[str, int] | None:
     label = " ".join(m["label"].replace(".", " ").split())
     if label in QUESTION_LABELS or label in PROCEDURAL_LABELS:
         return label, m.end()
-    if any(label.startswith(h + " ") for h in _HONORIFICS):
+    if label.startswith(_HONORIFICS):
         return label, m.end()
     return None
 
