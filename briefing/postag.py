@@ -30,7 +30,7 @@ _TOKEN = re.compile(
     r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]'’]"
     r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"
     r"|(?:[A-Za-z]\.){2,}"
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Mt|vs|No)\.(?= )"
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Mt|vs|No)\.(?=\s)"
     r"|\d+(?:[.,:/+]\d+)+"
     r"|\w+(?:[-'’]\w+)*"
     r"|\.\.\.|--+|\S"

@@ -17,6 +17,8 @@ def test_tokens_split_punctuation_and_clitics_as_the_treebanks_do():
         "Russia", "'s", "envoy", "ca", "n't", "say", "—", "“", "we", "’re", "done", ".", "”",
     ]
     assert words("It cannot wait...") == ["It", "can", "not", "wait", "..."]
+    # a title keeps its period before any space, a sentence's last word does not
+    assert words("Dr.\nLind met No. 10.") == ["Dr.", "Lind", "met", "No.", "10", "."]
 
 
 def test_tokens_keep_hyphenated_words_numbers_and_abbreviations_whole():
