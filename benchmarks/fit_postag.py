@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.postag import Model, features, predict, straight, tag
+from briefing.postag import Model, event_in, features, predict, straight, tag
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "briefing" / "data" / "postag.json.gz"
@@ -233,6 +233,7 @@ def as_model(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[i
 def evaluate(model: Model, held: list[Sentence]) -> None:
     right = seen = verb_right = verbs = 0
     confusion: Counter[tuple[str, str]] = Counter()
+    events: Counter[tuple[bool, bool]] = Counter()  # (from the gold tags, from the tagger's)
     watched = ("VBD", "VBN", "JJ")
     for sent in held:
         guesses = predict(model, [w for w, _ in sent])
@@ -244,12 +245,19 @@ def evaluate(model: Model, held: list[Sentence]) -> None:
                 verb_right += gold == guess
             if gold in watched:
                 confusion[gold, guess if guess in watched else "other"] += 1
+        tagged = [(w, t) for (w, _), t in zip(sent, guesses, strict=True)]
+        events[event_in(sent), event_in(tagged)] += 1
     print(f"held out: {right / seen:.4f} of {seen} tokens; verbs (VB*, MD) "
           f"{verb_right / verbs:.4f} of {verbs}")
     print("gold \\ tagged " + "".join(f"{t:>8}" for t in (*watched, "other")))
     for gold in watched:
         row = "".join(f"{confusion[gold, t]:>8}" for t in (*watched, "other"))
         print(f"{gold:<14}{row}")
+    agree = events[True, True] + events[False, False]
+    print(f"reports_event: the same answer from the tagger's tags as from the gold tags on "
+          f"{agree / len(held):.4f} of {len(held)} sentences; an event by the gold tags "
+          f"{events[True, True] + events[True, False]}, missed {events[True, False]}, "
+          f"added {events[False, True]}")
 
 
 def write(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> None:

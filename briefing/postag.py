@@ -223,8 +223,13 @@ def reports_event(text: str) -> bool:
     "cannot veto") is talk of what may be; a present tense, the progressive too ("is using"),
     says how things stand, not that something was done; "was" or "were" with no participle
     ("was productive") describes a past state, not an event."""
-    tagged = tag(text)
-    for i, (word, pos, _, _) in enumerate(tagged):
+    return event_in([(word, pos) for word, pos, _, _ in tag(text)])
+
+
+def event_in(tagged: Sequence[tuple[str, str]]) -> bool:
+    """``reports_event`` on (word, tag) pairs: benchmarks/fit_postag.py asks it of the
+    treebanks' own tags too, to see how often the tagger's errors change its answer."""
+    for i, (word, pos) in enumerate(tagged):
         w = normal(word)
         if pos == "VBD" and w not in _BE_PAST:
             return True
@@ -239,7 +244,7 @@ def reports_event(text: str) -> bool:
     return False
 
 
-def _participle_after(tagged: Sequence[tuple[str, str, int, int]], i: int) -> str | None:
+def _participle_after(tagged: Sequence[tuple[str, str]], i: int) -> str | None:
     """The past participle at ``i``, past adverbs ("not", "already"), else None."""
     while i < len(tagged) and tagged[i][1] in _BETWEEN:
         i += 1
