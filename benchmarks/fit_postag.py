@@ -282,11 +282,11 @@ def speed(held: list[Sentence]) -> None:
     print(f"speed: {n / took:,.0f} tokens/s ({n} tokens of {len(texts)} sentences, {took:.1f} s)")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args.add_argument("--ewt", type=Path, default=EWT, help="UD_English-EWT git repository")
     args.add_argument("--gum", type=Path, default=GUM, help="UD_English-GUM git repository")
-    opts = args.parse_args()
+    opts = args.parse_args(argv)
     missing = [str(r) for r in (opts.ewt, opts.gum) if not (r / "HEAD").is_file()]
     if missing:
         print(f"skipped: {', '.join(missing)} not found")
