@@ -23,22 +23,24 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 # One token each: a web address, an e-mail address, initials and abbreviations with periods
-# ("U.S.", "e.g."), a number with separators ("1,000.5", "2+2"), a word with inner hyphens
-# and apostrophes ("rules-based", "O'Brien", "don't": clitics are split off after), an
-# ellipsis or a double hyphen, else any one other character.
+# ("U.S.", "e.g.", "et al.", the "B." of "Elizabeth B. Prelogar"), a number with separators
+# ("1,000.5", "2+2"), a word with inner hyphens and apostrophes ("rules-based", "O'Brien",
+# "don't": clitics are split off after), an ellipsis or a double hyphen, else any one other
+# character.
 _TOKEN = re.compile(
     r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]'’]"
     r"|[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+"
     r"|(?:[A-Za-z]\.){2,}"
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Mt|vs|No)\.(?=\s)"
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Mt|vs|No|al)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"
     r"|\d+(?:[.,:/+]\d+)+"
     r"|\w+(?:[-'’]\w+)*"
     r"|\.\.\.|--+|\S"
 )
 # Clitics the treebanks split off a word: "do|n't", "ca|n't", "Russia|'s", "they|'re".
 _CLITIC = re.compile(r"(?i)(?<=\w)(?:n['’]t|['’](?:s|re|ve|ll|d|m))$")
-# Words the treebanks write as two: "can|not", "gon|na", "wan|na".
-_JOINED = re.compile(r"(?i)^(can)(not)$|^(gon|wan)(na)$")
+# Words the treebanks write as two: "can|not", "gon|na", "wan|na", "got|ta".
+_JOINED = re.compile(r"(?i)^(can)(not)$|^(gon|wan|got)(na|ta)$")
 
 
 def tokens(text: str) -> list[tuple[int, int]]:

@@ -22,6 +22,9 @@ def test_tokens_split_punctuation_and_clitics_as_the_treebanks_do():
     assert words("It cannot wait...") == ["It", "can", "not", "wait", "..."]
     # a title keeps its period before any space, a sentence's last word does not
     assert words("Dr.\nLind met No. 10.") == ["Dr.", "Lind", "met", "No.", "10", "."]
+    assert words("Elizabeth B. Prelogar et al. argued it.") == [
+        "Elizabeth", "B.", "Prelogar", "et", "al.", "argued", "it", ".",
+    ]
 
 
 def test_tokens_keep_hyphenated_words_numbers_and_abbreviations_whole():
