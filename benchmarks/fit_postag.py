@@ -12,7 +12,8 @@ briefing.postag.tokens makes of them; a joined word ending in a participle ("sta
 
 Prints the token accuracy on the held-out split, overall and on verbs (VB*, MD), and how
 VBD, VBN and JJ are confused, measured with the weights as written (pruned and rounded); then
-how fast briefing.postag.tag tags the held-out sentences from their text.
+how fast briefing.postag.tag tags the held-out sentences from their text, and how often
+briefing.postag.tokens splits a held-out GUM sentence as the treebank does.
 
 Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO]   (the mirrored treebanks)
 """
@@ -30,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.postag import Model, event_in, features, predict, straight, tag
+from briefing.postag import Model, event_in, features, predict, straight, tag, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "briefing" / "data" / "postag.json.gz"
@@ -282,6 +283,23 @@ def speed(held: list[Sentence]) -> None:
     print(f"speed: {n / took:,.0f} tokens/s ({n} tokens of {len(texts)} sentences, {took:.1f} s)")
 
 
+def tokenization(gum: Path) -> None:
+    """How often briefing.postag.tokens splits a held-out GUM sentence's text (its "# text"
+    line) into the words the treebank has, hyphenated words joined as here."""
+    same = total = 0
+    for n, path in enumerate(gum_files(gum)):
+        if n % HELD_OUT_EVERY:
+            continue
+        for block in git_show(gum, path).strip().split("\n\n"):
+            lines = block.splitlines()
+            text = next((x[len("# text = "):] for x in lines if x.startswith("# text = ")), None)
+            if text is not None:
+                gold = [w for sent in sentences(block) for w, _ in sent]
+                total += 1
+                same += gold == [text[s:e] for s, e in tokens(text)]
+    print(f"tokens: {same / total:.4f} of {total} held-out GUM sentences split as the treebank")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args.add_argument("--ewt", type=Path, default=EWT, help="UD_English-EWT git repository")
@@ -299,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluate(as_model(tags, tagdict, weights), held)
     write(tags, tagdict, weights)
     speed(held)
+    tokenization(opts.gum)
     return 0
 
 
