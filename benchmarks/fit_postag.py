@@ -15,7 +15,7 @@ VBD, VBN and JJ are confused, measured with the weights as written (pruned and r
 how fast briefing.postag.tag tags the held-out sentences from their text, and how often
 briefing.postag.tokens splits a held-out GUM sentence as the treebank does.
 
-Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO]   (the mirrored treebanks)
+Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO] [--genres academic,bio,...]
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ def git_show(repo: Path, path: str) -> str:
     ).stdout
 
 
-def gum_files(repo: Path) -> list[str]:
+def gum_files(repo: Path, genres: tuple[str, ...] = GENRES) -> list[str]:
     names = subprocess.run(
         ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD", GUM_SOURCES + "/"],
         check=True, capture_output=True, text=True,
     ).stdout.split()
-    return sorted(n for n in names if n.split("/")[-1].split("_")[1] in GENRES)
+    return sorted(n for n in names if n.split("/")[-1].split("_")[1] in genres)
 
 
 def sentences(conllu: str) -> Iterator[Sentence]:
@@ -118,11 +118,11 @@ def joined_tag(last: str, deprel: str) -> str:
     return last
 
 
-def load(ewt: Path, gum: Path) -> tuple[list[Sentence], list[Sentence]]:
+def load(ewt: Path, gum: Path, genres: tuple[str, ...]) -> tuple[list[Sentence], list[Sentence]]:
     """(train, held out)."""
     train = list(sentences(git_show(ewt, "en_ewt-ud-dev.conllu")))
     held = list(sentences(git_show(ewt, "en_ewt-ud-test.conllu")))
-    for n, path in enumerate(gum_files(gum)):
+    for n, path in enumerate(gum_files(gum, genres)):
         (held if n % HELD_OUT_EVERY == 0 else train).extend(sentences(git_show(gum, path)))
     return train, held
 
@@ -283,11 +283,11 @@ def speed(held: list[Sentence]) -> None:
     print(f"speed: {n / took:,.0f} tokens/s ({n} tokens of {len(texts)} sentences, {took:.1f} s)")
 
 
-def tokenization(gum: Path) -> None:
+def tokenization(gum: Path, genres: tuple[str, ...]) -> None:
     """How often briefing.postag.tokens splits a held-out GUM sentence's text (its "# text"
     line) into the words the treebank has, hyphenated words joined as here."""
     same = total = 0
-    for n, path in enumerate(gum_files(gum)):
+    for n, path in enumerate(gum_files(gum, genres)):
         if n % HELD_OUT_EVERY:
             continue
         for block in git_show(gum, path).strip().split("\n\n"):
@@ -304,12 +304,15 @@ def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args.add_argument("--ewt", type=Path, default=EWT, help="UD_English-EWT git repository")
     args.add_argument("--gum", type=Path, default=GUM, help="UD_English-GUM git repository")
+    # GUM's LICENSE.txt names no license for some of GENRES (see NOTICE): fewer can be asked for
+    args.add_argument("--genres", default=",".join(GENRES), help="GUM genres, comma-separated")
     opts = args.parse_args(argv)
+    genres = tuple(opts.genres.split(","))
     missing = [str(r) for r in (opts.ewt, opts.gum) if not (r / "HEAD").is_file()]
     if missing:
         print(f"skipped: {', '.join(missing)} not found")
         return 0
-    train, held = load(opts.ewt, opts.gum)
+    train, held = load(opts.ewt, opts.gum, genres)
     print(f"train {sum(map(len, train))} tokens, held out {sum(map(len, held))}")
     tagdict = tag_dictionary(train)
     tags, averaged = fit(train, tagdict)
@@ -317,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluate(as_model(tags, tagdict, weights), held)
     write(tags, tagdict, weights)
     speed(held)
-    tokenization(opts.gum)
+    tokenization(opts.gum, genres)
     return 0
 
 
