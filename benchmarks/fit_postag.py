@@ -12,9 +12,10 @@ briefing.postag.tokens makes of them; a joined word ending in a participle ("sta
 
 Prints the token accuracy on the held-out split, overall and on verbs (VB*, MD), and how
 VBD, VBN and JJ are confused, measured with the weights as written (pruned and rounded); then
-how fast briefing.postag.tag tags the held-out sentences from their text.
+how fast briefing.postag.tag tags the held-out sentences from their text, and how often
+briefing.postag.tokens splits a held-out GUM sentence as the treebank does.
 
-Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO]   (the mirrored treebanks)
+Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO] [--genres academic,bio,...]
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.postag import Model, features, predict, straight, tag
+from briefing.postag import Model, event_in, features, predict, straight, tag, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "briefing" / "data" / "postag.json.gz"
@@ -60,12 +61,12 @@ def git_show(repo: Path, path: str) -> str:
     ).stdout
 
 
-def gum_files(repo: Path) -> list[str]:
+def gum_files(repo: Path, genres: tuple[str, ...] = GENRES) -> list[str]:
     names = subprocess.run(
         ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD", GUM_SOURCES + "/"],
         check=True, capture_output=True, text=True,
     ).stdout.split()
-    return sorted(n for n in names if n.split("/")[-1].split("_")[1] in GENRES)
+    return sorted(n for n in names if n.split("/")[-1].split("_")[1] in genres)
 
 
 def sentences(conllu: str) -> Iterator[Sentence]:
@@ -117,11 +118,11 @@ def joined_tag(last: str, deprel: str) -> str:
     return last
 
 
-def load(ewt: Path, gum: Path) -> tuple[list[Sentence], list[Sentence]]:
+def load(ewt: Path, gum: Path, genres: tuple[str, ...]) -> tuple[list[Sentence], list[Sentence]]:
     """(train, held out)."""
     train = list(sentences(git_show(ewt, "en_ewt-ud-dev.conllu")))
     held = list(sentences(git_show(ewt, "en_ewt-ud-test.conllu")))
-    for n, path in enumerate(gum_files(gum)):
+    for n, path in enumerate(gum_files(gum, genres)):
         (held if n % HELD_OUT_EVERY == 0 else train).extend(sentences(git_show(gum, path)))
     return train, held
 
@@ -233,6 +234,7 @@ def as_model(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[i
 def evaluate(model: Model, held: list[Sentence]) -> None:
     right = seen = verb_right = verbs = 0
     confusion: Counter[tuple[str, str]] = Counter()
+    events: Counter[tuple[bool, bool]] = Counter()  # (from the gold tags, from the tagger's)
     watched = ("VBD", "VBN", "JJ")
     for sent in held:
         guesses = predict(model, [w for w, _ in sent])
@@ -244,12 +246,19 @@ def evaluate(model: Model, held: list[Sentence]) -> None:
                 verb_right += gold == guess
             if gold in watched:
                 confusion[gold, guess if guess in watched else "other"] += 1
+        tagged = [(w, t) for (w, _), t in zip(sent, guesses, strict=True)]
+        events[event_in(sent), event_in(tagged)] += 1
     print(f"held out: {right / seen:.4f} of {seen} tokens; verbs (VB*, MD) "
           f"{verb_right / verbs:.4f} of {verbs}")
     print("gold \\ tagged " + "".join(f"{t:>8}" for t in (*watched, "other")))
     for gold in watched:
         row = "".join(f"{confusion[gold, t]:>8}" for t in (*watched, "other"))
         print(f"{gold:<14}{row}")
+    agree = events[True, True] + events[False, False]
+    print(f"reports_event: the same answer from the tagger's tags as from the gold tags on "
+          f"{agree / len(held):.4f} of {len(held)} sentences; an event by the gold tags "
+          f"{events[True, True] + events[True, False]}, missed {events[True, False]}, "
+          f"added {events[False, True]}")
 
 
 def write(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> None:
@@ -274,16 +283,36 @@ def speed(held: list[Sentence]) -> None:
     print(f"speed: {n / took:,.0f} tokens/s ({n} tokens of {len(texts)} sentences, {took:.1f} s)")
 
 
-def main() -> int:
+def tokenization(gum: Path, genres: tuple[str, ...]) -> None:
+    """How often briefing.postag.tokens splits a held-out GUM sentence's text (its "# text"
+    line) into the words the treebank has, hyphenated words joined as here."""
+    same = total = 0
+    for n, path in enumerate(gum_files(gum, genres)):
+        if n % HELD_OUT_EVERY:
+            continue
+        for block in git_show(gum, path).strip().split("\n\n"):
+            lines = block.splitlines()
+            text = next((x[len("# text = "):] for x in lines if x.startswith("# text = ")), None)
+            if text is not None:
+                gold = [w for sent in sentences(block) for w, _ in sent]
+                total += 1
+                same += gold == [text[s:e] for s, e in tokens(text)]
+    print(f"tokens: {same / total:.4f} of {total} held-out GUM sentences split as the treebank")
+
+
+def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args.add_argument("--ewt", type=Path, default=EWT, help="UD_English-EWT git repository")
     args.add_argument("--gum", type=Path, default=GUM, help="UD_English-GUM git repository")
-    opts = args.parse_args()
+    # GUM's LICENSE.txt names no license for some of GENRES (see NOTICE): fewer can be asked for
+    args.add_argument("--genres", default=",".join(GENRES), help="GUM genres, comma-separated")
+    opts = args.parse_args(argv)
+    genres = tuple(opts.genres.split(","))
     missing = [str(r) for r in (opts.ewt, opts.gum) if not (r / "HEAD").is_file()]
     if missing:
         print(f"skipped: {', '.join(missing)} not found")
         return 0
-    train, held = load(opts.ewt, opts.gum)
+    train, held = load(opts.ewt, opts.gum, genres)
     print(f"train {sum(map(len, train))} tokens, held out {sum(map(len, held))}")
     tagdict = tag_dictionary(train)
     tags, averaged = fit(train, tagdict)
@@ -291,6 +320,7 @@ def main() -> int:
     evaluate(as_model(tags, tagdict, weights), held)
     write(tags, tagdict, weights)
     speed(held)
+    tokenization(opts.gum, genres)
     return 0
 
 

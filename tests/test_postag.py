@@ -3,6 +3,9 @@ say about a sentence's tense."""
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from briefing.postag import finite_verbs, reports_event, tag, tokens
@@ -17,6 +20,11 @@ def test_tokens_split_punctuation_and_clitics_as_the_treebanks_do():
         "Russia", "'s", "envoy", "ca", "n't", "say", "—", "“", "we", "’re", "done", ".", "”",
     ]
     assert words("It cannot wait...") == ["It", "can", "not", "wait", "..."]
+    # a title keeps its period before any space, a sentence's last word does not
+    assert words("Dr.\nLind met No. 10.") == ["Dr.", "Lind", "met", "No.", "10", "."]
+    assert words("Elizabeth B. Prelogar et al. argued it.") == [
+        "Elizabeth", "B.", "Prelogar", "et", "al.", "argued", "it", ".",
+    ]
 
 
 def test_tokens_keep_hyphenated_words_numbers_and_abbreviations_whole():
@@ -83,3 +91,40 @@ def test_a_sentence_with_a_past_event_reports_one(text):
 ])
 def test_a_modal_future_or_present_sentence_reports_no_event(text):
     assert not reports_event(text)
+
+
+def fitter():
+    """benchmarks/fit_postag.py as a module (benchmarks/ is no package)."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_postag.py"
+    spec = importlib.util.spec_from_file_location("fit_postag", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CONLLU = """# text = It's a rules-based order.
+1-2\tIt's\t_\t_\t_\t_\t_\t_\t_\t_
+1\tIt\tit\tPRON\tPRP\t_\t7\tnsubj\t_\t_
+2\t's\tbe\tAUX\tVBZ\t_\t7\tcop\t_\t_
+3\ta\ta\tDET\tDT\t_\t7\tdet\t_\t_
+4\trules\trule\tNOUN\tNNS\t_\t6\tobl\t_\tSpaceAfter=No
+4.1\tis\tbe\tAUX\tVBZ\t_\t_\t_\t_\t_
+5\t-\t-\tPUNCT\tHYPH\t_\t6\tpunct\t_\tSpaceAfter=No
+6\tbased\tbase\tVERB\tVBN\t_\t7\tamod\t_\t_
+7\torder\torder\tNOUN\tNN\t_\t0\troot\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_
+"""
+
+
+def test_the_fitter_reads_words_not_multiword_tokens_or_empty_nodes_and_joins_hyphens():
+    # "rules - based", written without spaces, is the one adjective the tokenizer makes of it
+    assert list(fitter().sentences(CONLLU)) == [[
+        ("It", "PRP"), ("'s", "VBZ"), ("a", "DT"), ("rules-based", "JJ"), ("order", "NN"),
+        (".", "."),
+    ]]
+
+
+def test_the_fitter_says_so_and_succeeds_without_the_treebanks(tmp_path, capsys):
+    assert fitter().main(["--ewt", str(tmp_path / "none"), "--gum", str(tmp_path)]) == 0
+    assert "skipped" in capsys.readouterr().out
