@@ -227,8 +227,7 @@ def compact(averaged: dict[str, dict[int, float]]) -> dict[str, list[int]]:
 
 
 def as_model(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> Model:
-    pairs = {f: tuple(zip(v[::2], v[1::2], strict=True)) for f, v in weights.items()}
-    return Model(tuple(tags), tagdict, pairs)
+    return Model(tuple(tags), tagdict, weights)
 
 
 def evaluate(model: Model, held: list[Sentence]) -> None:

@@ -161,7 +161,9 @@ def pattern(word: str) -> str:
 class Model:
     tags: tuple[str, ...]
     tagdict: dict[str, str]  # frequent words (apostrophes straight) that always had one tag
-    weights: dict[str, tuple[tuple[int, int], ...]]  # feature -> (tag index, weight) pairs
+    # feature -> tag index, weight, tag index, weight, …: flat as stored, since building
+    # 121,000 tuples of pairs doubled the time a first brief waits for the weights
+    weights: dict[str, list[int]]
 
 
 @cache
@@ -169,11 +171,7 @@ def model() -> Model:
     """The shipped weights, read once when first needed."""
     path = files("briefing").joinpath("data/postag.json.gz")
     raw = json.loads(gzip.decompress(path.read_bytes()))
-    weights = {
-        feat: tuple(zip(pairs[::2], pairs[1::2], strict=True))
-        for feat, pairs in raw["weights"].items()
-    }
-    return Model(tuple(raw["tags"]), raw["tagdict"], weights)
+    return Model(tuple(raw["tags"]), raw["tagdict"], raw["weights"])
 
 
 def predict(m: Model, words: Sequence[str]) -> list[str]:
@@ -184,8 +182,9 @@ def predict(m: Model, words: Sequence[str]) -> list[str]:
         if tag is None:
             scores = [0] * len(m.tags)
             for feat in features(words, i, out):
-                for t, w in m.weights.get(feat, ()):
-                    scores[t] += w
+                pairs = m.weights.get(feat, ())
+                for k in range(0, len(pairs), 2):
+                    scores[pairs[k]] += pairs[k + 1]
             tag = m.tags[max(range(len(scores)), key=scores.__getitem__)]
         out.append(tag)
     return out
