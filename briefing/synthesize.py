@@ -447,6 +447,13 @@ _MODAL = re.compile(
     re.I,
 )
 _ONGOING = re.compile(r"\b(?:is|are|was|were) (?:now |also |still )?[a-z]{2,}ing\b")
+# A word that may be a past tense, or an auxiliary of a perfect or a passive ("has taken",
+# "were seen"): only then is the tagger asked what the verbs are
+_MAY_BE_PAST = re.compile(
+    rf"\b(?:[a-z]{{2,}}ed|has|have|had|was|were|{'|'.join(sorted(lexicon.PAST_TENSE_FORMS))})\b"
+    r"|[’']ve\b",
+    re.I,
+)
 _DATED = re.compile(rf"\[\d|\b(?:19|20)\d\d\b|{lexicon.month_pattern()}")
 # A condition makes a modal a position: "The sanctions will stay in place until the war ends."
 _CONDITION = re.compile(r"\b(?:until|unless|if|once|as long as)\b", re.I)
@@ -463,7 +470,7 @@ def irrealis(text: str) -> bool:
         and not _ONGOING.search(text)
         and not _DATED.search(text)
         and not _CONDITION.search(text)
-        and not postag.reports_event(text)
+        and not (_MAY_BE_PAST.search(text) and postag.reports_event(text))
     )
 
 
