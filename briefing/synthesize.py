@@ -109,9 +109,12 @@ STANCE = re.compile(
     # directives: an appeal to someone else to act ("call on", "urge")
     r"|(?:call|calls|called|calling) (?:up)?on"
     r"|(?:urge|urges|urged|urging) (?:the|all|it|them|(?:[\w-]+ ){1,4}to)"
-    # expressives about one's own words ("emphasized the urgency", "highlighted the importance")
+    # expressives about one's own words ("emphasized the urgency", "highlighted the importance",
+    # "underscored the U.S. commitment")
     r"|(?:emphasi[sz]|highlight|underscor|acknowledg|stress)(?:e|es|ed|ing|s)? the "
     r"(?:importance|urgency|need|continued|value|role)"
+    r"|(?:emphasi[sz]|highlight|underscor|stress|reaffirm|reiterat)(?:e|es|ed|ing|s)? "
+    r"(?:the|our|its|his|her|their) (?:[\w.-]+ )?(?:commitment|support|solidarity|resolve)"
     # intentions with no act yet ("we aim to", "is taking action to promote")
     r"|(?:will )?aims? to|(?:is|are) taking (?:additional |further )?actions? to"
     r"|fully supports?|must renew"
@@ -406,6 +409,12 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
 _ANCHORED = re.compile(r"(?<=[\s(“\"‘'\[-])(?:[A-Z]|\d)|^\d")
 
 
+# An intention of one's own in writing (a commissive): "We intend to work together …", "I
+# hope to …" in a communiqué. In a meeting, a member's "I intend to move an amendment" is the
+# meeting's business, and is left alone.
+INTENTION = re.compile(r"\b(?:[Ww]e|I)(?: \w+)? (?:intend|hope|aim|seek|wish) to\b")
+
+
 def background(c: Candidate) -> bool:
     """A bare stance, rhetoric, a description of who someone is, a schedule or an event long
     before its source: how things stand or will go, or what the reader knows, not what
@@ -418,6 +427,7 @@ def background(c: Candidate) -> bool:
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(c.edited.text, c.doc.date)
         or not (c.doc.turns or _ANCHORED.search(text))  # speech names less: the room knows
+        or bool(not c.doc.turns and INTENTION.search(text) and not quantity(text))
     )
 
 

@@ -988,6 +988,38 @@ def test_a_commitment_to_go_on_doing_something_is_a_stance():
     assert not STANCE.search("The United States will provide $100 million in security assistance.")
 
 
+def test_an_intention_of_ones_own_and_words_about_a_commitment_are_stances():
+    from briefing.synthesize import INTENTION, STANCE
+
+    # a commissive in the first person: what we mean to do, not what was done
+    assert INTENTION.search("We intend to work together to address our mutual vulnerabilities.")
+    assert INTENTION.search("I hope to see the talks resume in Geneva.")
+    # someone else's intention is news
+    assert not INTENTION.search("Russia intends to annex the four regions next month.")
+    # speaking of a commitment, not acting on it
+    assert STANCE.search("The President underscored the U.S. commitment to multilateralism.")
+    assert STANCE.search("She reaffirmed our support for the people of Moldova.")
+    assert not STANCE.search("The President underscored that 40 ships were seized.")
+
+
+
+def test_an_intention_weighs_as_background_in_writing_not_in_a_meeting():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import background
+
+    def cand(text, turns=()):
+        return SimpleNamespace(
+            edited=SimpleNamespace(text=text),
+            sentence=SimpleNamespace(text=text),
+            doc=SimpleNamespace(date=None, turns=turns),
+        )
+
+    text = "We intend to promote transparency with the private sector in the Indo-Pacific."
+    assert background(cand(text))
+    assert not background(cand(text, turns=[1]))
+
+
 def test_the_number_in_a_groups_name_is_no_amount():
     from briefing.synthesize import quantity
 
