@@ -334,6 +334,7 @@ def edit(
         or in_tribute(doc.text, s.start)
         or METADISCOURSE.search(text)
         or rights_notice(text)
+        or (_spoken(doc) and restarted(text))
     ):
         return None
     if _wholly_quoted(text):
@@ -395,13 +396,30 @@ def _signers_list(text: str, start: int, end: int) -> tuple[int, int] | None:
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
 
 
+# A speaker's restart (a disfluency's interruption point, Shriberg 1994): a dash right after a
+# word that cannot end a phrase ("we are – do not intend to", "access to – for millions"), or
+# a word said again just after one ("missile – ballistic missile tests"). Written, it reads as
+# garbled; a dash after a full phrase ("all elements of national power – military, …") is a
+# parenthesis, not a restart.
+_DASH = r"\s[–—]\s|\s--\s"
+RESTART = re.compile(
+    rf"\b(?:{'|'.join(sorted(w for w in STOPWORDS if w.isalpha()))})(?:{_DASH})"
+    rf"|\b(\w{{3,}})(?:{_DASH})(?:\w+ ){{0,2}}\1\b",
+    re.I,
+)
+
+
+def restarted(text: str) -> bool:
+    """Whether a spoken sentence breaks off and starts again."""
+    return RESTART.search(text) is not None
+
+
 def _spoken(doc: Document) -> bool:
     """Speech, not writing: turns, a transcript or interview, or paragraphs that open on
     speakers' labels ("Lynne Neagle AM: …")."""
     return bool(doc.turns) or doc.doc_type in ("transcript", "interview") or _labelled(doc.text)
 
 
-@functools.lru_cache(maxsize=256)
 @functools.lru_cache(maxsize=64)
 def _labelled(text: str) -> bool:
     """Whether paragraphs open on speakers' labels; a report's run-in headings ("Pretrial

@@ -27,6 +27,7 @@ from briefing.editorial import (
     first_person,
     in_tribute,
     leans_back,
+    restarted,
 )
 from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
@@ -148,6 +149,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         # "As many of you will recall, …": said to the room, not to the brief's reader
         and not SECOND_PERSON.search(text.split(",", 1)[0])
         and not STAGE_DIRECTION.search(text)
+        and not (q.kind == "spoken" and restarted(text))  # "we are – do not intend to …"
         # a quote is read alone too: not one that points at what the reader was not shown
         and not leans_back(text, before, shown=doc.title, spoken=q.kind == "spoken")
         and not dangling_person(text)

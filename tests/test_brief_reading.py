@@ -1201,3 +1201,28 @@ def test_an_interviews_introduction_is_not_the_interviewees_words():
     assert said["Russia has ope"] == "Editors"  # the introduction, from no named publisher
     assert said["For Russia the"] == "Helena Varga"  # her answer
     assert said["\"The Arctic ha"] == "Helena Varga"  # her words, in the introduction
+
+
+def test_a_speakers_restart_is_no_bullet_but_a_parenthesis_is_writing():
+    from briefing.editorial import restarted
+
+    for garbled in (
+        "With regard to normalization, we are – do not intend to normalize the regime.",
+        "They need humanitarian access to – for millions of Syrians in the northwest.",
+        "The series of missile – ballistic missile tests violates 12 resolutions.",
+    ):
+        assert restarted(garbled), garbled
+    for whole in (
+        "We will use every element of national power – military, economic – to defeat it.",
+        "The plan – announced on Monday – will cost 3 billion dollars.",
+    ):
+        assert not restarted(whole), whole
+    transcript = (
+        "MR PRICE: With regard to normalization, we are – do not intend to normalize the "
+        "regime in Damascus.\n"
+        "QUESTION: And the sanctions on Damascus?\n"
+        "MR PRICE: We sanctioned 12 officials of the regime in Damascus on Monday.\n"
+    )
+    texts = [e.text for e in said_by_all(transcript)]
+    assert not any("normalization" in t for t in texts)
+    assert any(t.startswith("We sanctioned 12 officials") for t in texts)
