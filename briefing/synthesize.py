@@ -542,7 +542,8 @@ _AMOUNT = re.compile(
     r"|thousand)\b",
     re.I,
 )
-_COUNT = re.compile(r"(?:(\S+) )?(?<![\w.])\d[\d,]*\s+\w")  # not the 7 of "G7 ministers"
+# not the 7 of "G7 ministers", nor the 19 of "COVID-19 pandemic"
+_COUNT = re.compile(r"(?:(\S+) )?(?<![\w.-])\d[\d,]*\s+\w")
 
 
 def quantity(text: str) -> bool:

@@ -1024,6 +1024,7 @@ def test_the_number_in_a_groups_name_is_no_amount():
     from briefing.synthesize import quantity
 
     assert not quantity("We, the G7 Foreign Ministers, strongly condemn the launch.")
+    assert not quantity("He will stress our leadership in the response to the COVID-19 pandemic.")
     assert quantity("The G7 pledged 600 million doses.")
 
 
@@ -1210,6 +1211,7 @@ def test_a_speakers_restart_is_no_bullet_but_a_parenthesis_is_writing():
         "With regard to normalization, we are – do not intend to normalize the regime.",
         "They need humanitarian access to – for millions of Syrians in the northwest.",
         "The series of missile – ballistic missile tests violates 12 resolutions.",
+        "They will focus on the shared challenges and opportunity – opportunities we face.",
     ):
         assert restarted(garbled), garbled
     for whole in (
