@@ -372,7 +372,7 @@ def _role(phrase: str, trim: bool = False) -> str | None:
 
 
 # Where the title's list of people breaks: "Briefing With …", ", …", " and …", ": …".
-_TITLE_BREAK = re.compile(r".*(?:,|:|\s[–—-]|\b[Ww]ith|\b[Aa]nd|\b[Bb]y)\s+")
+_TITLE_BREAK = re.compile(r"(?:,|:|\s[–—-]|\b[Ww]ith|\b[Aa]nd|\b[Bb]y)\s+")
 
 
 def title_role(name: str, title: str) -> str | None:
@@ -383,16 +383,26 @@ def title_role(name: str, title: str) -> str | None:
     if at <= 0:
         return None
     before = title[:at]
-    m = _TITLE_BREAK.match(before)
-    role = (before[m.end() :] if m else before).strip(" ,")
-    words = role.split()
-    if (
-        not words
-        or not words[0][:1].isupper()
-        or not any(fold(w.rstrip(".,")) in TITLE_WORDS for w in words)
-    ):
-        return None
-    return role
+    # the nearest break before the name that leaves a role; past it only over a role's own
+    # list ("Minister of Economy, Trade, and Industry", where "Industry" and "Trade, and
+    # Industry" come after breaks), never over someone else's name
+    starts = [m.end() for m in _TITLE_BREAK.finditer(before)][::-1] + [0]
+    for n, start in enumerate(starts):
+        role = before[start:].strip(" ,")
+        if not role:
+            return None  # the name follows a break: no role
+        words = role.split()
+        if n and _names_someone(words):
+            return None
+        if words[0][:1].isupper() and any(fold(w.rstrip(".,")) in TITLE_WORDS for w in words):
+            return role
+    return None
+
+
+def _names_someone(words: Sequence[str]) -> bool:
+    """Two capitalised words together, neither a title word: a name ("Ana Popa")."""
+    plain = [w[:1].isupper() and w[-1:] not in ",:" and fold(w) not in TITLE_WORDS for w in words]
+    return any(a and b for a, b in zip(plain, plain[1:], strict=False))
 
 
 _COURTESY = {title.lower() for title in lexicon.COURTESY_TITLES}

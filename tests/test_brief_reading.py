@@ -126,6 +126,13 @@ def test_the_title_gives_the_role_of_each_person_it_names():
     assert title_role("Pat Worman", title) == "Acting Director of the Office of the Coalition"
     assert title_role("Sue Cooper", title) == "Economic Director"
     assert title_role("Maria Ressa", "Secretary Antony J. Blinken With Maria Ressa") is None
+    # a role whose own name lists with commas and "and": "of Economy, Trade, and Industry"
+    title = (
+        "Remarks with Foreign Minister Ana Popa and Minister of Economy, Trade, and Industry "
+        "Ion Rusu"
+    )
+    assert title_role("Ion Rusu", title) == "Minister of Economy, Trade, and Industry"
+    assert title_role("Ana Popa", title) == "Foreign Minister"
 
 
 def test_a_pronoun_standing_for_what_came_before_leans_back():
