@@ -66,11 +66,10 @@ def _statement_quotes(analysis: Analysis) -> list[Quote]:
     """A statement issued in a named person's name ("Press Statement, Antony J. Blinken,
     Secretary of State") is in that person's words: its best sentences are quotable."""
     doc = analysis.doc
-    if doc.turns or not doc.positions or not doc.authors:
+    signer = None if doc.turns else doc.signer()
+    if signer is None:
         return []
-    person, position = doc.positions[0]
-    if not doc.authors[0].startswith(person):
-        return []
+    person, position = signer
     ranked = sorted(rank_sentences([s for s in analysis.sentences if eligible(s)]))
     return [
         Quote(s.text, person, s.start, s.end, kind="statement", position=position)

@@ -62,7 +62,7 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
             return who
         return doc.title if len(doc.title.split()) <= JOINT_TITLE_WORDS else "Joint statement"
     if doc.authors:
-        author = doc.authors[0].split(",")[0].strip()
+        author = byline(doc)
         surname = author.split()[-1] if author else ""
         if sentence.role == "statement" and _answers(doc, author) and surname not in sentence.text:
             # an interview's introduction before the first question is its editors' words,
@@ -75,6 +75,12 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
         subject = report_subject(doc.title)
         return f"{reader_name(doc.publisher)} report" + (f" on {subject}" if subject else "")
     return reader_name(doc.publisher)
+
+
+def byline(doc: Document) -> str:
+    """The source's first author as a reader names them ("Jane Doe, Staff Writer" → "Jane
+    Doe"); empty without one."""
+    return doc.authors[0].split(",")[0].strip() if doc.authors else ""
 
 
 EDITORS = "Editors"  # who introduces an interview, when the source names no publisher

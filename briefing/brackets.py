@@ -38,10 +38,7 @@ _DATE_FOLLOWS = re.compile(
 _FUTURE = re.compile(r"\b(will|shall|plans? to|is to|are to|going to|next)\b", re.I)
 
 
-# Capital and small letters, the accented ones of the Latin alphabets too ("López", "Ángel",
-# "Łukasz"): names from every country, not only those spelled in ASCII.
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOWER = "a-zß-öø-ÿĀ-ſ"
+_UPPER, _LOWER = lexicon.CAPITALS, lexicon.SMALL_LETTERS
 # A name of two to four capitalised words: "Song Chun-son", "José Antonio López Piña".
 _CAPITALISED = rf"[{_UPPER}][{_LOWER}][\w’'-]*"
 _FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?: {_CAPITALISED}){{1,3}}\b")
@@ -73,12 +70,12 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     inserts: list[tuple[int, str]] = []
     for m in _LONE_NAME.finditer(text):
         word = m[1]
-        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
         full = names.get(word, ())
-        if len(full) != 1 or word in doc.title or before.lower() in ("the", "a", "an"):
+        article = _word_before(text, m).lower() in ("the", "a", "an")
+        if len(full) != 1 or word in doc.title or article:
             continue
-        if before[:1].isupper() and not before.endswith(","):
-            continue  # part of a longer name here: "Persian Gulf Star Oil Company"
+        if _in_longer_name(text, m):
+            continue  # "Persian Gulf Star Oil Company"
         if full[0] in text or not _personal(word, full[0], doc.text):
             continue
         rest = full[0].split()
@@ -122,6 +119,17 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
     return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]
 
 
+def _word_before(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
+
+
+def _in_longer_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the capitalised word ``m`` is part of a longer name here: a capitalised word
+    before it, not set off by a comma."""
+    before = _word_before(text, m)
+    return before[:1].isupper() and not before.endswith(",")
+
+
 def _named_before(text: str, m: re.Match[str]) -> bool:
     """Whether a capitalised word past the sentence's first says whose agents they are:
     "Beijing police", "Belarusian KGB officials"."""
@@ -137,9 +145,8 @@ def unknown_person(doc: Document, start: int, end: int) -> bool:
     text = doc.text[start:end]
     names = _name_parts(doc.text)
     for m in _LONE_NAME.finditer(text):
-        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lstrip("“\"‘'([")
-        if before[:1].isupper() and not before.endswith(","):
-            continue  # part of a longer name here: "Xu Yan"
+        if _in_longer_name(text, m):
+            continue  # "Xu Yan"
         people = [n for n in names.get(m[1], ()) if _personal(m[1], n, doc.text)]
         if len(people) >= 2 and not any(n in text for n in people):
             return True

@@ -399,9 +399,8 @@ OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
 # A speaker's restart (a disfluency's interruption point, Shriberg 1994): a dash right after a
 # word that cannot end a phrase ("we are – do not intend to", "access to – for millions"), or
 # a word said again just after one ("missile – ballistic missile tests", "opportunity –
-# opportunities"). Written, it reads as
-# garbled; a dash after a full phrase ("all elements of national power – military, …") is a
-# parenthesis, not a restart.
+# opportunities"). Written down, it reads as garbled; a dash after a whole phrase ("all
+# elements of national power – military, …") is a parenthesis, not a restart.
 _DASH = r"\s[–—]\s|\s--\s"
 RESTART = re.compile(
     rf"\b(?:{'|'.join(sorted(w for w in STOPWORDS if w.isalpha()))})(?:{_DASH})"

@@ -192,12 +192,8 @@ def _relayer(q: Quote, doc: Document, roster: Roster) -> str | None:
     if q.kind != "direct" or not q.speaker:
         return None
     turn = next((t for t in doc.turns if t.start <= q.start < t.end), None)
-    if turn is not None:
-        voice = turn.speaker
-    elif doc.positions and doc.authors and doc.authors[0].startswith(doc.positions[0][0]):
-        voice = doc.positions[0][0]
-    else:
-        return None
+    signer = doc.signer()
+    voice = turn.speaker if turn is not None else signer[0] if signer else None
     named = resolve_speaker(voice or "", doc, roster)
     if named is None or fold(named[0].split()[-1]) == fold(q.speaker.split()[-1]):
         return None
@@ -314,15 +310,14 @@ def resolve_speaker(
     position = position or next((p for n, p in people if n == name), None)
     # "Iran’s foreign ministry spokesperson, Reza Karimi, said …" in the source's own text
     role = position or appositive_role(doc.text, name) or title
-    bare = bool(role) and all(fold(w) in TITLE_WORDS for w in (role or "").split())
-    if role and bare and " " not in name:
+    if not role or not all(fold(w) in TITLE_WORDS for w in role.split()):
+        return name, role
+    if " " not in name:
         return f"{role} {name}", None  # a surname alone: "President Biden", not "Biden, President"
     # a bare title ("Secretary") is the brief's fuller role for the person where another source
     # gives one that says it ("Secretary of State"): one person, one role, in the whole brief
     fuller = next((p for n, p in people if n == name and p), None)
-    if role and bare and fuller and fold(role) in fold(fuller):
-        role = fuller
-    return name, role
+    return name, fuller if fuller and fold(role) in fold(fuller) else role
 
 
 # A described position set beside a full name, before or after it: "Iran’s foreign ministry

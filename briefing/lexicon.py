@@ -133,6 +133,10 @@ MONTH_ABBREVIATIONS = {
 MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {
     a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()
 }
+# Capital and small letters of the Latin alphabets, accented ones too ("Éamon", "López",
+# "Łukasz"), as pattern character ranges: names from every country, not only those in ASCII.
+CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"
+SMALL_LETTERS = "a-zß-öø-ÿĀ-ſ"
 # Words that join the parts of a name: "Charles de Gaulle", "Ursula von der Leyen", "Hélène
 # des Rives", "Mohammed bin Salman", the Irish "Éamon Ó Cuív"; and what may end one:
 # "Martin Luther King Jr.".

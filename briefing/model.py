@@ -39,6 +39,15 @@ class Document:
     positions: tuple[tuple[str, str], ...] = ()  # (person, position) named in the header
     page_starts: tuple[int, ...] = ()  # where pages 1, 2, … begin in ``text`` (PDF)
 
+    def signer(self) -> tuple[str, str | None] | None:
+        """(name, position) of the person a statement is issued in the name of ("Press
+        Statement, Antony J. Blinken, Secretary of State"): its first author, named with a
+        position in its header."""
+        if not self.positions or not self.authors:
+            return None
+        person, position = self.positions[0]
+        return (person, position) if self.authors[0].startswith(person) else None
+
     def position_of(self, person: str | None) -> str | None:
         """The position the document gives a person ("Department Spokesperson")."""
         return next((pos for name, pos in self.positions if name == person), None)

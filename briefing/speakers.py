@@ -33,7 +33,10 @@ LOOKAROUND = 200
 _CUE = lexicon.cue_pattern()
 _CUE_WORD = re.compile(_CUE)
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill", "Éamon".
-_W = r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+_W = (
+    rf"[{lexicon.CAPITALS}](?:['’][A-Z])?[{lexicon.SMALL_LETTERS}’'-]+"
+    rf"(?:[A-Z][{lexicon.SMALL_LETTERS}’'-]+)?"
+)
 _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
 _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)

@@ -32,6 +32,7 @@ from datetime import date
 
 from briefing import background as general
 from briefing import lexicon, postag
+from briefing.attribution import byline
 from briefing.config import Topic
 from briefing.editorial import TURN_LABEL, Edited, edit, run_in_heading
 from briefing.lexicon import DECISION_STEMS
@@ -419,15 +420,17 @@ def background(c: Candidate) -> bool:
     """A bare stance, rhetoric, a description of who someone is, a schedule or an event long
     before its source: how things stand or will go, or what the reader knows, not what
     happened. It keeps STANCE_DISCOUNT of its weight."""
-    text = c.edited.text
+    text, written = c.edited.text, not c.doc.turns
     return (
         bare_stance(c)
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
-        or long_before(c.edited.text, c.doc.date)
-        or not (c.doc.turns or _ANCHORED.search(text))  # speech names less: the room knows
-        or bool(not c.doc.turns and INTENTION.search(text) and not quantity(text))
+        or long_before(text, c.doc.date)
+        # writing only: speech names less (the room knows), and a member's "I intend to …"
+        # is a meeting's business
+        or (written and not _ANCHORED.search(text))
+        or bool(written and INTENTION.search(text) and not quantity(text))
     )
 
 
@@ -469,6 +472,7 @@ _DATED = re.compile(rf"\[\d|\b(?:19|20)\d\d\b|{lexicon.month_pattern()}")
 _CONDITION = re.compile(r"\b(?:until|unless|if|once|as long as)\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)  # a key quote is ranked by it and then counted by it
 def irrealis(text: str) -> bool:
     """Modal and nothing else: no amount, no date, no condition, no verb of something done
     (``postag.reports_event``: a past tense, a perfect, a past passive; not an "-ed" word that
@@ -573,12 +577,11 @@ def to_point(c: Candidate) -> Point:
 def _by_reporter(c: Candidate) -> bool:
     """Whether the bullet's said_by is the byline of a news story: the reporter tells what
     happened and what others said; the words are not a speaker's."""
-    doc = c.doc
     return (
-        doc.doc_type == "news"
+        c.doc.doc_type == "news"
         and not c.sentence.speaker
-        and bool(doc.authors)
-        and c.edited.said_by == doc.authors[0].split(",")[0].strip()
+        and bool(c.edited.said_by)
+        and c.edited.said_by == byline(c.doc)
     )
 
 
