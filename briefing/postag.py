@@ -9,7 +9,7 @@ is as often an adjective or a participle as a past tense, and only its context s
 - ``tokens``: character spans of Penn Treebank tokens (punctuation split off, "n't", "'s",
   "'re" ... as their own tokens, hyphenated words kept whole).
 - ``tag``: (word, tag, start, end) for each token.
-- ``finite_verbs`` and ``reports_event``: what the tags say about a sentence's tense.
+- ``reports_event``: what the tags say about a sentence's tense.
 """
 
 from __future__ import annotations
@@ -205,16 +205,9 @@ def _tag(text: str) -> tuple[tuple[str, str, int, int], ...]:
     return tuple((w, t, s, e) for w, t, (s, e) in zip(words, tags, spans, strict=True))
 
 
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BE_PAST = frozenset({"was", "were"})
 _HAVE = frozenset({"has", "have", "'ve"})
 _BETWEEN = frozenset({"RB", "RBR", "RBS"})  # "has not yet", "were also", "had already"
-
-
-def finite_verbs(text: str) -> list[tuple[str, str, int, int]]:
-    """The finite verbs of ``text`` (past VBD, present VBZ and VBP, modal MD) as ``tag``
-    gives them: the verbs that carry a clause's tense."""
-    return [tok for tok in tag(text) if tok[1] in FINITE]
 
 
 def reports_event(text: str) -> bool:
