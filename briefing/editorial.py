@@ -201,6 +201,13 @@ REPLY_TO_UNSEEN = re.compile(
     r"^(?:\S+ ){1,6}?(?:has |have |had )?(?:responded|reacted|retaliated|replied|countered"
     r"|hit back|followed suit)\b(?!(?: \S+){0,2}? (?:to|against|for)\b)"
 )
+# An echo of a remark the reader was not shown: "As Ned noted, …", "As I said earlier, …" (not
+# "As reported by NGOs, …", which names its source).
+ECHO = re.compile(
+    r"^as (?!(?:reported|noted|stated|mentioned|described)\b)(?:[^\s,]+ ){1,4}?(?:has |have |had )?"
+    r"(?:noted|said|mentioned|pointed out|indicated|explained|stated|described|discussed"
+    r"|outlined|observed|highlighted|underscored|emphasi[sz]ed|stressed)\b"
+)
 # A pronoun or place word closing the sentence that stands for what came before: "… in this.",
 # "… a greater catastrophe there." (not "… there is", which is no place).
 FINAL_POINTER = re.compile(
@@ -531,8 +538,8 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):
         return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
-    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
-        return True  # "Millions more are …", "NATO has responded with …"
+    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low) or ECHO.match(low):
+        return True  # "Millions more are …", "NATO has responded with …", "As Ned noted, …"
     if COUNTED_DEFINITE.search(low[:80]):
         return True  # "the two reports comprise …": two the reader was told of before
     if INNER_CONNECTIVE.search(low[:60]):
@@ -581,6 +588,7 @@ def leans_back(
 # He, him, his, she, her: a person the sentence must have named before it points at them.
 PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
+TIME_OPENERS = frozenset("last next this early earlier late later".split())  # "Last June, he …"
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
@@ -595,9 +603,15 @@ def dangling_person(text: str) -> bool:
     first = re.match(r"[“\"‘'(\[]*([A-Z][\w’'-]*)", text)
     if first is None or first.end() >= m.start():
         return True
-    # "Putin said his …" names him first; "Today’s action …" and "The Act …" do not
+    # "Putin said his …" names him first; "Today’s action …", "The Act …" and "Last June,
+    # he …" do not
     word = first[1]
-    return word.lower() in STOPWORDS or bool(re.search(r"[’']s$", word))
+    return (
+        word.lower() in STOPWORDS
+        or word.lower() in TIME_OPENERS
+        or word in CALENDAR_WORDS
+        or bool(re.search(r"[’']s$", word))
+    )
 
 
 def _general_reference(tokens: Sequence[str]) -> bool:

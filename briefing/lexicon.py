@@ -91,6 +91,14 @@ ROLE_NOUNS = TITLE_WORDS | frozenset(
     judge mayor diplomat negotiator officer executive founder inspector premier chancellor
     commissioner coordinator expert scholar historian professor lecturer activist""".split()
 )
+# Nouns for a person by what they do or suffer, beyond positions: "the aid worker Olivier
+# Vandecasteele", "dissident Liu Xiaobo", "blogger Ruslan Kotsaba".
+PERSON_NOUNS = frozenset(
+    """worker dissident blogger defender writer poet artist musician student teacher doctor
+    nurse priest pastor imam monk nun citizen resident refugee prisoner detainee businessman
+    businesswoman entrepreneur photographer filmmaker novelist academic candidate politician
+    member volunteer veteran survivor witness victim""".split()
+)
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
 HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())
