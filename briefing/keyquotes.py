@@ -100,7 +100,19 @@ def key_quotes(
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
-            scored.append((_score(q, relevance, rank), q, doc))
+            aside = doc.doc_type == "transcript" and not (relevance or _asked(topic, doc, q.start))
+            scored.append((_score(q, relevance, rank), q, doc, aside))
+    # A transcript takes up many subjects, whatever its title names: an answer to a question
+    # on another subject ("… no meeting planned … at the G20" in a briefing on Syria and the
+    # G20) is quoted only when the topic has too few quotes on it.
+    chosen = _ranked([x[:3] for x in scored if not x[3]], roster)
+    if len(chosen) < MAX_QUOTES and any(x[3] for x in scored):
+        chosen = _ranked([x[:3] for x in scored], roster)
+    return chosen
+
+
+def _ranked(scored: list[tuple[float, Quote, Document]], roster: Roster) -> list[KeyQuote]:
+    """The chosen quotes of ``scored``, positions after what is more concrete."""
     # only modal verbs: a position, quoted after what is more concrete, and once per topic
     order = sorted(scored, key=lambda x: (irrealis(x[1].text), -x[0], str(x[2].path), x[1].start))
     positions = [i for i, (_, q, _) in enumerate(order) if irrealis(q.text)]
@@ -128,6 +140,16 @@ def _hosts(doc: Document) -> set[str]:
 def _about(topic: Topic, doc: Document) -> bool:
     """Is the whole source on the topic: one of its terms in the title?"""
     return any(hits.title for _, hits in why(topic, doc))
+
+
+def _asked(topic: Topic, doc: Document, at: int) -> bool:
+    """Whether the question answered by the turn holding offset ``at`` names the topic: "The
+    United States supports all forms of assistance …" answers a question on Syria."""
+    i = next((i for i, t in enumerate(doc.turns) if t.start <= at < t.end), None)
+    if not i or doc.turns[i - 1].role != "question":
+        return False
+    question = doc.turns[i - 1]
+    return bool(mentions(topic, doc.text[question.start : question.end]))
 
 
 def _before(analysis: Analysis, at: int) -> list[Sentence]:

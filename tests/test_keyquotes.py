@@ -281,3 +281,33 @@ def test_a_bare_title_is_the_fuller_role_another_source_gives_the_person(tmp_pat
     assert (alone.speaker, alone.position) == ("Jane Doe", "Secretary")
     (quote,) = key_quotes(TOPIC, [relayed], [relayed, other])
     assert (quote.speaker, quote.position) == ("Jane Doe", "Secretary of State")
+
+
+SEVERAL_SUBJECTS = """Briefing on the Meeting on Syria and the G20 Ministerial
+
+Washington, D.C.
+
+MR HOOD: The United States has given 450 million dollars of aid to Syrians in the north this year.
+
+QUESTION: Will the aid crossing at Bab al-Hawa in Syria stay open after the vote in July?
+
+MR HOOD: We have told the Security Council that 3.4 million people in the northwest depend on that one crossing.
+
+MR WORMAN: The coalition has trained 12,000 local police officers in Syria since 2019.
+
+QUESTION: Will the Secretary meet the Chinese foreign minister at the G20 in Rome?
+
+MS COOPER: I can say there is no meeting planned between the Secretary and the Chinese foreign minister at the G20 in Rome.
+"""  # noqa: E501
+
+
+def test_a_transcript_answer_on_another_subject_is_quoted_only_for_want_of_others(tmp_path):
+    syria = Topic(name="Syria", keywords=["Syria"])
+    briefing = analysis(tmp_path, "a.txt", SEVERAL_SUBJECTS)
+    texts = [q.text for q in key_quotes(syria, [briefing], [briefing])]
+    assert any(t.startswith("We have told the Security Council") for t in texts)  # asked on Syria
+    assert not any("G20" in t for t in texts)
+    # with fewer quotes on the topic than a topic shows, the others fill in
+    few = SEVERAL_SUBJECTS.replace("MR WORMAN: The coalition has trained", "QUESTION: And")
+    briefing = analysis(tmp_path, "b.txt", few)
+    assert any("G20" in q.text for q in key_quotes(syria, [briefing], [briefing]))
