@@ -24,6 +24,7 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.synthesize import (
+    CLUSTER_SIM,
     Candidate,
     background,
     candidates,
@@ -154,18 +155,7 @@ def _summaries(
     )[:EXECUTIVE_POINTS]
     executive: list[Candidate] = []
     for i in sorted(leading):
-        # The topic's first development, in the synthesis's order, that is a point rather
-        # than a paragraph and reports a decision or an amount; a stance or description only
-        # where the topic has nothing else
-        lead = min(
-            picks[i],
-            key=lambda c: (
-                background(c),
-                c.words > EXECUTIVE_WORDS,  # a point, not a paragraph
-                not _acts(c),
-                picks[i].index(c),
-            ),
-        )
+        lead = executive_point(picks[i], pools[i])
         if all(cosine(_bag(lead), _bag(e)) < 0.5 for e in executive):
             executive.append(lead)
     taken = {c.key for c in executive}
@@ -192,6 +182,35 @@ def _summaries(
             picks[i] = chosen
         points.append([to_point(c) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points
+
+
+def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> Candidate:
+    """The point of a topic's ``chosen`` bullets (in the synthesis's order) that leads the
+    executive summary: a point rather than a paragraph that reports a decision or an amount (a
+    stance or description only where the topic has nothing else), and of those the one most
+    sources of the topic's ``pool`` tell, then the synthesis's first."""
+    support = _support(chosen, pool)
+    return min(
+        chosen,
+        key=lambda c: (
+            background(c),
+            c.words > EXECUTIVE_WORDS,  # a point, not a paragraph
+            not _acts(c),
+            -support[id(c)],
+            chosen.index(c),
+        ),
+    )
+
+
+def _support(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> dict[int, int]:
+    """For each of ``chosen``, how many other sources of ``pool`` have a sentence that tells
+    the same development (CLUSTER_SIM alike): what many sources report is what matters most
+    (the cross-document support of multi-document summarization, Radev et al. 2004)."""
+    bags = [(c.key[0], _bag(c)) for c in pool]
+    return {
+        id(c): len({s for s, bag in bags if s != c.key[0] and cosine(_bag(c), bag) >= CLUSTER_SIM})
+        for c in chosen
+    }
 
 
 def _acts(c: Candidate) -> bool:

@@ -621,3 +621,29 @@ def test_a_bullet_right_after_another_in_its_source_is_read_after_it():
     assert [c.key for c in reading_order([far, other])] == [("b", 0), ("a", 900)]
     first = cand("a", 20, 0)
     assert [c.key for c in reading_order([lead, first])] == [("a", 2000), ("a", 0)]
+
+
+def test_the_executive_summary_gives_each_topic_what_most_of_its_sources_report(tmp_path):
+    from briefing.assemble import executive_point
+    from briefing.ingest import read_file
+
+    texts = [
+        "Ukraine Designations\n\nThe ministry today designated the Kharkiv Bolt Company, the "
+        "Lviv Wire Works and Dnipro Cable Ltd for selling parts to the army of Russia.",
+        "Missiles Hit Odesa Port\n\nRussian missiles struck the port of Odesa in Ukraine on "
+        "Monday, killing 12 people and damaging the grain terminal, officials said.",
+        "Strike Kills 12 in Odesa\n\nA Russian missile strike on the Odesa grain terminal in "
+        "Ukraine killed 12 people on Monday, the governor of the region said.",
+        "Grain Terminal Bombed\n\nTwelve people died when Russian missiles hit the grain port "
+        "of Odesa in Ukraine, emergency services reported.",
+    ]
+    found = []
+    for i, text in enumerate(texts):
+        path = tmp_path / f"2026-11-2{i}_source-{i}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        found.append(analyze(read_file(path)))
+    pool = candidates(found, terms=["Ukraine"])
+    designated = next(c for c in pool if "designated the Kharkiv" in c.edited.text)
+    struck = next(c for c in pool if "struck the port of Odesa" in c.edited.text)
+    # the synthesis put the designation first; three of four sources tell of the strike
+    assert executive_point([designated, struck], pool) is struck
