@@ -209,6 +209,44 @@ def acronym_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b(?![’'-])")
 
 
+# A body named by its kind alone, after its full name came before: "The Council voted …" after
+# "the UN Human Rights Council concluded …" (a short definite description, whose antecedent is
+# the latest full name with its head, as the recency rule of anaphora resolution takes it).
+_SHORT_BODY = re.compile(rf"\b[Tt]he ({lexicon.alternation(lexicon.BODIES)})\b(?! of\b| [A-Z(])")
+ANTECEDENT_CHARS = 1500  # how far back the full name may be: a paragraph or two
+
+
+def body_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """Where ``doc.text[start:end]`` names a body by its kind alone ("The Council"), the rest
+    of the full name the source gave it last before the sentence, in brackets: "The [UN Human
+    Rights] Council voted …". Once per kind in a sentence; none when the sentence names it in
+    full or the source has named no such body before."""
+    text = doc.text[start:end]
+    inserts, done = [], set()
+    for m in _SHORT_BODY.finditer(text):
+        kind = m[1]
+        if kind in done:
+            continue
+        done.add(kind)
+        before = doc.text[max(0, start - ANTECEDENT_CHARS) : start]
+        found = re.findall(rf"((?:{_NAME_WORD} ){{1,6}}){kind}\b", before)
+        full = next((n for n in map(_body_name, reversed(found)) if n), "")
+        if full and f"{full} {kind}" not in text:
+            inserts.append((start + m.start(1), f"[{full}] "))
+    return inserts
+
+
+def _body_name(words: str) -> str:
+    """The words of a body's name before its kind, without what comes before them: "UN Human
+    Rights" of "In the UN Human Rights "; "" of "The "."""
+    name = words.split()
+    articles = [i for i, w in enumerate(name) if w.lower() == "the"]
+    name = name[articles[-1] + 1 :] if articles else name
+    while name and name[0] in _SMALL:
+        name.pop(0)
+    return " ".join(name) if name and name[0][:1].isupper() else ""
+
+
 # "Commission of Inquiry (COI)": a name in capitals and small words, its acronym in brackets.
 _NAME_WORD = r"(?:[A-Z][\w’'-]*|[a-z]{1,3}-[A-Z][\w’'-]*|of|for|and|the|on|in|to)"  # "al-Sham"
 

@@ -21,6 +21,7 @@ from briefing.attribution import said_by
 from briefing.brackets import (
     acronym_inserts,
     anchor_days,
+    body_inserts,
     name_inserts,
     subject_inserts,
     unknown_person,
@@ -201,8 +202,8 @@ REPLY_TO_UNSEEN = re.compile(
     r"^(?:\S+ ){1,6}?(?:has |have |had )?(?:responded|reacted|retaliated|replied|countered"
     r"|hit back|followed suit)\b(?!(?: \S+){0,2}? (?:to|against|for)\b)"
 )
-# An echo of a remark the reader was not shown: "As Ned noted, …", "As I said earlier, …" (not
-# "As reported by NGOs, …", which names its source).
+# An echo of a remark the reader was not shown: "As the Secretary noted, …" (not "As reported
+# by NGOs, …", which names its source). In speech it is mostly of what the room just heard.
 ECHO = re.compile(
     r"^as (?!(?:reported|noted|stated|mentioned|described)\b)(?:[^\s,]+ ){1,4}?(?:has |have |had )?"
     r"(?:noted|said|mentioned|pointed out|indicated|explained|stated|described|discussed"
@@ -361,6 +362,7 @@ def edit(
     inserts = (
         name_inserts(doc, start, s.end)
         + acronym_inserts(doc, start, s.end)
+        + body_inserts(doc, start, s.end)
         + subject_inserts(doc, start, s.end)
     )
     cut = _signers_list(doc.text, start, s.end)
@@ -538,8 +540,10 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):
         return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
-    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low) or ECHO.match(low):
-        return True  # "Millions more are …", "NATO has responded with …", "As Ned noted, …"
+    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
+        return True  # "Millions more are …", "NATO has responded with …"
+    if not spoken and ECHO.match(low):
+        return True  # "As the Secretary noted, …" in writing; a speaker's is of the same talk
     if COUNTED_DEFINITE.search(low[:80]):
         return True  # "the two reports comprise …": two the reader was told of before
     if INNER_CONNECTIVE.search(low[:60]):

@@ -99,6 +99,12 @@ PERSON_NOUNS = frozenset(
     businesswoman entrepreneur photographer filmmaker novelist academic candidate politician
     member volunteer veteran survivor witness victim""".split()
 )
+# Kinds of public body that a text names by the kind alone once it has given the full name:
+# "the UN Human Rights Council" … "The Council voted …".
+BODIES = (
+    "Council", "Commission", "Committee", "Court", "Tribunal", "Assembly", "Parliament",
+    "Agency", "Board", "Mission", "Coalition", "Conference", "Summit", "Forum", "Fund",
+)  # fmt: skip
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
 HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())

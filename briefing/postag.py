@@ -141,10 +141,33 @@ def _last_verb(words: Sequence[str], history: Sequence[str]) -> str:
     return history[j] + ("/" + w if w in _AUXILIARY else "")
 
 
-_AUXILIARY = frozenset({
-    "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m",
-    "have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "get", "got", "gets",
-})
+_AUXILIARY = frozenset(
+    {
+        "be",
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "been",
+        "being",
+        "'s",
+        "'re",
+        "'m",
+        "have",
+        "has",
+        "had",
+        "having",
+        "'ve",
+        "'d",
+        "do",
+        "does",
+        "did",
+        "get",
+        "got",
+        "gets",
+    }
+)
 
 
 def pattern(word: str) -> str:

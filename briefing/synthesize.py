@@ -34,7 +34,7 @@ from briefing import background as general
 from briefing import lexicon, postag
 from briefing.attribution import byline
 from briefing.config import Topic
-from briefing.editorial import TURN_LABEL, Edited, edit, run_in_heading
+from briefing.editorial import TURN_LABEL, Edited, edit, first_person, run_in_heading
 from briefing.lexicon import DECISION_STEMS
 from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
@@ -127,6 +127,7 @@ STANCE = re.compile(
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
+SLOGAN_WORDS = 15  # a sentence this short that only says what will or must be is a slogan
 RHETORIC_WORDS = 2  # words of appraisal that make a sentence without news rhetoric
 # A description of who someone is ("East Ocean Shipping Co. Ltd. is a port agent …", "The
 # fund is a programme that …"): background to the news, not the news; it weighs as a stance.
@@ -427,11 +428,19 @@ def background(c: Candidate) -> bool:
         or bool(DESCRIPTION.match(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(text, c.doc.date)
+        or slogan(text)
         # writing only: speech names less (the room knows), and a member's "I intend to …"
         # is a meeting's business
         or (written and not _ANCHORED.search(text))
         or bool(written and INTENTION.search(text) and not quantity(text))
     )
+
+
+def slogan(text: str) -> bool:
+    """A short promise in one's own voice that only says what will or must be (a commissive,
+    Searle 1976): "The United States and our partners will not be silent." A rule's "Exporters
+    will need a license …" is news, and no one's promise."""
+    return word_count(text) <= SLOGAN_WORDS and first_person(text) and irrealis(text)
 
 
 # An appraisal word or its adverb: "brave", "bravely"; "heroic", "heroically".

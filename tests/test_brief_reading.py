@@ -377,6 +377,17 @@ def test_an_echo_of_an_unseen_remark_points_back():
         "As prices rose, the ministry said it would cap fuel costs.",
     ):
         assert not leans_back(fine, (), spoken=False), fine
+    assert not leans_back("As I said earlier, the talks will resume next week.", (), spoken=True)
+
+
+def test_a_short_promise_in_ones_own_voice_is_a_slogan():
+    from briefing.synthesize import slogan
+
+    assert slogan("The United States and our partners will not be silent.")
+    assert slogan("We will never abandon the people of Ukraine.")
+    assert not slogan("Exporters in China will need a license for each shipment.")
+    assert not slogan("We will send 20 more generators to Kyiv in December.")
+    assert not slogan("We have frozen the assets of the bank's four largest owners.")
 
 
 def test_a_one_word_run_in_heading_is_cut_off():
@@ -1271,3 +1282,16 @@ def test_a_speakers_restart_is_no_bullet_but_a_parenthesis_is_writing():
     texts = [e.text for e in said_by_all(transcript)]
     assert not any("normalization" in t for t in texts)
     assert any(t.startswith("We sanctioned 12 officials") for t in texts)
+
+
+def test_a_body_named_by_its_kind_alone_gets_the_rest_of_its_last_full_name():
+    text = (
+        "In the UN Security Council on February 25, Albania introduced a resolution on the war.\n\n"
+        "On Friday, the UN Human Rights Council concluded an urgent debate on the war in Ukraine. "
+        "The Council voted overwhelmingly to demand that Russia halt its assault on Ukraine.\n\n"
+        "The Commission of Inquiry will report to the Council in March on the abuses in Ukraine.\n"
+    )
+    joined = " ".join(e.text for e in edited(text))
+    assert "The [UN Human Rights] Council voted overwhelmingly" in joined
+    assert "The Commission of Inquiry will report" in joined  # named in full: left as it is
+    assert "report to the [UN Human Rights] Council in March" in joined
