@@ -42,7 +42,7 @@ from briefing.synthesize import (
     rhetoric,
     source_id,
 )
-from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine
+from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words, cosine
 
 MAX_QUOTES = 3
 PER_SPEAKER = 2
@@ -331,7 +331,7 @@ def resolve_speaker(
     position = title_role(name, doc.title) or position
     position = position or next((p for n, p in people if n == name), None)
     # "Iran’s foreign ministry spokesperson, Reza Karimi, said …" in the source's own text
-    role = position or appositive_role(doc.text, name) or title
+    role = position or appositive_role(doc.text, name) or title_before(doc.text, name) or title
     if not role or not all(fold(w) in TITLE_WORDS for w in role.split()):
         return name, role
     if " " not in name:
@@ -375,6 +375,36 @@ def appositive_role(text: str, name: str) -> str | None:
             if role:
                 return role
         at = text.find(name, end, MAX_ANALYZED_CHARS)
+    return None
+
+
+# A position written before a full name as its title: "World Food Prize Foundation President
+# Barbara Stinson", "Example Institute fellow Dr. Helena Varga": capitalised words of a body,
+# and the role noun last.
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|the|and)\s+)?){0,5}([A-Z][\w’'-]*)"
+    r"\s+([A-Za-z]+))\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def title_before(text: str, name: str) -> str | None:
+    """The position a text writes as a title before a full name ("World Food Prize Foundation
+    President Barbara Stinson" → "World Food Prize Foundation President"), the first time it
+    does: the name of a body before a role noun. A title alone ("President") is none: it
+    says no more than the name's own title would."""
+    if " " not in name:
+        return None
+    at = text.find(name, 0, MAX_ANALYZED_CHARS)
+    while at >= 0:
+        m = _TITLE_BEFORE.search(text, max(0, at - ROLE_WINDOW), at)
+        if m and m[2] in lexicon.ORGANISATION_HEADS and m[3].lower() in lexicon.ROLE_NOUNS:
+            words = m[1].split()
+            while words and words[0].lower() in STOPWORDS:
+                words.pop(0)  # "The", "In": the sentence's, not the body's name
+            if len(words) > 2:
+                return " ".join(words)
+        at = text.find(name, at + len(name), MAX_ANALYZED_CHARS)
     return None
 
 

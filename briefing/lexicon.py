@@ -105,6 +105,12 @@ BODIES = (
     "Council", "Commission", "Committee", "Court", "Tribunal", "Assembly", "Parliament",
     "Agency", "Board", "Mission", "Coalition", "Conference", "Summit", "Forum", "Fund",
 )  # fmt: skip
+# Last words of an organisation's name: "World Food Prize Foundation", "Example Institute".
+ORGANISATION_HEADS = frozenset(BODIES) | frozenset(
+    """Foundation Institute Ministry Department Bank Party Association Organization
+    Organisation Center Centre University Corporation Company Group Union League Office
+    Bureau Service Network Alliance Society Federation Academy Council Programme Program""".split()
+)
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
 HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())

@@ -311,3 +311,17 @@ def test_a_transcript_answer_on_another_subject_is_quoted_only_for_want_of_other
     few = SEVERAL_SUBJECTS.replace("MR WORMAN: The coalition has trained", "QUESTION: And")
     briefing = analysis(tmp_path, "b.txt", few)
     assert any("G20" in q.text for q in key_quotes(syria, [briefing], [briefing]))
+
+
+def test_a_role_written_as_a_title_before_the_name_is_the_speakers_role():
+    from briefing.keyquotes import title_before
+
+    text = (
+        "And now I welcome to the stage World Food Prize Foundation President Barbara Stinson. "
+        "Melting sea ice is a test of resolve, says Example Institute fellow Dr. Helena Varga. "
+        "Yesterday President Joe Biden spoke, and in Kyiv Foreign Minister Dmytro Kuleba said so."
+    )
+    assert title_before(text, "Barbara Stinson") == "World Food Prize Foundation President"
+    assert title_before(text, "Helena Varga") == "Example Institute fellow"
+    assert title_before(text, "Joe Biden") is None  # a title alone, no body
+    assert title_before(text, "Dmytro Kuleba") is None
