@@ -10,7 +10,6 @@ from typing import Any
 
 from briefing.config import Topic
 from briefing.keyquotes import key_quotes, resolve_speaker, roster_of
-from briefing.lexicon import DECISION_STEMS
 from briefing.match import term_pattern, topic_terms
 from briefing.model import (
     Analysis,
@@ -28,11 +27,13 @@ from briefing.synthesize import (
     Candidate,
     background,
     candidates,
+    decision_words,
     focus_terms,
     plain_question,
     quantity,
     reading_order,
     said_something,
+    same_decision,
     select,
     source_id,
     to_point,
@@ -166,7 +167,15 @@ def _summaries(
         if any(c.key in taken for c in chosen):
             # chosen again without the executive point, and without what any other topic took
             others = [_span(c) for j, p in enumerate(picks) if j != i for c in p]
-            rest = [c for c in pool if not _clashes(c, summary) and not _clashes(c, others)]
+            rest = [
+                c
+                for c in pool
+                if not _clashes(c, summary)
+                and not _clashes(c, others)
+                # nor a part of the decision the summary reports ("… designating one entity"
+                # after "… designating 15 individuals and entities")
+                and not any(e.doc is c.doc and same_decision(e, c) for e in executive)
+            ]
             again = select(
                 rest,
                 words=_words(topic, info),
@@ -215,7 +224,7 @@ def _support(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> dict[int
 
 def _acts(c: Candidate) -> bool:
     """Whether a bullet reports a decision or an amount: what was done, not only said."""
-    return quantity(c.edited.text) or any(w in DECISION_STEMS for w in content_words(c.edited.text))
+    return quantity(c.edited.text) or bool(decision_words(c.edited.text))
 
 
 def _namer(docs: Sequence[Document]) -> Callable[[Point], Point]:

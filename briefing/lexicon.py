@@ -305,6 +305,14 @@ DECISION_STEMS = frozenset(
     ratify ratified decide decided reject rejected accept accepted propose proposed establish
     established open opened close closed restrict restricted allocate allocated""".split()
 )
+# … and as a decision is announced in progress, after a form of "be" ("is designating"): alone,
+# "killing" and "attacks" are as often the nouns of what was done.
+_DOUBLED = {"ban": "banning", "expel": "expelling", "transfer": "transferring"}
+DECISIONS_IN_PROGRESS = frozenset(
+    _DOUBLED.get(w) or (w[:-1] if w.endswith("e") and not w.endswith("ee") else w) + "ing"
+    for w in DECISION_STEMS
+    if not w.endswith("ed") and w not in ("froze", "withdrew")
+)
 
 # Openings that continue an argument the reader has not seen (lower case, named data).
 CONNECTIVES = frozenset(

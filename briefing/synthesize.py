@@ -40,7 +40,14 @@ from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
 from briefing.summarize import MAX_WORDS, eligible
-from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words, cosine, word_count
+from briefing.text import (
+    MAX_ANALYZED_CHARS,
+    STEM,
+    STOPWORDS,
+    content_words,
+    cosine,
+    word_count,
+)
 
 DEFAULT_WORDS = 120  # words per topic summary, unless the config says otherwise
 # Lin & Bilmes 2011's settings: saturation α = A/N, diversity weight λ, cost scaling r.
@@ -453,7 +460,7 @@ def rhetoric(text: str) -> bool:
     "The world has seen the extraordinary bravery of the people … in the face of … brutality"."""
     words = re.findall(r"[a-z]+", text.lower())
     judged = sum(w in APPRAISING for w in words)
-    decided = any(w in DECISION_STEMS for w in content_words(text))
+    decided = bool(decision_words(text))
     return judged >= RHETORIC_WORDS and not decided and not quantity(text)
 
 
@@ -696,10 +703,38 @@ def chosen_near(
     def near(j: int) -> bool:
         if same_start(pool[j], pool[k]):
             return pool[j].words >= pool[k].words
+        if pool[j].doc is pool[k].doc and same_decision(pool[j], pool[k]):
+            return True
         limit = REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT
         return sims[k].get(j, 0.0) >= limit
 
     return any(near(j) for j in chosen)
+
+
+_IN_PROGRESS = re.compile(
+    r"\b(?:is|are|am|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|now\s+)?([a-z]+ing)\b"
+)
+
+
+def decision_words(text: str) -> list[str]:
+    """The words of decision and action in ``text`` (lexicon.DECISION_STEMS), and those in
+    progress after a form of "be" ("is designating")."""
+    found = [w for w in content_words(text) if w in DECISION_STEMS]
+    return found + [
+        m[1] for m in _IN_PROGRESS.finditer(text) if m[1] in lexicon.DECISIONS_IN_PROGRESS
+    ]
+
+
+def same_decision(a: Candidate, b: Candidate) -> bool:
+    """Whether two sentences report a decision of one kind ("is designating six entities …",
+    "is designating Pioneer Ship Management …"): from one source, one decision and the parts
+    of it that the source goes on to list, one development."""
+    return bool(_decisions(a.edited.text) & _decisions(b.edited.text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _decisions(text: str) -> frozenset[str]:
+    return frozenset(w[:STEM] for w in decision_words(text))
 
 
 def same_start(a: Candidate, b: Candidate) -> bool:
@@ -932,7 +967,7 @@ def substance(text: str) -> float:
         if _NAME.match(t) and t not in _NOT_NAMES and t.rstrip(".") not in lexicon.COURTESY_TITLES
     )
     dates = len(_MONTHS.findall(text))
-    decisions = sum(1 for w in _words(text) if w in DECISION_STEMS)
+    decisions = len(decision_words(text))
     return min(1.0, (numbers + names + dates + 2 * decisions) / (0.4 * len(tokens) + 1))
 
 

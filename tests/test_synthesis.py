@@ -445,7 +445,10 @@ def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
     a, b = object(), object()
 
     def cand(d, start, words=12):
-        return SimpleNamespace(doc=d, sentence=SimpleNamespace(start=start), words=words)
+        sentence = SimpleNamespace(start=start)
+        return SimpleNamespace(
+            doc=d, sentence=sentence, words=words, edited=SimpleNamespace(text="")
+        )
 
     pool = [cand(a, 0), cand(a, 90), cand(b, 0), cand(a, 0, 30)]
     sims = [{1: 0.45, 2: 0.45, 3: 0.7}, {0: 0.45}, {0: 0.45}, {0: 0.7}]
@@ -647,3 +650,22 @@ def test_the_executive_summary_gives_each_topic_what_most_of_its_sources_report(
     struck = next(c for c in pool if "struck the port of Odesa" in c.edited.text)
     # the synthesis put the designation first; three of four sources tell of the strike
     assert executive_point([designated, struck], pool) is struck
+
+
+def test_one_source_reports_one_decision_once_and_a_decision_in_progress_counts():
+    from briefing.synthesize import decision_words
+
+    assert decision_words("The United States is designating six entities today.")
+    assert not decision_words("There were reports of killings in the north of the country.")
+    text = (
+        "The United States is designating six entities that sold Iranian "
+        "oil to buyers in Asia, the department said on Monday in Washington.\n\n"
+        "Pioneer Ship Management, a Singapore firm managing one tanker, is also being "
+        "designated by the Treasury for its part in the trade.\n\n"
+        "Oil exports from Iran rose to 1.2 million barrels a day in June, traders in London said.\n"
+    )
+    d = doc(text, title="Sanctions on Iran", publisher="State Department")
+    points = [p.text for p in synthesize([analyze(d)], terms=["Iran"], words=200)]
+    assert any(p.startswith("The United States is designating six entities") for p in points)
+    assert not any("Pioneer" in p for p in points)  # a part of the decision above
+    assert any(p.startswith("Oil exports from Iran rose") for p in points)
