@@ -36,6 +36,7 @@ from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
 from briefing.synthesize import (
     SCHEDULE,
     STANCE,
+    UNSAID_ACT,
     irrealis,
     long_before,
     quantity,
@@ -195,7 +196,8 @@ def hollow(q: Quote) -> bool:
     """A stance, a renewed commitment, rhetoric or a travel schedule with no amount in it ("We
     remain steadfast in our commitment to …", "The Vice President will be headed to the
     region next week …"): a quote a reader skips, never chosen."""
-    said = STANCE.search(q.text) or rhetoric(q.text) or SCHEDULE.search(q.text)
+    said = STANCE.search(q.text) or UNSAID_ACT.search(q.text) or rhetoric(q.text)
+    said = said or SCHEDULE.search(q.text)
     return bool(said) and not quantity(q.text)
 
 

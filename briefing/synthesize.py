@@ -133,6 +133,12 @@ STANCE = re.compile(
     r"|marks? the \w+ anniversary|commemoration)\b",
     re.I,
 )
+# An act announced and not said: "… we are taking action." (what follows says which).
+UNSAID_ACT = re.compile(
+    r"\b(?:take|takes|taking|took|taken) (?:\w+ )?(?:action|actions|steps|measures)"
+    r"[.!]?[”\"’']?\s*$",
+    re.I,
+)
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
 SLOGAN_WORDS = 15  # a sentence this short that only says what will or must be is a slogan
 RHETORIC_WORDS = 2  # words of appraisal that make a sentence without news rhetoric
@@ -552,7 +558,7 @@ def bare_stance(c: Candidate) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # asked when the pool is drawn and again when it is weighed
 def _bare_stance(text: str, sentence: str) -> bool:
-    return bool(STANCE.search(text)) and not quantity(sentence)
+    return bool(STANCE.search(text) or UNSAID_ACT.search(text)) and not quantity(sentence)
 
 
 _NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS))

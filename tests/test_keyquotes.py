@@ -325,3 +325,17 @@ def test_a_role_written_as_a_title_before_the_name_is_the_speakers_role():
     assert title_before(text, "Helena Varga") == "Example Institute fellow"
     assert title_before(text, "Joe Biden") is None  # a title alone, no body
     assert title_before(text, "Dmytro Kuleba") is None
+
+
+def test_an_act_announced_but_not_said_is_no_key_quote():
+    from briefing.keyquotes import hollow
+    from briefing.model import Quote
+
+    def quote(text: str) -> Quote:
+        return Quote(text=text, speaker="Antony J. Blinken", start=0, end=len(text))
+
+    assert hollow(
+        quote("In the face of Beijing’s decisions over the past year, we are taking action.")
+    )
+    assert hollow(quote("We will take further measures."))
+    assert not hollow(quote("The ministry took steps to close the border crossing at Rafah."))
