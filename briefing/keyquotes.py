@@ -94,9 +94,10 @@ def key_quotes(
                 continue
             if q.speaker and q.speaker.split()[-1] in lexicon.MEDIA_HEADS:
                 continue  # an outlet's reporting, relayed: a bullet's business
-            if hollow(q) or not _voiced(q) or long_before(q.text, doc.date):
+            dated = _dated(q, doc)[0]  # "Last November [2021]": the year says how long ago
+            if hollow(q) or not _voiced(q) or long_before(dated, doc.date):
                 continue
-            if shown and _dated(q, doc)[0] in shown:
+            if shown and dated in shown:
                 continue
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
@@ -166,6 +167,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
     return (
         QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1]
         and not text.endswith("?")
+        and not text.rstrip("”\"’'").endswith(("–", "—", "-"))  # cut off: "… promotion of –"
         and not text[:1].islower()  # the end of someone's sentence: "…, “does not seek …”"
         and not CEREMONY.search(text)
         and not in_tribute(doc.text, q.start)

@@ -339,3 +339,37 @@ def test_an_act_announced_but_not_said_is_no_key_quote():
     )
     assert hollow(quote("We will take further measures."))
     assert not hollow(quote("The ministry took steps to close the border crossing at Rafah."))
+
+
+CUT_OFF = """Opening Remarks at the Economic Dialogue
+
+Washington, D.C.
+
+FOREIGN MINISTER HAYASHI: Japan is aiming for an economic society that balances growth and investment in people and promotion of –
+
+FOREIGN MINISTER HAYASHI: Japan will invest 2 trillion yen in chips made in Japan and in the United States over the next five years.
+"""  # noqa: E501
+
+
+def test_a_quote_cut_off_mid_sentence_is_not_quoted(tmp_path):
+    dialogue = analysis(tmp_path, "a.txt", CUT_OFF)
+    texts = [q.text for q in key_quotes(Topic(name="Japan", keywords=["Japan"]), [dialogue])]
+    assert any(t.startswith("Japan will invest 2 trillion yen") for t in texts)
+    assert not any(t.rstrip("”").endswith("–") for t in texts)
+
+
+STALE = """Opening Remarks at the Economic Dialogue
+
+July 29, 2022
+
+SECRETARY RAIMONDO: Last November, Minister Hagiuda and I launched a partnership to promote competitiveness in Japan.
+
+SECRETARY RAIMONDO: Today Japan and the United States agreed on 14 joint projects on chips and batteries in Japan.
+"""  # noqa: E501
+
+
+def test_a_quote_of_what_happened_long_before_its_source_is_not_key(tmp_path):
+    dialogue = analysis(tmp_path, "a.txt", STALE)
+    texts = [q.text for q in key_quotes(Topic(name="Japan", keywords=["Japan"]), [dialogue])]
+    assert any("14 joint projects" in t for t in texts)
+    assert not any(t.startswith("Last November") for t in texts)  # [2021], eight months before
