@@ -194,12 +194,16 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
     return substance + min(2, relevance) + said + min(n, 30) / 30 - 0.2 * rank
 
 
+# What a speaker looks forward to discussing: the agenda, not what was said about it.
+AGENDA = re.compile(r"\blook(?:s|ing)? forward to (?:\w+ing|the|our)\b", re.I)
+
+
 def hollow(q: Quote) -> bool:
     """A stance, a renewed commitment, rhetoric or a travel schedule with no amount in it ("We
     remain steadfast in our commitment to …", "The Vice President will be headed to the
     region next week …"): a quote a reader skips, never chosen."""
     said = STANCE.search(q.text) or UNSAID_ACT.search(q.text) or rhetoric(q.text)
-    said = said or SCHEDULE.search(q.text)
+    said = said or SCHEDULE.search(q.text) or AGENDA.search(q.text)
     return bool(said) and not quantity(q.text)
 
 

@@ -339,6 +339,7 @@ def test_an_act_announced_but_not_said_is_no_key_quote():
     )
     assert hollow(quote("We will take further measures."))
     assert not hollow(quote("The ministry took steps to close the border crossing at Rafah."))
+    assert hollow(quote("Today, I look forward to discussing how Japan and the US lead."))
 
 
 CUT_OFF = """Opening Remarks at the Economic Dialogue
