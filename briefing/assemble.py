@@ -127,15 +127,24 @@ def _summaries(
         return select(pool, words=_words(topic, info), query=query, feedback=feedback)
 
     picks = [choose(i, pool) for i, pool in enumerate(pools)]
-    # A point two topics chose stays with the one it names most (the first on a tie: "… in
-    # Iran, China and the UAE for supplying Iranian drones" is Iran's), and the others choose
-    # again without it; then, in topic order, no point is told twice.
+
+    def _claim(i: int, c: Candidate) -> tuple[int, float]:
+        """How strongly topic ``i`` claims point ``c``: how often it names the topic, then
+        how high (as a share of its list) the topic ranks the point's source."""
+        rank = next((k for k, a in enumerate(found[i]) if a.doc is c.doc), len(found[i]))
+        return _naming(topics[i], c.edited.text), -rank / max(1, len(found[i]))
+
+    # A point two topics chose stays with the one it names most ("… in Iran, China and the UAE
+    # for supplying Iranian drones" is Iran's); on a tie, with the one that ranks its source
+    # higher among its own ("Russia has opened … military sites in the Arctic", from an
+    # interview on the Arctic, is the Arctic's), then the first. The others choose again
+    # without it; then, in topic order, no point is told twice.
     owner: dict[str, int] = {}
     for i, chosen in enumerate(picks):
         for c in chosen:
             text = _norm(c.edited.text)
             j = owner.setdefault(text, i)
-            if j != i and _naming(topics[i], c.edited.text) > _naming(topics[j], c.edited.text):
+            if j != i and _claim(i, c) > _claim(j, c):
                 owner[text] = i
     told: list[Span] = []  # the source text the topics before have used
     for i, pool in enumerate(pools):
