@@ -129,6 +129,8 @@ STANCE = re.compile(
     # expressives of feeling ("has been shocked and appalled by", "is deeply concerned")
     r"|(?:is|are|was|were|am|been) (?:deeply |profoundly |gravely )?(?:shocked|appalled|"
     r"outraged|saddened|alarmed|horrified|dismayed|troubled|disturbed|concerned)\b"
+    r"|(?:i|we)(?: am|’m|'m| are|’re|'re) (?:\w+ )?(?:proud|pleased|delighted|honou?red|grateful|"
+    r"thankful|thrilled|excited)\b"
     # ceremony: anniversaries
     r"|marks? the \w+ anniversary|commemoration)\b",
     re.I,
