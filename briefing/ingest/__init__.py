@@ -30,7 +30,7 @@ from briefing.ingest.clean import clean_document
 from briefing.ingest.executors import Executor
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
-from briefing.ingest.readers import read_html, read_markdown, read_text
+from briefing.ingest.readers import load_html_reader, read_html, read_markdown, read_text
 from briefing.ingest.repeated import apply_rules, remove_repeated
 from briefing.locks import die_with_parent
 from briefing.model import Document, Skipped
@@ -366,6 +366,8 @@ def _parse_all(
 
 def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
     """Results in order from a process pool, at most IN_FLIGHT batches out at a time."""
+    if any(name.lower().endswith((".html", ".htm")) for name in names):
+        load_html_reader()  # once here, not in every worker (forked: they share it)
     pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
     batches = (names[i : i + BATCH] for i in range(0, len(names), BATCH))
     out: deque[Future[list[Parsed]]] = deque()

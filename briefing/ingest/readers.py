@@ -73,6 +73,14 @@ def read_text(path: Path, data: bytes) -> Document:
 _DATE_SEARCH = {"original_date": True, "extensive_search": True}  # as trafilatura's own
 
 
+def load_html_reader() -> None:
+    """Import what reading HTML needs (trafilatura, lxml: about 0.15 s of CPU), as a process
+    does before it forks pool workers, which then share it instead of each importing it."""
+    import trafilatura.metadata  # noqa: F401
+
+    import briefing.ingest.chrome  # noqa: F401
+
+
 def read_html(path: Path, data: bytes) -> Document:
     """A saved web page: trafilatura finds the main text and metadata."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
