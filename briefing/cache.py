@@ -195,6 +195,10 @@ class DocumentCache:
         )
         return {row[0]: row for row in rows}
 
+    def holds_contents(self) -> bool:
+        """Whether any content was ever parsed into this index (not so on a first ingest)."""
+        return self.db.execute("SELECT 1 FROM contents LIMIT 1").fetchone() is not None
+
     def has_content(self, sha256: str) -> bool:
         """Whether this content was parsed by the current readers."""
         row = self.db.execute(

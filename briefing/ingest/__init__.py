@@ -202,6 +202,7 @@ def _look_up(
     keys: dict[str, str] = {}
     todo: list[tuple[str, str]] = []
     changed = 0
+    known_contents = cache.holds_contents()  # else no file needs its hash taken here
     for name, key in checks:
         if not name.isascii() and not _utf8(name):  # SQLite, JSON and every writer need text
             shown = Path(name.encode("utf-8", "backslashreplace").decode())
@@ -220,8 +221,8 @@ def _look_up(
             ids[key] = row[1]
             continue
         changed += 1
-        digest = _digest(name)
-        if cache.has_content(digest):
+        digest = _digest(name) if known_contents else None
+        if digest and cache.has_content(digest):
             ids[key] = cache.put(Path(name), key=key, stat=_stat(now), sha256=digest, docs=None)
         else:
             todo.append((name, key))
