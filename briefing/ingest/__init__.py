@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
+import multiprocessing
 import os
 import re
 import signal
@@ -367,8 +368,9 @@ def _parse_all(
 
 def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
     """Results in order from a process pool, at most IN_FLIGHT batches out at a time."""
-    if any(name.lower().endswith((".html", ".htm")) for name in names):
-        load_html_reader()  # once here, not in every worker (forked: they share it)
+    forked = multiprocessing.get_start_method() == "fork"  # not so under `briefing serve`
+    if forked and any(name.lower().endswith((".html", ".htm")) for name in names):
+        load_html_reader()  # once here, not in every worker: forked, they share it
     pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
     batches = (names[i : i + BATCH] for i in range(0, len(names), BATCH))
     out: deque[Future[list[Parsed]]] = deque()
