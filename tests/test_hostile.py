@@ -327,3 +327,12 @@ def test_a_topic_name_with_a_line_break_is_a_config_error(project):
     path.write_text(path.read_text().replace("- name: Antarctica", '- name: "Ant\\narctica"'))
     with pytest.raises(ConfigError, match="topic name is one line"):
         load_config(path)
+
+
+@pytest.mark.parametrize("odd", ["\x00", "\x0c", "\x1b", "\x7f", "\ud800", "\udfff", "\ufffe"])
+def test_clean_text_quick_check_sees_every_replaced_character(odd):
+    from briefing.ingest.clean import CONTROL, UNENCODABLE, clean_text
+
+    text = f"Kremlin’s{odd}note\n\tend\r"
+    assert clean_text(text) == UNENCODABLE.sub("\ufffd", CONTROL.sub(" ", text)) != text
+    assert clean_text("Kremlin’s note\n\tend\r") == "Kremlin’s note\n\tend\r"

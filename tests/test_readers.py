@@ -308,6 +308,14 @@ def test_html_headline(tmp_path, head, body, title):
         ('<meta itemprop="datePublished" content="2019-11-19T13:16+0000">', "", date(2019, 11, 19)),
         # a <time> whose text is no date ("6 hours ago") carries it in datetime
         ("", '<time datetime="2022-04-28T22:08:28-04:00">6 hours ago</time>', date(2022, 4, 28)),
+        # in any case, even with a letter that only case-insensitive matching takes for ASCII
+        ("", "<DIV>UPDATED MAY 06, 2019</DIV>", date(2019, 5, 6)),
+        ("", "<div>Poſted on 13 June 2019</div>", date(2019, 6, 13)),
+        (
+            '<META PROPERTY="ARTICLE:PUBLISHED_TIME" CONTENT="2020-01-19T12:25:36Z">',
+            "",
+            date(2020, 1, 19),
+        ),
     ],
 )
 def test_html_date(tmp_path, head, body, day):

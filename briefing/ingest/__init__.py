@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
+import multiprocessing
 import os
 import re
 import signal
@@ -30,7 +31,7 @@ from briefing.ingest.clean import clean_document
 from briefing.ingest.executors import Executor
 from briefing.ingest.feeds import read_eml, read_feed
 from briefing.ingest.office import read_docx, read_pdf
-from briefing.ingest.readers import read_html, read_markdown, read_text
+from briefing.ingest.readers import load_html_reader, read_html, read_markdown, read_text
 from briefing.ingest.repeated import apply_rules, remove_repeated
 from briefing.locks import die_with_parent
 from briefing.model import Document, Skipped
@@ -202,6 +203,7 @@ def _look_up(
     keys: dict[str, str] = {}
     todo: list[tuple[str, str]] = []
     changed = 0
+    known_contents = cache.holds_contents()  # else no file needs its hash taken here
     for name, key in checks:
         if not name.isascii() and not _utf8(name):  # SQLite, JSON and every writer need text
             shown = Path(name.encode("utf-8", "backslashreplace").decode())
@@ -220,8 +222,8 @@ def _look_up(
             ids[key] = row[1]
             continue
         changed += 1
-        digest = _digest(name)
-        if cache.has_content(digest):
+        digest = _digest(name) if known_contents else None
+        if digest and cache.has_content(digest):
             ids[key] = cache.put(Path(name), key=key, stat=_stat(now), sha256=digest, docs=None)
         else:
             todo.append((name, key))
@@ -366,6 +368,9 @@ def _parse_all(
 
 def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
     """Results in order from a process pool, at most IN_FLIGHT batches out at a time."""
+    forked = multiprocessing.get_start_method() == "fork"  # not so under `briefing serve`
+    if forked and any(name.lower().endswith((".html", ".htm")) for name in names):
+        load_html_reader()  # once here, not in every worker: forked, they share it
     pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
     batches = (names[i : i + BATCH] for i in range(0, len(names), BATCH))
     out: deque[Future[list[Parsed]]] = deque()

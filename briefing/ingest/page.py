@@ -62,7 +62,16 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     if one_per_line:
         return [ln for ln in lines if ln], True
     blocks = re.split(r"\n\s*\n", text)
-    return [" ".join(b.split()) for b in blocks if b.strip()], False
+    return [_one_spaced(b) for b in blocks if b.strip()], False
+
+
+def _one_spaced(block: str) -> str:
+    """``block`` with each run of whitespace one space, and none at its ends. Most blocks are
+    so already, which is quicker to see than to redo: a printable string holds no whitespace
+    but the space."""
+    if block.isprintable() and "  " not in block and block[:1] != " " and block[-1:] != " ":
+        return block
+    return " ".join(block.split())
 
 
 def _last_nonblank(lines: list[str]) -> int:
@@ -205,12 +214,15 @@ _FURNITURE = re.compile(
 _DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+/?$", re.I)
 # Furniture wherever it stands: prompts to subscribe or sign up, metadata labels on their own
 # ("Release Date:"), file footers ("Last Modified: 03-10-2004").
+# (The last, which may stand anywhere, is a pattern of its own: only a block with a colon is
+# searched for it.)
 _PROMPT = re.compile(
-    r"^(never miss\b|sign up\b|subscribe\b|to (view|read|continue reading) (the|this) (full )?"
-    r"(story|article)|click here\b)|^(release date|date|posted|published|updated|author|source|"
-    r"tags|categories|share|print):$|\blast (modified|updated):",
+    r"(never miss\b|sign up\b|subscribe\b|to (view|read|continue reading) (the|this) (full )?"
+    r"(story|article)|click here\b)|(release date|date|posted|published|updated|author|source|"
+    r"tags|categories|share|print):$",
     re.I,
 )
+_LAST_CHANGE = re.compile(r"\blast (modified|updated):", re.I)
 # "Jane Doe is a reporter at …": the author's biography closing an article.
 _BIO = re.compile(r"^[A-Z][\w’'-]+(\s+[A-Z][\w’'.-]+){1,3}\s+is\s+(a|an|the)\s")
 EDGE = 4  # blocks at each end that may be furniture
@@ -220,14 +232,14 @@ def _trim_edges(blocks: list[str]) -> list[str]:
     """Drop furniture from the first and last few blocks of extracted text."""
 
     def furniture(block: str) -> bool:
-        words = len(block.split())
+        words = _words_upto(block, 40)
         label = words <= 3 and block.endswith(":")
         return (
             label or bool(_DOMAIN.match(block)) or (words <= 40 and bool(_FURNITURE.search(block)))
         )
 
     blocks = [
-        b for b in blocks if not (_DOMAIN.match(b) or (len(b.split()) <= 40 and _PROMPT.search(b)))
+        b for b in blocks if not (_DOMAIN.match(b) or (_words_upto(b, 40) <= 40 and _is_prompt(b)))
     ]
     start, end = 0, len(blocks)
     while start < min(EDGE, end) and furniture(blocks[start]):
@@ -237,6 +249,16 @@ def _trim_edges(blocks: list[str]) -> list[str]:
     ):
         end -= 1
     return blocks[start:end]
+
+
+def _is_prompt(block: str) -> bool:
+    return bool(_PROMPT.match(block) or (":" in block and _LAST_CHANGE.search(block)))
+
+
+def _words_upto(block: str, most: int) -> int:
+    """The words in ``block``, counted up to ``most`` + 1: a paragraph's thousand words are not
+    split out to learn that it has more than 40."""
+    return len(block.split(None, most))
 
 
 def _is_heading(block: str) -> bool:
