@@ -202,9 +202,9 @@ def hollow(q: Quote) -> bool:
     """A stance, a renewed commitment, rhetoric or a travel schedule with no amount in it ("We
     remain steadfast in our commitment to …", "The Vice President will be headed to the
     region next week …"): a quote a reader skips, never chosen."""
-    said = STANCE.search(q.text) or UNSAID_ACT.search(q.text) or rhetoric(q.text)
-    said = said or SCHEDULE.search(q.text) or AGENDA.search(q.text)
-    return bool(said) and not quantity(q.text)
+    forms = (STANCE, UNSAID_ACT, SCHEDULE, AGENDA)
+    said = rhetoric(q.text) or any(form.search(q.text) for form in forms)
+    return said and not quantity(q.text)
 
 
 def _voiced(q: Quote) -> bool:
