@@ -861,7 +861,10 @@ def _rewards(
         prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
         if background(cand):
             prior *= STANCE_DISCOUNT
-        if cand.doc.doc_type not in ("transcript", "interview"):
+        # a report's opening sums up the whole report: the answer to a question is in the
+        # section on it
+        asked_of_report = feedback and cand.doc.doc_type == "report"
+        if cand.doc.doc_type not in ("transcript", "interview") and not asked_of_report:
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         out.append(c * prior)
     return out

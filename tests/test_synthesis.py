@@ -669,3 +669,21 @@ def test_one_source_reports_one_decision_once_and_a_decision_in_progress_counts(
     assert any(p.startswith("The United States is designating six entities") for p in points)
     assert not any("Pioneer" in p for p in points)  # a part of the decision above
     assert any(p.startswith("Oil exports from Iran rose") for p in points)
+
+
+def test_asked_a_question_a_reports_opening_gets_no_lead_weight():
+    from briefing.synthesize import _rewards, _tfidf
+
+    line = "Police in Arland detained {n} protesters in the northern district in March."
+    text = " ".join(line.format(n=10 + i) for i in range(12))
+    report = doc(text, doc_type="report")
+    pool = candidates([analyze(report)])
+    first, later = pool[0], pool[10]
+    vectors = _tfidf([c.edited.text for c in pool])
+    cover = [1.0] * len(pool)
+    question = "protesters detained northern district"
+    plain = _rewards(pool, vectors, cover, question, feedback=False)
+    asked = _rewards(pool, vectors, cover, question, feedback=True)
+    assert plain[pool.index(first)] > 1.5 * plain[pool.index(later)]  # a lead, as news
+    # asked a question, the report's opening sums up the report, not the answer
+    assert asked[pool.index(first)] < 1.1 * asked[pool.index(later)]
