@@ -261,7 +261,8 @@ _SMALL = frozenset("of for and the on in to".split())
 def _acronyms(text: str) -> dict[str, str]:
     """The acronyms a document spells out, and their names: the last words before the
     bracket whose capitals give the acronym's letters ("UN Commission of Inquiry (COI)" →
-    "Commission of Inquiry")."""
+    "Commission of Inquiry"), with a head that "for" or "of" joins to them ("Committee for
+    Human Rights in North Korea (HRNK)")."""
     found: dict[str, str] = {}
     for m in _SPELLED_OUT.finditer(text, 0, MAX_ANALYZED_CHARS):
         words, letters = m[1].split(), m[2]
@@ -274,7 +275,18 @@ def _acronyms(text: str) -> dict[str, str]:
                 break
             i -= 1
         if j < 0:
-            found.setdefault(letters, " ".join(words[i + 1 :]))
+            start = i + 1
+            if words[start] in _SMALL and start and words[start - 1][:1] == letters[0]:
+                start -= 1  # the "O" of "OHCHR" is "Office", not its "of"
+            # the name's head before the letters: "Committee for Human Rights in North Korea
+            # (HRNK)" (not "UN" of "UN Commission of Inquiry (COI)": no "of" or "for" joins it)
+            while (
+                start >= 2
+                and words[start - 1] in ("for", "of", "on")
+                and words[start - 2][:1].isupper()
+            ):
+                start -= 2
+            found.setdefault(letters, " ".join(words[start:]))
     return found
 
 

@@ -1295,3 +1295,16 @@ def test_a_body_named_by_its_kind_alone_gets_the_rest_of_its_last_full_name():
     assert "The [UN Human Rights] Council voted overwhelmingly" in joined
     assert "The Commission of Inquiry will report" in joined  # named in full: left as it is
     assert "report to the [UN Human Rights] Council in March" in joined
+
+
+def test_an_acronyms_name_keeps_its_head_and_its_first_word():
+    from briefing.brackets import _acronyms
+
+    names = _acronyms(
+        "A report by the Committee for Human Rights in North Korea (HRNK) said so. The Office "
+        "of the High Commissioner for Human Rights (OHCHR) agreed, as did the UN Commission of "
+        "Inquiry (COI)."
+    )
+    assert names["HRNK"] == "Committee for Human Rights in North Korea"
+    assert names["OHCHR"] == "Office of the High Commissioner for Human Rights"
+    assert names["COI"] == "Commission of Inquiry"
