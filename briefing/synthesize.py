@@ -444,10 +444,25 @@ def background(c: Candidate) -> bool:
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(text, c.doc.date)
         or slogan(text)
+        or (written and first_person(text) and stative(text))
         # writing only: speech names less (the room knows), and a member's "I intend to …"
         # is a meeting's business
         or (written and not _ANCHORED.search(text))
         or bool(written and INTENTION.search(text) and not quantity(text))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def stative(text: str) -> bool:
+    """How things stand, with nothing that happened: no verb of an event done (a past tense,
+    a perfect, a past passive) or under way ("is designating"), no amount and no date.
+    "Diplomacy remains our preferred path …", "We support the rights of …": said of one's own
+    side in writing, a position (Vendler's states), the background to news."""
+    return not (
+        quantity(text)
+        or _ONGOING.search(text)
+        or _DATED.search(text)
+        or postag.reports_event(text)
     )
 
 

@@ -390,6 +390,24 @@ def test_a_short_promise_in_ones_own_voice_is_a_slogan():
     assert not slogan("We have frozen the assets of the bank's four largest owners.")
 
 
+def test_in_writing_ones_own_position_with_nothing_done_is_background():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import background
+
+    def cand(text: str, turns: tuple = ()) -> SimpleNamespace:
+        return SimpleNamespace(
+            edited=SimpleNamespace(text=text),
+            sentence=SimpleNamespace(text=text),
+            doc=SimpleNamespace(date=None, turns=turns),
+        )
+
+    assert background(cand("Diplomacy remains our preferred path with Iran and its neighbours."))
+    assert background(cand("We support the rights of Iranians to assemble in Tehran."))
+    assert not background(cand("We sanctioned the Iranian drone makers in Tehran in June."))
+    assert not background(cand("Iran says diplomacy remains the preferred path to Vienna."))
+
+
 def test_a_one_word_run_in_heading_is_cut_off():
     text = (
         "The partners set out their aims for the year on trade and on transparency.\n\n"
