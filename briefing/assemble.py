@@ -225,10 +225,12 @@ def _support(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> dict[int
     the same development (CLUSTER_SIM alike): what many sources report is what matters most
     (the cross-document support of multi-document summarization, Radev et al. 2004)."""
     bags = [(c.key[0], _bag(c)) for c in pool]
-    return {
-        id(c): len({s for s, bag in bags if s != c.key[0] and cosine(_bag(c), bag) >= CLUSTER_SIM})
-        for c in chosen
-    }
+
+    def sources_telling(c: Candidate) -> int:
+        mine = _bag(c)
+        return len({s for s, bag in bags if s != c.key[0] and cosine(mine, bag) >= CLUSTER_SIM})
+
+    return {id(c): sources_telling(c) for c in chosen}
 
 
 def _acts(c: Candidate) -> bool:

@@ -121,7 +121,7 @@ def _first_described(text: str, name: str) -> str:
 
 def _role_noun(word: str) -> bool:
     """A noun for a person by their role or trade: "lawyer", "activist", "journalist"."""
-    return word in lexicon.ROLE_NOUNS or word.endswith("ist") or word in lexicon.PERSON_NOUNS
+    return word in lexicon.ROLE_NOUNS or word in lexicon.PERSON_NOUNS
 
 
 # "the country" and "the government" of a report on one country stand for it: "the
@@ -229,7 +229,7 @@ def body_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
             continue
         done.add(kind)
         before = doc.text[max(0, start - ANTECEDENT_CHARS) : start]
-        found = re.findall(rf"((?:{_NAME_WORD} ){{1,6}}){kind}\b", before)
+        found = re.findall(rf"(?<![\w’'-])((?:{_NAME_WORD} ){{1,6}}){kind}\b", before)
         full = next((n for n in map(_body_name, reversed(found)) if n), "")
         if full and f"{full} {kind}" not in text:
             inserts.append((start + m.start(1), f"[{full}] "))
@@ -237,13 +237,11 @@ def body_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _body_name(words: str) -> str:
-    """The words of a body's name before its kind, without what comes before them: "UN Human
-    Rights" of "In the UN Human Rights "; "" of "The "."""
+    """The words of a body's name before its kind, after the last small word: "UN Human
+    Rights" of "In the UN Human Rights " and of "Members of UN Human Rights "; "" of "The "."""
     name = words.split()
-    articles = [i for i, w in enumerate(name) if w.lower() == "the"]
-    name = name[articles[-1] + 1 :] if articles else name
-    while name and name[0] in _SMALL:
-        name.pop(0)
+    small = [i for i, w in enumerate(name) if w.lower() in _SMALL]
+    name = name[small[-1] + 1 :] if small else name  # "Members of UN Human Rights"
     return " ".join(name) if name and name[0][:1].isupper() else ""
 
 
@@ -283,7 +281,7 @@ def _acronyms(text: str) -> dict[str, str]:
             while (
                 start >= 2
                 and words[start - 1] in ("for", "of", "on")
-                and words[start - 2][:1].isupper()
+                and words[start - 2] in lexicon.ORGANISATION_HEADS
             ):
                 start -= 2
             found.setdefault(letters, " ".join(words[start:]))

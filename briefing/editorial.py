@@ -204,10 +204,17 @@ REPLY_TO_UNSEEN = re.compile(
 )
 # An echo of a remark the reader was not shown: "As the Secretary noted, …" (not "As reported
 # by NGOs, …", which names its source). In speech it is mostly of what the room just heard.
-ECHO = re.compile(
-    r"^as (?!(?:reported|noted|stated|mentioned|described)\b)(?:[^\s,]+ ){1,4}?(?:has |have |had )?"
+_SAID = (
     r"(?:noted|said|mentioned|pointed out|indicated|explained|stated|described|discussed"
     r"|outlined|observed|highlighted|underscored|emphasi[sz]ed|stressed)\b"
+)
+ECHO = re.compile(
+    # "As noted earlier, …", "As previously mentioned, …"; not "As reported by NGOs, …"
+    rf"^as (?:(?:previously|already|earlier|briefly) )?{_SAID}(?! by\b)"
+    # "As Ned noted, …", "As the minister has pointed out, …"; not "As part of the plan
+    # outlined in March, …"
+    rf"|^as (?!part\b|reported\b|described\b)(?:[^\s,]+ ){{1,4}}?(?:has |have |had )?{_SAID}"
+    r"(?! (?:in|on|by|at|for)\b)"
 )
 # A pronoun or place word closing the sentence that stands for what came before: "… in this.",
 # "… a greater catastrophe there." (not "… there is", which is no place).
@@ -592,7 +599,6 @@ def leans_back(
 # He, him, his, she, her: a person the sentence must have named before it points at them.
 PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
-TIME_OPENERS = frozenset("last next this early earlier late later".split())  # "Last June, he …"
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
@@ -612,7 +618,7 @@ def dangling_person(text: str) -> bool:
     word = first[1]
     return (
         word.lower() in STOPWORDS
-        or word.lower() in TIME_OPENERS
+        or word.lower() in lexicon.TIME_OPENERS
         or word in CALENDAR_WORDS
         or bool(re.search(r"[’']s$", word))
     )

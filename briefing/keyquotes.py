@@ -72,6 +72,9 @@ NAME_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]+")
 TITLE_WORDS = lexicon.TITLE_WORDS
 
 
+Chosen = Sequence[tuple[KeyQuote, tuple[Quote, Document]]]
+
+
 def key_quotes(
     topic: Topic,
     found: list[Analysis],
@@ -107,19 +110,20 @@ def key_quotes(
     # A transcript takes up many subjects, whatever its title names: an answer to a question
     # on another subject ("… no meeting planned … at the G20" in a briefing on Syria and the
     # G20) is quoted only when the topic has too few quotes on it.
-    chosen = _ranked([x[:3] for x in scored if not x[3]], roster)
-    if len(chosen) < MAX_QUOTES and any(x[3] for x in scored):
-        chosen = _ranked([x[:3] for x in scored], roster)
-    return chosen
+    chosen = _ranked([x[:3] for x in scored if not x[3]])
+    if len(chosen) < MAX_QUOTES:
+        chosen = _ranked([x[:3] for x in scored if x[3]], chosen)
+    return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in chosen]
 
 
-def _ranked(scored: list[tuple[float, Quote, Document]], roster: Roster) -> list[KeyQuote]:
-    """The chosen quotes of ``scored``, positions after what is more concrete."""
+def _ranked(scored: list[tuple[float, Quote, Document]], taken: Chosen = ()) -> Chosen:
+    """``taken`` and the best of ``scored`` after them, positions after what is more
+    concrete."""
     # only modal verbs: a position, quoted after what is more concrete, and once per topic
     order = sorted(scored, key=lambda x: (irrealis(x[1].text), -x[0], str(x[2].path), x[1].start))
     positions = [i for i, (_, q, _) in enumerate(order) if irrealis(q.text)]
-    chosen = _choose([x for i, x in enumerate(order) if i not in positions[POSITIONS:]])
-    return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in chosen]
+    positions = positions[max(0, POSITIONS - sum(irrealis(k.text) for k, _ in taken)) :]
+    return _choose([x for i, x in enumerate(order) if i not in positions], taken)
 
 
 def _pool(analysis: Analysis) -> list[Quote]:
@@ -230,15 +234,12 @@ def _relayer(q: Quote, doc: Document, roster: Roster) -> str | None:
     return named[0]
 
 
-Chosen = list[tuple[KeyQuote, tuple[Quote, Document]]]
-
-
-def _choose(scored: list[tuple[float, Quote, Document]]) -> Chosen:
-    """The best quotes, one per speaker first, then a second from a speaker, at most
-    ``PER_SPEAKER``; none that says much what a chosen one says, and none from a paragraph
-    that gave one (one answer is one quote, not two halves of it)."""
-    chosen: list[tuple[Quote, Document]] = []
-    bags: list[Counter[str]] = []
+def _choose(scored: list[tuple[float, Quote, Document]], taken: Chosen = ()) -> Chosen:
+    """``taken`` and the best quotes after them, one per speaker first, then a second from
+    a speaker, at most ``PER_SPEAKER``; none that says much what a chosen one says, and none
+    from a paragraph that gave one (one answer is one quote, not two halves of it)."""
+    chosen: list[tuple[Quote, Document]] = [pair for _, pair in taken]
+    bags: list[Counter[str]] = [Counter(content_words(q.text)) for q, _ in chosen]
     for allowed in range(1, PER_SPEAKER + 1):
         for _, q, doc in scored:
             if len(chosen) == MAX_QUOTES:
@@ -390,12 +391,15 @@ def appositive_role(text: str, name: str) -> str | None:
 # Barbara Stinson", "Example Institute fellow Dr. Helena Varga": capitalised words of a body,
 # and the role noun last.
 _TITLE_BEFORE = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|the|and)\s+)?){0,5}([A-Z][\w’'-]*)"
+    r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|the)\s+)?){0,5}([A-Z][\w’'-]*)"
     r"\s+([A-Za-z]+))\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
 )
 
 
-@functools.lru_cache(maxsize=1024)
+_WHEN_WORDS = frozenset((*lexicon.WEEKDAYS, *lexicon.MONTHS, "Today", "Yesterday", "Tomorrow"))
+
+
+@functools.lru_cache(maxsize=256)
 def title_before(text: str, name: str) -> str | None:
     """The position a text writes as a title before a full name ("World Food Prize Foundation
     President Barbara Stinson" → "World Food Prize Foundation President"), the first time it
@@ -408,8 +412,8 @@ def title_before(text: str, name: str) -> str | None:
         m = _TITLE_BEFORE.search(text, max(0, at - ROLE_WINDOW), at)
         if m and m[2] in lexicon.ORGANISATION_HEADS and m[3].lower() in lexicon.ROLE_NOUNS:
             words = m[1].split()
-            while words and words[0].lower() in STOPWORDS:
-                words.pop(0)  # "The", "In": the sentence's, not the body's name
+            while words and (words[0].lower() in STOPWORDS or words[0] in _WHEN_WORDS):
+                words.pop(0)  # "The", "In", "On Monday": the sentence's, not the body's name
             if len(words) > 2:
                 return " ".join(words)
         at = text.find(name, at + len(name), MAX_ANALYZED_CHARS)

@@ -97,7 +97,9 @@ PERSON_NOUNS = frozenset(
     """worker dissident blogger defender writer poet artist musician student teacher doctor
     nurse priest pastor imam monk nun citizen resident refugee prisoner detainee businessman
     businesswoman entrepreneur photographer filmmaker novelist academic candidate politician
-    member volunteer veteran survivor witness victim""".split()
+    member volunteer veteran survivor witness victim journalist columnist novelist scientist
+    pianist specialist strategist lobbyist unionist nationalist separatist extremist
+    militant dentist therapist""".split()
 )
 # Kinds of public body that a text names by the kind alone once it has given the full name:
 # "the UN Human Rights Council" … "The Council voted …".
@@ -109,7 +111,7 @@ BODIES = (
 ORGANISATION_HEADS = frozenset(BODIES) | frozenset(
     """Foundation Institute Ministry Department Bank Party Association Organization
     Organisation Center Centre University Corporation Company Group Union League Office
-    Bureau Service Network Alliance Society Federation Academy Council Programme Program""".split()
+    Bureau Service Network Alliance Society Federation Academy Programme Program""".split()
 )
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
@@ -305,6 +307,9 @@ DECISION_STEMS = frozenset(
     ratify ratified decide decided reject rejected accept accepted propose proposed establish
     established open opened close closed restrict restricted allocate allocated""".split()
 )
+# Decisions that name their many parts in a list, as stems: a release designating six
+# entities names each of them after ("… is also designating Pioneer Ship Management").
+LISTED_DECISIONS = ("designat", "sanction", "impos", "blacklist", "freez", "froze")
 # … and as a decision is announced in progress, after a form of "be" ("is designating"): alone,
 # "killing" and "attacks" are as often the nouns of what was done.
 _DOUBLED = {"ban": "banning", "expel": "expelling", "transfer": "transferring"}
@@ -364,6 +369,8 @@ ANAPHORS = frozenset(
 
 QUANTIFIERS = frozenset("all each some many most none both any several either neither".split())
 
+# Words that open a time, not a name: "Last June, he …".
+TIME_OPENERS = frozenset("last next this early earlier late later".split())
 TIME_NOUNS = frozenset(
     "morning afternoon evening week month year weekend time spring summer autumn winter "
     "monday tuesday wednesday thursday friday saturday sunday".split()

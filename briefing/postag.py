@@ -141,33 +141,10 @@ def _last_verb(words: Sequence[str], history: Sequence[str]) -> str:
     return history[j] + ("/" + w if w in _AUXILIARY else "")
 
 
-_AUXILIARY = frozenset(
-    {
-        "be",
-        "is",
-        "are",
-        "am",
-        "was",
-        "were",
-        "been",
-        "being",
-        "'s",
-        "'re",
-        "'m",
-        "have",
-        "has",
-        "had",
-        "having",
-        "'ve",
-        "'d",
-        "do",
-        "does",
-        "did",
-        "get",
-        "got",
-        "gets",
-    }
-)
+_AUXILIARY = frozenset({
+    "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m",
+    "have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "get", "got", "gets",
+})  # fmt: skip
 
 
 def pattern(word: str) -> str:

@@ -42,7 +42,6 @@ from briefing.query import plain_words
 from briefing.summarize import MAX_WORDS, eligible
 from briefing.text import (
     MAX_ANALYZED_CHARS,
-    STEM,
     STOPWORDS,
     content_words,
     cosine,
@@ -137,7 +136,7 @@ STANCE = re.compile(
 )
 # An act announced and not said: "… we are taking action." (what follows says which).
 UNSAID_ACT = re.compile(
-    r"\b(?:take|takes|taking|took|taken) (?:\w+ )?(?:action|actions|steps|measures)"
+    r"\b(?:take|takes|taking|took|taken) (?:\w+ ){0,2}(?:action|actions|steps|measures)"
     r"[.!]?[”\"’']?\s*$",
     re.I,
 )
@@ -462,7 +461,7 @@ def stative(text: str) -> bool:
         quantity(text)
         or _ONGOING.search(text)
         or _DATED.search(text)
-        or postag.reports_event(text)
+        or (_MAY_BE_PAST.search(text) and postag.reports_event(text))
     )
 
 
@@ -517,14 +516,7 @@ def irrealis(text: str) -> bool:
     (``postag.reports_event``: a past tense, a perfect, a past passive; not an "-ed" word that
     is an adjective, "our preferred path", or a participle after a modal, "will be confined")
     or under way."""
-    return bool(
-        _MODAL.search(text)
-        and not quantity(text)
-        and not _ONGOING.search(text)
-        and not _DATED.search(text)
-        and not _CONDITION.search(text)
-        and not (_MAY_BE_PAST.search(text) and postag.reports_event(text))
-    )
+    return bool(_MODAL.search(text) and not _CONDITION.search(text) and stative(text))
 
 
 # An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019", and the year an
@@ -749,15 +741,21 @@ def decision_words(text: str) -> list[str]:
 
 
 def same_decision(a: Candidate, b: Candidate) -> bool:
-    """Whether two sentences report a decision of one kind ("is designating six entities …",
-    "is designating Pioneer Ship Management …"): from one source, one decision and the parts
-    of it that the source goes on to list, one development."""
-    return bool(_decisions(a.edited.text) & _decisions(b.edited.text))
+    """Whether two sentences report a decision of one kind that names its many parts in a
+    list (lexicon.LISTED_DECISIONS: "is designating six entities …", "is designating Pioneer
+    Ship Management …"): from one source, one decision and the parts of it that the source
+    goes on to list, one development."""
+    return bool(_listed(a.edited.text) & _listed(b.edited.text))
 
 
 @functools.lru_cache(maxsize=4096)
-def _decisions(text: str) -> frozenset[str]:
-    return frozenset(w[:STEM] for w in decision_words(text))
+def _listed(text: str) -> frozenset[str]:
+    return frozenset(
+        kind
+        for w in decision_words(text)
+        for kind in lexicon.LISTED_DECISIONS
+        if w.startswith(kind)
+    )
 
 
 def same_start(a: Candidate, b: Candidate) -> bool:

@@ -1059,7 +1059,6 @@ def test_an_intention_of_ones_own_and_words_about_a_commitment_are_stances():
     assert not STANCE.search("The President underscored that 40 ships were seized.")
 
 
-
 def test_an_intention_weighs_as_background_in_writing_not_in_a_meeting():
     from types import SimpleNamespace
 
@@ -1273,7 +1272,7 @@ def test_an_interviews_introduction_is_not_the_interviewees_words():
     said = {e.text[:14]: e.said_by for e in said_by_all_doc(d)}
     assert said["Russia has ope"] == "Editors"  # the introduction, from no named publisher
     assert said["For Russia the"] == "Helena Varga"  # her answer
-    assert said["\"The Arctic ha"] == "Helena Varga"  # her words, in the introduction
+    assert said['"The Arctic ha'] == "Helena Varga"  # her words, in the introduction
 
 
 def test_a_speakers_restart_is_no_bullet_but_a_parenthesis_is_writing():
@@ -1326,3 +1325,39 @@ def test_an_acronyms_name_keeps_its_head_and_its_first_word():
     assert names["HRNK"] == "Committee for Human Rights in North Korea"
     assert names["OHCHR"] == "Office of the High Commissioner for Human Rights"
     assert names["COI"] == "Commission of Inquiry"
+
+
+def test_the_editorial_forms_do_not_catch_their_look_alikes():
+    from briefing.brackets import _acronyms, _body_name, _first_described
+    from briefing.editorial import leans_back
+    from briefing.keyquotes import title_before
+    from briefing.synthesize import UNSAID_ACT
+
+    # an echo is of a remark; "as part of" and "as reported by" are not
+    assert leans_back("As noted earlier, the talks in Geneva resumed in May.", (), spoken=False)
+    for fine in (
+        "As part of the plan outlined in March, the army left the city.",
+        "As reported by human rights NGOs, police beat detainees in Minsk.",
+    ):
+        assert not leans_back(fine, (), spoken=False), fine
+    # a verb ending in -ist is no one's role
+    text = "Officials refused to assist Anatoly Berezikov in May. Berezikov died in June."
+    assert _first_described(text, "Anatoly Berezikov") == ""
+    # an acronym's head is an organisation's word, not a sentence's
+    names = _acronyms(
+        "Sanctions on Islamic Revolutionary Guard Corps (IRGC) followed. The Director of "
+        "Central Intelligence Agency (CIA) spoke."
+    )
+    assert names == {
+        "IRGC": "Islamic Revolutionary Guard Corps",
+        "CIA": "Central Intelligence Agency",
+    }
+    assert _body_name("Members of UN Human Rights ") == "UN Human Rights"
+    # a role before a name starts at the body's name, not at the sentence's first words
+    text = (
+        "On Monday World Food Prize Foundation President Barbara Stinson spoke, and Ukraine "
+        "and European Union President Ursula Maier replied."
+    )
+    assert title_before(text, "Barbara Stinson") == "World Food Prize Foundation President"
+    assert title_before(text, "Ursula Maier") == "European Union President"
+    assert UNSAID_ACT.search("We will take all necessary measures.")

@@ -307,10 +307,17 @@ def test_a_transcript_answer_on_another_subject_is_quoted_only_for_want_of_other
     texts = [q.text for q in key_quotes(syria, [briefing], [briefing])]
     assert any(t.startswith("We have told the Security Council") for t in texts)  # asked on Syria
     assert not any("G20" in t for t in texts)
-    # with fewer quotes on the topic than a topic shows, the others fill in
+    # with fewer quotes on the topic than a topic shows, the others fill in after them
     few = SEVERAL_SUBJECTS.replace("MR WORMAN: The coalition has trained", "QUESTION: And")
+    few += (
+        "\nQUESTION: And the finance ministers in Rome?\n\nMS COOPER: Ministers of Italy, "
+        "France and Japan will sign a 15 percent minimum tax on 8,000 large firms in Rome on "
+        "Saturday, June 30.\n"
+    )
     briefing = analysis(tmp_path, "b.txt", few)
-    assert any("G20" in q.text for q in key_quotes(syria, [briefing], [briefing]))
+    texts = [q.text for q in key_quotes(syria, [briefing], [briefing])]
+    assert any("Rome" in t for t in texts)
+    assert any(t.startswith("We have told the Security Council") for t in texts), texts
 
 
 def test_a_role_written_as_a_title_before_the_name_is_the_speakers_role():

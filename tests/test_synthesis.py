@@ -687,3 +687,22 @@ def test_asked_a_question_a_reports_opening_gets_no_lead_weight():
     assert plain[pool.index(first)] > 1.5 * plain[pool.index(later)]  # a lead, as news
     # asked a question, the report's opening sums up the report, not the answer
     assert asked[pool.index(first)] < 1.1 * asked[pool.index(later)]
+
+
+def test_one_source_may_announce_two_things():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import same_decision
+
+    def cand(text: str) -> SimpleNamespace:
+        return SimpleNamespace(edited=SimpleNamespace(text=text))
+
+    # only a decision that lists its parts is one development across its sentences
+    assert same_decision(
+        cand("The United States is designating six entities for selling Iranian oil."),
+        cand("The department also designated Pioneer Ship Management, a tanker operator."),
+    )
+    assert not same_decision(
+        cand("The Treasury announced sanctions on 12 Iranian oil firms on Monday."),
+        cand("The department also announced $40 million in aid for Afghan refugees."),
+    )
