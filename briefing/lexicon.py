@@ -241,11 +241,10 @@ PREPOSITIONS = (
 )  # fmt: skip
 
 
-# Prepositions of place and direction: what follows them is where, not who or what ("from"
-# is also whose: "refugees from Belarus").
+# Prepositions of place and direction: what follows them is where, not who or what.
 LOCATIVES = frozenset(
-    """in to at on into onto across throughout within inside via through near toward towards
-    between""".split()
+    """in to from at on into onto across throughout within inside via through near toward
+    towards between""".split()
 )
 
 
