@@ -241,13 +241,6 @@ PREPOSITIONS = (
 )  # fmt: skip
 
 
-# Prepositions of place and direction: what follows them is where, not who or what.
-LOCATIVES = frozenset(
-    """in to from at on into onto across throughout within inside via through near toward
-    towards between""".split()
-)
-
-
 def alternation(words: Iterable[str]) -> str:
     """A regular expression (no groups) matching any of ``words``, longest first."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"

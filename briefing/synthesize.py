@@ -232,7 +232,7 @@ def candidates(
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
-            if passing and not names_topic(sentence.text, words, written=not doc.turns):
+            if passing and not words & set(content_words(sentence.text)):
                 continue
             edited, at = edits.setdefault(i, edit(doc, sentences, i)), i
             if edited is None:  # it leans back: taken with what it leans on, if it can be
@@ -256,18 +256,6 @@ def candidates(
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, at, n))
     return out
-
-
-def names_topic(text: str, words: set[str], written: bool = True) -> bool:
-    """Whether ``text`` names the topic whose ``words`` these are: in writing, as more than
-    the place where something else happens ("Authorities in China …" names China, "…
-    workers dispatched to China and Russia" only says where)."""
-    tokens = re.findall(r"[\w’'-]+", text)
-    for i, token in enumerate(tokens):
-        if words & set(content_words(token)):
-            if not written or i == 0 or tokens[i - 1].lower() not in lexicon.LOCATIVES:
-                return True
-    return False
 
 
 def _reading_list(

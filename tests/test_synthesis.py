@@ -706,15 +706,3 @@ def test_one_source_may_announce_two_things():
         cand("The Treasury announced sanctions on 12 Iranian oil firms on Monday."),
         cand("The department also announced $40 million in aid for Afghan refugees."),
     )
-
-
-def test_a_source_on_another_subject_gives_what_it_says_of_the_topic_not_of_a_place_in_it():
-    from briefing.synthesize import names_topic
-
-    words = {"china"}
-    assert names_topic("China forcibly repatriated up to 600 North Koreans in October.", words)
-    assert names_topic("Authorities in Beijing said China would appeal the ruling.", words)
-    assert not names_topic("North Korean workers were dispatched to China and Russia.", words)
-    assert not names_topic("Kidnappers in recent years focused on China and its border.", words)
-    # in a meeting, "we talked about the budget in China" is on it
-    assert names_topic("Workers were sent to China in May.", words, written=False)
