@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from briefing import lexicon
+from briefing import lexicon, postag
 from briefing.attribution import report_subject
 from briefing.model import Document
 from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, common_word
@@ -149,10 +149,19 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
     m = _COUNTRY_REFERENCE.search(text)
     if m is None:
         actor = next((a for a in _STATE_ACTOR.finditer(text) if not _named_before(text, a)), None)
-        return [(start + actor.end(), f" [of {subject}]")] if actor else []
+        return [(start + _compound_end(text, actor.end()), f" [of {subject}]")] if actor else []
     if m[2]:  # "the country’s [Ukraine’s] press"
         return [(start + m.end(), f" [{subject}{m[2]}s]")]
     return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]
+
+
+def _compound_end(text: str, at: int) -> int:
+    """Where the noun phrase that ends at ``at`` ends when the next word is a noun it modifies
+    ("police precincts", "police officers"): the insertion goes after the whole of it."""
+    after = next((t for t in postag.tag(text) if t[2] > at), None)
+    if after is not None and after[1] in ("NN", "NNS") and not text[at : after[2]].strip():
+        return after[3]
+    return at
 
 
 def _word_before(text: str, m: re.Match[str]) -> str:

@@ -1163,6 +1163,10 @@ def test_the_country_of_a_country_report_is_named_in_brackets():
     assert texts[1].startswith("Authorities [of Ukraine] harassed")
     assert "[" not in texts[2]  # officials named by whom they serve
     assert "[" not in texts[3]  # the city's police
+    # agents that modify a noun: the country goes after the whole of it
+    places = "Hearings were held via video from police precincts or pretrial facilities.\n"
+    [text] = [e.text for e in edited(places, title=title, doc_type="report")]
+    assert "from police precincts [of Ukraine] or pretrial" in text
 
 
 def test_only_modal_verbs_make_a_stance_and_an_amount_may_be_written_out():
