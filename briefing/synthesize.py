@@ -425,6 +425,9 @@ def said_something(pool: list[Candidate]) -> list[Candidate]:
 _ANCHORED = re.compile(r"(?<=[\s(“\"‘'\[-])(?:[A-Z]|\d)|^\d")
 
 
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[“\"])")
+
+
 # An intention of one's own in writing (a commissive): "We intend to work together …", "I
 # hope to …" in a communiqué. In a meeting, a member's "I intend to move an amendment" is the
 # meeting's business, and is left alone.
@@ -446,7 +449,9 @@ def background(c: Candidate) -> bool:
         or (written and first_person(text) and stative(text))
         # writing only: speech names less (the room knows), and a member's "I intend to …"
         # is a meeting's business
-        or (written and not _ANCHORED.search(text))
+        # a run's first sentence carries its subject: "Exporters will need a license … The
+        # rules take effect on January 1." names no one, whatever the rules' date
+        or (written and not _ANCHORED.search(_FIRST_SENTENCE.split(text, 1)[0]))
         or bool(written and INTENTION.search(text) and not quantity(text))
     )
 

@@ -1365,3 +1365,21 @@ def test_the_editorial_forms_do_not_catch_their_look_alikes():
     assert title_before(text, "Barbara Stinson") == "World Food Prize Foundation President"
     assert title_before(text, "Ursula Maier") == "European Union President"
     assert UNSAID_ACT.search("We will take all necessary measures.")
+
+
+def test_a_run_of_sentences_names_its_subject_in_its_first():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import background
+
+    def cand(text: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            edited=SimpleNamespace(text=text),
+            sentence=SimpleNamespace(text=text),
+            doc=SimpleNamespace(date=None, turns=()),
+        )
+
+    # the rules' date does not say whose rules: the run stays background, as its first is
+    run = "Exporters will need a license for each shipment. The rules take effect on January 1."
+    assert background(cand(run))
+    assert not background(cand("China will require a license for each shipment from May."))
