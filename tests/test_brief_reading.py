@@ -4,6 +4,8 @@ report, "The government" and "The 2021" as quote speakers."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from briefing.analyze import analyze
@@ -11,6 +13,17 @@ from briefing.editorial import edit
 from briefing.keyquotes import _resolve
 from briefing.model import Document, Quote, Sentence
 from briefing.synthesize import candidates
+
+
+def background_candidate(text: str, when: date | None = None, turns: Sequence = ()):
+    """A stand-in for a Candidate with what ``synthesize.background`` reads of it."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        edited=SimpleNamespace(text=text),
+        sentence=SimpleNamespace(text=text),
+        doc=SimpleNamespace(date=when, turns=turns),
+    )
 
 
 def doc(text: str, title: str = "Report", **kw) -> Document:
@@ -391,21 +404,21 @@ def test_a_short_promise_in_ones_own_voice_is_a_slogan():
 
 
 def test_in_writing_ones_own_position_with_nothing_done_is_background():
-    from types import SimpleNamespace
 
     from briefing.synthesize import background
 
-    def cand(text: str, turns: tuple = ()) -> SimpleNamespace:
-        return SimpleNamespace(
-            edited=SimpleNamespace(text=text),
-            sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=None, turns=turns),
-        )
-
-    assert background(cand("Diplomacy remains our preferred path with Iran and its neighbours."))
-    assert background(cand("We support the rights of Iranians to assemble in Tehran."))
-    assert not background(cand("We sanctioned the Iranian drone makers in Tehran in June."))
-    assert not background(cand("Iran says diplomacy remains the preferred path to Vienna."))
+    assert background(
+        background_candidate("Diplomacy remains our preferred path with Iran and its neighbours.")
+    )
+    assert background(
+        background_candidate("We support the rights of Iranians to assemble in Tehran.")
+    )
+    assert not background(
+        background_candidate("We sanctioned the Iranian drone makers in Tehran in June.")
+    )
+    assert not background(
+        background_candidate("Iran says diplomacy remains the preferred path to Vienna.")
+    )
 
 
 def test_a_one_word_run_in_heading_is_cut_off():
@@ -937,73 +950,69 @@ def test_a_section_left_leaning_on_its_summary_point_keeps_it(cli, tmp_path):
 
 
 def test_an_appositive_description_in_the_present_is_background():
-    from types import SimpleNamespace
 
     from briefing.synthesize import background
 
-    def cand(text, when=None):
-        return SimpleNamespace(
-            edited=SimpleNamespace(text=text),
-            sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=when, turns=()),
-        )
-
     assert background(
-        cand("Northern Shipping, a Russian shipping company, performs services for the army.")
+        background_candidate(
+            "Northern Shipping, a Russian shipping company, performs services for the army."
+        )
     )
     assert not background(
-        cand("Northern Shipping, a Russian shipping company, was sanctioned on Monday.")
+        background_candidate(
+            "Northern Shipping, a Russian shipping company, was sanctioned on Monday."
+        )
     )
 
 
 def test_an_event_long_before_its_source_is_background():
     from datetime import date
-    from types import SimpleNamespace
 
     from briefing.synthesize import background
 
-    def cand(text, when):
-        return SimpleNamespace(
-            edited=SimpleNamespace(text=text),
-            sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=when, turns=()),
-        )
-
     old = "In June 2020, the ministry imposed a security law on the city."
-    assert background(cand(old, date(2021, 8, 5)))
-    assert not background(cand(old, date(2020, 9, 1)))  # news then
-    assert not background(cand(old, None))
+    assert background(background_candidate(old, date(2021, 8, 5)))
+    assert not background(background_candidate(old, date(2020, 9, 1)))  # news then
+    assert not background(background_candidate(old, None))
     # the latest date counts: "since June 2020 … on March 3, 2021"
     later = "Held since June 2020, the editor was sentenced on March 3, 2021 to 10 years."
-    assert not background(cand(later, date(2021, 8, 5)))
-    assert background(cand("Parliament passed the law in 2019.", date(2021, 8, 5)))
-    assert background(cand("Five years ago, the Hague tribunal ruled on the claims.", None))
-    assert not background(cand("Two weeks ago, the Hague tribunal ruled on the claims.", None))
+    assert not background(background_candidate(later, date(2021, 8, 5)))
+    assert background(background_candidate("Parliament passed the law in 2019.", date(2021, 8, 5)))
+    assert background(
+        background_candidate("Five years ago, the Hague tribunal ruled on the claims.", None)
+    )
+    assert not background(
+        background_candidate("Two weeks ago, the Hague tribunal ruled on the claims.", None)
+    )
     # the year an editor put in brackets counts: "in February of last year [2021]"
     edited = "A year ago, in February of last year [2021], the President issued a memorandum."
-    assert background(cand(edited, date(2022, 4, 28)))
-    assert not background(cand("On May 5 [2022], 30 ships were seized.", date(2022, 6, 2)))
+    assert background(background_candidate(edited, date(2022, 4, 28)))
+    assert not background(
+        background_candidate("On May 5 [2022], 30 ships were seized.", date(2022, 6, 2))
+    )
 
 
 def test_a_written_sentence_that_names_nobody_nowhere_and_no_number_is_background():
-    from types import SimpleNamespace
 
     from briefing.synthesize import background
 
-    def cand(text, turns=()):
-        return SimpleNamespace(
-            edited=SimpleNamespace(text=text),
-            sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=None, turns=turns),
-        )
-
     # who needs the license, and where? The article's lead said; the bullet does not
-    assert background(cand("Exporters will need a license for each shipment and must report it."))
-    assert not background(cand("Exporters in China will need a license for each shipment."))
-    assert not background(cand("Exporters will need a license for each of 12 metals."))
-    assert not background(cand("Exporters will need a license [in China] for each shipment."))
+    assert background(
+        background_candidate("Exporters will need a license for each shipment and must report it.")
+    )
+    assert not background(
+        background_candidate("Exporters in China will need a license for each shipment.")
+    )
+    assert not background(
+        background_candidate("Exporters will need a license for each of 12 metals.")
+    )
+    assert not background(
+        background_candidate("Exporters will need a license [in China] for each shipment.")
+    )
     # the room knows what a speaker is talking about
-    assert not background(cand("Exporters will need a license for each shipment.", turns=[1]))
+    assert not background(
+        background_candidate("Exporters will need a license for each shipment.", turns=[1])
+    )
 
 
 def test_a_long_list_of_signers_after_we_is_elided_and_the_spans_stay_verbatim():
@@ -1060,20 +1069,12 @@ def test_an_intention_of_ones_own_and_words_about_a_commitment_are_stances():
 
 
 def test_an_intention_weighs_as_background_in_writing_not_in_a_meeting():
-    from types import SimpleNamespace
 
     from briefing.synthesize import background
 
-    def cand(text, turns=()):
-        return SimpleNamespace(
-            edited=SimpleNamespace(text=text),
-            sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=None, turns=turns),
-        )
-
     text = "We intend to promote transparency with the private sector in the Indo-Pacific."
-    assert background(cand(text))
-    assert not background(cand(text, turns=[1]))
+    assert background(background_candidate(text))
+    assert not background(background_candidate(text, turns=[1]))
 
 
 def test_the_number_in_a_groups_name_is_no_amount():
@@ -1368,18 +1369,12 @@ def test_the_editorial_forms_do_not_catch_their_look_alikes():
 
 
 def test_a_run_of_sentences_names_its_subject_in_its_first():
-    from types import SimpleNamespace
 
     from briefing.synthesize import background
 
-    def cand(text: str) -> SimpleNamespace:
-        return SimpleNamespace(
-            edited=SimpleNamespace(text=text),
-            sentence=SimpleNamespace(text=text),
-            doc=SimpleNamespace(date=None, turns=()),
-        )
-
     # the rules' date does not say whose rules: the run stays background, as its first is
     run = "Exporters will need a license for each shipment. The rules take effect on January 1."
-    assert background(cand(run))
-    assert not background(cand("China will require a license for each shipment from May."))
+    assert background(background_candidate(run))
+    assert not background(
+        background_candidate("China will require a license for each shipment from May.")
+    )
