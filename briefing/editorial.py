@@ -256,7 +256,8 @@ TURN_LABEL = re.compile(
 # A run-in heading of one common word (written in lower case elsewhere): "Transparency: …".
 # A run-in heading in title case: "Transparency: …", "Censorship or Content Restrictions for
 # Members of the Press and Other Media, Including Online Media: Authorities …".
-RUN_IN_HEADING = re.compile(r"([A-Z][a-z][\w’'-]*(?:,? [\w’'-]+){0,15}): (?=[A-Z“\"])")
+# (words joined by a slash are one heading word each: "Libel/Slander Laws:")
+RUN_IN_HEADING = re.compile(r"([A-Z][a-z][\w’'/-]*(?:,? [\w’'/-]+){0,15}): (?=[A-Z“\"])")
 HONORIFIC = re.compile(
     rf"^(?:(?:The )?Right |The )?(?:Hon\.|{lexicon.alternation(lexicon.COURTESY_TITLES)}\.?) "
 )
@@ -503,7 +504,7 @@ def _heading_words(words: str, text: str) -> bool:
     """Whether words before a colon read as a heading: the capitalised ones common words of
     the document (all of a short heading, three in four of a long one), the others short
     function words ("of", "the", "or", "for")."""
-    split = words.replace(",", "").split()
+    split = words.replace(",", "").replace("/", " ").split()
     capitalised = [w for w in split if w[:1].isupper()]
     if any(w.lower() not in STOPWORDS for w in split if not w[:1].isupper()):
         return False

@@ -160,6 +160,13 @@ SCHEDULE = re.compile(
     r"(?:travel(?:ling|ing)?|visit(?:ing)?|accompanied|accompany(?:ing)?|head(?:ed|ing)?"
     r"|depart(?:ing)?|arriv(?:e|ing)|lead(?:ing)? (?:a|the) (?:\w+ )?delegation)\b"
 )
+# That nothing happened, as a report finds it (a negative existential): "There were no reports
+# of disappearances …", "No cases of … were reported during the year." What did happen is news.
+NOTHING_HAPPENED = re.compile(
+    r"^\W*(?:There (?:was|were|has been|have been|had been) no\b"
+    r"|No (?:[\w-]+ ){1,6}(?:was|were|has been|have been) (?:reported|recorded|documented|found)"
+    r"\b)"
+)
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
@@ -411,6 +418,48 @@ def synthesize(
     return [to_point(c) for c in reading_order(picked)]
 
 
+def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]:
+    """Asked a question, a report answers it in its sections on it (Edmundson 1969's heading
+    words). Of a report with a section whose heading names a word of the question, a sentence
+    under another heading is kept only if it names one of the question's subject words: those
+    the sections on the question use more often than the pool's other sections do (in a
+    press-freedom question, "journalists" and "press", not the "restrictions" of its frame,
+    which the sections on travel use too). A press-freedom question over country reports
+    takes the sections on the press, not the same reports' sections on torture, whose
+    vocabulary the whole pool shares."""
+    headings = {
+        c.key[0]: _headings(c.doc.text) for c in pool if c.doc.doc_type == "report"
+    }
+    on_it = {
+        sid: {h for _, h in found if asked & set(content_words(h))}
+        for sid, found in headings.items()
+    }
+
+    def inside(c: Candidate) -> bool | None:  # None: no report with a section on it
+        sections = on_it.get(c.key[0])
+        if not sections:
+            return None
+        return section_heading(headings[c.key[0]], c.sentence.start) in sections
+
+    where = [inside(c) for c in pool]
+    ruled = [(c, w) for c, w in zip(pool, where, strict=True) if w is not None]
+    if not ruled:
+        return pool
+    base = sum(bool(w) for _, w in ruled) / len(ruled)
+    uses: Counter[str] = Counter()
+    inner: Counter[str] = Counter()
+    for c, w in ruled:
+        for word in asked & set(_words(c.edited.text)):
+            uses[word] += 1
+            inner[word] += bool(w)
+    subject = {word for word in uses if inner[word] / uses[word] > base}
+    return [
+        c
+        for c, w in zip(pool, where, strict=True)
+        if w is None or w or subject & set(_words(c.edited.text))
+    ]
+
+
 def said_something(pool: list[Candidate]) -> list[Candidate]:
     """The pool without its bare stances ("We remain committed to …", "We stand with …") and
     its rhetoric ("the extraordinary bravery of the people … in the face of … brutality"):
@@ -443,6 +492,7 @@ def background(c: Candidate) -> bool:
         bare_stance(c)
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
+        or bool(NOTHING_HAPPENED.match(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(text, c.doc.date)
         or slogan(text)
@@ -627,6 +677,8 @@ def select(
     """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
     (the query is a question in plain words) the query is widened by pseudo-relevance
     feedback (see ``_relevance``)."""
+    if feedback:
+        pool = in_asked_sections(pool, set(content_words(query)))
     if not pool or words <= 0:
         return []
     vectors = _tfidf([c.edited.text for c in pool])
@@ -642,10 +694,22 @@ def select(
     per_source = Counter(c.key[0] for c in pool)
     weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight)
-    first: dict[int, int] = {}
-    for order, k in enumerate(chosen):
-        pool[k].development = first.setdefault(cluster[k], order)
+    for k, order in developments(chosen, cluster, reward).items():
+        pool[k].development = order
     return [pool[k] for k in chosen]
+
+
+def developments(chosen: list[int], cluster: list[int], reward: list[float]) -> dict[int, int]:
+    """Each chosen sentence's development (its cluster), numbered most important first: by
+    the highest reward of the cluster's chosen sentences (centrality, substance, query, lead).
+    The greedy order is no measure of it: its gain divides by length, so a short sentence
+    that shares common words with many ("Human rights organizations believed the regime
+    targeted …") comes first and a report's main findings after it."""
+    weight: dict[int, float] = {}
+    for k in chosen:
+        weight[cluster[k]] = max(weight.get(cluster[k], 0.0), reward[k])
+    rank = {c: i for i, c in enumerate(sorted(weight, key=lambda c: -weight[c]))}
+    return {k: rank[cluster[k]] for k in chosen}
 
 
 def _greedy(

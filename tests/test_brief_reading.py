@@ -432,6 +432,15 @@ def test_a_one_word_run_in_heading_is_cut_off():
     assert not any(t.startswith("Transparency") for t in texts)
 
 
+def test_a_run_in_heading_of_words_joined_by_a_slash_is_cut_off():
+    text = (
+        "Courts heard libel and slander cases against critics of the governor in the region.\n\n"
+        "Libel/Slander Laws: The government used a defamation law to arrest critics.\n"
+    )
+    texts = [e.text for e in edited(text)]
+    assert "The government used a defamation law to arrest critics." in texts
+
+
 def test_a_sections_sources_line_says_which_it_cites_and_which_it_only_read(project, cli):
     import json
     import re
@@ -1378,3 +1387,24 @@ def test_a_run_of_sentences_names_its_subject_in_its_first():
     assert not background(
         background_candidate("China will require a license for each shipment from May.")
     )
+
+
+def test_that_nothing_happened_is_background():
+    """A report's negative findings ("There were no reports of disappearances …") tell the
+    reader that nothing happened: background to what did."""
+    from briefing.synthesize import background
+
+    for text in (
+        "There were no reports of disappearances by or on behalf of government authorities.",
+        "There were no significant changes in the human rights situation in Ruritania.",
+        "There has been no progress toward a settlement since the talks began.",
+        "No cases of forced disappearance were reported during the year.",
+    ):
+        assert background(background_candidate(text)), text
+    for text in (
+        "There were 14 reports of disappearances by government authorities in Ruritania.",
+        "There were reports that police in Ruritania detained journalists without charge.",
+        "No one was charged after police in Ruritania beat protesters on March 3.",
+        "The government did not take credible steps to punish officials in Ruritania.",
+    ):
+        assert not background(background_candidate(text)), text

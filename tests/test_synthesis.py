@@ -706,3 +706,38 @@ def test_one_source_may_announce_two_things():
         cand("The Treasury announced sanctions on 12 Iranian oil firms on Monday."),
         cand("The department also announced $40 million in aid for Afghan refugees."),
     )
+
+
+def test_developments_are_read_most_important_first_not_in_the_order_picked():
+    from briefing.synthesize import developments
+
+    # picked: a short low-reward sentence (cluster 7), then the report's finding (cluster 3),
+    # then a second sentence of cluster 7 with a higher reward than its first
+    order = developments([0, 1, 2], cluster=[7, 3, 7], reward=[0.03, 0.10, 0.12])
+    assert order == {0: 0, 1: 1, 2: 0}
+    assert developments([0, 1], cluster=[7, 3], reward=[0.03, 0.10]) == {0: 1, 1: 0}
+
+
+def test_asked_a_question_a_report_answers_it_in_its_section_on_it():
+    from briefing.synthesize import in_asked_sections
+
+    report = (
+        "Freedom of the Press\n\n"
+        "Authorities closed four newspapers in the capital and detained three journalists.\n\n"
+        "Prison Conditions\n\n"
+        "Police regularly beat and tortured detainees in the central prison in the capital.\n\n"
+        "Two journalists held at the central prison since March said guards beat them.\n"
+    )
+    pool = candidates([analyze(doc(report, doc_type="report"))])
+    kept = [c.edited.text for c in in_asked_sections(pool, {"pres", "journalist"})]
+    assert kept[0].startswith("Authorities closed")  # under the heading that names it
+    # names a word the section on it uses more than the others do: the question's subject
+    assert kept[1].startswith("Two journalists")
+    assert len(kept) == 2
+    # a word of the question's frame, which the other sections use as much, is not enough
+    framed = [c.edited.text for c in in_asked_sections(pool, {"pres", "beat"})]
+    assert framed == kept[:1]
+    # a report with no section on what was asked keeps every sentence, as does other writing
+    assert len(in_asked_sections(pool, {"election"})) == 3
+    news = candidates([analyze(doc(report, doc_type="news"))])
+    assert len(in_asked_sections(news, {"pres", "journalist"})) == len(news)
