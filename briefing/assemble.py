@@ -206,7 +206,7 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
     """The point of a topic's ``chosen`` bullets (in the synthesis's order) that leads the
     executive summary: a point rather than a paragraph that reports a decision or an amount (a
     stance or description only where the topic has nothing else), and of those the one most
-    sources of the topic's ``pool`` tell, then the synthesis's first."""
+    sources of the topic's ``pool`` tell, then the synthesis's most important."""
     support = _support(chosen, pool)
     return min(
         chosen,
@@ -215,6 +215,7 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
             c.words > EXECUTIVE_WORDS,  # a point, not a paragraph
             not _acts(c),
             -support[id(c)],
+            c.development,  # the most important development (synthesize.developments)
             chosen.index(c),
         ),
     )

@@ -741,3 +741,50 @@ def test_asked_a_question_a_report_answers_it_in_its_section_on_it():
     assert len(in_asked_sections(pool, {"election"})) == 3
     news = candidates([analyze(doc(report, doc_type="news"))])
     assert len(in_asked_sections(news, {"pres", "journalist"})) == len(news)
+
+
+def test_the_summary_spreads_over_its_sources_unless_a_question_is_asked():
+    from types import SimpleNamespace
+
+    from briefing.synthesize import _greedy
+
+    def cand(source, i):
+        return SimpleNamespace(
+            key=(source, i),
+            words=10,
+            doc=SimpleNamespace(),
+            sentence=SimpleNamespace(start=i),
+            edited=SimpleNamespace(text=f"Sentence {i} of the source {source}."),
+        )
+
+    # four sentences of one source, each worth a little more than the other source's one
+    pool = [cand("a", 0), cand("a", 1), cand("a", 2), cand("a", 3), cand("b", 4)]
+    args = (pool, [{} for _ in pool], [1.0] * 5, [1.0, 1.0, 1.0, 1.0, 0.8], list(range(5)))
+    assert sorted(_greedy(*args, 20, [1.0] * 5)) == [0, 1]
+    assert sorted(_greedy(*args, 20, [1.0] * 5, 3.0)) == [0, 4]
+
+
+def test_the_executive_summary_takes_the_most_important_of_equally_supported_points():
+    from briefing.assemble import executive_point
+
+    docs = [
+        doc(
+            "The Treasury designated 14 companies and 22 vessels that carried crude oil "
+            "above the price cap agreed by the G7.",
+            path="/tmp/designated.txt",
+            publisher="Treasury",
+        ),
+        doc(
+            "The navy has opened or reopened more than 12 military sites in the Arctic over "
+            "the past decade, satellite images show.",
+            path="/tmp/arctic.txt",
+            publisher="Example Wire",
+        ),
+    ]
+    pool = candidates([analyze(d) for d in docs])
+    designation, arctic = pool[0], pool[1]
+    # picked first by the greedy, but the less important development
+    arctic.development, designation.development = 1, 0
+    assert executive_point([arctic, designation], pool) is designation
+    arctic.development, designation.development = 0, 1
+    assert executive_point([arctic, designation], pool) is arctic
