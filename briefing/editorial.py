@@ -92,6 +92,11 @@ def _tributes(text: str) -> tuple[tuple[int, int], ...]:
 # "this", "that", "these", "those", "them" standing for a thing named before: after a
 # quantifier or preposition and before a verb or a pause ("All of these are …", "part of
 # that is …"), not as a determiner ("part of that plan").
+# "Do so" in a sentence's opening words (Halliday & Hasan 1976's verbal substitution):
+# "We have done so over the course of several weeks." stands for an act the sentence has not
+# named yet; further on it may stand for the sentence's own ("… must act now and do so …").
+DONE_SO = re.compile(r"\b(?:do|does|did|done|doing) so\b")
+SUBSTITUTE_WITHIN = 5  # words
 DEMONSTRATIVE_PRONOUN = re.compile(
     r"\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "
     r"(?:of )?(?:this|that|these|those|them)"
@@ -544,6 +549,8 @@ def leans_back(
         low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
     ):
         return True
+    if DONE_SO.search(" ".join(tokens[:SUBSTITUTE_WITHIN])):
+        return True  # "We have done so over …": the act is in the sentence before
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):

@@ -34,12 +34,14 @@ from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
 from briefing.synthesize import (
+    RENEWED,
     SCHEDULE,
     STANCE,
     UNSAID_ACT,
     irrealis,
     long_before,
     quantity,
+    readout,
     rhetoric,
     source_id,
 )
@@ -203,11 +205,12 @@ AGENDA = re.compile(r"\blook(?:s|ing)? forward to (?:\w+ing|the|our)\b", re.I)
 
 
 def hollow(q: Quote) -> bool:
-    """A stance, a renewed commitment, rhetoric or a travel schedule with no amount in it ("We
-    remain steadfast in our commitment to …", "The Vice President will be headed to the
-    region next week …"): a quote a reader skips, never chosen."""
-    forms = (STANCE, UNSAID_ACT, SCHEDULE, AGENDA)
-    said = rhetoric(q.text) or any(form.search(q.text) for form in forms)
+    """A stance, a renewed commitment, rhetoric, a travel schedule or a readout of a visit with
+    no amount in it ("We remain steadfast in our commitment to …", "The Vice President will be
+    headed to the region next week …", "This morning, Secretary Blinken visited …"): a quote a
+    reader skips, never chosen."""
+    forms = (STANCE, UNSAID_ACT, SCHEDULE, AGENDA, RENEWED)
+    said = rhetoric(q.text) or readout(q.text) or any(form.search(q.text) for form in forms)
     return said and not quantity(q.text)
 
 

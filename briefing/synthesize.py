@@ -119,7 +119,7 @@ STANCE = re.compile(
     r"|continues? to (?:support|stand|press|call|urge|work|engage|monitor)"
     r"|(?:our|the) (?:\w+ )?(?:commitment|support|resolve|solidarity) (?:is|remains) (?:clear|"
     r"unwavering|steadfast|strong)"
-    r"|(?:express(?:es|ed)?|extend(?:s|ed)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
+    r"|(?:express(?:es|ed|ing)?|extend(?:s|ed|ing)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
     r"gratitude|concern|support|solidarity|appreciation|commitment)"
     # directives: an appeal to someone else to act ("call on", "urge")
     r"|(?:call|calls|called|calling) (?:up)?on"
@@ -175,6 +175,19 @@ NOTHING_HAPPENED = re.compile(
     r"|No (?:[\w-]+ ){1,6}(?:was|were|has been|have been) (?:reported|recorded|documented|found)"
     r"\b)"
 )
+# A promise in one's own voice to go on doing what one does (a commissive): "We will
+# continue to …", "The members of our coalition will continue to draw on …". "Prices will
+# continue to rise" is a forecast, and no one's promise.
+RENEWED = re.compile(r"\b(?:[Ww]e|I|[Oo]ur\b[^.,;:]{0,40}?) will continue to\b")
+# Who went where and met whom: a readout of an official's day. In a government's own release
+# or briefing it is the principal's schedule, not what was done there; a reporter reports a
+# visit because it is news, so other sources are left alone.
+READOUT = re.compile(
+    r"\b(?:visited|attended|met (?:virtually )?with|travell?ed to|hosted|participated in"
+    r"|spoke (?:by phone )?with|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks) with)\b"
+)
+READOUT_SUBJECT_WORDS = 7  # "Secretary of State Antony J. Blinken"
+OFFICIAL = ("press release", "transcript")  # a government's own words about its day
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
@@ -501,6 +514,7 @@ def background(c: Candidate) -> bool:
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
         or bool(NOTHING_HAPPENED.match(text))
+        or (c.doc.doc_type in OFFICIAL and readout(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(text, c.doc.date)
         or slogan(text)
@@ -624,13 +638,32 @@ def _last_day(m: re.Match[str]) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def readout(text: str) -> bool:
+    """Where one's own principal went or whom they met (READOUT), with nothing decided and no
+    amount: "Yesterday, the Secretary attended a meeting with foreign ministers …". The one
+    who went is the sentence's subject, named by a title ("Secretary Blinken", "the Deputy
+    Secretary") or "we"; "… a consular officer visited [a detainee]" is news."""
+    m = READOUT.search(text)
+    if not m or quantity(text) or decision_words(text):
+        return False
+    before = text[: m.start()].split(",")[-1].split()  # after an opener: "This morning, …"
+    if not before or len(before) > READOUT_SUBJECT_WORDS:
+        return False
+    head = before[1] if before[0].lower() == "the" and len(before) > 1 else before[0]
+    rest = before[1:] if head is before[0] else before[2:]
+    return (head.lower() in lexicon.TITLE_WORDS | {"we", "i"}) and all(
+        w[:1].isupper() or w in ("of", "also") for w in rest
+    )
+
+
 def bare_stance(c: Candidate) -> bool:
     return _bare_stance(c.edited.text, c.sentence.text)
 
 
 @functools.lru_cache(maxsize=4096)  # asked when the pool is drawn and again when it is weighed
 def _bare_stance(text: str, sentence: str) -> bool:
-    return bool(STANCE.search(text) or UNSAID_ACT.search(text)) and not quantity(sentence)
+    said = STANCE.search(text) or UNSAID_ACT.search(text) or RENEWED.search(text)
+    return bool(said) and not quantity(sentence)
 
 
 _NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS))

@@ -15,14 +15,16 @@ from briefing.model import Document, Quote, Sentence
 from briefing.synthesize import candidates
 
 
-def background_candidate(text: str, when: date | None = None, turns: Sequence = ()):
+def background_candidate(
+    text: str, when: date | None = None, turns: Sequence = (), doc_type: str = "report"
+):
     """A stand-in for a Candidate with what ``synthesize.background`` reads of it."""
     from types import SimpleNamespace
 
     return SimpleNamespace(
         edited=SimpleNamespace(text=text),
         sentence=SimpleNamespace(text=text),
-        doc=SimpleNamespace(date=when, turns=turns),
+        doc=SimpleNamespace(date=when, turns=turns, doc_type=doc_type),
     )
 
 
@@ -1408,3 +1410,23 @@ def test_that_nothing_happened_is_background():
         "The government did not take credible steps to punish officials in Ruritania.",
     ):
         assert not background(background_candidate(text)), text
+
+
+def test_an_officials_readout_of_a_visit_or_meeting_is_background_in_official_sources():
+    from briefing.synthesize import background
+
+    def candidate(text: str, doc_type: str):
+        return background_candidate(text, doc_type=doc_type)
+
+    readout = "Yesterday, the Secretary attended a meeting with foreign ministers from Ruritania."
+    assert background(candidate(readout, "press release"))
+    assert background(candidate(readout, "transcript"))
+    assert not background(candidate(readout, "news"))  # a reporter reports a visit as news
+    signed = "The Secretary met with the minister in Ruritania and signed a $50 million accord."
+    assert not background(candidate(signed, "press release"))
+    # who went is one's own principal, by title, or "we"; anyone else's visit is news
+    assert background(candidate("This morning, Secretary Blinken visited Ruritania.", "transcript"))
+    met = "We also met with civil society leaders in Ruritania."
+    assert background(candidate(met, "transcript"))
+    consul = "I can confirm that a consular officer visited the detained reporter in Ruritania."
+    assert not background(candidate(consul, "transcript"))

@@ -381,3 +381,35 @@ def test_a_quote_of_what_happened_long_before_its_source_is_not_key(tmp_path):
     texts = [q.text for q in key_quotes(Topic(name="Japan", keywords=["Japan"]), [dialogue])]
     assert any("14 joint projects" in t for t in texts)
     assert not any(t.startswith("Last November") for t in texts)  # [2021], eight months before
+
+
+def test_a_visit_a_renewed_promise_or_an_expressed_support_is_no_key_quote():
+    from briefing.keyquotes import hollow
+    from briefing.model import Quote
+
+    def quote(text: str) -> Quote:
+        return Quote(text=text, speaker="Jalina Porter", start=0, end=len(text))
+
+    # who went where: the principal's day, not what was said or done there
+    assert hollow(
+        quote(
+            "This morning, Secretary Blinken visited a pair of joint initiatives that show how "
+            "the two countries can build a better future."
+        )
+    )
+    assert hollow(quote("Yesterday, the Secretary met with the foreign ministers of the region."))
+    assert not hollow(
+        quote("The Secretary met with the minister and signed a $50 million grain agreement.")
+    )
+    # a promise to go on doing what one does (a commissive)
+    assert hollow(
+        quote("The members of our coalition will continue to draw on all elements of power.")
+    )
+    assert not hollow(quote("Prices will continue to rise through the winter, the bank said."))
+    # an expressive reported of oneself
+    assert hollow(
+        quote(
+            "Yesterday, we joined the majority of the Board in expressing support for the "
+            "agency's essential mission."
+        )
+    )

@@ -49,6 +49,8 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("Doing so is not only the right thing to do but the smart thing.", [])
     assert leans_back("In doing so, the council broke with two decades of practice.", [])
     assert not leans_back("The council must act now and do so before the vote in May.", [])
+    assert leans_back("We have done so over the course of several weeks.", [])
+    assert leans_back("The ministry did so without consulting the unions.", [])
     assert not leans_back("The designations mark a new stage in the campaign.", [])
     assert not leans_back("The United States designated four tankers on Monday.", before)
     assert not leans_back("This week, the council adopted its third resolution on the war.", [])
