@@ -455,3 +455,12 @@ APPRAISAL = frozenset(
     valiantly resilient resilience steadfast unwavering unshakable ironclad inspiring
     tireless tirelessly opulent lavish noble""".split()
 )
+
+
+# Nouns of what befalls a person, as a possessive's head: "Berezikov's death", "Lv's
+# conviction". Said of someone the source named before, they presuppose the event it told.
+PERSON_EVENTS = frozenset(
+    """death killing murder arrest detention disappearance abduction conviction sentence
+    sentencing trial imprisonment release deportation extradition expulsion execution case
+    disbarment dismissal resignation""".split()
+)
