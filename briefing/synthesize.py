@@ -441,44 +441,67 @@ def synthesize(
 
 def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]:
     """Asked a question, a report answers it in its sections on it (Edmundson 1969's heading
-    words). Of a report with a section whose heading names a word of the question, a sentence
-    under another heading is kept only if it names one of the question's subject words: those
-    the sections on the question use more often than the pool's other sections do (in a
-    press-freedom question, "journalists" and "press", not the "restrictions" of its frame,
-    which the sections on travel use too). A press-freedom question over country reports
-    takes the sections on the press, not the same reports' sections on torture, whose
-    vocabulary the whole pool shares."""
+    words). A section is on the question when its heading names a word of it and its
+    sentences name the question's other words more often than the pool's sentences do ("Freedom
+    of Expression, Including for Members of the Press" is on a question about governments'
+    restrictions on journalists and the press; "Corruption in Government" is not). Of a report
+    with such a section, a sentence under another heading is kept only if it names one of the
+    question's subject words: those the sections on it use significantly more often than the
+    pool's other sections (Dunning's log-likelihood ratio at the topic signature's level):
+    "journalists", not the "restrictions" and "governments" of the question's frame, which the
+    sections on travel and on torture use as much."""
     headings = {
         c.key[0]: _headings(c.doc.text) for c in pool if c.doc.doc_type == "report"
     }
+    under = [
+        section_heading(headings[c.key[0]], c.sentence.start) if c.key[0] in headings else None
+        for c in pool
+    ]
+    words = [asked & set(_words(c.edited.text)) for c in pool]
+    named = {h: asked & set(content_words(h)) for h in set(under) if h}
+    on_topic = _sections_on(under, words, named)
     on_it = {
-        sid: {h for _, h in found if asked & set(content_words(h))}
-        for sid, found in headings.items()
+        sid: {h for _, h in found if h in on_topic} for sid, found in headings.items()
     }
-
-    def inside(c: Candidate) -> bool | None:  # None: no report with a section on it
-        sections = on_it.get(c.key[0])
-        if not sections:
-            return None
-        return section_heading(headings[c.key[0]], c.sentence.start) in sections
-
-    where = [inside(c) for c in pool]
-    ruled = [(c, w) for c, w in zip(pool, where, strict=True) if w is not None]
+    where = [
+        None if h is None or not on_it[c.key[0]] else h in on_topic
+        for c, h in zip(pool, under, strict=True)
+    ]
+    ruled = [(w, ws) for w, ws in zip(where, words, strict=True) if w is not None]
     if not ruled:
         return pool
-    base = sum(bool(w) for _, w in ruled) / len(ruled)
-    uses: Counter[str] = Counter()
-    inner: Counter[str] = Counter()
-    for c, w in ruled:
-        for word in asked & set(_words(c.edited.text)):
-            uses[word] += 1
-            inner[word] += bool(w)
-    subject = {word for word in uses if inner[word] / uses[word] > base}
+    n_in = sum(w for w, _ in ruled)
+    n_out = len(ruled) - n_in
+    uses = Counter(x for _, ws in ruled for x in ws)
+    inner = Counter(x for w, ws in ruled if w for x in ws)
+    subject = {
+        x
+        for x in uses
+        if n_out
+        and inner[x] / n_in > (uses[x] - inner[x]) / n_out
+        and general.llr(inner[x], n_in, uses[x] - inner[x], n_out) > general.SIGNATURE_LLR
+    }
     return [
         c
-        for c, w in zip(pool, where, strict=True)
-        if w is None or w or subject & set(_words(c.edited.text))
+        for c, w, ws in zip(pool, where, words, strict=True)
+        if w is None or w or subject & ws
     ]
+
+
+def _sections_on(
+    under: list[str | None], words: list[set[str]], named: Mapping[str, set[str]]
+) -> set[str]:
+    """The headings (of those ``named`` words of the question) whose sentences name the
+    question's other words more often than the pool's sentences do."""
+    pool_rate = sum(bool(ws) for ws in words) / max(1, len(words))
+    out = set()
+    for heading, own in named.items():
+        if not own:
+            continue
+        inside = [ws - own for h, ws in zip(under, words, strict=True) if h == heading]
+        if inside and sum(bool(ws) for ws in inside) / len(inside) > pool_rate:
+            out.add(heading)
+    return out
 
 
 def said_something(pool: list[Candidate]) -> list[Candidate]:
