@@ -188,6 +188,10 @@ READOUT = re.compile(
 )
 READOUT_SUBJECT_WORDS = 7  # "Secretary of State Antony J. Blinken"
 OFFICIAL = ("press release", "transcript")  # a government's own words about its day
+# A sentence that gives an example of the one before: in a report, a finding ("There were
+# reports of officials threatening journalists.") is told with the case that shows it, as the
+# report tells it; alone it overstates what the case was.
+EXAMPLE = re.compile(r"(?:For example|For instance|In one (?:case|instance)|As an example)\b")
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
@@ -240,6 +244,7 @@ def candidates(
     topic = {w for t in terms for w in content_words(t)}
     focused = topic if focus is None else {w for t in focus for w in content_words(t)}
     out: list[Candidate] = []
+    exemplified: dict[tuple[str, int], int] = {}  # a finding's start: where its example ends
     per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
     for rank, analysis in enumerate(found):
         doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
@@ -267,6 +272,8 @@ def candidates(
                 edited, at = _with_previous(doc, sentences, i, edits)
                 if edited is None:
                     continue
+                if doc.doc_type == "report" and EXAMPLE.match(sentence.text):
+                    exemplified[sid, sentences[at].start] = sentence.end
                 sentence = Sentence(
                     doc.text[sentences[at].start : sentence.end],
                     sentences[at].start,
@@ -283,7 +290,11 @@ def candidates(
                 continue
             taken += 1
             out.append(Candidate(edited, doc, sentence, rank, at, n))
-    return out
+    return [
+        c
+        for c in out
+        if c.sentence.end >= exemplified.get((c.key[0], c.sentence.start), c.sentence.end)
+    ]
 
 
 def _reading_list(

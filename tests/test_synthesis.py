@@ -837,3 +837,20 @@ def test_a_named_persons_event_told_before_leans_back():
         doc_type="report",
     )
     assert edited(d, 2).text.startswith("A court in Rostov fined [activist Anatoly] Berezikov")
+
+
+def test_a_reports_finding_comes_with_the_example_that_shows_it():
+    report = doc(
+        "The ministry of Ruritania opened four new prisons in the south during the year. "
+        "There were reports of government officials threatening to attack journalists. "
+        "For example, during a March meeting of the city council, two local officials "
+        "threatened journalist Anna Marek with violence.",
+        doc_type="report",
+    )
+    texts = [c.edited.text for c in candidates([analyze(report)])]
+    assert not any(t.endswith("threatening to attack journalists.") for t in texts)
+    assert any(t.startswith("There were reports") and "Anna Marek" in t for t in texts)
+    # elsewhere a lead stands as it is, its example a choice for the summary
+    news = dataclasses.replace(report, doc_type="news")
+    texts = [c.edited.text for c in candidates([analyze(news)])]
+    assert any(t.endswith("attack journalists.") for t in texts)
