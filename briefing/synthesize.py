@@ -548,6 +548,7 @@ def background(c: Candidate) -> bool:
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
         or bool(NOTHING_HAPPENED.match(text))
+        or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and readout(text))
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(text, c.doc.date)
@@ -649,6 +650,9 @@ _YEARS_AGO = re.compile(
 )
 
 
+_SINCE = re.compile(r"\b[Ss]ince\b[^,;]*$")  # a "since" whose clause runs on to here
+
+
 def long_before(text: str, when: date | None) -> bool:
     """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
     own date ("At the end of June 2020, …" in a statement of August 2021), or it opens years
@@ -656,7 +660,8 @@ def long_before(text: str, when: date | None) -> bool:
     reports. Each date is taken at its latest day."""
     if _YEARS_AGO.search(text):
         return True
-    found = list(_EXPLICIT_DATE.finditer(text))
+    # a date a period runs from ("Since protests began in 2019, …") reaches the source's day
+    found = [m for m in _EXPLICIT_DATE.finditer(text) if not _SINCE.search(text, 0, m.start())]
     if when is None or not found:
         return False
     latest = max(_last_day(m) for m in found)
@@ -670,6 +675,18 @@ def _last_day(m: re.Match[str]) -> date:
     if month is None:
         return date(year, 12, 31)
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# Continuative aspect: what goes on as it did ("The government continues to undermine …",
+# "… has continued to dismantle …"), not what happened.
+CONTINUING = re.compile(r"\b(?:continues|continued|continue|continuing) to [a-z]+")
+
+
+def ongoing(text: str) -> bool:
+    """An ongoing course told without a date or an amount (CONTINUING): the background to
+    the event a statement reports after it ("… continues to undermine the democratic
+    institutions of Hong Kong …" before "The Legislative Council's passage on May 27 of …")."""
+    return bool(CONTINUING.search(text)) and not quantity(text) and not _DATED.search(text)
 
 
 def readout(text: str) -> bool:

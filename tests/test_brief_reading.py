@@ -989,6 +989,11 @@ def test_an_event_long_before_its_source_is_background():
     later = "Held since June 2020, the editor was sentenced on March 3, 2021 to 10 years."
     assert not background(background_candidate(later, date(2021, 8, 5)))
     assert background(background_candidate("Parliament passed the law in 2019.", date(2021, 8, 5)))
+    # a period that runs from then to the source's day is no event long before
+    since = "Since protests began in 2019, local authorities have arrested 10,000 people."
+    assert not background(background_candidate(since, date(2021, 7, 16)))
+    ruled = "Since then, the Hague court has ruled twice; it first ruled in 2019."
+    assert background(background_candidate(ruled, date(2021, 7, 16)))
     assert background(
         background_candidate("Five years ago, the Hague tribunal ruled on the claims.", None)
     )
