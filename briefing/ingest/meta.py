@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 from briefing import lexicon
 
@@ -32,6 +32,32 @@ def find_date(text: str) -> date | None:
             if found:
                 break
     return best[1] if best else None
+
+
+PUBLISHING_LAG = timedelta(days=3)  # how long after an event its record may be published
+
+
+def titled_date(title: str | None, found: date | None) -> date | None:
+    """The document's date: a full date that ends its title ("Department Press Briefing –
+    February 2, 2022") is the day of the event it records, and wins over a publication date
+    found up to PUBLISHING_LAG later (the page went up after midnight UTC): the briefing's
+    "today" is the 2nd. Otherwise ``found``, else the title's."""
+    told = find_date(title) if title else None
+    labelled = bool(title and _DATE_LABEL.search(title))
+    if labelled and told and found and timedelta(0) <= found - told <= PUBLISHING_LAG:
+        return told
+    return found or told
+
+
+# A title that ends on its day, set off by a dash or a comma: a record labelled with the day of
+# its event ("… Briefing – February 2, 2022"), not a sentence that tells of a day ("… issued on
+# February 10, 2022").
+_LABEL_MONTH = lexicon.month_pattern()
+_DATE_LABEL = re.compile(
+    rf"(?:[–—-]|,)\s*(?:{_LABEL_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_LABEL_MONTH}\.?,?\s+\d{{4}})\s*$",
+    re.I,
+)
 
 
 def parse_dateline(line: str) -> date | None:

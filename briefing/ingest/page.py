@@ -11,9 +11,9 @@ from pathlib import Path
 from briefing.ingest.clean import HIDING
 from briefing.ingest.meta import (
     date_from_filename,
-    find_date,
     interviewee,
     parse_dateline,
+    titled_date,
 )
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
 from briefing.model import Document, Turn
@@ -103,7 +103,7 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
         path=path,
         title=title or _title_from_name(path),
         text=doc_text,
-        date=meta.date or dated or date_from_filename(path.name) or find_date(title or ""),
+        date=titled_date(title, meta.date or dated or date_from_filename(path.name)),
         authors=tuple(authors),
         publisher=meta.publisher,
         url=meta.url,
