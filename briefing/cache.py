@@ -42,6 +42,11 @@ DAY_BITS = 24
 # document back in a brief after that is analysed again).
 UNUSED_DAYS = 30
 USED_TABLES = ("analyses", "runs")
+# Full-text rows are held back and written in id order when the transaction is committed:
+# FTS5 writes out its pending rows as a new segment whenever an id is lower than the last one,
+# and ids follow dates, not the order files are parsed in (one segment per document: 0.24 ->
+# 0.15 ms a document). At most this many characters of text are held back.
+PENDING_TEXT = 16_000_000
 Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
@@ -140,6 +145,8 @@ class DocumentCache:
                 stale.unlink(missing_ok=True)
             self.db = _open(path)
         self._scope: Scope | None = None
+        self._fts: dict[int, tuple[int, str, str]] = {}  # doc id -> full-text row, unwritten
+        self._fts_chars = 0
 
     def __enter__(self) -> DocumentCache:
         return self
@@ -149,11 +156,12 @@ class DocumentCache:
 
     def commit(self) -> None:
         """Write what was added."""
+        self._write_fts()
         self.db.commit()
 
     def close(self) -> None:
         """Write and close."""
-        self.db.commit()
+        self.commit()
         self.db.close()
 
     def folders(self, root: str) -> dict[str, int]:
@@ -230,9 +238,10 @@ class DocumentCache:
             self.db.execute(
                 "INSERT OR REPLACE INTO contents VALUES (?, ?, ?)", (sha256, READER_VERSION, text)
             )
-            docs = from_json(text, Path(key))  # indexed where the file really is
+            found = str(path)
         else:
             docs = self.get(sha256, Path(key)) or []
+            found = key
         self.db.execute(
             "INSERT INTO files (path, size, mtime_ns, sha256, version) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
@@ -244,15 +253,16 @@ class DocumentCache:
         # pending rows out as a new segment at each savepoint (one per file: 0.17 ms a file).
         file_id = self.db.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()[0]
         self._drop_docs(file_id)
-        for n, doc in enumerate(docs):
-            self._index_doc(file_id, n, doc)
+        for n, doc in enumerate(docs):  # indexed where the file really is
+            self._index_doc(file_id, n, doc, _placed(doc.path, found, key))
         return file_id
 
-    def _index_doc(self, file_id: int, n: int, doc: Document) -> None:
+    def _index_doc(self, file_id: int, n: int, doc: Document, path: Path) -> None:
+        """Index a document of a file, at ``path`` (the file's real path, or "<it>#<id>")."""
         host = (urlparse(doc.url).hostname or "") if doc.url else ""
         people = list(doc.authors) + [t.speaker for t in doc.turns if t.speaker]
         people += [name for name, _ in doc.positions]
-        dump = doc.path.suffix.lower() in TEXT_DUMPS
+        dump = path.suffix.lower() in TEXT_DUMPS
         cursor = self.db.execute(
             "INSERT INTO docs (id, file_id, n, date, type, publisher, host, authors, people, "
             "length, folder, dump) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -267,14 +277,16 @@ class DocumentCache:
                 "\n".join(a.casefold() for a in doc.authors),
                 "\n".join(p.casefold() for p in people),
                 len(doc.text),
-                str(doc.path.parent),
+                str(path.parent),
                 int(dump),
             ),
         )
         doc_id = cursor.lastrowid
-        self.db.execute(
-            "INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)", (doc_id, doc.title, doc.text)
-        )
+        assert doc_id is not None
+        self._fts[doc_id] = (doc_id, doc.title, doc.text)
+        self._fts_chars += len(doc.text)
+        if self._fts_chars > PENDING_TEXT:
+            self._write_fts()
         if dump:
             self.db.executemany(
                 "INSERT INTO shortpars VALUES (?, ?)",
@@ -291,8 +303,18 @@ class DocumentCache:
             raise ValueError(f"more than {1 << DAY_BITS} documents dated {day}")
         return start if last is None else last + 1
 
+    def _write_fts(self) -> None:
+        """Write the full-text rows held back, in id order (see PENDING_TEXT)."""
+        if self._fts:
+            rows = sorted(self._fts.values())
+            self.db.executemany("INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)", rows)
+        self._fts.clear()
+        self._fts_chars = 0
+
     def _drop_docs(self, file_id: int) -> None:
         ids = [r[0] for r in self.db.execute("SELECT id FROM docs WHERE file_id = ?", (file_id,))]
+        if any(i in self._fts for i in ids):  # indexed in this transaction (rare): write it first
+            self._write_fts()
         for table, column in (("fts", "rowid"), ("shortpars", "doc_id"), ("docs", "id")):
             self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
 
@@ -313,6 +335,7 @@ class DocumentCache:
         them all: after a first ingest of 20,000 files in transactions of 500, a warm
         build's queries took twice as long. About a second per 20,000 documents, so done
         after large scans only (see ingest.COMPACT_FROM)."""
+        self._write_fts()
         self.db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
     def doc_ids(self, scope: Scope) -> list[int]:
@@ -549,6 +572,13 @@ def _doc_dict(doc: Document, path: Path) -> dict[str, Any]:
         "positions": [list(p) for p in doc.positions],
         "pages": list(doc.page_starts),
     }
+
+
+def _placed(doc_path: Path, found: str, key: str) -> Path:
+    """A document's path with its file's path as found (``found``) made the file's real path
+    (``key``): what ``from_json`` of its JSON gives at ``key``."""
+    name = str(doc_path)
+    return Path(key + name[len(found) :]) if name.startswith(found) else Path(key)
 
 
 def from_json(text: str, path: Path) -> list[Document]:

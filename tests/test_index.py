@@ -357,3 +357,48 @@ def test_a_large_scan_merges_the_full_text_index_and_answers_the_same(tmp_path, 
         segments.append(rows)
         answers.append([(m.doc.path.name, m.score) for m in found[0]])
     assert segments[1] < segments[0] and answers[0] == answers[1] and answers[0]
+
+
+def test_full_text_rows_go_in_at_commit_in_id_order_one_segment_not_one_a_document(tmp_path):
+    """Ids follow dates, files are read by path: here every file is dated before the one
+    read before it. FTS5 starts a segment whenever an id is lower than the last one written,
+    so the rows are held back and written in id order when the scan commits."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for i in range(30):
+        day = date(2021, 12, 30 - i).strftime("%B %d, %Y")  # the later the name, the earlier
+        (folder / f"report-{i:02d}.txt").write_text(
+            f"Report {i} on sanctions\n\n{day}\n\nThe ministry sanctioned banks, word{i}.\n"
+        )
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        assert cache.db.execute("SELECT count(*) FROM fts_data").fetchone()[0] <= 4
+        found = Index(cache, scope).match_topics([Topic(name="t", keywords=["word7"])])
+        everything = cache.db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'sanctions'")
+        assert everything.fetchone()[0] == 30
+    assert [m.doc.path.name for m in found[0]] == ["report-07.txt"]
+
+
+def test_a_file_indexed_twice_before_a_commit_keeps_only_its_last_words(tmp_path, monkeypatch):
+    import briefing.cache as cache_module
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("First report\n\nThe ministry spoke of the zebra trade today.\n")
+    second.write_text("Second report\n\n" + "The ministry spoke of the giraffe trade. " * 20)
+    docs = {path: get_sources([path])[0] for path in (first, second)}
+    with DocumentCache() as cache:
+        for path in (first, second):  # both as the same file, as a file changed mid-scan is
+            cache.put(path, key="/k/a.txt", stat=(1, 1), sha256=path.name, docs=docs[path])
+        monkeypatch.setattr(cache_module, "PENDING_TEXT", 100)  # held back no longer
+        cache.put(first, key="/k/c.txt", stat=(1, 1), sha256="c", docs=docs[first])
+        written = cache.db.execute("SELECT count(*) FROM fts").fetchone()[0]
+        cache.commit()
+        words = {
+            word: cache.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (word,))
+            for word in ("zebra", "giraffe")
+        }
+        assert {word: rows.fetchone()[0] for word, rows in words.items()} == {
+            "zebra": 1,
+            "giraffe": 1,
+        }
+    assert written == 2  # past PENDING_TEXT, the rows held back were written at once
