@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -47,6 +48,8 @@ USED_TABLES = ("analyses", "runs")
 # and ids follow dates, not the order files are parsed in (one segment per document: 0.24 ->
 # 0.15 ms a document). At most this many characters of text are held back.
 PENDING_TEXT = 16_000_000
+# Documents are read a page at a time: two queries a page rather than one a document.
+PAGE = 100
 Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
@@ -379,20 +382,37 @@ class DocumentCache:
     def documents(self, doc_ids: Iterable[int], scope: Scope) -> Iterator[tuple[int, Document]]:
         """The documents with these ids, at the paths of ``scope``, in the order given."""
         decoded: dict[int, list[Document]] = {}  # a feed's entries share one row
-        for doc_id in doc_ids:
-            row = self.db.execute(
-                "SELECT d.file_id, d.n, f.path, c.doc FROM docs d JOIN files f ON f.id = d.file_id "
-                "JOIN contents c ON c.sha256 = f.sha256 AND c.version = f.version "
-                "WHERE d.id = ?",
-                (doc_id,),
-            ).fetchone()
-            name = scope.name(row[0], row[2]) if row else None
-            if row is None or name is None:
-                continue
-            file_id, n, _, text = row
-            if file_id not in decoded:
-                decoded = {file_id: from_json(text, Path(name))}
-            yield doc_id, decoded[file_id][n]
+        for page in _pages(doc_ids, PAGE):
+            rows = self._rows(page)
+            texts = self._texts({row[0] for row in rows.values()} - decoded.keys())
+            for doc_id in page:
+                row = rows.get(doc_id)
+                name = scope.name(row[0], row[2]) if row else None
+                if row is None or name is None:
+                    continue
+                file_id, n, _ = row
+                if file_id not in decoded:
+                    decoded = {file_id: from_json(texts[file_id], Path(name))}
+                yield doc_id, decoded[file_id][n]
+
+    def _rows(self, doc_ids: tuple[int, ...]) -> dict[int, tuple[int, int, str]]:
+        """doc id -> (file id, place in the file, indexed path) of the documents."""
+        rows = self.db.execute(
+            "SELECT d.id, d.file_id, d.n, f.path FROM docs d JOIN files f ON f.id = d.file_id "
+            "WHERE d.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(doc_ids),),
+        )
+        return {row[0]: row[1:] for row in rows}
+
+    def _texts(self, file_ids: set[int]) -> dict[int, str]:
+        """file id -> the JSON of its documents, one row per file (a feed's entries share it)."""
+        rows = self.db.execute(
+            "SELECT f.id, c.doc FROM files f "
+            "JOIN contents c ON c.sha256 = f.sha256 AND c.version = f.version "
+            "WHERE f.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(file_ids)),),
+        )
+        return dict(rows.fetchall())
 
     def sketch(self, doc_id: int) -> frozenset[int] | None:
         """A document's near-duplicate sketch (match.sketch), once one was stored."""
@@ -574,6 +594,13 @@ def _doc_dict(doc: Document, path: Path) -> dict[str, Any]:
     }
 
 
+def _pages(items: Iterable[int], size: int) -> Iterator[tuple[int, ...]]:
+    """``items`` in tuples of ``size`` (the last shorter)."""
+    rest = iter(items)
+    while page := tuple(islice(rest, size)):
+        yield page
+
+
 def _placed(doc_path: Path, found: str, key: str) -> Path:
     """A document's path with its file's path as found (``found``) made the file's real path
     (``key``): what ``from_json`` of its JSON gives at ``key``."""
@@ -594,7 +621,7 @@ def from_json(text: str, path: Path) -> list[Document]:
             url=data["url"],
             doc_type=data["doc_type"],
             standfirst=data["standfirst"],
-            turns=tuple(Turn(*t) for t in data["turns"]),
+            turns=tuple(map(Turn._make, data["turns"])),
             positions=tuple((name, pos) for name, pos in data["positions"]),
             page_starts=tuple(data.get("pages", ())),
         )

@@ -402,3 +402,27 @@ def test_a_file_indexed_twice_before_a_commit_keeps_only_its_last_words(tmp_path
             "giraffe": 1,
         }
     assert written == 2  # past PENDING_TEXT, the rows held back were written at once
+
+
+def test_documents_are_read_a_page_at_a_time_in_the_order_asked(tmp_path, monkeypatch):
+    """Across pages, in any order, the entries of a feed (which share one row) included."""
+    from test_readers import FEED
+
+    import briefing.cache as cache_module
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "europe.rss").write_text(FEED)
+    for i in range(7):
+        (folder / f"note-{i}.txt").write_text(f"Note {i}\n\nThe ministry met on trade, {i}.\n")
+    monkeypatch.setattr(cache_module, "PAGE", 3)
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        ids = cache.doc_ids(scope)
+        asked = ids[::-1] + [ids[0], 10**15]  # one twice, one unknown
+        found = list(cache.documents(asked, scope))
+    folder_read, _ = get_sources([folder])
+    by_path = {doc.path: doc for doc in folder_read}
+    assert [i for i, _ in found] == asked[:-1]
+    assert [doc for _, doc in found] == [by_path[doc.path] for _, doc in found]
+    assert len({doc.path for _, doc in found}) == len(folder_read) == 9
