@@ -372,7 +372,8 @@ def test_full_text_rows_go_in_at_commit_in_id_order_one_segment_not_one_a_docume
         )
     with DocumentCache() as cache:
         scope, _ = index_sources([folder], cache)
-        assert cache.db.execute("SELECT count(*) FROM fts_data").fetchone()[0] <= 4
+        rows = cache.db.execute("SELECT count(*) FROM fts_data").fetchone()[0]
+        assert rows <= 6  # 3 here; 17 when each row went in as its file was read
         found = Index(cache, scope).match_topics([Topic(name="t", keywords=["word7"])])
         everything = cache.db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'sanctions'")
         assert everything.fetchone()[0] == 30
