@@ -42,11 +42,11 @@ def baseline(listing: Path, metadata: bool = True) -> None:
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
-    from briefing.ingest.readers import _DATE_SEARCH
+    from briefing.ingest.readers import _DATE_SEARCH, _extractor
 
     for line in listing.read_text(encoding="utf-8").splitlines():
         html = Path(line).read_bytes().decode("utf-8", errors="replace")
-        trafilatura.bare_extraction(html, include_comments=False)
+        trafilatura.bare_extraction(html, options=_extractor())  # our options, made once
         if metadata:
             extract_metadata(html, date_config=_DATE_SEARCH)
 

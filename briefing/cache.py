@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -42,6 +43,13 @@ DAY_BITS = 24
 # document back in a brief after that is analysed again).
 UNUSED_DAYS = 30
 USED_TABLES = ("analyses", "runs")
+# Full-text rows are held back and written in id order when the transaction is committed:
+# FTS5 writes out its pending rows as a new segment whenever an id is lower than the last one,
+# and ids follow dates, not the order files are parsed in (one segment per document: 0.24 ->
+# 0.15 ms a document). At most this many characters of text are held back.
+PENDING_TEXT = 16_000_000
+# Documents are read a page at a time: two queries a page rather than one a document.
+PAGE = 100
 Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
@@ -140,6 +148,8 @@ class DocumentCache:
                 stale.unlink(missing_ok=True)
             self.db = _open(path)
         self._scope: Scope | None = None
+        self._fts: dict[int, tuple[int, str, str]] = {}  # doc id -> full-text row, unwritten
+        self._fts_chars = 0
 
     def __enter__(self) -> DocumentCache:
         return self
@@ -149,11 +159,12 @@ class DocumentCache:
 
     def commit(self) -> None:
         """Write what was added."""
+        self._write_fts()
         self.db.commit()
 
     def close(self) -> None:
         """Write and close."""
-        self.db.commit()
+        self.commit()
         self.db.close()
 
     def folders(self, root: str) -> dict[str, int]:
@@ -230,9 +241,10 @@ class DocumentCache:
             self.db.execute(
                 "INSERT OR REPLACE INTO contents VALUES (?, ?, ?)", (sha256, READER_VERSION, text)
             )
-            docs = from_json(text, Path(key))  # indexed where the file really is
+            found = str(path)
         else:
             docs = self.get(sha256, Path(key)) or []
+            found = key
         self.db.execute(
             "INSERT INTO files (path, size, mtime_ns, sha256, version) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
@@ -244,15 +256,16 @@ class DocumentCache:
         # pending rows out as a new segment at each savepoint (one per file: 0.17 ms a file).
         file_id = self.db.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()[0]
         self._drop_docs(file_id)
-        for n, doc in enumerate(docs):
-            self._index_doc(file_id, n, doc)
+        for n, doc in enumerate(docs):  # indexed where the file really is
+            self._index_doc(file_id, n, doc, _placed(doc.path, found, key))
         return file_id
 
-    def _index_doc(self, file_id: int, n: int, doc: Document) -> None:
+    def _index_doc(self, file_id: int, n: int, doc: Document, path: Path) -> None:
+        """Index a document of a file, at ``path`` (the file's real path, or "<it>#<id>")."""
         host = (urlparse(doc.url).hostname or "") if doc.url else ""
         people = list(doc.authors) + [t.speaker for t in doc.turns if t.speaker]
         people += [name for name, _ in doc.positions]
-        dump = doc.path.suffix.lower() in TEXT_DUMPS
+        dump = path.suffix.lower() in TEXT_DUMPS
         cursor = self.db.execute(
             "INSERT INTO docs (id, file_id, n, date, type, publisher, host, authors, people, "
             "length, folder, dump) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -267,14 +280,16 @@ class DocumentCache:
                 "\n".join(a.casefold() for a in doc.authors),
                 "\n".join(p.casefold() for p in people),
                 len(doc.text),
-                str(doc.path.parent),
+                str(path.parent),
                 int(dump),
             ),
         )
         doc_id = cursor.lastrowid
-        self.db.execute(
-            "INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)", (doc_id, doc.title, doc.text)
-        )
+        assert doc_id is not None
+        self._fts[doc_id] = (doc_id, doc.title, doc.text)
+        self._fts_chars += len(doc.text)
+        if self._fts_chars > PENDING_TEXT:
+            self._write_fts()
         if dump:
             self.db.executemany(
                 "INSERT INTO shortpars VALUES (?, ?)",
@@ -291,8 +306,18 @@ class DocumentCache:
             raise ValueError(f"more than {1 << DAY_BITS} documents dated {day}")
         return start if last is None else last + 1
 
+    def _write_fts(self) -> None:
+        """Write the full-text rows held back, in id order (see PENDING_TEXT)."""
+        if self._fts:
+            rows = sorted(self._fts.values())
+            self.db.executemany("INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)", rows)
+        self._fts.clear()
+        self._fts_chars = 0
+
     def _drop_docs(self, file_id: int) -> None:
         ids = [r[0] for r in self.db.execute("SELECT id FROM docs WHERE file_id = ?", (file_id,))]
+        if any(i in self._fts for i in ids):  # indexed in this transaction (rare): write it first
+            self._write_fts()
         for table, column in (("fts", "rowid"), ("shortpars", "doc_id"), ("docs", "id")):
             self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
 
@@ -313,6 +338,7 @@ class DocumentCache:
         them all: after a first ingest of 20,000 files in transactions of 500, a warm
         build's queries took twice as long. About a second per 20,000 documents, so done
         after large scans only (see ingest.COMPACT_FROM)."""
+        self._write_fts()
         self.db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
     def doc_ids(self, scope: Scope) -> list[int]:
@@ -356,20 +382,37 @@ class DocumentCache:
     def documents(self, doc_ids: Iterable[int], scope: Scope) -> Iterator[tuple[int, Document]]:
         """The documents with these ids, at the paths of ``scope``, in the order given."""
         decoded: dict[int, list[Document]] = {}  # a feed's entries share one row
-        for doc_id in doc_ids:
-            row = self.db.execute(
-                "SELECT d.file_id, d.n, f.path, c.doc FROM docs d JOIN files f ON f.id = d.file_id "
-                "JOIN contents c ON c.sha256 = f.sha256 AND c.version = f.version "
-                "WHERE d.id = ?",
-                (doc_id,),
-            ).fetchone()
-            name = scope.name(row[0], row[2]) if row else None
-            if row is None or name is None:
-                continue
-            file_id, n, _, text = row
-            if file_id not in decoded:
-                decoded = {file_id: from_json(text, Path(name))}
-            yield doc_id, decoded[file_id][n]
+        for page in _pages(doc_ids, PAGE):
+            rows = self._rows(page)
+            texts = self._texts({row[0] for row in rows.values()} - decoded.keys())
+            for doc_id in page:
+                row = rows.get(doc_id)
+                name = scope.name(row[0], row[2]) if row else None
+                if row is None or name is None:
+                    continue
+                file_id, n, _ = row
+                if file_id not in decoded:
+                    decoded = {file_id: from_json(texts[file_id], Path(name))}
+                yield doc_id, decoded[file_id][n]
+
+    def _rows(self, doc_ids: tuple[int, ...]) -> dict[int, tuple[int, int, str]]:
+        """doc id -> (file id, place in the file, indexed path) of the documents."""
+        rows = self.db.execute(
+            "SELECT d.id, d.file_id, d.n, f.path FROM docs d JOIN files f ON f.id = d.file_id "
+            "WHERE d.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(doc_ids),),
+        )
+        return {row[0]: row[1:] for row in rows}
+
+    def _texts(self, file_ids: set[int]) -> dict[int, str]:
+        """file id -> the JSON of its documents, one row per file (a feed's entries share it)."""
+        rows = self.db.execute(
+            "SELECT f.id, c.doc FROM files f "
+            "JOIN contents c ON c.sha256 = f.sha256 AND c.version = f.version "
+            "WHERE f.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(file_ids)),),
+        )
+        return dict(rows.fetchall())
 
     def sketch(self, doc_id: int) -> frozenset[int] | None:
         """A document's near-duplicate sketch (match.sketch), once one was stored."""
@@ -551,6 +594,20 @@ def _doc_dict(doc: Document, path: Path) -> dict[str, Any]:
     }
 
 
+def _pages(items: Iterable[int], size: int) -> Iterator[tuple[int, ...]]:
+    """``items`` in tuples of ``size`` (the last shorter)."""
+    rest = iter(items)
+    while page := tuple(islice(rest, size)):
+        yield page
+
+
+def _placed(doc_path: Path, found: str, key: str) -> Path:
+    """A document's path with its file's path as found (``found``) made the file's real path
+    (``key``): what ``from_json`` of its JSON gives at ``key``."""
+    name = str(doc_path)
+    return Path(key + name[len(found) :]) if name.startswith(found) else Path(key)
+
+
 def from_json(text: str, path: Path) -> list[Document]:
     """The Documents stored by ``to_json``, placed at ``path``."""
     return [
@@ -564,7 +621,7 @@ def from_json(text: str, path: Path) -> list[Document]:
             url=data["url"],
             doc_type=data["doc_type"],
             standfirst=data["standfirst"],
-            turns=tuple(Turn(*t) for t in data["turns"]),
+            turns=tuple(map(Turn._make, data["turns"])),
             positions=tuple((name, pos) for name, pos in data["positions"]),
             page_starts=tuple(data.get("pages", ())),
         )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.build import BuildOptions, build
+from briefing.build import BuildOptions, build, preload
 from briefing.cache import DocumentCache
 from briefing.changes import FileState, changed, dump, fingerprint, load, scan
 from briefing.config import Config, load_config
@@ -248,6 +248,7 @@ class Runner:
             try:
                 outcome = self._unless_stopped(entry)
                 if outcome == "pending":
+                    preload()  # while the change settles, which the wait below is cut by
                     self.stopped.wait(settle_left(entry.changed_ns, settle, time.time_ns()))
                     outcome = self._unless_stopped(entry)
             except Exception:  # one config's trouble is not the others'

@@ -357,3 +357,73 @@ def test_a_large_scan_merges_the_full_text_index_and_answers_the_same(tmp_path, 
         segments.append(rows)
         answers.append([(m.doc.path.name, m.score) for m in found[0]])
     assert segments[1] < segments[0] and answers[0] == answers[1] and answers[0]
+
+
+def test_full_text_rows_go_in_at_commit_in_id_order_one_segment_not_one_a_document(tmp_path):
+    """Ids follow dates, files are read by path: here every file is dated before the one
+    read before it. FTS5 starts a segment whenever an id is lower than the last one written,
+    so the rows are held back and written in id order when the scan commits."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for i in range(30):
+        day = date(2021, 12, 30 - i).strftime("%B %d, %Y")  # the later the name, the earlier
+        (folder / f"report-{i:02d}.txt").write_text(
+            f"Report {i} on sanctions\n\n{day}\n\nThe ministry sanctioned banks, word{i}.\n"
+        )
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        rows = cache.db.execute("SELECT count(*) FROM fts_data").fetchone()[0]
+        assert rows <= 6  # 3 here; 17 when each row went in as its file was read
+        found = Index(cache, scope).match_topics([Topic(name="t", keywords=["word7"])])
+        everything = cache.db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'sanctions'")
+        assert everything.fetchone()[0] == 30
+    assert [m.doc.path.name for m in found[0]] == ["report-07.txt"]
+
+
+def test_a_file_indexed_twice_before_a_commit_keeps_only_its_last_words(tmp_path, monkeypatch):
+    import briefing.cache as cache_module
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("First report\n\nThe ministry spoke of the zebra trade today.\n")
+    second.write_text("Second report\n\n" + "The ministry spoke of the giraffe trade. " * 20)
+    docs = {path: get_sources([path])[0] for path in (first, second)}
+    with DocumentCache() as cache:
+        for path in (first, second):  # both as the same file, as a file changed mid-scan is
+            cache.put(path, key="/k/a.txt", stat=(1, 1), sha256=path.name, docs=docs[path])
+        monkeypatch.setattr(cache_module, "PENDING_TEXT", 100)  # held back no longer
+        cache.put(first, key="/k/c.txt", stat=(1, 1), sha256="c", docs=docs[first])
+        written = cache.db.execute("SELECT count(*) FROM fts").fetchone()[0]
+        cache.commit()
+        words = {
+            word: cache.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (word,))
+            for word in ("zebra", "giraffe")
+        }
+        assert {word: rows.fetchone()[0] for word, rows in words.items()} == {
+            "zebra": 1,
+            "giraffe": 1,
+        }
+    assert written == 2  # past PENDING_TEXT, the rows held back were written at once
+
+
+def test_documents_are_read_a_page_at_a_time_in_the_order_asked(tmp_path, monkeypatch):
+    """Across pages, in any order, the entries of a feed (which share one row) included."""
+    from test_readers import FEED
+
+    import briefing.cache as cache_module
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "europe.rss").write_text(FEED)
+    for i in range(7):
+        (folder / f"note-{i}.txt").write_text(f"Note {i}\n\nThe ministry met on trade, {i}.\n")
+    monkeypatch.setattr(cache_module, "PAGE", 3)
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        ids = cache.doc_ids(scope)
+        asked = ids[::-1] + [ids[0], 10**15]  # one twice, one unknown
+        found = list(cache.documents(asked, scope))
+    folder_read, _ = get_sources([folder])
+    by_path = {doc.path: doc for doc in folder_read}
+    assert [i for i, _ in found] == asked[:-1]
+    assert [doc for _, doc in found] == [by_path[doc.path] for _, doc in found]
+    assert len({doc.path for _, doc in found}) == len(folder_read) == 9

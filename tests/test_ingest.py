@@ -324,3 +324,32 @@ def test_a_date_in_the_title_is_the_day_of_the_event_it_records(tmp_path: Path):
     old = tmp_path / "2022-02-20_anniversary.txt"
     old.write_text("Remembering the Briefing of February 2, 2022" + body, encoding="utf-8")
     assert read_file(old).date == date(2022, 2, 20)
+
+
+def test_a_scan_that_parses_nothing_imports_no_reader(tmp_path):
+    """The readers' imports (lxml, trafilatura, feedparser, yaml) wait for a file to parse:
+    a fresh process re-scanning an unchanged folder is spared them."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A note\n\nThe ministry met on trade.\n")
+    (folder / "b.html").write_text("<html><body><article><p>Trade talks.</p></article></body>")
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom briefing.cache import DocumentCache\n"
+        "from briefing.ingest import index_sources\n"
+        "with DocumentCache() as cache:\n"
+        "    index_sources([Path(sys.argv[1])], cache)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('lxml', 'trafilatura', 'yaml',"
+        " 'feedparser', 'briefing.ingest.readers', 'briefing.ingest.feeds'))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(folder)], env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+    assert "briefing.ingest.readers" in runs[0].stdout  # the first scan parsed both files
+    assert runs[1].stdout.strip() == "[]", runs[1].stderr

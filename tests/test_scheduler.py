@@ -97,6 +97,21 @@ def test_once_waits_only_until_the_changed_files_were_left_alone_for_the_settle_
     assert waits[0] == 0.0 and 0.5 < waits[1] <= 1.0
 
 
+def test_once_reads_what_the_build_needs_while_the_change_settles(project, monkeypatch):
+    """The tagger's weights are read during the wait, which is that much shorter."""
+    config = watched(project)
+    Runner([config]).once(settle=0)  # the first build
+    source = config.parent / "sources" / "2026-11-20_taiwan-strait-drills.md"
+    source.write_text(source.read_text() + "\nA paragraph written just now.\n")
+    events: list[str | float] = []
+    slow = lambda: events.append("preload") or time.sleep(0.3)  # noqa: E731
+    monkeypatch.setattr("briefing.scheduler.preload", slow)
+    runner = Runner([config])
+    runner.stopped.wait = lambda seconds: events.append(seconds) or False  # type: ignore
+    assert runner.once(settle=1.0) == ["built:change"]
+    assert events[0] == "preload" and isinstance(events[1], float) and events[1] <= 0.7
+
+
 def test_settle_left_counts_from_the_newest_write_and_distrusts_future_times():
     second = 1_000_000_000
     assert settle_left(100 * second, 1.0, 105 * second) == 0.0

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,7 @@ def read_html(path: Path, data: bytes) -> Document:
     if prunable:
         remove_chrome(tree)
     # bare_extraction works on a copy of the tree: the pruned page is still whole below
-    found: Any = trafilatura.bare_extraction(tree, include_comments=False)
+    found: Any = trafilatura.bare_extraction(tree, options=_extractor())
     if found is None or not (found.text or "").strip():
         raise SourceError("no main text found in the page")
     text = found.text
@@ -127,6 +128,15 @@ def read_html(path: Path, data: bytes) -> Document:
     )
     # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
     return read_page(path, text.replace("\n", "\n\n"), meta)
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    """The options of our bare_extraction call (comments left out), made once: building them
+    for each page took 0.05 ms of its ~4.5 (bare_extraction never changes them)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", comments=False)
 
 
 def _page_tree(html: str) -> Any:
