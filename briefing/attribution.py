@@ -5,6 +5,7 @@ publisher's report on its subject, "State Department report on Cuba")."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.model import Document, Sentence
 
@@ -121,3 +122,31 @@ def reader_name(publisher: str) -> str:
     name = re.sub(r"^(?:the |U\.S\. |US |United States )+", "", publisher.strip(), flags=re.I)
     m = re.fullmatch(r"Department of (?:the )?([A-Z][\w ]*)", name)
     return f"{m[1]} Department" if m else name
+
+
+CITE_TITLE_WORDS = 12  # a longer title is named by its kind in a quote's attribution
+
+
+def cite_title(src: Any) -> str:  # a Document or a brief's Source: its title and kind
+    """A source's title as a quote's attribution names it: a briefing whose title lists
+    everyone on the call is named by its head ("Briefing") or its subject ("On Recent DPRK
+    Missile Launches"), else by its kind ("Transcript"); the sources list has it whole."""
+    title = re.sub(r"\s*\([^()]*\)$", "", str(src.title))  # "… China (Includes Hong Kong, …)"
+    if len(title.split()) <= CITE_TITLE_WORDS:
+        return title
+    # "Briefing With <everyone on the call> …" → "Briefing"; "<a role and a name> On Recent
+    # DPRK Missile Launches" → "On Recent DPRK Missile Launches"
+    head = re.match(r"(.{3,40}?) [Ww]ith ", title)
+    if head and head[1].split()[-1].lower() in EVENT_KINDS:  # not "Secretary Jane Doe With …"
+        return head[1]
+    subject = re.search(r" ([Oo]n [A-Z].*)$", title)
+    if subject and len(subject[1].split()) <= CITE_TITLE_WORDS:
+        return subject[1][0].upper() + subject[1][1:]
+    return str(src.doc_type).capitalize()
+
+
+# What a title "<kind> With <people>" can be, by its last word: the event the people took part in.
+EVENT_KINDS = frozenset(
+    "briefing interview remarks availability conversation call discussion conference "
+    "roundtable meeting session dialogue event panel town hall".split()
+)

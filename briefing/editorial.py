@@ -221,6 +221,15 @@ _SAID = (
     r"(?:noted|said|mentioned|pointed out|indicated|explained|stated|described|discussed"
     r"|outlined|observed|highlighted|underscored|emphasi[sz]ed|stressed)\b"
 )
+# What another speaker at the event said before, pointed at from inside a sentence: "… all
+# five of the pillars that the under secretary outlined …", "… the steps my colleague
+# mentioned". A quote read alone has not heard it. (Not "… that Iran said it would …".)
+_AT_THE_EVENT = "|".join(sorted(lexicon.TITLE_WORDS | {"colleague", "colleagues"}))
+ECHOED = re.compile(
+    rf"\b(?:that|which) (?:the|my|our) (?:[\w-]+ )?(?:{_AT_THE_EVENT}) "
+    r"(?:has |have |had |just )?" + _SAID,
+    re.I,
+)
 ECHO = re.compile(
     # "As noted earlier, …", "As previously mentioned, …"; not "As reported by NGOs, …"
     rf"^as (?:(?:previously|already|earlier|briefly) )?{_SAID}(?! by\b)"

@@ -18,10 +18,13 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
+from briefing.attribution import cite_title
 from briefing.brackets import anchor_days
 from briefing.config import Topic
 from briefing.editorial import (
     CEREMONY,
+    ECHO,
+    ECHOED,
     SECOND_PERSON,
     dangling_person,
     first_person,
@@ -182,7 +185,12 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         and not STAGE_DIRECTION.search(text)
         and not (q.kind == "spoken" and restarted(text))  # "we are – do not intend to …"
         # a quote is read alone too: not one that points at what the reader was not shown
-        and not leans_back(text, before, shown=doc.title, spoken=q.kind == "spoken")
+        # (beside it the reader sees the source as its attribution cites it)
+        and not leans_back(text, before, shown=cite_title(doc), spoken=q.kind == "spoken")
+        # nor at what someone else said there: "As the Secretary noted, …", "… the pillars
+        # that the under secretary outlined"
+        and not ECHO.match(text.lower())
+        and not ECHOED.search(text)
         and not dangling_person(text)
     )
 

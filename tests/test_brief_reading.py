@@ -277,7 +277,7 @@ def test_a_source_about_something_else_gives_only_its_quotes_on_the_topic():
 def test_a_quote_names_its_source_by_a_title_a_reader_can_take_in():
     from types import SimpleNamespace
 
-    from briefing.render.html import cite_title
+    from briefing.attribution import cite_title
 
     def src(title):
         return SimpleNamespace(title=title, doc_type="transcript")

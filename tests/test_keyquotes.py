@@ -413,3 +413,30 @@ def test_a_visit_a_renewed_promise_or_an_expressed_support_is_no_key_quote():
             "agency's essential mission."
         )
     )
+
+
+def test_a_quote_that_points_at_what_another_speaker_said_is_not_key(tmp_path):
+    briefing = (
+        "Department Press Briefing – June 4, 2021\n\nNed Price, Department Spokesperson\n\n"
+        "MR PRICE: Look, we see the aid to Moldova as integral to all five of the pillars that "
+        "the under secretary outlined for the region this year.\n\n"
+        "MR PRICE: As the Secretary noted, Moldova will hold 12 new rounds of border talks with "
+        "Ukraine this year.\n\n"
+        "MR PRICE: Moldova received 500,000 doses of vaccine from the United States on Monday.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "p.txt", briefing)])
+    assert [q.text[:20] for q in chosen] == ["Moldova received 500"]
+
+
+def test_a_quote_opening_on_a_demonstrative_the_reader_cannot_resolve_is_not_key(tmp_path):
+    # the title names the memorandum, but a quote's attribution cites so long a title as
+    # "Briefing": the reader is not shown which memorandum
+    briefing = (
+        "Briefing with Special Envoy Jane Roe and Deputy Envoy John Poe on the Presidential "
+        "Memorandum on Border Posts\n\nNed Price, Department Spokesperson\n\n"
+        "MR PRICE: This memorandum makes clear that Moldova will receive 12 new border posts "
+        "from the European Union.\n\n"
+        "MR PRICE: This week, Moldova received 500,000 doses of vaccine from the United States.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "d.txt", briefing)])
+    assert [q.text[:20] for q in chosen] == ["This week, Moldova r"]
