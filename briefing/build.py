@@ -21,7 +21,7 @@ from briefing.cache import DocumentCache, analysis_key, content_hash, to_json
 from briefing.config import Config, Topic
 from briefing.errors import BriefingError
 from briefing.index import Index
-from briefing.ingest import collector_paused, get_sources, index_sources
+from briefing.ingest import collector_paused, index_sources
 from briefing.ingest.executors import executor_for
 from briefing.ingest.feeds import fetch_feeds
 from briefing.model import Analysis, Brief, BriefInfo, BuildResult, Document, Match, Skipped
@@ -302,18 +302,6 @@ class Survey:
     count: int
     skipped: list[Skipped]
     duplicates: list[tuple[Document, tuple[Document, ...]]]
-
-
-def sources_of(config: Config, cache: DocumentCache) -> tuple[list[Document], list[Skipped]]:
-    """The config's documents: files through the cache, feed URLs fetched."""
-    executor = executor_for(config.executor, config.dask_scheduler)
-    docs, skipped = get_sources(config.source_paths, cache, config.rules, executor)
-    if config.source_urls:
-        fetched, failed = fetch_feeds(config.source_urls)
-        docs, skipped = docs + fetched, skipped + failed
-        for item in failed:
-            log.warning("skipped %s: %s", item.path, item.reason)
-    return docs, skipped
 
 
 def indexed_sources(config: Config, cache: DocumentCache) -> tuple[Index, list[Skipped]]:
