@@ -506,6 +506,22 @@ LAW_ON_PAPER = re.compile(
     rf"(?: also| further| explicitly)? {lexicon.alternation(lexicon.PROVISION_VERBS)}\b",
     re.I,
 )
+# What a speaker or writer says right after a sentence to set against it: "But … cross-border
+# assistance is critical". Without it, the sentence reads as the whole position, and may
+# reverse it.
+QUALIFIER = re.compile(r"[“\"‘']?(?:But|However|Yet|That said|At the same time|Still)\b")
+
+
+def qualified_after(text: str, sentences: Sequence[Sentence], n: int) -> bool:
+    """Whether ``sentences[n]``, if it follows the one before in its paragraph (one
+    speaker's turn), opens by setting something against it (QUALIFIER)."""
+    if not 0 < n < len(sentences):
+        return False
+    if "\n" in text[sentences[n - 1].end : sentences[n].start]:
+        return False
+    return bool(QUALIFIER.match(sentences[n].text))
+
+
 CONTRAST = re.compile(r"[,;] (?:but|however|although|though|yet|while)\b|\bexcept\b", re.I)
 # An entry of a numbered list under its label: "Priority 3: Individual cases granted …".
 NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}[a-z]?:\s")

@@ -30,6 +30,7 @@ from briefing.editorial import (
     first_person,
     in_tribute,
     leans_back,
+    qualified_after,
     restarted,
 )
 from briefing.ingest.meta import fold
@@ -100,6 +101,8 @@ def key_quotes(
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
             if q is None or not _quotable(q, doc, _before(analysis, q.start)):
                 continue
+            if _qualified(analysis, q):
+                continue
             if q.speaker and q.speaker.split()[-1] in lexicon.MEDIA_HEADS:
                 continue  # an outlet's reporting, relayed: a bullet's business
             dated = _dated(q, doc)[0]  # "Last November [2021]": the year says how long ago
@@ -168,6 +171,15 @@ def _before(analysis: Analysis, at: int) -> list[Sentence]:
     ends = [s.end for s in analysis.sentences]  # in text order
     n = bisect.bisect_right(ends, at)
     return list(analysis.sentences[max(0, n - 2) : n])
+
+
+def _qualified(analysis: Analysis, q: Quote) -> bool:
+    """Whether the sentence right after ``q`` in its paragraph (one speaker's turn) opens by
+    setting something against it (QUALIFIER)."""
+    sentences = analysis.sentences  # in text order
+    return qualified_after(
+        analysis.doc.text, sentences, bisect.bisect_left([s.start for s in sentences], q.end)
+    )
 
 
 def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:

@@ -36,7 +36,14 @@ from briefing import background as general
 from briefing import lexicon, postag
 from briefing.attribution import byline
 from briefing.config import Topic
-from briefing.editorial import TURN_LABEL, Edited, edit, first_person, run_in_heading
+from briefing.editorial import (
+    TURN_LABEL,
+    Edited,
+    edit,
+    first_person,
+    qualified_after,
+    run_in_heading,
+)
 from briefing.lexicon import DECISION_STEMS
 from briefing.match import MIN_MENTIONS
 from briefing.model import Analysis, Document, Point, Sentence
@@ -266,6 +273,10 @@ def candidates(
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
             if passing and not words & set(content_words(sentence.text)):
+                continue
+            if qualified_after(doc.text, sentences, i + 1) and stative(sentence.text):
+                # a position set against right after ("… supports all forms of assistance …"
+                # before "But …") is half of it; a fact before "But" stays a fact
                 continue
             edited, at = edits.setdefault(i, edit(doc, sentences, i)), i
             if edited is None:  # it leans back: taken with what it leans on, if it can be

@@ -440,3 +440,16 @@ def test_a_quote_opening_on_a_demonstrative_the_reader_cannot_resolve_is_not_key
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "d.txt", briefing)])
     assert [q.text[:20] for q in chosen] == ["This week, Moldova r"]
+
+
+def test_a_quote_its_speaker_qualifies_in_the_next_sentence_is_not_key(tmp_path):
+    """Quoted without the "But …" that follows it, the speaker's position reads reversed."""
+    briefing = (
+        "Department Press Briefing – June 6, 2021\n\nNed Price, Department Spokesperson\n\n"
+        "MR PRICE: The United States supports all forms of assistance for the people of "
+        "Moldova, including 40 new aid convoys from Chisinau. But the crossing from Romania "
+        "remains critical, and no other route can replace it.\n\n"
+        "MR PRICE: Moldova received 500,000 doses of vaccine from the United States on Monday.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "q.txt", briefing)])
+    assert [q.text[:20] for q in chosen] == ["Moldova received 500"]

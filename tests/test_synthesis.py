@@ -854,3 +854,15 @@ def test_a_reports_finding_comes_with_the_example_that_shows_it():
     news = dataclasses.replace(report, doc_type="news")
     texts = [c.edited.text for c in candidates([analyze(news)])]
     assert any(t.endswith("attack journalists.") for t in texts)
+
+
+def test_a_sentence_its_source_qualifies_right_after_is_no_bullet_alone():
+    d = doc(
+        "The ministry of Ruritania supports all forms of aid to the north, including the "
+        "convoys from the capital. But the crossing from Borduria remains critical, and no "
+        "other route can replace it.\n\nThe ministry of Ruritania opened two new clinics in "
+        "the north on Monday."
+    )
+    texts = [c.edited.text for c in candidates([analyze(d)])]
+    assert not any(t.startswith("The ministry of Ruritania supports") for t in texts)
+    assert any(t.startswith("The ministry of Ruritania opened") for t in texts)
