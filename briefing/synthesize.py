@@ -35,6 +35,7 @@ from datetime import date
 from briefing import background as general
 from briefing import lexicon, postag
 from briefing.attribution import byline
+from briefing.brackets import subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
     TURN_LABEL,
@@ -273,6 +274,10 @@ def candidates(
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
             if passing and not words & set(content_words(sentence.text)):
+                continue
+            if passing and subject_inserts(doc, sentence.start, sentence.end):
+                # its actor is the report's own state ("Government authorities [of North
+                # Korea] jammed phones along the China border"): the topic is only where
                 continue
             if qualified_after(doc.text, sentences, i + 1) and stative(sentence.text):
                 # a position set against right after ("… supports all forms of assistance …"

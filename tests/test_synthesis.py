@@ -866,3 +866,19 @@ def test_a_sentence_its_source_qualifies_right_after_is_no_bullet_alone():
     texts = [c.edited.text for c in candidates([analyze(d)])]
     assert not any(t.startswith("The ministry of Ruritania supports") for t in texts)
     assert any(t.startswith("The ministry of Ruritania opened") for t in texts)
+
+
+def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
+    """In a report on Ruritania, "Government authorities [of Ruritania] jammed phones along the
+    Borduria border" is Ruritania's act: Borduria is only where."""
+    report = doc(
+        "Police detained 40 protesters in the capital of Ruritania in May.\n\n"
+        "Government authorities frequently jammed mobile phones along the Borduria border.\n\n"
+        "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported.\n",
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    texts = [c.edited.text for c in candidates([analyze(report)], terms=["Borduria"])]
+    assert texts == [
+        "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported."
+    ]
