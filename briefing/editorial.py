@@ -100,6 +100,10 @@ PARTITIVE = re.compile(
     rf"(?:{'|'.join(sorted(lexicon.QUANTIFIERS | lexicon.NUMBER_WORDS | {'few', 'half'}))})"
     r" of the (?!most\b|least\b|[a-z]+est\b)[a-z-]+\b(?![’']s)"
 )
+# Other-anaphora (Modjeska 2003): a bare "others" in a sentence's opening words stands for
+# the rest of a set the sentence before named ("With regard to others who may be considering
+# making moves, …").
+OTHERS_WITHIN = 5  # words
 # "Do so" in a sentence's opening words (Halliday & Hasan 1976's verbal substitution):
 # "We have done so over the course of several weeks." stands for an act the sentence has not
 # named yet; further on it may stand for the sentence's own ("… must act now and do so …").
@@ -572,6 +576,15 @@ def page_furniture(text: str) -> bool:
     return bool(_GLUED.search(text)) or (len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens))
 
 
+def _other_anaphor(tokens: Sequence[str]) -> bool:
+    """A bare "others" in the opening words, not one added to a list ("X and others")."""
+    opening = list(tokens[:OTHERS_WITHIN])
+    if "others" not in opening:
+        return False
+    at = opening.index("others")
+    return at == 0 or opening[at - 1] not in ("and", "or", ",")
+
+
 def leans_back(
     text: str,
     before: Sequence[Sentence],
@@ -594,6 +607,8 @@ def leans_back(
         low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
     ):
         return True
+    if _other_anaphor(tokens):
+        return True  # "With regard to others who …": others than those the reader missed
     if not spoken and PARTITIVE.match(low):
         return True  # "Many of the prisons designated today …": which prisons?
     if DONE_SO.search(" ".join(tokens[:SUBSTITUTE_WITHIN])):

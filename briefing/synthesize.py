@@ -130,7 +130,9 @@ STANCE = re.compile(
     r"|(?:express(?:es|ed|ing)?|extend(?:s|ed|ing)?) (?:our |its |their )?(?:\w+ )?(?:condolences|"
     r"gratitude|concern|support|solidarity|appreciation|commitment)"
     # directives: an appeal to someone else to act ("call on", "urge")
-    r"|(?:call|calls|called|calling) (?:up)?on"
+    r"|(?:call|calls|called|calling) (?:up)?on|\bwe (?:\w+ )?call for"
+    # a continued importance ("… remains critically important to our efforts")
+    r"|remains? (?:\w+ly )?(?:important|vital|essential|crucial|critical|central)"
     r"|(?:urge|urges|urged|urging) (?:the|all|it|them|(?:[\w-]+ ){1,4}to)"
     # expressives about one's own words ("emphasized the urgency", "highlighted the importance",
     # "underscored the U.S. commitment")

@@ -51,6 +51,8 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("In doing so, the council broke with two decades of practice.", [])
     assert not leans_back("The council must act now and do so before the vote in May.", [])
     assert leans_back("We have done so over the course of several weeks.", [])
+    assert leans_back("With regard to others who may be considering such moves, we urge care.", [])
+    assert not leans_back("The ministry and others in the region signed the accord in May.", [])
     def written(text: str) -> bool:
         return leans_back(text, [], spoken=False)
 
@@ -437,12 +439,15 @@ def test_appeals_intentions_and_anniversaries_are_stances():
         "Today marks the tenth anniversary of the endorsement of the principles.",
         "We aim to promote the involvement of small businesses in supply chains.",
         "We urge manufacturers and distributors to strengthen their due diligence.",
+        "We call for concrete outcomes from the next round of the constitutional talks.",
+        "The coalition remains critically important to our efforts to defeat the group.",
     ):
         assert STANCE.search(rhetoric), rhetoric
     for news in (
         "The Department is pleased to announce that Matt Murray will be the new Senior Official.",
         "The United States is imposing sanctions on a militia that took part in the offensive.",
         "Protesters set fire to an urgent shipment bound for the port.",
+        "The unions call for a general strike on Monday, the federation said.",
     ):
         assert not STANCE.search(news), news
 
