@@ -196,6 +196,13 @@ READOUT = re.compile(
     r"\b(?:visited|attended|met (?:virtually )?with|travell?ed to|hosted|participated in"
     r"|spoke (?:by phone )?with|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks) with)\b"
 )
+# Who takes which post: a government's own personnel notice ("… is pleased to announce that
+# Matt Murray will be the new U.S. Senior Official for APEC"). Its office's business, not a
+# development; a reporter reports an appointment that is news.
+APPOINTMENT = re.compile(
+    r"\b(?:will (?:be|serve as) the new|(?:has|have) been (?:appointed|named|nominated|sworn in)"
+    r"|(?:was|were) (?:appointed|named|sworn in) (?:as )?(?:the )?(?:new )?[A-Z])"
+)
 READOUT_SUBJECT_WORDS = 7  # "Secretary of State Antony J. Blinken"
 OFFICIAL = ("press release", "transcript")  # a government's own words about its day
 # A sentence that gives an example of the one before: in a report, a finding ("There were
@@ -567,7 +574,7 @@ def background(c: Candidate) -> bool:
         or bool(DESCRIPTION.match(text))
         or bool(NOTHING_HAPPENED.match(text))
         or (written and ongoing(text))
-        or (c.doc.doc_type in OFFICIAL and readout(text))
+        or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))
         or long_before(text, c.doc.date)
         or slogan(text)

@@ -1435,3 +1435,7 @@ def test_an_officials_readout_of_a_visit_or_meeting_is_background_in_official_so
     assert background(candidate(met, "transcript"))
     consul = "I can confirm that a consular officer visited the detained reporter in Ruritania."
     assert not background(candidate(consul, "transcript"))
+    # a government's own personnel notice; a reporter's news of an appointment is news
+    post = "The Department is pleased to announce that Ann Lee will be the new Envoy to Ruritania."
+    assert background(candidate(post, "press release"))
+    assert not background(candidate(post, "news"))
