@@ -288,9 +288,14 @@ def candidates(
                 # its actor is the report's own state ("Government authorities [of North
                 # Korea] jammed phones along the China border"): the topic is only where
                 continue
-            if qualified_after(doc.text, sentences, i + 1) and stative(sentence.text):
-                # a position set against right after ("… supports all forms of assistance …"
-                # before "But …") is half of it; a fact before "But" stays a fact
+            if (
+                doc.doc_type in OFFICIAL
+                and qualified_after(doc.text, sentences, i + 1)
+                and stative(sentence.text)
+            ):
+                # a government's position set against right after ("… supports all forms of
+                # assistance …" before "But …") is half of it; a fact before "But" stays a
+                # fact, and in news the "But" is mostly another side's
                 continue
             edited, at = edits.setdefault(i, edit(doc, sentences, i)), i
             if edited is None:  # it leans back: taken with what it leans on, if it can be
@@ -725,8 +730,9 @@ def readout(text: str) -> bool:
     before = text[: m.start()].split(",")[-1].split()  # after an opener: "This morning, …"
     if not before or len(before) > READOUT_SUBJECT_WORDS:
         return False
-    head = before[1] if before[0].lower() == "the" and len(before) > 1 else before[0]
-    rest = before[1:] if head is before[0] else before[2:]
+    if before[0].lower() == "the" and len(before) > 1:
+        before = before[1:]
+    head, rest = before[0], before[1:]
     return (head.lower() in lexicon.TITLE_WORDS | {"we", "i"}) and all(
         w[:1].isupper() or w in ("of", "also") for w in rest
     )
@@ -844,6 +850,7 @@ def _greedy(
     covered = [0.0] * len(pool)
     mass: defaultdict[int, float] = defaultdict(float)
     from_source: defaultdict[str, float] = defaultdict(float)
+    source = [c.key[0] for c in pool]  # once: a key hashes its source's path
     chosen: list[int] = []
     spent = 0
 
@@ -858,7 +865,7 @@ def _greedy(
             if have < limit:
                 more = have + w
                 g += weight[i] * ((more if more < limit else limit) - have)
-        c, s = cluster[k], pool[k].key[0]
+        c, s = cluster[k], source[k]
         return (
             g
             + DIVERSITY * (math.sqrt(mass[c] + reward[k]) - math.sqrt(mass[c]))
@@ -893,7 +900,7 @@ def _greedy(
         for i, w in sims[k].items():
             covered[i] += w
         mass[cluster[k]] += reward[k]
-        from_source[pool[k].key[0]] += reward[k]
+        from_source[source[k]] += reward[k]
     if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims, pool):
         chosen = [j for j in chosen if not same_start(pool[j], pool[overflow])]
         chosen.append(overflow)

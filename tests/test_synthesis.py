@@ -866,11 +866,15 @@ def test_a_sentence_its_source_qualifies_right_after_is_no_bullet_alone():
         "The ministry of Ruritania supports all forms of aid to the north, including the "
         "convoys from the capital. But the crossing from Borduria remains critical, and no "
         "other route can replace it.\n\nThe ministry of Ruritania opened two new clinics in "
-        "the north on Monday."
+        "the north on Monday.",
+        doc_type="press release",
     )
     texts = [c.edited.text for c in candidates([analyze(d)])]
     assert not any(t.startswith("The ministry of Ruritania supports") for t in texts)
     assert any(t.startswith("The ministry of Ruritania opened") for t in texts)
+    # in a news story the "But" is mostly another side's: the sentence stays
+    news = [c.edited.text for c in candidates([analyze(dataclasses.replace(d, doc_type="news"))])]
+    assert any(t.startswith("The ministry of Ruritania supports") for t in news)
 
 
 def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
