@@ -159,6 +159,7 @@ UNSAID_ACT = re.compile(
     re.I,
 )
 STANCE_DISCOUNT = 0.5  # a stance without a number keeps half its reward
+PASSING_DISCOUNT = 0.5  # so does a sentence from a source that only touches on the topic
 SLOGAN_WORDS = 15  # a sentence this short that only says what will or must be is a slogan
 RHETORIC_WORDS = 2  # words of appraisal that make a sentence without news rhetoric
 # A description of who someone is ("East Ocean Shipping Co. Ltd. is a port agent …", "The
@@ -234,6 +235,7 @@ class Candidate:
     index: int  # its place among the source's sentences
     words: int = 0
     development: int = 0  # the cluster of similar sentences it belongs to, once selected
+    passing: bool = False  # its source only touches on the topic
 
     @property
     def key(self) -> tuple[str, int]:
@@ -319,7 +321,7 @@ def candidates(
             if _remark(edited):
                 continue
             taken += 1
-            out.append(Candidate(edited, doc, sentence, rank, at, n))
+            out.append(Candidate(edited, doc, sentence, rank, at, n, passing=passing))
     return [
         c
         for c in out
@@ -1075,6 +1077,8 @@ def _rewards(
         prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
         if background(cand):
             prior *= STANCE_DISCOUNT
+        if cand.passing:
+            prior *= PASSING_DISCOUNT
         # a report's opening sums up the whole report: the answer to a question is in the
         # section on it
         asked_of_report = feedback and cand.doc.doc_type == "report"

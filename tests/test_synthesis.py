@@ -891,3 +891,24 @@ def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     assert texts == [
         "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported."
     ]
+
+
+def test_a_source_about_the_topic_outranks_one_that_only_touches_on_it():
+    about = doc(
+        "Rain fell across the north of the country for a third week.\n"
+        "Rivers rose in the provinces along the border with Thailand.\n"
+        "Floods in Laos displaced thousands of families in the south.\n",
+        title="Laos: the rainy season", path="/tmp/laos.txt",
+    )
+    passing = doc(
+        "Hanoi reported record rice exports in October.\n"
+        "Floods in Laos displaced 3,000 families and closed 40 schools in Savannakhet on "
+        "October 12, 2023.\n"
+        "Vietnam's central bank held its rate at 4.5 percent.\n"
+        "Exporters in the Mekong Delta shipped 800,000 tonnes of rice in October.\n",
+        title="Vietnam: the economy", path="/tmp/vietnam.txt",
+    )
+    points = synthesize([analyze(passing), analyze(about)], terms=["Laos"], words=5)
+    assert [p.text for p in points] == [
+        "Floods in Laos displaced thousands of families in the south."
+    ]
