@@ -247,6 +247,9 @@ ECHO = re.compile(
 FINAL_POINTER = re.compile(
     r"\b(?:in|on|of|about|with|to|for|from|by) (?:this|that)[.!]?$|\bthere[.!]?$"
 )
+# A place the sentence itself names, which its closing "there" stands for: "… genocide in
+# Xinjiang and … its use of forced labor there."
+PLACE_NAMED = re.compile(r"\b(?:in|to|from|across|inside|into) (?:the )?[A-Z]\w")
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 FIRST_PERSON = re.compile(
     r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
@@ -399,7 +402,7 @@ def edit(
         + body_inserts(doc, start, s.end)
         + subject_inserts(doc, start, s.end)
     )
-    cut = _signers_list(doc.text, start, s.end)
+    cut = elision(doc.text, start, s.end)
     if cut:  # "We, the G7 Foreign Ministers […] strongly condemn …"
         head, tail = cut
         before, out = anchor_days(doc, start, head, [i for i in inserts if i[0] <= head])
@@ -446,6 +449,39 @@ def _signers_list(text: str, start: int, end: int) -> tuple[int, int] | None:
     if of < 0 or len(body[of:].split()) <= SIGNERS_WORDS:
         return None
     return at + of, stop - 1 if text[stop - 2] != "," else stop - 2
+
+
+# A list of partners set off by commas between a subject and its verb: "The U.S. Department
+# of State, alongside the U.S. Department of the Treasury, …, and the U.S. Department of
+# Labor, issued an updated … Advisory". Who acted and what they did is the news; past
+# SIGNERS_WORDS words the list is elided, "alongside […]" keeping that others joined (the
+# deletion of parentheticals in sentence compression: Knight & Marcu 2002, Zajic et al. 2007).
+_COMPANIONS = re.compile(
+    r", (?:alongside|together with|along with|jointly with|in coordination with"
+    r"|in partnership with|joined by) "
+)
+
+
+def _companions_list(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a long list of partners (``_COMPANIONS``) begins and where, after the comma that
+    closes it, the sentence goes on with its verb."""
+    m = _COMPANIONS.search(text, start, end)
+    if not m:
+        return None
+    for w in re.finditer(r"[^\s,]+", text[m.end() : end]):
+        if w[0][0].islower() and w[0] not in _LIST_WORDS:
+            stop = m.end() + w.start()
+            break
+    else:
+        return None
+    if text[stop - 2] != "," or len(text[m.end() : stop].split()) <= SIGNERS_WORDS:
+        return None  # not closed before a verb ("worked alongside the ministries of …, on …")
+    return m.end() - 1, stop - 2
+
+
+def elision(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of the sentence at ``start``–``end`` that its bullet shows as " […]"."""
+    return _signers_list(text, start, end) or _companions_list(text, start, end)
 
 
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
@@ -615,8 +651,11 @@ def leans_back(
         return True  # "We have done so over …": the act is in the sentence before
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
-    if any(p in low for p in ANAPHORIC_PHRASES) or FINAL_POINTER.search(low[-24:]):
-        return True  # "… in this regard", "… our allies in this.", "… catastrophe there."
+    if any(p in low for p in ANAPHORIC_PHRASES):
+        return True  # "… in this regard"
+    final = FINAL_POINTER.search(low[-24:])
+    if final and not (final[0].startswith("there") and PLACE_NAMED.search(text)):
+        return True  # "… our allies in this.", "… catastrophe there."
     if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
         return True  # "Millions more are …", "NATO has responded with …"
     if not spoken and ECHO.match(low):

@@ -66,11 +66,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def eligible(sentence: Sentence) -> bool:
-    """Whether a sentence may appear in a summary or as a key quote."""
+def eligible(sentence: Sentence, elided: int = 0) -> bool:
+    """Whether a sentence may appear in a summary or as a key quote, ``elided`` of its words
+    left out of it."""
     if sentence.role == "question" or sentence.speaker in PROCEDURAL_SPEAKERS:
         return False
-    n = word_count(sentence.text)
+    n = word_count(sentence.text) - elided
     text = sentence.text.strip()
     return MIN_WORDS <= n <= MAX_WORDS and not text.endswith("?") and not _LOGISTICS.search(text)
 

@@ -41,6 +41,7 @@ from briefing.editorial import (
     TURN_LABEL,
     Edited,
     edit,
+    elision,
     first_person,
     qualified_after,
     run_in_heading,
@@ -280,7 +281,9 @@ def candidates(
             sentence = sentences[i]
             if taken >= per_source:
                 break
-            if not eligible(sentence) and not _asker_says(doc, sentence):
+            cut = elision(doc.text, sentence.start, sentence.end)
+            elided = word_count(doc.text[cut[0] : cut[1]]) if cut else 0
+            if not eligible(sentence, elided) and not _asker_says(doc, sentence):
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue

@@ -1439,3 +1439,43 @@ def test_an_officials_readout_of_a_visit_or_meeting_is_background_in_official_so
     post = "The Department is pleased to announce that Ann Lee will be the new Envoy to Ruritania."
     assert background(candidate(post, "press release"))
     assert not background(candidate(post, "news"))
+
+
+def test_a_long_list_of_partners_between_subject_and_verb_is_elided_so_the_act_is_a_bullet():
+    partners = ", ".join(
+        f"the Ministry of {w}"
+        for w in ("Finance", "Trade", "Labor", "Energy", "Transport", "Health", "Justice")
+    )
+    text = (
+        f"The Ministry of Foreign Affairs, alongside {partners}, and the Office of the Trade "
+        "Envoy, issued an updated business advisory on forced labor in cobalt supply chains on "
+        "March 3, 2022, in response to growing evidence of abuses in mines that export through "
+        "three ports along the coast.\n"
+        "The advisory names 14 companies.\n"
+    )
+    d = doc(text, title="Cobalt advisory", authors=("Ministry of Foreign Affairs",))
+    assert len(analyze(d).sentences[0].text.split()) > 70  # too long to be a bullet whole
+    (first, *_) = [c.edited for c in candidates([analyze(d)])]
+    assert first.text.startswith(
+        "The Ministry of Foreign Affairs, alongside […], issued an updated business advisory"
+    )
+    assert "".join(text[s:t] for s, t in first.spans) == first.text.replace(" […]", "")
+    # a short list is kept whole, and a list that does not close before a verb is no list
+    short = "The Ministry, alongside the Ministry of Trade, issued an advisory on cobalt mines.\n"
+    assert said_by_all_doc(doc(short, authors=("Ministry",)))[0].text == short.strip()
+    plain = (
+        "The ministry worked alongside the ministries of trade, labor, energy, finance and "
+        "transport, and the trade envoy, on an advisory on cobalt mines.\n"
+    )
+    assert "[…]" not in said_by_all_doc(doc(plain, authors=("Ministry",)))[0].text
+
+
+def test_a_closing_there_points_back_unless_the_sentence_names_its_place():
+    from briefing.editorial import leans_back
+
+    assert leans_back("Fighting would be a greater catastrophe there.", [], spoken=False)
+    assert not leans_back(
+        "The advisory cites forced labor in Xinjiang and the firms that use it there.",
+        [],
+        spoken=False,
+    )

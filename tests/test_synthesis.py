@@ -192,7 +192,8 @@ def editorial_problems(brief: dict) -> list[str]:
     for where, item in items:
         text = item["text"]
         # each sentence once: a bullet of two sentences repeats one shown alone elsewhere too
-        for sentence in re.split(r"(?<=[.!?”])\s+(?=[“A-Z\[])", text):
+        # (not after an initialism: "The U.S. Department …" is one sentence)
+        for sentence in re.split(r"(?<!\b[A-Z]\.[A-Z]\.)(?<=[.!?”])\s+(?=[“A-Z\[])", text):
             key = " ".join(sentence.lower().split())
             if key in seen:
                 problems.append(f"{where}: twice: {sentence}")
