@@ -237,7 +237,8 @@ def body_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
         if kind in done:
             continue
         done.add(kind)
-        before = doc.text[max(0, start - ANTECEDENT_CHARS) : start]
+        at = start + m.start()  # the latest name before it, in the bullet's text or before
+        before = doc.text[max(0, at - ANTECEDENT_CHARS) : at]
         found = re.findall(rf"(?<![\w’'-])((?:{_NAME_WORD} ){{1,6}}){kind}\b", before)
         full = next((n for n in map(_body_name, reversed(found)) if n), "")
         if full and f"{full} {kind}" not in text:

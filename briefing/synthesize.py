@@ -207,6 +207,19 @@ APPOINTMENT = re.compile(
 )
 READOUT_SUBJECT_WORDS = 7  # "Secretary of State Antony J. Blinken"
 OFFICIAL = ("press release", "transcript")  # a government's own words about its day
+# A meeting as the frame of what came of it: "On Friday, the UN Human Rights Council
+# concluded an Urgent Debate on …", before "The Council voted overwhelmingly to demand …". That
+# a meeting was held is the circumstance; what came of it is the news (van Dijk 1988's main
+# event against its circumstances). The frame is read with the next sentence when that one
+# tells the outcome (``_with_outcome``). Alone, in a government's own release or briefing, it
+# weighs as background, as a readout of a visit does (READOUT); a reporter reports a meeting
+# because it is news.
+FRAME = re.compile(
+    r"\b(?:concluded|convened|opened|held|chaired|invoked|began)"
+    r" (?:an? |the |its |their )?(?:[\w’'-]+ ){0,4}?(?i:debate|session|meeting|summit"
+    r"|conference|dialogue|talks|consultations|ministerial|mechanism)s?\b"
+)
+OUTCOME = re.compile(r"\b(?:found|concluded that|demanded|called (?:on|for)|condemned)\b")
 # A sentence that gives an example of the one before: in a report, a finding ("There were
 # reports of officials threatening journalists.") is told with the case that shows it, as the
 # report tells it; alone it overstates what the case was.
@@ -318,6 +331,12 @@ def candidates(
                 )
                 if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                     continue  # the sentence it leans on is quoted elsewhere in the brief
+            elif FRAME.search(sentence.text):
+                run = _with_outcome(doc, sentences, i)
+                if run is not None and not any(
+                    s < run[1].end and run[1].start < e for s, e in used[sid]
+                ):
+                    edited, sentence = run
             if edited is None or (edited.said_by and CHAIR.match(edited.said_by)):
                 continue
             n = word_count(edited.text)
@@ -401,6 +420,41 @@ def _with_previous(
         earlier.role,
     )
     return edit(doc, [*sentences[:j], run], j), j
+
+
+def only_frame(text: str) -> bool:
+    """A meeting's frame (FRAME) and nothing that came of it: no outcome, decision or amount
+    besides the frame's own verb ("opened a session")."""
+    m = FRAME.search(text)
+    return m is not None and not (
+        quantity(text)
+        or OUTCOME.search(text)
+        or decision_words(text[: m.start()] + " " + text[m.end() :])
+    )
+
+
+def _with_outcome(
+    doc: Document, sentences: Sequence[Sentence], i: int
+) -> tuple[Edited, Sentence] | None:
+    """``sentences[i]``, the frame of a meeting (FRAME), taken together with the next
+    sentence of its paragraph when that one tells what came of it (OUTCOME, or a decision)
+    and together they make one bullet."""
+    if i + 1 >= len(sentences):
+        return None
+    frame, outcome = sentences[i], sentences[i + 1]
+    if (
+        frame.speaker != outcome.speaker
+        or "\n" in doc.text[frame.end : outcome.start]
+        or not (OUTCOME.search(outcome.text) or decision_words(outcome.text))
+        or word_count(doc.text[frame.start : outcome.end]) > MAX_RUN_WORDS
+        or edit(doc, sentences, i + 1, lean=False) is None
+    ):
+        return None
+    run = Sentence(
+        doc.text[frame.start : outcome.end], frame.start, outcome.end, frame.speaker, frame.role
+    )
+    edited = edit(doc, [*sentences[:i], run], i)
+    return (edited, run) if edited is not None else None
 
 
 def _remark(edited: Edited) -> bool:
@@ -586,6 +640,7 @@ def background(c: Candidate) -> bool:
         or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))
+        or (c.doc.doc_type in OFFICIAL and only_frame(text))
         or long_before(text, c.doc.date)
         or slogan(text)
         or (written and first_person(text) and stative(text))

@@ -1479,3 +1479,27 @@ def test_a_closing_there_points_back_unless_the_sentence_names_its_place():
         [],
         spoken=False,
     )
+
+
+def test_a_meeting_is_read_with_what_came_of_it_and_alone_it_is_background():
+    from briefing.synthesize import background
+
+    text = (
+        "The Regional Assembly published its agenda for the spring term on Monday.\n"
+        "On Friday, the Regional Assembly concluded an emergency debate on the river dams. "
+        "The Assembly voted to suspend work on the two northern dams until a review is done. "
+        "Engineers welcomed the pause.\n"
+    )
+    d = doc(text, title="River dams", authors=("Council of Towns",))
+    texts = [c.edited.text for c in candidates([analyze(d)])]
+    assert (
+        "On Friday, the Regional Assembly concluded an emergency debate on the river dams. The "
+        "Assembly voted to suspend work on the two northern dams until a review is done."
+    ) in texts
+    # in a government's own release, a meeting and nothing that came of it: that it was
+    # held is background; a reporter reports a meeting because it is news
+    held = "Ministers held talks on the river dams in Vienna on Friday."
+    assert background(background_candidate(held, doc_type="press release"))
+    assert not background(background_candidate(held, doc_type="news"))
+    agreed = "Ministers held talks in Vienna and agreed to suspend the dams."
+    assert not background(background_candidate(agreed, doc_type="press release"))
