@@ -229,9 +229,13 @@ def hollow(q: Quote) -> bool:
     no amount in it ("We remain steadfast in our commitment to …", "The Vice President will be
     headed to the region next week …", "This morning, Secretary Blinken visited …"): a quote a
     reader skips, never chosen."""
+    if (rhetoric(q.text) or readout(q.text)) and not quantity(q.text):
+        return True
+    # the amount must be in what is said or promised: "The 83 members of our coalition will
+    # continue to …" counts who promises, not what
     forms = (STANCE, UNSAID_ACT, SCHEDULE, AGENDA, RENEWED)
-    said = rhetoric(q.text) or readout(q.text) or any(form.search(q.text) for form in forms)
-    return said and not quantity(q.text)
+    found = (form.search(q.text) for form in forms)
+    return any(m is not None and not quantity(q.text[m.start() :]) for m in found)
 
 
 def _voiced(q: Quote) -> bool:

@@ -406,6 +406,11 @@ def test_a_visit_a_renewed_promise_or_an_expressed_support_is_no_key_quote():
         quote("The members of our coalition will continue to draw on all elements of power.")
     )
     assert not hollow(quote("Prices will continue to rise through the winter, the bank said."))
+    # a count in who promises is no amount of what is promised
+    assert hollow(
+        quote("The 83 members of our coalition will continue to draw on all elements of power.")
+    )
+    assert not hollow(quote("We will continue to send 40 tonnes of grain a week to the region."))
     # an expressive reported of oneself
     assert hollow(
         quote(
