@@ -878,9 +878,21 @@ def select(
     weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
     spread = 0.0 if feedback else SOURCE_DIVERSITY
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
+    chosen = _without_padding(pool, chosen)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
+
+
+def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:
+    """``chosen`` without the background from a government's own releases and briefings (a
+    stance, a readout, an appointment, …) when ENOUGH_NEWS bullets say what happened: the
+    budget is a limit, not a quota, and a director cuts what only fills it. News and
+    meetings keep theirs: their background is mostly the story's own context."""
+    news = [k for k in chosen if not background(pool[k])]
+    if len(news) < ENOUGH_NEWS:
+        return chosen
+    return [k for k in chosen if k in news or pool[k].doc.doc_type not in OFFICIAL]
 
 
 def developments(chosen: list[int], cluster: list[int], reward: list[float]) -> dict[int, int]:

@@ -913,3 +913,19 @@ def test_a_source_about_the_topic_outranks_one_that_only_touches_on_it():
     assert [p.text for p in points] == [
         "Floods in Laos displaced thousands of families in the south."
     ]
+
+
+def test_a_governments_background_does_not_pad_a_topic_that_has_news_enough():
+    text = (
+        "The Ministry today designated 12 shipping firms that carried arms to the coast.\n"
+        "Customs officers seized 40 containers of rifles at the port of Varna on May 3, 2023.\n"
+        "The Ministry froze $8 million held by the firms' owners in three banks.\n"
+        "Arms smugglers continue to use the northern ports to reach the militias inland.\n"
+    )
+    release = doc(text, doc_type="press release", path="/tmp/release.txt")
+    points = synthesize([analyze(release)], terms=["arms"], words=200)
+    assert len(points) == 3 and not any(p.text.startswith("Arms smugglers") for p in points)
+    # a news story's background is mostly its own context: it stays
+    story = doc(text, doc_type="news", path="/tmp/story.txt")
+    points = synthesize([analyze(story)], terms=["arms"], words=200)
+    assert any(p.text.startswith("Arms smugglers") for p in points)
