@@ -42,6 +42,8 @@ from briefing.synthesize import (
     SCHEDULE,
     STANCE,
     UNSAID_ACT,
+    about,
+    focus_terms,
     irrealis,
     long_before,
     quantity,
@@ -92,10 +94,13 @@ def key_quotes(
     analysis of the brief, whose headers name the people that transcripts label by surname;
     ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
+    focus = {w for t in focus_terms(topic) for w in content_words(t)}
     scored = []
     for rank, analysis in enumerate(found):
         doc = analysis.doc
         whole = _about(topic, doc)
+        # writing that only touches on the topic, as the synthesis reads it
+        passing = bool(focus) and not about(doc, analysis.sentences, focus)
         hosts = _hosts(doc)
         for raw in _pool(analysis):
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)
@@ -113,11 +118,16 @@ def key_quotes(
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
-            aside = doc.doc_type == "transcript" and not (relevance or _asked(topic, doc, q.start))
+            if doc.doc_type == "transcript":
+                aside = not (relevance or _asked(topic, doc, q.start))
+            else:
+                aside = passing
             scored.append((_score(q, relevance, rank), q, doc, aside))
     # A transcript takes up many subjects, whatever its title names: an answer to a question
     # on another subject ("… no meeting planned … at the G20" in a briefing on Syria and the
-    # G20) is quoted only when the topic has too few quotes on it.
+    # G20) is quoted only when the topic has too few quotes on it; so is a quote from a source
+    # that only touches on the topic ("… with the war in Ukraine, escalating food prices …" at
+    # a food prize's ceremony), as its sentences weigh less as bullets.
     chosen = _ranked([x[:3] for x in scored if not x[3]])
     if len(chosen) < MAX_QUOTES:
         chosen = _ranked([x[:3] for x in scored if x[3]], chosen)

@@ -288,7 +288,7 @@ def candidates(
         # transcript of many subjects, a report on a neighbouring country) gives its on-topic
         # sentences.
         words = topic if doc.doc_type == "transcript" else focused
-        passing = bool(words) and not _about(doc, sentences, words)
+        passing = bool(words) and not about(doc, sentences, words)
         edits: dict[int, Edited | None] = {}
         for i in _reading_list(doc.text, sentences, topic, per_source):
             sentence = sentences[i]
@@ -484,7 +484,7 @@ def plain_question(topic: Topic) -> bool:
     return topic.query is not None and plain_words(topic.query) is not None
 
 
-def _about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
+def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
     """Whether ``doc`` is about the topic whose ``words`` these are: its title names them, or
     (in writing) its first sentence does, a news story's lead saying what it is about as its
     headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do (as

@@ -458,3 +458,26 @@ def test_a_quote_its_speaker_qualifies_in_the_next_sentence_is_not_key(tmp_path)
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "q.txt", briefing)])
     assert [q.text[:20] for q in chosen] == ["Moldova received 500"]
+
+
+def test_a_quote_from_a_source_that_only_touches_on_the_topic_comes_after_those_about_it(
+    tmp_path,
+):
+    about = analysis(
+        tmp_path,
+        "moldova.txt",
+        "Aid to Moldova\n\nEmbassy Chisinau\n\n"
+        "“We will keep Moldova’s hospitals supplied through the winter,” "
+        "said Ambassador Kent Logsdon.\n",
+    )
+    passing = analysis(
+        tmp_path,
+        "prize.txt",
+        "The Harvest Prize Ceremony\n\nPrize Foundation\n\n"
+        "The foundation named this year’s three laureates at a ceremony in Rome on Tuesday.\n\n"
+        "“Seven million farmers from Kenya to Moldova face 40 percent higher fertilizer costs "
+        "this year, and 12 countries have banned grain exports,” said Prize Foundation "
+        "President Ana Lopes.\n",
+    )
+    chosen = key_quotes(TOPIC, [passing, about])
+    assert [q.speaker for q in chosen] == ["Kent Logsdon", "Ana Lopes"]
