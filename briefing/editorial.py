@@ -355,9 +355,13 @@ def edit(
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
-    m = OPENING_CONNECTIVE.match(text)
-    if m and m[1].lower() in CONNECTIVES and m.end() < len(text):
-        # "But the fund has paid …" → "[T]he fund has paid …": the connective goes, the
+    # an echo goes where the reader has not heard what it echoes: in writing, and in the
+    # transcript of a briefing, which outsiders read
+    echo = ECHO_CLAUSE.match(text) if not _spoken(doc) or doc.doc_type == "transcript" else None
+    m = echo or OPENING_CONNECTIVE.match(text)
+    if m and _detachable(m) and m.end() < len(text):
+        # "But the fund has paid …" → "[T]he fund has paid …", "As Ned noted, in his first
+        # weeks …" → "[I]n his first weeks …": the connective or the echo goes, the
         # bracketed capital marks the change; the rest must stand on its own.
         opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
         text = opening + doc.text[start : s.end]
@@ -485,6 +489,16 @@ def elision(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
+# An opening echo set off by a comma: "As Ned noted, …", "As I said, …" (ECHO).
+ECHO_CLAUSE = re.compile(r"(As [^,;:.]{1,60}), +(?=[A-Za-z])")
+
+
+def _detachable(m: re.Match[str]) -> bool:
+    """Whether the opening ``m`` matched says only how the sentence ties to one before (a
+    connective, an echo of what was said before) and may go."""
+    if m.re is ECHO_CLAUSE:
+        return bool(ECHO.match(m[1].lower()))
+    return m[1].lower() in CONNECTIVES
 
 
 # A speaker's restart (a disfluency's interruption point, Shriberg 1994): a dash right after a
@@ -707,6 +721,10 @@ def leans_back(
 
 # He, him, his, she, her: a person the sentence must have named before it points at them.
 PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+# A possessive in an opening phrase whose subject, named right after the comma, it stands for
+# (backward anaphora into a preposed phrase, Reinhart 1983): "In his first weeks in office,
+# President Biden signed …".
+_CATAPHORA = re.compile(r"[A-Z][a-z]* [^,]*\b(?:his|her)\b[^,]*, (?:[A-Z][\w.’'-]* ){1,4}[a-z]")
 CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 
@@ -719,6 +737,8 @@ def dangling_person(text: str) -> bool:
     m = PERSONAL.search(text)
     if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
         return False  # named before ("On August 30, officials moved her": a month is nobody)
+    if _CATAPHORA.match(text) and m.start() < text.find(","):
+        return False  # named right after: "In his first weeks in office, President Biden …"
     first = re.match(r"[“\"‘'(\[]*([A-Z][\w’'-]*)", text)
     if first is None or first.end() >= m.start():
         return True

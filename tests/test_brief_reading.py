@@ -1503,3 +1503,25 @@ def test_a_meeting_is_read_with_what_came_of_it_and_alone_it_is_background():
     assert not background(background_candidate(held, doc_type="news"))
     agreed = "Ministers held talks in Vienna and agreed to suspend the dams."
     assert not background(background_candidate(agreed, doc_type="press release"))
+
+
+def test_an_opening_echo_of_what_the_reader_did_not_hear_is_cut_off_in_brackets():
+    text = (
+        "MS STERN: As Ned noted, in his first weeks in office, President Biden signed a "
+        "memorandum on the rights of refugees around the world.\n"
+    )
+    d = doc(text, title="Briefing on refugees", doc_type="transcript")
+    (e,) = said_by_all_doc(d)
+    assert e.text == (
+        "[I]n his first weeks in office, President Biden signed a memorandum on the rights "
+        "of refugees around the world."
+    )
+    assert "".join(text[s:t] for s, t in e.spans) == e.text.replace("[I]", "")
+    # "As reported by NGOs" names its source: no echo
+    report = "As reported by NGOs, the ministry closed 40 schools in the north of the country.\n"
+    assert said_by_all_doc(doc(report, authors=("Ministry",)))[0].text == report.strip()
+    # the possessive stands for the subject named right after the opening phrase
+    from briefing.editorial import dangling_person
+
+    assert not dangling_person("In his first weeks in office, President Biden signed a memo.")
+    assert dangling_person("After his arrest, police moved him to a prison in the north.")
