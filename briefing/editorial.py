@@ -109,6 +109,10 @@ OTHERS_WITHIN = 5  # words
 # named yet; further on it may stand for the sentence's own ("… must act now and do so …").
 DONE_SO = re.compile(r"\b(?:do|does|did|done|doing) so\b")
 SUBSTITUTE_WITHIN = 5  # words
+# "Do that" before a pause is the same verbal reference, by a demonstrative: "I'm really
+# pleased to do that, to …".
+DONE_THAT = re.compile(r"\b(?:do|does|did|done|doing) (?:that|this) (?:[,;:]|$)")
+DEMONSTRATIVE_WITHIN = 7  # tokens
 DEMONSTRATIVE_PRONOUN = re.compile(
     r"\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "
     r"(?:of )?(?:this|that|these|those|them)"
@@ -661,7 +665,9 @@ def leans_back(
         return True  # "With regard to others who …": others than those the reader missed
     if not spoken and PARTITIVE.match(low):
         return True  # "Many of the prisons designated today …": which prisons?
-    if DONE_SO.search(" ".join(tokens[:SUBSTITUTE_WITHIN])):
+    if DONE_SO.search(" ".join(tokens[:SUBSTITUTE_WITHIN])) or DONE_THAT.search(
+        " ".join(tokens[:DEMONSTRATIVE_WITHIN])
+    ):
         return True  # "We have done so over …": the act is in the sentence before
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen

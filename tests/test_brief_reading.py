@@ -1525,3 +1525,10 @@ def test_an_opening_echo_of_what_the_reader_did_not_hear_is_cut_off_in_brackets(
 
     assert not dangling_person("In his first weeks in office, President Biden signed a memo.")
     assert dangling_person("After his arrest, police moved him to a prison in the north.")
+
+
+def test_do_that_before_a_pause_stands_for_an_act_the_reader_was_not_shown():
+    from briefing.editorial import leans_back
+
+    assert leans_back("[I]’m really pleased to do that, to be able to announce it.", [])
+    assert not leans_back("We will do that work in the spring with our partners.", [])
