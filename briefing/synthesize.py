@@ -643,6 +643,9 @@ def background(c: Candidate) -> bool:
         or (c.doc.doc_type in OFFICIAL and only_frame(text))
         or long_before(text, c.doc.date)
         or slogan(text)
+        # a government's truism ("Businesses can provide crucial support …"); in news a bare
+        # plural is mostly the story's own people ("Residents fear …")
+        or (c.doc.doc_type in OFFICIAL and generic(text))
         or (written and first_person(text) and stative(text))
         # writing only: speech names less (the room knows), and a member's "I intend to …"
         # is a meeting's business
@@ -665,6 +668,44 @@ def stative(text: str) -> bool:
         or _DATED.search(text)
         or (_MAY_BE_PAST.search(text) and postag.reports_event(text))
     )
+
+
+# A characterizing generic (Krifka et al. 1995): a bare plural as the subject and a modal or
+# present verb, said of a kind and true on any day: "Businesses can provide crucial support for
+# democratic principles …", "Demonstrations, which have turned violent at times, regularly
+# occur throughout Ukraine …". A kind's habit or capacity, not what anyone did. Not "Officials
+# say …" (speech), "Analysts expect …" (a view), "Russians continue to flee …" (a people,
+# named), "Thousands gather …" (a count), nor "Prices will rise …" (a forecast).
+_BARE_PLURAL = re.compile(
+    r"^\W*(?P<noun>[A-Za-z][a-z]{2,}s)(?P<which>, (?:which|who|that) [^,]{3,80},)?"
+    r" (?:[a-z]+ly )?"
+    r"(?P<verb>can(?:not)?|could|must|should|may|might|do(?: not|n[’']t)?|[a-z]{3,})\b(?! of\b)"
+)
+_NOT_GENERIC_VERBS = frozenset(
+    """are were was had has have did will would shall expect believe fear hope think estimate
+    worry doubt suspect assume""".split()
+)
+_NOT_KINDS = frozenset(lexicon.NUMBER_WORDS) | {"thousands", "hundreds", "millions", "dozens"}
+_SPEAKING = re.compile(lexicon.cue_pattern())
+
+
+@functools.lru_cache(maxsize=4096)
+def generic(text: str) -> bool:
+    """A characterizing generic (``_BARE_PLURAL``) with nothing dated, counted or done."""
+    m = _BARE_PLURAL.match(text)
+    # the main clause says how things are; a relative clause may tell what happened to them
+    main = text[: m.start("which")] + text[m.end("which") :] if m and m["which"] else text
+    if not m or not stative(main):
+        return False
+    noun, verb = m["noun"], m["verb"]
+    if noun.lower() in _NOT_KINDS or verb in _NOT_GENERIC_VERBS or _SPEAKING.fullmatch(verb):
+        return False
+    if verb.endswith(("ed", "ing")) or verb in lexicon.PAST_TENSE_FORMS:
+        return False
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return False  # "Sanctions targets …": a singular's verb, not a plural's
+    # a people is a name: "Russians continue to flee …"
+    return postag.tag(text)[0][1] not in ("NNP", "NNPS")
 
 
 def slogan(text: str) -> bool:

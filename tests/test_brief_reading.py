@@ -1532,3 +1532,25 @@ def test_do_that_before_a_pause_stands_for_an_act_the_reader_was_not_shown():
 
     assert leans_back("[I]’m really pleased to do that, to be able to announce it.", [])
     assert not leans_back("We will do that work in the spring with our partners.", [])
+
+
+def test_a_governments_truism_about_a_kind_is_background():
+    from briefing.synthesize import background, generic
+
+    said = [
+        "Businesses can provide crucial support for democratic principles in Ghana.",
+        "Demonstrations, which have turned violent at times, regularly occur throughout "
+        "Ukraine.",
+    ]
+    for text in said:
+        assert background(background_candidate(text, doc_type="press release")), text
+        # a reporter's bare plural is mostly the story's own people
+        assert not background(background_candidate(text, doc_type="news")), text
+    # speech, a people by name, a count, a forecast: no truism of a kind
+    for text in (
+        "Officials say the dam will be finished next year.",
+        "Russians continue to flee the mobilization across the border into Georgia.",
+        "Thousands gather in the square every evening to protest the new law.",
+        "Prices will continue to rise through the winter, the ministry warned.",
+    ):
+        assert not generic(text), text
