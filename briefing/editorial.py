@@ -760,10 +760,13 @@ def dangling_person(text: str) -> bool:
 
 
 def _general_reference(tokens: Sequence[str]) -> bool:
-    """A definite general noun ("the rules", "the practical effect") as the subject, or as
-    what someone is reported to say ("diplomats said the findings …"), that no "of …" or
-    "on …" after it says more of."""
+    """A definite general noun ("the rules", "the practical effect") as the subject, in the
+    subject's "of" phrase ("A breach of the agreement could …"), or as what someone is
+    reported to say ("diplomats said the findings …"), that no "of …" or "on …" after it says
+    more of."""
     starts = [0] if tokens[:1] == ["the"] else []
+    if tokens[:1] in (["a"], ["an"], ["the"]):
+        starts += [i + 1 for i in (2, 3) if tokens[i : i + 2] == ["of", "the"]]
     starts += [
         i + 1
         for i, t in enumerate(tokens[:12])

@@ -1554,3 +1554,13 @@ def test_a_governments_truism_about_a_kind_is_background():
         "Prices will continue to rise through the winter, the ministry warned.",
     ):
         assert not generic(text), text
+
+
+def test_a_general_noun_in_the_subjects_of_phrase_points_back():
+    from briefing.editorial import leans_back
+
+    before = [Sentence("Students signed a pledge before they left.", 0, 43, None, "statement")]
+    text = "A breach of the agreement could result in fines for their families at home."
+    assert leans_back(text, before, spoken=False)
+    said = "A breach of the agreement on grain exports could result in fines for the firms."
+    assert not leans_back(said, before, spoken=False)
