@@ -131,7 +131,25 @@ def key_quotes(
     chosen = _ranked([x[:3] for x in scored if not x[3]])
     if len(chosen) < MAX_QUOTES:
         chosen = _ranked([x[:3] for x in scored if x[3]], chosen)
-    return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in chosen]
+    return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in _in_order(chosen)]
+
+
+def _in_order(chosen: Chosen) -> Chosen:
+    """``chosen`` best first, but a quote that leans on what came before it in its source
+    ("This assistance …") right after a chosen quote from earlier in that source ("… is
+    providing more than $266 million in new humanitarian assistance"), which says it."""
+    out = list(chosen)
+    for item in chosen:
+        q, doc = item[1]
+        if not leans_back(q.text, ()):
+            continue
+        earlier = [
+            i for i, (_, (p, d)) in enumerate(out) if d is doc and p.start < q.start and p is not q
+        ]
+        if earlier and out.index(item) < max(earlier):
+            out.remove(item)  # the quotes after it move up one: insert after the last earlier
+            out.insert(max(earlier), item)
+    return out
 
 
 def _ranked(scored: list[tuple[float, Quote, Document]], taken: Chosen = ()) -> Chosen:

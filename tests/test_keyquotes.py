@@ -481,3 +481,16 @@ def test_a_quote_from_a_source_that_only_touches_on_the_topic_comes_after_those_
     )
     chosen = key_quotes(TOPIC, [passing, about])
     assert [q.speaker for q in chosen] == ["Kent Logsdon", "Ana Lopes"]
+
+
+def test_two_quotes_of_one_source_are_shown_in_the_order_it_has_them(tmp_path):
+    release = analysis(
+        tmp_path,
+        "aid.txt",
+        "New Assistance to Moldova\n\nAntony J. Blinken, Secretary of State\n\n"
+        "We are providing $20 million in new humanitarian aid to Moldova this year.\n\n"
+        "This assistance from our people will help 40,000 refugees in Moldova through the "
+        "winter, and 12 hospitals in Chisinau and Balti will get 300 new beds by March 2023.\n",
+    )
+    chosen = key_quotes(TOPIC, [release])
+    assert [q.text[:20] for q in chosen] == ["We are providing $20", "This assistance from"]
