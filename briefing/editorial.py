@@ -359,9 +359,8 @@ def edit(
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
-    # an echo goes where the reader has not heard what it echoes: in writing, and in the
-    # transcript of a briefing, which outsiders read
-    echo = ECHO_CLAUSE.match(text) if not _spoken(doc) or doc.doc_type == "transcript" else None
+    # an echo goes where the reader has not heard what it echoes
+    echo = ECHO_CLAUSE.match(text) if not _heard(doc) else None
     m = echo or OPENING_CONNECTIVE.match(text)
     if m and _detachable(m) and m.end() < len(text):
         # "But the fund has paid …" → "[T]he fund has paid …", "As Ned noted, in his first
@@ -377,7 +376,7 @@ def edit(
         or (
             lean
             and leans_back(
-                text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_spoken(doc)
+                text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_heard(doc)
             )
         )
         or list_item(doc.text, s.start)
@@ -527,6 +526,13 @@ def _spoken(doc: Document) -> bool:
     """Speech, not writing: turns, a transcript or interview, or paragraphs that open on
     speakers' labels ("Lynne Neagle AM: …")."""
     return bool(doc.turns) or doc.doc_type in ("transcript", "interview") or _labelled(doc.text)
+
+
+def _heard(doc: Document) -> bool:
+    """Speech whose readers heard it: a meeting's record, an interview. A government's
+    briefing transcript is read by people who were not in the room, so what it points back
+    to ("this substantial proposal", "As Ned noted") is as unseen as in writing."""
+    return _spoken(doc) and doc.doc_type != "transcript"
 
 
 @functools.lru_cache(maxsize=64)

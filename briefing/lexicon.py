@@ -347,6 +347,12 @@ CONNECTIVE_PHRASES = (
     "having said that",
     "with that",
     "taken together",
+    # a comparison of importance with what came before: "Just as importantly, …"
+    "just as importantly",
+    "equally importantly",
+    "more importantly",
+    "just as important",
+    "equally important",
     # substitution of a verb phrase (Halliday & Hasan 1976, "do so"): the act it stands for is
     # in the sentence before ("Doing so is not only the right thing to do …")
     "doing so",

@@ -645,8 +645,9 @@ def background(c: Candidate) -> bool:
         or slogan(text)
         # a government's truism ("Businesses can provide crucial support …"); in news a bare
         # plural is mostly the story's own people ("Residents fear …")
-        or (c.doc.doc_type in OFFICIAL and generic(text))
-        or (written and first_person(text) and stative(text))
+        or (c.doc.doc_type in OFFICIAL and (generic(text) or irrealis(text)))
+        # a government's briefing is read by outsiders, as its releases are
+        or ((written or c.doc.doc_type == "transcript") and first_person(text) and stative(text))
         # writing only: speech names less (the room knows), and a member's "I intend to …"
         # is a meeting's business
         # a run's first sentence carries its subject: "Exporters will need a license … The
@@ -821,12 +822,14 @@ def ongoing(text: str) -> bool:
 
 
 def readout(text: str) -> bool:
-    """Where one's own principal went or whom they met (READOUT), with nothing decided and no
-    amount: "Yesterday, the Secretary attended a meeting with foreign ministers …". The one
+    """Where one's own principal went or whom they met (READOUT), with nothing decided there:
+    "Yesterday, the Secretary attended a meeting with foreign ministers …". The one
     who went is the sentence's subject, named by a title ("Secretary Blinken", "the Deputy
     Secretary") or "we"; "… a consular officer visited [a detainee]" is news."""
     m = READOUT.search(text)
-    if not m or quantity(text) or decision_words(text):
+    # a count of those met is still who was met ("… foreign ministers from all seven Central
+    # American countries"); what was decided there is news
+    if not m or decision_words(text):
         return False
     before = text[: m.start()].split(",")[-1].split()  # after an opener: "This morning, …"
     if not before or len(before) > READOUT_SUBJECT_WORDS:

@@ -1564,3 +1564,32 @@ def test_a_general_noun_in_the_subjects_of_phrase_points_back():
     assert leans_back(text, before, spoken=False)
     said = "A breach of the agreement on grain exports could result in fines for the firms."
     assert not leans_back(said, before, spoken=False)
+
+
+def test_a_governments_briefing_is_read_as_its_releases_are_by_outsiders():
+    from briefing.editorial import leans_back
+    from briefing.synthesize import background
+
+    # a position in modal verbs only, and a readout however many were met: background
+    modal = "Stability in Syria can only be achieved through a political process in Geneva."
+    assert background(background_candidate(modal, doc_type="press release"))
+    assert not background(background_candidate(modal, doc_type="news"))
+    met = (
+        "Yesterday, the Secretary attended a meeting with the foreign ministers of all seven "
+        "Central American countries."
+    )
+    assert background(background_candidate(met, turns=[1], doc_type="transcript"))
+    # a spokesperson's own stance is background as in writing; a member's in a meeting is not
+    stance = "We strive to lead by example in the protection of human rights in Geneva."
+    assert background(background_candidate(stance, turns=[1], doc_type="transcript"))
+    assert not background(background_candidate(stance, turns=[1], doc_type="news"))
+    # what a briefing points back to is as unseen as in writing
+    text = (
+        "MR PRICE: We made a proposal to Moscow in June.\n"
+        "MR PRICE: We have conveyed this substantial proposal directly to Russian counterparts.\n"
+    )
+    briefing = doc(text, title="Department Press Briefing", doc_type="transcript")
+    meeting = doc(text, title="Committee meeting", doc_type="news")
+    assert [e.text[:8] for e in said_by_all_doc(briefing)] == ["We made "]
+    assert [e.text[:8] for e in said_by_all_doc(meeting)] == ["We made ", "We have "]
+    assert leans_back("Just as importantly, the people deserve to know what we do.", [])
