@@ -205,3 +205,20 @@ def test_docx_written_beside_the_pdf_in_a_second_process_is_the_same(tmp_path, m
     )
     assert failed.returncode == 1
     assert "could not write docx: ValueError: disk on fire" in failed.stdout + failed.stderr
+
+
+def test_a_brief_whose_newest_source_is_old_says_so_in_every_format(cli, tmp_path):
+    sources = PROJECTS / "mixed" / "sources"
+    for as_of, stale in (("2026-11-23", False), ("2028-07-01", True)):
+        out = tmp_path / as_of
+        result = cli(
+            "brief", sources, "--topic", "Russia", "--keywords", "Russia", "--as-of", as_of,
+            "--format", "txt", "--format", "pdf", "--format", "docx", "--out", out,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        txt = next(out.rglob("brief.txt")).read_text()
+        note = "Its newest source is 1 year and 7 months older than this brief."
+        assert (note in txt) is stale, txt[:400]
+        assert (note in " ".join(text_of(next(out.rglob("brief.pdf"))).split())) is stale
+        with zipfile.ZipFile(next(out.rglob("brief.docx"))) as docx:
+            assert (note in docx.read("word/document.xml").decode()) is stale

@@ -184,6 +184,24 @@ def period_label(brief: Brief) -> str:
     return "Sources dated" if one_day else "Period covered"
 
 
+STALE_DAYS = 30  # a brief whose newest source is older than this says how old it is
+
+
+def staleness(brief: Brief) -> str:
+    """A warning when the newest source is more than STALE_DAYS older than the brief: "Its
+    newest source is 2 years and 7 months older than this brief." A reader would otherwise
+    take the brief's date for its news's."""
+    end = brief.period_end
+    if end is None or (brief.as_of - end).days <= STALE_DAYS:
+        return ""
+    months = (brief.as_of.year - end.year) * 12 + brief.as_of.month - end.month
+    months -= brief.as_of.day < end.day
+    parts = [(months // 12, "year"), (months % 12, "month")]
+    said = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n]
+    age = " and ".join(said) or f"{(brief.as_of - end).days} days"
+    return f"Its newest source is {age} older than this brief."
+
+
 def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
     """Render the brief's body as whitelisted HTML with the theme's layout."""
     options = options or RenderOptions()
@@ -196,6 +214,7 @@ def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
         "num": {sid: s.number for sid, s in sources.items()},
         "period": period(brief),
         "period_label": period_label(brief),
+        "staleness": staleness(brief),
         "theme": options.theme,
         "chart": options.chart.name if options.chart else None,
     }
