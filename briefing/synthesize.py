@@ -922,10 +922,37 @@ def select(
     weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
     spread = 0.0 if feedback else SOURCE_DIVERSITY
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
-    chosen = _without_padding(pool, chosen)
+    chosen = _without_padding(pool, _leads_of_decisions(pool, chosen, sims))
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
+
+
+def _leads_of_decisions(
+    pool: list[Candidate], chosen: list[int], sims: list[dict[int, float]]
+) -> list[int]:
+    """``chosen`` with a part of a listed decision ("… is designating Pioneer Ship Management
+    …") given up for the sentence before it in its source that states the decision whole
+    ("… is designating six entities facilitating …"): a release leads with its news and then
+    lists its parts, and the reader needs the whole first. In a government's own releases
+    and briefings."""
+    out = list(chosen)
+    for n, j in enumerate(out):
+        if pool[j].doc.doc_type not in OFFICIAL:
+            continue  # a report's sections are no pyramid; news keeps its pick (DUC 2004
+            # generic R-1 37.45 -> 37.38 when news was asked too)
+        leads = [
+            k
+            for k in range(len(pool))
+            if k not in out
+            and pool[k].doc is pool[j].doc
+            and pool[k].sentence.start < pool[j].sentence.start
+            and same_decision(pool[k], pool[j])
+            and not chosen_near(k, [i for i in out if i != j], sims, pool)
+        ]
+        if leads:
+            out[n] = min(leads, key=lambda k: pool[k].sentence.start)
+    return out
 
 
 def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:

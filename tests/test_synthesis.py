@@ -929,3 +929,16 @@ def test_a_governments_background_does_not_pad_a_topic_that_has_news_enough():
     story = doc(text, doc_type="news", path="/tmp/story.txt")
     points = synthesize([analyze(story)], terms=["arms"], words=200)
     assert any(p.text.startswith("Arms smugglers") for p in points)
+
+
+def test_a_release_listing_the_parts_of_a_decision_is_told_by_its_lead():
+    text = (
+        "The Ministry is designating six firms that have been facilitating the illicit shipment "
+        "and the sale of oil products that are a key source of revenue for the regime and its "
+        "security services.\n"
+        "The Ministry is also publishing guidance for banks on Monday.\n"
+        "The Ministry is designating Acme Shipping Ltd of Port Louis, Mauritius, for its oil.\n"
+    )
+    release = doc(text, doc_type="press release", path="/tmp/release.txt")
+    points = synthesize([analyze(release)], terms=["oil"], words=10)
+    assert [p.text[:40] for p in points] == ["The Ministry is designating six firms th"]
