@@ -50,6 +50,12 @@ USED_TABLES = ("analyses", "runs")
 PENDING_TEXT = 16_000_000
 # Documents are read a page at a time: two queries a page rather than one a document.
 PAGE = 100
+# SQLite's page size for a new cache (an existing one keeps its own). A first ingest writes
+# every page to the write-ahead log and again to the database, a system call or two per page:
+# with 16 KiB pages rather than 4 KiB, a first ingest's writes cost a fifth less CPU (1,000
+# HTML pages: 0.37 -> 0.31 ms a file). Text and full-text rows (FTS5 leaves of ~4 kB) fill
+# them as well; lookups by path read a few pages either way.
+PAGE_BYTES = 16_384
 Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
@@ -515,6 +521,7 @@ def paragraph_hash(paragraph: str) -> int:
 def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=60)
     try:
+        db.execute(f"PRAGMA page_size={PAGE_BYTES}")  # before WAL: a new database only
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the last write
         if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
