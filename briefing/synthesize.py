@@ -920,7 +920,10 @@ def select(
     # that one long source does not stand for the topic.
     per_source = Counter(c.key[0] for c in pool)
     weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
-    spread = 0.0 if feedback else SOURCE_DIVERSITY
+    # asked a question, news answers it where it is told best (spreading cost the 250-word
+    # proxy 16.53 -> 16.36); a set of reports, one a country, answers it country by country
+    reports = all(c.doc.doc_type == "report" for c in pool) and len(per_source) > 2
+    spread = SOURCE_DIVERSITY if not feedback or reports else 0.0
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
     chosen = _without_padding(pool, _leads_of_decisions(pool, chosen, sims))
     for k, order in developments(chosen, cluster, reward).items():

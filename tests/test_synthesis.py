@@ -15,7 +15,7 @@ from briefing.analyze import analyze
 from briefing.editorial import edit, first_person, leans_back
 from briefing.model import Document, Sentence, Turn
 from briefing.summarize import doc_sentences
-from briefing.synthesize import candidates, synthesize
+from briefing.synthesize import candidates, source_id, synthesize
 from tests.conftest import ROOT, needs_shared
 
 # Openings a bullet may not start on: it would lean on a sentence the reader was not shown.
@@ -942,3 +942,27 @@ def test_a_release_listing_the_parts_of_a_decision_is_told_by_its_lead():
     release = doc(text, doc_type="press release", path="/tmp/release.txt")
     points = synthesize([analyze(release)], terms=["oil"], words=10)
     assert [p.text[:40] for p in points] == ["The Ministry is designating six firms th"]
+
+
+def test_asked_a_question_a_set_of_country_reports_answers_it_country_by_country():
+    def report(country: str, lines: list[str]) -> Document:
+        return doc(
+            "\n".join(lines) + "\n", title=f"Human Rights Report: {country}",
+            doc_type="report", path=f"/tmp/{country.lower()}.txt",
+        )  # fmt: skip
+
+    many = report("Ruritania", [
+        "Police in Ruritania arrested 12 journalists for their reporting in May 2023.",
+        "A court sentenced the journalist Ivan Petrov to 9 years in prison in June 2023.",
+        "The media ministry revoked the licenses of 15 journalists in July 2023.",
+        "Security forces raided the homes of 7 journalists in August 2023.",
+        "The government blocked 11 news websites run by exiled journalists in March 2023.",
+    ])  # fmt: skip
+    others = [
+        report("Borduria", ["Authorities in Borduria closed a newspaper in April 2023."]),
+        report("Syldavia", ["A court in Syldavia fined a journalist for libel in 2023."]),
+    ]
+    question = "What restrictions do governments place on journalists?"
+    found = [analyze(d) for d in (many, *others)]
+    points = synthesize(found, query=question, words=30)
+    assert {p.source for p in points} == {source_id(d) for d in (many, *others)}
