@@ -411,10 +411,10 @@ def edit(
     )
     cut = elision(doc.text, start, s.end)
     if cut:  # "We, the G7 Foreign Ministers […] strongly condemn …"
-        head, tail = cut
+        head, tail, mark = cut
         before, out = anchor_days(doc, start, head, [i for i in inserts if i[0] <= head])
         after, rest = anchor_days(doc, tail, s.end, [i for i in inserts if i[0] > tail])
-        return Edited(opening + out + " […]" + rest, before + after, speaker)
+        return Edited(opening + out + mark + rest, before + after, speaker)
     pieces, out = anchor_days(doc, start, s.end, inserts)
     if lean and doc.doc_type == "report" and TOLD_EVENT.search(out):
         return None  # a report tells many people's cases; a news story is about its one
@@ -486,9 +486,23 @@ def _companions_list(text: str, start: int, end: int) -> tuple[int, int] | None:
     return m.end() - 1, stop - 2
 
 
-def elision(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The part of the sentence at ``start``–``end`` that its bullet shows as " […]"."""
-    return _signers_list(text, start, end) or _companions_list(text, start, end)
+def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The part of the sentence at ``start``–``end`` that its bullet leaves out, and what
+    it shows for it: an ellipsis for a list of signers ("We, the G7 Foreign Ministers […]
+    strongly condemn …"), and for a list of partners how many it names ("alongside [five
+    others]": the reader learns that others joined, and how many)."""
+    signers = _signers_list(text, start, end)
+    if signers:
+        return (*signers, " […]")
+    partners = _companions_list(text, start, end)
+    if partners is None:
+        return None
+    head, tail = partners
+    n = len([i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[head:tail]) if i.strip()])
+    return head, tail, f" [{_COUNTED[n - 2] if 2 <= n <= 12 else n} others]"
+
+
+_COUNTED = "two three four five six seven eight nine ten eleven twelve".split()
 
 
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
