@@ -217,6 +217,12 @@ COUNTED_MORE = re.compile(
     r"^(?:\S+ ){0,6}?(?:\d[\d,.]*|millions|thousands|hundreds|dozens|scores|many|several"
     r"|(?:\w+ )?(?:million|thousand|hundred|billion)) more\b(?! than\b)"
 )
+# An amount added to one the reader was not given (comparative reference, Halliday & Hasan
+# 1976): "… could detain a suspect for an additional 45 days …", "another 20 people".
+_NUMBER_WORDS = "|".join(sorted(lexicon.NUMBER_WORDS))
+ADDED_AMOUNT = re.compile(
+    rf"\b(?:an additional|another|a further|an extra) (?:\d[\d,.]*|{_NUMBER_WORDS})\b"
+)
 # A reply with nothing it replies to ("NATO has responded with larger exercises"): the
 # provocation is in a sentence before. "responded to the sanctions" names it.
 REPLY_TO_UNSEEN = re.compile(
@@ -375,9 +381,7 @@ def edit(
         or page_furniture(text)
         or (
             lean
-            and leans_back(
-                text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_heard(doc)
-            )
+            and leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_heard(doc))
         )
         or list_item(doc.text, s.start)
         or NUMBERED_LABEL.match(text)
@@ -696,8 +700,8 @@ def leans_back(
     final = FINAL_POINTER.search(low[-24:])
     if final and not (final[0].startswith("there") and PLACE_NAMED.search(text)):
         return True  # "… our allies in this.", "… catastrophe there."
-    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
-        return True  # "Millions more are …", "NATO has responded with …"
+    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low) or ADDED_AMOUNT.search(low):
+        return True  # "Millions more are …", "NATO has responded with …", "an additional 45"
     if not spoken and ECHO.match(low):
         return True  # "As the Secretary noted, …" in writing; a speaker's is of the same talk
     if COUNTED_DEFINITE.search(low[:80]):

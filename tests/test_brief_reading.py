@@ -1595,3 +1595,12 @@ def test_a_governments_briefing_is_read_as_its_releases_are_by_outsiders():
     assert [e.text[:8] for e in said_by_all_doc(briefing)] == ["We made "]
     assert [e.text[:8] for e in said_by_all_doc(meeting)] == ["We made ", "We have "]
     assert leans_back("Just as importantly, the people deserve to know what we do.", [])
+
+
+def test_an_amount_added_to_one_the_reader_was_not_given_points_back():
+    from briefing.editorial import leans_back
+
+    text = "If charges were filed, authorities could detain a suspect for an additional 45 days."
+    assert leans_back(text, [], spoken=False)
+    assert leans_back("Another 20 people were killed in the shelling of Kharkiv on Monday.", [])
+    assert not leans_back("The ministry extended the limit by 45 days in March 2023.", [])
