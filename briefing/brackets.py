@@ -405,7 +405,7 @@ def _year_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """Each "this year", "last year" and, in a report on one year, "during the year", followed
     by its year in brackets: a report's years count from the year it covers."""
     assert doc.date is not None
-    covered = _coverage_year(doc)
+    covered = coverage_year(doc)
     inserts = []
     for m in YEAR_PHRASE.finditer(doc.text, start, end):
         if m["rel"]:
@@ -459,7 +459,7 @@ def _month_years(
     sentence names without one. Months named in calendar order ("between January and July")
     are one stretch of time: they take the year of the last of them."""
     assert doc.date is not None
-    covered = _coverage_year(doc)
+    covered = coverage_year(doc)
     if covered:
         return [(cut, covered) for cut, _, _ in months]
     years = [_month_year(month, doc.date, sentence, starts) for _, month, starts in months]
@@ -473,7 +473,7 @@ def _month_years(
 _URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d|/\d)")
 
 
-def _coverage_year(doc: Document) -> int | None:
+def coverage_year(doc: Document) -> int | None:
     """The year a document reports on, when its title names one (an annual report is
     published the year after the year it covers), else, for a report, when its address names
     one year before the year it was published in (a year that is a path's date is none)."""

@@ -35,7 +35,7 @@ from datetime import date
 from briefing import background as general
 from briefing import lexicon, postag
 from briefing.attribution import byline
-from briefing.brackets import subject_inserts
+from briefing.brackets import coverage_year, subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
     TURN_LABEL,
@@ -550,9 +550,7 @@ def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]
     pool's other sections (Dunning's log-likelihood ratio at the topic signature's level):
     "journalists", not the "restrictions" and "governments" of the question's frame, which the
     sections on travel and on torture use as much."""
-    headings = {
-        c.key[0]: _headings(c.doc.text) for c in pool if c.doc.doc_type == "report"
-    }
+    headings = {c.key[0]: _headings(c.doc.text) for c in pool if c.doc.doc_type == "report"}
     under = [
         section_heading(headings[c.key[0]], c.sentence.start) if c.key[0] in headings else None
         for c in pool
@@ -560,9 +558,7 @@ def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]
     words = [asked & set(_words(c.edited.text)) for c in pool]
     named = {h: asked & set(content_words(h)) for h in set(under) if h}
     on_topic = _sections_on(under, words, named)
-    on_it = {
-        sid: {h for _, h in found if h in on_topic} for sid, found in headings.items()
-    }
+    on_it = {sid: {h for _, h in found if h in on_topic} for sid, found in headings.items()}
     where = [
         None if h is None or not on_it[c.key[0]] else h in on_topic
         for c, h in zip(pool, under, strict=True)
@@ -582,9 +578,7 @@ def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]
         and general.llr(inner[x], n_in, uses[x] - inner[x], n_out) > general.SIGNATURE_LLR
     }
     return [
-        c
-        for c, w, ws in zip(pool, where, words, strict=True)
-        if w is None or w or subject & ws
+        c for c, w, ws in zip(pool, where, words, strict=True) if w is None or w or subject & ws
     ]
 
 
@@ -641,7 +635,7 @@ def background(c: Candidate) -> bool:
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))
         or (c.doc.doc_type in OFFICIAL and only_frame(text))
-        or long_before(text, c.doc.date)
+        or _recalled(c)
         or slogan(text)
         # a government's truism ("Businesses can provide crucial support …"); in news a bare
         # plural is mostly the story's own people ("Residents fear …")
@@ -764,13 +758,18 @@ def irrealis(text: str) -> bool:
 
 
 # An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019", and the year an
-# editor put in brackets after a month ("in February of last year [2021]").
+# editor put in brackets after a month or a day ("in February of last year [2021]", "on
+# February 24 [2022]").
 _EXPLICIT_DATE = re.compile(
     rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?"
-    rf"|(?P<named>{lexicon.month_pattern()})\b[^.\[\]\d]{{0,20}}\[|in\s+)"
+    rf"|(?P<named>{lexicon.month_pattern()})\b(?: \d{{1,2}})?[^.\[\]\d]{{0,20}}\[|in\s+)"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
 BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
+# A government's release or briefing is news of its day: an event it recalls from over a month
+# before ("Putin launched a full-scale … invasion … on February 24" in a release of 2 June) is
+# the context of what it announces.
+RECALLED_DAYS = 31
 
 
 # A sentence set years back from its source's day, by its opening: "Five years ago, the
@@ -785,7 +784,19 @@ _YEARS_AGO = re.compile(
 _SINCE = re.compile(r"\b[Ss]ince\b[^,;]*$")  # a "since" whose clause runs on to here
 
 
-def long_before(text: str, when: date | None) -> bool:
+def _recalled(c: Candidate) -> bool:
+    """An event the source recalls from before its news (``long_before``): over a month
+    before a government's release or briefing, half a year before other sources, and, in an
+    annual report, before the year it covers ("2023 Country Reports …" tells 2023, published
+    in April 2024)."""
+    covered = coverage_year(c.doc) if c.doc.doc_type == "report" else None
+    if covered is not None:
+        return long_before(c.edited.text, date(covered, 1, 1), 0)
+    days = RECALLED_DAYS if c.doc.doc_type in OFFICIAL else BACKGROUND_DAYS
+    return long_before(c.edited.text, c.doc.date, days)
+
+
+def long_before(text: str, when: date | None, days: int = BACKGROUND_DAYS) -> bool:
     """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
     own date ("At the end of June 2020, …" in a statement of August 2021), or it opens years
     back ("Five years ago, …"): background a reader already knows, not what the source
@@ -797,7 +808,7 @@ def long_before(text: str, when: date | None) -> bool:
     if when is None or not found:
         return False
     latest = max(_last_day(m) for m in found)
-    return (when - latest).days > BACKGROUND_DAYS
+    return (when - latest).days > days
 
 
 def _last_day(m: re.Match[str]) -> date:

@@ -24,7 +24,7 @@ def background_candidate(
     return SimpleNamespace(
         edited=SimpleNamespace(text=text),
         sentence=SimpleNamespace(text=text),
-        doc=SimpleNamespace(date=when, turns=turns, doc_type=doc_type),
+        doc=SimpleNamespace(date=when, turns=turns, doc_type=doc_type, title="Report", url=""),
     )
 
 
@@ -1604,3 +1604,29 @@ def test_an_amount_added_to_one_the_reader_was_not_given_points_back():
     assert leans_back(text, [], spoken=False)
     assert leans_back("Another 20 people were killed in the shelling of Kharkiv on Monday.", [])
     assert not leans_back("The ministry extended the limit by 45 days in March 2023.", [])
+
+
+def test_an_event_a_source_recalls_from_before_its_news_is_background():
+    from briefing.synthesize import background
+
+    recalled = (
+        "Russian forces launched a full-scale invasion of Ukraine on February 24 [2022], "
+        "leading to civilian casualties in Kyiv."
+    )
+    today = "Today [2 June 2022], the Department of State is designating 71 Russian oligarchs."
+    june = date(2022, 6, 2)
+    # a government's release is news of its day: over a month before is its context
+    assert background(background_candidate(recalled, june, doc_type="press release"))
+    assert not background(background_candidate(today, june, doc_type="press release"))
+    # news: over half a year before
+    assert not background(background_candidate(recalled, june, doc_type="news"))
+    # an annual report tells the year it covers; earlier is background
+    def annual(text: str):
+        c = background_candidate(text, date(2024, 4, 17), doc_type="report")
+        c.doc.title = "2023 Country Reports on Human Rights Practices: Ruritania"
+        return c
+
+    told = "On March 29 [2023], defense lawyers in Minsk reported a letter from the ministry."
+    earlier = "Authorities in Beijing took the lawyer Tang Jitian into custody in 2021."
+    assert not background(annual(told))
+    assert background(annual(earlier))
