@@ -73,6 +73,7 @@ def assemble(
             points=tuple(p),
             quotes=tuple(q),
             sources=tuple(source_id(a.doc) for a in f),
+            question=topic.query if plain_question(topic) else None,
         )
         for (topic, _), f, q, p in zip(topics, found, quotes, points, strict=True)
     ]

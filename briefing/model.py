@@ -170,6 +170,7 @@ class Section:
     sources: tuple[str, ...]
     new_sources: tuple[str, ...] = ()  # not in the previous edition
     new_points: tuple[str, ...] = ()
+    question: str | None = None  # the question in plain words its summary answers
 
 
 @dataclass(frozen=True)

@@ -222,3 +222,25 @@ def test_a_brief_whose_newest_source_is_old_says_so_in_every_format(cli, tmp_pat
         assert (note in " ".join(text_of(next(out.rglob("brief.pdf"))).split())) is stale
         with zipfile.ZipFile(next(out.rglob("brief.docx"))) as docx:
             assert (note in docx.read("word/document.xml").decode()) is stale
+
+
+def test_a_topic_asked_as_a_question_shows_the_question_it_answers(cli, tmp_path):
+    import json
+
+    question = "What sanctions has Russia faced this month?"
+    out = tmp_path / "out"
+    result = cli(
+        "brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--query", question,
+        "--as-of", "2026-11-23", "--format", "txt", "--format", "json", "--format", "pdf",
+        "--out", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"Question: {question}" in next(out.rglob("brief.txt")).read_text()
+    assert f"Question: {question}" in " ".join(text_of(next(out.rglob("brief.pdf"))).split())
+    data = json.loads(next(out.rglob("brief.json")).read_text())
+    assert data["topics"][0]["question"] == question
+    # keywords are no question
+    out = tmp_path / "kw"
+    cli("brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--keywords", "Russia",
+        "--as-of", "2026-11-23", "--format", "json", "--out", out)  # fmt: skip
+    assert json.loads(next(out.rglob("brief.json")).read_text())["topics"][0]["question"] is None

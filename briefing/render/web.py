@@ -256,6 +256,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                 "sources": list(s.sources),
                 "new_sources": list(s.new_sources),
                 "new_points": list(s.new_points),
+                "question": s.question,
             }
             for s in brief.sections
         ],
@@ -342,6 +343,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
                 sources=tuple(t.get("sources", [])),
                 new_sources=tuple(t.get("new_sources", [])),
                 new_points=tuple(t.get("new_points", [])),
+                question=t.get("question"),
             )
             for t in data.get("topics", [])
         ),
