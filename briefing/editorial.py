@@ -502,8 +502,13 @@ def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     if partners is None:
         return None
     head, tail = partners
-    n = len([i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[head:tail]) if i.strip()])
-    return head, tail, f" [{_COUNTED[n - 2] if 2 <= n <= 12 else n} others]"
+    # counted only where commas part every item ("A, B, and C"): an "and" may be inside a
+    # name ("the Department of Health and Human Services"), and a wrong count is worse
+    # than none
+    parts = text[head:tail].split(",")
+    if len(parts) > 2 and parts[-1].strip().startswith("and ") and 2 <= len(parts) <= 12:
+        return head, tail, f" [{_COUNTED[len(parts) - 2]} others]"
+    return head, tail, " [others]"
 
 
 _COUNTED = "two three four five six seven eight nine ten eleven twelve".split()

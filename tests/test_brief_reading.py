@@ -1462,6 +1462,18 @@ def test_a_long_list_of_partners_between_subject_and_verb_is_elided_so_the_act_i
         "advisory"
     )
     assert "".join(text[s:t] for s, t in first.spans) == first.text.replace(" [eight others]", "")
+    # counted only where commas part every item: an "and" may be inside a name
+    from briefing.editorial import elision
+
+    named = (
+        "The Ministry, alongside the Ministry of Health and Welfare, the Ministry of Trade, "
+        "the Ministry of Labor, and the Trade Envoy, issued an advisory on cobalt mines."
+    )
+    assert elision(named, 0, len(named))[2] == " [four others]"
+    unparted = named.replace(
+        "Trade, the Ministry of Labor, and", "Trade and the Ministry of Labor and"
+    )
+    assert elision(unparted, 0, len(unparted))[2] == " [others]"
     # a short list is kept whole, and a list that does not close before a verb is no list
     short = "The Ministry, alongside the Ministry of Trade, issued an advisory on cobalt mines.\n"
     assert said_by_all_doc(doc(short, authors=("Ministry",)))[0].text == short.strip()
