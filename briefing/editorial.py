@@ -111,7 +111,7 @@ DONE_SO = re.compile(r"\b(?:do|does|did|done|doing) so\b")
 SUBSTITUTE_WITHIN = 5  # words
 # "Do that" before a pause is the same verbal reference, by a demonstrative: "I'm really
 # pleased to do that, to …".
-DONE_THAT = re.compile(r"\b(?:do|does|did|done|doing) (?:that|this) (?:[,;:]|$)")
+DONE_THAT = re.compile(r"\b(?:do|does|did|done|doing) (?:that|this)(?: [,;:]|$)")
 DEMONSTRATIVE_WITHIN = 7  # tokens
 DEMONSTRATIVE_PRONOUN = re.compile(
     r"\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "
@@ -259,7 +259,9 @@ FINAL_POINTER = re.compile(
 )
 # A place the sentence itself names, which its closing "there" stands for: "… genocide in
 # Xinjiang and … its use of forced labor there."
-PLACE_NAMED = re.compile(r"\b(?:in|to|from|across|inside|into) (?:the )?[A-Z]\w")
+PLACE_NAMED = re.compile(
+    rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
+)
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 FIRST_PERSON = re.compile(
     r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
@@ -367,6 +369,8 @@ def edit(
     opening = ""
     # an echo goes where the reader has not heard what it echoes
     echo = ECHO_CLAUSE.match(text) if not _heard(doc) else None
+    if echo and not _spoken(doc) and not AGENTLESS_ECHO.match(echo[1].lower()):
+        echo = None  # in writing, "As Putin said, …" says whose claim the rest is: it leans
     m = echo or OPENING_CONNECTIVE.match(text)
     if m and _detachable(m) and m.end() < len(text):
         # "But the fund has paid …" → "[T]he fund has paid …", "As Ned noted, in his first
@@ -516,6 +520,10 @@ _COUNTED = "two three four five six seven eight nine ten eleven twelve".split()
 
 OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
 # An opening echo set off by a comma: "As Ned noted, …", "As I said, …" (ECHO).
+# One with no agent but the writer ("As noted earlier, …", "As we said, …").
+AGENTLESS_ECHO = re.compile(
+    rf"as (?:(?:previously|already|earlier|briefly) |(?:i|we) (?:have |had )?)?{_SAID}"
+)
 ECHO_CLAUSE = re.compile(r"(As [^,;:.]{1,60}), +(?=[A-Za-z])")
 
 
@@ -705,8 +713,11 @@ def leans_back(
     final = FINAL_POINTER.search(low[-24:])
     if final and not (final[0].startswith("there") and PLACE_NAMED.search(text)):
         return True  # "… our allies in this.", "… catastrophe there."
-    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low) or ADDED_AMOUNT.search(low):
-        return True  # "Millions more are …", "NATO has responded with …", "an additional 45"
+    if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
+        return True  # "Millions more are …", "NATO has responded with …"
+    added = ADDED_AMOUNT.search(low)
+    if added and not re.search(r"\d", low[: added.start()]):
+        return True  # "… for an additional 45 days" (not "12 … and another 30")
     if not spoken and ECHO.match(low):
         return True  # "As the Secretary noted, …" in writing; a speaker's is of the same talk
     if COUNTED_DEFINITE.search(low[:80]):
@@ -759,7 +770,10 @@ PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 # A possessive in an opening phrase whose subject, named right after the comma, it stands for
 # (backward anaphora into a preposed phrase, Reinhart 1983): "In his first weeks in office,
 # President Biden signed …".
-_CATAPHORA = re.compile(r"[A-Z][a-z]* [^,]*\b(?:his|her)\b[^,]*, (?:[A-Z][\w.’'-]* ){1,4}[a-z]")
+_CATAPHORA = re.compile(
+    r"[A-Z][a-z]* [^,]*\b(?:his|her)\b[^,]*, (?:[A-Z][\w.’'-]* ){0,2}"
+    rf"(?i:{'|'.join(sorted(lexicon.TITLE_WORDS))}) (?:[A-Z][\w.’'-]* ){{1,3}}[a-z]"
+)
 CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 

@@ -141,7 +141,7 @@ def _in_order(chosen: Chosen) -> Chosen:
     out = list(chosen)
     for item in chosen:
         q, doc = item[1]
-        if not leans_back(q.text, ()):
+        if not leans_back(q.text, (), spoken=q.kind == "spoken"):
             continue
         earlier = [
             i for i, (_, (p, d)) in enumerate(out) if d is doc and p.start < q.start and p is not q
@@ -262,8 +262,13 @@ def hollow(q: Quote) -> bool:
     # the amount must be in what is said or promised: "The 83 members of our coalition will
     # continue to …" counts who promises, not what
     forms = (STANCE, UNSAID_ACT, SCHEDULE, AGENDA, RENEWED)
-    found = (form.search(q.text) for form in forms)
-    return any(m is not None and not quantity(q.text[m.start() :]) for m in found)
+    for m in (form.search(q.text) for form in forms):
+        if m is None:
+            continue
+        clause = max(q.text.rfind(p, 0, m.start()) for p in ",;:") + 1  # the form's clause
+        if not quantity(q.text[:clause] + " " + q.text[m.start() :]):
+            return True
+    return False
 
 
 def _voiced(q: Quote) -> bool:

@@ -343,7 +343,9 @@ def candidates(
             if _remark(edited):
                 continue
             taken += 1
-            out.append(Candidate(edited, doc, sentence, rank, at, n, passing=passing))
+            # a transcript's sentences on the topic are answers about it: no half weight
+            half = passing and doc.doc_type != "transcript"
+            out.append(Candidate(edited, doc, sentence, rank, at, n, passing=half))
     return [
         c
         for c in out
@@ -639,7 +641,7 @@ def background(c: Candidate) -> bool:
         or slogan(text)
         # a government's truism ("Businesses can provide crucial support …"); in news a bare
         # plural is mostly the story's own people ("Residents fear …")
-        or (c.doc.doc_type in OFFICIAL and (generic(text) or irrealis(text)))
+        or (c.doc.doc_type in OFFICIAL and (generic(text) or _position(text)))
         # a government's briefing is read by outsiders, as its releases are
         or ((written or c.doc.doc_type == "transcript") and first_person(text) and stative(text))
         # writing only: speech names less (the room knows), and a member's "I intend to …"
@@ -682,6 +684,12 @@ _NOT_GENERIC_VERBS = frozenset(
 )
 _NOT_KINDS = frozenset(lexicon.NUMBER_WORDS) | {"thousands", "hundreds", "millions", "dozens"}
 _SPEAKING = re.compile(lexicon.cue_pattern())
+
+
+def _position(text: str) -> bool:
+    """Modal verbs only (``irrealis``) and no decision: "Stability … can only be achieved
+    through …", not "The United States will impose visa restrictions on …"."""
+    return irrealis(text) and not decision_words(text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -790,17 +798,17 @@ def _recalled(c: Candidate) -> bool:
     annual report, before the year it covers ("2023 Country Reports …" tells 2023, published
     in April 2024)."""
     covered = coverage_year(c.doc) if c.doc.doc_type == "report" else None
-    if covered is not None:
+    if covered is not None and c.doc.date is not None and covered < c.doc.date.year:
         return long_before(c.edited.text, date(covered, 1, 1), 0)
     days = RECALLED_DAYS if c.doc.doc_type in OFFICIAL else BACKGROUND_DAYS
     return long_before(c.edited.text, c.doc.date, days)
 
 
 def long_before(text: str, when: date | None, days: int = BACKGROUND_DAYS) -> bool:
-    """Whether every date the sentence gives is more than BACKGROUND_DAYS before its source's
-    own date ("At the end of June 2020, …" in a statement of August 2021), or it opens years
-    back ("Five years ago, …"): background a reader already knows, not what the source
-    reports. Each date is taken at its latest day."""
+    """Whether every date the sentence gives is more than ``days`` (BACKGROUND_DAYS unless
+    told) before ``when``, its source's date ("At the end of June 2020, …" in a statement of
+    August 2021), or it opens years back ("Five years ago, …"): background a reader already
+    knows, not what the source reports. Each date is taken at its latest day."""
     if _YEARS_AGO.search(text):
         return True
     # a date a period runs from ("Since protests began in 2019, …") reaches the source's day
@@ -839,8 +847,8 @@ def readout(text: str) -> bool:
     Secretary") or "we"; "… a consular officer visited [a detainee]" is news."""
     m = READOUT.search(text)
     # a count of those met is still who was met ("… foreign ministers from all seven Central
-    # American countries"); what was decided there is news
-    if not m or decision_words(text):
+    # American countries"); an amount or a decision there is news
+    if not m or decision_words(text) or _AMOUNT.search(text):
         return False
     before = text[: m.start()].split(",")[-1].split()  # after an opener: "This morning, …"
     if not before or len(before) > READOUT_SUBJECT_WORDS:
@@ -936,14 +944,14 @@ def select(
     reports = all(c.doc.doc_type == "report" for c in pool) and len(per_source) > 2
     spread = SOURCE_DIVERSITY if not feedback or reports else 0.0
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
-    chosen = _without_padding(pool, _leads_of_decisions(pool, chosen, sims))
+    chosen = _without_padding(pool, _leads_of_decisions(pool, chosen, sims, words))
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
 
 
 def _leads_of_decisions(
-    pool: list[Candidate], chosen: list[int], sims: list[dict[int, float]]
+    pool: list[Candidate], chosen: list[int], sims: list[dict[int, float]], budget: int
 ) -> list[int]:
     """``chosen`` with a part of a listed decision ("… is designating Pioneer Ship Management
     …") given up for the sentence before it in its source that states the decision whole
@@ -951,6 +959,7 @@ def _leads_of_decisions(
     lists its parts, and the reader needs the whole first. In a government's own releases
     and briefings."""
     out = list(chosen)
+    spent = sum(pool[i].words for i in out)
     for n, j in enumerate(out):
         if pool[j].doc.doc_type not in OFFICIAL:
             continue  # a report's sections are no pyramid; news keeps its pick (DUC 2004
@@ -962,10 +971,12 @@ def _leads_of_decisions(
             and pool[k].doc is pool[j].doc
             and pool[k].sentence.start < pool[j].sentence.start
             and same_decision(pool[k], pool[j])
+            and spent - pool[j].words + pool[k].words <= max(budget, spent)
             and not chosen_near(k, [i for i in out if i != j], sims, pool)
         ]
         if leads:
             out[n] = min(leads, key=lambda k: pool[k].sentence.start)
+            spent += pool[out[n]].words - pool[j].words
     return out
 
 

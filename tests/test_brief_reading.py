@@ -1642,3 +1642,34 @@ def test_an_event_a_source_recalls_from_before_its_news_is_background():
     earlier = "Authorities in Beijing took the lawyer Tang Jitian into custody in 2021."
     assert not background(annual(told))
     assert background(annual(earlier))
+
+
+def test_the_reviews_counter_examples_stay_as_they_were():
+    from briefing.editorial import dangling_person, leans_back
+    from briefing.keyquotes import hollow
+    from briefing.synthesize import background
+
+    # in writing, a named echo says whose claim the rest is: no cut, no bullet
+    news = "As Putin said, Russia will answer any strike on Crimea with nuclear weapons.\n"
+    assert said_by_all_doc(doc(news, doc_type="news", authors=("Wire",))) == []
+    # an amount at a visit, a decision in a modal sentence: news, not background
+    visit = "Today, Secretary Blinken visited a depot that has shipped $1.2 billion in arms."
+    assert not background(background_candidate(visit, doc_type="press release"))
+    will = "The United States will impose visa restrictions on Ruritanian officials in Varna."
+    assert not background(background_candidate(will, doc_type="press release"))
+    # a title's year later than the source's own is no year it covers
+    c = background_candidate("Police in Minsk arrested 40 journalists on October 3, 2023.",
+                             date(2024, 1, 11), doc_type="report")  # fmt: skip
+    c.doc.title = "World Report 2024: Belarus"
+    assert not background(c)
+    # an amount before the promise is the promise's
+    said = "Since 2014, we have provided $5 billion, and we will continue to stand with Ukraine."
+    assert not hollow(Quote(text=said, speaker="Ned Price", start=0, end=len(said)))
+    # an added amount with its base given
+    assert not leans_back("Police arrested 12 protesters in Minsk on Monday and another 30.", [])
+    # "his" before a body, not a person
+    assert dangling_person("After his arrest, Chinese authorities held him in Beijing.")
+    # "do that" at the end; a month is no place
+    assert leans_back("We are very pleased to do that.", [])
+    march = "Speaking in March, she said it would be a catastrophe there."
+    assert leans_back(march, [], spoken=False)
