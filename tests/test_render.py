@@ -239,6 +239,13 @@ def test_a_topic_asked_as_a_question_shows_the_question_it_answers(cli, tmp_path
     assert f"Question: {question}" in " ".join(text_of(next(out.rglob("brief.pdf"))).split())
     data = json.loads(next(out.rglob("brief.json")).read_text())
     assert data["topics"][0]["question"] == question
+    # the memo layout too
+    from briefing.model import Theme
+    from briefing.render.html import RenderOptions, brief_html
+    from briefing.render.web import brief_from_dict
+
+    memo = brief_html(brief_from_dict(data), RenderOptions(theme=Theme(layout="memo")))
+    assert f"Question: {question}" in memo
     # keywords are no question
     out = tmp_path / "kw"
     cli("brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--keywords", "Russia",
