@@ -218,7 +218,9 @@ COUNTED_MORE = re.compile(
     r"|(?:\w+ )?(?:million|thousand|hundred|billion)) more\b(?! than\b)"
 )
 # An amount added to one the reader was not given (comparative reference, Halliday & Hasan
-# 1976): "… could detain a suspect for an additional 45 days …", "another 20 people".
+# 1976): "… could detain a suspect for an additional 45 days …", "another 20 people". Anywhere
+# in the sentence, unless it gives the base amount first; ADDITION catches "an additional"
+# with or without a number in the opening words.
 _NUMBER_WORDS = "|".join(sorted(lexicon.NUMBER_WORDS))
 ADDED_AMOUNT = re.compile(
     rf"\b(?:an additional|another|a further|an extra) (?:\d[\d,.]*|{_NUMBER_WORDS})\b"

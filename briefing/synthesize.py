@@ -736,8 +736,9 @@ def rhetoric(text: str) -> bool:
 # verbs are modal ("Russia cannot, and will not, veto accountability", "Businesses can provide
 # crucial support …"), with no amount, date or event in the past or under way, says what
 # someone holds should happen: a position. A key quote that is one ranks below the others
-# (``keyquotes.key_quotes``); as a bullet's weight it cost the news clusters' ROUGE-2 (DUC 2004
-# through the CLI, 250 words, 16.22 to 16.06), so bullets are left to the other rules.
+# (``keyquotes.key_quotes``). As a bullet's weight it cost the news clusters' ROUGE-2 (DUC 2004
+# through the CLI, 250 words, 16.22 to 16.06), so it weighs a bullet as background only in a
+# government's own releases and briefings, and only with no decision (``_position``).
 _MODAL = re.compile(
     r"\b(?:will|would|can|cannot|could|must|should|may|might|shall|needs? to|won[’']t"
     r"|can[’']t)\b",
