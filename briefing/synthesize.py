@@ -644,12 +644,42 @@ def background(c: Candidate) -> bool:
         or (c.doc.doc_type in OFFICIAL and (generic(text) or _position(text)))
         # a government's briefing is read by outsiders, as its releases are
         or ((written or c.doc.doc_type == "transcript") and first_person(text) and stative(text))
+        # and so is a government's word on how it stands, said of itself by name ("The
+        # United States harbors no hostile intent …"), unless it announces a decision
+        or (c.doc.doc_type in OFFICIAL and self_stance(text))
         # writing only: speech names less (the room knows), and a member's "I intend to …"
         # is a meeting's business
         # a run's first sentence carries its subject: "Exporters will need a license … The
         # rules take effect on January 1." names no one, whatever the rules' date
         or (written and not _ANCHORED.search(_FIRST_SENTENCE.split(text, 1)[0]))
         or bool(written and INTENTION.search(text) and not quantity(text))
+    )
+
+
+# A government naming itself as a sentence's subject, in its own release or briefing: the
+# third-person "we" of diplomatic writing ("The United States underscores that …").
+SELF_NAMED = re.compile(
+    r"^\W*(?:The |This )?(?:United States|U\.S\.|US|Department(?: of State)?|Administration"
+    r"|Government)(?: [Gg]overnment)? (?!and\b|or\b|,)"
+)
+# A decision announced, not yet taken: "… will impose visa restrictions on …".
+_TO_DECIDE = re.compile(r"\b(?:will|shall|to)(?: not)?(?: \w+ly)? (\w+)")
+
+
+def self_stance(text: str) -> bool:
+    """A government's stance in its own voice by name (SELF_NAMED, ``stative``): how it
+    stands, with no decision it announces. "Attacks" in what it underscores is no decision
+    of its own, so only a decision after "will", "shall" or "to" counts."""
+    named = SELF_NAMED.match(text)
+    if not named or not stative(text):
+        return False
+    # a past form right after the subject is its verb ("The United States imposed …"),
+    # whatever the tagger made of it
+    verb = text[named.end() :].split(" ", 1)[0]
+    if verb.endswith("ed") or verb in lexicon.PAST_TENSE_FORMS:
+        return False
+    return not any(
+        w in DECISION_STEMS for m in _TO_DECIDE.finditer(text) for w in content_words(m[1])
     )
 
 
@@ -989,7 +1019,11 @@ def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:
     news = [k for k in chosen if not background(pool[k])]
     if len(news) < ENOUGH_NEWS:
         return chosen
-    return [k for k in chosen if k in news or pool[k].doc.doc_type not in OFFICIAL]
+    return [
+        k
+        for k in chosen
+        if k in news or (pool[k].doc.doc_type not in OFFICIAL and not _recalled(pool[k]))
+    ]
 
 
 def developments(chosen: list[int], cluster: list[int], reward: list[float]) -> dict[int, int]:

@@ -931,6 +931,38 @@ def test_a_governments_background_does_not_pad_a_topic_that_has_news_enough():
     assert any(p.text.startswith("Arms smugglers") for p in points)
 
 
+def test_an_event_recalled_from_years_before_does_not_pad_news_that_has_enough():
+    text = (
+        "Coast guard ships fired water cannon at a supply boat near the shoal on May 3, 2026.\n"
+        "The Ministry lodged a protest with the embassy over the attack on May 4, 2026.\n"
+        "Navy officials said 14 sailors were hurt and two boats were damaged in the attack.\n"
+        "A tribunal ruled in 2016 that the sweeping claims to the shoal had no legal basis.\n"
+    )
+    story = doc(text, doc_type="news", path="/tmp/story.txt", date=date(2026, 5, 5))
+    points = synthesize([analyze(story)], terms=["shoal"], words=200)
+    assert len(points) == 3 and not any(p.text.startswith("A tribunal") for p in points)
+    # the same story without news enough keeps it: a topic is not left empty
+    short = doc(text.split("\n", 2)[2], doc_type="news", path="/tmp/s.txt", date=date(2026, 5, 5))
+    points = synthesize([analyze(short)], terms=["shoal"], words=200)
+    assert any(p.text.startswith("A tribunal") for p in points)
+
+
+def test_a_government_naming_itself_in_a_stance_is_background():
+    from briefing.synthesize import self_stance
+
+    assert self_stance("The United States harbors no hostile intent towards the DPRK.")
+    assert self_stance(
+        "The United States underscores that attacks against UN personnel are contrary to law."
+    )
+    assert self_stance("The Government remains committed to a negotiated settlement.")
+    # a decision it announces, what it did, and a coalition it leads are news
+    assert not self_stance("The United States will impose visa restrictions on ten officials.")
+    assert not self_stance("The United States imposed visa restrictions on ten officials.")
+    assert not self_stance("The United States and 44 other countries invoked the mechanism.")
+    # another's state of affairs is the news of a release, not its stance
+    assert not self_stance("Ahrar al-Sharqiya is reportedly involved in looting property.")
+
+
 def test_a_release_listing_the_parts_of_a_decision_is_told_by_its_lead():
     text = (
         "The Ministry is designating six firms that have been facilitating the illicit shipment "
