@@ -1168,12 +1168,18 @@ def same_start(a: Candidate, b: Candidate) -> bool:
 
 
 def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
-    """Development by development (the most important first), each in date and text order."""
+    """Development by development (the most important first), each in date and text order.
+    Bullets from reports are read report by report, each in its own order: a report is laid
+    out by its author, findings first and then section by section, and a summary of a
+    structured document keeps its order (as extractive summaries of one document do)."""
 
     def key(c: Candidate) -> tuple[int, str, int, int]:
         day = c.doc.date.isoformat() if c.doc.date else ""
+        if reports:
+            return (c.rank, "", 0, c.sentence.start)
         return (c.development, day, c.rank, c.sentence.start)
 
+    reports = bool(chosen) and all(c.doc.doc_type == "report" for c in chosen)
     out = sorted(chosen, key=key)
     # A bullet right after another in its source is read after it: its lead before the
     # sentence that goes on from it ("China announced new licensing requirements …" before

@@ -623,12 +623,12 @@ def test_a_bullet_right_after_another_in_its_source_is_read_after_it():
 
     from briefing.synthesize import reading_order
 
-    def cand(sid, index, development):
+    def cand(sid, index, development, doc_type="news", rank=0):
         return SimpleNamespace(
             key=(sid, index * 100),
             index=index,
-            doc=SimpleNamespace(date=None),
-            rank=0,
+            doc=SimpleNamespace(date=None, doc_type=doc_type),
+            rank=rank,
             sentence=SimpleNamespace(start=index * 100),
             development=development,
         )
@@ -640,6 +640,29 @@ def test_a_bullet_right_after_another_in_its_source_is_read_after_it():
     assert [c.key for c in reading_order([far, other])] == [("b", 0), ("a", 900)]
     first = cand("a", 20, 0)
     assert [c.key for c in reading_order([lead, first])] == [("a", 2000), ("a", 0)]
+
+
+def test_bullets_from_reports_are_read_report_by_report_in_each_ones_order():
+    """A country report leads with its findings: "Genocide … occurred" opens the brief, not a
+    case from its fourth section that the synthesis weighed higher."""
+    from types import SimpleNamespace
+
+    from briefing.synthesize import reading_order
+
+    def cand(sid, start, development, rank):
+        return SimpleNamespace(
+            key=(sid, start),
+            index=start // 100,
+            doc=SimpleNamespace(date=date(2024, 4, 22), doc_type="report"),
+            rank=rank,
+            sentence=SimpleNamespace(start=start),
+            development=development,
+        )
+
+    case, finding = cand("a", 9000, 0, 0), cand("a", 100, 3, 0)
+    neighbour, prison = cand("b", 500, 1, 1), cand("a", 4000, 2, 0)
+    order = [c.key for c in reading_order([case, neighbour, prison, finding])]
+    assert order == [("a", 100), ("a", 4000), ("a", 9000), ("b", 500)]
 
 
 def test_the_executive_summary_gives_each_topic_what_most_of_its_sources_report(tmp_path):
