@@ -162,7 +162,11 @@ def test_broken_files_go_through_the_cache_and_the_writers(fuzzed, tmp_path):
         docs, skipped = get_sources([folder], cache)
     with DocumentCache(tmp_path / "cache.sqlite") as cache:  # now from the cache
         again, _ = get_sources([folder], cache)
-    assert [d.text for d in again] == [d.text for d in docs]
+    # a file read the first time comes back the same from the cache; one that ran out of
+    # time the first time under load may be read the second (a timeout is not cached)
+    first = {(d.path, d.text) for d in docs}
+    assert first <= {(d.path, d.text) for d in again}
+    assert len(again) >= len(docs)
     assert all(s.reason for s in skipped)
     config = tmp_path / "config.yaml"
     config.write_text(
