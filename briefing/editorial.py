@@ -839,10 +839,30 @@ def _points_back_inside(low: str, shown: str) -> bool:
         stems = content_words(noun)
         if noun in TIME_NOUNS or not stems:
             continue
+        if noun in lexicon.CLASS_NOUNS and _within_sentence(low, m.start()):
+            continue
         earlier = {w[:STEM] for w in content_words(low[: m.start()])}
         if stems[0][:STEM] not in earlier | named:
             return True
     return False
+
+
+# A relative clause right before a demonstrative: "… officials in the institutions that run
+# those facilities".
+_IN_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)(?: [a-z]+){0,2} $")
+# Things the sentence counts before: "eight Syrian prisons", "12 firms".
+_COUNTED_THINGS = re.compile(
+    rf"\b(?:\d[\d,.]*|{'|'.join(sorted(lexicon.NUMBER_WORDS))}) (?:[a-z’'-]+ ){{0,2}}[a-z]+s\b"
+)
+
+
+def _within_sentence(low: str, at: int) -> bool:
+    """Whether a demonstrative general noun (lexicon.CLASS_NOUNS) at ``at`` points inside its
+    sentence: it stands in a relative clause after the sentence has counted things out ("The
+    United States is sanctioning eight Syrian prisons, five … officials in the institutions
+    that run those facilities"), which it takes up under a wider name. "… 12 firms that
+    committed those violations" still points back."""
+    return bool(_IN_RELATIVE.search(low[:at]) and _COUNTED_THINGS.search(low[:at]))
 
 
 def first_person(text: str) -> bool:

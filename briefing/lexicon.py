@@ -394,6 +394,14 @@ GENERAL_NOUNS = frozenset(
     outcome consequence consequences impact situation development developments""".split()
 )
 
+# General nouns of things and people (Halliday and Hasan 1976, §6.4: "people", "thing",
+# "place"): a demonstrative one takes up a more specific noun under a wider name ("eight
+# Syrian prisons … those facilities").
+CLASS_NOUNS = frozenset(
+    """facilities facility entities entity individuals institutions places sites people
+    persons groups organizations organisations things locations bodies""".split()
+)
+
 # After "The <noun>" these words show the noun phrase goes on ("The designations of …").
 NOUN_PHRASE_GOES_ON = frozenset(
     "of in for on to at by from with and or that which who whose under over against".split()

@@ -344,6 +344,25 @@ def test_in_writing_a_this_or_these_anywhere_points_back_but_not_in_speech():
         assert not leans_back(fine, (), spoken=False), fine
 
 
+def test_a_demonstrative_general_noun_may_take_up_what_its_sentence_counted():
+    """A release's decision lists what it sanctions, and a relative clause in it takes one of
+    them up under a wider name: the sentence stands alone. Any other noun, or no count before
+    it, still points back."""
+    from briefing.editorial import leans_back
+
+    lead = (
+        "The United States is sanctioning eight Syrian prisons, five regime officials in the "
+        "institutions that run those facilities, two militia groups, and two militia leaders."
+    )
+    assert not leans_back(lead, (), spoken=False)
+    for leaning in (
+        "The Ministry designated 12 firms that committed those violations.",  # not a wider name
+        "The Ministry designated firms that supplied those facilities.",  # nothing counted
+        "The Ministry designated 12 firms for those facilities.",  # no relative clause
+    ):
+        assert leans_back(leaning, (), spoken=False), leaning
+
+
 def test_in_writing_a_personal_pronoun_after_an_opening_phrase_points_back():
     from briefing.editorial import leans_back
 
