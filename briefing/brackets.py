@@ -45,9 +45,11 @@ _FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?: {_CAPITALISED}){{1,3}}\b")
 
 
 # A capitalised word alone, first in a sentence or after a word in lower case: "sentenced
-# Song to", "Vandecasteele was arrested"; its possessive "’s" apart.
+# Song to", "Vandecasteele was arrested"; its possessive "’s" apart, a hyphenated name whole
+# ("Sharenda-Panasiuk").
 _LONE_NAME = re.compile(
-    rf"(?<![\w’'-])([{_UPPER}][{_LOWER}][\w’'-]*?)(?:[’']s)?\b(?! [{_UPPER}]|\. ?[{_UPPER}])"
+    rf"(?<![\w’'-])([{_UPPER}][{_LOWER}]\w*(?:[’'-]\w+)*?)(?:[’']s)?\b(?![\w’'-])"
+    rf"(?! [{_UPPER}]|\. ?[{_UPPER}])"
 )
 
 
@@ -57,6 +59,7 @@ _NOT_IN_NAMES = (
     | lexicon.PLACE_MODIFIERS
     | frozenset(lexicon.WEEKDAYS)
     | frozenset(("Hon", "Right", "Honourable", "Honorable"))
+    | frozenset(w.capitalize() for w in lexicon.SUBORDINATORS)  # "Although Song …"
 )
 
 
@@ -170,8 +173,11 @@ def _word_before(text: str, m: re.Match[str]) -> str:
 
 def _in_longer_name(text: str, m: re.Match[str]) -> bool:
     """Whether the capitalised word ``m`` is part of a longer name here: a capitalised word
-    before it, not set off by a comma."""
+    before it, not set off by a comma, and no function word capitalised to open the sentence
+    ("While Sharenda-Panasiuk was due …", "After Song …")."""
     before = _word_before(text, m)
+    if before.lower() in STOPWORDS or before.lower() in lexicon.SUBORDINATORS:
+        return False
     return before[:1].isupper() and not before.endswith(",")
 
 

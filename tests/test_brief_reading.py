@@ -1272,6 +1272,27 @@ def test_a_later_mention_by_surname_gets_who_the_first_mention_said_they_were():
     assert "fined [Olga] Petrova 20,000 rubles" in joined  # "arrested" says no role
 
 
+def test_a_hyphenated_surname_after_an_opening_subordinator_gets_the_rest_of_its_name(tmp_path):
+    """"While Sharenda-Panasiuk was due …" named her by surname alone: the hyphen cut the name
+    in two, and the capitalised "While" passed for part of a longer name."""
+    from briefing.brackets import name_inserts
+    from briefing.ingest import read_file
+
+    path = tmp_path / "belarus.txt"
+    path.write_text(
+        "Report: Belarus\n\nIn May, political prisoner Paulina Sharenda-Panasiuk began a hunger"
+        " strike.\n\nWhile Sharenda-Panasiuk was due to be released in August, she was charged"
+        " again.\n\nAlthough Sharenda-Panasiuk appealed, the court upheld the charge.\n",
+        encoding="utf-8",
+    )
+    doc = read_file(path)
+    for opening in ("While Sharenda", "Although Sharenda"):
+        at = doc.text.index(opening)
+        name = at + len(opening.split()[0]) + 1
+        inserts = name_inserts(doc, at, doc.text.index(".", at) + 1)
+        assert inserts == [(name, "[political prisoner Paulina] ")], opening
+
+
 def test_a_name_with_accents_is_a_name_and_a_shared_surname_is_nobody_in_particular(tmp_path):
     from briefing.brackets import name_inserts, unknown_person
     from briefing.ingest import read_file
