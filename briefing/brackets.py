@@ -48,8 +48,8 @@ _FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?: {_CAPITALISED}){{1,3}}\b")
 # Song to", "Vandecasteele was arrested"; its possessive "’s" apart, a hyphenated name whole
 # ("Sharenda-Panasiuk").
 _LONE_NAME = re.compile(
-    rf"(?<![\w’'-])([{_UPPER}][{_LOWER}]\w*(?:[’'-]\w+)*?)(?:[’']s)?\b(?![\w’'-])"
-    rf"(?! [{_UPPER}]|\. ?[{_UPPER}])"
+    rf"(?<![\w’'-])([{_UPPER}][{_LOWER}]\w*(?:-\w+)*)"
+    rf"(?:[’']s\b|\b(?![\w’'-])(?! [{_UPPER}]|\. ?[{_UPPER}]))"
 )
 
 
@@ -176,7 +176,7 @@ def _in_longer_name(text: str, m: re.Match[str]) -> bool:
     before it, not set off by a comma, and no function word capitalised to open the sentence
     ("While Sharenda-Panasiuk was due …", "After Song …")."""
     before = _word_before(text, m)
-    if before.lower() in STOPWORDS or before.lower() in lexicon.SUBORDINATORS:
+    if before.lower() in lexicon.SUBORDINATORS:
         return False
     return before[:1].isupper() and not before.endswith(",")
 

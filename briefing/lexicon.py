@@ -394,9 +394,11 @@ GENERAL_NOUNS = frozenset(
     outcome consequence consequences impact situation development developments""".split()
 )
 
-# Subordinators and prepositions that open a sentence capitalised but are no part of a name
-# ("Although Song …", "Despite Li's …"), beside those among the stopwords.
-SUBORDINATORS = frozenset("although though because unless whereas until despite".split())
+# Subordinators that open a sentence capitalised but are no part of a name ("While Song …",
+# "Although Li …").
+SUBORDINATORS = frozenset(
+    "while when whenever after before although though because unless whereas until once".split()
+)
 
 # General nouns of things and people (Halliday and Hasan 1976, §6.4: "people", "thing",
 # "place"): a demonstrative one takes up a more specific noun under a wider name ("eight

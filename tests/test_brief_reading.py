@@ -1291,6 +1291,17 @@ def test_a_hyphenated_surname_after_an_opening_subordinator_gets_the_rest_of_its
         name = at + len(opening.split()[0]) + 1
         inserts = name_inserts(doc, at, doc.text.index(".", at) + 1)
         assert inserts == [(name, "[political prisoner Paulina] ")], opening
+    # a possessive before a capitalised word is still the name's: "Xu’s China Democracy …"
+    path.write_text(
+        "Report: China\n\nCourts sentenced the dissident Xu Wenli to 13 years.\n\n"
+        "Police detained one of Xu’s China Democracy Party colleagues.\n",
+        encoding="utf-8",
+    )
+    doc = read_file(path)
+    at = doc.text.index("Police detained")
+    xu = doc.text.index("Xu’s")
+    inserts = name_inserts(doc, at, doc.text.index(".", at) + 1)
+    assert inserts == [(xu, "[dissident] "), (xu + 2, " [Wenli]")]
 
 
 def test_a_name_with_accents_is_a_name_and_a_shared_surname_is_nobody_in_particular(tmp_path):
