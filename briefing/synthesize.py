@@ -207,6 +207,7 @@ APPOINTMENT = re.compile(
 )
 READOUT_SUBJECT_WORDS = 7  # "Secretary of State Antony J. Blinken"
 OFFICIAL = ("press release", "transcript")  # a government's own words about its day
+PADDED = (*OFFICIAL, "report")  # sources whose background only pads a topic with news enough
 # A meeting as the frame of what came of it: "On Friday, the UN Human Rights Council
 # concluded an Urgent Debate on …", before "The Council voted overwhelmingly to demand …". That
 # a meeting was held is the circumstance; what came of it is the news (van Dijk 1988's main
@@ -1014,7 +1015,8 @@ def _leads_of_decisions(
 def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:
     """``chosen`` without the background from a government's own releases and briefings (a
     stance, a readout, an appointment, …) when ENOUGH_NEWS bullets say what happened: the
-    budget is a limit, not a quota, and a director cuts what only fills it. News and
+    budget is a limit, not a quota, and a director cuts what only fills it. So do reports
+    ("There were no significant changes in …" before a report's findings). News and
     meetings keep theirs: their background is mostly the story's own context."""
     news = [k for k in chosen if not background(pool[k])]
     if len(news) < ENOUGH_NEWS:
@@ -1022,7 +1024,7 @@ def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:
     return [
         k
         for k in chosen
-        if k in news or (pool[k].doc.doc_type not in OFFICIAL and not _recalled(pool[k]))
+        if k in news or (pool[k].doc.doc_type not in PADDED and not _recalled(pool[k]))
     ]
 
 

@@ -948,6 +948,17 @@ def test_a_governments_background_does_not_pad_a_topic_that_has_news_enough():
     release = doc(text, doc_type="press release", path="/tmp/release.txt")
     points = synthesize([analyze(release)], terms=["arms"], words=200)
     assert len(points) == 3 and not any(p.text.startswith("Arms smugglers") for p in points)
+    # nor does a report's: "There were no significant changes …" opens its summary
+    report = doc(
+        "There were no significant changes in the arms trade through the northern ports.\n"
+        "Customs officers seized 40 containers of rifles at the port of Varna on May 3.\n"
+        "The Ministry designated 12 shipping firms that carried arms to the coast in May.\n"
+        "The Ministry froze $8 million held by the arms firms' owners in three banks.\n",
+        doc_type="report",
+        path="/tmp/report.txt",
+    )
+    points = synthesize([analyze(report)], terms=["arms"], words=200)
+    assert len(points) >= 3 and not any(p.text.startswith("There were no") for p in points)
     # a news story's background is mostly its own context: it stays
     story = doc(text, doc_type="news", path="/tmp/story.txt")
     points = synthesize([analyze(story)], terms=["arms"], words=200)
