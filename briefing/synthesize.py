@@ -89,6 +89,7 @@ SIGNATURE_SOURCES = 4
 SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 1 + this)
 TITLE_WEIGHT = 1.0  # how far saying what the headline says raises a sentence's reward
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
+REPORT_LOCATION = 1.0  # how far a report's first pages outweigh its last
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
@@ -1293,6 +1294,10 @@ def _rewards(
         asked_of_report = feedback and cand.doc.doc_type == "report"
         if cand.doc.doc_type not in ("transcript", "interview") and not asked_of_report:
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
+        if cand.doc.doc_type == "report" and not asked_of_report:
+            # Edmundson (1969)'s location method over a long report: it opens on its findings
+            # and goes from the gravest matters to the lesser ones
+            prior *= 1.0 + REPORT_LOCATION * (1 - cand.sentence.start / max(1, len(cand.doc.text)))
         out.append(c * prior)
     return out
 

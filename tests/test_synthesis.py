@@ -642,6 +642,28 @@ def test_a_bullet_right_after_another_in_its_source_is_read_after_it():
     assert [c.key for c in reading_order([lead, first])] == [("a", 2000), ("a", 0)]
 
 
+def test_a_long_reports_first_pages_outweigh_its_last():
+    """Edmundson's location method: a country report opens on its findings and goes from the
+    gravest matters to the lesser ones; its refugee-settlement detail near the end gives way
+    to the abuse of detainees near the start, though the detail names more."""
+    abuse = "Police in Ruritania beat detainees in pretrial detention centres during 2023."
+    detail = (
+        "The government of Ruritania cooperated with UNHCR on the settlement of 300 Borduria "
+        "refugees in Varna and Osk during 2023."
+    )
+    filler = ["Rain fell often and the roads were bad."] * 40  # too short to be bullets
+    text = "\n".join([*filler[:8], abuse, *filler, detail]) + "\n"
+    report = doc(text, doc_type="report", path="/tmp/ruritania.txt", title="Report: Ruritania")
+    from briefing.synthesize import _rewards, _similarities, _tfidf
+
+    pool = candidates([analyze(report)], terms=["Ruritania"])
+    vectors = _tfidf([c.edited.text for c in pool])
+    cover_all = [1.0 + sum(row.values()) for row in _similarities(vectors)]
+    texts = [c.edited.text for c in pool]
+    reward = dict(zip(texts, _rewards(pool, vectors, cover_all, ""), strict=True))
+    assert reward[abuse] > reward[detail]
+
+
 def test_bullets_from_reports_are_read_report_by_report_in_each_ones_order():
     """A country report leads with its findings: "Genocide … occurred" opens the brief, not a
     case from its fourth section that the synthesis weighed higher."""
