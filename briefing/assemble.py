@@ -24,6 +24,7 @@ from briefing.model import (
 )
 from briefing.synthesize import (
     CLUSTER_SIM,
+    OFFICIAL,
     Candidate,
     background,
     candidates,
@@ -215,6 +216,8 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
             background(c),
             c.words > EXECUTIVE_WORDS,  # a point, not a paragraph
             not _acts(c),
+            # a government's release leads with what it decided, not the figures behind it
+            c.doc.doc_type in OFFICIAL and not decision_words(c.edited.text),
             -support[id(c)],
             c.development,  # the most important development (synthesize.developments)
             chosen.index(c),

@@ -713,6 +713,29 @@ def test_the_executive_summary_gives_each_topic_what_most_of_its_sources_report(
     assert executive_point([designated, struck], pool) is struck
 
 
+def test_the_executive_summary_takes_a_releases_decision_before_the_figures_behind_it():
+    from briefing.assemble import executive_point
+
+    text = (
+        "The Ministry is sanctioning eight prisons and five officials who run them in Varna.\n"
+        "More than 14,000 detainees have reportedly died in prisons in Varna since 2011.\n"
+    )
+    release = doc(text, doc_type="press release", path="/tmp/release.txt")
+    pool = candidates([analyze(release)], terms=["prisons"])
+    sanctioning = next(c for c in pool if c.edited.text.startswith("The Ministry"))
+    died = next(c for c in pool if "14,000" in c.edited.text)
+    for c in (sanctioning, died):
+        c.development = 0 if c is died else 1  # the synthesis weighed the figures higher
+    assert executive_point([died, sanctioning], pool) is sanctioning
+    # a news story's figure may be its news: the synthesis's order stands
+    story = doc(text, doc_type="news", path="/tmp/story.txt")
+    pool = candidates([analyze(story)], terms=["prisons"])
+    died = next(c for c in pool if "14,000" in c.edited.text)
+    sanctioning = next(c for c in pool if c.edited.text.startswith("The Ministry"))
+    died.development, sanctioning.development = 0, 1
+    assert executive_point([died, sanctioning], pool) is died
+
+
 def test_one_source_reports_one_decision_once_and_a_decision_in_progress_counts():
     from briefing.synthesize import decision_words
 
