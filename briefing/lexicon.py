@@ -116,6 +116,9 @@ ORGANISATION_HEADS = frozenset(BODIES) | frozenset(
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
 HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())
+# Titles the press abbreviates after "the": "… ,” the PM said" in British, Australian and
+# Indian papers is the prime minister the story named.
+TITLE_INITIALISMS = {"PM": "prime minister", "FM": "foreign minister"}
 # Titles that open a transcript turn's label: "MR PRICE:", "SECRETARY BLINKEN:".
 TRANSCRIPT_TITLES = (
     "mr", "ms", "mrs", "miss", "dr", "secretary", "under secretary", "assistant secretary",

@@ -560,6 +560,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         and _leads_with_a_place(raw, text)
     ):
         raw = " ".join(raw.split()[-2:])  # "… in Afghanistan Richard Bennett said"
+    raw = _TITLE_INITIALS.sub(lambda t: t[1] + lexicon.TITLE_INITIALISMS[t[2]], raw)
     name = _clean_name(raw)
     if not name:
         return Attribution(None, None, raw)
@@ -581,6 +582,10 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
 
 
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
+# "the PM": a title abbreviated (lexicon.TITLE_INITIALISMS), a description, not a name.
+_TITLE_INITIALS = re.compile(
+    rf"^\s*([Tt]he\s+)({'|'.join(lexicon.TITLE_INITIALISMS)})\s*$"
+)
 # An epithet ("…," said the 45-year-old / the mother of two said): a description that always
 # stands for someone named before, as a pronoun does, so it is resolved as one.
 _EPITHET = re.compile(

@@ -208,6 +208,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "IIFL Securities.",
             "Sanjiv Bhasin",
         ),
+        # "the PM" is the prime minister the story named
+        (
+            "Prime Minister Narendra Modi spoke in Delhi on Monday.\n\n“India will be a "
+            "developed nation by 2047,” the PM said.",
+            "Narendra Modi",
+        ),
         # a long title before a name with a particle
         (
             "New York City Mayor Bill de Blasio said on Friday that the park would be used "
