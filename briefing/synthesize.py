@@ -302,7 +302,7 @@ def candidates(
                 continue
             if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                 continue
-            if passing and not words & set(content_words(sentence.text)):
+            if passing and not words & set(content_words(_outside_concession(sentence.text))):
                 continue
             if passing and subject_inserts(doc, sentence.start, sentence.end):
                 # its actor is the report's own state ("Government authorities [of North
@@ -353,6 +353,19 @@ def candidates(
         for c in out
         if c.sentence.end >= exemplified.get((c.key[0], c.sentence.start), c.sentence.end)
     ]
+
+
+# An opening concession or contrast: "Despite territorial setbacks in Iraq and Syria, ISIS is
+# expanding globally" is about ISIS; Syria is only what it is set against.
+_CONCESSION = re.compile(
+    r"^\W*(?:Despite|In spite of|Although|Though|While|Whereas|Unlike)\b[^,]*,"
+)
+
+
+def _outside_concession(text: str) -> str:
+    """The sentence without an opening concession: where a topic named only there is not
+    what the sentence is about (a subordinate clause's content is backgrounded)."""
+    return _CONCESSION.sub("", text, count=1)
 
 
 def _reading_list(
@@ -494,7 +507,7 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
     headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do (as
     topic matching counts a passing mention, match.passing) and at least ABOUT_SHARE of
     them."""
-    if words & set(content_words(doc.title)):
+    if words & set(content_words(doc.title)) and not one_of_several(doc.title, words):
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
@@ -509,6 +522,20 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
         if seen >= needed:
             return True
     return False
+
+
+_SUBJECT_OF = re.compile(r"\b(?:[Oo]n|ON|[Aa]bout)\b")
+_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def one_of_several(title: str, words: set[str]) -> bool:
+    """Whether a title names the topic as one of a list of three or more subjects ("… On the
+    Meeting on Syria, The D-ISIS Ministerial, and the G20"): the subjects follow its last "on"
+    or "about", and the topic's words are in one of them. Such a source is about the topic in
+    part, as a transcript of many subjects is; a list of people before "on Syria" is not one."""
+    tail = _SUBJECT_OF.split(title)[-1]
+    items = [set(content_words(item)) for item in _ITEMS.split(tail) if item.strip()]
+    return len(items) >= 3 and sum(bool(words & item) for item in items) == 1
 
 
 def focus_terms(topic: Topic) -> list[str]:

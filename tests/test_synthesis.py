@@ -642,6 +642,27 @@ def test_a_bullet_right_after_another_in_its_source_is_read_after_it():
     assert [c.key for c in reading_order([lead, first])] == [("a", 2000), ("a", 0)]
 
 
+def test_a_briefing_on_several_subjects_gives_only_what_it_says_on_the_topic():
+    """A title listing three subjects ("… on Ruritania, the Defeat-ISIS Ministerial, and the
+    G20") is about each in part; and a sentence naming the topic only in an opening
+    concession is about something else ("Despite setbacks in Iraq and Ruritania, ISIS …")."""
+    from briefing.synthesize import one_of_several
+
+    title = "Briefing With Ann Lee On the Meeting on Ruritania, The D-ISIS Ministerial, and the G20"
+    assert one_of_several(title, {"ruritania"})
+    people = "Briefing With Ann Lee, Bo Chan, and Cy Dow on Ruritania"
+    assert not one_of_several(people, {"ruritania"})
+    text = (
+        "Police in Ruritania arrested 12 protesters in Varna on May 3, 2021.\n"
+        "Despite territorial setbacks in Iraq and Ruritania, ISIS is actively expanding globally.\n"
+        "The G20 finance ministers will meet in Venice on July 9 to discuss a global tax.\n"
+    )
+    briefing = doc(text, title=title, doc_type="transcript", path="/tmp/briefing.txt")
+    texts = [c.edited.text for c in candidates([analyze(briefing)], terms=["Ruritania"])]
+    assert any(t.startswith("Police in Ruritania") for t in texts)
+    assert not any(t.startswith(("Despite", "The G20")) for t in texts)
+
+
 def test_a_long_reports_first_pages_outweigh_its_last():
     """Edmundson's location method: a country report opens on its findings and goes from the
     gravest matters to the lesser ones; its refugee-settlement detail near the end gives way
