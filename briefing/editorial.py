@@ -745,8 +745,8 @@ def leans_back(
         return not phrase or not all(w[:STEM] in named for w in phrase)
     if head in ANAPHORS:
         nxt = tokens[1] if len(tokens) > 1 else ""
-        if nxt in TIME_NOUNS:
-            return False  # "This week, …" is a time, not a pointer
+        if re.sub(r"[’']s$", "", nxt) in TIME_NOUNS:
+            return False  # "This week, …", "This year’s report …": a time, not a pointer
         named = {w[:STEM] for w in content_words(shown)}
         return not any(w[:STEM] in named for w in content_words(nxt) if len(w) > 3)
     if before and not shown and _general_reference(tokens):

@@ -64,6 +64,8 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert not leans_back("The designations mark a new stage in the campaign.", [])
     assert not leans_back("The United States designated four tankers on Monday.", before)
     assert not leans_back("This week, the council adopted its third resolution on the war.", [])
+    # a time's possessive too: this year's report is no report the reader missed
+    assert not leans_back("This year’s Policy Act Report documents the arrests of 20 lawyers.", [])
 
 
 def test_first_person_counts_only_outside_quotation_marks():
