@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from briefing import lexicon
@@ -142,15 +143,29 @@ def interviewee(text: str) -> tuple[str, str | None] | None:
 _TITLES = lexicon.NOT_FIRST_NAMES
 
 
-# A lookahead so that overlapping candidates ("Secretary Antony J. Blinken") are all seen.
-_FULL_NAME = re.compile(r"(?=\b([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b)")
+# "First [M.] Surname". It opens at a word's start (checked apart: a pattern opening with
+# \b, or a lookahead, is tried at every character of the text, one opening with a capital only
+# where a capital stands, three times quicker).
+_FULL_NAME = re.compile(r"([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _full_name_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every "First [M.] Surname" of ``text``, overlapping ones too ("Secretary Antony J.
+    Blinken" and "Antony J. Blinken"), in order of their start."""
+    at = 0
+    while found := _FULL_NAME.search(text, at):
+        start = found.start()
+        if not start or not _WORD_CHAR.match(text, start - 1):
+            yield found
+        at = start + 1
 
 
 def full_name(surname: str, *texts: str) -> str | None:
     """Find "First [M.] Surname" for ``surname`` in ``texts``, searched in order."""
     target = fold(surname)
     for text in texts:
-        for m in _FULL_NAME.finditer(text):
+        for m in _full_name_matches(text):
             if fold(m[3]) == target and fold(m[1]) not in _TITLES:
                 return f"{m[1]}{m[2]} {m[3]}"
     return None
@@ -160,7 +175,7 @@ def full_names(text: str) -> dict[str, str]:
     """``full_name`` for every surname of ``text`` at once (folded surname -> the first full
     name), in one pass: for a document with many names."""
     found: dict[str, str] = {}
-    for m in _FULL_NAME.finditer(text):
+    for m in _full_name_matches(text):
         if fold(m[1]) not in _TITLES:
             found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
     return found
