@@ -214,8 +214,8 @@ _FURNITURE = re.compile(
 _DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+/?$", re.I)
 # Furniture wherever it stands: prompts to subscribe or sign up, metadata labels on their own
 # ("Release Date:"), file footers ("Last Modified: 03-10-2004").
-# (The last, which may stand anywhere, is a pattern of its own: only a block with a colon is
-# searched for it.)
+# (The last, which may stand anywhere, is a pattern of its own, tried only where its colon is:
+# see _names_last_change.)
 _PROMPT = re.compile(
     r"(never miss\b|sign up\b|subscribe\b|to (view|read|continue reading) (the|this) (full )?"
     r"(story|article)|click here\b)|(release date|date|posted|published|updated|author|source|"
@@ -238,8 +238,9 @@ def _trim_edges(blocks: list[str]) -> list[str]:
             label or bool(_DOMAIN.match(block)) or (words <= 40 and bool(_FURNITURE.search(block)))
         )
 
+    # a prompt is rare and quicker to rule out than a paragraph's words are to count
     blocks = [
-        b for b in blocks if not (_DOMAIN.match(b) or (_words_upto(b, 40) <= 40 and _is_prompt(b)))
+        b for b in blocks if not (_DOMAIN.match(b) or (_is_prompt(b) and _words_upto(b, 40) <= 40))
     ]
     start, end = 0, len(blocks)
     while start < min(EDGE, end) and furniture(blocks[start]):
@@ -252,7 +253,23 @@ def _trim_edges(blocks: list[str]) -> list[str]:
 
 
 def _is_prompt(block: str) -> bool:
-    return bool(_PROMPT.match(block) or (":" in block and _LAST_CHANGE.search(block)))
+    return bool(_PROMPT.match(block)) or _names_last_change(block)
+
+
+_LAST_CHANGE_CHARS = (len("last modified"), len("last updated"))
+
+
+def _names_last_change(block: str) -> bool:
+    """Whether _LAST_CHANGE matches anywhere in ``block``: tried only where its colon could
+    end it (the pattern, case-insensitive and opening with \b, is otherwise tried at every
+    character of every paragraph with a colon, as most of a transcript's are)."""
+    colon = block.find(":")
+    while colon >= 0:
+        for before in _LAST_CHANGE_CHARS:
+            if colon >= before and _LAST_CHANGE.match(block, colon - before):
+                return True
+        colon = block.find(":", colon + 1)
+    return False
 
 
 def _words_upto(block: str, most: int) -> int:
