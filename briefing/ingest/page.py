@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from briefing.ingest.clean import HIDING
@@ -295,8 +296,8 @@ def _turns(
     text: str, spans: list[tuple[int, int]], standfirst: str | None, header: str
 ) -> tuple[list[Turn], tuple[str, str | None] | None]:
     """Transcript or interview turns, and an interviewee with their position."""
-    labelled = sum(1 for s, e in spans if speaker_label(text[s:e]))
-    if labelled >= 2:
+    labelled = (s for s, e in spans if speaker_label(text[s:e]))
+    if next(islice(labelled, 1, None), None) is not None:  # two labelled paragraphs: enough
         return transcript_turns(text, spans, header), None
     person = interviewee(standfirst or "")
     if person is None and spans:
