@@ -262,8 +262,8 @@ _LAST_CHANGE_CHARS = (len("last modified"), len("last updated"))
 
 def _names_last_change(block: str) -> bool:
     """Whether _LAST_CHANGE matches anywhere in ``block``: tried only where its colon could
-    end it (the pattern, case-insensitive and opening with \b, is otherwise tried at every
-    character of every paragraph with a colon, as most of a transcript's are)."""
+    end it (the pattern, case-insensitive and opening with a word boundary, is otherwise tried
+    at every character of every paragraph with a colon, as most of a transcript's are)."""
     colon = block.find(":")
     while colon >= 0:
         for before in _LAST_CHANGE_CHARS:
