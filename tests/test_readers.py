@@ -430,3 +430,135 @@ def test_a_saved_fragment_of_a_page_is_read_as_a_page(tmp_path):
     page.write_text("<p>" + "The harbour board met to discuss the dredging plan. " * 8 + "</p>")
     doc = read_file(page)
     assert doc.text.startswith("The harbour board met") and doc.title == "Fragment"
+
+
+def _searches(monkeypatch) -> list[str]:
+    """Record each of trafilatura's and htmldate's costly searches that a read runs."""
+    import htmldate
+    import trafilatura.metadata as metadata
+
+    ran: list[str] = []
+
+    def recorded(name, search):
+        def run(*args, **kwargs):
+            ran.append(name)
+            return search(*args, **kwargs)
+
+        return run
+
+    for name in ("extract_title", "extract_author", "extract_catstags", "extract_license"):
+        monkeypatch.setattr(metadata, name, recorded(name, getattr(metadata, name)))
+    date_search = recorded("find_date", htmldate.find_date)
+    monkeypatch.setattr(metadata, "find_date", date_search)  # as trafilatura calls it
+    monkeypatch.setattr(htmldate, "find_date", date_search)
+    return ran
+
+
+_TALKS = "<p>" + "The delegations met for a long day of talks about the accord. " * 8 + "</p>"
+
+
+def test_a_page_that_says_its_title_author_and_date_is_not_searched_for_them(tmp_path, monkeypatch):
+    # the <title>, the author tag and the date beside the headline are what the reader takes,
+    # so neither the headings and bylines nor the whole page (htmldate) are searched
+    ran = _searches(monkeypatch)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Talks in Geneva</title><meta name="author" content="Ann Lee">'
+        '</head><body><h1>Talks in Geneva</h1><p class="date">Posted on 13 June 2019</p>'
+        f"{_TALKS}</body></html>"
+    )
+    doc = read_file(page)
+    assert (doc.title, doc.authors, doc.date) == (
+        "Talks in Geneva",
+        ("Ann Lee",),
+        date(2019, 6, 13),
+    )
+    assert ran == []
+
+
+def test_the_date_in_a_pages_address_spares_the_search(tmp_path, monkeypatch):
+    ran = _searches(monkeypatch)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Talks in Geneva</title><meta name="author" content="Ann Lee">'
+        '<link rel="canonical" href="https://news.example.org/2021/03/04/talks"></head>'
+        f"<body><h1>Talks in Geneva</h1>{_TALKS}</body></html>"
+    )
+    doc = read_file(page)
+    assert (doc.date, doc.publisher) == (date(2021, 3, 4), "news.example.org")
+    assert ran == []
+
+
+def test_what_a_page_does_not_say_is_searched_for(tmp_path, monkeypatch):
+    # no <title>, no author tag, no date beside the headline or in the address: trafilatura's
+    # and htmldate's searches find them, each run once
+    ran = _searches(monkeypatch)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta name="date" content="2020-05-06"></head><body>'
+        '<h1>Talks in Geneva</h1><p class="byline">By Ann Lee</p>'
+        f"{_TALKS}</body></html>"
+    )
+    doc = read_file(page)
+    assert (doc.title, doc.authors, doc.date) == ("Talks in Geneva", ("Ann Lee",), date(2020, 5, 6))
+    assert sorted(ran) == ["extract_author", "extract_title", "find_date"]
+
+
+_META_PAGES = [
+    *(
+        p.read_text(encoding="utf-8")
+        for p in sorted((Path(__file__).parents[1] / "examples").rglob("*.htm*"))
+    ),
+    # structured data, a handle for a site name, a lower-case one, a bare host, a one-word
+    # author tag beside a JSON-LD byline
+    '<html><head><title>Talks resume | Example News</title><script type="application/'
+    'ld+json">{"@type": "NewsArticle", "headline": "Talks resume", "datePublished": '
+    '"2021-03-04", "author": {"@type": "Person", "name": "Jane Doe"}}</script>'
+    '<meta property="og:site_name" content="@examplenews"><meta property="article:author" '
+    'content="Desk"></head><body><article><p>'
+    + "Negotiators met again on Thursday to discuss the accord. " * 6
+    + "</p></article></body></html>",
+    '<html><head><title>Budget</title><meta property="og:url" content="https://www.'
+    'example.org/2020/01/02/budget"><meta name="application-name" content="example '
+    'herald"></head><body><h1>Budget</h1><p>'
+    + "The council set its budget for the year on Tuesday night. " * 6
+    + "</p></body></html>",
+    '<html><head><link rel="canonical" href="http://www.example.com/a"></head><body><p>'
+    + "No title, no author, no date anywhere on this page at all. " * 6
+    + "</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("html", _META_PAGES)
+def test_html_metadata_is_what_trafilaturas_whole_reading_gave(html):
+    # the reader asks trafilatura and htmldate only for what it lacks; its fields are those it
+    # took when it read the page's whole metadata with extract_metadata first
+    from lxml.html import tostring
+    from trafilatura.metadata import extract_metadata
+
+    from briefing.ingest.readers import (
+        _AUTHOR_TAG,
+        _DATE_SEARCH,
+        _host,
+        _page_tree,
+        _people,
+        _site_name,
+        _title_tag,
+        html_meta,
+        page_date,
+        page_title,
+        searched_date,
+        url_date,
+    )
+
+    tree = _page_tree(html)
+    info = extract_metadata(_page_tree(html), date_config=_DATE_SEARCH)
+    tagged = _AUTHOR_TAG.search(html)
+    authors = tagged[1] if tagged else _people(info.author or "")
+    meta = html_meta(html, tree)
+    assert meta.title == page_title(html, _title_tag(html) or info.title, info.sitename)
+    assert meta.date == (page_date(html) or url_date(info.url) or searched_date(info.date, html))
+    assert meta.authors == tuple(a.strip() for a in authors.split(";") if a.strip())
+    assert meta.publisher == (_site_name(info.sitename) or _host(info.url))
+    assert meta.url == info.url
+    assert tostring(tree) == tostring(_page_tree(html))  # the tree is left whole for the text

@@ -71,7 +71,8 @@ def read_text(path: Path, data: bytes) -> Document:
     return read_page(path, _text_of(data))
 
 
-_DATE_SEARCH = {"original_date": True, "extensive_search": True}  # as trafilatura's own
+# htmldate's search as trafilatura runs it for its metadata
+_DATE_SEARCH: dict[str, Any] = {"original_date": True, "extensive_search": True}
 
 
 def load_html_reader() -> None:
@@ -83,9 +84,9 @@ def load_html_reader() -> None:
 
 
 def read_html(path: Path, data: bytes) -> Document:
-    """A saved web page: trafilatura finds the main text and metadata."""
+    """A saved web page: trafilatura finds the main text; the metadata is ours first, with
+    trafilatura and htmldate asked only for what the page does not say plainly (html_meta)."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
-    from trafilatura.metadata import extract_metadata
 
     from briefing.ingest.chrome import (
         MAX_BYTES,
@@ -95,11 +96,11 @@ def read_html(path: Path, data: bytes) -> Document:
     )
 
     html = _text_of(data)
-    # Parsed once, for both of trafilatura's calls: the metadata is read from the whole page
-    # (the chrome may hold the date or the site name; extract_metadata leaves the tree as it
-    # is), then the chrome is cut from the same tree and the main text sought in the rest.
+    # Parsed once, for the metadata and the main text: the metadata is read from the whole
+    # page (the chrome may hold the date or the site name; nothing in html_meta changes the
+    # tree), then the chrome is cut from the same tree and the main text sought in the rest.
     tree = _page_tree(html)
-    info: Any = extract_metadata(tree, date_config=_DATE_SEARCH)
+    meta = html_meta(html, tree)
     prunable = len(html) <= MAX_BYTES  # a larger page is left to the extractor as it is
     if prunable:
         remove_chrome(tree)
@@ -113,21 +114,83 @@ def read_html(path: Path, data: bytes) -> Document:
         paragraphs = container_paragraphs(tree) if prunable else None
         if paragraphs and sum(map(len, paragraphs)) >= 0.8 * len(text):
             text = "\n".join(paragraphs)
-    url = info.url or None
-    # trafilatura trims author strings ("Office of the Spokesperson" -> "Office"): prefer the tag
-    tagged = re.search(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', html, re.I)
-    authors = tagged[1] if tagged else _people(info.author or "")
-    meta = PageMeta(
-        title=page_title(html, _title_tag(html) or info.title, info.sitename),
-        date=page_date(html) or url_date(url) or searched_date(info.date, html),
+    # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
+    return read_page(path, text.replace("\n", "\n\n"), meta)
+
+
+# <meta name="author" content="...">: taken as written (trafilatura's reading of author strings
+# cuts organisations: "Office of the Spokesperson" -> "Office")
+_AUTHOR_TAG = re.compile(r'<meta\s+name=["\']author["\']\s+content=["\']([^"\']+)', re.I)
+
+
+def html_meta(html: str, tree: Any) -> PageMeta:
+    """A page's title, date, authors, publisher and address. What the page says plainly is
+    taken first and found by us: its <title>, its author tag, the date shown beside its
+    headline or in its structured data, the day in its address. trafilatura and htmldate are
+    asked only for what is still missing, each search when its field is wanted: a title from
+    the headings only for a page without a <title>, a byline only without an author tag,
+    htmldate's search of the whole page only when neither the page nor its address dates it.
+    trafilatura's reading of meta tags and JSON-LD (cheap: the <head> and a few scripts) is
+    always wanted, for the address and the site's name."""
+    from htmldate import find_date as search_date
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+
+    declared = examine_meta(tree)  # Open Graph and other meta tags
+    if declared.author and " " not in declared.author:
+        # one word is a desk or a site, no byline (see _people): dropped before JSON-LD's
+        # authors are added to it, so that a real byline there is not judged with it
+        declared.author = None
+    try:
+        declared = extract_meta_json(tree, declared)
+    except Exception:  # a bug in trafilatura's JSON-LD reading costs the page its JSON-LD only
+        pass
+    url = _tidy(declared.url) or _tidy(extract_url(tree))
+    sitename = _site_label(_tidy(declared.sitename) or _tidy(extract_sitename(tree)))
+    site = sitename or _host(url)
+
+    title_tag = _title_tag(html)
+    title = title_tag or _tidy(declared.title) or _tidy(extract_title(tree))
+    day = page_date(html) or url_date(url)
+    if day is None:
+        day = searched_date(search_date(tree, **_DATE_SEARCH, url=url), html)
+    tagged = _AUTHOR_TAG.search(html)
+    if tagged:
+        authors = tagged[1]
+    else:
+        authors = _people(_tidy(declared.author or extract_author(tree)) or "")
+    return PageMeta(
+        title=page_title(html, title, site),
+        date=day,
         authors=tuple(a.strip() for a in re.split(r";", authors) if a.strip()),
-        publisher=_site_name(info.sitename) or _host(url),
+        publisher=_site_name(sitename) or _host(url),
         url=url,
         boilerplate=False,  # trafilatura has removed it; only the edges are trimmed
         keep_head=True,
     )
-    # trafilatura separates paragraphs by one newline; the page reader wants blank lines.
-    return read_page(path, text.replace("\n", "\n\n"), meta)
+
+
+def _tidy(value: str | None) -> str | None:
+    """A metadata string as a reader sees it: entities decoded, spaces and control characters
+    made plain (trafilatura's line cleaning); None when nothing is left."""
+    from trafilatura.utils import line_processing
+
+    return line_processing(unescape(value)) or None if value else None
+
+
+def _site_label(name: str | None) -> str | None:
+    """A site's name as it is written for readers: a Twitter handle without its "@", a name
+    written in lower case ("example herald") with capitals; a domain name is left alone."""
+    name = name.lstrip("@") if name else None
+    if name and "." not in name and not name[0].isupper():
+        name = name.title()
+    return name or None
 
 
 @lru_cache(maxsize=1)
