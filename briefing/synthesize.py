@@ -1203,14 +1203,15 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
     out by its author, findings first and then section by section, and a summary of a
     structured document keeps its order (as extractive summaries of one document do)."""
 
-    def key(c: Candidate) -> tuple[int, str, int, int]:
+    def by_development(c: Candidate) -> tuple[int, str, int, int]:
         day = c.doc.date.isoformat() if c.doc.date else ""
-        if reports:
-            return (c.rank, "", 0, c.sentence.start)
         return (c.development, day, c.rank, c.sentence.start)
 
+    def by_report(c: Candidate) -> tuple[int, int]:
+        return (c.rank, c.sentence.start)
+
     reports = bool(chosen) and all(c.doc.doc_type == "report" for c in chosen)
-    out = sorted(chosen, key=key)
+    out = sorted(chosen, key=by_report if reports else by_development)
     # A bullet right after another in its source is read after it: its lead before the
     # sentence that goes on from it ("China announced new licensing requirements …" before
     # "Exporters will need a license …").
