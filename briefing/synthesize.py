@@ -120,7 +120,13 @@ _MONTHS = re.compile(rf"\b{lexicon.month_pattern()}\b\.?")
 # happened, not what happened. Named data: the forms, not any one document's words.
 STANCE = re.compile(
     r"\b(?:(?:strongly |firmly |unequivocally )?(?:condemn|deplore|denounce|applaud|commend|"
-    r"welcome|salute|reaffirm|reiterate)(?:s|d|ed)?"
+    r"salute|reaffirm|reiterate)(?:s|d|ed)?"
+    # welcoming a decision or an event is a stance; welcoming someone (a name) to a body or a
+    # place receives them, an act: "… welcomed Secretary General Mathias Cormann … to the
+    # organization", "… welcomed Finland to NATO"
+    r"|(?:strongly |warmly )?welcome[sd]?\b"
+    r"(?! (?-i:[A-Z][\w.’'-]*(?: (?:of |the |de )?[A-Z][\w.’'-]*)*) (?:back )?to (?:the |our |its "
+    r"|their )?\w)"
     r"|(?:stands?|standing) (?:with|by|together|united|firm)"
     r"|(?:remains?|are|is|am|stay|stays) (?:\w+ )?(?:committed|dedicated|determined|steadfast|"
     r"united|resolute)"

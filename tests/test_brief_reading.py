@@ -501,6 +501,25 @@ def test_bare_stances_give_way_to_what_happened():
     assert few  # with nothing else, the stance is what the topic has
 
 
+def test_welcoming_someone_to_a_body_is_an_act_welcoming_a_decision_a_stance():
+    """"Welcome" of a proposition or a decision is an expressive, how one stands; of a person
+    (or a state) to a body or a place, it receives them: a new member, a new head."""
+    from briefing.synthesize import _bare_stance
+
+    def stance(text: str) -> bool:
+        return _bare_stance(text, text)
+
+    assert not stance(
+        "During Part One, Secretary Blinken and OECD members bid farewell to Secretary General "
+        "Angel Gurria of Mexico and welcomed Secretary General Mathias Cormann of Australia to "
+        "the organization."
+    )
+    assert not stance("The Alliance welcomed Finland to NATO as its 31st member on Tuesday.")
+    assert stance("We welcome the decision to release the prisoners held in the north.")
+    assert stance("The United States welcomes the agreement between the two governments.")
+    assert stance("We welcome the return of the parties to the negotiating table this week.")
+
+
 def test_a_description_of_who_someone_is_weighs_as_background():
     from briefing.synthesize import DESCRIPTION
 
