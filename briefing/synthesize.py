@@ -179,6 +179,13 @@ DESCRIPTION = re.compile(
     r"|^[^,;:]{3,90}?, (?:a|an) [^,;:]{3,90}, (?:is|are|performs|provides|operates|owns|"
     r"manages|serves|supplies|acts|works|has)\b"
 )
+# What a named thing is for, as a rule (the simple present, nothing dated or counted): "The
+# Investment Climate Statements help U.S. companies make informed business decisions." The
+# thing's description, after the news that it was published or launched.
+PURPOSE = re.compile(
+    r"^\W*(?:The|This|These|Its|Our) (?:[A-Z][\w’'-]* )+(?:help|allow|enable|describe|give"
+    r"|offer|provide|serve)s? (?!as\b)\S"
+)
 # A schedule: who will travel where, with whom ("Special Representative Kim will be accompanied
 # by …", "The Vice President will be headed to the region next week"): arrangements, not what
 # happened; it weighs as a stance.
@@ -667,6 +674,7 @@ def background(c: Candidate) -> bool:
         bare_stance(c)
         or rhetoric(text)
         or bool(DESCRIPTION.match(text))
+        or bool(PURPOSE.match(text) and stative(text))
         or bool(NOTHING_HAPPENED.match(text))
         or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))

@@ -12,7 +12,7 @@ from briefing.analyze import analyze
 from briefing.editorial import edit
 from briefing.keyquotes import _resolve
 from briefing.model import Document, Quote, Sentence
-from briefing.synthesize import candidates
+from briefing.synthesize import background, candidates
 
 
 def background_candidate(
@@ -525,6 +525,25 @@ def test_a_description_of_who_someone_is_weighs_as_background():
 
     assert DESCRIPTION.match("East Ocean Shipping Co. Ltd. is a port agent and freight forwarder.")
     assert not DESCRIPTION.match("The United States is designating six entities on Monday.")
+
+
+def test_what_a_named_thing_is_for_weighs_as_background_after_the_news_that_it_came_out():
+    text = (
+        "Today the Department of State published its annual Investment Climate Statements, "
+        "which describe the investment climates of more than 160 economies.\n\n"
+        "The Investment Climate Statements help U.S. companies make informed business "
+        "decisions.\n"
+    )
+    pool = candidates([analyze(doc(text, doc_type="press release", date=date(2022, 7, 28)))])
+    kinds = {c.edited.text[:20]: background(c) for c in pool}
+    assert kinds == {"Today [28 July 2022]": False, "The Investment Clima": True}
+    # what it did on a day, or how many it reached, is news
+    for news in (
+        "The Investment Climate Statements helped 40 U.S. companies decide in 2021.",
+        "The Investment Climate Statements provide data on 160 economies.",
+    ):
+        (c,) = candidates([analyze(doc(news + "\n", doc_type="press release"))])
+        assert not background(c)
 
 
 def test_a_number_that_names_something_is_no_amount():
