@@ -396,7 +396,7 @@ def edit(
         or in_tribute(doc.text, s.start)
         or METADISCOURSE.search(text)
         or rights_notice(text)
-        or (_spoken(doc) and restarted(text))
+        or (_spoken(doc) and (restarted(text) or WE_ARE_A.match(text) is not None))
     ):
         return None
     if _wholly_quoted(text):
@@ -547,6 +547,15 @@ RESTART = re.compile(
     rf"\b(?:{'|'.join(sorted(w for w in STOPWORDS if w.isalpha()))})(?:{_DASH})"
     rf"|\b(\w{{4,}})\w*(?:{_DASH})(?:\w+ ){{0,2}}\1",
     re.I,
+)
+
+
+# "We" said to be a place or a body ("We’re a region that has endured …", "We are a nation
+# of …"): an identifying clause that makes the speaker's "we" a group named before ("our
+# hemisphere"), not the speaker's side, which is what a reader takes a spoken "we" to be.
+WE_ARE_A = re.compile(
+    r"^\W*(?:\[W\]e|We)(?:’re|'re| are) (?:a|an) (?:[\w-]+ ){0,2}(?:region|country|nation"
+    r"|continent|hemisphere|people|community|alliance|coalition|family|union|bloc)\b"
 )
 
 

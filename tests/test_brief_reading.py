@@ -1762,3 +1762,18 @@ def test_the_reviews_counter_examples_stay_as_they_were():
     assert leans_back("We are very pleased to do that.", [])
     march = "Speaking in March, she said it would be a catastrophe there."
     assert leans_back(march, [], spoken=False)
+
+
+def test_a_speaker_saying_we_are_a_region_leans_on_who_we_are():
+    """In speech "we" is mostly the speaker's side; "We're a region that has endured …" makes
+    it a region the speaker named before ("our hemisphere"), which the reader was not shown.
+    In writing, or with "we" as the speaker's own side, the bullet stands."""
+    turns = (
+        "MR PRICE: For the summit itself, our agenda is to focus on the core challenges that "
+        "face our hemisphere. We’re a region that has endured economic shocks that are "
+        "generating unprecedented levels of migration to Mexico and Central America. We are "
+        "sending 40 tons of food aid to Haiti this week.\n"
+    )
+    texts = [e.text for e in said_by_all_doc(doc(turns, doc_type="transcript"))]
+    assert not any(t.startswith("We’re a region") for t in texts)
+    assert any(t.startswith("We are sending 40 tons") for t in texts)
