@@ -843,8 +843,8 @@ def irrealis(text: str) -> bool:
 # editor put in brackets after a month or a day ("in February of last year [2021]", "on
 # February 24 [2022]").
 _EXPLICIT_DATE = re.compile(
-    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:\d{{1,2}},?\s+)?"
-    rf"|(?P<named>{lexicon.month_pattern()})\b(?: \d{{1,2}})?[^.\[\]\d]{{0,20}}\[|in\s+)"
+    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?"
+    rf"|(?P<named>{lexicon.month_pattern()})\b(?: (?P<nday>\d{{1,2}}))?[^.\[\]\d]{{0,20}}\[|in\s+)"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
 BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
@@ -899,7 +899,9 @@ def _last_day(m: re.Match[str]) -> date:
     month = lexicon.MONTH_NUMBERS.get(named.lower().rstrip(".")) if named else None
     if month is None:
         return date(year, 12, 31)
-    return date(year, month, calendar.monthrange(year, month)[1])
+    last = calendar.monthrange(year, month)[1]
+    day = m["day"] or m["nday"]  # the day the text gives, else the month's last
+    return date(year, month, min(max(int(day), 1), last) if day else last)
 
 
 # Continuative aspect: what goes on as it did ("The government continues to undermine …",

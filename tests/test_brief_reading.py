@@ -1063,6 +1063,13 @@ def test_an_event_long_before_its_source_is_background():
     assert not background(
         background_candidate("On May 5 [2022], 30 ships were seized.", date(2022, 6, 2))
     )
+    # a day the text gives is the day: six weeks before a government's release (over a
+    # month), though the month it falls in ends two weeks before it
+    release = date(2022, 7, 14)
+    invoked = "On June 2 [2022], 44 countries invoked the Moscow Mechanism."
+    assert background(background_candidate(invoked, release, doc_type="press release"))
+    late = "On June 30 [2022], 44 countries invoked the Moscow Mechanism."
+    assert not background(background_candidate(late, release, doc_type="press release"))
 
 
 def test_a_written_sentence_that_names_nobody_nowhere_and_no_number_is_background():

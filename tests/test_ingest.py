@@ -353,3 +353,29 @@ def test_a_scan_that_parses_nothing_imports_no_reader(tmp_path):
     ]
     assert "briefing.ingest.readers" in runs[0].stdout  # the first scan parsed both files
     assert runs[1].stdout.strip() == "[]", runs[1].stderr
+
+
+def test_a_release_that_publishes_a_report_is_a_release_and_a_report_is_a_report(tmp_path):
+    """A headline that says someone releases a report ("OSCE Releases the Second Expert
+    Mission Report on …") announces it: a press release, a page long. A report's own title
+    names it ("Report on …", "… Review: …")."""
+    body = (
+        "Office of the Spokesperson\n\nJuly 14, 2022\n\nThe mission of experts found clear "
+        "patterns of serious violations of international humanitarian law in the region.\n"
+    )
+    kinds = {}
+    for title in (
+        "OSCE Releases the Second Expert Mission Report on Abuses in the War",
+        "Ministry Publishes Its Annual Review of Export Controls",
+        "Second Expert Mission Report on Abuses in the War",
+        "Annual Review of Export Controls: 2022",
+    ):
+        path = tmp_path / f"{len(kinds)}.txt"
+        path.write_text(f"{title}\n\n{body}", encoding="utf-8")
+        kinds[title.split()[1]] = read_file(path).doc_type
+    assert kinds == {
+        "Releases": "press release",
+        "Publishes": "press release",
+        "Expert": "report",
+        "Review": "report",
+    }

@@ -351,6 +351,14 @@ def _byline(header: list[str]) -> tuple[str, ...]:
     return ()
 
 
+# A headline whose verb publishes what it names ("OSCE Releases the Second Expert Mission
+# Report on …"): a release announcing the report, not the report, whose title names it.
+_PUBLISHES = re.compile(
+    r"\b(?:[Rr]eleases?|[Pp]ublish(?:es)?|[Ll]aunches|[Ww]elcomes?|[Ss]ubmits?|[Tt]ransmits?)\b"
+    r"(?=.*\b(?i:report|review|assessment)\b)"
+)
+
+
 def _doc_type(title: str | None, header: list[str], turns: list[Turn], text: str) -> str:
     roles = {t.role for t in turns}
     if (
@@ -363,6 +371,7 @@ def _doc_type(title: str | None, header: list[str], turns: list[Turn], text: str
     if (
         title
         and re.search(r"\b(report|review|assessment)(\s+(on|of)\b|:|$)", title, re.I)
+        and not _PUBLISHES.search(title)
         or len(text) > 40_000
     ):
         return "report"
