@@ -663,6 +663,13 @@ _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[“\"])")
 # hope to …" in a communiqué. In a meeting, a member's "I intend to move an amendment" is the
 # meeting's business, and is left alone.
 INTENTION = re.compile(r"\b(?:[Ww]e|I)(?: \w+)? (?:intend|hope|aim|seek|wish) to\b")
+# One's own words said before, told again: "I emphasized that … experts were documenting …",
+# "We have made clear that …". What was said then, not what happened.
+SAID_BEFORE = re.compile(
+    r"^\W*(?:[A-Z][\w ]{0,30}, )?(?:\[?[IW]\]?e?|I) (?:have |had |also )*(?:(?:emphasi[sz]ed"
+    r"|stressed|echoed|underscored|reiterated|highlighted|made clear|pointed out)\b"
+    r"|(?:said|noted|told \w+)(?= that\b|,))"
+)
 
 
 def background(c: Candidate) -> bool:
@@ -696,6 +703,7 @@ def background(c: Candidate) -> bool:
         # rules take effect on January 1." names no one, whatever the rules' date
         or (written and not _ANCHORED.search(_FIRST_SENTENCE.split(text, 1)[0]))
         or bool(written and INTENTION.search(text) and not quantity(text))
+        or (c.doc.doc_type in OFFICIAL and bool(SAID_BEFORE.match(text)))
     )
 
 
@@ -1020,7 +1028,9 @@ def select(
     reports = all(c.doc.doc_type == "report" for c in pool) and len(per_source) > 2
     spread = SOURCE_DIVERSITY if not feedback or reports else 0.0
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
-    chosen = _without_padding(pool, _leads_of_decisions(pool, chosen, sims, words))
+    leads = _leads_of_decisions(pool, chosen, sims, words)
+    chosen = _without_padding(pool, leads)
+    chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
@@ -1070,6 +1080,34 @@ def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:
         for k in chosen
         if k in news or (pool[k].doc.doc_type not in PADDED and not _recalled(pool[k]))
     ]
+
+
+def _news_after(
+    pool: list[Candidate], padding: list[int], chosen: list[int], sims: list[dict[int, float]]
+) -> list[int]:
+    """For each piece of ``padding`` that went, the news right after it in its source (within
+    LEAN_BACK sentences), in its place: a release sets out the circumstance, then its news
+    ("… 44 other countries invoked the OSCE Moscow Mechanism … on June 2", then "In the report
+    released at today's … meeting, the mission of experts found …"; van Dijk 1988's
+    circumstance and main event). Not a refill of the budget: only what follows what went."""
+    back: list[int] = []
+    for p in padding:
+        after = [
+            k
+            for k in range(len(pool))
+            if pool[k].doc is pool[p].doc and 0 < pool[k].index - pool[p].index <= LEAN_BACK
+        ]
+        if not after:
+            continue
+        k = min(after, key=lambda k: (pool[k].index, pool[k].words))  # the next one
+        if not (
+            k in chosen
+            or k in padding
+            or background(pool[k])
+            or chosen_near(k, chosen + back, sims, pool)
+        ):
+            back.append(k)
+    return back
 
 
 def developments(chosen: list[int], cluster: list[int], reward: list[float]) -> dict[int, int]:

@@ -1784,3 +1784,45 @@ def test_a_speaker_saying_we_are_a_region_leans_on_who_we_are():
     texts = [e.text for e in said_by_all_doc(doc(turns, doc_type="transcript"))]
     assert not any(t.startswith("We’re a region") for t in texts)
     assert any(t.startswith("We are sending 40 tons") for t in texts)
+
+
+def test_ones_own_words_said_before_are_background_in_a_governments_release():
+    from briefing.synthesize import background
+
+    for said in (
+        "I emphasized that Department of State experts were documenting war crimes in Ukraine.",
+        "Last week, I echoed President Biden’s statement on the attacks in Ukraine.",
+        "We have made clear that Russia will pay a price for its war against Ukraine.",
+    ):
+        assert background(background_candidate(said, doc_type="press release")), said
+    done = "I can confirm that a consular officer visited the detainee in Moscow on Thursday."
+    assert not background(background_candidate(done, doc_type="press release"))
+
+
+def test_the_news_after_a_circumstance_that_went_as_padding_takes_its_place():
+    """A release sets out a circumstance recalled from weeks before, then its day's news: when
+    the circumstance goes as padding, the news right after it comes in; not a sentence further
+    on, nor more background."""
+    from briefing.synthesize import _news_after, _similarities, _tfidf
+
+    release = doc(
+        "With the assent of Ruritania, 44 countries invoked the Vienna Mechanism on June 2, "
+        "2022, establishing an expert mission to examine abuses in the war.\n\n"
+        "In the report released at today’s Permanent Council meeting, the mission of experts "
+        "found clear patterns of serious violations by the armed forces of Borduria.\n\n"
+        "We remain committed to the people of Ruritania and to their future in peace.\n\n"
+        "The Treasury designated four Borduran shipping firms for their part in the war.\n",
+        title="Second Expert Mission Report Released",
+        doc_type="press release",
+        date=date(2022, 7, 14),
+        publisher="State Department",
+    )
+    pool = candidates([analyze(release)], terms=["war"])
+    assert [c.edited.text[:10] for c in pool] == [
+        "With the a", "In the rep", "We remain ", "The Treasu"
+    ]
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    assert _news_after(pool, [0], [], sims) == [1]
+    assert _news_after(pool, [0], [1], sims) == []  # already chosen
+    assert _news_after(pool, [1], [], sims) == []  # after it comes a stance
+    assert _news_after(pool, [2], [], sims) == [3]
