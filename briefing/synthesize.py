@@ -201,6 +201,12 @@ NOTHING_HAPPENED = re.compile(
     r"|No (?:[\w-]+ ){1,6}(?:was|were|has been|have been) (?:reported|recorded|documented|found)"
     r"\b)"
 )
+# Work said to remain, an exhortation with nothing done: "There is still much work to do in
+# Iraq and Syria, where …", "There is more to be done …".
+REMAINING_WORK = re.compile(
+    r"^\W*(?:But |And )?[Tt]here (?:is|remains) (?:still )?(?:much|more|a lot|so much|a great deal)"
+    r"(?: of)?(?: \w+)? (?:left )?to (?:be )?do(?:ne)?\b"
+)
 # A promise in one's own voice to go on doing what one does (a commissive): "We will
 # continue to …", "The members of our coalition will continue to draw on …". "Prices will
 # continue to rise" is a forecast, and no one's promise.
@@ -683,6 +689,7 @@ def background(c: Candidate) -> bool:
         or bool(DESCRIPTION.match(text))
         or bool(PURPOSE.match(text) and stative(text))
         or bool(NOTHING_HAPPENED.match(text))
+        or bool(REMAINING_WORK.match(text))
         or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))

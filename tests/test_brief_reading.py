@@ -1826,3 +1826,14 @@ def test_the_news_after_a_circumstance_that_went_as_padding_takes_its_place():
     assert _news_after(pool, [0], [1], sims) == []  # already chosen
     assert _news_after(pool, [1], [], sims) == []  # after it comes a stance
     assert _news_after(pool, [2], [], sims) == [3]
+
+
+def test_work_said_to_remain_is_background():
+    for said in (
+        "There is still much work to do in Iraq and Syria, where ISIS continues to attack.",
+        "There is more to be done to protect the displaced in the camps of the northeast.",
+        "There remains a great deal of work to do before the elections in the country.",
+    ):
+        assert background(background_candidate(said, doc_type="transcript")), said
+    done = "There were 40 attacks in Iraq and Syria last month, most of them in Deir ez-Zor."
+    assert not background(background_candidate(done, doc_type="transcript"))
