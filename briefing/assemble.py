@@ -120,7 +120,7 @@ def _summaries(
     """
     quoted = [(q.source, s, e) for qs in quotes for q in qs for s, e in q.spans]
     pools = [
-        said_something(candidates(f, terms=t.terms, avoid=quoted, focus=focus_terms(t)))
+        said_something(candidates(f, terms=t.terms, avoid=quoted, focus=focus_terms(t, f)))
         for t, f in zip(topics, found, strict=True)
     ]
 

@@ -43,9 +43,11 @@ from briefing.synthesize import (
     STANCE,
     UNSAID_ACT,
     about,
+    asked_names,
     focus_terms,
     irrealis,
     long_before,
+    plain_question,
     quantity,
     readout,
     rhetoric,
@@ -94,7 +96,8 @@ def key_quotes(
     analysis of the brief, whose headers name the people that transcripts label by surname;
     ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
-    focus = {w for t in focus_terms(topic) for w in content_words(t)}
+    focus = {w for t in focus_terms(topic, found) for w in content_words(t)}
+    asked = plain_question(topic) and bool(asked_names(topic.query or "", found))
     scored = []
     for rank, analysis in enumerate(found):
         doc = analysis.doc
@@ -118,6 +121,8 @@ def key_quotes(
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
+            if asked and passing and not focus & set(content_words(q.text)):
+                continue  # nor, asked of a name, a quote that does not name it
             if doc.doc_type == "transcript":
                 aside = not (relevance or _asked(topic, doc, q.start))
             else:

@@ -557,14 +557,47 @@ def one_of_several(title: str, words: set[str]) -> bool:
     return len(items) >= 3 and sum(bool(words & item) for item in items) == 1
 
 
-def focus_terms(topic: Topic) -> list[str]:
+def focus_terms(topic: Topic, found: Sequence[Analysis] = ()) -> list[str]:
     """The words a source's title must name for all of its sentences to be candidates (see
     ``candidates``): the topic's keywords and query terms. A plain-language query ("What
     measures have been taken…?") is no focus: its words bias the synthesis but need not be in
-    a title or a sentence."""
+    a title or a sentence; only the names it asks about are (``asked_names``)."""
     if plain_question(topic):
-        return list(topic.keywords)
+        return [*topic.keywords, *asked_names(topic.query or "", found)]
     return list(topic.terms)
+
+
+# A name in a question: capitalised words after its first ("… the United States imposed on
+# Russia?"), as one run.
+_QUESTION_NAME = re.compile(r"(?<=[\w,] )[A-Z][\w’'-]*(?: (?:of |the )?[A-Z][\w’'-]*)*")
+ASKED_SHARE = 0.8  # a name that more of the sources name than this does not tell them apart
+
+
+def asked_names(question: str, found: Sequence[Analysis]) -> list[str]:
+    """The names a plain-language question asks about, as focus terms: each name that some of
+    the ``found`` sources name and fewer than ASKED_SHARE of them do ("Russia", not "the
+    United States" over a U.S. government's releases, which all name it: a term in nearly
+    every document retrieves nothing, as its IDF says), with the forms of a place's people
+    ("Russian", "Ukrainian")."""
+    names = [n for n in _QUESTION_NAME.findall(question) if n.lower() not in STOPWORDS]
+    out: list[str] = []
+    for name in dict.fromkeys(names):
+        forms = _name_forms(name)
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
+        share = sum(bool(pattern.search(a.doc.text)) for a in found) / max(1, len(found))
+        if 0 < share < ASKED_SHARE:
+            out += forms
+    return out
+
+
+def _name_forms(name: str) -> list[str]:
+    """A name and, for a one-word place, its people's adjective in the regular forms: "Russia"
+    Russian, "Ukraine" Ukrainian, "Iran" Iranian (an irregular one, "Chinese", is missed)."""
+    if " " in name:
+        return [name]
+    if name.endswith("e"):
+        return [name, name[:-1] + "ian"]
+    return [name, name + ("n" if name.endswith("a") else "ian")]
 
 
 def synthesize(
@@ -577,7 +610,10 @@ def synthesize(
 ) -> list[Point]:
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
-    pool = candidates(found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms)
+    asked = asked_names(query, found) if query and plain_words(query) else []
+    pool = candidates(
+        found, terms=[query, *terms] if query else terms, avoid=avoid, focus=[*terms, *asked]
+    )
     plain = plain_words(query) if query else None
     picked = select(
         said_something(pool),

@@ -1105,3 +1105,38 @@ def test_asked_a_question_a_set_of_country_reports_answers_it_country_by_country
     found = [analyze(d) for d in (many, *others)]
     points = synthesize(found, query=question, words=30)
     assert {p.source for p in points} == {source_id(d) for d in (many, *others)}
+
+
+def test_a_question_naming_a_country_is_answered_from_what_is_said_of_that_country():
+    """"What sanctions has the United States imposed on Russia?" over a government's releases:
+    every release names the United States, so that name says nothing of what is asked; Russia
+    is what the question is about. A release on Iran's sanctions gives no bullet; one on
+    Russia's does, and so does a sentence on Russia in a release about something else."""
+    releases = {
+        "russia": "The United States is designating eight Russian shipping companies for "
+        "carrying arms to the front.",
+        "iran": "The United States is designating five Iranian entities for sanctions over "
+        "ballistic missile procurement networks.",
+        "syria": "The United States is sanctioning eight Syrian prisons and five regime "
+        "officials who run those facilities.",
+        "dprk": "The United States is designating two North Korean banks for sanctions over "
+        "missile financing. Russia received 40 shipments of shells from the two banks' "
+        "clients this year.",
+    }
+    found = [
+        analyze(
+            doc(
+                text + "\n",
+                path=f"/tmp/{name}.txt",
+                title=f"Sanctions on {name}",
+                doc_type="press release",
+                date=date(2022, 5, 1),
+            )
+        )
+        for name, text in releases.items()
+    ]
+    points = synthesize(found, query="What sanctions has the United States imposed on Russia?")
+    texts = " ".join(p.text for p in points)
+    assert "eight Russian shipping companies" in texts
+    assert "Russia received 40 shipments" in texts
+    assert "Iranian" not in texts and "Syrian" not in texts
