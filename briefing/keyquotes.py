@@ -55,7 +55,7 @@ from briefing.synthesize import (
 )
 from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words, cosine
 
-MAX_QUOTES = 3
+MAX_QUOTES = 2
 PER_SPEAKER = 2
 POSITIONS = 1  # quotes that only say what must or will be ("… will never abandon …")
 QUOTE_WORDS = (8, 70)

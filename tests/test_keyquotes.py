@@ -303,12 +303,13 @@ MS COOPER: I can say there is no meeting planned between the Secretary and the C
 
 def test_a_transcript_answer_on_another_subject_is_quoted_only_for_want_of_others(tmp_path):
     syria = Topic(name="Syria", keywords=["Syria"])
-    briefing = analysis(tmp_path, "a.txt", SEVERAL_SUBJECTS)
+    two = SEVERAL_SUBJECTS.replace("MR WORMAN: The coalition has trained", "QUESTION: And")
+    briefing = analysis(tmp_path, "a.txt", two)
     texts = [q.text for q in key_quotes(syria, [briefing], [briefing])]
     assert any(t.startswith("We have told the Security Council") for t in texts)  # asked on Syria
     assert not any("G20" in t for t in texts)
     # with fewer quotes on the topic than a topic shows, the others fill in after them
-    few = SEVERAL_SUBJECTS.replace("MR WORMAN: The coalition has trained", "QUESTION: And")
+    few = two.replace("MR HOOD: The United States has given", "QUESTION: Has the US given")
     few += (
         "\nQUESTION: And the finance ministers in Rome?\n\nMS COOPER: Ministers of Italy, "
         "France and Japan will sign a 15 percent minimum tax on 8,000 large firms in Rome on "
