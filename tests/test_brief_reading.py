@@ -1834,6 +1834,7 @@ def test_work_said_to_remain_is_background():
         "There is more to be done to protect the displaced in the camps of the northeast.",
         "There remains a great deal of work to do before the elections in the country.",
     ):
-        assert background(background_candidate(said, doc_type="transcript")), said
+        # said in a briefing (its turns): what writing alone makes background does not count
+        assert background(background_candidate(said, turns=[1], doc_type="transcript")), said
     done = "There were 40 attacks in Iraq and Syria last month, most of them in Deir ez-Zor."
-    assert not background(background_candidate(done, doc_type="transcript"))
+    assert not background(background_candidate(done, turns=[1], doc_type="transcript"))
