@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.config import Topic
-from briefing.keyquotes import key_quotes, resolve_speaker, roster_of, why_none
+from briefing.keyquotes import key_quotes, resolve_speaker, roster_of
 from briefing.match import term_pattern, topic_terms
 from briefing.model import (
     Analysis,
@@ -75,7 +75,6 @@ def assemble(
             quotes=tuple(q),
             sources=tuple(source_id(a.doc) for a in f),
             question=topic.query if plain_question(topic) else None,
-            quotes_note=why_none(f) if p and not q else None,
         )
         for (topic, _), f, q, p in zip(topics, found, quotes, points, strict=True)
     ]

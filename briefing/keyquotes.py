@@ -55,7 +55,7 @@ from briefing.synthesize import (
 )
 from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words, cosine
 
-MAX_QUOTES = 2
+MAX_QUOTES = 3
 PER_SPEAKER = 2
 POSITIONS = 1  # quotes that only say what must or will be ("… will never abandon …")
 QUOTE_WORDS = (8, 70)
@@ -137,20 +137,6 @@ def key_quotes(
     if len(chosen) < MAX_QUOTES:
         chosen = _ranked([x[:3] for x in scored if x[3]], chosen)
     return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in _in_order(chosen)]
-
-
-def why_none(found: Sequence[Analysis]) -> str | None:
-    """Why a topic with sources ``found`` has no key quote, where its sources say it: they
-    quote no one, or only in phrases (a report's "… called them “foreign agents” …"), never
-    a whole statement, which begins as a sentence does and runs to QUOTE_WORDS[0] words. None
-    when some source quotes a whole statement that was left out (on another subject, or not
-    worth quoting): that is the brief's choice, not the sources'."""
-    pool = [q for a in found for q in _pool(a)]
-    if not pool:
-        return "No key quotes: its sources quote no one."
-    if any(q.text[:1].isupper() and len(q.text.split()) >= QUOTE_WORDS[0] for q in pool):
-        return None
-    return "No key quotes: its sources quote people only in phrases, none a whole statement."
 
 
 def _in_order(chosen: Chosen) -> Chosen:

@@ -171,7 +171,6 @@ class Section:
     new_sources: tuple[str, ...] = ()  # not in the previous edition
     new_points: tuple[str, ...] = ()
     question: str | None = None  # the question in plain words its summary answers
-    quotes_note: str | None = None  # why a section with bullets has no key quotes
 
 
 @dataclass(frozen=True)

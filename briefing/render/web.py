@@ -257,7 +257,6 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                 "new_sources": list(s.new_sources),
                 "new_points": list(s.new_points),
                 "question": s.question,
-                "quotes_note": s.quotes_note,
             }
             for s in brief.sections
         ],
@@ -345,7 +344,6 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
                 new_sources=tuple(t.get("new_sources", [])),
                 new_points=tuple(t.get("new_points", [])),
                 question=t.get("question"),
-                quotes_note=t.get("quotes_note"),
             )
             for t in data.get("topics", [])
         ),
