@@ -26,6 +26,7 @@ from briefing.synthesize import (
     CLUSTER_SIM,
     OFFICIAL,
     Candidate,
+    asked_of,
     background,
     candidates,
     decision_words,
@@ -119,7 +120,11 @@ def _summaries(
     """
     quoted = [(q.source, s, e) for qs in quotes for q in qs for s, e in q.spans]
     pools = [
-        said_something(candidates(f, terms=t.terms, avoid=quoted, focus=focus_terms(t, f)))
+        said_something(
+            candidates(
+                f, terms=t.terms, avoid=quoted, focus=focus_terms(t), asked=asked_of(t, f)
+            )
+        )
         for t, f in zip(topics, found, strict=True)
     ]
 

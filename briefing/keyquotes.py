@@ -43,11 +43,10 @@ from briefing.synthesize import (
     STANCE,
     UNSAID_ACT,
     about,
-    asked_names,
+    asked_of,
     focus_terms,
     irrealis,
     long_before,
-    plain_question,
     quantity,
     readout,
     rhetoric,
@@ -96,8 +95,9 @@ def key_quotes(
     analysis of the brief, whose headers name the people that transcripts label by surname;
     ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
-    focus = {w for t in focus_terms(topic, found) for w in content_words(t)}
-    asked = plain_question(topic) and bool(asked_names(topic.query or "", found))
+    names = asked_of(topic, found)
+    focus = {w for t in [*focus_terms(topic), *names] for w in content_words(t)}
+    asked = bool(names)
     scored = []
     for rank, analysis in enumerate(found):
         doc = analysis.doc

@@ -283,6 +283,7 @@ def candidates(
     terms: Sequence[str] = (),
     avoid: Iterable[tuple[str, int, int]] = (),
     focus: Sequence[str] | None = None,
+    asked: Sequence[str] = (),
 ) -> list[Candidate]:
     """Every sentence of ``found`` that a bullet could be, edited to stand on its own.
 
@@ -297,6 +298,7 @@ def candidates(
         used[sid].append((start, end))
     topic = {w for t in terms for w in content_words(t)}
     focused = topic if focus is None else {w for t in focus for w in content_words(t)}
+    focused |= {w for t in asked for w in content_words(t)}
     out: list[Candidate] = []
     exemplified: dict[tuple[str, int], int] = {}  # a finding's start: where its example ends
     per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
@@ -308,7 +310,9 @@ def candidates(
         # would, and a plain-text file has no headline); one that only touches on it (a
         # transcript of many subjects, a report on a neighbouring country) gives its on-topic
         # sentences.
-        words = topic if doc.doc_type == "transcript" else focused
+        # a transcript's sentences on the topic's words are answers about it, unless a
+        # question asks about a name: then it is that name
+        words = topic if doc.doc_type == "transcript" and not asked else focused
         passing = bool(words) and not about(doc, sentences, words)
         edits: dict[int, Edited | None] = {}
         for i in _reading_list(doc.text, sentences, topic, per_source):
@@ -557,14 +561,19 @@ def one_of_several(title: str, words: set[str]) -> bool:
     return len(items) >= 3 and sum(bool(words & item) for item in items) == 1
 
 
-def focus_terms(topic: Topic, found: Sequence[Analysis] = ()) -> list[str]:
+def focus_terms(topic: Topic) -> list[str]:
     """The words a source's title must name for all of its sentences to be candidates (see
     ``candidates``): the topic's keywords and query terms. A plain-language query ("What
     measures have been taken…?") is no focus: its words bias the synthesis but need not be in
-    a title or a sentence; only the names it asks about are (``asked_names``)."""
+    a title or a sentence; only the names it asks about are (``asked_of``)."""
     if plain_question(topic):
-        return [*topic.keywords, *asked_names(topic.query or "", found)]
+        return list(topic.keywords)
     return list(topic.terms)
+
+
+def asked_of(topic: Topic, found: Sequence[Analysis]) -> list[str]:
+    """The names the topic's question in plain words asks about (``asked_names``), if any."""
+    return asked_names(topic.query or "", found) if plain_question(topic) else []
 
 
 # A name in a question: capitalised words after its first ("… the United States imposed on
@@ -578,16 +587,26 @@ def asked_names(question: str, found: Sequence[Analysis]) -> list[str]:
     the ``found`` sources name and fewer than ASKED_SHARE of them do ("Russia", not "the
     United States" over a U.S. government's releases, which all name it: a term in nearly
     every document retrieves nothing, as its IDF says), with the forms of a place's people
-    ("Russian", "Ukrainian")."""
-    names = [n for n in _QUESTION_NAME.findall(question) if n.lower() not in STOPWORDS]
+    ("Russian", "Ukrainian"). Of a name of several words, the one fewest sources use stands
+    for it ("Korea" for "North Korea": focus terms are matched word by word)."""
+    names = [_POSSESSIVE.sub("", n) for n in _QUESTION_NAME.findall(question)]
     out: list[str] = []
-    for name in dict.fromkeys(names):
-        forms = _name_forms(name)
-        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
-        share = sum(bool(pattern.search(a.doc.text)) for a in found) / max(1, len(found))
-        if 0 < share < ASKED_SHARE:
-            out += forms
+    for name in dict.fromkeys(n for n in names if n.lower() not in STOPWORDS):
+        if 0 < _share(name.split(" "), found) < ASKED_SHARE:
+            words = [w for w in name.split(" ") if w[:1].isupper()]
+            out += _name_forms(min(reversed(words), key=lambda w: _share([w], found)))
     return out
+
+
+_POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
+
+
+def _share(words: Sequence[str], found: Sequence[Analysis]) -> float:
+    """The share of ``found`` sources that name the words as one name (a one-word place in
+    any of its forms)."""
+    forms = _name_forms(words[0]) if len(words) == 1 else [" ".join(words)]
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
+    return sum(bool(pattern.search(a.doc.text)) for a in found) / max(1, len(found))
 
 
 def _name_forms(name: str) -> list[str]:
@@ -612,7 +631,7 @@ def synthesize(
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
     asked = asked_names(query, found) if query and plain_words(query) else []
     pool = candidates(
-        found, terms=[query, *terms] if query else terms, avoid=avoid, focus=[*terms, *asked]
+        found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms, asked=asked
     )
     plain = plain_words(query) if query else None
     picked = select(

@@ -1140,3 +1140,32 @@ def test_a_question_naming_a_country_is_answered_from_what_is_said_of_that_count
     assert "eight Russian shipping companies" in texts
     assert "Russia received 40 shipments" in texts
     assert "Iranian" not in texts and "Syrian" not in texts
+
+
+def test_a_name_of_several_words_is_asked_by_its_rarest_word_and_holds_for_transcripts():
+    """"… North Korea's missile launches?": "Korea" stands for the name ("North" is in "North
+    and Central America" too), and a briefing's answer on migration does not answer it."""
+    from briefing.synthesize import asked_names
+
+    def source(name: str, text: str, doc_type: str = "press release"):
+        return analyze(doc(text, path=f"/tmp/{name}.txt", title=name, doc_type=doc_type))
+
+    found = [
+        source("launches", "North Korea launched eight ballistic missiles at the United States.\n"),
+        source("advisory", "The United States warns firms about North Korea's IT workers.\n"),
+        source(
+            "briefing",
+            "Department Press Briefing\n\nMR PRICE: The strategy of the United States covers "
+            "migration across North and Central America, with 40 new processing centres this "
+            "year.\n\nQUESTION: And North Korea?\n\nMR PRICE: We condemn North Korea's launch "
+            "of eight ballistic missiles on Sunday.\n",
+            "transcript",
+        ),
+    ]
+    question = "How has the United States responded to North Korea's missile launches?"
+    assert asked_names(question, found) == []  # every source names it: nothing to tell apart
+    found.append(source("iran", "The United States designated five Iranian firms today.\n"))
+    assert asked_names(question, found) == ["Korea", "Korean"]
+    texts = " ".join(p.text for p in synthesize(found, query=question, words=200))
+    assert "processing centres" not in texts and "Iranian" not in texts
+    assert "launched eight ballistic missiles" in texts
