@@ -201,6 +201,14 @@ NOTHING_HAPPENED = re.compile(
     r"|No (?:[\w-]+ ){1,6}(?:was|were|has been|have been) (?:reported|recorded|documented|found)"
     r"\b)"
 )
+# That words were said, and not what: "I know that there have been various statements made by
+# the Taliban." (a that-clause would say what: "There have been reports that …" is news).
+WORDS_WITHOUT_CONTENT = re.compile(
+    r"^\W*(?:(?:I|We) (?:know|think|understand|recognize|note) (?:that )?)?[Tt]here (?:have been"
+    r"|has been|were|are|was) (?:(?:various|many|several|numerous|some|a number of|a lot of) )?"
+    r"(?:statements|comments|remarks|reports|claims|discussions|conversations|rumou?rs)"
+    r"(?: made)?(?: (?:by|from) [^,;:.“\"]+)?[.!]$"
+)
 # Work said to remain, an exhortation with nothing done: "There is still much work to do in
 # Iraq and Syria, where …", "There is more to be done …".
 REMAINING_WORK = re.compile(
@@ -745,6 +753,7 @@ def background(c: Candidate) -> bool:
         or bool(PURPOSE.match(text) and stative(text))
         or bool(NOTHING_HAPPENED.match(text))
         or bool(REMAINING_WORK.match(text))
+        or bool(WORDS_WITHOUT_CONTENT.match(text))
         or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))

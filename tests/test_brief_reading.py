@@ -1838,3 +1838,13 @@ def test_work_said_to_remain_is_background():
         assert background(background_candidate(said, turns=[1], doc_type="transcript")), said
     done = "There were 40 attacks in Iraq and Syria last month, most of them in Deir ez-Zor."
     assert not background(background_candidate(done, turns=[1], doc_type="transcript"))
+
+
+def test_that_words_were_said_and_not_what_is_background():
+    for said in (
+        "I know that there have been various statements made by the Taliban.",
+        "There have been many comments from officials in the region.",
+    ):
+        assert background(background_candidate(said, turns=[1], doc_type="transcript")), said
+    told = "There have been reports that the Taliban closed 40 schools for girls in Kabul."
+    assert not background(background_candidate(told, turns=[1], doc_type="transcript"))

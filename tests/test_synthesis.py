@@ -48,6 +48,8 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("There is also money at stake in the Arctic.", [])
     assert leans_back("That’s what we will continue to do for the people of Ukraine.", [])
     assert leans_back("Doing so is not only the right thing to do but the smart thing.", [])
+    assert leans_back("Part of it is impressing upon the Taliban the imperative to act.", [])
+    assert leans_back("Much of it was destroyed in the fire at the depot last week.", [])
     assert leans_back("In doing so, the council broke with two decades of practice.", [])
     assert not leans_back("The council must act now and do so before the vote in May.", [])
     assert leans_back("We have done so over the course of several weeks.", [])
