@@ -695,6 +695,10 @@ def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) ->
             raw = found[1]["name"] or found[1]["appositive"] or ""
         elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
             raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
+        elif (titled := _ROLE_THEN_NAME.match(chunk, start, end)) and _full_name_only(
+            titled["name"]
+        ):
+            raw = titled["name"]  # "Opposition leader Peter Dutton attacked the plan …"
         else:
             continue
         name = _clean_name(raw)
@@ -710,6 +714,12 @@ def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) ->
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+# A subject that is a role in lower case and then a name, as news writes a first mention:
+# "Opposition leader Peter Dutton …", "Health minister Jane Doe …".
+_ROLE_THEN_NAME = re.compile(
+    r"\W*(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w-]*\s+)?"
+    rf"(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})\s+(?P<name>{_NAME})"
+)
 _NAME_CUE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b")
 _PRONOUN_WORD = re.compile(rf"\b{_PRONOUN}\b")
 

@@ -241,3 +241,23 @@ def test_explain_covers_transcript_answers_and_pronouns(cli, tmp_path):
     explained = cli("inspect", "--explain", source).output
     assert "rule transcript_turn: a sentence of an answer turn labelled “" in explained
     assert "(a pronoun: the person the sentence before the quote is about)" in explained
+
+
+def test_a_pronoun_goes_to_the_person_a_title_and_name_opened_the_story_on():
+    """"Opposition leader Peter Dutton attacked the plan … “…,” he added.": the subject of the
+    narrating sentence is a role before a name, as news writes a person's first mention."""
+    for opening in (
+        "Opposition leader Peter Dutton attacked the plan in Canberra.",
+        "Health minister Peter Dutton attacked the plan in Canberra.",
+    ):
+        body = (
+            f"{opening}\n\nHe said the tax would hurt families.\n\n"
+            "“This is a tax on every household in the country,” he added.\n"
+        )
+        assert [q.speaker for q, _ in attributed(body)] == ["Peter Dutton"], opening
+    # a role with no name after it names no one
+    body = (
+        "The opposition leader attacked the plan in Canberra.\n\n"
+        "“This is a tax on every household in the country,” he added.\n"
+    )
+    assert [q.speaker for q, _ in attributed(body)] != ["Canberra"]
