@@ -42,6 +42,10 @@ MAX_SOURCE_BYTES = 200_000_000  # bigger is not a source someone reads; it is a 
 PARALLEL_FROM = 64  # files to parse before it pays to start worker processes
 PARSE_SECONDS = 30.0  # a real document takes well under a second; a crafted one, for ever
 COMMIT_EVERY = 500  # parsed files written to the index per transaction
+# The last transaction is written once the workers are done, with every other core idle: a
+# commit this many files before the end of a large scan keeps it short (1,000 HTML pages on
+# 2 cores: from 0.13 s to ~0.03 s after the last page is parsed).
+LAST_COMMIT = 100
 # A scan that parses this many files, and a tenth of what the index holds (a first ingest, a
 # large import), merges the full-text index into one segment (see DocumentCache.compact).
 COMPACT_FROM = COMMIT_EVERY
@@ -184,12 +188,13 @@ def _check_files(
     """Index each file as it is now ((id -> path as found), how many were indexed again or
     removed); indexed files not among them, or not readable, leave the index."""
     ids, keys, todo, updated = _look_up(checks, indexed, cache, skipped)
+    early = len(todo) - LAST_COMMIT  # see LAST_COMMIT
     for done, (name, key, digest, stat, result) in enumerate(_parse_all(todo, executor), 1):
         if isinstance(result, str):
             skipped.append(Skipped(Path(name), result))
             continue
         ids[key] = cache.put(Path(name), key=key, stat=stat, sha256=digest, docs=result)
-        if done % COMMIT_EVERY == 0:  # other processes reading the cache are not held up
+        if done % COMMIT_EVERY == 0 or done == early:  # others reading are not held up
             cache.commit()
     gone = [
         row[1]
