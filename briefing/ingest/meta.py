@@ -20,10 +20,16 @@ _DATE_PATTERNS = [
 _TIME = r"(?:\s*(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?(?:\s*\(?[A-Z]{2,4}\)?)?"
 _DATELINE_TAIL = re.compile(r"^[\s,|–—-]*" + _TIME + r"\s*$", re.I)
 _FILENAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+# The year every one of _DATE_PATTERNS holds: a text without it has no date, which one search
+# for it tells (most titles and header lines) quicker than the three patterns.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", re.I)
 
 
 def find_date(text: str) -> date | None:
     """Return the first calendar date written in ``text``, if any."""
+    if not _YEAR.search(text):
+        return None
     best: tuple[int, date] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -64,9 +70,9 @@ _DATE_LABEL = re.compile(
 def parse_dateline(line: str) -> date | None:
     """Return the date if ``line`` is a dateline (a date, maybe a weekday, time and zone)."""
     line = line.strip()
-    if len(line) > 60:
+    if len(line) > 60 or not _YEAR.search(line):
         return None
-    line = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", line, flags=re.I)
+    line = _WEEKDAY.sub("", line)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(line)
         if m and _DATELINE_TAIL.match(line[m.end() :]):
@@ -111,6 +117,19 @@ def fold(text: str) -> str:
 
 
 _SAYS = re.compile(r"\bsays\s+(.{3,160})", re.S)
+
+
+def _says(text: str) -> re.Match[str] | None:
+    """``_SAYS.search(text)``, tried only where "says" stands: a pattern opening with \\b is
+    tried at every character of the text (a twentieth of the time on an article's opening)."""
+    at = text.find("says")
+    while at >= 0:
+        if m := _SAYS.match(text, at):
+            return m
+        at = text.find("says", at + 1)
+    return None
+
+
 _ABBREVIATED = re.compile(rf"\b({lexicon.alternation(lexicon.ABBREVIATED_TITLES)})\.")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w’'-]*\.?\s*)+")
 _HONORIFIC = re.compile(rf"^(?:{lexicon.alternation(lexicon.ABBREVIATED_TITLES)}\.?\s+)+")
@@ -124,7 +143,7 @@ def interviewee(text: str) -> tuple[str, str | None] | None:
     "Example Institute fellow"). The name is the last run of capitalised words after
     "says", without a possessive organisation or an honorific in front of it.
     """
-    m = _SAYS.search(text)
+    m = _says(text)
     if not m:
         return None
     clause = re.split(r"[.,;:!?\n]", _ABBREVIATED.sub(r"\1", m[1]), maxsplit=1)[0]
