@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from briefing.model import Document, Turn
 
@@ -73,6 +74,15 @@ def clean_document(doc: Document) -> Document:
         publisher=_optional(doc.publisher),
         url=safe_url(doc.url),
         standfirst=clean_text(doc.standfirst) if doc.standfirst is not None else None,
-        turns=tuple(Turn(_optional(t.speaker), t.role, t.start, t.end) for t in doc.turns),
+        turns=_clean_turns(doc.turns),
         positions=tuple((clean_title(n), clean_title(p)) for n, p in doc.positions),
     )
+
+
+def _clean_turns(turns: Sequence[Turn]) -> tuple[Turn, ...]:
+    """Turns with their speakers' names cleaned: each name once (a transcript's hundred turns
+    have a few speakers), and the turns made again only when a name changed."""
+    names = {name: _optional(name) for name in {t.speaker for t in turns}}
+    if all(name == clean for name, clean in names.items()):
+        return tuple(turns)
+    return tuple(Turn(names[t.speaker], t.role, t.start, t.end) for t in turns)
