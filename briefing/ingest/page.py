@@ -18,7 +18,7 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
 from briefing.model import Document, Turn
-from briefing.text import content_words, split_sentences, word_count
+from briefing.text import content_words, lacks, split_sentences, word_count
 
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _TERMINAL = (*_SENTENCE_END, '"', "”", "’", "'", ")", "」")
@@ -212,6 +212,23 @@ _FURNITURE = re.compile(
     r"|share (this|on)\b|^advertisement$|cookies?\b)",
     re.I,
 )
+# A word each of _FURNITURE's forms holds: a block without any cannot match it, which a plain
+# search tells quicker than the pattern, tried at every character (see text.lacks).
+_FURNITURE_WORDS = (
+    "©".encode(),
+    b"(c)",
+    b"all rights reserved",
+    b"subscri",
+    b"sign",
+    b"newsletter",
+    b"never miss",
+    b"trust principles",
+    b"submit your",
+    b"follow us on",
+    b"share",
+    b"advertisement",
+    b"cookie",
+)
 _DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+/?$", re.I)
 # Furniture wherever it stands: prompts to subscribe or sign up, metadata labels on their own
 # ("Release Date:"), file footers ("Last Modified: 03-10-2004").
@@ -235,9 +252,9 @@ def _trim_edges(blocks: list[str]) -> list[str]:
     def furniture(block: str) -> bool:
         words = _words_upto(block, 40)
         label = words <= 3 and block.endswith(":")
-        return (
-            label or bool(_DOMAIN.match(block)) or (words <= 40 and bool(_FURNITURE.search(block)))
-        )
+        if label or _DOMAIN.match(block):
+            return True
+        return words <= 40 and not lacks(block, _FURNITURE_WORDS) and bool(_FURNITURE.search(block))
 
     # a prompt is rare and quicker to rule out than a paragraph's words are to count
     blocks = [
