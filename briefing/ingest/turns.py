@@ -31,8 +31,10 @@ def speaker_label(paragraph: str) -> tuple[str, int] | None:
 
 
 def transcript_turns(text: str, spans: list[tuple[int, int]], header: str) -> list[Turn]:
-    """Turns of a labelled transcript; paragraphs without a label continue the last turn."""
-    turns: list[Turn] = []
+    """Turns of a labelled transcript; paragraphs without a label continue the last turn
+    (which is made once its end is known, not again for each paragraph)."""
+    opened: list[tuple[str | None, str, int]] = []  # speaker, role, start of each turn
+    ends: list[int] = []
     names: dict[str, str | None] = {}
     for start, end in spans:
         found = speaker_label(text[start:end])
@@ -45,11 +47,11 @@ def transcript_turns(text: str, spans: list[tuple[int, int]], header: str) -> li
                 if label in QUESTION_LABELS
                 else ("statement" if label in PROCEDURAL_LABELS else "answer")
             )
-            turns.append(Turn(names[label], role, start + skip, end))
-        elif turns:
-            last = turns[-1]
-            turns[-1] = Turn(last.speaker, last.role, last.start, end)
-    return turns
+            opened.append((names[label], role, start + skip))
+            ends.append(end)
+        elif ends:
+            ends[-1] = end
+    return [Turn(*turn, end) for turn, end in zip(opened, ends, strict=True)]
 
 
 def _resolve(label: str, header: str, text: str) -> str | None:
