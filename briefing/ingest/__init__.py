@@ -396,7 +396,7 @@ def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
     if multiprocessing.get_start_method() == "fork":  # not so under `briefing serve`
         _load_readers(names)  # once here, not in every worker: forked, they share them
     pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
-    batches = (names[i : i + BATCH] for i in range(0, len(names), BATCH))
+    batches = _batches(names, workers)
     out: deque[Future[list[Parsed]]] = deque()
     try:
         for batch in itertools.islice(batches, IN_FLIGHT * workers):
@@ -413,6 +413,16 @@ def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
         raise
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _batches(names: list[str], workers: int) -> Iterator[list[str]]:
+    """``names`` in batches of BATCH, the last ``workers`` batches' files in batches a quarter
+    the size: the workers then finish within a small batch of each other, where a whole batch
+    left to one of them kept the other cores idle (16 pages: 0.07 s) before the scan's end."""
+    end = max(0, len(names) - workers * BATCH)
+    yield from (names[i : min(i + BATCH, end)] for i in range(0, end, BATCH))
+    small = max(1, BATCH // 4)
+    yield from (names[i : i + small] for i in range(end, len(names), small))
 
 
 def _load_readers(names: list[str]) -> None:
