@@ -156,12 +156,13 @@ def index_sources(
     scope = Scope()
     checks: list[tuple[str, str]] = []  # (path as found, key) of the files to look at
     indexed: dict[str, Known] = {}  # what the index had of them
+    resolved: dict[str, str] = {}  # folder of a file named -> its real path
     for root in paths:
         folder = root.is_dir()
         if not folder and not root.is_file():
             skipped.append(Skipped(root, "no such file or folder"))
             continue
-        real = os.path.realpath(root)
+        real = os.path.realpath(root) if folder else _real_file(str(root), resolved)
         listed = cache.folders(real) if folder and quick else {}
         if real in listed:
             found, rows = _changed_folders(str(root), real, listed, cache)
@@ -176,6 +177,17 @@ def index_sources(
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
     return scope, skipped
+
+
+def _real_file(name: str, resolved: dict[str, str]) -> str:
+    """``os.path.realpath`` of a file, its folder resolved once for every file named in it
+    (``resolved``): a listing of 1,000 files took five lstat calls a file."""
+    if os.path.islink(name):
+        return os.path.realpath(name)
+    head, tail = os.path.split(name)
+    if head not in resolved:
+        resolved[head] = os.path.realpath(head)
+    return os.path.join(resolved[head], tail)
 
 
 def _check_files(
