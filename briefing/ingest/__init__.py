@@ -438,7 +438,7 @@ def _batches(names: list[str], workers: int) -> Iterator[list[str]]:
 
 
 def _load_readers(names: list[str]) -> None:
-    """Import the readers these files need (and trafilatura, for HTML)."""
+    """Import the readers these files need (and trafilatura for HTML, yaml for Markdown)."""
     from briefing.ingest.readers import load_html_reader
 
     suffixes = {os.path.splitext(name)[1].lower() for name in names}
@@ -448,6 +448,8 @@ def _load_readers(names: list[str]) -> None:
             reader.load()
     if suffixes & {".html", ".htm"}:
         load_html_reader()
+    if suffixes & {".md", ".markdown"}:
+        import yaml  # noqa: F401  (front matter)
 
 
 def _parse_paths(names: list[str]) -> list[Parsed]:

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
-
 from briefing.errors import SourceError
 from briefing.ingest.meta import find_date, parse_dateline, parse_iso
 from briefing.ingest.page import PageMeta, read_page
@@ -483,6 +481,8 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 
 def read_markdown(path: Path, data: bytes) -> Document:
     """Markdown, with optional YAML front matter (title, date, author, url, publisher, type)."""
+    import yaml  # here: ~10 ms of a process's start, which only front matter needs
+
     text = _text_of(data)
     front: dict = {}
     m = _FRONT_MATTER.match(text)
