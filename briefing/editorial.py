@@ -117,7 +117,7 @@ DEMONSTRATIVE_PRONOUN = re.compile(
     r"(?:\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "
     r"(?:of )?(?:this|that|these|those|them)"
     # and a part of "it" ("Part of it is impressing upon …", "Much of it was …")
-    r"|\b(?:all|some|much|most|none|any|part|half) of it)"
+    r"|^(?:all|some|much|most|none|any|part|half) of it)"
     r"(?: (?:is|was|are|were|will|would|has|have|had|can|could|must|should|together)\b|\s?[,;:]|$)"
 )
 # A connective set off by commas in the first words: "In some cases, however, …".

@@ -121,8 +121,8 @@ def key_quotes(
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
-            if asked and passing and not focus & set(content_words(q.text)):
-                continue  # nor, asked of a name, a quote that does not name it
+            if asked and passing and not focus & set(content_words(f"{q.text} {q.speaker}")):
+                continue  # nor, asked of a name, a quote that neither names it nor is theirs
             if doc.doc_type == "transcript":
                 aside = not (relevance or _asked(topic, doc, q.start))
             else:

@@ -125,8 +125,8 @@ STANCE = re.compile(
     # place receives them, an act: "… welcomed Secretary General Mathias Cormann … to the
     # organization", "… welcomed Finland to NATO"
     r"|(?:strongly |warmly )?welcome[sd]?\b"
-    r"(?! (?-i:[A-Z][\w.’'-]*(?: (?:of |the |de )?[A-Z][\w.’'-]*)*) (?:back )?to (?:the |our |its "
-    r"|their )?\w)"
+    r"(?! (?-i:[A-Z][\w.’'-]*(?: (?:of |the |de )?[A-Z][\w.’'-]*)*) (?:back )?to "
+    r"(?-i:(?:the|our|its|their) \w|[A-Z]))"
     r"|(?:stands?|standing) (?:with|by|together|united|firm)"
     r"|(?:remains?|are|is|am|stay|stays) (?:\w+ )?(?:committed|dedicated|determined|steadfast|"
     r"united|resolute)"
@@ -183,8 +183,10 @@ DESCRIPTION = re.compile(
 # Investment Climate Statements help U.S. companies make informed business decisions." The
 # thing's description, after the news that it was published or launched.
 PURPOSE = re.compile(
-    r"^\W*(?:The|This|These|Its|Our) (?:[A-Z][\w’'-]* )+(?:help|allow|enable|describe|give"
-    r"|offer|provide|serve)s? (?!as\b)\S"
+    r"^\W*(?:The|This|These|Its|Our) (?:[A-Z][\w’'-]* )*(?:Statements?|Reports?|Strateg(?:y|ies)"
+    r"|Programm?es?|Plans?|Initiatives?|Index|Indices|Framework|Guides?|Guidance|Advisor(?:y|ies)"
+    r"|Databases?|Platforms?|Tools?|Toolkits?|Handbooks?|Portals?|Websites?|Dashboards?) "
+    r"(?:help|allow|enable|describe|give|offer|provide|serve)s? (?!as\b)\S"
 )
 # A schedule: who will travel where, with whom ("Special Representative Kim will be accompanied
 # by …", "The Vice President will be headed to the region next week"): arrangements, not what
@@ -207,7 +209,7 @@ WORDS_WITHOUT_CONTENT = re.compile(
     r"^\W*(?:(?:I|We) (?:know|think|understand|recognize|note) (?:that )?)?[Tt]here (?:have been"
     r"|has been|were|are|was) (?:(?:various|many|several|numerous|some|a number of|a lot of) )?"
     r"(?:statements|comments|remarks|reports|claims|discussions|conversations|rumou?rs)"
-    r"(?: made)?(?: (?:by|from) [^,;:.“\"]+)?[.!]$"
+    r"(?: made)?(?: (?:by|from) (?:the )?(?:[A-Z][\w’'-]*\s?){1,4})?[.!]$"
 )
 # Work said to remain, an exhortation with nothing done: "There is still much work to do in
 # Iraq and Syria, where …", "There is more to be done …".
@@ -599,11 +601,33 @@ def asked_names(question: str, found: Sequence[Analysis]) -> list[str]:
     for it ("Korea" for "North Korea": focus terms are matched word by word)."""
     names = [_POSSESSIVE.sub("", n) for n in _QUESTION_NAME.findall(question)]
     out: list[str] = []
-    for name in dict.fromkeys(n for n in names if n.lower() not in STOPWORDS):
+    for name in dict.fromkeys(n for n in names if _a_name(n)):
         if 0 < _share(name.split(" "), found) < ASKED_SHARE:
             words = [w for w in name.split(" ") if w[:1].isupper()]
-            out += _name_forms(min(reversed(words), key=lambda w: _share([w], found)))
+            word = min(reversed(words), key=lambda w: _share([w], found))
+            # a word the sources also write in lower case is no name ("states" of "United
+            # States"), and one of a letter or two leaves no word to match ("U" of "U.S.")
+            lower = re.compile(rf"\b{re.escape(word.lower())}\b")
+            if len(word) > 2 and not any(lower.search(a.doc.text) for a in found):
+                out += _name_forms(word)
     return out
+
+
+NOT_NAMES = frozenset(
+    w.lower() for w in (*lexicon.WEEKDAYS, *lexicon.MONTHS, *lexicon.ROLE_NOUNS)
+)
+MAX_NAME_WORDS = 4  # a question in title case reads as one long "name": no name at all
+
+
+def _a_name(name: str) -> bool:
+    """Whether a run of capitalised words in a question names someone or somewhere: not a
+    title, a month or a day alone ("the Secretary", "in February"), not a whole question in
+    title case."""
+    words = name.split(" ")
+    return (
+        len(words) <= MAX_NAME_WORDS
+        and not (len(words) == 1 and (name.lower() in STOPWORDS or name.lower() in NOT_NAMES))
+    )
 
 
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
@@ -752,7 +776,7 @@ def background(c: Candidate) -> bool:
         or bool(DESCRIPTION.match(text))
         or bool(PURPOSE.match(text) and stative(text))
         or bool(NOTHING_HAPPENED.match(text))
-        or bool(REMAINING_WORK.match(text))
+        or bool(REMAINING_WORK.match(text) and not quantity(text))
         or bool(WORDS_WITHOUT_CONTENT.match(text))
         or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
@@ -774,7 +798,12 @@ def background(c: Candidate) -> bool:
         # rules take effect on January 1." names no one, whatever the rules' date
         or (written and not _ANCHORED.search(_FIRST_SENTENCE.split(text, 1)[0]))
         or bool(written and INTENTION.search(text) and not quantity(text))
-        or (c.doc.doc_type in OFFICIAL and bool(SAID_BEFORE.match(text)))
+        or (
+            c.doc.doc_type in OFFICIAL
+            and bool(SAID_BEFORE.match(text))
+            and not quantity(text)
+            and not _DATED.search(text)
+        )
     )
 
 

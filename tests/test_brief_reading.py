@@ -518,6 +518,7 @@ def test_welcoming_someone_to_a_body_is_an_act_welcoming_a_decision_a_stance():
     assert stance("We welcome the decision to release the prisoners held in the north.")
     assert stance("The United States welcomes the agreement between the two governments.")
     assert stance("We welcome the return of the parties to the negotiating table this week.")
+    assert stance("We welcome Iran to resume its cooperation with the IAEA inspectors.")
 
 
 def test_a_description_of_who_someone_is_weighs_as_background():
@@ -541,6 +542,7 @@ def test_what_a_named_thing_is_for_weighs_as_background_after_the_news_that_it_c
     for news in (
         "The Investment Climate Statements helped 40 U.S. companies decide in 2021.",
         "The Investment Climate Statements provide data on 160 economies.",
+        "The Taliban provide no protection for women and girls in Afghanistan.",  # no thing
     ):
         (c,) = candidates([analyze(doc(news + "\n", doc_type="press release"))])
         assert not background(c)
@@ -1795,8 +1797,12 @@ def test_ones_own_words_said_before_are_background_in_a_governments_release():
         "We have made clear that Russia will pay a price for its war against Ukraine.",
     ):
         assert background(background_candidate(said, doc_type="press release")), said
-    done = "I can confirm that a consular officer visited the detainee in Moscow on Thursday."
-    assert not background(background_candidate(done, doc_type="press release"))
+    for done in (
+        "I can confirm that a consular officer visited the detainee in Moscow on Thursday.",
+        "I said that the Treasury designated 40 shipping firms for the war this week.",
+        "We noted that Russia's forces withdrew from Kherson on November 11, 2022.",
+    ):
+        assert not background(background_candidate(done, doc_type="press release")), done
 
 
 def test_the_news_after_a_circumstance_that_went_as_padding_takes_its_place():
@@ -1843,8 +1849,12 @@ def test_work_said_to_remain_is_background():
 def test_that_words_were_said_and_not_what_is_background():
     for said in (
         "I know that there have been various statements made by the Taliban.",
-        "There have been many comments from officials in the region.",
+        "There have been many comments from the Kremlin.",
     ):
         assert background(background_candidate(said, turns=[1], doc_type="transcript")), said
-    told = "There have been reports that the Taliban closed 40 schools for girls in Kabul."
-    assert not background(background_candidate(told, turns=[1], doc_type="transcript"))
+    for told in (
+        "There have been reports that the Taliban closed 40 schools for girls in Kabul.",
+        "There were claims by Russia that Ukraine shelled the plant at Zaporizhzhia.",
+        "There have been reports by the UN of mass graves near Izium in the east.",
+    ):
+        assert not background(background_candidate(told, turns=[1], doc_type="transcript"))

@@ -50,6 +50,8 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("Doing so is not only the right thing to do but the smart thing.", [])
     assert leans_back("Part of it is impressing upon the Taliban the imperative to act.", [])
     assert leans_back("Much of it was destroyed in the fire at the depot last week.", [])
+    # inside a sentence "it" may be what the sentence itself named
+    assert not leans_back("Russia shelled the city in March, and much of it was destroyed.", [])
     assert leans_back("In doing so, the council broke with two decades of practice.", [])
     assert not leans_back("The council must act now and do so before the vote in May.", [])
     assert leans_back("We have done so over the course of several weeks.", [])
@@ -1171,3 +1173,21 @@ def test_a_name_of_several_words_is_asked_by_its_rarest_word_and_holds_for_trans
     texts = " ".join(p.text for p in synthesize(found, query=question, words=200))
     assert "processing centres" not in texts and "Iranian" not in texts
     assert "launched eight ballistic missiles" in texts
+
+
+def test_a_question_with_an_initialism_or_a_title_in_it_still_gets_its_answer():
+    """"U.S." gives the one-letter "U", "the Secretary" a title: neither is a name to focus on,
+    so the brief is not left empty; a question about a person keeps that person's quotes."""
+    from briefing.synthesize import asked_names
+
+    def source(name: str, text: str):
+        return analyze(doc(text, path=f"/tmp/{name}.txt", title=name, doc_type="news"))
+
+    found = [
+        source("steel", "The U.S. raised tariffs on steel imports to 25 percent on Monday.\n"),
+        source("aluminium", "Canada answered the U.S. tariffs with duties on 40 goods.\n"),
+        source("cars", "Japan's carmakers expect the tariffs to cost them $3 billion.\n"),
+    ]
+    assert asked_names("What tariffs has the U.S. imposed on steel?", found) == []
+    assert synthesize(found, query="What tariffs has the U.S. imposed on steel?")
+    assert asked_names("What did the Secretary say about steel?", found) == []
