@@ -190,3 +190,25 @@ def test_a_news_summary_is_its_lead_without_the_lines_that_are_not_article_sente
         "The union said members accepted an offer of a seven per cent rise this year.",
         "Ships had queued in the North Sea for days, and retailers warned of empty shelves.",
     ]
+
+
+def test_a_sentence_broken_across_lines_is_read_whole():
+    """In a file of one paragraph a line, a hard wrap or a copy breaks a sentence where no
+    punctuation stops it and the next line goes on in lower case: it is one sentence, in the
+    summary as in the text. Paragraphs set apart by blank lines stay apart (list items)."""
+    from pathlib import Path
+
+    from briefing.ingest.page import read_page
+
+    lines = [
+        "Ferry services to the islands resumed on Tuesday after a week",
+        "of storms kept every boat in harbour, the operator said.",
+        "Passengers who missed sailings will be offered a refund or a later crossing.",
+        "Engineers checked each pier before the first boat left the mainland at dawn.",
+    ]
+    doc = read_page(Path("ferries.txt"), "\n".join(lines) + "\n")
+    summary = [s.text for s in analyze(doc).summary]
+    assert summary[0] == lines[0] + " " + lines[1]
+    listed = read_page(Path("kit.txt"), "What to pack\n\n" + "\n\n".join(lines[2:] + [
+        "two spare batteries", "a first-aid kit"]) + "\n")
+    assert "batteries\n\na first-aid kit" in listed.text

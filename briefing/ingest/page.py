@@ -61,9 +61,28 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     lines = [line.strip() for line in text.split("\n")]
     one_per_line = "" not in [ln for ln in lines[: _last_nonblank(lines) + 1]]
     if one_per_line:
-        return [ln for ln in lines if ln], True
+        return _rejoined([ln for ln in lines if ln]), True
     blocks = re.split(r"\n\s*\n", text)
     return [_one_spaced(b) for b in blocks if b.strip()], False
+
+
+# In a file of one paragraph a line, a line that stops mid-clause (no closing punctuation) and
+# one that goes on in lower case ("Michelle Obama likes to keep a busy schedule" / "and
+# Wednesday was no exception …") are one sentence broken by a hard wrap or a copy: the reader
+# gets it whole. (Paragraphs set apart by blank lines, or by a page's markup, are left apart:
+# there a line without a stop is a list item, an address or code.)
+_OPEN_END = re.compile(r"[\w,]$")
+_GOES_ON = re.compile(r"[a-z]")
+
+
+def _rejoined(blocks: list[str]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if out and _GOES_ON.match(block) and _OPEN_END.search(out[-1]):
+            out[-1] += " " + block
+        else:
+            out.append(block)
+    return out
 
 
 def _one_spaced(block: str) -> str:
