@@ -461,7 +461,7 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-_WHEN_WORDS = frozenset((*lexicon.WEEKDAYS, *lexicon.MONTHS, "Today", "Yesterday", "Tomorrow"))
+_WHEN_WORDS = frozenset((*lexicon.WEEKDAYS, *lexicon.MONTHS, *lexicon.RELATIVE_DAYS))
 
 
 @functools.lru_cache(maxsize=256)

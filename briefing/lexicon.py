@@ -146,6 +146,8 @@ NAME_PREFIXES = (
     "Representative", "Prof", "Prof.", "Professor", *MASCULINE_HONOURS, *FEMININE_HONOURS,
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Days named by their relation to today, capitalised when they open a sentence.
+RELATIVE_DAYS = ("Today", "Yesterday", "Tomorrow", "Tonight")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -174,6 +176,13 @@ NAME_PARTICLES = (*NAME_CONNECTORS, "II", "III", "Jr.")
 CUE_ADVERBS = (
     "also", "then", "later", "again", "once again", "often", "still", "never", "even",
     "already", "soon", "had", "has", "have",
+)  # fmt: skip
+# Verbs that take another verb in "to" after them, so that the subject of the first is who
+# speaks in the second ("The fighter ace went on to describe it as …").
+CATENATIVE_VERBS = (
+    "went on", "goes on", "continued", "continues", "decided", "chose", "wanted", "tried",
+    "refused", "declined", "appeared", "seemed", "sought", "hastened", "moved", "rushed",
+    "was quick", "were quick", "was keen", "were keen", "took time", "used",
 )  # fmt: skip
 # Past forms of irregular verbs that can follow a sentence's subject ("Cruz took …").
 IRREGULAR_PAST_FORMS = (
@@ -211,7 +220,7 @@ UNNAMED_SUBJECTS = frozenset(
     witnesses authorities lawmakers observers reports some many others both people aides
     supporters voters investigators prosecutors researchers scientists economists officers
     democrats republicans leaders ministers spokesman spokeswoman""".split()
-)
+) | frozenset("his her its their our my your".split())  # a possessive left alone names no one
 # Words that stand before a name without being its first name: titles, "Said Ellis", "But
 # Ellis", "Former", months, prepositions, plural offices ("Ministers Lavrov and Wang").
 NOT_FIRST_NAMES = (

@@ -53,6 +53,7 @@ _PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.t
 # Chen Wei-lin, told reporters / Labor's health spokesman, Mark Butler. A role is a common noun
 # phrase: in "said Sanjiv Bhasin, Director, IIFL Securities" the name comes first.
 _ROLE = r"(?:the\s+|a\s+|an\s+|(?=[a-z]|[A-Z][\w.]*[’']s\s))(?P<role>[\w’' -]{2,60}?),\s+"
+_CATENATIVE = lexicon.alternation(lexicon.CATENATIVE_VERBS)
 _PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
 _ADVERBS = (
@@ -209,6 +210,7 @@ AFTER_RULES = (
     ),
 )
 
+_CLAUSE_SUBJECT = "(?:" + "|".join((*lexicon.SUBJECT_PRONOUNS, "I", "we", "it", "you")) + ")"
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
 _SUBJECT = (
@@ -220,7 +222,11 @@ _SUBJECT = (
     rf"{_PARENTHESIS}"
     # "The council leader, Jane Smith, said": the name in apposition to a description;
     # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it
-    rf"(?:,\s+(?P<appositive>{_NAME}),|,[^,“\"]{{1,80}}(?:,[^,“\"]{{1,30}})?,)?)"
+    # ("Lucy Morgan, 32, of Upminster, east London, said": an age, a town and its district);
+    # an appositive is a phrase, not a clause with a subject of its own ("On Thursday, she
+    # turned to social media, saying …" is hers)
+    rf"(?:,\s+(?P<appositive>{_NAME}),|,(?!\s+{_CLAUSE_SUBJECT}\s)[^,“\"]{{1,80}}"
+    rf"(?:,[^,“\"]{{1,30}}){{0,2}},)?)"
 )
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
@@ -251,8 +257,12 @@ BEFORE_RULES = (
     _rule(
         "subject_cue_before",
         "before",
-        re.compile(rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
+        re.compile(
+            rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}(?:\s+{_CATENATIVE}\s+to)?"
+            rf"\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"
+        ),
         ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
+        ("The fighter ace went on to describe it as ‘a brilliant escape plan’.", "The fighter ace"),
         (
             "In the session, one escapee testified that “nobody there may complain of hunger.”",
             "One escapee",
@@ -607,6 +617,11 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
     for rule in rules:
         best, m = None, rule.pattern.search(before)
         while m:
+            if m.groupdict().get("name") and _opening_time(before, m):
+                # "In early October, Trump's state director, Mike Rubino, …, writing": a time
+                # opening the sentence is no subject; the subject comes later
+                m = rule.pattern.search(before, m.end("name"))
+                continue
             if not _DETERMINER_BEFORE.search(before, max(0, m.start() - 8), m.start()):
                 best = m  # not "a Facebook post": a name after a determiner heads a noun
             if "cue" not in m.re.groupindex:
@@ -617,6 +632,22 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
     return None
 
 
+def _opening_time(before: str, m: re.Match[str]) -> bool:
+    """Whether a rule's name is a day ("on Thursday") or a month opening the sentence ("In
+    early October, …"; elsewhere a month may be a name: "April", "June")."""
+    words = [w for w in m["name"].split() if w in _TIMES or w not in lexicon.NOT_NAMES]
+    if len(words) != 1 or words[0] not in _TIMES:
+        return False
+    return words[0] in _DAYS or bool(_SENTENCE_OPENING.search(before, 0, m.start("name")))
+
+
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?][”\"’]?\s+)(?:[A-Z][a-z]+\s+)?(?:(?:early|late|mid)\W?)?$"
+)
+
+
+_DAYS = frozenset((*lexicon.WEEKDAYS, *lexicon.RELATIVE_DAYS))
+_TIMES = _DAYS | frozenset(lexicon.MONTHS)
 _DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(lexicon.DETERMINERS) + r")\s+$")
 
 
@@ -844,6 +875,10 @@ def _clean_name(raw: str) -> str | None:
     words = raw.split()
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
+    if words[:1] and words[0] in lexicon.RELATIVE_DAYS:
+        words.pop(0)  # "Yesterday Mr Hussen said"
+    if len(words) == 1 and words[0] in lexicon.WEEKDAYS:
+        return None  # "On Thursday, …": a time, not who spoke (but "Sunday Times" is a name)
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
@@ -946,6 +981,8 @@ def candidates(
     for lo, hi in spans:
         for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
             name = _clean_name(m[0])
+            if _hears(text, m, opening):
+                continue
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
@@ -971,6 +1008,18 @@ def candidates(
         features["chain_distance"] = _log_distance(opening - end)
         found.append(Candidate(speaker, speaker, features))
     return found
+
+
+# "He told Racemail: ‘…’": the object of a verb of telling is who heard the quote, not who said it
+_TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|reminded|reminds)\s+$")
+_TO_QUOTE = re.compile(r"[\s,:]*$")
+
+
+def _hears(text: str, m: re.Match[str], opening: int) -> bool:
+    """Whether a mention is the addressee of a verb of telling that leads into the quote."""
+    if not _TO_QUOTE.match(text, m.end(), opening):
+        return False
+    return bool(_TOLD.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _nearest(found: Iterator[re.Match[str]], opening: int) -> list[re.Match[str]]:

@@ -220,11 +220,39 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "for “temporary burials until the crisis had passed.”",
             "Bill de Blasio",
         ),
+        # a name, an age, a town and its district between commas, then the cue
+        (
+            "The boy practises in the park every day.\n\nHis mother Lucy Morgan, 32, of "
+            "Upminster, east London, said: ‘He loves football more than anything else.’",
+            "Lucy Morgan",
+        ),
+        # a day opening the sentence is no subject, nor the clause after it an appositive
+        (
+            "Britt McHenry was suspended for a week after the video emerged. On Thursday, she "
+            "turned to social media to apologise, saying it was an ‘intense and stressful "
+            "moment’ for her.",
+            "Britt McHenry",
+        ),
+        (
+            "In early October, the party's regional director, Mike Rubino, wrote to the "
+            "firm, writing in an email: “We want to use this data as soon as we can.”",
+            "Mike Rubino",
+        ),
     ],
 )
 def test_speakers_in_other_countries_news(passage, speaker):
     *_, (quote, _) = attributed(passage)
     assert quote.speaker == speaker
+
+
+def test_who_is_told_a_quote_did_not_say_it():
+    """The object of a verb of telling ("He told Racemail: ‘…’") heard the quote."""
+    passage = (
+        "Family commitments will keep the trainer away on Sunday.\n\nHe told Racemail: ‘I "
+        "have a kind invitation from the chairman to attend any home game.’"
+    )
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker != "Racemail"
 
 
 def test_explain_covers_transcript_answers_and_pronouns(cli, tmp_path):
