@@ -1032,12 +1032,17 @@ _MOST_MENTIONS = 12
 _PRONOUN_MENTION = re.compile(rf"\b{_PRONOUN}\b")
 
 
+# "We", "She's" opening a sentence: pronouns and their contractions are no names
+_OTHER_PRONOUNS = frozenset("i we you it she's he's it's we're they're there's".split())
+
+
 def _could_speak(name: str | None) -> bool:
     """A name, not a description, a pronoun, a weekday or a capitalised function word."""
     if not name or name.split()[0] in {"The", "A", "An"}:
         return False
     return (
         name not in lexicon.NOT_NAMES
+        and name.lower() not in _OTHER_PRONOUNS
         and name not in lexicon.WEEKDAYS
         and (name.lower() not in lexicon.SUBJECT_PRONOUNS)
     )

@@ -255,6 +255,15 @@ def test_who_is_told_a_quote_did_not_say_it():
     assert quote.speaker != "Racemail"
 
 
+def test_a_pronoun_opening_a_sentence_is_no_name():
+    passage = (
+        "She opened the show with a story about the studio.\n\nShe's accused of sending the "
+        "message in March under the subject line: ‘Great article on writing briefs.’"
+    )
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker != "She's"
+
+
 def test_explain_covers_transcript_answers_and_pronouns(cli, tmp_path):
     source = tmp_path / "briefing.txt"
     source.write_text(
