@@ -868,6 +868,13 @@ _DESCRIBED = re.compile(
 )
 
 
+# A hyphenated compound that describes the person it stands before: where they were born or
+# are based, their age, their children ("Chorley-born", "Singapore-based", "Mother-of-two").
+_DESCRIBING_COMPOUND = re.compile(
+    r"[A-Z][\w’'.]*-(?:born|based|bred|raised|year-old|(?:of|to)-(?:\w+|\d+))", re.I
+)
+
+
 def _clean_name(raw: str) -> str | None:
     if _DESCRIBED.match(raw.strip()):
         # "The commission", "A narrator …", "The Republican nominee"
@@ -879,6 +886,8 @@ def _clean_name(raw: str) -> str | None:
         words.pop(0)  # "Yesterday Mr Hussen said"
     if len(words) == 1 and words[0] in lexicon.WEEKDAYS:
         return None  # "On Thursday, …": a time, not who spoke (but "Sunday Times" is a name)
+    if len(words) > 1 and _DESCRIBING_COMPOUND.fullmatch(words[0]):
+        words.pop(0)  # "Perth-born Evans", "Grandmother-of-three Pat": a description first
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]

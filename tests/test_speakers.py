@@ -233,6 +233,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "moment’ for her.",
             "Britt McHenry",
         ),
+        # a compound describing the person is no given name
+        (
+            "Perth-born Evans scored twice on Friday. “It was mind-blowing, completely "
+            "mind-blowing,” Evans said.",
+            "Evans",
+        ),
         (
             "In early October, the party's regional director, Mike Rubino, wrote to the "
             "firm, writing in an email: “We want to use this data as soon as we can.”",

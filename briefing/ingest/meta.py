@@ -160,6 +160,14 @@ def interviewee(text: str) -> tuple[str, str | None] | None:
 
 
 _TITLES = lexicon.NOT_FIRST_NAMES
+# A compound with a lower-case word after its hyphen describes someone ("Perth-born Evans",
+# "Grandmother-of-three Pat"); a given name's parts are capitalised ("Jean-Luc").
+_DESCRIBING = re.compile(r"\w-[a-z]")
+
+
+def _given_name(word: str) -> bool:
+    """Whether the first word of a "First Surname" match may be a given name."""
+    return fold(word) not in _TITLES and not _DESCRIBING.search(word)
 
 
 # "First [M.] Surname". It opens at a word's start (checked apart: a pattern opening with
@@ -185,7 +193,7 @@ def full_name(surname: str, *texts: str) -> str | None:
     target = fold(surname)
     for text in texts:
         for m in _full_name_matches(text):
-            if fold(m[3]) == target and fold(m[1]) not in _TITLES:
+            if fold(m[3]) == target and _given_name(m[1]):
                 return f"{m[1]}{m[2]} {m[3]}"
     return None
 
@@ -195,6 +203,6 @@ def full_names(text: str) -> dict[str, str]:
     name), in one pass: for a document with many names."""
     found: dict[str, str] = {}
     for m in _full_name_matches(text):
-        if fold(m[1]) not in _TITLES:
+        if _given_name(m[1]):
             found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
     return found
