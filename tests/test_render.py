@@ -251,3 +251,29 @@ def test_a_topic_asked_as_a_question_shows_the_question_it_answers(cli, tmp_path
     cli("brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--keywords", "Russia",
         "--as-of", "2026-11-23", "--format", "json", "--out", out)  # fmt: skip
     assert json.loads(next(out.rglob("brief.json")).read_text())["topics"][0]["question"] is None
+
+
+def test_a_quote_within_a_key_quote_takes_single_marks(cli, tmp_path):
+    """“… working ‘by, with, and through’ the SDF …”: the inner marks made single, as an
+    editor sets a quote within a quote; the words stay the source's."""
+    import json
+
+    from briefing.model import Theme
+    from briefing.render.html import RenderOptions, brief_html, quoted
+    from briefing.render.web import brief_from_dict
+
+    assert quoted('They work "by, with" and “through” it') == (
+        "“They work ‘by, with’ and ‘through’ it”"
+    )
+    out = tmp_path / "out"
+    result = cli(
+        "brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--keywords", "Russia",
+        "--as-of", "2026-11-23", "--format", "json", "--out", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(next(out.rglob("brief.json")).read_text())
+    quote = data["topics"][0]["quotes"][0]
+    quote["text"] = "Working “by, with, and through” partners, the coalition held the line."
+    for layout in ("policy-brief", "memo"):
+        html = brief_html(brief_from_dict(data), RenderOptions(theme=Theme(layout=layout)))
+        assert "“Working ‘by, with, and through’ partners, the coalition held the line.”" in html

@@ -87,7 +87,19 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["attribution"] = attribution
     env.filters["cite_title"] = cite_title
     env.filters["dates_itself"] = dates_itself
+    env.filters["quoted"] = quoted
     return env
+
+
+_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+
+
+def quoted(text: str) -> str:
+    """A quotation in double quotation marks, the quotation marks inside it made single, as
+    an editor sets a quote within a quote: “… working ‘by, with, and through’ the SDF …”. The
+    words are the source's; only the marks around its inner quote change."""
+    inner = _STRAIGHT_PAIR.sub(r"‘\1’", text).replace("“", "‘").replace("”", "’")
+    return f"“{inner}”"
 
 
 def dates_itself(src: Any) -> bool:
