@@ -395,7 +395,7 @@ def anchor_days(
             bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
         )
         for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
-        if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
+        if m.start("month") > start or m["day"]  # "May …" opening a sentence may be the verb
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
     return _inserted(text, start, end, inserts)
@@ -445,11 +445,13 @@ MONTH_NAMES = tuple(m.lower() for m in lexicon.MONTHS)
 
 # A month, maybe with its day, that no year follows: "In March the commissioner …", "On
 # August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
+# After "in" or "during" a month is the month, not a day of it: "In June 12 soldiers died".
 MONTH_WITHOUT_YEAR = re.compile(
     r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
+    r"(?P<within>(?<![\w-])(?:[Ii]n|[Dd]uring|[Tt]hroughout) )?"
     rf"\b(?P<month>{lexicon.alternation(lexicon.MONTHS)})"
     r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
-    r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
+    r"(?(within)|(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?)\b"
     r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
 )
 

@@ -223,6 +223,8 @@ def test_a_month_without_a_year_gets_the_year_it_means():
         == "On August 30 [2023], officials moved her."
     )
     assert anchored("The talks in April went well.") == "The talks in April [2024] went well."
+    # after "in" a number is no day of the month: it counts what follows
+    assert anchored("In June 12 soldiers died.") == "In June [2023] 12 soldiers died."
     assert (
         anchored("The council will meet in November.")
         == "The council will meet in November [2024]."
