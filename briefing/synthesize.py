@@ -601,15 +601,16 @@ def asked_names(question: str, found: Sequence[Analysis]) -> list[str]:
     for it ("Korea" for "North Korea": focus terms are matched word by word)."""
     names = [_POSSESSIVE.sub("", n) for n in _QUESTION_NAME.findall(question)]
     out: list[str] = []
+    adjectives = _adjectives(found) if names else frozenset()
     for name in dict.fromkeys(n for n in names if _a_name(n)):
-        if 0 < _share(name.split(" "), found) < ASKED_SHARE:
+        if 0 < _share(name.split(" "), found, adjectives) < ASKED_SHARE:
             words = [w for w in name.split(" ") if w[:1].isupper()]
-            word = min(reversed(words), key=lambda w: _share([w], found))
+            word = min(reversed(words), key=lambda w: _share([w], found, adjectives))
             # a word the sources also write in lower case is no name ("states" of "United
             # States"), and one of a letter or two leaves no word to match ("U" of "U.S.")
             lower = re.compile(rf"\b{re.escape(word.lower())}\b")
             if len(word) > 2 and not any(lower.search(a.doc.text) for a in found):
-                out += _name_forms(word)
+                out += _name_forms(word, adjectives)
     return out
 
 
@@ -633,22 +634,43 @@ def _a_name(name: str) -> bool:
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
 
 
-def _share(words: Sequence[str], found: Sequence[Analysis]) -> float:
+def _share(
+    words: Sequence[str], found: Sequence[Analysis], adjectives: frozenset[str] = frozenset()
+) -> float:
     """The share of ``found`` sources that name the words as one name (a one-word place in
     any of its forms)."""
-    forms = _name_forms(words[0]) if len(words) == 1 else [" ".join(words)]
+    forms = _name_forms(words[0], adjectives) if len(words) == 1 else [" ".join(words)]
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
     return sum(bool(pattern.search(a.doc.text)) for a in found) / max(1, len(found))
 
 
-def _name_forms(name: str) -> list[str]:
-    """A name and, for a one-word place, its people's adjective in the regular forms: "Russia"
-    Russian, "Ukraine" Ukrainian, "Iran" Iranian (an irregular one, "Chinese", is missed)."""
+def _name_forms(name: str, adjectives: frozenset[str] = frozenset()) -> list[str]:
+    """A name and, for a one-word place, its people's adjective: the regular form ("Russia"
+    Russian, "Ukraine" Ukrainian, "Iran" Iranian) and any of ``adjectives`` (the sources'
+    words in a people's suffix) whose stem begins the name ("China" Chinese, "Afghanistan"
+    Afghan, "Turkey" Turkish, "Iraq" Iraqi)."""
     if " " in name:
         return [name]
-    if name.endswith("e"):
-        return [name, name[:-1] + "ian"]
-    return [name, name + ("n" if name.endswith("a") else "ian")]
+    regular = name[:-1] + "ian" if name.endswith("e") else name + (
+        "n" if name.endswith("a") else "ian"
+    )
+    attested = [
+        w
+        for w in sorted(adjectives)
+        if w not in (name, regular) and name.startswith(_DEMONYM_SUFFIX.sub("", w))
+    ]
+    return [name, regular, *attested]
+
+
+# A people's adjective: a stem of four letters or more and one of the suffixes English forms
+# them with ("Chin-ese", "Afgh-an", "Turk-ish", "Iraq-i").
+_DEMONYM_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ese|ian|an|ish|i)$")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}(?:ese|ian|an|ish|i)\b")
+
+
+def _adjectives(found: Sequence[Analysis]) -> frozenset[str]:
+    """The capitalised words of ``found`` that end in a people's suffix (``_DEMONYM_SUFFIX``)."""
+    return frozenset(w for a in found for w in _CAPITALISED_WORD.findall(a.doc.text))
 
 
 def synthesize(

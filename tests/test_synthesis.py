@@ -1191,3 +1191,28 @@ def test_a_question_with_an_initialism_or_a_title_in_it_still_gets_its_answer():
     assert asked_names("What tariffs has the U.S. imposed on steel?", found) == []
     assert synthesize(found, query="What tariffs has the U.S. imposed on steel?")
     assert asked_names("What did the Secretary say about steel?", found) == []
+
+
+def test_a_place_asked_about_is_found_by_its_peoples_irregular_adjective():
+    """"… China …?": a sentence on "Chinese authorities" in a source about another country
+    answers it; the adjective is the sources' own word whose stem begins the name."""
+    from briefing.synthesize import asked_names
+
+    def source(name: str, text: str):
+        return analyze(doc(text, path=f"/tmp/{name}.txt", title=name, doc_type="report"))
+
+    found = [
+        source(
+            "north-korea",
+            "Defectors described forced labour in state mines during the year.\n\n"
+            "Chinese authorities repatriated 600 North Koreans in October despite appeals.\n",
+        ),
+        source("china", "China detained at least 102 journalists during the year.\n"),
+        source("cuba", "Cuba arrested 41 independent journalists during the year.\n"),
+    ]
+    question = "How has China treated North Korean defectors?"
+    assert asked_names(question, found)[:1] == ["China"]
+    assert "Chinese" in asked_names(question, found)
+    texts = " ".join(p.text for p in synthesize(found, query=question, words=200))
+    assert "Chinese authorities repatriated 600 North Koreans" in texts
+    assert "forced labour" not in texts
