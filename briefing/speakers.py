@@ -398,7 +398,7 @@ class Cast:
         if " " not in name:
             if self._full_names is None:
                 self._full_names = full_names(self.text)
-                self._given = _by_given_name(self.text)
+                self._given = _by_given_name(self.text, self._full_names.values())
             name = self._full_names.get(fold(name)) or self._given.get(fold(name), name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
             if len(person) >= len(name):
@@ -474,13 +474,24 @@ _KNIGHTED = re.compile(
 )
 
 
-def _by_given_name(text: str) -> dict[str, str]:
-    """Folded given name -> the full name, for the knights and dames a text names in full,
-    when only one of them has that given name."""
+def _by_given_name(text: str, named: Iterable[str] = ()) -> dict[str, str]:
+    """Folded given name -> the full name, for the knights and dames a text names in full
+    ("Sir Malcolm Price"), or calls by their given name alone ("Sir Keir") and ``named`` in
+    full without the honour ("Labour leader Keir Starmer"), when only one of them has that
+    given name."""
     found: dict[str, set[str]] = {}
     for m in _KNIGHTED.finditer(text, 0, MAX_ANALYZED_CHARS):
         found.setdefault(fold(m[1]), set()).add(f"{m[1]} {m[2]}")
+    called = {fold(m[1]) for m in _CALLED_SIR.finditer(text, 0, MAX_ANALYZED_CHARS)}
+    for full in named:
+        if (given := fold(full.split()[0])) in called:
+            found.setdefault(given, set()).add(full)
     return {given: full.pop() for given, full in found.items() if len(full) == 1}
+
+
+_CALLED_SIR = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.GIVEN_NAME_HONOURS)})\s+({_W})(?![\w’'-]|\s+[A-Z])"
+)
 
 
 _MID_SENTENCE = re.compile(r"(?<=[a-z,])\s+([A-Z][\w’'-]*\w)")

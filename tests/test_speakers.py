@@ -233,6 +233,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "moment’ for her.",
             "Britt McHenry",
         ),
+        # a knight called by the given name the story gave in full without the honour
+        (
+            "Labour leader Keir Starmer visited the hospital on Monday.\n\nSir Keir said: "
+            "‘The health service is on its knees and there is no plan to fix it.’",
+            "Keir Starmer",
+        ),
         # a compound describing the person is no given name
         (
             "Perth-born Evans scored twice on Friday. “It was mind-blowing, completely "
