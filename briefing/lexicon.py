@@ -99,7 +99,8 @@ PERSON_NOUNS = frozenset(
     businesswoman entrepreneur photographer filmmaker novelist academic candidate politician
     member volunteer veteran survivor witness victim journalist columnist novelist scientist
     pianist specialist strategist lobbyist unionist nationalist separatist extremist
-    militant dentist therapist""".split()
+    militant dentist therapist actor actress singer pensioner architect designer chef
+    footballer presenter""".split()
 )
 # Kinds of public body that a text names by the kind alone once it has given the full name:
 # "the UN Human Rights Council" … "The Council voted …".

@@ -886,6 +886,9 @@ _DESCRIBING_COMPOUND = re.compile(
 )
 
 
+_BEFORE_NAMES = lexicon.HELD_TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+
+
 def _clean_name(raw: str) -> str | None:
     if _DESCRIBED.match(raw.strip()):
         # "The commission", "A narrator …", "The Republican nominee"
@@ -901,8 +904,9 @@ def _clean_name(raw: str) -> str | None:
         words.pop(0)  # "Perth-born Evans", "Grandmother-of-three Pat": a description first
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
-    held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in lexicon.HELD_TITLES]
+    held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in _BEFORE_NAMES]
     if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
+        # (or after what the person does: "Pensioner Joan Walsh", "Lawyer Gankhuugiin Batbayar")
         words = words[held[-1] + 1 :]  # (not "British Foreign Office" -> "Office")
     name = _TITLES.sub("", " ".join(words)).strip(" ,.")
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:

@@ -239,6 +239,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "‘The health service is on its knees and there is no plan to fix it.’",
             "Keir Starmer",
         ),
+        # what the person does, capitalised before the name, is no part of it
+        (
+            "Residents said they had been ignored for years.\n\nPensioner Joan Walsh, 81, "
+            "said: ‘Nobody from the council has ever knocked on my door.’",
+            "Joan Walsh",
+        ),
         # a compound describing the person is no given name
         (
             "Perth-born Evans scored twice on Friday. “It was mind-blowing, completely "
