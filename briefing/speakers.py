@@ -376,13 +376,13 @@ class Cast:
         for person in reversed(self.recent[-50:]):
             role = self.positions.get(person, "")
             known = self.genders.get(person.split()[-1]) or _role_gender(role)
-            if pronoun == "they" or known in (None, pronoun):
+            if pronoun == "they" or (known in (None, pronoun) and _animate(person)):
                 return person
         return None
 
     def refers(self, person: str, pronoun: str) -> None:
         """A "he" or "she" the text used for a person says their sex, for later pronouns."""
-        if pronoun in ("he", "she"):
+        if pronoun in ("he", "she") and _animate(person):
             self.genders.setdefault(person.split()[-1], pronoun)
 
     def spoke(self, speaker: str) -> None:
@@ -472,6 +472,31 @@ class Cast:
 _KNIGHTED = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.GIVEN_NAME_HONOURS)})\s+({_W})\s+({_W})(?!\s+[A-Z])"
 )
+
+
+# Head nouns of descriptions that stand for a person ("The officer", "The 39-year-old", "The
+# mother of two"); "The report", "The hearing" are no "he" or "she".
+_PERSON_HEADS = (
+    lexicon.ROLE_NOUNS
+    | lexicon.PERSON_NOUNS
+    | frozenset(w.split()[-1] for w in (*lexicon.FEMININE_NOUNS, *lexicon.MASCULINE_NOUNS))
+    | frozenset(lexicon.FAMILY_NOUNS)
+    | frozenset(
+        """man woman boy girl person child teenager player coach manager star aide staffer
+        organizer organiser author runner frontrunner nominee host guest speaker voter
+        supporter critic friend neighbour neighbor owner driver""".split()
+    )
+)
+
+
+def _animate(person: str) -> bool:
+    """Whether a speaker may be a "he" or "she": a name, or a description of a person."""
+    words = person.split()
+    if words[0] not in ("The", "A", "An", "One"):
+        return True
+    return any(
+        _stem(w.lower().rstrip(",")) in _PERSON_HEADS or w.endswith("-old") for w in words[1:]
+    )
 
 
 def _by_given_name(text: str, named: Iterable[str] = ()) -> dict[str, str]:

@@ -273,6 +273,20 @@ def test_who_is_told_a_quote_did_not_say_it():
     assert quote.speaker != "Racemail"
 
 
+def test_a_he_or_she_is_a_person_not_a_document_that_spoke_before():
+    """"She stated …" after a report was quoted: the woman who spoke before it, not the report
+    (a description of a thing is no "she"; one of a person is)."""
+    from briefing.speakers import Cast
+
+    cast = Cast.of("", [], {})
+    for speaker in ("Teresa Ratcliffe", "The report"):
+        cast.person(speaker)
+        cast.spoke(speaker)
+    assert cast.pronoun("she") == "Teresa Ratcliffe"
+    cast.spoke("The 39-year-old midwife")
+    assert cast.pronoun("she") == "The 39-year-old midwife"
+
+
 def test_a_pronoun_opening_a_sentence_is_no_name():
     passage = (
         "She opened the show with a story about the studio.\n\nShe's accused of sending the "
