@@ -933,7 +933,7 @@ def _clean_name(raw: str) -> str | None:
     if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
         # (or after what the person does: "Pensioner Joan Walsh", "Lawyer Gankhuugiin Batbayar")
         words = words[held[-1] + 1 :]  # (not "British Foreign Office" -> "Office")
-    name = _TITLES.sub("", " ".join(words)).strip(" ,.")
+    name = _TITLES.sub("", " ".join(words)).strip(" ,.‘’'")  # "'Amy' said": the name in marks
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
     return name

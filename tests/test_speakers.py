@@ -245,6 +245,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "said: ‘Nobody from the council has ever knocked on my door.’",
             "Joan Walsh",
         ),
+        # a name in quotation marks (an alias) is the name, without its marks
+        (
+            "The man claimed to be 28.\n\nDuring the online chats, ‘Amy’ said: ‘Sorry, you "
+            "are far too old for me.’",
+            "Amy",
+        ),
         # a compound describing the person is no given name
         (
             "Perth-born Evans scored twice on Friday. “It was mind-blowing, completely "
