@@ -218,7 +218,7 @@ _SUBJECT = (
     rf"(?:(?P<pronoun>{_PRONOUN})"
     rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?"
     # "…, one escapee testified that “…": a person the text describes without naming
-    rf"|(?:One|Another|(?<=, )(?:one|another))\s+[a-z][\w’' -]{{2,40}}?)"
+    rf"|(?:(?<![A-Za-z] )(?:One|Another)|(?<=, )(?:one|another))\s+[a-z][\w’' -]{{2,40}}?)"
     rf"{_PARENTHESIS}"
     # "The council leader, Jane Smith, said": the name in apposition to a description;
     # "Clinton, during a town hall in Columbus, Ohio, said": an appositive with a place in it

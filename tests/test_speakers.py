@@ -245,6 +245,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "said: ‘Nobody from the council has ever knocked on my door.’",
             "Joan Walsh",
         ),
+        # "One" inside a name ("Formula One") is no determiner of a description
+        (
+            "The teenager began karting seven years ago.\n\nThree-time Formula One champion "
+            "Niki Lauda said: ‘Of course, the public will be watching him closely.’",
+            "Niki Lauda",
+        ),
         # a name in quotation marks (an alias) is the name, without its marks
         (
             "The man claimed to be 28.\n\nDuring the online chats, ‘Amy’ said: ‘Sorry, you "
