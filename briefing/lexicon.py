@@ -136,6 +136,7 @@ PROCEDURAL_SPEAKERS = frozenset(label.title() for label in PROCEDURAL_LABELS)
 # Heads of an office named by what they head: "Secretary of State", "Ambassador to the UN".
 OFFICE_HEADS = (
     "Secretary", "Minister", "Director", "Head", "Ambassador", "Envoy", "Representative",
+    "Commissioner", "Rapporteur", "Coordinator",
 )  # fmt: skip
 # Words in front of a name that are not part of it: titles, ranks, parties, "of the".
 NAME_PREFIXES = (

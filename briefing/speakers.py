@@ -912,6 +912,28 @@ _DESCRIBING_COMPOUND = re.compile(
 
 
 _BEFORE_NAMES = lexicon.HELD_TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _after_office(words: list[str]) -> list[str]:
+    """The name after an office and its domain ("High Commissioner for Human Rights Volker
+    Turk", "Minister for Foreign Affairs Penny Wong"): the last two words, three with a
+    middle initial ("Secretary of State Antony J. Blinken")."""
+    office = next(
+        (
+            i
+            for i, w in enumerate(words[:-1])
+            if w in lexicon.OFFICE_HEADS and words[i + 1] in ("of", "for", "to")
+        ),
+        None,
+    )
+    if office is None:
+        return words
+    rest = words[office + 2 :]
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    keep = 3 if len(rest) >= 4 and _INITIAL.fullmatch(rest[-2]) else 2
+    return rest[-keep:] if len(rest) > keep else words
 
 
 def _clean_name(raw: str) -> str | None:
@@ -929,6 +951,7 @@ def _clean_name(raw: str) -> str | None:
         words.pop(0)  # "Perth-born Evans", "Grandmother-of-three Pat": a description first
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
+    words = _after_office(words)
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in _BEFORE_NAMES]
     if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
         # (or after what the person does: "Pensioner Joan Walsh", "Lawyer Gankhuugiin Batbayar")

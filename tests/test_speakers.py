@@ -245,6 +245,13 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "said: ‘Nobody from the council has ever knocked on my door.’",
             "Joan Walsh",
         ),
+        # an office and its domain before the name: the name
+        (
+            "Border controls were tightened.\n\nDuring the session, UN High Commissioner for "
+            "Human Rights Volker Turk reported that, “Border guards were ordered to use lethal "
+            "force.”",
+            "Volker Turk",
+        ),
         # "One" inside a name ("Formula One") is no determiner of a description
         (
             "The teenager began karting seven years ago.\n\nThree-time Formula One champion "
