@@ -660,16 +660,16 @@ def run_in_heading(text: str, label: re.Match[str]) -> bool:
 
 def _heading_words(words: str, text: str) -> bool:
     """Whether words before a colon read as a heading: the capitalised ones common words of
-    the document (all of a short heading, three in four of a long one), the others short
+    the document (both of a heading of two, all but one of three, three in four of a longer
+    one: "Access to Basic Services" in a report that never writes "basic"), the others short
     function words ("of", "the", "or", "for")."""
     split = words.replace(",", "").replace("/", " ").split()
     capitalised = [w for w in split if w[:1].isupper()]
     if any(w.lower() not in STOPWORDS for w in split if not w[:1].isupper()):
         return False
     common = sum(common_word(w, text) for w in capitalised)
-    return common == len(capitalised) or (
-        len(capitalised) >= 4 and common >= 0.75 * len(capitalised)
-    )
+    n = len(capitalised)
+    return common == n or (n == 3 and common == 2) or (n >= 4 and common >= 0.75 * n)
 
 
 def page_furniture(text: str) -> bool:

@@ -464,6 +464,18 @@ def test_a_run_in_heading_of_words_joined_by_a_slash_is_cut_off():
     assert "The government used a defamation law to arrest critics." in texts
 
 
+def test_a_run_in_heading_with_one_word_the_report_writes_nowhere_else_is_cut_off():
+    text = (
+        "Refugees lacked legal status and the services that come with access to it.\n\n"
+        "Access to Basic Services: Refugees generally did not have access to public health "
+        "care.\n\n"
+        "Jane Doe Smith: We opened four clinics in the north of the country this spring.\n"
+    )
+    said = {e.text[:12]: e.said_by for e in edited(text, publisher="State Department")}
+    assert said["Refugees gen"] == "State Department"
+    assert said["We opened fo"] == "Jane Doe Smith"  # a name's words are no common words
+
+
 def test_a_sections_sources_line_says_which_it_cites_and_which_it_only_read(project, cli):
     import json
     import re
