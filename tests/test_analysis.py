@@ -195,7 +195,7 @@ def test_a_news_summary_is_its_lead_without_the_lines_that_are_not_article_sente
 def test_a_sentence_broken_across_lines_is_read_whole():
     """In a file of one paragraph a line, a hard wrap or a copy breaks a sentence where no
     punctuation stops it and the next line goes on in lower case: it is one sentence, in the
-    summary as in the text. Paragraphs set apart by blank lines stay apart (list items)."""
+    summary as in the text. Short lines stay apart (a heading, list items)."""
     from pathlib import Path
 
     from briefing.ingest.page import read_page
@@ -209,6 +209,8 @@ def test_a_sentence_broken_across_lines_is_read_whole():
     doc = read_page(Path("ferries.txt"), "\n".join(lines) + "\n")
     summary = [s.text for s in analyze(doc).summary]
     assert summary[0] == lines[0] + " " + lines[1]
-    listed = read_page(Path("kit.txt"), "What to pack\n\n" + "\n\n".join(lines[2:] + [
-        "two spare batteries", "a first-aid kit"]) + "\n")
-    assert "batteries\n\na first-aid kit" in listed.text
+    # short lines (a heading, list items) stay apart, with or without blank lines between
+    for gap in ("\n", "\n\n"):
+        kit = gap.join([*lines[2:], "What to pack", "flour", "two spare batteries", "a kit"])
+        listed = read_page(Path("kit.txt"), kit + "\n")
+        assert "flour\n\ntwo spare batteries\n\na kit" in listed.text

@@ -66,23 +66,32 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     return [_one_spaced(b) for b in blocks if b.strip()], False
 
 
-# In a file of one paragraph a line, a line that stops mid-clause (no closing punctuation) and
-# one that goes on in lower case ("Michelle Obama likes to keep a busy schedule" / "and
-# Wednesday was no exception …") are one sentence broken by a hard wrap or a copy: the reader
-# gets it whole. (Paragraphs set apart by blank lines, or by a page's markup, are left apart:
-# there a line without a stop is a list item, an address or code.)
-_OPEN_END = re.compile(r"[\w,]$")
-_GOES_ON = re.compile(r"[a-z]")
+# In a file of one paragraph a line, a line of a clause's length that stops mid-clause (no
+# closing punctuation) and one that goes on in lower case ("Michelle Obama likes to keep a
+# busy schedule" / "and Wednesday was no exception …") are one sentence broken by a hard wrap
+# or a copy: the reader gets it whole. A short line (a heading, a list item: "What to pack" /
+# "flour") stays apart, and so do paragraphs set apart by blank lines or by a page's markup.
+JOIN_MIN_WORDS = 5
+JOIN_MAX_CHARS = 2_000  # a sentence is no longer: a file with no stops is not run into one
 
 
-def _rejoined(blocks: list[str]) -> list[str]:
-    out: list[str] = []
-    for block in blocks:
-        if out and _GOES_ON.match(block) and _OPEN_END.search(out[-1]):
-            out[-1] += " " + block
+def _rejoined(lines: list[str]) -> list[str]:
+    out: list[list[str]] = []
+    size = 0
+    for line in lines:
+        last = out[-1][-1] if out else ""
+        if (
+            line[:1].islower()
+            and (last[-1:].isalnum() or last.endswith(","))
+            and len(last.split(None, JOIN_MIN_WORDS)) >= JOIN_MIN_WORDS
+            and size + len(line) < JOIN_MAX_CHARS
+        ):
+            out[-1].append(line)
+            size += len(line) + 1
         else:
-            out.append(block)
-    return out
+            out.append([line])
+            size = len(line)
+    return [" ".join(parts) for parts in out]
 
 
 def _one_spaced(block: str) -> str:
