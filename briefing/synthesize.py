@@ -654,12 +654,19 @@ def _name_forms(name: str, adjectives: frozenset[str] = frozenset()) -> list[str
     regular = name[:-1] + "ian" if name.endswith("e") else name + (
         "n" if name.endswith("a") else "ian"
     )
-    attested = [
-        w
-        for w in sorted(adjectives)
-        if w not in (name, regular) and name.startswith(_DEMONYM_SUFFIX.sub("", w))
-    ]
+    attested = [w for w in sorted(adjectives) if w not in (name, regular) and _of_place(w, name)]
     return [name, regular, *attested]
+
+
+def _of_place(adjective: str, name: str) -> bool:
+    """Whether ``adjective`` is the people's adjective of place ``name``: its stem begins the
+    name and at most two letters of the name follow ("Chin-a", "Turk-ey", "Swed-en", "Iraq"),
+    or it is the name of a land in "-istan" ("Afghan-istan"). Not "Austrian" of "Australia",
+    "Indian" of "Indiana", "Christian" of "Christchurch"."""
+    stem = _DEMONYM_SUFFIX.sub("", adjective)
+    if name == adjective + "istan":
+        return True
+    return name.startswith(stem) and len(name) - len(stem) <= 2
 
 
 # A people's adjective: a stem of four letters or more and one of the suffixes English forms

@@ -1210,6 +1210,12 @@ def test_a_place_asked_about_is_found_by_its_peoples_irregular_adjective():
         source("china", "China detained at least 102 journalists during the year.\n"),
         source("cuba", "Cuba arrested 41 independent journalists during the year.\n"),
     ]
+    from briefing.synthesize import _name_forms
+
+    # not another place's people whose stem begins the name
+    near = frozenset({"Austrian", "Christian", "Indian"})
+    assert not near & {*_name_forms("Australia", near), *_name_forms("Christchurch", near)}
+    assert "Indian" not in _name_forms("Indiana", near)
     question = "How has China treated North Korean defectors?"
     assert asked_names(question, found)[:1] == ["China"]
     assert "Chinese" in asked_names(question, found)
