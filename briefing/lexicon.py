@@ -184,7 +184,7 @@ CUE_ADVERBS = (
 # speaks in the second ("The fighter ace went on to describe it as …").
 CATENATIVE_VERBS = (
     "went on", "goes on", "continued", "continues", "decided", "chose", "wanted", "tried",
-    "refused", "declined", "appeared", "seemed", "sought", "hastened", "moved", "rushed",
+    "appeared", "seemed", "sought", "hastened", "moved", "rushed",
     "was quick", "were quick", "was keen", "were keen", "took time", "used",
 )  # fmt: skip
 # Past forms of irregular verbs that can follow a sentence's subject ("Cruz took …").

@@ -210,6 +210,8 @@ AFTER_RULES = (
     ),
 )
 
+# A character of a phrase between commas: a comma only inside a number ("40,000 staff")
+_PHRASE_CHAR = r"[^,“\"]|(?<=\d),(?=\d{3})"
 _CLAUSE_SUBJECT = "(?:" + "|".join((*lexicon.SUBJECT_PRONOUNS, "I", "we", "it", "you")) + ")"
 # The subject of the clause that leads into a quote: a name, a pronoun or a noun phrase
 # ("The Indiana governor said Democrats are to blame for focusing on “…").
@@ -225,8 +227,8 @@ _SUBJECT = (
     # ("Lucy Morgan, 32, of Upminster, east London, said": an age, a town and its district);
     # an appositive is a phrase, not a clause with a subject of its own ("On Thursday, she
     # turned to social media, saying …" is hers)
-    rf"(?:,\s+(?P<appositive>{_NAME}),|,(?!\s+{_CLAUSE_SUBJECT}\s)[^,“\"]{{1,80}}"
-    rf"(?:,[^,“\"]{{1,30}}){{0,2}},)?)"
+    rf"(?:,\s+(?P<appositive>{_NAME}),|,(?!\s+{_CLAUSE_SUBJECT}\s)(?:{_PHRASE_CHAR}){{1,80}}"
+    rf"(?:,(?:{_PHRASE_CHAR}){{1,30}}){{0,2}},)?)"
 )
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
@@ -507,8 +509,8 @@ def _by_given_name(text: str, named: Iterable[str] = ()) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for m in _KNIGHTED.finditer(text, 0, MAX_ANALYZED_CHARS):
         found.setdefault(fold(m[1]), set()).add(f"{m[1]} {m[2]}")
-    called = {fold(m[1]) for m in _CALLED_SIR.finditer(text, 0, MAX_ANALYZED_CHARS)}
-    for full in named:
+    called = {fold(m[1]) for m in _CALLED_SIR.finditer(text, 0, MAX_ANALYZED_CHARS)} - set(found)
+    for full in named:  # a knight the text names with the honour is that one, whoever else
         if (given := fold(full.split()[0])) in called:
             found.setdefault(given, set()).add(full)
     return {given: full.pop() for given, full in found.items() if len(full) == 1}
@@ -653,9 +655,12 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
     for rule in rules:
         best, m = None, rule.pattern.search(before)
         while m:
-            if m.groupdict().get("name") and _opening_time(before, m):
+            if m.groupdict().get("name") and (
+                _opening_time(before, m) or _object_before_commas(before, m)
+            ):
                 # "In early October, Trump's state director, Mike Rubino, …, writing": a time
-                # opening the sentence is no subject; the subject comes later
+                # opening the sentence is no subject, nor "After talks with Johnson, the
+                # union, …, said" the object of a preposition; the subject comes later
                 m = rule.pattern.search(before, m.end("name"))
                 continue
             if not _DETERMINER_BEFORE.search(before, max(0, m.start() - 8), m.start()):
@@ -666,6 +671,19 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
         if best:
             return rule, best
     return None
+
+
+def _object_before_commas(before: str, m: re.Match[str]) -> bool:
+    """Whether a rule's name is the object of a preposition that commas set apart from the
+    cue ("with Johnson, the union, …, said")."""
+    if "cue" not in m.re.groupindex:
+        return False  # "According to Limbaugh, “…”": there the preposition names the speaker
+    return before[m.end("name") : m.end("name") + 1] == "," and bool(
+        _PREPOSITION_BEFORE_NAME.search(before, max(0, m.start("name") - 12), m.start("name"))
+    )
+
+
+_PREPOSITION_BEFORE_NAME = re.compile(rf"\b(?:{lexicon.alternation(lexicon.PREPOSITIONS)})\s+$")
 
 
 def _opening_time(before: str, m: re.Match[str]) -> bool:
@@ -906,9 +924,7 @@ _DESCRIBED = re.compile(
 
 # A hyphenated compound that describes the person it stands before: where they were born or
 # are based, their age, their children ("Chorley-born", "Singapore-based", "Mother-of-two").
-_DESCRIBING_COMPOUND = re.compile(
-    r"[A-Z][\w’'.]*-(?:born|based|bred|raised|year-old|(?:of|to)-(?:\w+|\d+))", re.I
-)
+_DESCRIBING_COMPOUND = re.compile(r"[A-Z][\w’'.]*(?:-[a-z][\w’']*)+")
 
 
 _BEFORE_NAMES = lexicon.HELD_TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
@@ -1105,7 +1121,10 @@ _PRONOUN_MENTION = re.compile(rf"\b{_PRONOUN}\b")
 
 
 # "We", "She's" opening a sentence: pronouns and their contractions are no names
-_OTHER_PRONOUNS = frozenset("i we you it she's he's it's we're they're there's".split())
+_OTHER_PRONOUNS = frozenset(
+    f"{p}{c}" for p in ("i", "we", "you", "it", "he", "she", "they", "there")
+    for c in ("", "'s", "'re", "'d", "'ll", "'ve", "'m")
+) - {"he", "she", "they"}  # (these three are pronouns a cast resolves)
 
 
 def _could_speak(name: str | None) -> bool:
@@ -1114,7 +1133,7 @@ def _could_speak(name: str | None) -> bool:
         return False
     return (
         name not in lexicon.NOT_NAMES
-        and name.lower() not in _OTHER_PRONOUNS
+        and name.lower().replace("’", "'") not in _OTHER_PRONOUNS
         and name not in lexicon.WEEKDAYS
         and (name.lower() not in lexicon.SUBJECT_PRONOUNS)
     )
