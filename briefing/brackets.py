@@ -390,12 +390,12 @@ def anchor_days(
     inserts += _year_inserts(doc, start, end)
     months = [
         (
-            m.end(),
+            _month_end(text, m),
             MONTH_NAMES.index(m["month"].lower()) + 1,
             bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
         )
         for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
-        if m.start("month") > start or m["day"]  # "May …" opening a sentence may be the verb
+        if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
     return _inserted(text, start, end, inserts)
@@ -445,15 +445,29 @@ MONTH_NAMES = tuple(m.lower() for m in lexicon.MONTHS)
 
 # A month, maybe with its day, that no year follows: "In March the commissioner …", "On
 # August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
-# After "in" or "during" a month is the month, not a day of it: "In June 12 soldiers died".
 MONTH_WITHOUT_YEAR = re.compile(
     r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
-    r"(?P<within>(?<![\w-])(?:[Ii]n|[Dd]uring|[Tt]hroughout) )?"
     rf"\b(?P<month>{lexicon.alternation(lexicon.MONTHS)})"
     r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
-    r"(?(within)|(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?)\b"
+    r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
     r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
 )
+# "In June 12 soldiers died": after "in" or "during", a bare number that a word follows counts
+# what comes next; the month is the month, not a day of it ("in May 5th," is a day).
+_WITHIN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout) $")
+_COUNTS_NEXT = re.compile(r" [a-z]")
+
+
+def _month_end(text: str, m: re.Match[str]) -> int:
+    """Where a month named without a year ends: after its day, unless the number counts."""
+    if (
+        m["day"]
+        and m.end() == m.end("day")
+        and _COUNTS_NEXT.match(text, m.end())
+        and _WITHIN_MONTH.search(text, max(0, m.start() - 12), m.start())
+    ):
+        return m.end("month")
+    return m.end()
 
 
 # A title that names the one year it covers: "2023 Country Reports on Human Rights Practices".

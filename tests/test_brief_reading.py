@@ -225,6 +225,9 @@ def test_a_month_without_a_year_gets_the_year_it_means():
     assert anchored("The talks in April went well.") == "The talks in April [2024] went well."
     # after "in" a number is no day of the month: it counts what follows
     assert anchored("In June 12 soldiers died.") == "In June [2023] 12 soldiers died."
+    assert anchored("It was held in May 5th, officials said.") == (
+        "It was held in May 5th [2023], officials said."
+    )
     assert (
         anchored("The council will meet in November.")
         == "The council will meet in November [2024]."
