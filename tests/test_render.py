@@ -265,6 +265,7 @@ def test_a_quote_within_a_key_quote_takes_single_marks(cli, tmp_path):
     assert quoted('They work "by, with" and “through” it') == (
         "“They work ‘by, with’ and ‘through’ it”"
     )
+    assert quoted('The 12" pipe and the 6" valve') == '“The 12" pipe and the 6" valve”'  # inches
     out = tmp_path / "out"
     result = cli(
         "brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--keywords", "Russia",

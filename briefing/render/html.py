@@ -91,7 +91,9 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     return env
 
 
-_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+# A straight pair used as quotation marks: opening after a space, a bracket or the start,
+# closing before a space, punctuation or the end (not the inch marks of 12" and 6")
+_STRAIGHT_PAIR = re.compile(r'(?<![\w"])"(?=\S)([^"]*?\S)"(?![\w"])')
 
 
 def quoted(text: str) -> str:
