@@ -957,10 +957,13 @@ def _clean_name(raw: str) -> str | None:
         # "The commission", "A narrator …", "The Republican nominee"
         return raw.strip()[0].upper() + raw.strip()[1:]
     words = raw.split()
+    opened = bool(words) and words[0] in _NOT_NAMES
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
         words.pop(0)
     if words[:1] and words[0] in lexicon.RELATIVE_DAYS:
         words.pop(0)  # "Yesterday Mr Hussen said"
+    elif opened and words[1:] and words[0] in lexicon.WEEKDAYS:
+        words.pop(0)  # "On Thursday Smith told" (but "Sunday Times" is a name)
     if len(words) == 1 and words[0] in lexicon.WEEKDAYS:
         return None  # "On Thursday, …": a time, not who spoke (but "Sunday Times" is a name)
     if len(words) > 1 and _DESCRIBING_COMPOUND.fullmatch(words[0]):

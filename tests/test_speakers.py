@@ -328,6 +328,15 @@ def test_a_time_opening_the_sentence_is_passed_over_for_the_subject():
     assert found and found[1]["name"] == "Anna Brook"  # not "October"
 
 
+def test_a_day_before_a_name_is_no_part_of_it():
+    from briefing.speakers import _clean_name
+
+    assert _clean_name("On Thursday Smith") == "Smith"
+    assert _clean_name("Yesterday Mr Hussen") == "Hussen"
+    assert _clean_name("Sunday Times") == "Sunday Times"  # a newspaper's name keeps its day
+    assert _clean_name("On Thursday") is None
+
+
 def test_a_knight_named_with_the_honour_is_not_confused_with_a_namesake():
     passage = (
         "Pollster Sir John Curtice studied the results. Another analyst, John Smith, was "
