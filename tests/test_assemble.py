@@ -62,3 +62,55 @@ def test_key_quotes_choose_from_what_analyze_found_without_analysing_again(monke
         monkeypatch.setattr(briefing.keyquotes, name, again, raising=False)
     chosen = key_quotes(Topic(name="Russia", keywords=["Russia"]), [statement])
     assert [q.speaker for q in chosen] == ["Maria Delgado"]
+
+
+def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tmp_path):
+    """`briefing brief … --query "…Russia?"` over releases on several countries: every bullet
+    and every key quote is about Russia (the question's name is the brief's focus, through
+    the command a user types: assemble's synthesis and its key quotes both take it)."""
+    import json
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    releases = {
+        "russia-fleet": (
+            "Sanctions on Russia's Shadow Fleet",
+            "The United States today designated eight Russian shipping companies and 14 "
+            "vessels that carried Russian oil above the price cap. “Every tanker we designate "
+            "makes it harder for Russia to pay for its war,” said Under Secretary Jane Moss.",
+        ),
+        "russia-prisons": (
+            "Designations of Russian Prison Officials",
+            "The United States designated six Russian prison officials for the mistreatment "
+            "of political prisoners. Russia received 40 shipments of drone parts last year.",
+        ),
+        "iran-drones": (
+            "Sanctions on Iranian Drone Suppliers",
+            "The United States designated five Iranian firms that supplied drone engines. "
+            "“Iran’s drone trade threatens shipping across the whole region,” said Under "
+            "Secretary Paul Grant.",
+        ),
+        "syria-prisons": (
+            "Sanctions on Syrian Prisons",
+            "The United States designated eight Syrian prisons and five regime officials. "
+            "“The regime’s prisons are places of torture and death,” said Ambassador Ruth Hale.",
+        ),
+    }
+    for name, (title, body) in releases.items():
+        (sources / f"2026-11-2{len(name) % 10}_{name}.txt").write_text(
+            f"{title}\n\nPress Statement\n\n{body}\n"
+        )
+    out = tmp_path / "out"
+    result = cli(
+        "brief", sources, "--topic", "Russia", "--query",
+        "What sanctions has the United States imposed on Russia?", "--as-of", "2026-11-30",
+        "--format", "json", "--out", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    topic = json.loads(next(out.rglob("brief.json")).read_text())["topics"][0]
+    bullets = [p["text"] for p in topic["summary"]]
+    assert any("eight Russian shipping companies" in b for b in bullets), bullets
+    assert all("Russia" in b for b in bullets), bullets
+    quotes = [q["text"] for q in topic["quotes"]]
+    assert any("harder for Russia to pay" in q for q in quotes), quotes
+    assert all("Russia" in q for q in quotes), quotes  # not Iran's drones, not Syria's prisons
