@@ -656,7 +656,7 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
         best, m = None, rule.pattern.search(before)
         while m:
             if m.groupdict().get("name") and (
-                _opening_time(before, m) or _object_before_commas(before, m)
+                _opening_time(before, m) or _object_of_preposition(before, m)
             ):
                 # "In early October, Trump's state director, Mike Rubino, …, writing": a time
                 # opening the sentence is no subject, nor "After talks with Johnson, the
@@ -673,12 +673,12 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
     return None
 
 
-def _object_before_commas(before: str, m: re.Match[str]) -> bool:
-    """Whether a rule's name is the object of a preposition that commas set apart from the
-    cue ("with Johnson, the union, …, said")."""
+def _object_of_preposition(before: str, m: re.Match[str]) -> bool:
+    """Whether a rule's name is the object of a preposition: no subject of the cue ("After
+    talks with Johnson, the union, …, said", "a reporter for Agence France-Presse said")."""
     if "cue" not in m.re.groupindex:
         return False  # "According to Limbaugh, “…”": there the preposition names the speaker
-    return before[m.end("name") : m.end("name") + 1] == "," and bool(
+    return bool(
         _PREPOSITION_BEFORE_NAME.search(before, max(0, m.start("name") - 12), m.start("name"))
     )
 

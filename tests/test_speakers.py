@@ -337,6 +337,16 @@ def test_a_day_before_a_name_is_no_part_of_it():
     assert _clean_name("On Thursday") is None
 
 
+def test_a_name_after_a_preposition_is_no_subject():
+    """"a reporter for Agence France-Presse said": the reporter, not the agency."""
+    passage = (
+        "Crowds fled the promenade.\n\nA reporter for Agence France-Presse said: “We saw "
+        "people hit and bits of debris flying around everywhere.”"
+    )
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == "A reporter for Agence France-Presse"
+
+
 def test_a_knight_named_with_the_honour_is_not_confused_with_a_namesake():
     passage = (
         "Pollster Sir John Curtice studied the results. Another analyst, John Smith, was "
