@@ -678,6 +678,11 @@ def _object_of_preposition(before: str, m: re.Match[str]) -> bool:
     talks with Johnson, the union, …, said", "a reporter for Agence France-Presse said")."""
     if "cue" not in m.re.groupindex:
         return False  # "According to Limbaugh, “…”": there the preposition names the speaker
+    words = m["name"].split()
+    if len(words) > 2 or words[-1] in _TIMES:
+        # "… in Afghanistan Richard Bennett said": a place, then the speaker's name (see
+        # _leads_with_a_place); "… published in September described": a time, no one
+        return False
     return bool(
         _PREPOSITION_BEFORE_NAME.search(before, max(0, m.start("name") - 12), m.start("name"))
     )
