@@ -491,10 +491,13 @@ _PERSON_HEADS = (
 )
 
 
+_DETERMINERS_OF_DESCRIPTIONS = frozenset("The A An One His Her Its Their Our My Your".split())
+
+
 def _animate(person: str) -> bool:
     """Whether a speaker may be a "he" or "she": a name, or a description of a person."""
     words = person.split()
-    if words[0] not in ("The", "A", "An", "One"):
+    if words[0] not in _DETERMINERS_OF_DESCRIPTIONS:
         return True
     return any(
         _stem(w.lower().rstrip(",")) in _PERSON_HEADS or w.endswith("-old") for w in words[1:]

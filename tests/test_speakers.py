@@ -305,6 +305,8 @@ def test_a_he_or_she_is_a_person_not_a_document_that_spoke_before():
     assert cast.pronoun("she") == "Teresa Ratcliffe"
     cast.spoke("The 39-year-old midwife")
     assert cast.pronoun("she") == "The 39-year-old midwife"
+    cast.spoke("Her economic plan")  # a possessive description of a thing
+    assert cast.pronoun("she") == "The 39-year-old midwife"
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
