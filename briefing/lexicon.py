@@ -101,7 +101,7 @@ PERSON_NOUNS = frozenset(
     pianist specialist strategist lobbyist unionist nationalist separatist extremist
     militant dentist therapist actor actress singer pensioner architect designer chef
     footballer presenter champion winner pundit boss captain skipper midfielder striker
-    defender goalkeeper winger""".split()
+    defender goalkeeper winger star""".split()
 )
 # Kinds of public body that a text names by the kind alone once it has given the full name:
 # "the UN Human Rights Council" … "The Council voted …".

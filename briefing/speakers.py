@@ -498,7 +498,8 @@ def _animate(person: str) -> bool:
     """Whether a speaker may be a "he" or "she": a name, or a description of a person."""
     words = person.split()
     if words[0] not in _DETERMINERS_OF_DESCRIPTIONS:
-        return True
+        # a name, unless an organisation's ("World Anti-Doping Agency", "Inverclyde Council")
+        return len(words) == 1 or words[-1] not in lexicon.ORGANISATION_HEADS
     return any(
         _stem(w.lower().rstrip(",")) in _PERSON_HEADS or w.endswith("-old") for w in words[1:]
     )
@@ -600,8 +601,13 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         said_by = None
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
     given_role = None
-    if key == "name" and groups.get("appositive") and _DESCRIBED.match(groups["name"]):
-        key = "appositive"  # "The council leader, Jane Smith, said": the name, not the role
+    if key == "name" and groups.get("appositive") and (
+        _DESCRIBED.match(groups["name"])
+        or groups["name"].split()[-1] in lexicon.ORGANISATION_HEADS
+    ):
+        # "The council leader, Jane Smith, said", "Acting head of Russia Athletics
+        # Federation, Vadim Zelichenok, said": the person's name, not the role or the body
+        key = "appositive"
         given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
@@ -986,6 +992,8 @@ def _clean_name(raw: str) -> str | None:
     name = _TITLES.sub("", " ".join(words)).strip(" ,.‘’'")  # "'Amy' said": the name in marks
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
+    if not name[:1].isupper():
+        return None  # "al" of "et al", a word the reader left over: no name
     return name
 
 

@@ -252,6 +252,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "force.”",
             "Volker Turk",
         ),
+        # a body's name with a person in apposition: the person
+        (
+            "The report was published on Monday.\n\nActing head of Russia Athletics "
+            "Federation, Vadim Zelichenok, said: “There is an element of a political hit job.”",
+            "Vadim Zelichenok",
+        ),
         # "One" inside a name ("Formula One") is no determiner of a description
         (
             "The teenager began karting seven years ago.\n\nThree-time Formula One champion "
@@ -306,6 +312,8 @@ def test_a_he_or_she_is_a_person_not_a_document_that_spoke_before():
     cast.spoke("The 39-year-old midwife")
     assert cast.pronoun("she") == "The 39-year-old midwife"
     cast.spoke("Her economic plan")  # a possessive description of a thing
+    assert cast.pronoun("she") == "The 39-year-old midwife"
+    cast.spoke("World Anti-Doping Agency")  # a body
     assert cast.pronoun("she") == "The 39-year-old midwife"
 
 
