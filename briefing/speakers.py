@@ -500,9 +500,15 @@ def _animate(person: str) -> bool:
     if words[0] not in _DETERMINERS_OF_DESCRIPTIONS:
         # a name, unless an organisation's ("World Anti-Doping Agency", "Inverclyde Council")
         return len(words) == 1 or words[-1] not in lexicon.ORGANISATION_HEADS
-    return any(
-        _stem(w.lower().rstrip(",")) in _PERSON_HEADS or w.endswith("-old") for w in words[1:]
+    # the head noun: the last word before what modifies it ("The official reason for the
+    # resignation" is a reason; "A spokeswoman for the US attorney" a spokeswoman)
+    head = next((i for i, w in enumerate(words) if w.lower() in _POSTMODIFIER_STARTS), len(words))
+    return any(w.endswith("-old") for w in words) or (
+        head > 1 and _stem(words[head - 1].lower().rstrip(",")) in _PERSON_HEADS
     )
+
+
+_POSTMODIFIER_STARTS = frozenset("of for in at with from who whose which that to on".split())
 
 
 def _by_given_name(text: str, named: Iterable[str] = ()) -> dict[str, str]:

@@ -315,6 +315,8 @@ def test_a_he_or_she_is_a_person_not_a_document_that_spoke_before():
     assert cast.pronoun("she") == "The 39-year-old midwife"
     cast.spoke("World Anti-Doping Agency")  # a body
     assert cast.pronoun("she") == "The 39-year-old midwife"
+    cast.spoke("The official reason for the resignation")  # its head noun is a reason
+    assert cast.pronoun("she") == "The 39-year-old midwife"
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
