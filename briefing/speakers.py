@@ -357,6 +357,7 @@ class Cast:
     _given: dict[str, str] = field(default_factory=dict)
     _counts: Counter[str] | None = None
     _proper: set[str] | None = None
+    _introduced: set[str] | None = None
     _titled: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
@@ -445,6 +446,13 @@ class Cast:
             self._titled[key] = name if name and " " in name else None
         found = self._titled[key]
         return self.person(found) if found else None
+
+    def introduced(self, word: str) -> bool:
+        """Is a lone capitalised word introduced somewhere as a person, by a compound or a
+        noun that describes one ("Chorley-born Charnley", "pensioner Walsh")?"""
+        if self._introduced is None:
+            self._introduced = {m[1] for m in _INTRODUCED.finditer(self.text)}
+        return word in self._introduced
 
     def proper(self, word: str) -> bool:
         """Is a capitalised word capitalised mid-sentence somewhere in the text?"""
@@ -810,7 +818,7 @@ def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) ->
         if not name or name.split()[0] in {"The", "A", "An"}:
             continue
         person = cast.lookup(name)
-        if " " not in person:
+        if " " not in person and not cast.introduced(person):
             continue  # one word the text never gives as a full name: "Officially", "Web"
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
         if None in (known, gender) or known == gender:
@@ -819,6 +827,11 @@ def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) ->
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+# A surname a description introduces: "Chorley-born Charnley", "pensioner Walsh"
+_INTRODUCED = re.compile(
+    rf"(?:\b[A-Z][\w’']*(?:-[a-z][\w’']*)+|\b(?i:{lexicon.alternation(lexicon.PERSON_NOUNS)}))"
+    r"\s+([A-Z][a-z][\w’'-]*)\b(?![\w’'-]|\s+[A-Z])"
+)
 # A subject that is a role in lower case and then a name, as news writes a first mention:
 # "Opposition leader Peter Dutton …", "Health minister Jane Doe …".
 _ROLE_THEN_NAME = re.compile(

@@ -270,6 +270,13 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "are far too old for me.’",
             "Amy",
         ),
+        # a surname a description introduced is a person for a later pronoun
+        (
+            "Burgess lasted a year, but Chorley-born Charnley hopes to settle quickly.\n\n"
+            "Since his move was announced, Charnley has been to the stadium often.\n\n"
+            "“I have wanted to try the other code for a while,” he added.",
+            "Charnley",
+        ),
         # a compound describing the person is no given name
         (
             "Perth-born Evans scored twice on Friday. “It was mind-blowing, completely "
