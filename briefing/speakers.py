@@ -494,7 +494,9 @@ _PERSON_HEADS = (
     | frozenset(
         """man woman boy girl person child teenager player coach manager star aide staffer
         organizer organiser author runner frontrunner nominee host guest speaker voter
-        supporter critic friend neighbour neighbor owner driver""".split()
+        supporter critic friend neighbour neighbor owner driver girlfriend boyfriend partner
+        fiancé fiancée fiance fiancee mum dad mom uncle aunt cousin colleague agent teammate
+        team-mate parents family grandson granddaughter nephew niece""".split()
     )
 )
 
@@ -701,11 +703,13 @@ def _object_of_preposition(before: str, m: re.Match[str]) -> bool:
     talks with Johnson, the union, …, said", "a reporter for Agence France-Presse said")."""
     if "cue" not in m.re.groupindex:
         return False  # "According to Limbaugh, “…”": there the preposition names the speaker
+    if m.groupdict().get("appositive") and m["name"].split()[-1] in lexicon.ORGANISATION_HEADS:
+        return False  # "head of Russia Athletics Federation, Vadim Zelichenok, said": the name
     words = m["name"].split()
-    if len(words) > 2 or words[-1] in _TIMES:
-        # "… in Afghanistan Richard Bennett said": a place, then the speaker's name (see
-        # _leads_with_a_place); "… published in September described": a time, no one
-        return False
+    if words[-1] in _TIMES:
+        return False  # "… published in September described": a time, left to the time rules
+    if len(words) > 2 and before[m.end("name") : m.end("name") + 1] != ",":
+        return False  # "… in Afghanistan Richard Bennett said": a place, then the speaker's name
     return bool(
         _PREPOSITION_BEFORE_NAME.search(before, max(0, m.start("name") - 12), m.start("name"))
     )
@@ -827,9 +831,15 @@ def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) ->
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
-# A surname a description introduces: "Chorley-born Charnley", "pensioner Walsh"
+# A surname a description introduces: "Chorley-born Charnley", "pensioner Walsh" (nouns for
+# what a person is, in lower case; not "member", "winner", "champion": a country, a club)
+_LIFE_NOUNS = tuple(
+    n for n in lexicon.PERSON_NOUNS
+    if n not in {"member", "winner", "champion", "star", "captain", "candidate", "citizen"}
+)
 _INTRODUCED = re.compile(
-    rf"(?:\b[A-Z][\w’']*(?:-[a-z][\w’']*)+|\b(?i:{lexicon.alternation(lexicon.PERSON_NOUNS)}))"
+    r"(?:\b[A-Z][\w’']*-(?:born|based|bred|raised|year-old|(?:of|to)-[a-z]+)"
+    rf"|(?<![A-Z])\b{lexicon.alternation(_LIFE_NOUNS)})"
     r"\s+([A-Z][a-z][\w’'-]*)\b(?![\w’'-]|\s+[A-Z])"
 )
 # A subject that is a role in lower case and then a name, as news writes a first mention:
@@ -944,8 +954,8 @@ def _leads_with_a_place(raw: str, text: str) -> bool:
 def _title_of(raw: str, name: str) -> str | None:
     """The title words in front of a name ("Deputy Secretary" of "Deputy Secretary X Y")."""
     prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
-    while prefix.split(" ", 1)[0] in _NOT_NAMES:  # "As Secretary"
-        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
+    while prefix.split(" ", 1)[0] in _NOT_NAMES or prefix.split(" ", 1)[0] in _DAY_WORDS:
+        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""  # "As Secretary", "On Monday"
     courtesy = prefix.rstrip(".") in lexicon.COURTESY_TITLES  # "Mr." is no position
     return prefix if len(prefix) > 2 and prefix.lower() != "the" and not courtesy else None
 
@@ -960,6 +970,8 @@ _DESCRIBED = re.compile(
 _DESCRIBING_COMPOUND = re.compile(r"[A-Z][\w’'.]*(?:-[a-z][\w’']*)+")
 
 
+_DAY_WORDS = frozenset((*lexicon.WEEKDAYS, *lexicon.RELATIVE_DAYS))
+_CAPITALISED_WORD = re.compile(r"(?:^|[\s-])[A-Z]")
 _BEFORE_NAMES = lexicon.HELD_TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -1011,8 +1023,8 @@ def _clean_name(raw: str) -> str | None:
     name = _TITLES.sub("", " ".join(words)).strip(" ,.‘’'")  # "'Amy' said": the name in marks
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
-    if not name[:1].isupper():
-        return None  # "al" of "et al", a word the reader left over: no name
+    if not _CAPITALISED_WORD.search(name):
+        return None  # "al" of "et al", a word the reader left over ("de Blasio" is a name)
     return name
 
 

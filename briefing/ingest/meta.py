@@ -163,11 +163,12 @@ _TITLES = lexicon.NOT_FIRST_NAMES
 # A compound with a lower-case word after its hyphen describes someone ("Perth-born Evans",
 # "Grandmother-of-three Pat"); a given name's parts are capitalised ("Jean-Luc").
 _DESCRIBING = re.compile(r"\w-[a-z]")
+_DAYS = frozenset((*lexicon.WEEKDAYS, *lexicon.RELATIVE_DAYS))  # "On Thursday Smith told"
 
 
 def _given_name(word: str) -> bool:
     """Whether the first word of a "First Surname" match may be a given name."""
-    return fold(word) not in _TITLES and not _DESCRIBING.search(word)
+    return fold(word) not in _TITLES and word not in _DAYS and not _DESCRIBING.search(word)
 
 
 # "First [M.] Surname". It opens at a word's start (checked apart: a pattern opening with
