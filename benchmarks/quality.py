@@ -119,34 +119,46 @@ def quotes(score) -> None:
 OTHER_COUNTRIES = Path(__file__).parent / "data" / "quotes_other_countries.jsonl"
 
 
-def other_countries() -> None:
-    """Quotes in news from other countries (British, Irish, Indian, Caribbean, Swedish,
-    Australian, wire copy), hand-annotated by us on the extraction pages of ../shared/eval:
-    each row is the start of a quote and its speaker's surname. Recall: the quote is found;
-    speaker: its speaker ends with that surname. A check set, not a benchmark: 43 quotes."""
-    from briefing.cli import inspect_record
-    from briefing.ingest import read_file
+def _plain(text: str) -> str:
     from briefing.ingest.meta import fold
 
-    def plain(text: str) -> str:
-        return fold(" ".join(text.replace("’", "'").split()))
+    return fold(" ".join(text.replace("’", "'").split()))
 
-    gold = [json.loads(line) for line in OTHER_COUNTRIES.read_text().splitlines()]
+
+def _speaker_check(path: Path, quote_of) -> tuple[int, int, int, int]:
+    """(quotes, pages, found, right) of a hand-annotated check set: ``quote_of(row, quotes)``
+    finds a row's quote among its page's; right when the speaker's last words are the
+    annotated surname (or body's name), whole."""
+    from briefing.cli import inspect_record
+    from briefing.ingest import read_file
+
+    gold = [json.loads(line) for line in path.read_text().splitlines()]
     records: dict[str, dict] = {}
     found = right = 0
     for row in gold:
         if row["page"] not in records:
             records[row["page"]] = inspect_record(read_file(EVAL / row["page"]))
-        quote = next(
-            (q for q in records[row["page"]]["quotes"] if plain(row["quote"]) in plain(q["text"])),
-            None,
-        )
+        quote = quote_of(row, records[row["page"]]["quotes"])
         found += quote is not None
-        right += bool(quote and plain(quote["speaker"] or "").endswith(plain(row["speaker"])))
+        said = _plain(quote["speaker"] or "").split() if quote else []
+        named = _plain(row["speaker"]).split()
+        right += said[-len(named) :] == named
+    return len(gold), len(records), found, right
+
+
+def other_countries() -> None:
+    """Quotes in news from other countries (British, Irish, Indian, Caribbean, Swedish,
+    Australian, wire copy), hand-annotated by us on the extraction pages of ../shared/eval:
+    each row is the start of a quote and its speaker's surname. Recall: the quote is found;
+    speaker: its speaker's last words are that surname. A check set, not a benchmark."""
+
+    def quote_of(row: dict, quotes: list[dict]) -> dict | None:
+        return next((q for q in quotes if _plain(row["quote"]) in _plain(q["text"])), None)
+
+    n, pages, found, right = _speaker_check(OTHER_COUNTRIES, quote_of)
     print(
-        f"quotes, other countries' news, hand-annotated check set ({len(gold)} quotes, "
-        f"{len(records)} pages): found {found / len(gold):.3f}, speaker by surname "
-        f"{right / len(gold):.3f}"
+        f"quotes, other countries' news, hand-annotated check set ({n} quotes, {pages} pages): "
+        f"found {found / n:.3f}, speaker by surname {right / n:.3f}"
     )
 
 
@@ -160,33 +172,19 @@ def unseen_uk() -> None:
     written before it was (three rules after it were prompted by its misses: 7d24bf5, 5683eb8
     and the lower-case-name rule of 5dbd4f6). Each row keys its quote by a hash of its first
     20 characters (the articles are for internal evaluation only: no text of theirs is kept
-    here). Right: the speaker's last words are the annotated surname (or body's name)."""
+    here)."""
     import hashlib
 
-    from briefing.cli import inspect_record
-    from briefing.ingest import read_file
-    from briefing.ingest.meta import fold
+    def quote_of(row: dict, quotes: list[dict]) -> dict | None:
+        def key(text: str) -> str:
+            return hashlib.sha1(_plain(text)[:20].encode()).hexdigest()[:16]
 
-    def plain(text: str) -> str:
-        return fold(" ".join(text.replace("’", "'").split()))
+        return next((q for q in quotes if key(q["text"]) == row["quote_start_sha1"]), None)
 
-    def key(text: str) -> str:
-        return hashlib.sha1(plain(text)[:20].encode()).hexdigest()[:16]
-
-    gold = [json.loads(line) for line in UNSEEN_UK.read_text().splitlines()]
-    records: dict[str, dict] = {}
-    found = right = 0
-    for row in gold:
-        if row["page"] not in records:
-            records[row["page"]] = inspect_record(read_file(EVAL / row["page"]))
-        quotes = records[row["page"]]["quotes"]
-        quote = next((q for q in quotes if key(q["text"]) == row["quote_start_sha1"]), None)
-        found += quote is not None
-        said, named = plain(quote["speaker"] or "").split() if quote else [], plain(row["speaker"])
-        right += said[-len(named.split()) :] == named.split()  # its last words, whole
+    n, _, found, right = _speaker_check(UNSEEN_UK, quote_of)
     print(
-        f"quotes, British news no rule was written against ({len(gold)} quotes): found "
-        f"{found}, speaker {right}/{len(gold)}"
+        f"quotes, British news no rule was written against ({n} quotes): found {found}, "
+        f"speaker {right}/{n}"
     )
 
 
