@@ -89,7 +89,8 @@ ROLE_NOUNS = TITLE_WORDS | frozenset(
     """spokesman spokeswoman official officials adviser advisor analyst chief head leader
     fellow researcher commander editor reporter correspondent economist lawyer attorney
     judge mayor diplomat negotiator officer executive founder inspector premier chancellor
-    commissioner coordinator expert scholar historian professor lecturer activist""".split()
+    commissioner coordinator expert scholar historian professor lecturer activist constable
+    sergeant superintendent detective""".split()
 )
 # Nouns for a person by what they do or suffer, beyond positions: "the aid worker Olivier
 # Vandecasteele", "dissident Liu Xiaobo", "blogger Ruslan Kotsaba".

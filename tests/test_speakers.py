@@ -289,6 +289,8 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "Anna Brook",
         ),
         # forms a review of the rules found
+        ("Police have appealed for witnesses.\n\nChief Constable Sara Thornton said: “We "
+         "will find those who did this, however long it takes.”", "Sara Thornton"),
         # a surname with a particle in lower case is a name
         ("Mr de Blasio said: “We will reopen the schools next week, every one of them.”",
          "de Blasio"),
