@@ -292,7 +292,8 @@ SENTENCE_RULES = (
         re.compile(
             rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)"
             rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+[’']s)\s+"
-            rf"[\w’' -]{{2,40}}?))"
+            # a description keeps the body it names ("A spokesman for the Ministry of Defence")
+            rf"[\w’' -]{{2,40}}?(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?))"
             rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
             # "Trump and his aides have …": the first of two subjects
             rf"(?:\s+and\s+(?:his|her|their|the)\s+[a-z]+)?"

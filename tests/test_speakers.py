@@ -289,6 +289,9 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
             "Anna Brook",
         ),
         # forms a review of the rules found
+        ("Troops were moved overnight.\n\nA spokesman for the Ministry of Defence said the move "
+         "was “a routine rotation of forces in the region”.",
+         "A spokesman for the Ministry of Defence"),
         ("Police have appealed for witnesses.\n\nChief Constable Sara Thornton said: “We "
          "will find those who did this, however long it takes.”", "Sara Thornton"),
         # a surname with a particle in lower case is a name
