@@ -427,3 +427,38 @@ def test_documents_are_read_a_page_at_a_time_in_the_order_asked(tmp_path, monkey
     assert [i for i, _ in found] == asked[:-1]
     assert [doc for _, doc in found] == [by_path[doc.path] for _, doc in found]
     assert len({doc.path for _, doc in found}) == len(folder_read) == 9
+
+
+def test_a_large_scan_merges_before_its_last_files_and_answers_the_same(tmp_path, monkeypatch):
+    """The merge is done at the commit LAST_COMMIT files before the end, while the workers
+    parse the rest (see ingest.COMPACT_FROM); the last files' rows go in after it, and every
+    document is found as after a merge at the end."""
+    import briefing.ingest as ingest_module
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for i in range(40):
+        words = " ".join(f"word{i * 7 % 13 + j}" for j in range(30))
+        (folder / f"doc-{i:02d}.txt").write_text(f"Report {i} on sanctions\n\n{words}.")
+    monkeypatch.setattr(ingest_module, "COMMIT_EVERY", 4)
+    monkeypatch.setattr(ingest_module, "COMPACT_FROM", 40)
+    indexed_at_merge = []
+    compact = DocumentCache.compact
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        indexed_at_merge.append(self.db.execute("SELECT count(*) FROM files").fetchone()[0])
+        compact(self)
+
+    monkeypatch.setattr(DocumentCache, "compact", counted)
+    answers = []
+    for last in (100, 5):  # 100: more than the scan parses, so merged after the last write
+        monkeypatch.setattr(ingest_module, "LAST_COMMIT", last)
+        monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / f"cache-{last}"))
+        with DocumentCache() as cache:
+            scope, _ = index_sources([folder], cache)
+            found = Index(cache, scope).match_topics([Topic(name="t", keywords=["word7"])])
+            everything = cache.db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'sanctions'")
+            assert everything.fetchone()[0] == 40
+        answers.append([(m.doc.path.name, m.score) for m in found[0]])
+    assert indexed_at_merge == [40, 35]
+    assert answers[0] == answers[1] and answers[0]

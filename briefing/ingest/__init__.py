@@ -47,7 +47,11 @@ COMMIT_EVERY = 500  # parsed files written to the index per transaction
 # 2 cores: from 0.13 s to ~0.03 s after the last page is parsed).
 LAST_COMMIT = 100
 # A scan that parses this many files, and a tenth of what the index holds (a first ingest, a
-# large import), merges the full-text index into one segment (see DocumentCache.compact).
+# large import), merges the full-text index into one segment (see DocumentCache.compact). It
+# merges at that commit, LAST_COMMIT files before the end, while the workers parse the rest:
+# merged after the last write, the merge and the checkpoint of the pages it rewrote ran with
+# every other core idle (1,000 HTML pages on 2 cores: 0.12 -> 0.08 s from the last page parsed
+# to the process's exit). The last files' rows are then a small segment beside the merged one.
 COMPACT_FROM = COMMIT_EVERY
 BATCH = 16  # files per task sent to a worker process
 IN_FLIGHT = 4  # batches out per worker: enough to keep it busy, few enough to hold little
@@ -201,11 +205,15 @@ def _check_files(
     removed); indexed files not among them, or not readable, leave the index."""
     ids, keys, todo, updated = _look_up(checks, indexed, cache, skipped)
     early = len(todo) - LAST_COMMIT  # see LAST_COMMIT
+    merged = False  # see COMPACT_FROM
     for done, (name, key, digest, stat, result) in enumerate(_parse_all(todo, executor), 1):
         if isinstance(result, str):
             skipped.append(Skipped(Path(name), result))
-            continue
-        ids[key] = cache.put(Path(name), key=key, stat=stat, sha256=digest, docs=result)
+        else:
+            ids[key] = cache.put(Path(name), key=key, stat=stat, sha256=digest, docs=result)
+        if done == early and _worth_compacting(len(todo), cache):
+            cache.compact()
+            merged = True
         if done % COMMIT_EVERY == 0 or done == early:  # others reading are not held up
             cache.commit()
     gone = [
@@ -215,10 +223,15 @@ def _check_files(
     ]
     cache.remove(gone)
     cache.forget_unused()  # analyses and runs of documents gone, or of older code
-    if len(todo) >= COMPACT_FROM and 10 * len(todo) >= cache.size():
+    if not merged and _worth_compacting(len(todo), cache):
         cache.compact()
     cache.commit()
     return {ids[key]: name for key, name in keys.items() if key in ids}, updated + len(gone)
+
+
+def _worth_compacting(parsed: int, cache: DocumentCache) -> bool:
+    """Whether a scan parsing ``parsed`` files merges the full-text index (see COMPACT_FROM)."""
+    return parsed >= COMPACT_FROM and 10 * parsed >= cache.size()
 
 
 def _look_up(
