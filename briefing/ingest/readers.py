@@ -78,8 +78,8 @@ _DATE_SEARCH: dict[str, Any] = {"original_date": True, "extensive_search": True}
 
 
 def load_html_reader() -> None:
-    """Import what reading HTML needs (trafilatura, lxml: about 0.15 s of CPU), as a process
-    does before it forks pool workers, which then share it instead of each importing it."""
+    """Import what reading HTML needs (trafilatura, lxml: about 0.15 s of CPU), as a pool
+    worker does when it starts, before its first page."""
     import trafilatura.metadata  # noqa: F401
 
     import briefing.ingest.chrome  # noqa: F401
