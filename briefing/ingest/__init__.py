@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from briefing.cache import READER_VERSION, DocumentCache, Known, Scope, content_hash
+from briefing.cache import (
+    READER_VERSION,
+    DocumentCache,
+    Known,
+    Prepared,
+    Scope,
+    content_hash,
+    prepare,
+)
 from briefing.errors import SourceError
 from briefing.ingest.clean import clean_document
 from briefing.ingest.executors import Executor
@@ -206,7 +214,8 @@ def _check_files(
     ids, keys, todo, updated = _look_up(checks, indexed, cache, skipped)
     early = len(todo) - LAST_COMMIT  # see LAST_COMMIT
     merged = False  # see COMPACT_FROM
-    for done, (name, key, digest, stat, result) in enumerate(_parse_all(todo, executor), 1):
+    parsed = _parse_all(todo, executor, prepared=True)
+    for done, (name, key, digest, stat, result) in enumerate(parsed, 1):
         if isinstance(result, str):
             skipped.append(Skipped(Path(name), result))
         else:
@@ -359,7 +368,7 @@ def _get_sources(
     for name, _, _, _, result in _parse_all(todo, executor):
         if isinstance(result, str):
             skipped.append(Skipped(Path(name), result))
-        else:
+        elif not isinstance(result, Prepared):  # documents, not prepared: not asked for
             found[name] = result
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
@@ -388,14 +397,16 @@ def _digest(name: str) -> str:
     return content_hash(path.name, _bytes(path))
 
 
-Parsed = tuple[str, tuple[int, int], list[Document] | str]  # digest, stat, documents or why
+# digest, stat, and the documents (or them prepared for the cache) or why they are not
+Parsed = tuple[str, tuple[int, int], list[Document] | Prepared | str]
 
 
 def _parse_all(
-    todo: list[tuple[str, str]], executor: Executor | None = None
-) -> Iterator[tuple[str, str, str, tuple[int, int], list[Document] | str]]:
+    todo: list[tuple[str, str]], executor: Executor | None = None, prepared: bool = False
+) -> Iterator[tuple[str, str, str, tuple[int, int], list[Document] | Prepared | str]]:
     """Parse files, on every core when there are many; errors come back as strings. Files go
-    to the workers by path, a few batches at a time, so no process holds every file's bytes."""
+    to the workers by path, a few batches at a time, so no process holds every file's bytes.
+    With ``prepared``, the workers send the documents prepared for the cache (see Prepared)."""
     if executor is not None:
         items = _Lazy([name for name, _ in todo])
         for i, result in _progress(executor.parse(items), len(todo)):
@@ -404,14 +415,14 @@ def _parse_all(
     workers = min(os.cpu_count() or 1, 8)
     names = [name for name, _ in todo]
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        done = _in_pool(names, workers)
+        done = _in_pool(names, workers, prepared)
     else:
         done = (_parse_path(name) for name in names)
     for (name, key), (digest, stat, result) in zip(todo, _progress(done, len(todo)), strict=True):
         yield name, key, digest, stat, result
 
 
-def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
+def _in_pool(names: list[str], workers: int, prepared: bool) -> Iterator[Parsed]:
     """Results in order from a process pool, at most IN_FLIGHT batches out at a time."""
     from concurrent.futures import ProcessPoolExecutor  # here: a scan parsing little starts none
 
@@ -421,12 +432,12 @@ def _in_pool(names: list[str], workers: int) -> Iterator[Parsed]:
     out: deque[Future[list[Parsed]]] = deque()
     try:
         for batch in itertools.islice(batches, IN_FLIGHT * workers):
-            out.append(pool.submit(_parse_paths, batch))
+            out.append(pool.submit(_parse_paths, batch, prepared))
         while out:
             results = out.popleft().result()
             following = next(batches, None)
             if following is not None:
-                out.append(pool.submit(_parse_paths, following))
+                out.append(pool.submit(_parse_paths, following, prepared))
             yield from results
     except BaseException:  # stopped: waiting for the workers' documents may take minutes
         for process in list(pool._processes.values()):
@@ -472,8 +483,17 @@ def _load_readers(suffixes: set[str]) -> None:
         import yaml  # noqa: F401  (front matter)
 
 
-def _parse_paths(names: list[str]) -> list[Parsed]:
-    return [_parse_path(name) for name in names]
+def _parse_paths(names: list[str], prepared: bool) -> list[Parsed]:
+    """What a pool worker runs: a batch of files, in order (``prepared``: see Prepared)."""
+    out = [_parse_path(name) for name in names]
+    if prepared:
+        out = [_prepared(name, parsed) for name, parsed in zip(names, out, strict=True)]
+    return out
+
+
+def _prepared(name: str, parsed: Parsed) -> Parsed:
+    digest, stat, result = parsed
+    return digest, stat, prepare(result, Path(name)) if isinstance(result, list) else result
 
 
 def _parse_path(name: str) -> Parsed:
