@@ -335,16 +335,21 @@ def test_a_cache_from_before_days_of_use_has_every_row_dated_today(tmp_path, mon
         assert cache.forget_unused() == 1
 
 
+def _forty_reports(folder: Path) -> Path:
+    """40 small text files, each naming "sanctions" and a run of words shared with others."""
+    folder.mkdir()
+    for i in range(40):
+        words = " ".join(f"word{i * 7 % 13 + j}" for j in range(30))
+        (folder / f"doc-{i:02d}.txt").write_text(f"Report {i} on sanctions\n\n{words}.")
+    return folder
+
+
 def test_a_large_scan_merges_the_full_text_index_and_answers_the_same(tmp_path, monkeypatch):
     """Transactions of 4 files leave the FTS5 index in many segments, each visited by every
     lookup; a scan that parses COMPACT_FROM files (and a tenth of the index) merges them."""
     import briefing.ingest as ingest_module
 
-    folder = tmp_path / "s"
-    folder.mkdir()
-    for i in range(40):
-        words = " ".join(f"word{i * 7 % 13 + j}" for j in range(30))
-        (folder / f"doc-{i:02d}.txt").write_text(f"Report {i} on sanctions\n\n{words}.")
+    folder = _forty_reports(tmp_path / "s")
     monkeypatch.setattr(ingest_module, "COMMIT_EVERY", 4)
     segments, answers = [], []
     for compact_from in (1000, 40):
@@ -435,11 +440,7 @@ def test_a_large_scan_merges_before_its_last_files_and_answers_the_same(tmp_path
     document is found as after a merge at the end."""
     import briefing.ingest as ingest_module
 
-    folder = tmp_path / "s"
-    folder.mkdir()
-    for i in range(40):
-        words = " ".join(f"word{i * 7 % 13 + j}" for j in range(30))
-        (folder / f"doc-{i:02d}.txt").write_text(f"Report {i} on sanctions\n\n{words}.")
+    folder = _forty_reports(tmp_path / "s")
     monkeypatch.setattr(ingest_module, "COMMIT_EVERY", 4)
     monkeypatch.setattr(ingest_module, "COMPACT_FROM", 40)
     indexed_at_merge = []
