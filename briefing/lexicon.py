@@ -152,6 +152,7 @@ NAME_PREFIXES = (
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Days named by their relation to today, capitalised when they open a sentence.
 RELATIVE_DAYS = ("Today", "Yesterday", "Tomorrow", "Tonight")
+DAY_NAMES = frozenset((*WEEKDAYS, *RELATIVE_DAYS))  # a day, never a name ("On Thursday Smith")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",

@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 
 from briefing import lexicon
-from briefing.ingest.meta import fold, full_names
+from briefing.ingest.meta import describing_compound, fold, full_names
 from briefing.ingest.turns import same_person
 from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 
@@ -725,7 +725,9 @@ def _opening_time(before: str, m: re.Match[str]) -> bool:
     words = [w for w in m["name"].split() if w in _TIMES or w not in lexicon.NOT_NAMES]
     if len(words) != 1 or words[0] not in _TIMES:
         return False
-    return words[0] in _DAYS or bool(_SENTENCE_OPENING.search(before, 0, m.start("name")))
+    return words[0] in lexicon.DAY_NAMES or bool(
+        _SENTENCE_OPENING.search(before, 0, m.start("name"))
+    )
 
 
 _SENTENCE_OPENING = re.compile(
@@ -733,8 +735,7 @@ _SENTENCE_OPENING = re.compile(
 )
 
 
-_DAYS = frozenset((*lexicon.WEEKDAYS, *lexicon.RELATIVE_DAYS))
-_TIMES = _DAYS | frozenset(lexicon.MONTHS)
+_TIMES = lexicon.DAY_NAMES | frozenset(lexicon.MONTHS)
 _DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(lexicon.DETERMINERS) + r")\s+$")
 
 
@@ -952,11 +953,14 @@ def _leads_with_a_place(raw: str, text: str) -> bool:
     return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+[A-Z])", text[:MAX_ANALYZED_CHARS]))
 
 
+_NOT_TITLES = _NOT_NAMES | lexicon.DAY_NAMES  # "As Secretary", "On Monday"
+
+
 def _title_of(raw: str, name: str) -> str | None:
     """The title words in front of a name ("Deputy Secretary" of "Deputy Secretary X Y")."""
     prefix = raw.strip()[: raw.strip().find(name)].strip(" ,")
-    while prefix.split(" ", 1)[0] in _NOT_NAMES or prefix.split(" ", 1)[0] in _DAY_WORDS:
-        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""  # "As Secretary", "On Monday"
+    while prefix.split(" ", 1)[0] in _NOT_TITLES:
+        prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
     courtesy = prefix.rstrip(".") in lexicon.COURTESY_TITLES  # "Mr." is no position
     return prefix if len(prefix) > 2 and prefix.lower() != "the" and not courtesy else None
 
@@ -966,12 +970,6 @@ _DESCRIBED = re.compile(
 )
 
 
-# A hyphenated compound that describes the person it stands before: where they were born or
-# are based, their age, their children ("Chorley-born", "Singapore-based", "Mother-of-two").
-_DESCRIBING_COMPOUND = re.compile(r"[A-Z][\w’'.]*(?:-[a-z][\w’']*)+")
-
-
-_DAY_WORDS = frozenset((*lexicon.WEEKDAYS, *lexicon.RELATIVE_DAYS))
 _CAPITALISED_WORD = re.compile(r"(?:^|[\s-])[A-Z]")
 _BEFORE_NAMES = lexicon.HELD_TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -1011,8 +1009,8 @@ def _clean_name(raw: str) -> str | None:
     elif opened and words[1:] and words[0] in lexicon.WEEKDAYS:
         words.pop(0)  # "On Thursday Smith told" (but "Sunday Times" is a name)
     if len(words) == 1 and words[0] in lexicon.WEEKDAYS:
-        return None  # "On Thursday, …": a time, not who spoke (but "Sunday Times" is a name)
-    if len(words) > 1 and _DESCRIBING_COMPOUND.fullmatch(words[0]):
+        return None  # "On Thursday, …": a time, not who spoke
+    if len(words) > 1 and describing_compound(words[0]):
         words.pop(0)  # "Perth-born Evans", "Grandmother-of-three Pat": a description first
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
@@ -1119,9 +1117,9 @@ def candidates(
     place = _Place.of(text, (opening, closing), (para_start, para_end), alone, spans)
     for lo, hi in spans:
         for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
-            name = _clean_name(m[0])
             if _hears(text, m, opening):
                 continue
+            name = _clean_name(m[0])
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))

@@ -672,12 +672,12 @@ def _of_place(adjective: str, name: str) -> bool:
 # A people's adjective: a stem of four letters or more and one of the suffixes English forms
 # them with ("Chin-ese", "Afgh-an", "Turk-ish", "Iraq-i").
 _DEMONYM_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ese|ian|an|ish|i)$")
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}(?:ese|ian|an|ish|i)\b")
+_DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]{3,}(?:ese|ian|an|ish|i)\b")
 
 
 def _adjectives(found: Sequence[Analysis]) -> frozenset[str]:
     """The capitalised words of ``found`` that end in a people's suffix (``_DEMONYM_SUFFIX``)."""
-    return frozenset(w for a in found for w in _CAPITALISED_WORD.findall(a.doc.text))
+    return frozenset(w for a in found for w in _DEMONYM_WORD.findall(a.doc.text))
 
 
 def synthesize(

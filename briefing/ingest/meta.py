@@ -163,12 +163,20 @@ _TITLES = lexicon.NOT_FIRST_NAMES
 # A compound with a lower-case word after its hyphen describes someone ("Perth-born Evans",
 # "Grandmother-of-three Pat"); a given name's parts are capitalised ("Jean-Luc").
 _DESCRIBING = re.compile(r"\w-[a-z]")
-_DAYS = frozenset((*lexicon.WEEKDAYS, *lexicon.RELATIVE_DAYS))  # "On Thursday Smith told"
+
+
+def describing_compound(word: str) -> bool:
+    """Whether a capitalised word is a compound describing the person it stands before."""
+    return bool(_DESCRIBING.search(word))
 
 
 def _given_name(word: str) -> bool:
     """Whether the first word of a "First Surname" match may be a given name."""
-    return fold(word) not in _TITLES and word not in _DAYS and not _DESCRIBING.search(word)
+    return (
+        fold(word) not in _TITLES
+        and word not in lexicon.DAY_NAMES
+        and not describing_compound(word)
+    )
 
 
 # "First [M.] Surname". It opens at a word's start (checked apart: a pattern opening with
