@@ -59,12 +59,14 @@ def assemble(
     ``previous`` is the last edition's brief.json: what is not in it is marked new.
     """
     found = [[analyses[m.doc.path] for m in matches] for _, matches in topics]
+    # the names each topic's question asks about, for its quotes and its summary alike
+    asked = [asked_of(topic, f) for (topic, _), f in zip(topics, found, strict=True)]
     quotes: list[list[KeyQuote]] = []
-    for (topic, _), f in zip(topics, found, strict=True):
+    for (topic, _), f, names in zip(topics, found, asked, strict=True):
         # a quote an earlier topic shows is not shown again
         shown = {q.text for qs in quotes for q in qs}
-        quotes.append(key_quotes(topic, f, analyses.values(), shown=shown))
-    executive, points = _summaries(info, [t for t, _ in topics], found, quotes)
+        quotes.append(key_quotes(topic, f, analyses.values(), shown=shown, asked=names))
+    executive, points = _summaries(info, [t for t, _ in topics], found, quotes, asked)
     named = _namer([a.doc for a in analyses.values()])
     executive = [named(p) for p in executive]
     points = [[named(p) for p in ps] for ps in points]
@@ -110,6 +112,7 @@ def _summaries(
     topics: Sequence[Topic],
     found: Sequence[list[Analysis]],
     quotes: Sequence[list[KeyQuote]],
+    asked: Sequence[list[str]],
 ) -> tuple[list[Point], list[list[Point]]]:
     """The executive summary and each topic's bullets, no sentence used twice in the brief.
 
@@ -121,11 +124,9 @@ def _summaries(
     quoted = [(q.source, s, e) for qs in quotes for q in qs for s, e in q.spans]
     pools = [
         said_something(
-            candidates(
-                f, terms=t.terms, avoid=quoted, focus=focus_terms(t), asked=asked_of(t, f)
-            )
+            candidates(f, terms=t.terms, avoid=quoted, focus=focus_terms(t), asked=names)
         )
-        for t, f in zip(topics, found, strict=True)
+        for t, f, names in zip(topics, found, asked, strict=True)
     ]
 
     def choose(i: int, pool: list[Candidate]) -> list[Candidate]:

@@ -89,15 +89,16 @@ def key_quotes(
     found: list[Analysis],
     everyone: Iterable[Analysis] = (),
     shown: Collection[str] = (),
+    asked: Sequence[str] | None = None,
 ) -> list[KeyQuote]:
     """The topic's key quotes from its sources ``found`` (best first): substance first, one
     per speaker before a second, none that repeats one already chosen. ``everyone`` is every
     analysis of the brief, whose headers name the people that transcripts label by surname;
-    ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen."""
+    ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen;
+    ``asked`` the names the topic's question asks about (``asked_of``), if already known."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
-    names = asked_of(topic, found)
+    names = asked_of(topic, found) if asked is None else asked
     focus = {w for t in [*focus_terms(topic), *names] for w in content_words(t)}
-    asked = bool(names)
     scored = []
     for rank, analysis in enumerate(found):
         doc = analysis.doc
@@ -121,7 +122,7 @@ def key_quotes(
             relevance = mentions(topic, q.text)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
-            if asked and passing and not focus & set(content_words(f"{q.text} {q.speaker}")):
+            if names and passing and not focus & set(content_words(f"{q.text} {q.speaker}")):
                 continue  # nor, asked of a name, a quote that neither names it nor is theirs
             if doc.doc_type == "transcript":
                 aside = not (relevance or _asked(topic, doc, q.start))
