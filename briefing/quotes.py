@@ -106,10 +106,12 @@ def _quote(
 
 def join_parts(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """The parts of one quotation as a reader sees them: a space where the first part ends
-    its sentence or clause, an ellipsis where the source's punctuation was left out."""
+    its sentence or clause or only a line break parts them, an ellipsis where the source's
+    punctuation was left out."""
     out = text[spans[0][0] : spans[0][1]]
-    for start, end in spans[1:]:
-        out += (" " if out[-1] in ".!?,;:…" else " … ") + text[start:end]
+    for (_, before), (start, end) in zip(spans, spans[1:]):
+        joined = out[-1] in ".!?,;:…" or text[before:start].isspace()
+        out += (" " if joined else " … ") + text[start:end]
     return out
 
 
@@ -171,9 +173,16 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
     marks = _SINGLE_MARK if _single_marks(text) else _MARK
     for para in LINE.finditer(text, 0, min(len(text), MAX_ANALYZED_CHARS)):
         lead = para.end() - len(para.group().lstrip())
-        if pending and text[lead] != text[pending_opening]:
-            pending = []
         pos = para.start()
+        if pending and text[lead] != text[pending_opening]:
+            closing = _closing_on_next_line(text, pending_opening, lead, para.end(), marks)
+            if closing > lead:
+                parts = [*pending, (lead, closing)]
+                inner = " ".join(text[s:e] for s, e in parts).strip()
+                if not _is_title(inner):
+                    yield parts, pending_opening, closing
+                pos = closing + 1
+            pending = []
         while pos < para.end():
             opening = _next_opening(text, pos, para.end(), lead, marks)
             if opening is None:
@@ -191,6 +200,24 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             if inner and not _is_title(inner):
                 yield parts, first, closing
             pos = closing + 1
+
+
+_DOUBLE_OPENINGS = frozenset("“\"«„")
+
+
+def _closing_on_next_line(
+    text: str, opening: int, lead: int, end: int, marks: re.Pattern[str]
+) -> int:
+    """The closing mark of a double-quoted quotation left open at the end of the line before,
+    when it is the first mark of this line (a file of one sentence a line breaks a quotation
+    of two sentences in two), or -1. Single marks are not followed over a line: their closing
+    mark is also the apostrophe of "the players’ union"."""
+    if text[opening] not in _DOUBLE_OPENINGS:
+        return -1
+    m = _CLOSING[text[opening]].search(text, lead, end)
+    if not m or _next_opening(text, lead, m.end(), lead, marks) is not None:
+        return -1  # no closing mark, or an opening one comes first (or is this one)
+    return m.start()
 
 
 # An opening curly mark or a straight one typed for a closing one: after the quotation's

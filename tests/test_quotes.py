@@ -142,6 +142,56 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     ]
 
 
+@pytest.mark.parametrize("marks", [("“", "”"), ('"', '"')])
+def test_a_quote_left_open_at_a_line_end_closes_on_the_next_line(marks):
+    # a file of one sentence a line: the quotation's marks balance over the line break, so its
+    # first sentence ends one line and its closing mark comes in the next
+    opening, closing = marks
+    body = (
+        "The hosts won with a day to spare.\n\n"
+        f"{opening}It was a thorough beating.\n\n"
+        f"It was as good a week of cricket as you could wish for,{closing} Vaughan told the radio."
+        "\n\nThe series is level."
+    )
+    assert quotes_of(body) == [
+        (
+            "It was a thorough beating. "
+            "It was as good a week of cricket as you could wish for",
+            "Vaughan",
+        )
+    ]
+
+
+def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
+    body = (
+        "The club gave its reasons.\n\n"
+        '"The\n\n'
+        'aim is to cover every reading that could be given to the rule," a club statement said.'
+    )
+    assert quotes_of(body) == [
+        ("The aim is to cover every reading that could be given to the rule", "A club statement")
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "The hosts won with a day to spare.\n\n",  # a line with no mark
+        "",  # the next line's first mark opens a quotation
+    ],
+)
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_a_quote_left_open_is_not_closed_past_the_next_line(between, opening, closing):
+    body = (
+        f"{opening}It was a thorough beating.\n\n{between}"
+        f"Coach Ann Lee said: {opening}It was as good a week of cricket as you could wish for."
+        f"{closing}"
+    )
+    assert [text for text, _ in quotes_of(body)] == (
+        ["It was as good a week of cricket as you could wish for."]
+    )
+
+
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [
