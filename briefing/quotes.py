@@ -10,6 +10,7 @@ import re
 from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from briefing import lexicon
 from briefing.lexicon import PROCEDURAL_SPEAKERS
@@ -109,7 +110,7 @@ def join_parts(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     its sentence or clause or only a line break parts them, an ellipsis where the source's
     punctuation was left out."""
     out = text[spans[0][0] : spans[0][1]]
-    for (_, before), (start, end) in zip(spans, spans[1:]):
+    for (_, before), (start, end) in pairwise(spans):
         joined = out[-1] in ".!?,;:…" or text[before:start].isspace()
         out += (" " if joined else " … ") + text[start:end]
     return out
