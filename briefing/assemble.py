@@ -10,7 +10,7 @@ from typing import Any
 
 from briefing.config import Topic
 from briefing.keyquotes import key_quotes, resolve_speaker, roster_of
-from briefing.match import term_pattern, topic_terms
+from briefing.match import MIN_MENTIONS, term_pattern, topic_terms
 from briefing.model import (
     Analysis,
     Brief,
@@ -26,6 +26,7 @@ from briefing.synthesize import (
     CLUSTER_SIM,
     OFFICIAL,
     Candidate,
+    about,
     asked_of,
     background,
     candidates,
@@ -76,17 +77,19 @@ def assemble(
             name=topic.name,
             points=tuple(p),
             quotes=tuple(q),
-            sources=tuple(source_id(a.doc) for a in f),
+            sources=tuple(source_id(a.doc) for a in _read_for(f, names, [*p, *q])),
             question=topic.query if plain_question(topic) else None,
         )
-        for (topic, _), f, q, p in zip(topics, found, quotes, points, strict=True)
+        for (topic, _), f, q, p, names in zip(topics, found, quotes, points, asked, strict=True)
     ]
     if previous:
         sections = [_mark_new(s, previous) for s in sections]
+    listed = {sid for s in sections for sid in s.sources}
     docs: dict[str, Document] = {}
     for _, matches in topics:
         for m in matches:
-            docs.setdefault(source_id(m.doc), m.doc)
+            if source_id(m.doc) in listed:
+                docs.setdefault(source_id(m.doc), m.doc)
     sources = tuple(
         _source_ref(sid, doc, i, info.base) for i, (sid, doc) in enumerate(docs.items(), 1)
     )
@@ -105,6 +108,26 @@ def assemble(
         previous_as_of=str(previous["as_of"]) if previous and previous.get("as_of") else None,
         period_end=max(dates) if dates else None,
     )
+
+
+def _read_for(
+    found: Sequence[Analysis], asked: Sequence[str], shown: Sequence[Point | KeyQuote]
+) -> list[Analysis]:
+    """The sources a section lists as read for it. Asked a question about names, those it
+    cites and those that name them in their title or lead or in MIN_MENTIONS sentences: a
+    report that never names the country asked about, or names it once in passing, was not
+    read for the question (it is still searched, and cited if it holds an answer)."""
+    if not asked:
+        return list(found)
+    words = {w for name in asked for w in content_words(name)}
+    cited = {item.source for item in shown}
+
+    def names_it(a: Analysis) -> bool:
+        return about(a.doc, a.sentences[:1], words) or MIN_MENTIONS <= sum(
+            bool(words & set(content_words(s.text))) for s in a.sentences
+        )
+
+    return [a for a in found if source_id(a.doc) in cited or names_it(a)]
 
 
 def _summaries(

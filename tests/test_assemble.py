@@ -114,3 +114,10 @@ def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tm
     quotes = [q["text"] for q in topic["quotes"]]
     assert any("harder for Russia to pay" in q for q in quotes), quotes
     assert all("Russia" in q for q in quotes), quotes  # not Iran's drones, not Syria's prisons
+    # and the sources it lists as read for the question are those on Russia
+    brief = json.loads(next(out.rglob("brief.json")).read_text())
+    titles = {s["id"]: s["title"] for s in brief["sources"]}
+    assert sorted(titles[sid] for sid in topic["sources"]) == [
+        "Designations of Russian Prison Officials",
+        "Sanctions on Russia's Shadow Fleet",
+    ]
