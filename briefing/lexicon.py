@@ -52,6 +52,14 @@ def fitted_cue_verbs() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+# Reporting verbs that go before their subject between commas ("…, says Bethan, “…”");
+# "told" does not: what follows it is the hearer.
+INVERTING_CUES = (
+    "says", "said", "adds", "added", "explains", "explained", "recalls", "recalled",
+    "continues", "continued", "insists", "insisted", "notes", "noted",
+)  # fmt: skip
+
+
 def cue_pattern() -> str:
     """A regular expression (no groups) matching any form of a reporting verb: the lemmas
     above in every form, and the forms fitted on train."""

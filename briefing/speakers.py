@@ -247,13 +247,29 @@ BEFORE_RULES = (
         "before",
         re.compile(
             rf"[Aa]ccording to (?P<name>{_NAME}"
-            rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+),?\s*$"
+            rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)"
+            # "according to the State Department, which said a “…”": the body it names
+            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b[^.!?“”\"]{{0,60}})?,?\s*$"
         ),
         ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
         # a document quoted is the document, not a word of its name ("Islamic")
         (
             "According to the country’s Islamic penal code, “Women shall be fined.”",
             "The country’s Islamic penal code",
+        ),
+    ),
+    # "…, says Bethan, “…”": the cue before its subject, between commas, as a story's own
+    # voice brings in the next speaker (the verbs that invert so, not "told", whose object
+    # is the hearer)
+    _rule(
+        "inverted_cue_name_before",
+        "before",
+        re.compile(
+            rf",\s+(?:{lexicon.alternation(lexicon.INVERTING_CUES)})\s+(?P<name>{_NAME}),\s*$"
+        ),
+        (
+            "Even before the stadium opened its toilet, says Bethan, “There were some nearby.”",
+            "Bethan",
         ),
     ),
     _rule(

@@ -348,6 +348,23 @@ def test_speaker_from_the_sentence(body, speaker):
             "Hillary Clinton",
         ),
         ("According to Limbaugh, “If it was left up to her, she would say nothing.”", "Limbaugh"),
+        # the body cited, not the relative clause after it
+        (
+            "No staff were hurt, according to the State Department, which said a “vehicle "
+            "bomb exploded right outside the entrance.”",
+            "State Department",
+        ),
+        (
+            "No staff were hurt, according to the State Department which said a “vehicle "
+            "bomb exploded right outside the entrance.”",
+            "State Department",
+        ),
+        # a cue and its subject inverted, between commas, before the quote
+        (
+            "Bethan Folen cares for her daughter.\n\nEven before the stadium opened its "
+            "toilet, says Bethan, “There were some nearby and it made things easier.”",
+            "Bethan",
+        ),
         (
             "The primary requirement is a “lawful source of investment income,” as a Homeland "
             "Security memo put it.",
