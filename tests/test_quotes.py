@@ -162,6 +162,34 @@ def test_a_quote_left_open_at_a_line_end_closes_on_the_next_line(marks):
     ]
 
 
+def test_an_opening_mark_left_at_the_end_of_the_line_before_opens_the_next():
+    # a file of one sentence a line whose splitter left each quotation's opening mark at the
+    # end of the sentence before it ("… from Mr Ray. '" / "I was told …"), also where a
+    # quotation of several paragraphs is reopened
+    doc = read_page(
+        Path("story.txt"),
+        "Ms Jackson moved into the flat last year, despite a warning about Mr Ray. '\n"
+        "I was told that the previous tenants antagonised him\n"
+        "but I didn't think it would be a problem,' Ms Jackson said.\n"
+        "Then the noise began. '\n"
+        "On the first morning, I was laid in bed and there was this noise. '\n"
+        "The ceilings are really low so it was right above my bed,' she added.\n",
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(doc)] == [
+        (
+            "I was told that the previous tenants antagonised him but I didn't think it "
+            "would be a problem",
+            "Jackson",
+        ),
+        (
+            "On the first morning, I was laid in bed and there was this noise. "
+            "The ceilings are really low so it was right above my bed",
+            "Jackson",
+        ),
+    ]
+    assert "about Mr Ray.\n" in doc.text and "Mr Ray. '" not in doc.text
+
+
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
     body = (
         "The club gave its reasons.\n\n"

@@ -61,9 +61,29 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     lines = [line.strip() for line in text.split("\n")]
     one_per_line = "" not in [ln for ln in lines[: _last_nonblank(lines) + 1]]
     if one_per_line:
-        return _rejoined([ln for ln in lines if ln]), True
+        return _rejoined(_unstranded([ln for ln in lines if ln])), True
     blocks = re.split(r"\n\s*\n", text)
     return [_one_spaced(b) for b in blocks if b.strip()], False
+
+
+# A quotation mark after a space at a line's end opens nothing on that line (a closing mark
+# follows its last word): a sentence splitter left there the mark that opens the next line's
+# quotation ("… from Mr Ray. '" / "I was told …"), and it goes back to that line.
+_STRANDED_MARK = re.compile("\\s+(['\"‘“])$")
+
+
+def _unstranded(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    mark = ""
+    for line in lines:
+        line, mark = mark + line, ""
+        stranded = _STRANDED_MARK.search(line)
+        if stranded:
+            line, mark = line[: stranded.start()], stranded[1]
+        out.append(line)
+    if mark:
+        out[-1] += " " + mark
+    return out
 
 
 # In a file of one paragraph a line, a line of a clause's length that stops mid-clause (no
