@@ -1135,7 +1135,7 @@ def candidates(
         for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
             if _hears(text, m, opening):
                 continue
-            name = _clean_name(m[0])
+            name = _clean_name(_past_day(text, m))
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
@@ -1161,6 +1161,19 @@ def candidates(
         features["chain_distance"] = _log_distance(opening - end)
         found.append(Candidate(speaker, speaker, features))
     return found
+
+
+_DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
+
+
+def _past_day(text: str, m: re.Match[str]) -> str:
+    """A mention without the day that a preposition puts before it ("in a blog post on
+    Thursday Kalanick wrote"): a time, then the name (but "the Sunday Times" is a name)."""
+    first, _, rest = m[0].partition(" ")
+    if rest and first in lexicon.WEEKDAYS:
+        if _DAY_PREPOSITION.search(text, max(0, m.start() - 8), m.start()):
+            return rest
+    return m[0]
 
 
 # "He told Racemail: ‘…’": the object of a verb of telling is who heard the quote, not who said it

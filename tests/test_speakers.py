@@ -307,6 +307,8 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         # a day before a name is no part of it, end to end
         ("Reporters waited outside.\n\nOn Thursday Smith told reporters: “I have nothing more "
          "to say about this case at all.”", "Smith"),
+        ("Announcing the hire in a blog post on Thursday Kalanick wrote: “We are both in "
+         "cyberspace and on city streets all at once.”", "Kalanick"),
         # a relation is a person a later "she" may stand for
         ("“He is a kind father to our children,” said Judge Peter Smith.\n\nHis girlfriend "
          "said: “He is a good man who made one mistake.”\n\n“We will appeal this decision as "
