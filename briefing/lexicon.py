@@ -201,7 +201,9 @@ CATENATIVE_VERBS = (
 IRREGULAR_PAST_FORMS = (
     "said", "told", "wrote", "spoke", "sang", "made", "took", "gave", "put", "left", "sent",
     "drew", "won", "held", "kept", "met", "brought", "thought", "felt", "went", "came", "saw",
-    "did", "got", "began", "ran", "read", "let",
+    "did", "got", "began", "ran", "read", "let", "broke", "fell", "led", "struck", "built",
+    "sold", "bought", "paid", "spent", "fought", "stood", "lost", "found", "chose", "flew",
+    "grew", "knew", "threw", "sought", "taught", "caught", "meant", "heard", "sat", "became",
 )  # fmt: skip
 # Words that make the next capitalised word part of a noun phrase ("a Facebook post").
 DETERMINERS = ("a", "an", "the", "his", "her", "their", "its", "our", "my", "your")
@@ -224,6 +226,11 @@ NOT_NAMES |= frozenset(
     """According Under With Without Within For From To By Despite Through Throughout Among
     Amid Against Over Between Across Along Around Beyond Upon Toward Towards Regarding
     Concerning Per Via Unlike Like Near Inside Outside""".split()
+)
+# Subordinating conjunctions, which open a clause, not a name ("Once I …"): a closed class too.
+NOT_NAMES |= frozenset(
+    """Once Unless Whether Although Though Because Whereas Whenever Wherever Until Till Lest
+    Whilst""".split()
 )
 # Words a Title Case name leaves in lower case ("Advancing the Human Rights of …").
 TITLE_CASE_MINOR_WORDS = frozenset("a an the of and or for to in on at by with".split())
@@ -476,9 +483,7 @@ LIGHT_VERBS = frozenset(
 
 # Irregular past tenses: with the "-ed" forms, the verbs that say a thing happened.
 PAST_TENSE_FORMS = frozenset(IRREGULAR_PAST_FORMS) | frozenset(
-    """took led fell rose struck shot built sold bought paid spent fought stood lost found
-    chose flew grew knew threw broke hit set cut seized was were had sought taught caught
-    meant heard sat withdrew overtook undertook became""".split()
+    """rose shot hit set cut seized was were had withdrew overtook undertook""".split()
 )
 
 # Numbers in words, for amounts written out ("sixty percent", "two million").

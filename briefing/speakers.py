@@ -519,6 +519,7 @@ _PERSON_HEADS = (
 
 
 _DETERMINERS_OF_DESCRIPTIONS = frozenset("The A An One His Her Its Their Our My Your".split())
+_POSSESSIVE_DETERMINERS = frozenset("His Her Their Our My Your".split())
 
 
 def _animate(person: str) -> bool:
@@ -1028,6 +1029,13 @@ def _clean_name(raw: str) -> str | None:
         return None  # "On Thursday, …": a time, not who spoke
     if len(words) > 1 and describing_compound(words[0]):
         words.pop(0)  # "Perth-born Evans", "Grandmother-of-three Pat": a description first
+    if (
+        len(words) > 2
+        and words[0] in _POSSESSIVE_DETERMINERS
+        and _stem(words[1].lower()) in _PERSON_HEADS
+        and all(w[:1].isupper() for w in words[2:])
+    ):
+        words = words[2:]  # "His mother Allison": the relation, then who she is
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     words = _after_office(words)

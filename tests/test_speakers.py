@@ -44,9 +44,10 @@ def test_a_rule_names_the_speaker_of_its_examples(rule, passage, speaker):
             "candidates have seen the biggest boost.”",
             "Daron Shaw",
         ),
-        # the subject of the sentence, with a cue far from the quote
+        # the subject of the sentence, with a cue far from the quote, and a verb the rules
+        # do not take for one ("cut" is a noun as often)
         (
-            "Ellen Marsh struck a gloomy tone at a forum on Monday night, calling the race "
+            "Ellen Marsh cut a gloomy figure at a forum on Monday night, calling the race "
             "“very hard for us to win this year.”",
             "Ellen Marsh",
         ),
@@ -309,6 +310,14 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
          "to say about this case at all.”", "Smith"),
         ("Announcing the hire in a blog post on Thursday Kalanick wrote: “We are both in "
          "cyberspace and on city streets all at once.”", "Kalanick"),
+        # a conjunction opening the clause is no part of the name after it
+        ("Anthony Weiner spoke to reporters on Monday.\n\nAlthough Weiner admitted sending "
+         "the messages, he insisted they had “been friends for some time and nothing more”.",
+         "Anthony Weiner"),
+        # a relation named after a possessive is the name ("His mother Allison broke …")
+        ("Jak Trueman, 15, had a rare cancer.\n\nHis mother Allison broke the news of his "
+         "death on his Facebook page, saying: “Devastated and heartbroken to say my beautiful "
+         "boy's gone to Heaven.”", "Allison"),
         # a relation is a person a later "she" may stand for
         ("“He is a kind father to our children,” said Judge Peter Smith.\n\nHis girlfriend "
          "said: “He is a good man who made one mistake.”\n\n“We will appeal this decision as "
