@@ -540,7 +540,8 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
     headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do (as
     topic matching counts a passing mention, match.passing) and at least ABOUT_SHARE of
     them."""
-    if words & set(content_words(doc.title)) and not one_of_several(doc.title, words):
+    title = title_subject(doc.title)
+    if words & set(content_words(title)) and not one_of_several(doc.title, words):
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
@@ -559,6 +560,18 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
 
 _SUBJECT_OF = re.compile(r"\b(?:[Oo]n|ON|[Aa]bout)\b")
 _ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+_OFFICE_HEAD = re.compile(rf"\b{lexicon.alternation(lexicon.OFFICE_HEADS)}\b")
+
+
+def title_subject(title: str) -> str:
+    """What a title says its source is about. A transcript's title that names its speakers
+    by their offices before its subject ("Under Secretary for Civilian Security, Democracy,
+    and Human Rights Uzra Zeya … On the Collaborative Migration Management Strategy") is
+    about what follows its first "On": an office's words name no subject."""
+    head, *rest = _SUBJECT_OF.split(title, maxsplit=1)
+    return rest[0] if rest and _OFFICE_HEAD.search(head) else title
 
 
 def one_of_several(title: str, words: set[str]) -> bool:

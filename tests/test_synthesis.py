@@ -436,6 +436,27 @@ def test_a_source_that_names_the_topic_again_and_again_is_about_it():
     assert texts and all("Rhine" in t for t in texts)  # a passing mention: its sentence only
 
 
+def test_a_topic_in_a_speakers_office_is_not_what_the_title_says_a_source_is_about():
+    text = (
+        "The Under Secretary opened the briefing on Thursday.\n"
+        "A migration strategy funds 40 shelters in Guatemala and Honduras.\n"
+        "Human rights monitors will visit every shelter twice a year.\n"
+    )
+    titled = "Under Secretary for Democracy and Human Rights Ana Ruiz On the New Migration Strategy"
+    texts = [
+        c.edited.text
+        for c in candidates([analyze(doc(text, title=titled))], terms=["human rights"])
+    ]
+    assert texts and all("human rights" in t.lower() for t in texts), texts
+    # a title whose subject (after "On") names the topic is about it throughout
+    about = "Briefing with Envoy Ana Ruiz On Human Rights in the New Migration Strategy"
+    texts = [
+        c.edited.text
+        for c in candidates([analyze(doc(text, title=about))], terms=["human rights"])
+    ]
+    assert any(t.startswith("A migration strategy funds") for t in texts), texts
+
+
 def test_appeals_intentions_and_anniversaries_are_stances():
     from briefing.synthesize import STANCE
 
