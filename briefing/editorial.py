@@ -37,11 +37,18 @@ from briefing.lexicon import (
     TIME_NOUNS,
 )
 from briefing.model import Document, Sentence
-from briefing.text import MAX_ANALYZED_CHARS, STEM, STOPWORDS, common_word, content_words
+from briefing.text import (
+    MAX_ANALYZED_CHARS,
+    STEM,
+    STOPWORDS,
+    Folded,
+    common_word,
+    content_words,
+)
 
 # Forms of speech that run an event rather than say something: greeting and thanking,
 # introducing or handing over to the next speaker, announcing what someone will talk about.
-CEREMONY = re.compile(
+CEREMONY = Folded(
     r"\b(?:good (?:morning|afternoon|evening)|thank(?:s| you)|welcome|congratulat\w*"
     r"|(?:pleased|delighted|honou?red|glad|happy|wonderful) to (?:be|have|introduce|join|host)"
     r"|(?:is|are|will be) (?:going to be )?(?:talking|speaking) (?:about|to)"
@@ -63,7 +70,6 @@ CEREMONY = re.compile(
     # an observance: "began celebrating the first day of Pride Month"
     r"|(?:celebrat|commemorat)(?:e|es|ed|ing) (?:\w+ ){0,5}"
     r"(?:month|day|week|anniversary|holiday))\b",
-    re.I,
 )
 # A paragraph that mourns someone: every sentence of it is part of the tribute ("… the tragic
 # passing of our colleague …. [He] covered the Department for 11 years, …").
@@ -689,6 +695,9 @@ def _other_anaphor(tokens: Sequence[str]) -> bool:
     return at == 0 or opening[at - 1] not in ("and", "or", ",")
 
 
+_CONNECTIVE_PHRASE = re.compile(rf"{lexicon.alternation(CONNECTIVE_PHRASES)}[ ,]")
+
+
 def leans_back(
     text: str,
     before: Sequence[Sentence],
@@ -707,9 +716,7 @@ def leans_back(
     if not tokens:
         return False
     head = re.sub(r"[’'](?:s|re|ll|d|ve)$", "", tokens[0])  # "That’s", "They’re": as "That"
-    if head in CONNECTIVES or any(
-        low.startswith(p + " ") or low.startswith(p + ",") for p in CONNECTIVE_PHRASES
-    ):
+    if head in CONNECTIVES or _CONNECTIVE_PHRASE.match(low):
         return True
     if _other_anaphor(tokens):
         return True  # "With regard to others who …": others than those the reader missed

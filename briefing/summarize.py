@@ -13,10 +13,17 @@ from collections.abc import Sequence
 from briefing.ingest.turns import speaker_label
 from briefing.lexicon import PROCEDURAL_SPEAKERS
 from briefing.model import Document, Sentence
-from briefing.text import MAX_ANALYZED_CHARS, content_words, cosine, split_sentences, word_count
+from briefing.text import (
+    MAX_ANALYZED_CHARS,
+    Folded,
+    content_words,
+    cosine,
+    split_sentences,
+    word_count,
+)
 
 # Sentences that run a briefing rather than say anything about the world.
-_LOGISTICS = re.compile(
+_LOGISTICS = Folded(
     r"^((and|so|well),? )?(thank|thanks|good (morning|afternoon|evening)|hello|hi\b|let['’]s go|"
     r"let me|next question|the (text of the )?following\b|"
     r"go ahead|sure\b|okay\b|ok\b|yes\b|no\b|well\b|all right|great\b|and with that|with that)|"
@@ -32,7 +39,6 @@ _LOGISTICS = re.compile(
     r"|(my pleasure|pleased) to welcome|welcome (you|everyone) to|remind (everyone|you)"
     r"|(we are|we’re|we're) joined by|(this|today['’]s) (call|briefing)|we have with us"
     r"|on the line with us)\b",
-    re.I,
 )
 MIN_WORDS, MAX_WORDS = 6, 70
 # A line that hands over to what follows ("Scroll down for video:", a photo caption's label

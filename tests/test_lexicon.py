@@ -1,6 +1,8 @@
-"""Reporting verbs in every form, from lemmas and spelling rules."""
+"""Reporting verbs in every form, from lemmas and spelling rules; word-list patterns."""
 
 import re
+
+import pytest
 
 from briefing.lexicon import cue_pattern, inflections
 
@@ -49,3 +51,14 @@ def test_word_lists_live_in_the_lexicon_only():
         if lists.search(line)
     ]
     assert found == []
+
+
+def test_a_folded_pattern_matches_as_ignorecase_does_and_refuses_upper_case_escapes():
+    from briefing.text import Folded
+
+    pattern = r"\b(?:thank(?:s| you)|good (?:morning|evening))\b|^[A-Z]\w+ here\b"
+    folded, ignoring = Folded(pattern), re.compile(pattern, re.I)
+    for text in ("Thank you all.", "GOOD MORNING", "Ned here today", "no thanksgiving", "x"):
+        assert bool(folded.search(text)) == bool(ignoring.search(text)), text
+    with pytest.raises(ValueError):
+        Folded(r"\S+ here")  # lowered, "\S" would read as "\s"
