@@ -388,8 +388,10 @@ def edit(
         # bracketed capital marks the change; the rest must stand on its own.
         opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
         text = opening + doc.text[start : s.end]
+    reference = CROSS_REFERENCE.search(text)
     if (
         not_a_statement(text)
+        or (reference and _A_REPORT.search(reference[0]))
         or POINTER.search(text)
         or BYLINE.match(text)
         or page_furniture(text)
@@ -504,11 +506,23 @@ def _companions_list(text: str, start: int, end: int) -> tuple[int, int] | None:
     return m.end() - 1, stop - 2
 
 
+# A report's pointer to another part of it or to another report: "(see section 2.a.)", "(see
+# the Country Reports on Human Rights Practices for Iraq)". A bullet's reader cannot follow
+# it, so it is left out, marked; a sentence that sends its reader to another report for its
+# matter is that report's, not a finding of this one.
+CROSS_REFERENCE = re.compile(r"\s*\([Ss]ee (?:also )?[^()]{1,200}\)")
+_A_REPORT = re.compile(r"\bReports?\b")
+
+
 def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """The part of the sentence at ``start``–``end`` that its bullet leaves out, and what
-    it shows for it: an ellipsis for a list of signers ("We, the G7 Foreign Ministers […]
-    strongly condemn …"), and for a list of partners how many it names ("alongside [five
-    others]": the reader learns that others joined, and how many)."""
+    it shows for it: an ellipsis for a cross-reference (CROSS_REFERENCE) and for a list of
+    signers ("We, the G7 Foreign Ministers […] strongly condemn …"), and for a list of
+    partners how many it names ("alongside [five others]": the reader learns that others
+    joined, and how many)."""
+    reference = CROSS_REFERENCE.search(text, start, end)
+    if reference:
+        return reference.start(), reference.end(), " […]"
     signers = _signers_list(text, start, end)
     if signers:
         return (*signers, " […]")

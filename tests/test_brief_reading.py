@@ -1126,6 +1126,21 @@ def test_a_long_list_of_signers_after_we_is_elided_and_the_spans_stay_verbatim()
     assert "".join(text[s:t] for s, t in e.spans) == e.text.replace(" […]", "")
 
 
+def test_a_reports_cross_reference_is_elided_or_sends_its_sentence_to_the_other_report():
+    text = (
+        "Authorities detained 40 journalists in the capital during the year (see section 2.a.).\n"
+        "Militias abroad were reportedly complicit in summary executions (see the Country "
+        "Reports on Human Rights Practices for Iraq).\n"
+    )
+    d = doc(text, title="2023 Country Reports on Human Rights Practices: Iran", doc_type="report")
+    [e] = said_by_all_doc(d)
+    assert e.text == (
+        "Authorities [of Iran] detained 40 journalists in the capital during the year […]."
+    )
+    verbatim = e.text.replace(" […]", "").replace(" [of Iran]", "")
+    assert "".join(text[s:t] for s, t in e.spans) == verbatim
+
+
 def test_a_colleagues_death_and_a_briefings_opening_are_ceremony_and_a_bracketed_he_dangles():
     from briefing.editorial import CEREMONY, dangling_person
 
