@@ -77,14 +77,18 @@ def assemble(
             name=topic.name,
             points=tuple(p),
             quotes=tuple(q),
-            sources=tuple(source_id(a.doc) for a in _read_for(f, names, [*p, *q])),
+            sources=tuple(
+                source_id(a.doc) for a in _read_for(f, names, [*p, *q, *executive])
+            ),
             question=topic.query if plain_question(topic) else None,
         )
         for (topic, _), f, q, p, names in zip(topics, found, quotes, points, asked, strict=True)
     ]
     if previous:
         sections = [_mark_new(s, previous) for s in sections]
-    listed = {sid for s in sections for sid in s.sources}
+    # every source a bullet or a quote cites is listed (an executive summary's bullet was
+    # taken out of its section, which may not list its source as read for its question)
+    listed = {sid for s in sections for sid in s.sources} | {p.source for p in executive}
     docs: dict[str, Document] = {}
     for _, matches in topics:
         for m in matches:

@@ -121,3 +121,62 @@ def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tm
         "Designations of Russian Prison Officials",
         "Sanctions on Russia's Shadow Fleet",
     ]
+
+
+def test_a_source_the_executive_summary_cites_stays_in_the_sources(cli, tmp_path):
+    """A section asked about a name lists the sources it cites and those naming it; a bullet
+    the executive summary takes out of it still cites its source, which the brief must list
+    (it was dropped from the sources, and the HTML brief failed on the missing one)."""
+    import json
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    releases = {
+        "russia-fleet": (
+            "Sanctions on Russia's Shadow Fleet",
+            "The United States today designated eight Russian shipping companies and 14 "
+            "vessels that carried Russian oil above the price cap. Russia has used the fleet "
+            "to evade the cap since 2022.",
+        ),
+        "evasion": (
+            "Treasury Targets Global Evasion Networks",
+            "The United States Treasury today designated 31 companies in six countries for "
+            "sanctions evasion. Twelve Turkish firms shipped machine tools and drone parts to "
+            "Russia for its war industry.",
+        ),
+        "iran-drones": (
+            "Sanctions on Iranian Drone Suppliers",
+            "The United States designated five Iranian firms that supplied drone engines. Iran "
+            "sold hundreds of drones to armed groups across the region.",
+        ),
+        "iran-oil": (
+            "Iran Oil Network Designated",
+            "The Treasury designated a network that sold Iranian oil to buyers in Asia. Iran "
+            "earned billions from the sales last year.",
+        ),
+        "russia-banks": (
+            "Designations of Nine Banks",
+            "The Treasury acted on Friday after a year of review. The United States designated "
+            "nine Russian banks that finance the war. The designations take effect at once.",
+        ),
+    }
+    for i, (name, (title, body)) in enumerate(releases.items()):
+        (sources / f"2026-11-2{i}_{name}.txt").write_text(
+            f"{title}\n\nPress Statement\n\n{body}\n"
+        )
+    config = tmp_path / "brief.yaml"
+    config.write_text(
+        f"name: two\ntitle: Two Topics\nsources: [{sources}]\nwindow_days: 30\n"
+        f"output: {tmp_path / 'out'}\nformats: [json, html]\ntopics:\n"
+        "  - name: Russia\n"
+        "    query: What sanctions has the United States imposed on Russia?\n"
+        "  - name: Iran\n"
+        "    keywords: [Iran]\n"
+    )
+    result = cli("build", config, "--as-of", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next((tmp_path / "out").rglob("brief.json")).read_text())
+    listed = {s["id"] for s in brief["sources"]}
+    cited = [p["source"] for p in brief["executive_summary"]]
+    cited += [p["source"] for t in brief["topics"] for p in t["summary"] + t["quotes"]]
+    assert brief["executive_summary"] and set(cited) <= listed
