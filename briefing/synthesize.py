@@ -565,12 +565,17 @@ _ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
 _OFFICE_HEAD = re.compile(rf"\b{lexicon.alternation(lexicon.OFFICE_HEADS)}\b")
 
 
+_TITLE_CASE_ON = re.compile(r" (?:On|ON) ")
+
+
 def title_subject(title: str) -> str:
     """What a title says its source is about. A transcript's title that names its speakers
-    by their offices before its subject ("Under Secretary for Civilian Security, Democracy,
-    and Human Rights Uzra Zeya … On the Collaborative Migration Management Strategy") is
-    about what follows its first "On": an office's words name no subject."""
-    head, *rest = _SUBJECT_OF.split(title, maxsplit=1)
+    by their offices before its subject in title case ("Under Secretary for Civilian
+    Security, Democracy, and Human Rights Uzra Zeya … On the Collaborative Migration
+    Management Strategy") is about what follows its first "On": an office's words name no
+    subject. A headline's lower-case "on" ("Ambassador to Iran Testifies on Sanctions
+    Relief") leaves it whole."""
+    head, *rest = _TITLE_CASE_ON.split(title, maxsplit=1)
     return rest[0] if rest and _OFFICE_HEAD.search(head) else title
 
 

@@ -457,6 +457,20 @@ def test_a_topic_in_a_speakers_office_is_not_what_the_title_says_a_source_is_abo
     assert any(t.startswith("A migration strategy funds") for t in texts), texts
 
 
+def test_a_headline_with_an_office_and_a_lower_case_on_keeps_its_whole_subject():
+    from briefing.synthesize import title_subject
+
+    for title in (
+        "Ambassador to Iran Testifies on Sanctions Relief",
+        "Secretary Blinken's Travel to Israel on the Hostage Negotiations",
+        "Secretary Blinken's Remarks to the Press in Kyiv on May 5",
+    ):
+        assert title_subject(title) == title
+    assert title_subject("Envoy for Democracy Ana Ruiz On the Migration Strategy") == (
+        "the Migration Strategy"
+    )
+
+
 def test_appeals_intentions_and_anniversaries_are_stances():
     from briefing.synthesize import STANCE
 
