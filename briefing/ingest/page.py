@@ -66,20 +66,41 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     return [_one_spaced(b) for b in blocks if b.strip()], False
 
 
-# A quotation mark after a space at a line's end opens nothing on that line (a closing mark
-# follows its last word): a sentence splitter left there the mark that opens the next line's
-# quotation ("… from Mr Ray. '" / "I was told …"), and it goes back to that line.
-_STRANDED_MARK = re.compile("\\s+(['\"‘“])$")
+# A quotation mark after a space at a line's end opens nothing on that line: a sentence
+# splitter left there the mark that opens the next line's quotation ("… he said. '" / "We
+# will …"), and it goes back to that line. A straight mark that would close a quotation the
+# line left open stays, unless the next line closes one (a quotation of several
+# paragraphs, each reopened): 'She said: "It was fine. "' keeps its closing mark.
+_STRANDABLE = "'\"‘“"
+
+
+def _open_on(line: str, mark: str) -> bool:
+    """Whether ``line`` leaves a quotation in straight ``mark`` open."""
+    opened = len(re.findall(rf"(?:^|(?<=\s)){mark}(?=\w)", line))
+    closed = len(re.findall(rf"(?<=[\w.,;!?]){mark}(?!\w)", line))
+    return opened > closed
+
+
+def _stranded(line: str, following: str) -> bool:
+    if len(line) < 3 or line[-1] not in _STRANDABLE or not line[-2].isspace():
+        return False
+    mark = line[-1]
+    if mark in "‘“" or not _open_on(line[:-2], mark):
+        return True
+    # the next line closes a quotation, or leaves its own mark at its end: a quotation of
+    # several paragraphs, each reopened
+    return following.endswith(" " + mark) or bool(
+        re.search(rf"(?<=[\w.,;!?]){mark}(?!\w)", following)
+    )
 
 
 def _unstranded(lines: list[str]) -> list[str]:
     out: list[str] = []
     mark = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         line, mark = mark + line, ""
-        stranded = _STRANDED_MARK.search(line)
-        if stranded:
-            line, mark = line[: stranded.start()], stranded[1]
+        if _stranded(line, lines[i + 1] if i + 1 < len(lines) else ""):
+            line, mark = line[:-1].rstrip(), line[-1]
         out.append(line)
     if mark:
         out[-1] += " " + mark
