@@ -52,7 +52,7 @@ def fitted_cue_verbs() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
-# Reporting verbs that go before their subject between commas ("…, says Bethan, “…”");
+# Reporting verbs that go before their subject between commas ("…, says Maria, “…”");
 # "told" does not: what follows it is the hearer.
 INVERTING_CUES = (
     "says", "said", "adds", "added", "explains", "explained", "recalls", "recalled",
@@ -227,11 +227,7 @@ NOT_NAMES |= frozenset(
     Amid Against Over Between Across Along Around Beyond Upon Toward Towards Regarding
     Concerning Per Via Unlike Like Near Inside Outside""".split()
 )
-# Subordinating conjunctions, which open a clause, not a name ("Once I …"): a closed class too.
-NOT_NAMES |= frozenset(
-    """Once Unless Whether Although Though Because Whereas Whenever Wherever Until Till Lest
-    Whilst""".split()
-)
+
 # Words a Title Case name leaves in lower case ("Advancing the Human Rights of …").
 TITLE_CASE_MINOR_WORDS = frozenset("a an the of and or for to in on at by with".split())
 # Subjects that say who spoke without naming anyone: "Officials said", "It said".
@@ -431,6 +427,8 @@ GENERAL_NOUNS = frozenset(
 SUBORDINATORS = frozenset(
     "while when whenever after before although though because unless whereas until once".split()
 )
+# A subordinating conjunction opens a clause, not a name ("Once I …", "Although Weiner …").
+NOT_NAMES |= frozenset(w.title() for w in SUBORDINATORS)
 
 # General nouns of things and people (Halliday and Hasan 1976, §6.4: "people", "thing",
 # "place"): a demonstrative one takes up a more specific noun under a wider name ("eight

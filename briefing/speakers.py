@@ -248,8 +248,9 @@ BEFORE_RULES = (
         re.compile(
             rf"[Aa]ccording to (?P<name>{_NAME}"
             rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)"
-            # "according to the State Department, which said a “…”": the body it names
-            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b[^.!?“”\"]{{0,60}})?,?\s*$"
+            # "according to the State Department, which said a “…”": the body it names, when
+            # no one else is named after it ("…, which reported that Ali Khan said: “…”")
+            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b[^.!?“”\"A-Z]{{0,60}})?,?\s*$"
         ),
         ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
         # a document quoted is the document, not a word of its name ("Islamic")
@@ -258,7 +259,7 @@ BEFORE_RULES = (
             "The country’s Islamic penal code",
         ),
     ),
-    # "…, says Bethan, “…”": the cue before its subject, between commas, as a story's own
+    # "…, says Maria, “…”": the cue before its subject, between commas, as a story's own
     # voice brings in the next speaker (the verbs that invert so, not "told", whose object
     # is the hearer)
     _rule(
@@ -268,8 +269,8 @@ BEFORE_RULES = (
             rf",\s+(?:{lexicon.alternation(lexicon.INVERTING_CUES)})\s+(?P<name>{_NAME}),\s*$"
         ),
         (
-            "Even before the stadium opened its toilet, says Bethan, “There were some nearby.”",
-            "Bethan",
+            "When the centre opened, says Maria, “Weekends became easier for all of us.”",
+            "Maria",
         ),
     ),
     _rule(
@@ -645,6 +646,9 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
+    day, _, rest = raw.partition(" ")
+    if rest and day in lexicon.WEEKDAYS and _DAY_PREPOSITION.search(lead):
+        raw = rest  # "in a post last Thursday Okafor wrote": the day, then the name
     if (
         re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead)
         and not _DESCRIBED.match(raw)
@@ -1035,7 +1039,7 @@ def _clean_name(raw: str) -> str | None:
         and _stem(words[1].lower()) in _PERSON_HEADS
         and all(w[:1].isupper() for w in words[2:])
     ):
-        words = words[2:]  # "His mother Allison": the relation, then who she is
+        words = words[2:]  # "His mother Grace": the relation, then who she is
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     words = _after_office(words)
@@ -1176,7 +1180,7 @@ _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
 
 def _past_day(text: str, m: re.Match[str]) -> str:
     """A mention without the day that a preposition puts before it ("in a blog post on
-    Thursday Kalanick wrote"): a time, then the name (but "the Sunday Times" is a name)."""
+    Thursday Okafor wrote"): a time, then the name (but "the Sunday Times" is a name)."""
     first, _, rest = m[0].partition(" ")
     if rest and first in lexicon.WEEKDAYS:
         if _DAY_PREPOSITION.search(text, max(0, m.start() - 8), m.start()):

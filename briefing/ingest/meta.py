@@ -175,6 +175,9 @@ def _given_name(word: str) -> bool:
     return (
         fold(word) not in _TITLES
         and word not in lexicon.DAY_NAMES
+        # a word that opens a clause ("Although Smith forgot, …") is none; a month may be
+        # ("April Ryan")
+        and (word not in lexicon.NOT_NAMES or word in lexicon.MONTHS)
         and not describing_compound(word)
     )
 
