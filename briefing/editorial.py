@@ -388,10 +388,13 @@ def edit(
         # bracketed capital marks the change; the rest must stand on its own.
         opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
         text = opening + doc.text[start : s.end]
-    reference = CROSS_REFERENCE.search(text)
+    references = [r[0] for r in CROSS_REFERENCE.finditer(text)]
     if (
         not_a_statement(text)
-        or (reference and _A_REPORT.search(reference[0]))
+        # one cross-reference is cut; a sentence of two, or one sending its reader to
+        # another report for its matter, is left out
+        or len(references) > 1
+        or any(_OTHER_REPORT.search(r) for r in references)
         or POINTER.search(text)
         or BYLINE.match(text)
         or page_furniture(text)
@@ -508,10 +511,12 @@ def _companions_list(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # A report's pointer to another part of it or to another report: "(see section 2.a.)", "(see
 # the Country Reports on Human Rights Practices for Iraq)". A bullet's reader cannot follow
-# it, so it is left out, marked; a sentence that sends its reader to another report for its
-# matter is that report's, not a finding of this one.
-CROSS_REFERENCE = re.compile(r"\s*\([Ss]ee (?:also )?[^()]{1,200}\)")
-_A_REPORT = re.compile(r"\bReports?\b")
+# it, so it is left out, marked; a sentence that sends its reader to a report on another
+# subject for its matter is that report's, not a finding of this one.
+CROSS_REFERENCE = re.compile(r"\s?\([Ss]ee (?:also )?[^()]{1,200}\)")
+# a report on another subject: "… Country Reports on Human Rights Practices for Iraq" (not a
+# finding's own source, "(see Amnesty International Report 2023)")
+_OTHER_REPORT = re.compile(r"\b[Rr]eports?\b[^()]*\bfor (?:the )?[A-Z]")
 
 
 def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -520,15 +525,13 @@ def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     signers ("We, the G7 Foreign Ministers […] strongly condemn …"), and for a list of
     partners how many it names ("alongside [five others]": the reader learns that others
     joined, and how many)."""
-    reference = CROSS_REFERENCE.search(text, start, end)
-    if reference:
-        return reference.start(), reference.end(), " […]"
     signers = _signers_list(text, start, end)
     if signers:
         return (*signers, " […]")
     partners = _companions_list(text, start, end)
     if partners is None:
-        return None
+        reference = CROSS_REFERENCE.search(text, start, end)
+        return (reference.start(), reference.end(), " […]") if reference else None
     head, tail = partners
     # counted only where commas part every item ("A, B, and C"): an "and" may be inside a
     # name ("the Department of Health and Human Services"), and a wrong count is worse

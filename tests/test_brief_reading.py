@@ -1134,6 +1134,16 @@ def test_a_reports_cross_reference_is_elided_or_sends_its_sentence_to_the_other_
     )
     d = doc(text, title="2023 Country Reports on Human Rights Practices: Iran", doc_type="report")
     [e] = said_by_all_doc(d)
+    # a finding's own source is cut as any cross-reference is; two pointers leave it out
+    cited = doc(
+        "Authorities executed at least 834 persons during the year (see Amnesty International "
+        "Report 2023).\nAuthorities held 40 journalists during the year (see section 2.a.) and "
+        "kept them without charge (see section 1.d.).\n",
+        doc_type="report",
+    )
+    assert [c.text for c in said_by_all_doc(cited)] == [
+        "Authorities executed at least 834 persons during the year […]."
+    ]
     assert e.text == (
         "Authorities [of Iran] detained 40 journalists in the capital during the year […]."
     )
