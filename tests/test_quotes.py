@@ -149,55 +149,65 @@ def test_a_quote_left_open_at_a_line_end_closes_on_the_next_line(marks):
     opening, closing = marks
     body = (
         "The hosts won with a day to spare.\n\n"
-        f"{opening}It was a thorough beating.\n\n"
-        f"It was as good a week of cricket as you could wish for,{closing} Vaughan told the radio."
+        f"{opening}The defence was outstanding.\n\n"
+        f"I have not seen a back four play like that all season,{closing} Hughes told the radio."
         "\n\nThe series is level."
     )
     assert quotes_of(body) == [
         (
-            "It was a thorough beating. "
-            "It was as good a week of cricket as you could wish for",
-            "Vaughan",
+            "The defence was outstanding. "
+            "I have not seen a back four play like that all season",
+            "Hughes",
         )
     ]
 
 
 def test_an_opening_mark_left_at_the_end_of_the_line_before_opens_the_next():
     # a file of one sentence a line whose splitter left each quotation's opening mark at the
-    # end of the sentence before it ("… from Mr Ray. '" / "I was told …"), also where a
+    # end of the sentence before it ("… the quarry. '" / "I was told …"), also where a
     # quotation of several paragraphs is reopened
     doc = read_page(
         Path("story.txt"),
-        "Ms Jackson moved into the flat last year, despite a warning about Mr Ray. '\n"
-        "I was told that the previous tenants antagonised him\n"
-        "but I didn't think it would be a problem,' Ms Jackson said.\n"
-        "Then the noise began. '\n"
-        "On the first morning, I was laid in bed and there was this noise. '\n"
-        "The ceilings are really low so it was right above my bed,' she added.\n",
+        "Tom Reilly moved to the village last spring, despite a warning about the quarry. '\n"
+        "I was told that the blasting had stopped years ago\n"
+        "but I never thought to check it myself,' Mr Reilly said.\n"
+        "Then the blasting began again. '\n"
+        "On the first morning the windows shook and the dog hid under the bed. '\n"
+        "Dust settles on everything in the garden now,' he added.\n",
     )
     assert [(q.text, q.speaker) for q in find_quotes(doc)] == [
         (
-            "I was told that the previous tenants antagonised him but I didn't think it "
-            "would be a problem",
-            "Jackson",
+            "I was told that the blasting had stopped years ago but I never thought to check "
+            "it myself",
+            "Tom Reilly",
         ),
         (
-            "On the first morning, I was laid in bed and there was this noise. "
-            "The ceilings are really low so it was right above my bed",
-            "Jackson",
+            "On the first morning the windows shook and the dog hid under the bed. "
+            "Dust settles on everything in the garden now",
+            "Tom Reilly",
         ),
     ]
-    assert "about Mr Ray.\n" in doc.text and "Mr Ray. '" not in doc.text
+    assert "about the quarry.\n" in doc.text and "quarry. '" not in doc.text
+
+
+def test_a_closing_mark_typed_after_a_space_still_closes_its_line():
+    doc = read_page(
+        Path("story.txt"),
+        'She said: "It was a fine day for all of us here. "\n'
+        "The council disagreed with her view of the day.\n",
+    )
+    assert [q.text for q in find_quotes(doc)] == ["It was a fine day for all of us here."]
+    assert doc.text.startswith('She said: "It was a fine day for all of us here. "')
 
 
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
     body = (
         "The club gave its reasons.\n\n"
         '"The\n\n'
-        'aim is to cover every reading that could be given to the rule," a club statement said.'
+        'fund will pay for repairs to the stand before the new season," a club statement said.'
     )
     assert quotes_of(body) == [
-        ("The aim is to cover every reading that could be given to the rule", "A club statement")
+        ("The fund will pay for repairs to the stand before the new season", "A club statement")
     ]
 
 
@@ -211,7 +221,7 @@ def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
 @pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
 def test_a_quote_left_open_is_not_closed_past_the_next_line(between, opening, closing):
     body = (
-        f"{opening}It was a thorough beating.\n\n{between}"
+        f"{opening}The defence was outstanding.\n\n{between}"
         f"Coach Ann Lee said: {opening}It was as good a week of cricket as you could wish for."
         f"{closing}"
     )
@@ -378,20 +388,26 @@ def test_speaker_from_the_sentence(body, speaker):
         ("According to Limbaugh, “If it was left up to her, she would say nothing.”", "Limbaugh"),
         # the body cited, not the relative clause after it
         (
-            "No staff were hurt, according to the State Department, which said a “vehicle "
-            "bomb exploded right outside the entrance.”",
-            "State Department",
+            "Two guards were injured, according to the Interior Ministry, which said a “truck "
+            "loaded with fuel caught fire at the main gate.”",
+            "Interior Ministry",
         ),
         (
-            "No staff were hurt, according to the State Department which said a “vehicle "
-            "bomb exploded right outside the entrance.”",
-            "State Department",
+            "Two guards were injured, according to the Interior Ministry which said a “truck "
+            "loaded with fuel caught fire at the main gate.”",
+            "Interior Ministry",
+        ),
+        # … but not past a name the relative clause gives the quote to
+        (
+            "No one was hurt, according to Example Wire, which reported that Foreign Minister "
+            "Ali Khan said: “We will not sign the accord this year.”",
+            "Ali Khan",
         ),
         # a cue and its subject inverted, between commas, before the quote
         (
-            "Bethan Folen cares for her daughter.\n\nEven before the stadium opened its "
-            "toilet, says Bethan, “There were some nearby and it made things easier.”",
-            "Bethan",
+            "Maria Lopez cares for her son.\n\nWhen the new centre opened its doors, says "
+            "Maria, “Everything about our weekends became easier for the whole family.”",
+            "Maria",
         ),
         (
             "The primary requirement is a “lawful source of investment income,” as a Homeland "
@@ -638,10 +654,17 @@ def test_thousands_of_linked_fragments_stay_bounded():
 
     from briefing.quotes import MAX_PARTS
 
-    body = 'He said "yes it is so" and "no it is not" then ' * 3000
-    start = time.process_time()
-    found = find_quotes(read_page(Path("story.txt"), "A Story\n\n" + body))
-    assert time.process_time() - start < 4
+    def timed(n: int) -> tuple[float, list]:
+        body = 'He said "yes it is so" and "no it is not" then ' * n
+        start = time.process_time()
+        found = find_quotes(read_page(Path("story.txt"), "A Story\n\n" + body))
+        return time.process_time() - start, found
+
+    small, _ = timed(300)
+    large, found = timed(3000)
+    # ten times the text takes about ten times as long (quadratic work would take a hundred),
+    # whatever the machine's speed
+    assert large < 30 * small
     assert found and all(len(q.parts) <= MAX_PARTS for q in found)
 
 

@@ -308,16 +308,18 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         # a day before a name is no part of it, end to end
         ("Reporters waited outside.\n\nOn Thursday Smith told reporters: “I have nothing more "
          "to say about this case at all.”", "Smith"),
-        ("Announcing the hire in a blog post on Thursday Kalanick wrote: “We are both in "
-         "cyberspace and on city streets all at once.”", "Kalanick"),
+        ("Explaining the move in a blog post on Thursday Okafor wrote: “The network now "
+         "reaches every county in the region.”", "Okafor"),
+        ("Explaining the move in a blog post last Thursday Okafor wrote: “The network now "
+         "reaches every county in the region.”", "Okafor"),
         # a conjunction opening the clause is no part of the name after it
         ("Anthony Weiner spoke to reporters on Monday.\n\nAlthough Weiner admitted sending "
          "the messages, he insisted they had “been friends for some time and nothing more”.",
          "Anthony Weiner"),
-        # a relation named after a possessive is the name ("His mother Allison broke …")
-        ("Jak Trueman, 15, had a rare cancer.\n\nHis mother Allison broke the news of his "
-         "death on his Facebook page, saying: “Devastated and heartbroken to say my beautiful "
-         "boy's gone to Heaven.”", "Allison"),
+        # a relation named after a possessive is the name ("His mother Grace broke …")
+        ("Sam Ellery, 19, won the regional final on Sunday.\n\nHis mother Grace broke the "
+         "news on the club's website, saying: “We are so proud of everything he has achieved "
+         "this season.”", "Grace"),
         # a relation is a person a later "she" may stand for
         ("“He is a kind father to our children,” said Judge Peter Smith.\n\nHis girlfriend "
          "said: “He is a good man who made one mistake.”\n\n“We will appeal this decision as "
