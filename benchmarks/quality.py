@@ -188,9 +188,9 @@ def unseen_uk() -> None:
       5dbd4f6).
     - quotes_unseen_uk2: 40 drawn by a helper who did not see the tool's output (seed 11,
       2026-12-06, 21 articles outside the first set). Blind when first measured (16 found,
-      10/40 right at ecb7a4d); its misses were then read, and 1aed3e7 (marks left at a line's
-      end), eaad102 and 3a68b6f were prompted by them, so it is no longer blind for those
-      forms. Many of its BBC quotes have their closing mark moved to the start of the next
+      9/40 right at 2637ea6 and ecb7a4d); its misses were then read, and da46658 (marks left
+      at a line's end), e1bb379 and 2f30b57 were prompted by them, so it is no longer blind
+      for those forms. Many of its BBC quotes have their closing mark moved to the start of the next
       line by the dataset's sentence splitting, which this tool does not undo."""
     import hashlib
 
