@@ -129,7 +129,19 @@ class Folded:
 
 def content_words(text: str) -> list[str]:
     """Word tokens without stopwords and numbers, lightly stemmed."""
+    if len(text) <= CACHED_TEXT_CHARS:
+        return list(_sentence_words(text))
     return [_stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+CACHED_TEXT_CHARS = 1_000  # a sentence's, not a document's: the cache stays small
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a sentence's words are asked for by many stages
+def _sentence_words(text: str) -> tuple[str, ...]:
+    return tuple(
+        _stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1
+    )
 
 
 def _stem(word: str) -> str:
