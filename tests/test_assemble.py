@@ -64,6 +64,16 @@ def test_key_quotes_choose_from_what_analyze_found_without_analysing_again(monke
     assert [q.speaker for q in chosen] == ["Maria Delgado"]
 
 
+def write_releases(folder, releases: dict[str, tuple[str, str]]) -> None:
+    """A press statement a file, dated a day apart: ``releases`` maps a name to its title
+    and its body."""
+    folder.mkdir()
+    for i, (name, (title, body)) in enumerate(releases.items()):
+        (folder / f"2026-11-2{i}_{name}.txt").write_text(
+            f"{title}\n\nPress Statement\n\n{body}\n"
+        )
+
+
 def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tmp_path):
     """`briefing brief … --query "…Russia?"` over releases on several countries: every bullet
     and every key quote is about Russia (the question's name is the brief's focus, through
@@ -71,7 +81,6 @@ def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tm
     import json
 
     sources = tmp_path / "sources"
-    sources.mkdir()
     releases = {
         "russia-fleet": (
             "Sanctions on Russia's Shadow Fleet",
@@ -96,10 +105,7 @@ def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tm
             "“The regime’s prisons are places of torture and death,” said Ambassador Ruth Hale.",
         ),
     }
-    for name, (title, body) in releases.items():
-        (sources / f"2026-11-2{len(name) % 10}_{name}.txt").write_text(
-            f"{title}\n\nPress Statement\n\n{body}\n"
-        )
+    write_releases(sources, releases)
     out = tmp_path / "out"
     result = cli(
         "brief", sources, "--topic", "Russia", "--query",
@@ -130,7 +136,6 @@ def test_a_source_the_executive_summary_cites_stays_in_the_sources(cli, tmp_path
     import json
 
     sources = tmp_path / "sources"
-    sources.mkdir()
     releases = {
         "russia-fleet": (
             "Sanctions on Russia's Shadow Fleet",
@@ -160,10 +165,7 @@ def test_a_source_the_executive_summary_cites_stays_in_the_sources(cli, tmp_path
             "nine Russian banks that finance the war. The designations take effect at once.",
         ),
     }
-    for i, (name, (title, body)) in enumerate(releases.items()):
-        (sources / f"2026-11-2{i}_{name}.txt").write_text(
-            f"{title}\n\nPress Statement\n\n{body}\n"
-        )
+    write_releases(sources, releases)
     config = tmp_path / "brief.yaml"
     config.write_text(
         f"name: two\ntitle: Two Topics\nsources: [{sources}]\nwindow_days: 30\n"
