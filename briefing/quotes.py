@@ -296,12 +296,21 @@ def _next_opening(
 
 
 def _opens(text: str, i: int, lead: int) -> bool:
-    """Can the mark at ``i`` open a quotation? A straight mark followed by a space closes one
-    whose opening mark the source lost ('a review of [his] systems" including …'); a closing
-    curly mark that opens a paragraph was typed for an opening one ('”Fear. I am …”')."""
+    """Can the mark at ``i`` open a quotation? A straight mark followed by a space, a line's
+    end or the sentence's punctuation closes one whose opening mark the source lost ('a
+    review of [his] systems" including …', '… tell their friends".'); a closing curly mark
+    that opens a paragraph was typed for an opening one ('”Fear. I am …”')."""
+    after = text[i + 1 : i + 2]
     if text[i] == "”":
-        return i == lead and not text[i + 1 : i + 2].isspace()
-    return text[i] != '"' or not text[i + 1 : i + 2].isspace()
+        return i == lead and not after.isspace()
+    if text[i] != '"':
+        return True
+    # punctuation that ends its clause there ('friends".', not a tweet's '".@Sanders')
+    ends = after in _AFTER_CLOSING and text[i + 2 : i + 3] in ("", " ", "\n")
+    return not (after.isspace() or after == "" or ends)
+
+
+_AFTER_CLOSING = frozenset(".,;:!?)")
 
 
 def _is_title(inner: str) -> bool:

@@ -190,6 +190,19 @@ def test_an_opening_mark_left_at_the_end_of_the_line_before_opens_the_next():
     assert "about the quarry.\n" in doc.text and "quarry. '" not in doc.text
 
 
+def test_a_straight_mark_before_a_full_stop_opens_nothing():
+    # the sentence's punctuation after a straight mark: it closes a quotation (here one whose
+    # opening mark the source lost), and the next line's quotation is whole
+    body = (
+        'Women, he said, were more likely to tell their friends".\n\n'
+        '"Having\n\nseen the figures, I think we have to accept the gap is real," the '
+        "professor added."
+    )
+    assert [text for text, _ in quotes_of(body)] == [
+        "Having seen the figures, I think we have to accept the gap is real"
+    ]
+
+
 def test_a_closing_mark_typed_after_a_space_still_closes_its_line():
     doc = read_page(
         Path("story.txt"),
