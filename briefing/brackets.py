@@ -368,25 +368,35 @@ def _name_parts(text: str) -> dict[str, tuple[str, ...]]:
 
 
 def anchor_days(
-    doc: Document, start: int, end: int, inserts: Sequence[tuple[int, str]] = ()
+    doc: Document,
+    start: int,
+    end: int,
+    inserts: Sequence[tuple[int, str]] = (),
+    lead: int = 0,
 ) -> tuple[tuple[tuple[int, int], ...], str]:
-    """``doc.text[start:end]`` with each relative day followed by its date in brackets, each
-    month named without a year followed by its year, the other ``inserts`` (offset,
+    """``doc.text[start:end]`` with each relative day followed by its date in brackets, a
+    period counted back from it by the date it ends on, each month named without a year
+    followed by its year, the other ``inserts`` (offset,
     insertion) made, and the source pieces around the insertions.
 
     A source without a date gives none to anchor to, and its bullet shows no date: there the
-    text is left as it is rather than dropped."""
+    text is left as it is rather than dropped. ``lead`` characters before ``start``
+    begin its first word (a capital the bullet shows in brackets: "[T]oday …")."""
     text = doc.text
     sentence = text[start:end]
     inserts = list(inserts)
     if doc.date is None:
         return _inserted(text, start, end, inserts)
-    for m in RELATIVE_DAY.finditer(text, start, end):
+    for m in RELATIVE_DAY.finditer(text, start - lead, end):
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 40]):
             continue  # "on Monday, 14 November" already says when
         day = _resolve(m.group().lower(), doc.date, sentence)
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
         inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
+    inserts += [
+        (m.end(), f" [to {doc.date.day} {doc.date:%B %Y}]")
+        for m in PAST_PERIOD.finditer(text, start, end)
+    ]
     inserts += _year_inserts(doc, start, end)
     months = [
         (
@@ -399,6 +409,14 @@ def anchor_days(
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
     return _inserted(text, start, end, inserts)
+
+
+# "over the past four days", "in the last two weeks": a period counted back from the day the
+# source was written, which a later reader cannot count; it ends on the source's date.
+PAST_PERIOD = re.compile(
+    r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or) the (?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?)"
+    r"\b(?! \[)"
+)
 
 
 # "this year", "last year"; in a report, "during the year" (the one it covers).

@@ -435,10 +435,11 @@ def edit(
     cut = elision(doc.text, start, s.end)
     if cut:  # "We, the G7 Foreign Ministers […] strongly condemn …"
         head, tail, mark = cut
-        before, out = anchor_days(doc, start, head, [i for i in inserts if i[0] <= head])
+        lead = 1 if opening else 0  # "[T]oday": the bracketed capital begins the first word
+        before, out = anchor_days(doc, start, head, [i for i in inserts if i[0] <= head], lead)
         after, rest = anchor_days(doc, tail, s.end, [i for i in inserts if i[0] > tail])
         return Edited(opening + out + mark + rest, before + after, speaker)
-    pieces, out = anchor_days(doc, start, s.end, inserts)
+    pieces, out = anchor_days(doc, start, s.end, inserts, 1 if opening else 0)
     if lean and doc.doc_type == "report" and TOLD_EVENT.search(out):
         return None  # a report tells many people's cases; a news story is about its one
     return Edited(opening + out, pieces, speaker)

@@ -252,6 +252,41 @@ def test_last_year_gets_its_year():
     )
 
 
+def test_a_period_counted_back_from_the_source_gets_its_end_date():
+    from datetime import date
+
+    from briefing.brackets import anchor_days
+
+    def anchored(text: str) -> str:
+        d = Document(path=Path("/x/a.txt"), title="Release", text=text, date=date(2022, 7, 28))
+        return anchor_days(d, 0, len(text))[1]
+
+    assert anchored("Over the past four days, there have been protests in Goma.") == (
+        "Over the past four days [to 28 July 2022], there have been protests in Goma."
+    )
+    assert anchored("Prices rose 4 percent in the last two weeks.") == (
+        "Prices rose 4 percent in the last two weeks [to 28 July 2022]."
+    )
+    for left in (
+        "The past four days [to 28 July 2022] saw protests.",  # an editor's date stays
+        "He spent the past four years in prison.",  # years: a span, not the week's news
+    ):
+        assert anchored(left) == left
+
+
+def test_a_relative_day_whose_capital_is_bracketed_is_still_anchored():
+    from datetime import date
+
+    [e] = edited(
+        "And today the Department published its yearly survey of the region's ports.\n",
+        date=date(2022, 7, 28),
+    )
+    assert e.text == (
+        "[T]oday [28 July 2022] the Department published its yearly survey of the region's "
+        "ports."
+    )
+
+
 def test_a_subject_pointing_back_after_an_opening_phrase_leans_back():
     from briefing.editorial import leans_back
 
