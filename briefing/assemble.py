@@ -77,9 +77,7 @@ def assemble(
             name=topic.name,
             points=tuple(p),
             quotes=tuple(q),
-            sources=tuple(
-                source_id(a.doc) for a in _read_for(f, names, [*p, *q, *executive])
-            ),
+            sources=tuple(source_id(a.doc) for a in _read_for(f, names, [*p, *q])),
             question=topic.query if plain_question(topic) else None,
         )
         for (topic, _), f, q, p, names in zip(topics, found, quotes, points, asked, strict=True)

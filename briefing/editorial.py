@@ -391,9 +391,10 @@ def edit(
     references = [r[0] for r in CROSS_REFERENCE.finditer(text)]
     if (
         not_a_statement(text)
-        # one cross-reference is cut; a sentence of two, or one sending its reader to
-        # another report for its matter, is left out
+        # one cross-reference is cut; a sentence of two, or of one and a list that is cut
+        # (one cut a bullet), or one sending its reader to another report, is left out
         or len(references) > 1
+        or (references and _has_list(doc.text, start, s.end))
         or any(_OTHER_REPORT.search(r) for r in references)
         or POINTER.search(text)
         or BYLINE.match(text)
@@ -514,10 +515,15 @@ def _companions_list(text: str, start: int, end: int) -> tuple[int, int] | None:
 # the Country Reports on Human Rights Practices for Iraq)". A bullet's reader cannot follow
 # it, so it is left out, marked; a sentence that sends its reader to a report on another
 # subject for its matter is that report's, not a finding of this one.
-CROSS_REFERENCE = re.compile(r"\s?\([Ss]ee (?:also )?[^()]{1,200}\)")
+CROSS_REFERENCE = re.compile(r" {0,3}\([Ss]ee (?:also )?[^()]{1,200}\)")
 # a report on another subject: "… Country Reports on Human Rights Practices for Iraq" (not a
 # finding's own source, "(see Amnesty International Report 2023)")
 _OTHER_REPORT = re.compile(r"\b[Rr]eports?\b[^()]*\bfor (?:the )?[A-Z]")
+
+
+def _has_list(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holds a list of signers or partners that its bullet cuts."""
+    return bool(_signers_list(text, start, end) or _companions_list(text, start, end))
 
 
 def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:

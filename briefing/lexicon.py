@@ -427,8 +427,11 @@ GENERAL_NOUNS = frozenset(
 SUBORDINATORS = frozenset(
     "while when whenever after before although though because unless whereas until once".split()
 )
-# A subordinating conjunction opens a clause, not a name ("Once I …", "Although Weiner …").
-NOT_NAMES |= frozenset(w.title() for w in SUBORDINATORS)
+# A subordinating conjunction opens a clause, not a name ("Once I …", "Although Weiner …"),
+# with those that do not open a time clause ("Till" is left out: it is a surname too).
+NOT_NAMES |= frozenset(w.title() for w in SUBORDINATORS) | {"Whether", "Wherever", "Whilst", "Lest"}
+# Words of that list that are given names too (Norwegian "Per Sandberg", "Even Pellerud").
+GIVEN_NAME_HOMOGRAPHS = frozenset(("Per", "Even"))
 
 # General nouns of things and people (Halliday and Hasan 1976, §6.4: "people", "thing",
 # "place"): a demonstrative one takes up a more specific noun under a wider name ("eight

@@ -249,8 +249,8 @@ BEFORE_RULES = (
             rf"[Aa]ccording to (?P<name>{_NAME}"
             rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)"
             # "according to the State Department, which said a “…”": the body it names, when
-            # no one else is named after it ("…, which reported that Ali Khan said: “…”")
-            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b[^.!?“”\"A-Z]{{0,60}})?,?\s*$"
+            # its clause reports no one else ("…, which reported that Ali Khan said: “…”")
+            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b(?:(?!\s{_CUE}\b)[^.!?“”\"]){{0,60}})?,?\s*$"
         ),
         ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
         # a document quoted is the document, not a word of its name ("Islamic")

@@ -566,6 +566,7 @@ _OFFICE_HEAD = re.compile(rf"\b{lexicon.alternation(lexicon.OFFICE_HEADS)}\b")
 
 
 _TITLE_CASE_ON = re.compile(r" (?:On|ON) ")
+_LOWER_CASE_WORD = re.compile(r"(?:^|\s)(?:for|of|to|and|the|with|on)\s")
 
 
 def title_subject(title: str) -> str:
@@ -576,7 +577,9 @@ def title_subject(title: str) -> str:
     subject. A headline's lower-case "on" ("Ambassador to Iran Testifies on Sanctions
     Relief") leaves it whole."""
     head, *rest = _TITLE_CASE_ON.split(title, maxsplit=1)
-    return rest[0] if rest and _OFFICE_HEAD.search(head) else title
+    # in a headline set all in capitals ("Ambassador To Iran Testifies On …"), "On" is no sign
+    lower_case_words = bool(_LOWER_CASE_WORD.search(head))
+    return rest[0] if rest and lower_case_words and _OFFICE_HEAD.search(head) else title
 
 
 def one_of_several(title: str, words: set[str]) -> bool:

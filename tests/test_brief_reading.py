@@ -1179,6 +1179,17 @@ def test_a_reports_cross_reference_is_elided_or_sends_its_sentence_to_the_other_
     assert [c.text for c in said_by_all_doc(cited)] == [
         "Authorities executed at least 834 persons during the year […]."
     ]
+    # a bullet makes one cut: a sentence with a list to cut and a pointer is left out
+    listed = doc(
+        "The Department of State, alongside the Department of the Treasury, the Department of "
+        "Commerce, the Department of Labor, and the Office of the Trade Representative, "
+        "issued an updated advisory on the region (see section 7.b.).\n"
+        "Authorities held 12 reporters during the year  (see section 2.a.).\n",
+        doc_type="report",
+    )
+    assert [c.text for c in said_by_all_doc(listed)] == [
+        "Authorities held 12 reporters during the year […]."
+    ]
     assert e.text == (
         "Authorities [of Iran] detained 40 journalists in the capital during the year […]."
     )

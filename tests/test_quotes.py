@@ -194,23 +194,29 @@ def test_a_straight_mark_before_a_full_stop_opens_nothing():
     # the sentence's punctuation after a straight mark: it closes a quotation (here one whose
     # opening mark the source lost), and the next line's quotation is whole
     body = (
-        'Women, he said, were more likely to tell their friends".\n\n'
-        '"Having\n\nseen the figures, I think we have to accept the gap is real," the '
-        "professor added."
+        'Dealers expect the market to recover by spring".\n\n'
+        '"Looking\n\nat the order books, we expect a busy year for every yard," the '
+        "chairman added."
     )
     assert [text for text, _ in quotes_of(body)] == [
-        "Having seen the figures, I think we have to accept the gap is real"
+        "Looking at the order books, we expect a busy year for every yard"
     ]
 
 
-def test_a_closing_mark_typed_after_a_space_still_closes_its_line():
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The council disagreed with her view of the day.",
+        '"We disagree with every word of that," the club said in a statement.',  # its own
+    ],
+)
+@pytest.mark.parametrize("said", ['She said: "', 'She said:"'])
+def test_a_closing_mark_typed_after_a_space_still_closes_its_line(said, after):
     doc = read_page(
-        Path("story.txt"),
-        'She said: "It was a fine day for all of us here. "\n'
-        "The council disagreed with her view of the day.\n",
+        Path("story.txt"), f"{said}It was a fine day for all of us here. \"\n{after}\n"
     )
-    assert [q.text for q in find_quotes(doc)] == ["It was a fine day for all of us here."]
-    assert doc.text.startswith('She said: "It was a fine day for all of us here. "')
+    assert [q.text for q in find_quotes(doc)][:1] == ["It was a fine day for all of us here."]
+    assert doc.text.startswith(f"{said}It was a fine day for all of us here. \"\n")
 
 
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
@@ -408,6 +414,11 @@ def test_speaker_from_the_sentence(body, speaker):
         (
             "Two guards were injured, according to the Interior Ministry which said a “truck "
             "loaded with fuel caught fire at the main gate.”",
+            "Interior Ministry",
+        ),
+        (
+            "Two guards were injured, according to the Interior Ministry, which said on Monday "
+            "that a “truck loaded with fuel caught fire at the main gate.”",
             "Interior Ministry",
         ),
         # … but not past a name the relative clause gives the quote to

@@ -316,6 +316,12 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         ("Anthony Weiner spoke to reporters on Monday.\n\nAlthough Weiner admitted sending "
          "the messages, he insisted they had “been friends for some time and nothing more”.",
          "Anthony Weiner"),
+        ("Anthony Weiner spoke to reporters on Monday.\n\nWhilst Weiner admitted sending the "
+         "messages, he insisted they had “been friends for some time and nothing more”.",
+         "Anthony Weiner"),
+        # a word of that class that is a given name too
+        ("Per Sandberg, the fisheries minister, spoke on Monday.\n\n“The quotas will stay "
+         "as they are for another year,” Sandberg said.", "Per Sandberg"),
         # a relation named after a possessive is the name ("His mother Grace broke …")
         ("Sam Ellery, 19, won the regional final on Sunday.\n\nHis mother Grace broke the "
          "news on the club's website, saying: “We are so proud of everything he has achieved "

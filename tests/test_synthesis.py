@@ -464,6 +464,7 @@ def test_a_headline_with_an_office_and_a_lower_case_on_keeps_its_whole_subject()
         "Ambassador to Iran Testifies on Sanctions Relief",
         "Secretary Blinken's Travel to Israel on the Hostage Negotiations",
         "Secretary Blinken's Remarks to the Press in Kyiv on May 5",
+        "Ambassador To Iran Testifies On Sanctions Relief",  # a headline in capitals
     ):
         assert title_subject(title) == title
     assert title_subject("Envoy for Democracy Ana Ruiz On the Migration Strategy") == (

@@ -176,8 +176,12 @@ def _given_name(word: str) -> bool:
         fold(word) not in _TITLES
         and word not in lexicon.DAY_NAMES
         # a word that opens a clause ("Although Smith forgot, …") is none; a month may be
-        # ("April Ryan")
-        and (word not in lexicon.NOT_NAMES or word in lexicon.MONTHS)
+        # ("April Ryan"), and so may a few such words ("Per Sandberg")
+        and (
+            word not in lexicon.NOT_NAMES
+            or word in lexicon.MONTHS
+            or word in lexicon.GIVEN_NAME_HOMOGRAPHS
+        )
         and not describing_compound(word)
     )
 

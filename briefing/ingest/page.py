@@ -74,24 +74,29 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
 _STRANDABLE = "'\"‘“"
 
 
-def _open_on(line: str, mark: str) -> bool:
-    """Whether ``line`` leaves a quotation in straight ``mark`` open."""
-    opened = len(re.findall(rf"(?:^|(?<=\s)){mark}(?=\w)", line))
-    closed = len(re.findall(rf"(?<=[\w.,;!?]){mark}(?!\w)", line))
-    return opened > closed
+def _balance(line: str, mark: str) -> int:
+    """How many quotations in straight ``mark`` ``line`` opens and leaves open (less those
+    it closes that it did not open). An opening mark stands before a word, after a space,
+    a colon or the line's start; a closing one after a word or the sentence's punctuation,
+    a single one after a word only before punctuation (the players' union is a possessive)."""
+    opened = len(re.findall(rf"(?:^|(?<=[\s:(—–-])){mark}(?=\w)", line))
+    if mark == "'":  # after punctuation, or after a word and before it ("'play it'.")
+        closing = r"(?<=[.,;!?])'(?!\w)|(?<=\w)'(?=[.,;:!?)]|$)"
+    else:
+        closing = rf"(?<=[\w.,;!?]){mark}(?!\w)"
+    return opened - len(re.findall(closing, line))
 
 
 def _stranded(line: str, following: str) -> bool:
     if len(line) < 3 or line[-1] not in _STRANDABLE or not line[-2].isspace():
         return False
     mark = line[-1]
-    if mark in "‘“" or not _open_on(line[:-2], mark):
+    if mark in "‘“" or _balance(line[:-2], mark) <= 0:
         return True
-    # the next line closes a quotation, or leaves its own mark at its end: a quotation of
-    # several paragraphs, each reopened
-    return following.endswith(" " + mark) or bool(
-        re.search(rf"(?<=[\w.,;!?]){mark}(?!\w)", following)
-    )
+    # the line left a quotation open, so the mark may close it: it opens the next line only
+    # when that line closes more than it opens, or leaves its own mark at its end (a
+    # quotation of several paragraphs, each reopened)
+    return following.endswith(" " + mark) or _balance(following, mark) < 0
 
 
 def _unstranded(lines: list[str]) -> list[str]:
