@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from briefing.analyze import analyze
 from briefing.editorial import edit
 from briefing.keyquotes import _resolve
@@ -1161,40 +1163,45 @@ def test_a_long_list_of_signers_after_we_is_elided_and_the_spans_stay_verbatim()
     assert "".join(text[s:t] for s, t in e.spans) == e.text.replace(" […]", "")
 
 
+IRAN_REPORT = "2023 Country Reports on Human Rights Practices: Iran"
+
+
 def test_a_reports_cross_reference_is_elided_or_sends_its_sentence_to_the_other_report():
     text = (
         "Authorities detained 40 journalists in the capital during the year (see section 2.a.).\n"
         "Militias abroad were reportedly complicit in summary executions (see the Country "
         "Reports on Human Rights Practices for Iraq).\n"
     )
-    d = doc(text, title="2023 Country Reports on Human Rights Practices: Iran", doc_type="report")
-    [e] = said_by_all_doc(d)
-    # a finding's own source is cut as any cross-reference is; two pointers leave it out
-    cited = doc(
-        "Authorities executed at least 834 persons during the year (see Amnesty International "
-        "Report 2023).\nAuthorities held 40 journalists during the year (see section 2.a.) and "
-        "kept them without charge (see section 1.d.).\n",
-        doc_type="report",
-    )
-    assert [c.text for c in said_by_all_doc(cited)] == [
-        "Authorities executed at least 834 persons during the year […]."
-    ]
-    # a bullet makes one cut: a sentence with a list to cut and a pointer is left out
-    listed = doc(
-        "The Department of State, alongside the Department of the Treasury, the Department of "
-        "Commerce, the Department of Labor, and the Office of the Trade Representative, "
-        "issued an updated advisory on the region (see section 7.b.).\n"
-        "Authorities held 12 reporters during the year  (see section 2.a.).\n",
-        doc_type="report",
-    )
-    assert [c.text for c in said_by_all_doc(listed)] == [
-        "Authorities held 12 reporters during the year […]."
-    ]
+    [e] = said_by_all_doc(doc(text, title=IRAN_REPORT, doc_type="report"))
     assert e.text == (
         "Authorities [of Iran] detained 40 journalists in the capital during the year […]."
     )
     verbatim = e.text.replace(" […]", "").replace(" [of Iran]", "")
     assert "".join(text[s:t] for s, t in e.spans) == verbatim
+
+
+@pytest.mark.parametrize(
+    ("text", "bullets"),
+    [
+        # a finding's own source is cut as any cross-reference is; two pointers leave it out
+        (
+            "Authorities executed at least 834 persons during the year (see Amnesty "
+            "International Report 2023).\nAuthorities held 40 journalists during the year (see "
+            "section 2.a.) and kept them without charge (see section 1.d.).\n",
+            ["Authorities executed at least 834 persons during the year […]."],
+        ),
+        # a bullet makes one cut: a sentence with a list to cut and a pointer is left out
+        (
+            "The Department of State, alongside the Department of the Treasury, the Department "
+            "of Commerce, the Department of Labor, and the Office of the Trade Representative, "
+            "issued an updated advisory on the region (see section 7.b.).\n"
+            "Authorities held 12 reporters during the year  (see section 2.a.).\n",
+            ["Authorities held 12 reporters during the year […]."],
+        ),
+    ],
+)
+def test_a_bullet_cuts_one_cross_reference_and_no_more(text, bullets):
+    assert [e.text for e in said_by_all_doc(doc(text, doc_type="report"))] == bullets
 
 
 def test_a_colleagues_death_and_a_briefings_opening_are_ceremony_and_a_bracketed_he_dangles():
