@@ -227,7 +227,6 @@ NOT_NAMES |= frozenset(
     Amid Against Over Between Across Along Around Beyond Upon Toward Towards Regarding
     Concerning Per Via Unlike Like Near Inside Outside""".split()
 )
-
 # Words a Title Case name leaves in lower case ("Advancing the Human Rights of …").
 TITLE_CASE_MINOR_WORDS = frozenset("a an the of and or for to in on at by with".split())
 # Subjects that say who spoke without naming anyone: "Officials said", "It said".
@@ -428,7 +427,7 @@ SUBORDINATORS = frozenset(
     "while when whenever after before although though because unless whereas until once".split()
 )
 # A subordinating conjunction opens a clause, not a name ("Once I …", "Although Weiner …"),
-# with those that do not open a time clause ("Till" is left out: it is a surname too).
+# and so do "Whether", "Wherever", "Whilst" and "Lest" ("Till" does too, but is a surname).
 NOT_NAMES |= frozenset(w.title() for w in SUBORDINATORS) | {"Whether", "Wherever", "Whilst", "Lest"}
 # Words of that list that are given names too (Norwegian "Per Sandberg", "Even Pellerud").
 GIVEN_NAME_HOMOGRAPHS = frozenset(("Per", "Even"))

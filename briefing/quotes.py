@@ -298,7 +298,7 @@ def _next_opening(
 def _opens(text: str, i: int, lead: int) -> bool:
     """Can the mark at ``i`` open a quotation? A straight mark followed by a space, a line's
     end or the sentence's punctuation closes one whose opening mark the source lost ('a
-    review of [his] systems" including …', '… tell their friends".'); a closing curly mark
+    review of [his] systems" including …', '… recover by spring".'); a closing curly mark
     that opens a paragraph was typed for an opening one ('”Fear. I am …”')."""
     after = text[i + 1 : i + 2]
     if text[i] == "”":

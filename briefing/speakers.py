@@ -646,9 +646,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
-    day, _, rest = raw.partition(" ")
-    if rest and day in lexicon.WEEKDAYS and _DAY_PREPOSITION.search(lead):
-        raw = rest  # "in a post last Thursday Okafor wrote": the day, then the name
+    raw = _without_day(raw, lead)
     if (
         re.search(r"\b(?:in|of|for|on|at|to)\s+$", lead)
         and not _DESCRIBED.match(raw)
@@ -1147,7 +1145,7 @@ def candidates(
         for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
             if _hears(text, m, opening):
                 continue
-            name = _clean_name(_past_day(text, m))
+            name = _clean_name(_without_day(m[0], text[max(0, m.start() - 8) : m.start()]))
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
@@ -1178,14 +1176,13 @@ def candidates(
 _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
 
 
-def _past_day(text: str, m: re.Match[str]) -> str:
-    """A mention without the day that a preposition puts before it ("in a blog post on
-    Thursday Okafor wrote"): a time, then the name (but "the Sunday Times" is a name)."""
-    first, _, rest = m[0].partition(" ")
-    if rest and first in lexicon.WEEKDAYS:
-        if _DAY_PREPOSITION.search(text, max(0, m.start() - 8), m.start()):
-            return rest
-    return m[0]
+def _without_day(name: str, before: str) -> str:
+    """A name without the day that a preposition just ``before`` it puts first ("in a blog
+    post on Thursday Okafor wrote"): a time, then the name (but "the Sunday Times" is one)."""
+    day, _, rest = name.partition(" ")
+    if rest and day in lexicon.WEEKDAYS and _DAY_PREPOSITION.search(before):
+        return rest
+    return name
 
 
 # "He told Racemail: ‘…’": the object of a verb of telling is who heard the quote, not who said it

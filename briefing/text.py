@@ -6,6 +6,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from briefing import lexicon
 
@@ -131,7 +132,7 @@ def content_words(text: str) -> list[str]:
     """Word tokens without stopwords and numbers, lightly stemmed."""
     if len(text) <= CACHED_TEXT_CHARS:
         return list(_sentence_words(text))
-    return [_stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    return list(_content(text))
 
 
 CACHED_TEXT_CHARS = 1_000  # a sentence's, not a document's: the cache stays small
@@ -139,9 +140,11 @@ CACHED_TEXT_CHARS = 1_000  # a sentence's, not a document's: the cache stays sma
 
 @functools.lru_cache(maxsize=1 << 14)  # a sentence's words are asked for by many stages
 def _sentence_words(text: str) -> tuple[str, ...]:
-    return tuple(
-        _stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1
-    )
+    return tuple(_content(text))
+
+
+def _content(text: str) -> Iterator[str]:
+    return (_stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
 
 
 def _stem(word: str) -> str:
