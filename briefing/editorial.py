@@ -38,7 +38,9 @@ from briefing.lexicon import (
 )
 from briefing.model import Document, Sentence
 from briefing.text import (
+    FIRST_PERSON,
     MAX_ANALYZED_CHARS,
+    SECOND_PERSON,
     STEM,
     STOPWORDS,
     Folded,
@@ -273,11 +275,6 @@ PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
-FIRST_PERSON = re.compile(
-    r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
-    r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b"
-)
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.I)
 PRONOUN_ATTRIBUTION = re.compile(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|``.*?''")
 # A dateline: a capitalised place, maybe a date and an agency, then a dash, at the very start.

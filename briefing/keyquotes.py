@@ -25,7 +25,6 @@ from briefing.editorial import (
     CEREMONY,
     ECHO,
     ECHOED,
-    SECOND_PERSON,
     dangling_person,
     first_person,
     in_tribute,
@@ -52,7 +51,7 @@ from briefing.synthesize import (
     rhetoric,
     source_id,
 )
-from briefing.text import MAX_ANALYZED_CHARS, STOPWORDS, content_words, cosine
+from briefing.text import MAX_ANALYZED_CHARS, SECOND_PERSON, STOPWORDS, content_words, cosine
 
 MAX_QUOTES = 3
 PER_SPEAKER = 2

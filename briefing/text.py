@@ -23,6 +23,12 @@ _BOUNDARY = re.compile(
     # Two sentences a page ran together without a space: "…its rule.The differences …"
     r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2,}\b)"
 )
+# Words only a speaker uses of themselves and their listener: they mark direct speech.
+FIRST_PERSON = re.compile(
+    r"\b(I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|"
+    r"[Oo]ur|[Oo]urs|us|[Mm]y|me|[Oo]urselves|[Mm]yself)\b"
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 MAX_SENTENCE_CHARS = 2_000

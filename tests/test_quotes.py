@@ -219,6 +219,33 @@ def test_a_closing_mark_typed_after_a_space_still_closes_its_line(said, after):
     assert doc.text.startswith(f"{said}It was a fine day for all of us here. \"\n")
 
 
+def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
+    # a file of one sentence a line that put the mark at a paragraph's edge on a line of its
+    # own with the next paragraph's first word: it closes the quotation the lines before left
+    # open, and opens a sentence that closes one or speaks in the first person
+    doc = read_page(
+        Path("story.txt"),
+        'Harbour master Ines Duarte said: "The new wall will hold back a winter storm.\n'
+        "It cost less than the repairs of the last three years together.\n"
+        '"The\n'
+        "council voted for the wall in March after two floods.\n"
+        '"We\n'
+        "looked at every other way of keeping the water out,\" Ms Duarte said.\n"
+        "Building starts next month.\n"
+        '"After\n'
+        "that, our boats can stay in the harbour all year.\n"
+        '"The\n'
+        "first boats are due back in May.\n",
+    )
+    assert [q.text for q in find_quotes(doc)] == [
+        "The new wall will hold back a winter storm. "
+        "It cost less than the repairs of the last three years together.",
+        "We looked at every other way of keeping the water out",
+        "After that, our boats can stay in the harbour all year.",
+    ]
+    assert "\nThe council voted" in doc.text and "\nThe first boats" in doc.text
+
+
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
     body = (
         "The club gave its reasons.\n\n"

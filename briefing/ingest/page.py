@@ -18,7 +18,14 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.turns import interview_turns, speaker_label, transcript_turns
 from briefing.model import Document, Turn
-from briefing.text import content_words, lacks, split_sentences, word_count
+from briefing.text import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    content_words,
+    lacks,
+    split_sentences,
+    word_count,
+)
 
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _TERMINAL = (*_SENTENCE_END, '"', "”", "’", "'", ")", "」")
@@ -61,7 +68,7 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     lines = [line.strip() for line in text.split("\n")]
     one_per_line = "" not in [ln for ln in lines[: _last_nonblank(lines) + 1]]
     if one_per_line:
-        return _rejoined(_unstranded([ln for ln in lines if ln])), True
+        return _rejoined(_unstranded(_unsplit([ln for ln in lines if ln]))), True
     blocks = re.split(r"\n\s*\n", text)
     return [_one_spaced(b) for b in blocks if b.strip()], False
 
@@ -97,6 +104,57 @@ def _stranded(line: str, following: str) -> bool:
     # when that line closes more than it opens, or leaves its own mark at its end (a
     # quotation of several paragraphs, each reopened)
     return following.endswith(" " + mark) or _balance(following, mark) < 0
+
+
+# Some corpora of one sentence a line moved the mark at a paragraph's edge onto a line of its
+# own with the next paragraph's first word ('… the winter storm.' / '"The' / 'council voted …'). The
+# word goes back to its sentence. A curly mark says whether it opens or closes; a straight one
+# opens the sentence when that sentence closes a quotation or speaks in the first or second
+# person before any mark of its own, closes the quotation the lines before left open, and
+# otherwise opens. Where it is unclear it closes: a quotation cut short loses words, one run on
+# into narrative would put them in a speaker's mouth.
+_MARK_AND_WORD = re.compile(r"^([\"“”])([\w’'-]+)$")
+
+
+def _unsplit(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    head = ""
+    quoting = False  # a straight-marked quotation is open at the end of the lines so far
+    for i, line in enumerate(lines):
+        line, head = head + line, ""
+        split = _MARK_AND_WORD.match(line) if i + 1 < len(lines) else None
+        if split is None:
+            out.append(line)
+            quoting = _still_quoting(quoting, line)
+            continue
+        mark, word = split.groups()
+        closes = mark == "”" or (mark == '"' and quoting and not _opens(word + " " + lines[i + 1]))
+        if closes and out:
+            out[-1] += mark
+        head = (word if closes else mark + word) + " "
+        quoting = False
+    return out
+
+
+def _opens(sentence: str) -> bool:
+    """Whether a straight mark before ``sentence`` opens it."""
+    before_marks = sentence.split('"', 1)[0]
+    return (
+        _balance(sentence, '"') < 0
+        or bool(FIRST_PERSON.search(before_marks))
+        or bool(SECOND_PERSON.search(before_marks))
+    )
+
+
+def _still_quoting(quoting: bool, line: str) -> bool:
+    """Whether a straight-marked quotation is open after ``line``: one the lines before left
+    open runs on through lines with no mark, and a line that opens with a mark starts afresh
+    (each paragraph of a long quotation is reopened)."""
+    if '"' not in line:
+        return quoting
+    if line.startswith('"'):
+        return _balance(line, '"') > 0
+    return int(quoting) + _balance(line, '"') > 0
 
 
 def _unstranded(lines: list[str]) -> list[str]:
