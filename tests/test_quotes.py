@@ -222,7 +222,8 @@ def test_a_closing_mark_typed_after_a_space_still_closes_its_line(said, after):
 def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
     # a file of one sentence a line that put the mark at a paragraph's edge on a line of its
     # own with the next paragraph's first word: it closes the quotation the lines before left
-    # open, and opens a sentence that closes one or speaks in the first person
+    # open, and opens a sentence that closes one or speaks in the first person. Such a file
+    # moved the closing mark of every paragraph, also where no word went with it
     doc = read_page(
         Path("story.txt"),
         'Harbour master Ines Duarte said: "The new wall will hold back a winter storm.\n'
@@ -231,7 +232,8 @@ def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
         "council voted for the wall in March after two floods.\n"
         '"We\n'
         "looked at every other way of keeping the water out,\" Ms Duarte said.\n"
-        "Building starts next month.\n"
+        '"It is the cheapest wall the town could build.\n'
+        '"Building starts next month, she added.\n'
         '"After\n'
         "that, our boats can stay in the harbour all year.\n"
         '"The\n'
@@ -241,9 +243,11 @@ def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
         "The new wall will hold back a winter storm. "
         "It cost less than the repairs of the last three years together.",
         "We looked at every other way of keeping the water out",
+        "It is the cheapest wall the town could build.",
         "After that, our boats can stay in the harbour all year.",
     ]
-    assert "\nThe council voted" in doc.text and "\nThe first boats" in doc.text
+    assert "\n\nThe council voted" in doc.text and "\n\nThe first boats" in doc.text
+    assert 'could build."\n\nBuilding starts' in doc.text
 
 
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():

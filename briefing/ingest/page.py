@@ -112,7 +112,8 @@ def _stranded(line: str, following: str) -> bool:
 # opens the sentence when that sentence closes a quotation or speaks in the first or second
 # person before any mark of its own, closes the quotation the lines before left open, and
 # otherwise opens. Where it is unclear it closes: a quotation cut short loses words, one run on
-# into narrative would put them in a speaker's mouth.
+# into narrative would put them in a speaker's mouth. A file with such lines moved every
+# paragraph's closing mark, so a straight mark opening a line is weighed the same way.
 _MARK_AND_WORD = re.compile(r"^([\"“”])([\w’'-]+)$")
 
 
@@ -120,10 +121,14 @@ def _unsplit(lines: list[str]) -> list[str]:
     out: list[str] = []
     head = ""
     quoting = False  # a straight-marked quotation is open at the end of the lines so far
+    moved = any(_MARK_AND_WORD.match(line) for line in lines)
     for i, line in enumerate(lines):
         line, head = head + line, ""
         split = _MARK_AND_WORD.match(line) if i + 1 < len(lines) else None
         if split is None:
+            if moved and quoting and out and line.startswith('"') and not _opens(line[1:]):
+                out[-1] += '"'
+                line = line[1:]
             out.append(line)
             quoting = _still_quoting(quoting, line)
             continue
