@@ -250,6 +250,26 @@ def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
     assert 'could build."\n\nBuilding starts' in doc.text
 
 
+def test_blocks_a_copy_ran_together_are_parted():
+    # a caption or a link's words glued to the next sentence: a lower-case word before a
+    # capitalised one, or a name before a word that opens a clause; names written with a
+    # capital inside stay whole
+    doc = read_page(
+        Path("story.txt"),
+        "The pier reopened on Saturday after two years of repairs.\n"
+        "Watch the video of the opening on this pageNora Quinn said: \"We kept every plank "
+        'we could save."\n'
+        "Photograph by Ian MossThe pier first opened in 1891.\n"
+        "Fans of EastEnders and McDonald's came to see the lights.\n",
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(doc)] == [
+        ("We kept every plank we could save.", "Nora Quinn")
+    ]
+    assert "on this page\n\nNora Quinn said" in doc.text
+    assert "Ian Moss\n\nThe pier first opened" in doc.text
+    assert "Fans of EastEnders and McDonald's" in doc.text
+
+
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
     body = (
         "The club gave its reasons.\n\n"

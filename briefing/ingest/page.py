@@ -68,7 +68,7 @@ def split_blocks(text: str) -> tuple[list[str], bool]:
     lines = [line.strip() for line in text.split("\n")]
     one_per_line = "" not in [ln for ln in lines[: _last_nonblank(lines) + 1]]
     if one_per_line:
-        return _rejoined(_unstranded(_unsplit([ln for ln in lines if ln]))), True
+        return _rejoined(_unstranded(_unsplit(_unglued([ln for ln in lines if ln])))), True
     blocks = re.split(r"\n\s*\n", text)
     return [_one_spaced(b) for b in blocks if b.strip()], False
 
@@ -104,6 +104,40 @@ def _stranded(line: str, following: str) -> bool:
     # when that line closes more than it opens, or leaves its own mark at its end (a
     # quotation of several paragraphs, each reopened)
     return following.endswith(" " + mark) or _balance(following, mark) < 0
+
+
+# Two blocks a copy ran together with no space between them ("… the video on this
+# pageNora Quinn said …", "… the photographer's nameThe council …"): a word in lower case glued
+# to a capitalised one is two, and so is a capitalised word glued to one that opens a clause.
+# Names written so ("McDonald", "EastEnders", "YouTube") have a capital or two letters first.
+_CLAUSE_OPENERS = (
+    "The",
+    "This",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "They",
+    "She",
+    "He",
+    "It",
+    "We",
+    "In",
+)
+_GLUED = re.compile(
+    rf"\b(?:[a-z]{{3,}}|[A-Z][a-z]{{2,}}(?=(?:{'|'.join(_CLAUSE_OPENERS)})\b))(?=[A-Z][a-z]+\b)"
+)
+
+
+def _unglued(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        start = 0
+        for m in _GLUED.finditer(line):
+            out.append(line[start : m.end()].strip())
+            start = m.end()
+        out.append(line[start:].strip())
+    return [line for line in out if line]
 
 
 # Some corpora of one sentence a line moved the mark at a paragraph's edge onto a line of its
