@@ -48,6 +48,13 @@ _NAME = (
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
     rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
 )
+# A person's name, with no word of a title or role in it ("Ann Bolt", "Dr Bolt"; not
+# "Prime Minister", "Director").
+_ROLE_WORD = "|".join(sorted(w.title() for w in lexicon.ROLE_NOUNS))
+_PERSON_WORD = rf"(?!(?:{_ROLE_WORD})\b){_W}"
+_PERSON_NAME = (
+    rf"(?:(?:{_ABBREVIATED_TITLE})\.?\s+{_PERSON_WORD}|{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,3}})"
+)
 _PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
 # Chen Wei-lin, told reporters / Labor's health spokesman, Mark Butler. A role is a common noun
@@ -149,6 +156,17 @@ AFTER_RULES = (
         (
             "The book opens with a line.\n\n“Fear is the mind-killer, it is.” ― Pamela Padilla",
             "Pamela Padilla",
+        ),
+    ),
+    _after(
+        "name_of_body_cue_after",
+        # "…,” Ann Bolt of the Brookings Institution said: the person, not the body they speak
+        # for; a title before "of" is an office ("Secretary of State Rex Tillerson said")
+        rf"(?P<name>{_PERSON_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[\w/&.’'-]+"
+        rf"(?:\s+[\w/&.’'-]+){{0,5}}?\s+{_CUE}\b",
+        (
+            "“The figures are worse than we feared,” Ann Bolt of the Example Institute said.",
+            "Ann Bolt",
         ),
     ),
     _after(
@@ -636,9 +654,13 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         said_by = None
     key = next(k for k in ("name", "appositive", "described") if groups.get(k))
     given_role = None
-    if key == "name" and groups.get("appositive") and (
-        _DESCRIBED.match(groups["name"])
-        or groups["name"].split()[-1] in lexicon.ORGANISATION_HEADS
+    if (
+        key == "name"
+        and groups.get("appositive")
+        and (
+            _DESCRIBED.match(groups["name"])
+            or groups["name"].split()[-1] in lexicon.ORGANISATION_HEADS
+        )
     ):
         # "The council leader, Jane Smith, said", "Acting head of Russia Athletics
         # Federation, Vadim Zelichenok, said": the person's name, not the role or the body
@@ -676,9 +698,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
 
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
 # "the PM": a title abbreviated (lexicon.TITLE_INITIALISMS), a description, not a name.
-_TITLE_INITIALS = re.compile(
-    rf"^\s*([Tt]he\s+)({'|'.join(lexicon.TITLE_INITIALISMS)})\s*$"
-)
+_TITLE_INITIALS = re.compile(rf"^\s*([Tt]he\s+)({'|'.join(lexicon.TITLE_INITIALISMS)})\s*$")
 # An epithet ("…," said the 45-year-old / the mother of two said): a description that always
 # stands for someone named before, as a pronoun does, so it is resolved as one.
 _EPITHET = re.compile(
@@ -855,7 +875,8 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 # A surname a description introduces: "Chorley-born Charnley", "pensioner Walsh" (nouns for
 # what a person is, in lower case; not "member", "winner", "champion": a country, a club)
 _LIFE_NOUNS = tuple(
-    n for n in lexicon.PERSON_NOUNS
+    n
+    for n in lexicon.PERSON_NOUNS
     if n not in {"member", "winner", "champion", "star", "captain", "candidate", "citizen"}
 )
 _INTRODUCED = re.compile(
@@ -1209,7 +1230,8 @@ _PRONOUN_MENTION = re.compile(rf"\b{_PRONOUN}\b")
 
 # "We", "She's" opening a sentence: pronouns and their contractions are no names
 _OTHER_PRONOUNS = frozenset(
-    f"{p}{c}" for p in ("i", "we", "you", "it", "he", "she", "they", "there")
+    f"{p}{c}"
+    for p in ("i", "we", "you", "it", "he", "she", "they", "there")
     for c in ("", "'s", "'re", "'d", "'ll", "'ve", "'m")
 ) - {"he", "she", "they"}  # (these three are pronouns a cast resolves)
 

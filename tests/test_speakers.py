@@ -330,6 +330,13 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         ("“He is a kind father to our children,” said Judge Peter Smith.\n\nHis girlfriend "
          "said: “He is a good man who made one mistake.”\n\n“We will appeal this decision as "
          "soon as we can,” she added.", "His girlfriend"),
+        # a person of a body speaks, not the body; an office of a country is the person's
+        ("“The figures are worse than we feared,” Ann Bolt of Harbour/Lane sound "
+         "recording said.", "Ann Bolt"),
+        ("“The figures are worse than we feared,” Nora Quinn at Leeds University told the "
+         "BBC.", "Nora Quinn"),
+        ("“The figures are worse than we feared,” Secretary of State Ann Bolt said.",
+         "Ann Bolt"),
         # a country after "member" is not introduced as a person
         ("The alliance meets next month, where fellow member Turkey has long opposed the "
          "plan.\n\nTurkey blocked the deal on Monday.\n\n“We will not accept this under any "
