@@ -110,33 +110,29 @@ def _stranded(line: str, following: str) -> bool:
 # pageNora Quinn said …", "… the photographer's nameThe council …"): a word in lower case glued
 # to a capitalised one is two, and so is a capitalised word glued to one that opens a clause.
 # Names written so ("McDonald", "EastEnders", "YouTube") have a capital or two letters first.
-_CLAUSE_OPENERS = (
-    "The",
-    "This",
-    "These",
-    "Those",
-    "There",
-    "But",
-    "They",
-    "She",
-    "He",
-    "It",
-    "We",
-    "In",
-)
+# A straight mark between them ('… told the BBC."Once we …') closes the quotation the first
+# left open, else opens the second.
+_CLAUSE_OPENERS = "The This These Those There But They She He It We In".split()
 _GLUED = re.compile(
     rf"\b(?:[a-z]{{3,}}|[A-Z][a-z]{{2,}}(?=(?:{'|'.join(_CLAUSE_OPENERS)})\b))(?=[A-Z][a-z]+\b)"
+    r'|(?<=[.!?a-z])(?="[A-Z])'
 )
 
 
 def _unglued(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        start = 0
+        start, pieces = 0, []
         for m in _GLUED.finditer(line):
-            out.append(line[start : m.end()].strip())
-            start = m.end()
-        out.append(line[start:].strip())
+            end = m.end()
+            if line[end] == '"' and _balance(line[start:end], '"') > 0:
+                end += 1  # the mark closes this block's quotation
+            pieces.append(line[start:end].strip())
+            start = end
+            if line[m.start() - 1] not in ".!?":  # a sentence's end only needs its space back
+                out.append(" ".join(pieces))
+                pieces = []
+        out.append(" ".join([*pieces, line[start:].strip()]))
     return [line for line in out if line]
 
 
@@ -146,19 +142,30 @@ def _unglued(lines: list[str]) -> list[str]:
 # opens the sentence when that sentence closes a quotation or speaks in the first or second
 # person before any mark of its own, closes the quotation the lines before left open, and
 # otherwise opens. Where it is unclear it closes: a quotation cut short loses words, one run on
-# into narrative would put them in a speaker's mouth. A file with such lines moved every
-# paragraph's closing mark, so a straight mark opening a line is weighed the same way.
+# into narrative would put them in a speaker's mouth. A file with such lines (or lines that
+# end on a mark and a word) moved every paragraph's closing mark, so a straight mark opening a
+# line is weighed the same way.
 _MARK_AND_WORD = re.compile(r"^([\"“”])([\w’'-]+)$")
+_ENDS_ON_MARK_AND_WORD = re.compile(r"(?:^|\s)[\"“”][\w’'-]+$")
+# ... or with the first words of a sentence the next line goes on in lower case
+_MARK_AND_WORDS = re.compile(r"^([\"“”])([\w’'-]+(?: [\w’'-]+){1,2})$")
+
+
+def _fragment(line: str, following: str) -> re.Match[str] | None:
+    """A line of a mark and the first word or words of the sentence ``following`` ends."""
+    if following[:1].islower():
+        return _MARK_AND_WORD.match(line) or _MARK_AND_WORDS.match(line)
+    return _MARK_AND_WORD.match(line) if following else None
 
 
 def _unsplit(lines: list[str]) -> list[str]:
     out: list[str] = []
     head = ""
     quoting = False  # a straight-marked quotation is open at the end of the lines so far
-    moved = any(_MARK_AND_WORD.match(line) for line in lines)
+    moved = any(_ENDS_ON_MARK_AND_WORD.search(line) for line in lines)
     for i, line in enumerate(lines):
         line, head = head + line, ""
-        split = _MARK_AND_WORD.match(line) if i + 1 < len(lines) else None
+        split = _fragment(line, lines[i + 1] if i + 1 < len(lines) else "")
         if split is None:
             if moved and quoting and out and line.startswith('"') and not _opens(line[1:]):
                 out[-1] += '"'
