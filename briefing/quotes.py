@@ -25,7 +25,7 @@ from briefing.speakers import (
     rank_speaker,
 )
 from briefing.summarize import LINE
-from briefing.text import MAX_ANALYZED_CHARS
+from briefing.text import MAX_ANALYZED_CHARS, split_sentences
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 4
@@ -183,6 +183,11 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
                 if not _is_title(inner):
                     yield parts, pending_opening, closing
                 pos = closing + 1
+            elif _runs_on(text, pending, lead, para.end()):
+                # a line with no mark at all inside a quotation of several sentences, one a
+                # line: the quotation runs on, and counts only if a later line closes it
+                pending.append((lead, para.start() + len(para.group().rstrip())))
+                continue
             pending = []
         while pos < para.end():
             opening = _next_opening(text, pos, para.end(), lead, marks)
@@ -203,7 +208,23 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
             pos = closing + 1
 
 
+def _runs_on(text: str, pending: list[tuple[int, int]], lead: int, end: int) -> bool:
+    """Whether a quotation left open runs on through the line from ``lead``: a sentence with
+    no quotation mark after a line of one sentence, as files of one sentence a line have it
+    (a paragraph of several sentences is prose, where a quotation is reopened)."""
+    last_start, last_end = pending[-1]
+    return (
+        len(pending) < MAX_RUN_ON
+        and not _ANY_MARK.search(text, lead, end)
+        and len(split_sentences(text, lead, end)) == 1
+        and len(split_sentences(text, last_start, last_end)) == 1
+    )
+
+
 _DOUBLE_OPENINGS = frozenset("“\"«„")
+_ENDING_SINGLE = re.compile(r"(?<=[.!?,])[’'](?!\w)")
+_ANY_MARK = re.compile("[“”\"«»„‘’']")
+MAX_RUN_ON = 6  # lines of one quotation with no mark: a paragraph's sentences, one a line
 
 
 def _closing_on_next_line(
@@ -211,11 +232,10 @@ def _closing_on_next_line(
 ) -> int:
     """The closing mark of a double-quoted quotation left open at the end of the line before,
     when it is the first mark of this line (a file of one sentence a line breaks a quotation
-    of two sentences in two), or -1. Single marks are not followed over a line: their closing
-    mark is also the apostrophe of "the players’ union"."""
-    if text[opening] not in _DOUBLE_OPENINGS:
-        return -1
-    m = _CLOSING[text[opening]].search(text, lead, end)
+    of two sentences in two), or -1. A single mark closes only after a sentence's punctuation:
+    after a word it is also the apostrophe of "the players’ union"."""
+    closing = _CLOSING[text[opening]] if text[opening] in _DOUBLE_OPENINGS else _ENDING_SINGLE
+    m = closing.search(text, lead, end)
     if not m or _next_opening(text, lead, m.end(), lead, marks) is not None:
         return -1  # no closing mark, or an opening one comes first (or is this one)
     return m.start()
@@ -224,7 +244,7 @@ def _closing_on_next_line(
 # An opening curly mark or a straight one typed for a closing one: after the quotation's
 # punctuation, before a space (“It's unusual,“ said … / “It's unusual," said …).
 _CLOSING = {
-    "“": re.compile(r"”|(?<=[,.!?])[“\"](?=\s)"),
+    "“": re.compile(r"”|(?<=[,.!?])[“\"](?=\s|$)"),
     **{mark: re.compile(re.escape(close)) for mark, close in _PAIRS.items() if mark != "“"},
     # a straight mark closed by a curly one, as pages mixing two editors' marks have it
     # ("Nissan has a vibrant portfolio …,” said David Kershaw)

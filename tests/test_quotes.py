@@ -270,6 +270,66 @@ def test_blocks_a_copy_ran_together_are_parted():
     assert "Fans of EastEnders and McDonald's" in doc.text
 
 
+def test_a_quotation_of_several_sentences_one_a_line_runs_over_unmarked_lines():
+    # a file of one sentence a line: only the first line opens and only the last closes
+    doc = read_page(
+        Path("story.txt"),
+        "The club confirmed the move on Friday.\n"
+        "'He was a fine servant to this club,' the manager said.\n"
+        "'He came to us as a boy of sixteen.\n"
+        "He leaves as our record scorer.\n"
+        "Nobody here will forget the cup run,' he said.\n"
+        "The fee was not disclosed.\n",
+    )
+    assert [q.text for q in find_quotes(doc)][1:] == [
+        "He came to us as a boy of sixteen. He leaves as our record scorer. Nobody here will "
+        "forget the cup run"
+    ]
+
+
+def test_a_quotation_left_open_in_a_paragraph_of_prose_does_not_run_on():
+    body = (
+        "“We will not wait for the review. It is too late for that,” said Ana Ruiz. “The "
+        "money has to come this year.\n\n"
+        "The review is due in May. Officials say it will be late.\n\n"
+        "“Nothing changes until then,” she said."
+    )
+    assert [text for text, _ in quotes_of(body)] == [
+        "We will not wait for the review. It is too late for that",
+        "Nothing changes until then",
+    ]
+
+
+def test_a_straight_mark_closing_a_curly_one_at_a_paragraphs_end():
+    body = (
+        "“Nobody expected the vote to be so close,” said Ana Ruiz. “We will ask for a "
+        'recount before the end of the week."\n\n'
+        "The council has not said when it will meet."
+    )
+    assert [text for text, _ in quotes_of(body)][-1].endswith(
+        "We will ask for a recount before the end of the week."
+    )
+
+
+def test_a_mark_glued_between_two_sentences_and_words_broken_off_a_line():
+    doc = read_page(
+        Path("story.txt"),
+        "The trust plans to open two more centres next year, Ann Bolt told the BBC."
+        '"We have the staff\n'
+        "and the money to do it, and the need is there,\" she said.\n"
+        '"What matters\n'
+        "is that you can get help close to home.\n"
+        '"The\n'
+        "trust was founded in 1998.\n",
+    )
+    assert [q.text for q in find_quotes(doc)] == [
+        "We have the staff and the money to do it, and the need is there",
+        "What matters is that you can get help close to home.",
+    ]
+    assert 'told the BBC. "We have the staff and the money' in doc.text
+    assert '"What matters is that you can' in doc.text
+
+
 def test_a_quote_broken_mid_sentence_over_two_lines_reads_as_one_sentence():
     body = (
         "The club gave its reasons.\n\n"
