@@ -1248,6 +1248,21 @@ def _could_speak(name: str | None) -> bool:
     )
 
 
+def _open_quotations(text: str, start: int, end: int) -> int:
+    """How many quotations ``text[start:end]`` leaves open: a straight mark before a letter
+    opens one and any other closes one, and one that closes what the span never opened (a
+    quotation begun on the line before: '… by spring," Okafor said') leaves none open."""
+    depth = 0
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        after = text[m.end() : m.end() + 1]
+        opens = m[0] == "“" or (m[0] == '"' and after.isalnum())
+        depth = depth + 1 if opens else max(0, depth - 1)
+    return depth
+
+
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 @dataclass(frozen=True)
 class _Place:
     """Where a quote stands, for describing a mention's place relative to it."""
@@ -1294,8 +1309,7 @@ class _Place:
         lo = _line_start(self.text, s)
         if s > self.closing:
             lo = max(lo, self.closing + 1)
-        before = self.text[lo:s]
-        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        return _open_quotations(self.text, lo, s) > 0
 
     def features(self, m: re.Match[str], person: str, cast: Cast) -> dict[str, float]:
         text, s, e = self.text, m.start(), m.end()

@@ -337,6 +337,11 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
          "BBC.", "Nora Quinn"),
         ("“The figures are worse than we feared,” Secretary of State Ann Bolt said.",
          "Ann Bolt"),
+        # a name after the closing mark of a quotation opened on the line before is no
+        # word of it: it is the speaker a lone quotation on the next line goes on with
+        ("The rowers finished third on Saturday.\n\n\"Our start was the best of the week."
+         "\n\nWe held the pace until the last bend,\" Okafor told the radio.\n\n\"The "
+         "crew will be stronger for the final.\"\n\nThe final is on Sunday.", "Okafor"),
         # a country after "member" is not introduced as a person
         ("The alliance meets next month, where fellow member Turkey has long opposed the "
          "plan.\n\nTurkey blocked the deal on Monday.\n\n“We will not accept this under any "
