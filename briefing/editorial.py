@@ -275,7 +275,7 @@ PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
-PRONOUN_ATTRIBUTION = re.compile(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b", re.I)
+PRONOUN_ATTRIBUTION = Folded(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|``.*?''")
 # A dateline: a capitalised place, maybe a date and an agency, then a dash, at the very start.
 DATELINE = re.compile(
@@ -284,12 +284,11 @@ DATELINE = re.compile(
 )
 # Page furniture that can pass for a sentence: pointers elsewhere (a web address, "See …",
 # "For more information, …", "Follow us …") and bylines.
-POINTER = re.compile(
-    r"https?://|\bwww\.|^(?:Please )?(?:See|Visit|Review|Follow|Read|Click|Contact|Watch|"
-    r"Subscribe|Sign up)\b|^For (?:more|further|additional) (?:information|details)"
+POINTER = Folded(
+    r"https?://|\bwww\.|^(?:please )?(?:see|visit|review|follow|read|click|contact|watch|"
+    r"subscribe|sign up)\b|^for (?:more|further|additional) (?:information|details)"
     # a link's text: "The advisory … are available here ."
-    r"|\b(?:is|are) (?:available|found|posted|accessible) (?:here|online|at)\s*[.:]?\s*$",
-    re.I,
+    r"|\b(?:is|are) (?:available|found|posted|accessible) (?:here|online|at)\s*[.:]?\s*$"
 )
 BYLINE = re.compile(
     r"^(?:(?:Posted|Written|Story|Reporting) )?[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+"
@@ -314,8 +313,8 @@ HONORIFIC = re.compile(
 # tail of a company name cut off by the sentence splitter ("Ltd., which …").
 # Metadiscourse (Hyland 2005): a sentence about the document's own words ("All references to
 # “X” refer to …", "the term “X” means …") tells a reader how to read it, not what happened.
-METADISCOURSE = re.compile(
-    r"^(?:All )?(?:references|mentions) to\b|\bthe (?:term|word|phrase)s? [“\"‘]", re.I
+METADISCOURSE = Folded(
+    r"^(?:all )?(?:references|mentions) to\b|\bthe (?:term|word|phrase)s? [“\"‘]"
 )
 # A notice of rights or licence at the foot of a page or a file ("All rights reserved",
 # "public domain (17 U.S.C. §105)"): furniture, whatever label runs into it.
