@@ -214,3 +214,10 @@ def test_a_sentence_broken_across_lines_is_read_whole():
         kit = gap.join([*lines[2:], "What to pack", "flour", "two spare batteries", "a kit"])
         listed = read_page(Path("kit.txt"), kit + "\n")
         assert "flour\n\ntwo spare batteries\n\na kit" in listed.text
+    # a line that stops on a preposition goes on in the next, whatever its case
+    wrapped = read_page(
+        Path("pier.txt"),
+        "The lifeboat crew were called out to\nBrook Point on Friday night after a yacht "
+        "lost power.\nAll four sailors were brought ashore.\n",
+    )
+    assert "called out to Brook Point on Friday night" in wrapped.text

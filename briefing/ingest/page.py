@@ -9,6 +9,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+from briefing import lexicon
 from briefing.ingest.clean import HIDING
 from briefing.ingest.meta import (
     date_from_filename,
@@ -218,9 +219,10 @@ def _unstranded(lines: list[str]) -> list[str]:
 
 # In a file of one paragraph a line, a line of a clause's length that stops mid-clause (no
 # closing punctuation) and one that goes on in lower case ("Michelle Obama likes to keep a
-# busy schedule" / "and Wednesday was no exception …") are one sentence broken by a hard wrap
-# or a copy: the reader gets it whole. A short line (a heading, a list item: "What to pack" /
-# "flour") stays apart, and so do paragraphs set apart by blank lines or by a page's markup.
+# busy schedule" / "and Wednesday was no exception …"), or a line that stops on a word no
+# clause ends on, are one sentence broken by a hard wrap or a copy: the reader gets it whole.
+# A short line (a heading, a list item: "What to pack" / "flour") stays apart, and so do
+# paragraphs set apart by blank lines or by a page's markup.
 JOIN_MIN_WORDS = 5
 JOIN_MAX_CHARS = 2_000  # a sentence is no longer: a file with no stops is not run into one
 
@@ -231,8 +233,7 @@ def _rejoined(lines: list[str]) -> list[str]:
     for line in lines:
         last = out[-1][-1] if out else ""
         if (
-            line[:1].islower()
-            and (last[-1:].isalnum() or last.endswith(","))
+            (line[:1].islower() and (last[-1:].isalnum() or last.endswith(",")) or _open_end(last))
             and len(last.split(None, JOIN_MIN_WORDS)) >= JOIN_MIN_WORDS
             and size + len(line) < JOIN_MAX_CHARS
         ):
@@ -242,6 +243,15 @@ def _rejoined(lines: list[str]) -> list[str]:
             out.append([line])
             size = len(line)
     return [" ".join(parts) for parts in out]
+
+
+# A line that stops on a preposition, an article or a conjunction stops mid-clause, whatever
+# the case of the line after it ("Police were called to" / "Harbour Bar on Friday night …").
+_OPEN_ENDINGS = frozenset(("a", "an", "the", "and", "or", "but", *lexicon.PREPOSITIONS))
+
+
+def _open_end(line: str) -> bool:
+    return line.rsplit(None, 1)[-1] in _OPEN_ENDINGS if line.strip() else False
 
 
 def _one_spaced(block: str) -> str:
