@@ -27,7 +27,7 @@ from importlib.resources import files
 from briefing import lexicon
 from briefing.ingest.meta import describing_compound, fold, full_names
 from briefing.ingest.turns import same_person
-from briefing.text import MAX_ANALYZED_CHARS, split_sentences
+from briefing.text import MAX_ANALYZED_CHARS, common_word, split_sentences
 
 LOOKAROUND = 200
 _CUE = lexicon.cue_pattern()
@@ -439,10 +439,26 @@ class Cast:
                 self._full_names = full_names(self.text)
                 self._given = _by_given_name(self.text, self._full_names.values())
             name = self._full_names.get(fold(name)) or self._given.get(fold(name), name)
+        given = self._given_name(name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
-            if len(person) >= len(name):
+            # a longer name of the same person, not one with another given name: "Hillary
+            # Clinton" is no "Bill Clinton" ("Donor Adelson" is "Sheldon Adelson")
+            if len(person) >= len(name) and given in (None, *person.split()):
                 return person
         return name
+
+    def _given_name(self, name: str) -> str | None:
+        """The first word of a name of two or more, when it is a given name: no title and no
+        word the text writes in lower case ("Donor Adelson", "Chief Williams")."""
+        words = name.split()
+        first = words[0].rstrip(".")
+        if (
+            len(words) < 2
+            or first in lexicon.ABBREVIATED_TITLES
+            or first.lower() in lexicon.ROLE_NOUNS
+        ):
+            return None
+        return None if common_word(first, self.text) else words[0]
 
     def person(self, name: str) -> str:
         """``lookup``, remembering a person met for the first time."""
@@ -646,7 +662,12 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
             if narrated := _narrated_subject(text, opening, pronoun, cast):
                 cast.refers(narrated, pronoun)
                 return Attribution(narrated, rule_name, groups["pronoun"], ("centering",))
-            return Attribution(cast.pronoun(pronoun), rule_name, groups["pronoun"])
+            if spoke := cast.pronoun(pronoun):
+                return Attribution(spoke, rule_name, groups["pronoun"])
+            # no one who spoke before can be the "he": the person the story has been about
+            narrated = _narrated_subject(text, opening, pronoun, cast, NARRATED_FALLBACK)
+            also = ("centering",) if narrated else ()
+            return Attribution(narrated, rule_name, groups["pronoun"], also)
         said_by = groups["pronoun"].lower()
         rule_name, m = own[0].name, own[1]
         groups = m.groupdict()
@@ -824,9 +845,14 @@ def _named_subject(
 
 
 NARRATED_SENTENCES = 1  # how many sentences back a pronoun's narrated antecedent is looked for
+# ... and when no one who spoke before can be the pronoun: a story about one person refers to
+# them as "he" for a paragraph or more before their first quote
+NARRATED_FALLBACK = 5
 
 
-def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str | None:
+def _narrated_subject(
+    text: str, opening: int, pronoun: str, cast: Cast, sentences: int = NARRATED_SENTENCES
+) -> str | None:
     """The person a pronoun cue ("…," he told settler leaders / He said: "…") stands for when
     the sentences just before the quote narrate someone: the subject of the nearest of them
     that names a person the pronoun can stand for (centering: a subject pronoun continues the
@@ -834,15 +860,17 @@ def _narrated_subject(text: str, opening: int, pronoun: str, cast: Cast) -> str 
     is the one going on."""
     if pronoun not in ("he", "she"):
         return None
-    return _narrated_person(text, opening, pronoun, cast)
+    return _narrated_person(text, opening, pronoun, cast, sentences)
 
 
-def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) -> str | None:
+def _narrated_person(
+    text: str, opening: int, gender: str | None, cast: Cast, sentences: int = NARRATED_SENTENCES
+) -> str | None:
     """The person the nearest sentence before a quote narrates, of ``gender`` if given."""
-    low = max(0, opening - 2 * LOOKAROUND)
+    low = max(0, opening - 2 * LOOKAROUND * sentences)
     chunk = text[low:opening]
     spans = split_sentences(chunk)
-    for start, end in reversed(spans[-NARRATED_SENTENCES - 1 :]):
+    for start, end in reversed(spans[-sentences - 1 :]):
         sentence = chunk[start:end]
         if start == 0 and low > 0:
             return None  # the sentence began before the window
@@ -866,6 +894,12 @@ def _narrated_person(text: str, opening: int, gender: str | None, cast: Cast) ->
         if " " not in person and not cast.introduced(person):
             continue  # one word the text never gives as a full name: "Officially", "Web"
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
+        if (
+            known is None
+            and sentences > NARRATED_SENTENCES
+            and common_word(person.split()[-1], text)
+        ):
+            continue  # further back, a name ending on a common word is a body: "Associated Press"
         if None in (known, gender) or known == gender:
             return cast.person(person)
     return None

@@ -342,6 +342,20 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         ("The rowers finished third on Saturday.\n\n\"Our start was the best of the week."
          "\n\nWe held the pace until the last bend,\" Okafor told the radio.\n\n\"The "
          "crew will be stronger for the final.\"\n\nThe final is on Sunday.", "Okafor"),
+        # a story about one person calls them "he" for sentences before the first quote:
+        # with no one before who spoke, the "he" is the person the story narrates
+        ("Dr Tomas Brenner opened his first clinic in 1990.\n\nBefore that he taught "
+         "chemistry in Leeds. Later he moved north to train as a surgeon. In Glasgow he ran "
+         "the night ward for six years. The work wore him out.\n\n\"I slept in the car "
+         "park more often than at home,\" he said.", "Tomas Brenner"),
+        # two people of one family are two people, and a role before a surname is no given
+        # name: "Donor Okafor" is the Grace Okafor named before
+        ("\"We will win in Iowa this winter,\" said Hillary Clinton.\n\nBill Clinton spoke "
+         "in Ohio. \"She thinks the tests are just too much for every child,\" Bill Clinton "
+         "said.", "Bill Clinton"),
+        ("\"It is too early to back anyone,\" said the party donor Grace Okafor.\n\nThe "
+         "hopefuls met in Leeds on Monday.\n\n\"Three of them could win in May, "
+         "perhaps four,\" Donor Okafor said.", "Grace Okafor"),
         # a country after "member" is not introduced as a person
         ("The alliance meets next month, where fellow member Turkey has long opposed the "
          "plan.\n\nTurkey blocked the deal on Monday.\n\n“We will not accept this under any "
