@@ -223,7 +223,8 @@ def _runs_on(text: str, pending: list[tuple[int, int]], lead: int, end: int) -> 
 
 _DOUBLE_OPENINGS = frozenset("“\"«„")
 _ENDING_SINGLE = re.compile(r"(?<=[.!?,])[’'](?!\w)")
-_ANY_MARK = re.compile("[“”\"«»„‘’']")
+# a quotation mark, not an apostrophe inside a word ("I'm", "don’t")
+_ANY_MARK = re.compile("[“”\"«»„]|(?<![^\\W_])['‘’]|['‘’](?![^\\W_])")
 MAX_RUN_ON = 6  # lines of one quotation with no mark: a paragraph's sentences, one a line
 
 

@@ -250,6 +250,35 @@ def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
     assert 'could build."\n\nBuilding starts' in doc.text
 
 
+def test_a_file_that_moved_closing_marks_without_one_word_lines():
+    # no line ends on a closing mark after a sentence's punctuation, and lines open with one:
+    # the closing marks went to the next line's start
+    doc = read_page(
+        Path("story.txt"),
+        'The coach said: "We were slow in the first half.\n'
+        "It is a long season.\n"
+        '"The club has won two of its last ten games.\n'
+        '"I think we\'re getting there," he added.\n',
+    )
+    assert [q.text for q in find_quotes(doc)] == [
+        "We were slow in the first half. It is a long season.",
+        "I think we're getting there",
+    ]
+
+
+def test_a_quotation_runs_on_over_a_line_with_an_apostrophe():
+    doc = read_page(
+        Path("story.txt"),
+        "'It was a fine win for all of us,' the coach said.\n"
+        "'We knew it would be hard.\n"
+        "I'm proud of every one of them.\n"
+        "We will celebrate tonight,' he added.\n",
+    )
+    assert [q.text for q in find_quotes(doc)][1:] == [
+        "We knew it would be hard. I'm proud of every one of them. We will celebrate tonight"
+    ]
+
+
 def test_blocks_a_copy_ran_together_are_parted():
     # a caption or a link's words glued to the next sentence: a lower-case word before a
     # capitalised one, or a name before a word that opens a clause; names written with a

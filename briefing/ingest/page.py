@@ -163,7 +163,7 @@ def _unsplit(lines: list[str]) -> list[str]:
     out: list[str] = []
     head = ""
     quoting = False  # a straight-marked quotation is open at the end of the lines so far
-    moved = any(_ENDS_ON_MARK_AND_WORD.search(line) for line in lines)
+    moved = _moves_closing_marks(lines)
     for i, line in enumerate(lines):
         line, head = head + line, ""
         split = _fragment(line, lines[i + 1] if i + 1 < len(lines) else "")
@@ -181,6 +181,20 @@ def _unsplit(lines: list[str]) -> list[str]:
         head = (word if closes else mark + word) + " "
         quoting = False
     return out
+
+
+def _moves_closing_marks(lines: list[str]) -> bool:
+    """Whether a file of one sentence a line moved each paragraph's closing mark to the next
+    line: a line ends on a mark and a word, or lines open with a straight mark and none ends
+    on one after a sentence's punctuation (where a quotation's last sentence would close)."""
+    if any(_ENDS_ON_MARK_AND_WORD.search(line) for line in lines):
+        return True
+    return any(line.startswith('"') for line in lines) and not any(
+        _CLOSES_LINE.search(line) for line in lines
+    )
+
+
+_CLOSES_LINE = re.compile(r"[.!?,][\"”]$")
 
 
 def _opens(sentence: str) -> bool:
