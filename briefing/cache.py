@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
-READER_VERSION = 24  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 25  # bump when a reader's output changes, to re-parse everything once
 SCHEMA_VERSION = 4  # bump when the tables change: an older cache is started again
 CACHE_ENV = "BRIEFING_CACHE"  # a folder for the cache instead of the user's cache folder
 SHORT_PARAGRAPH = 300  # characters; see ingest/repeated.py
@@ -654,6 +654,7 @@ def _doc_dict(doc: Document, path: Path) -> dict[str, Any]:
         "turns": [[t.speaker, t.role, t.start, t.end] for t in doc.turns],
         "positions": [list(p) for p in doc.positions],
         "pages": list(doc.page_starts),
+        "sentence_lines": doc.sentence_lines,
     }
 
 
@@ -680,6 +681,7 @@ def from_json(text: str, path: Path) -> list[Document]:
             turns=tuple(map(Turn._make, data["turns"])),
             positions=tuple((name, pos) for name, pos in data["positions"]),
             page_starts=tuple(data.get("pages", ())),
+            sentence_lines=data.get("sentence_lines", False),
         )
         for data in json.loads(text)
     ]

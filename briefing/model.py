@@ -38,6 +38,9 @@ class Document:
     turns: tuple[Turn, ...] = ()
     positions: tuple[tuple[str, str], ...] = ()  # (person, position) named in the header
     page_starts: tuple[int, ...] = ()  # where pages 1, 2, … begin in ``text`` (PDF)
+    # the source has one sentence a line (a corpus split into sentences), so a quotation of
+    # several sentences runs over lines with no mark of their own
+    sentence_lines: bool = False
 
     def signer(self) -> tuple[str, str | None] | None:
         """(name, position) of the person a statement is issued in the name of ("Press

@@ -48,7 +48,7 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
     cast = Cast.of(text, people, dict(doc.positions))
     found: list[tuple[Quote, Attribution]] = []
     last_closing = -1
-    for parts, opening, closing in _quote_spans(text):
+    for parts, opening, closing in _quote_spans(text, doc.sentence_lines):
         if _in_question(doc, opening):
             continue
         why = attribute(text, opening, closing, cast)
@@ -161,13 +161,17 @@ def _continues(text: str, closing: int, opening: int, next_closing: int) -> bool
     return bool(_BETWEEN.fullmatch(rest)) and not _NEW_CLAUSE.search(rest)
 
 
-def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
+def _quote_spans(
+    text: str, sentence_lines: bool = False
+) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
     """(parts, first opening mark, last closing mark) of each quotation, paragraph by paragraph.
 
     A quotation that runs to the end of its paragraph and is reopened at the start of the next
     one has a part in each; one that is never closed is left out: never guess where it ends.
     The first part may open mid-paragraph, after its cue (`The leader said: "… ¶ "…"`): the
-    convention for a quotation of several paragraphs is the same wherever it starts.
+    convention for a quotation of several paragraphs is the same wherever it starts. In a
+    source of ``sentence_lines`` (one sentence a line), a quotation also runs on over lines
+    with no mark, to a line that closes it.
     """
     pending: list[tuple[int, int]] = []  # parts of a quotation that runs on over paragraphs
     pending_opening = -1
@@ -183,7 +187,7 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
                 if not _is_title(inner):
                     yield parts, pending_opening, closing
                 pos = closing + 1
-            elif _runs_on(text, pending, lead, para.end()):
+            elif sentence_lines and _runs_on(text, pending, lead, para.end()):
                 # a line with no mark at all inside a quotation of several sentences, one a
                 # line: the quotation runs on, and counts only if a later line closes it
                 pending.append((lead, para.start() + len(para.group().rstrip())))
@@ -209,9 +213,8 @@ def _quote_spans(text: str) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
 
 
 def _runs_on(text: str, pending: list[tuple[int, int]], lead: int, end: int) -> bool:
-    """Whether a quotation left open runs on through the line from ``lead``: a sentence with
-    no quotation mark after a line of one sentence, as files of one sentence a line have it
-    (a paragraph of several sentences is prose, where a quotation is reopened)."""
+    """Whether a quotation left open runs on through the line from ``lead`` of a source of one
+    sentence a line: a sentence with no quotation mark, within MAX_RUN_ON lines."""
     last_start, last_end = pending[-1]
     return (
         len(pending) < MAX_RUN_ON
@@ -221,7 +224,7 @@ def _runs_on(text: str, pending: list[tuple[int, int]], lead: int, end: int) -> 
     )
 
 
-_DOUBLE_OPENINGS = frozenset("“\"«„")
+_DOUBLE_OPENINGS = frozenset('“"«„')
 _ENDING_SINGLE = re.compile(r"(?<=[.!?,])[’'](?!\w)")
 # a quotation mark, not an apostrophe inside a word ("I'm", "don’t")
 _ANY_MARK = re.compile("[“”\"«»„]|(?<![^\\W_])['‘’]|['‘’](?![^\\W_])")

@@ -221,3 +221,11 @@ def test_a_sentence_broken_across_lines_is_read_whole():
         "lost power.\nAll four sailors were brought ashore.\n",
     )
     assert "called out to Brook Point on Friday night" in wrapped.text
+    # ... but not into a transcript's next turn
+    turns = read_page(
+        Path("call.txt"),
+        "MS. WILLIAMS: I think we should begin with the budget and\n"
+        "MR. MORGAN: Hold on, let me finish first, because the costs matter.\n"
+        "MS. WILLIAMS: Fine, go on then, we have the time.\n",
+    )
+    assert len(turns.turns) == 3

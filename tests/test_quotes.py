@@ -250,6 +250,22 @@ def test_a_mark_moved_onto_a_line_with_the_next_paragraphs_first_word():
     assert 'could build."\n\nBuilding starts' in doc.text
 
 
+def test_a_moved_mark_handed_back_closes_the_quotation_once():
+    # a line of a mark alone goes back to close the quotation; the lines after are outside it
+    doc = read_page(
+        Path("story.txt"),
+        'Harbour master Ines Duarte said: "The new wall will hold back a winter storm.\n'
+        '"\n'
+        "The council met on Monday to approve the plan.\n"
+        '"Work on the wall starts in May.\n'
+        '"The\n'
+        "mayor agreed with her.\n",
+    )
+    assert 'a winter storm."\n\nThe council met on Monday to approve the plan.\n\n"Work' in (
+        doc.text
+    )
+
+
 def test_a_file_that_moved_closing_marks_without_one_word_lines():
     # no line ends on a closing mark after a sentence's punctuation, and lines open with one:
     # the closing marks went to the next line's start
@@ -281,15 +297,18 @@ def test_a_quotation_runs_on_over_a_line_with_an_apostrophe():
 
 def test_blocks_a_copy_ran_together_are_parted():
     # a caption or a link's words glued to the next sentence: a lower-case word before a
-    # capitalised one, or a name before a word that opens a clause; names written with a
-    # capital inside stay whole
+    # name the file writes on its own, or any word before one that opens a clause; names
+    # written with a capital inside, and addresses, stay whole
     doc = read_page(
         Path("story.txt"),
         "The pier reopened on Saturday after two years of repairs.\n"
         "Watch the video of the opening on this pageNora Quinn said: \"We kept every plank "
         'we could save."\n'
         "Photograph by Ian MossThe pier first opened in 1891.\n"
-        "Fans of EastEnders and McDonald's came to see the lights.\n",
+        "Fans of EastEnders and McDonald's came to see the lights.\n"
+        "Flights with easyJet were cancelled, and the LinkedIn page moved to "
+        "https://example.org/pierNews/today for the day.\n"
+        "Nora has run the pier trust since 2015.\n",
     )
     assert [(q.text, q.speaker) for q in find_quotes(doc)] == [
         ("We kept every plank we could save.", "Nora Quinn")
@@ -297,6 +316,16 @@ def test_blocks_a_copy_ran_together_are_parted():
     assert "on this page\n\nNora Quinn said" in doc.text
     assert "Ian Moss\n\nThe pier first opened" in doc.text
     assert "Fans of EastEnders and McDonald's" in doc.text
+    assert "Flights with easyJet were cancelled, and the LinkedIn page moved to " in doc.text
+    assert "https://example.org/pierNews/today" in doc.text
+
+
+def test_a_mark_glued_to_a_word_before_a_quotation_it_closes_stays():
+    doc = read_page(
+        Path("story.txt"),
+        "The vote was close.\nHe called it\"Plan B for the town\" and walked out.\n",
+    )
+    assert 'He called it"Plan B for the town" and walked out.' in doc.text
 
 
 def test_a_quotation_of_several_sentences_one_a_line_runs_over_unmarked_lines():
@@ -316,11 +345,12 @@ def test_a_quotation_of_several_sentences_one_a_line_runs_over_unmarked_lines():
     ]
 
 
-def test_a_quotation_left_open_in_a_paragraph_of_prose_does_not_run_on():
+@pytest.mark.parametrize("between", ["The review is due in May.", "The review is due. It is late."])
+def test_a_quotation_left_open_in_a_paragraph_of_prose_does_not_run_on(between):
+    # paragraphs, not one sentence a line: an unclosed quotation is never run into the next
     body = (
         "“We will not wait for the review. It is too late for that,” said Ana Ruiz. “The "
-        "money has to come this year.\n\n"
-        "The review is due in May. Officials say it will be late.\n\n"
+        f"money has to come this year.\n\n{between}\n\n"
         "“Nothing changes until then,” she said."
     )
     assert [text for text, _ in quotes_of(body)] == [

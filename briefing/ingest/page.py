@@ -108,33 +108,60 @@ def _stranded(line: str, following: str) -> bool:
 
 
 # Two blocks a copy ran together with no space between them ("… the video on this
-# pageNora Quinn said …", "… the photographer's nameThe council …"): a word in lower case glued
-# to a capitalised one is two, and so is a capitalised word glued to one that opens a clause.
-# Names written so ("McDonald", "EastEnders", "YouTube") have a capital or two letters first.
+# pageNora Quinn said …", "… the photographer's nameThe council …"): a word in lower case
+# glued to a word that opens a clause, or to a name the file writes on its own elsewhere, is
+# two, and so is a capitalised word glued to one that opens a clause. A name written so
+# ("easyJet", "McDonald", "YouTube", "LinkedIn") has no such name after its lower-case start,
+# or a capital or two letters first; an address or code ("newsStory/") stays whole.
 # A straight mark between them ('… told the BBC."Once we …') closes the quotation the first
 # left open, else opens the second.
-_CLAUSE_OPENERS = "The This These Those There But They She He It We In".split()
+_CLAUSE_OPENERS = "The This These Those There But They She He It We".split()
+_OPENER = "|".join(_CLAUSE_OPENERS)
 _GLUED = re.compile(
-    rf"\b(?:[a-z]{{3,}}|[A-Z][a-z]{{2,}}(?=(?:{'|'.join(_CLAUSE_OPENERS)})\b))(?=[A-Z][a-z]+\b)"
-    r'|(?<=[.!?a-z])(?="[A-Z])'
+    rf"(?<![\w/.@-])(?:(?P<low>[a-z]{{3,}})|[A-Z][a-z]{{2,}}(?=(?:{_OPENER})\b))"
+    rf"(?=(?P<next>[A-Z][a-z]+)\b(?![/.@-]\w))"
+    r'|(?<=[.!?a-z])(?=(?P<mark>")[A-Z])'
 )
 
 
 def _unglued(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+    common = set(re.findall(r"\b[a-z]+\b", text))
     out: list[str] = []
     for line in lines:
         start, pieces = 0, []
         for m in _GLUED.finditer(line):
+            if not _two_blocks(m, line, text, common):
+                continue
             end = m.end()
-            if line[end] == '"' and _balance(line[start:end], '"') > 0:
+            if m["mark"] and _balance(line[start:end], '"') > 0:
                 end += 1  # the mark closes this block's quotation
             pieces.append(line[start:end].strip())
             start = end
-            if line[m.start() - 1] not in ".!?":  # a sentence's end only needs its space back
-                out.append(" ".join(pieces))
+            if line[m.start() - 1 : m.start()] not in (".", "!", "?"):
+                out.append(" ".join(pieces))  # a sentence's end only needs its space back
                 pieces = []
         out.append(" ".join([*pieces, line[start:].strip()]))
     return [line for line in out if line]
+
+
+def _two_blocks(m: re.Match[str], line: str, text: str, common: set[str]) -> bool:
+    """Whether a match of _GLUED parts two blocks rather than a name, an address or a quote."""
+    if m["mark"]:
+        # after a word, the mark opens a quotation running to the line's end ('this
+        # device"For me …'), not one the line closes ('called it"Project Fear" and …')
+        before = line[m.start() - 1]
+        return before in ".!?" or _balance(line[m.start() :], '"') > 0
+    if not m["low"] or m["next"] in _CLAUSE_OPENERS:
+        return True
+    # a name the file also writes on its own, not a common word, and not part of one it
+    # writes whole more than once
+    name, word = m["next"], line[m.start() : m.end() + len(m["next"])]
+    return (
+        name.lower() not in common
+        and re.search(rf"(?<![^\W\d_]){name}\b", text) is not None
+        and text.count(word) == 1
+    )
 
 
 # Some corpora of one sentence a line moved the mark at a paragraph's edge onto a line of its
@@ -170,8 +197,9 @@ def _unsplit(lines: list[str]) -> list[str]:
         if split is None:
             if moved and quoting and out and line.startswith('"') and not _opens(line[1:]):
                 out[-1] += '"'
-                line = line[1:]
-            out.append(line)
+                line, quoting = line[1:].lstrip(), False  # that closed it
+            if line:
+                out.append(line)
             quoting = _still_quoting(quoting, line)
             continue
         mark, word = split.groups()
@@ -232,8 +260,8 @@ def _unstranded(lines: list[str]) -> list[str]:
 
 
 # In a file of one paragraph a line, a line of a clause's length that stops mid-clause (no
-# closing punctuation) and one that goes on in lower case ("Michelle Obama likes to keep a
-# busy schedule" / "and Wednesday was no exception …"), or a line that stops on a word no
+# closing punctuation) and one that goes on in lower case ("The ferry left the harbour an
+# hour late" / "and reached the island after dark …"), or a line that stops on a word no
 # clause ends on, are one sentence broken by a hard wrap or a copy: the reader gets it whole.
 # A short line (a heading, a list item: "What to pack" / "flour") stays apart, and so do
 # paragraphs set apart by blank lines or by a page's markup.
@@ -247,7 +275,12 @@ def _rejoined(lines: list[str]) -> list[str]:
     for line in lines:
         last = out[-1][-1] if out else ""
         if (
-            (line[:1].islower() and (last[-1:].isalnum() or last.endswith(",")) or _open_end(last))
+            (
+                line[:1].islower()
+                and (last[-1:].isalnum() or last.endswith(","))
+                # a turn of a transcript cut off mid-clause ends there
+                or (_open_end(last) and not speaker_label(line))
+            )
             and len(last.split(None, JOIN_MIN_WORDS)) >= JOIN_MIN_WORDS
             and size + len(line) < JOIN_MAX_CHARS
         ):
@@ -314,7 +347,17 @@ def read_page(path: Path, text: str, meta: PageMeta = PageMeta()) -> Document:
         standfirst=standfirst,
         turns=tuple(turns),
         positions=tuple((name, pos) for name, pos in positions if pos),
+        sentence_lines=one_per_line and _sentence_a_line(body),
     )
+
+
+ONE_SENTENCE_SHARE = 0.9  # of lines: a file split into sentences, not into paragraphs
+
+
+def _sentence_a_line(blocks: list[str]) -> bool:
+    sample = blocks[:200]
+    single = sum(len(split_sentences(block)) == 1 for block in sample)
+    return bool(sample) and single >= ONE_SENTENCE_SHARE * len(sample)
 
 
 def _looks_like_title(blocks: list[str]) -> bool:
