@@ -395,6 +395,7 @@ class Cast:
     _proper: set[str] | None = None
     _introduced: set[str] | None = None
     _titled: dict[str, str | None] = field(default_factory=dict)
+    _lower_before: dict[str, set[str]] | None = None
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -448,17 +449,23 @@ class Cast:
         return name
 
     def _given_name(self, name: str) -> str | None:
-        """The first word of a name of two or more, when it is a given name: no title and no
-        word the text writes in lower case ("Donor Adelson", "Chief Williams")."""
+        """The first word of a name of two or more, when it is a given name: not a title, a
+        role or a word the text writes in lower case before the person ("Chief Williams",
+        "Donor Adelson" after "the donor Sheldon Adelson"; "Bill Clinton" is Bill's)."""
         words = name.split()
         first = words[0].rstrip(".")
         if (
             len(words) < 2
+            or first in _DETERMINERS_OF_DESCRIPTIONS  # "The lawyers": a description
+            or not words[-1][:1].isupper()
             or first in lexicon.ABBREVIATED_TITLES
             or first.lower() in lexicon.ROLE_NOUNS
+            or first.lower() in lexicon.PERSON_NOUNS
         ):
             return None
-        return None if common_word(first, self.text) else words[0]
+        if self._lower_before is None:
+            self._lower_before = _lower_words_before_names(self.text)
+        return None if first.lower() in self._lower_before.get(words[-1], ()) else words[0]
 
     def person(self, name: str) -> str:
         """``lookup``, remembering a person met for the first time."""
@@ -555,6 +562,19 @@ _PERSON_HEADS = (
 
 _DETERMINERS_OF_DESCRIPTIONS = frozenset("The A An One His Her Its Their Our My Your".split())
 _POSSESSIVE_DETERMINERS = frozenset("His Her Their Our My Your".split())
+
+
+_LOWER_THEN_NAME = re.compile(r"\b([a-z]+)((?:\s+[A-Z][\w'’-]*){1,3})")
+
+
+def _lower_words_before_names(text: str) -> dict[str, set[str]]:
+    """For each capitalised word, the lower-case words the text writes just before the name
+    it is in ("the donor Sheldon Adelson": "donor" before "Adelson"), in one pass."""
+    found: dict[str, set[str]] = {}
+    for m in _LOWER_THEN_NAME.finditer(text):
+        for word in m[2].split():
+            found.setdefault(word, set()).add(m[1])
+    return found
 
 
 def _animate(person: str) -> bool:
@@ -1292,9 +1312,6 @@ def _open_quotations(text: str, start: int, end: int) -> int:
         opens = m[0] == "“" or (m[0] == '"' and after.isalnum())
         depth = depth + 1 if opens else max(0, depth - 1)
     return depth
-
-
-_QUOTE_MARK = re.compile('[“”"]')
 
 
 @dataclass(frozen=True)

@@ -348,11 +348,11 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
          "chemistry in Leeds. Later he moved north to train as a surgeon. In Glasgow he ran "
          "the night ward for six years. The work wore him out.\n\n\"I slept in the car "
          "park more often than at home,\" he said.", "Tomas Brenner"),
-        # two people of one family are two people, and a role before a surname is no given
-        # name: "Donor Okafor" is the Grace Okafor named before
+        # two people of one family are two people (the text writes "bill" too), and a role
+        # before a surname is no given name: "Donor Okafor" is the Grace Okafor named before
         ("\"We will win in Iowa this winter,\" said Hillary Clinton.\n\nBill Clinton spoke "
-         "in Ohio. \"She thinks the tests are just too much for every child,\" Bill Clinton "
-         "said.", "Bill Clinton"),
+         "in Ohio about the farm bill. \"She thinks the tests are just too much for every "
+         "child,\" Bill Clinton said.", "Bill Clinton"),
         ("\"It is too early to back anyone,\" said the party donor Grace Okafor.\n\nThe "
          "hopefuls met in Leeds on Monday.\n\n\"Three of them could win in May, "
          "perhaps four,\" Donor Okafor said.", "Grace Okafor"),
