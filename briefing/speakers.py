@@ -268,9 +268,13 @@ BEFORE_RULES = (
             rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)"
             # "according to the State Department, which said a “…”": the body it names, when
             # its clause reports no one else ("…, which reported that Ali Khan said: “…”")
-            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b(?:(?!\s{_CUE}\b)[^.!?“”\"]){{0,60}})?,?\s*$"
+            rf"(?:,?\s+(?:which|who)\s+{_CUE}\b(?:(?!\s{_CUE}\b)[^.!?“”\"]){{0,60}})?,?\s*"
+            # "according to Okafor, the firm “cleared the forest”": the subject of the clause
+            # the quotation ends is no speaker, the source is
+            rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!{_CUE}\b)[\w’'-]+\s+){{1,4}})?$"
         ),
         ("According to Limbaugh, “the fix is in for the nominee.”", "Limbaugh"),
+        ("According to Ruth Okafor, the firm “cleared the forest to plant palms.”", "Ruth Okafor"),
         # a document quoted is the document, not a word of its name ("Islamic")
         (
             "According to the country’s Islamic penal code, “Women shall be fined.”",
