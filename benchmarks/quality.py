@@ -197,7 +197,7 @@ def unseen_uk() -> None:
       next line by the dataset's sentence splitting, which the reader undoes since 6d2e9eb.
     - quotes_unseen_uk3: 40 drawn by a helper who did not see the tool's output (seed 41,
       2026-12-06, 22 articles outside the other sets; two rows name no speaker). Measured
-      only, its misses unread: 22 found, 17/40 at 628655d; 32 found, 23/40 at 3b61fd7."""
+      only, its misses unread: 22 found, 17/40 at 628655d; 32 found, 23/40 at 3d512f5."""
     import hashlib
 
     def quote_of(row: dict, quotes: list[dict], text: str) -> dict | None:

@@ -447,7 +447,7 @@ class Cast:
         given = self._given_name(name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
             # a longer name of the same person, not one with another given name: "Hillary
-            # Clinton" is no "Bill Clinton" ("Donor Adelson" is "Sheldon Adelson")
+            # Clinton" is no "Bill Clinton" ("Donor Okafor" is "Grace Okafor")
             if len(person) >= len(name) and given in (None, *person.split()):
                 return person
         return name
@@ -455,7 +455,7 @@ class Cast:
     def _given_name(self, name: str) -> str | None:
         """The first word of a name of two or more, when it is a given name: not a title, a
         role or a word the text writes in lower case before the person ("Chief Williams",
-        "Donor Adelson" after "the donor Sheldon Adelson"; "Bill Clinton" is Bill's)."""
+        "Donor Okafor" after "the party donor Grace Okafor"; "Bill Clinton" is Bill's)."""
         words = name.split()
         first = words[0].rstrip(".")
         if (
