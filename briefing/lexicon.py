@@ -122,7 +122,8 @@ BODIES = (
 ORGANISATION_HEADS = frozenset(BODIES) | frozenset(
     """Foundation Institute Ministry Department Bank Party Association Organization
     Organisation Center Centre University Corporation Company Group Union League Office
-    Bureau Service Network Alliance Society Federation Academy Programme Program""".split()
+    Bureau Service Network Alliance Society Federation Academy Programme Program School
+    College Trust Hospital Museum Club""".split()
 )
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.

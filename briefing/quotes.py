@@ -69,8 +69,9 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
                     previous.speaker, previous_why.rule, previous_why.found, (CONTINUED,)
                 )
             found.pop()
-        elif why.speaker is None:
-            # no rule names anyone: the fitted ranker weighs the people around the quote
+        elif why.speaker is None and (why.found or "").lower() not in ("he", "she"):
+            # no rule names anyone: the fitted ranker weighs the people around the quote (a
+            # "he said" no one can be is nobody's: the names around are places and bodies)
             chain = (previous.speaker, previous.end) if previous and previous.speaker else None
             why = rank_speaker(text, opening, closing, cast, chain)
         why = replace(why, marks=(opening, closing))

@@ -924,6 +924,8 @@ def _narrated_person(
             and common_word(person.split()[-1], text)
         ):
             continue  # further back, a name ending on a common word is a body: "Associated Press"
+        if not _animate(person):
+            continue  # a body ("Somerset County Council") is no "he" or "she"
         if None in (known, gender) or known == gender:
             return cast.person(person)
     return None

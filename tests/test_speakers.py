@@ -356,6 +356,14 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         ("\"It is too early to back anyone,\" said the party donor Grace Okafor.\n\nThe "
          "hopefuls met in Leeds on Monday.\n\n\"Three of them could win in May, "
          "perhaps four,\" Donor Okafor said.", "Grace Okafor"),
+        # a "he" is no body, and one no person around can be is nobody's: the ranker is not
+        # asked to choose among the places and bodies named
+        ("Somerset County Council closed the old paper mill on Friday.\n\n\"We did "
+         "everything we could to keep it open,\" he said.", None),
+        ("Harrow Law School hosted a debate on Tuesday.\n\n\"Our job is to change the "
+         "whole country,\" he said.", None),
+        ("The rally ran late on Tuesday.\n\n\"Our job is to change the whole country,\" he "
+         "told students, Harrow University officials said.", None),
         # a country after "member" is not introduced as a person
         ("The alliance meets next month, where fellow member Turkey has long opposed the "
          "plan.\n\nTurkey blocked the deal on Monday.\n\n“We will not accept this under any "
