@@ -88,7 +88,10 @@ def name_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
         if role and role.split()[-1] == _word_before(text, m).lower():
             role = ""  # "activist Berezikov" says it already
         if rest[-1] == word:  # given names first
-            inserts.append((start + m.start(1), f"[{' '.join([*role.split(), *rest[:-1]])}] "))
+            inserted = " ".join([*role.split(), *rest[:-1]])
+            if not text[: m.start(1)].strip():  # it opens the sentence: "[Teacher Ann] Lee …"
+                inserted = inserted[:1].upper() + inserted[1:]
+            inserts.append((start + m.start(1), f"[{inserted}] "))
         else:  # family name first: "Song Chun-son"
             if role:
                 inserts.append((start + m.start(1), f"[{role}] "))

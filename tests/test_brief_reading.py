@@ -671,7 +671,8 @@ def test_a_name_given_in_part_gets_the_rest_in_brackets():
     )
     texts = [e.text for e in edited(text)]
     assert "An appeals court sentenced Song [Chun-son] to three years" in " ".join(texts)
-    assert "[aid worker Olivier] Vandecasteele was arrested in Iran" in " ".join(texts)
+    # opening the sentence, the insertion takes its capital
+    assert "[Aid worker Olivier] Vandecasteele was arrested in Iran" in " ".join(texts)
     assert any(t.startswith("Officials in Kyiv said") for t in texts)
     firms = (
         "The order named a shipping firm, Persian Gulf Star Oil Company, and two others.\n\n"
@@ -1800,6 +1801,13 @@ def test_a_governments_briefing_is_read_as_its_releases_are_by_outsiders():
     assert [e.text[:8] for e in said_by_all_doc(briefing)] == ["We made "]
     assert [e.text[:8] for e in said_by_all_doc(meeting)] == ["We made ", "We have "]
     assert leans_back("Just as importantly, the people deserve to know what we do.", [])
+
+
+@pytest.mark.parametrize("opening", ["By contrast", "By comparison", "In comparison"])
+def test_a_comparison_with_what_came_before_leans_back(opening):
+    from briefing.editorial import leans_back
+
+    assert leans_back(f"{opening}, 21 of the 28 officials charged were convicted.", [])
 
 
 def test_an_amount_added_to_one_the_reader_was_not_given_points_back():
