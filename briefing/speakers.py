@@ -901,6 +901,8 @@ def _narrated_person(
         if _QUOTE_MARK.search(sentence):
             return None
         found = _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
+        if found and not found[1]["name"] and _place_apposition(found[1]):
+            found = None
         if found:
             raw = found[1]["name"] or found[1]["appositive"] or ""
         elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
@@ -932,6 +934,21 @@ def _narrated_person(
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _place_apposition(m: re.Match[str]) -> bool:
+    """Whether a subject's appositive follows a name, as a region follows its town ("The
+    plant outside Dover, New Hampshire, closed"), not a description of a person ("The
+    council leader, Jane Smith, said")."""
+    start = m.start("appositive")
+    before = m.string[max(0, start - 40) : start].rstrip(" ,").split()
+    word = before[-1] if before else ""
+    return (
+        word[:1].isupper()
+        and not word.isupper()  # "The group's CEO, Ann Lee"
+        and word.lower() not in lexicon.ROLE_NOUNS
+        and word not in lexicon.ORGANISATION_HEADS  # "… Athletics Federation, Vadim …"
+    )
 # A surname a description introduces: "Chorley-born Charnley", "pensioner Walsh" (nouns for
 # what a person is, in lower case; not "member", "winner", "champion": a country, a club)
 _LIFE_NOUNS = tuple(

@@ -360,6 +360,11 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
         # asked to choose among the places and bodies named
         ("Somerset County Council closed the old paper mill on Friday.\n\n\"We did "
          "everything we could to keep it open,\" he said.", None),
+        # a region after its town is no subject a "he" continues; a person after a role is
+        ("The plant outside Dover, New Hampshire, closed on Friday after the bank withdrew "
+         "its loan.\n\n\"We did everything we could to keep it open,\" he said.", None),
+        ("The council leader, Jane Smith, spoke on Friday.\n\n\"We did everything we could "
+         "to keep it open,\" she said.", "Jane Smith"),
         ("Harrow Law School hosted a debate on Tuesday.\n\n\"Our job is to change the "
          "whole country,\" he said.", None),
         ("The rally ran late on Tuesday.\n\n\"Our job is to change the whole country,\" he "
