@@ -126,11 +126,13 @@ _GLUED = re.compile(
 
 def _unglued(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
-    common = set(re.findall(r"\b[a-z]+\b", text))
+    common: set[str] = set()  # the file's lower-case words, read at the first glued word
     out: list[str] = []
     for line in lines:
         start, pieces = 0, []
         for m in _GLUED.finditer(line):
+            if m["low"] and not common:
+                common = set(re.findall(r"\b[a-z]+\b", text))
             if not _two_blocks(m, line, text, common):
                 continue
             end = m.end()
@@ -165,14 +167,14 @@ def _two_blocks(m: re.Match[str], line: str, text: str, common: set[str]) -> boo
 
 
 # Some corpora of one sentence a line moved the mark at a paragraph's edge onto a line of its
-# own with the next paragraph's first word ('… the winter storm.' / '"The' / 'council voted …'). The
-# word goes back to its sentence. A curly mark says whether it opens or closes; a straight one
-# opens the sentence when that sentence closes a quotation or speaks in the first or second
-# person before any mark of its own, closes the quotation the lines before left open, and
-# otherwise opens. Where it is unclear it closes: a quotation cut short loses words, one run on
-# into narrative would put them in a speaker's mouth. A file with such lines (or lines that
-# end on a mark and a word) moved every paragraph's closing mark, so a straight mark opening a
-# line is weighed the same way.
+# own with the next paragraph's first word ('… the winter storm.' / '"The' / 'council voted
+# …'). The word goes back to its sentence. A curly mark says whether it opens or closes; a
+# straight one opens the sentence when that sentence closes a quotation or speaks in the first
+# or second person before any mark of its own, closes the quotation the lines before left
+# open, and otherwise opens. Where it is unclear it closes: a quotation cut short loses words,
+# one run on into narrative would put them in a speaker's mouth. A file with such lines (or
+# lines that end on a mark and a word) moved every paragraph's closing mark, so a straight mark
+# opening a line is weighed the same way.
 _MARK_AND_WORD = re.compile(r"^([\"“”])([\w’'-]+)$")
 _ENDS_ON_MARK_AND_WORD = re.compile(r"(?:^|\s)[\"“”][\w’'-]+$")
 # ... or with the first words of a sentence the next line goes on in lower case
