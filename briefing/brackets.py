@@ -199,9 +199,10 @@ def unknown_person(doc: Document, start: int, end: int) -> bool:
     text = doc.text[start:end]
     names = _name_parts(doc.text)
     for m in _LONE_NAME.finditer(text):
-        if _in_longer_name(text, m):
-            continue  # "Xu Yan"
-        people = [n for n in names.get(m[1], ()) if _personal(m[1], n, doc.text)]
+        full = names.get(m[1], ())
+        if len(full) < 2 or _in_longer_name(text, m):
+            continue  # one name it may be part of; "Xu Yan"
+        people = [n for n in full if _personal(m[1], n, doc.text)]
         if len(people) >= 2 and not any(n in text for n in people):
             return True
     return False

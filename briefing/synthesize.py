@@ -32,6 +32,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from briefing import background as general
 from briefing import lexicon, postag
 from briefing.attribution import byline
@@ -93,6 +95,7 @@ REPORT_LOCATION = 1.0  # how far a report's first pages outweigh its last
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
+MAX_EDITED = 1000  # at most this many sentences are edited, the most central (see _most_central)
 ABOUT_SHARE = 0.1  # a source naming the topic in this share of its sentences is about it
 LEAN_BACK = 2  # a sentence that leans back is taken with at most this many before it…
 MAX_RUN_WORDS = MAX_WORDS  # …when together they are no longer than one long sentence
@@ -309,47 +312,24 @@ def candidates(
     topic = {w for t in terms for w in content_words(t)}
     focused = topic if focus is None else {w for t in focus for w in content_words(t)}
     focused |= {w for t in asked for w in content_words(t)}
+    per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
+    screened = [
+        _screen(rank, analysis, topic, focused, asked, used[source_id(analysis.doc)], per_source)
+        for rank, analysis in enumerate(found)
+    ]
+    central = _most_central(screened)
     out: list[Candidate] = []
     exemplified: dict[tuple[str, int], int] = {}  # a finding's start: where its example ends
-    per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
-    for rank, analysis in enumerate(found):
-        doc, sid, taken = analysis.doc, source_id(analysis.doc), 0
-        sentences = analysis.sentences
-        # A source whose title names the topic is about it throughout, and so is writing whose
-        # first sentence does (a news story's lead says what it is about, as its headline
-        # would, and a plain-text file has no headline); one that only touches on it (a
-        # transcript of many subjects, a report on a neighbouring country) gives its on-topic
-        # sentences.
-        # a transcript's sentences on the topic's words are answers about it, unless a
-        # question asks about a name: then it is that name
-        words = topic if doc.doc_type == "transcript" and not asked else focused
-        passing = bool(words) and not about(doc, sentences, words)
+    for source in screened:
+        doc, sentences, sid = source.doc, source.sentences, source_id(source.doc)
         edits: dict[int, Edited | None] = {}
-        for i in _reading_list(doc.text, sentences, topic, per_source):
-            sentence = sentences[i]
+        taken = 0
+        for i in source.rows:
             if taken >= per_source:
                 break
-            cut = elision(doc.text, sentence.start, sentence.end)
-            elided = word_count(doc.text[cut[0] : cut[1]]) if cut else 0
-            if not eligible(sentence, elided) and not _asker_says(doc, sentence):
+            if central is not None and (source.rank, i) not in central:
                 continue
-            if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
-                continue
-            if passing and not words & set(content_words(_outside_concession(sentence.text))):
-                continue
-            if passing and subject_inserts(doc, sentence.start, sentence.end):
-                # its actor is the report's own state ("Government authorities [of North
-                # Korea] jammed phones along the China border"): the topic is only where
-                continue
-            if (
-                doc.doc_type in OFFICIAL
-                and qualified_after(doc.text, sentences, i + 1)
-                and stative(sentence.text)
-            ):
-                # a government's position set against right after ("… supports all forms of
-                # assistance …" before "But …") is half of it; a fact before "But" stays a
-                # fact, and in news the "But" is mostly another side's
-                continue
+            sentence = sentences[i]
             edited, at = edits.setdefault(i, edit(doc, sentences, i)), i
             if edited is None:  # it leans back: taken with what it leans on, if it can be
                 edited, at = _with_previous(doc, sentences, i, edits)
@@ -379,13 +359,90 @@ def candidates(
                 continue
             taken += 1
             # a transcript's sentences on the topic are answers about it: no half weight
-            half = passing and doc.doc_type != "transcript"
-            out.append(Candidate(edited, doc, sentence, rank, at, n, passing=half))
+            half = source.passing and doc.doc_type != "transcript"
+            out.append(Candidate(edited, doc, sentence, source.rank, at, n, passing=half))
     return [
         c
         for c in out
         if c.sentence.end >= exemplified.get((c.key[0], c.sentence.start), c.sentence.end)
     ]
+
+
+@dataclass
+class _Screened:
+    """A source's sentences that pass the checks cheaper than editing, in reading order."""
+
+    rank: int
+    analysis: Analysis
+    passing: bool  # the source only touches on the topic
+    rows: list[int]
+
+    @property
+    def doc(self) -> Document:
+        return self.analysis.doc
+
+    @property
+    def sentences(self) -> Sequence[Sentence]:
+        return self.analysis.sentences
+
+
+def _screen(
+    rank: int,
+    analysis: Analysis,
+    topic: set[str],
+    focused: set[str],
+    asked: Sequence[str],
+    used: list[tuple[int, int]],
+    per_source: int,
+) -> _Screened:
+    doc, sentences = analysis.doc, analysis.sentences
+    # A source whose title names the topic is about it throughout, and so is writing whose
+    # first sentence does (a news story's lead says what it is about, as its headline
+    # would, and a plain-text file has no headline); one that only touches on it (a
+    # transcript of many subjects, a report on a neighbouring country) gives its on-topic
+    # sentences.
+    # a transcript's sentences on the topic's words are answers about it, unless a
+    # question asks about a name: then it is that name
+    words = topic if doc.doc_type == "transcript" and not asked else focused
+    passing = bool(words) and not about(doc, sentences, words)
+    rows = []
+    for i in _reading_list(doc.text, sentences, topic, per_source):
+        sentence = sentences[i]
+        cut = elision(doc.text, sentence.start, sentence.end)
+        elided = word_count(doc.text[cut[0] : cut[1]]) if cut else 0
+        if not eligible(sentence, elided) and not _asker_says(doc, sentence):
+            continue
+        if any(s < sentence.end and sentence.start < e for s, e in used):
+            continue
+        if passing and not words & set(content_words(_outside_concession(sentence.text))):
+            continue
+        if passing and subject_inserts(doc, sentence.start, sentence.end):
+            # its actor is the report's own state ("Government authorities [of North
+            # Korea] jammed phones along the China border"): the topic is only where
+            continue
+        if (
+            doc.doc_type in OFFICIAL
+            and qualified_after(doc.text, sentences, i + 1)
+            and stative(sentence.text)
+        ):
+            # a government's position set against right after ("… supports all forms of
+            # assistance …" before "But …") is half of it; a fact before "But" stays a
+            # fact, and in news the "But" is mostly another side's
+            continue
+        rows.append(i)
+    return _Screened(rank, analysis, passing, rows)
+
+
+def _most_central(screened: Sequence[_Screened]) -> set[tuple[int, int]] | None:
+    """When more than MAX_EDITED sentences pass the cheap checks, the MAX_EDITED of them
+    closest to the centroid of all (as ``_prune`` weighs the edited pool), by (source rank,
+    index): editing is most of a synthesis's work, and the pool is pruned to the most central
+    anyway. None when all of them are to be edited."""
+    rows = [(s.rank, i, s.sentences[i].text) for s in screened for i in s.rows]
+    if len(rows) <= MAX_EDITED:
+        return None
+    keep = _central(_tfidf([text for _, _, text in rows]), MAX_EDITED)
+    return {rows[k][:2] for k in keep}
 
 
 # An opening concession or contrast: "Despite territorial setbacks in Iraq and Syria, ISIS is
@@ -635,9 +692,7 @@ def asked_names(question: str, found: Sequence[Analysis]) -> list[str]:
     return out
 
 
-NOT_NAMES = frozenset(
-    w.lower() for w in (*lexicon.WEEKDAYS, *lexicon.MONTHS, *lexicon.ROLE_NOUNS)
-)
+NOT_NAMES = frozenset(w.lower() for w in (*lexicon.WEEKDAYS, *lexicon.MONTHS, *lexicon.ROLE_NOUNS))
 MAX_NAME_WORDS = 4  # a question in title case reads as one long "name": no name at all
 
 
@@ -646,9 +701,8 @@ def _a_name(name: str) -> bool:
     title, a month or a day alone ("the Secretary", "in February"), not a whole question in
     title case."""
     words = name.split(" ")
-    return (
-        len(words) <= MAX_NAME_WORDS
-        and not (len(words) == 1 and (name.lower() in STOPWORDS or name.lower() in NOT_NAMES))
+    return len(words) <= MAX_NAME_WORDS and not (
+        len(words) == 1 and (name.lower() in STOPWORDS or name.lower() in NOT_NAMES)
     )
 
 
@@ -672,8 +726,8 @@ def _name_forms(name: str, adjectives: frozenset[str] = frozenset()) -> list[str
     Afghan, "Turkey" Turkish, "Iraq" Iraqi)."""
     if " " in name:
         return [name]
-    regular = name[:-1] + "ian" if name.endswith("e") else name + (
-        "n" if name.endswith("a") else "ian"
+    regular = (
+        name[:-1] + "ian" if name.endswith("e") else name + ("n" if name.endswith("a") else "ian")
     )
     attested = [w for w in sorted(adjectives) if w not in (name, regular) and _of_place(w, name)]
     return [name, regular, *attested]
@@ -1284,24 +1338,24 @@ def _greedy(
     spread: float = 0.0,
 ) -> list[int]:
     """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over."""
-    covered = [0.0] * len(pool)
     mass: defaultdict[int, float] = defaultdict(float)
     from_source: defaultdict[str, float] = defaultdict(float)
     source = [c.key[0] for c in pool]  # once: a key hashes its source's path
     chosen: list[int] = []
     spent = 0
 
-    rows = [[(k, 1.0), *sims[k].items()] for k in range(len(pool))]
+    # the coverage term over a dense similarity matrix: Σ weight_i · (min(covered_i + w_ki,
+    # cap_i) − min(covered_i, cap_i)) for every k is one row of arithmetic, not a loop
+    n = len(pool)
+    matrix = np.zeros((n, n))
+    for k, row in enumerate(sims):
+        matrix[k, list(row)] = list(row.values())
+    np.fill_diagonal(matrix, 1.0)
+    limit, weights = np.asarray(cap), np.asarray(weight)
+    have = np.zeros(n)
 
     def gain(k: int) -> float:
-        # Σ weight_i · (min(covered_i + w, cap_i) − min(covered_i, cap_i)), written out:
-        # this loop is most of the synthesis's time
-        g = 0.0
-        for i, w in rows[k]:
-            have, limit = covered[i], cap[i]
-            if have < limit:
-                more = have + w
-                g += weight[i] * ((more if more < limit else limit) - have)
+        g = float(weights @ (np.minimum(have + matrix[k], limit) - np.minimum(have, limit)))
         c, s = cluster[k], source[k]
         return (
             g
@@ -1333,9 +1387,7 @@ def _greedy(
             chosen.remove(shorter)
         chosen.append(k)
         spent += more
-        covered[k] += 1.0
-        for i, w in sims[k].items():
-            covered[i] += w
+        have += matrix[k]
         mass[cluster[k]] += reward[k]
         from_source[source[k]] += reward[k]
     if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims, pool):
@@ -1451,12 +1503,17 @@ def _prune(
     """At most MAX_POOL candidates: the closest to the centroid of them all."""
     if len(pool) <= MAX_POOL:
         return pool, vectors
+    keep = _central(vectors, MAX_POOL)
+    return [pool[i] for i in keep], [vectors[i] for i in keep]
+
+
+def _central(vectors: list[dict[str, float]], k: int) -> list[int]:
+    """The indices of the ``k`` vectors closest to the centroid of all, in order."""
     centroid: Counter[str] = Counter()
     for vec in vectors:
         centroid.update(vec)
     score = [sum(v * centroid[w] for w, v in vec.items()) for vec in vectors]
-    keep = sorted(sorted(range(len(pool)), key=lambda i: -score[i])[:MAX_POOL])
-    return [pool[i] for i in keep], [vectors[i] for i in keep]
+    return sorted(sorted(range(len(vectors)), key=lambda i: -score[i])[:k])
 
 
 def _similarities(vectors: list[dict[str, float]]) -> list[dict[int, float]]:
