@@ -18,6 +18,7 @@ from briefing.model import Document, Quote
 from briefing.speakers import (
     CONTINUED,
     LOOKAROUND,
+    NEXT_PARAGRAPH,
     Attribution,
     Cast,
     attribute,
@@ -74,6 +75,14 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
             # "he said" no one can be is nobody's: the names around are places and bodies)
             chain = (previous.speaker, previous.end) if previous and previous.speaker else None
             why = rank_speaker(text, opening, closing, cast, chain)
+            if (
+                why.speaker is None
+                and chain
+                and _next_paragraph(text, last_closing, opening, closing)
+            ):
+                # where the ranker finds no one (its weights, fitted on American news, hold
+                # back a surname alone), the paragraph goes on with the quotation before
+                why = Attribution(chain[0], NEXT_PARAGRAPH, chain[0])
         why = replace(why, marks=(opening, closing))
         speaker = why.speaker
         if speaker and speaker not in PROCEDURAL_SPEAKERS:
@@ -122,6 +131,22 @@ def _comma_end(text: str, end: int) -> int:
     while end < len(text) and text[end] in ",;":
         end += 1
     return end
+
+
+def _next_paragraph(text: str, closing: int, opening: int, next_closing: int) -> bool:
+    """Is the quotation at ``opening`` a paragraph of its own, with nothing after it, right
+    after the paragraph in which the quotation closed at ``closing`` ends, with at most its
+    attribution after it (“…,” said Kerr. ¶ “…”)?"""
+    para_start = text.rfind("\n", 0, opening) + 1
+    if text[para_start:opening].strip() or closing < 0 or closing > para_start:
+        return False
+    if text[next_closing + 1 :].split("\n", 1)[0].strip(" .,;"):
+        return False  # a cue of its own, or narrative after it
+    rest = text[closing + 1 : para_start].strip()
+    if "\n" in rest:
+        return False  # another paragraph between
+    rest = rest.strip(" .,;")
+    return not rest or match_after(text[closing + 1 : para_start].rstrip()) is not None
 
 
 # What may stand between the parts of one quotation besides its attribution: when, where, how.

@@ -363,6 +363,9 @@ SAID_LAST = _rule(
 )
 # Rules that are not patterns: where the speaker comes from the quotes around.
 CONTINUED = "continues_quote"  # “…,” she said, “…”: the parts of one quotation
+# “…,” said Kerr. ¶ “…”: a paragraph that is only a quotation, right after one that ends on an
+# attributed quotation, goes on with that speaker (news names a new speaker at their first quote)
+NEXT_PARAGRAPH = "quote_paragraph_after_quote"
 PREVIOUS_SENTENCE = "previous_sentence_subject"  # a sentence about X, then X's quote
 PREVIOUS_PARAGRAPH = "previous_paragraph_subject"  # a paragraph about X, then a quote alone
 

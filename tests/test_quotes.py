@@ -120,6 +120,21 @@ def test_a_lead_in_paragraph_names_the_speaker():
     assert [s for _, s in quotes_of(body)] == ["Pat Caddell", "Pat Caddell"]
 
 
+def test_a_quote_paragraph_after_an_attributed_quote_goes_on_with_its_speaker():
+    # a surname alone, as sports pages write it: the ranker would hold back
+    body = (
+        "The bowler withdrew an hour before the final.\n\n"
+        "“I felt the muscle go on the second ball,” said Okafor.\n\n"
+        "“There is nothing to do but rest it for a month and come back stronger.”\n\n"
+        "“Next season starts without me,” the coach said.\n\n"
+        "The club confirmed the injury on Friday.\n\n"
+        "“A quote with narration between it and the last one is not continued.”"
+    )
+    speakers = [s for _, s in quotes_of(body)]
+    assert speakers[:2] == ["Okafor", "Okafor"]
+    assert speakers[3] is None
+
+
 def test_a_stray_straight_mark_opens_no_quote():
     body = (
         'Oz took him through a review of [his] systems" including his heart and lungs. '
