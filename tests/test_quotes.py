@@ -335,6 +335,21 @@ def test_blocks_a_copy_ran_together_are_parted():
     assert "https://example.org/pierNews/today" in doc.text
 
 
+def test_a_link_glued_to_a_full_name_whose_surname_the_file_writes_alone_is_parted():
+    doc = read_page(
+        Path("story.txt"),
+        "Share this page on this linkMarta Ellison, 31, won the harbour swim on Sunday.\n"
+        "She trained for a year in the cold water of the bay.\n"
+        "Ellison, who grew up in the town, beat the record by a minute.\n"
+        '"I could not feel my hands at the end," she said.\n'
+        "Flights on LinkedIn Travel were full.\n",
+    )
+    assert "linkMarta" not in doc.text
+    assert "Marta Ellison, 31, won the harbour swim" in doc.text
+    assert "Flights on LinkedIn Travel" in doc.text
+    assert [q.speaker for q in find_quotes(doc)] == ["Marta Ellison"]
+
+
 def test_a_mark_glued_to_a_word_before_a_quotation_it_closes_stays():
     doc = read_page(
         Path("story.txt"),

@@ -156,12 +156,20 @@ def _two_blocks(m: re.Match[str], line: str, text: str, common: set[str]) -> boo
         return before in ".!?" or _balance(line[m.start() :], '"') > 0
     if not m["low"] or m["next"] in _CLAUSE_OPENERS:
         return True
-    # a name the file also writes on its own, not a common word, and not part of one it
-    # writes whole more than once
+    # a name the file also writes on its own (or the first of a full name whose surname it
+    # does: "this linkJohn Johnston, 27, admitted …" and "Johnston, who had moved …"), not a
+    # common word, and not part of one it writes whole more than once
     name, word = m["next"], line[m.start() : m.end() + len(m["next"])]
+    surname = re.match(r" ([A-Z][a-z]+)\b", line[m.end() + len(name) :])
     return (
         name.lower() not in common
-        and re.search(rf"(?<![^\W\d_]){name}\b", text) is not None
+        and (
+            re.search(rf"(?<![^\W\d_]){name}\b", text) is not None
+            or (
+                surname is not None
+                and re.search(rf"(?<!{name} )(?<![^\W\d_]){surname[1]}\b", text) is not None
+            )
+        )
         and text.count(word) == 1
     )
 
