@@ -280,7 +280,9 @@ _CLOSING = {
     # ("Nissan has a vibrant portfolio …,” said David Kershaw)
     '"': re.compile(r'"|”'),
     "‘": re.compile(r"’(?![^\W\d_])"),  # not the apostrophe of “don’t”
-    "'": re.compile(r"(?<=\S)'(?!\w)"),  # not "don't", not "the '90s"
+    # not "don't", not "the '90s"; after a sentence's end and a space, at its paragraph's end
+    # (a copy of one sentence a line that set the mark off: "… work safely. '")
+    "'": re.compile(r"(?<=\S)'(?!\w)|(?<=[.!?,] )'(?=[ \t]*$)", re.M),
 }
 
 

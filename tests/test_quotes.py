@@ -350,6 +350,21 @@ def test_a_link_glued_to_a_full_name_whose_surname_the_file_writes_alone_is_part
     assert [q.speaker for q in find_quotes(doc)] == ["Marta Ellison"]
 
 
+def test_a_closing_mark_set_off_by_a_space_at_a_paragraphs_end_closes_the_quotation():
+    # copies of one sentence a line that part every mark from its word: "… the pier. '"
+    doc = read_page(
+        Path("story.txt"),
+        "The harbour master said the storm had broken two moorings.\n"
+        "'We lost a boat in the night and nobody was hurt,' she said.\n"
+        "'The crews worked until dawn to save the rest of the pier. '\n"
+        "The harbour reopens on Monday.\n",
+    )
+    assert [q.text for q in find_quotes(doc)] == [
+        "We lost a boat in the night and nobody was hurt",
+        "The crews worked until dawn to save the rest of the pier.",
+    ]
+
+
 def test_a_mark_glued_to_a_word_before_a_quotation_it_closes_stays():
     doc = read_page(
         Path("story.txt"),
