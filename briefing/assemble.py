@@ -40,6 +40,7 @@ from briefing.synthesize import (
     select,
     source_id,
     to_point,
+    without_subject,
 )
 from briefing.text import content_words, cosine
 
@@ -231,7 +232,9 @@ def _summaries(
                 # said …" after "… the agency said in a report"): the point stays here
                 executive = [e for e in executive if e.key not in {c.key for c in chosen}]
             picks[i] = chosen
-        points.append([to_point(c) for c in reading_order(chosen)])
+        # under a heading naming a report's country, its bullets need not bracket it in
+        heading = set(content_words(topic.name))
+        points.append([without_subject(to_point(c), c.doc, heading) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points
 
 

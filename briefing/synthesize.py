@@ -36,7 +36,7 @@ import numpy as np
 
 from briefing import background as general
 from briefing import lexicon, postag
-from briefing.attribution import byline
+from briefing.attribution import byline, report_subject
 from briefing.brackets import coverage_year, subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
@@ -777,7 +777,22 @@ def synthesize(
         query=" ".join([*(plain or [query]), *terms]),
         feedback=plain is not None,
     )
-    return [to_point(c) for c in reading_order(picked)]
+    named = set(content_words(" ".join([query, *terms])))
+    return [without_subject(to_point(c), c.doc, named) for c in reading_order(picked)]
+
+
+def without_subject(point: Point, doc: Document, named: set[str]) -> Point:
+    """``point`` without the brackets that name its report's country ("Police [of Belarus]
+    …", "across the country [Belarus]") when ``named`` (the words of the heading or question
+    the reader sees it under) names it."""
+    subject = report_subject(doc.title) if doc.doc_type == "report" else None
+    words = set(content_words(subject)) if subject else set()
+    if not subject or not words or not words <= named:
+        return point
+    text = point.text
+    for insert in (f" [of {subject}]", f" [{subject}]", f" [{subject}’s]", f" [{subject}'s]"):
+        text = text.replace(insert, "")
+    return dataclasses.replace(point, text=text)
 
 
 def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]:

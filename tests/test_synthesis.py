@@ -1025,6 +1025,26 @@ def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     ]
 
 
+def test_a_brief_on_the_country_a_report_is_about_does_not_bracket_its_name_in():
+    """"Police [of Ruritania] beat …" tells a reader of a brief on many countries whose police;
+    in a brief on Ruritania it says what the title says."""
+    report = doc(
+        "Police regularly beat detainees during arrests in 2023, NGOs reported.\n\n"
+        "Authorities closed 14 independent newspapers across the country in March 2023.\n",
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    on_it = [p.text for p in synthesize([analyze(report)], terms=["Ruritania"], words=40)]
+    assert on_it == [
+        "Police regularly beat detainees during arrests in 2023, NGOs reported.",
+        "Authorities closed 14 independent newspapers across the country in March 2023.",
+    ]
+    asked = [p.text for p in synthesize([analyze(report)], query="police", words=40)]
+    assert asked[0] == (
+        "Police [of Ruritania] regularly beat detainees during arrests in 2023, NGOs reported."
+    )
+
+
 def test_a_source_about_the_topic_outranks_one_that_only_touches_on_it():
     about = doc(
         "Rain fell across the north of the country for a third week.\n"
