@@ -402,6 +402,10 @@ def anchor_days(
         for m in PAST_PERIOD.finditer(text, start, end)
     ]
     inserts += _year_inserts(doc, start, end)
+    inserts += [
+        (m.end(), f" [{doc.date.year - _count(m['count'])}]")
+        for m in YEARS_AGO.finditer(text, start, end)
+    ]
     months = [
         (
             _month_end(text, m),
@@ -421,6 +425,21 @@ PAST_PERIOD = re.compile(
     r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or) the (?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?)"
     r"\b(?! \[)"
 )
+
+
+# "eight years ago", "12 years ago": counted back from the source's date, to the year they
+# reach ("… invaded Ukraine eight years ago [2014]" in a release of 2022). "A year ago" is left.
+_COUNT_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+YEARS_AGO = re.compile(
+    rf"\b(?P<count>\d{{1,3}}|(?i:{'|'.join(_COUNT_WORDS)})) years ago\b(?! \[)"
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS.index(word.lower()) + 2
 
 
 # "this year", "last year"; in a report, "during the year" (the one it covers).

@@ -276,6 +276,28 @@ def test_a_period_counted_back_from_the_source_gets_its_end_date():
         assert anchored(left) == left
 
 
+def test_years_counted_back_from_the_source_get_the_year_they_reach():
+    from datetime import date
+
+    from briefing.brackets import anchor_days
+
+    def anchored(text: str) -> str:
+        d = Document(path=Path("/x/a.txt"), title="Release", text=text, date=date(2022, 2, 27))
+        return anchor_days(d, 0, len(text))[1]
+
+    assert anchored("Aid has reached $405 million since the war began eight years ago.") == (
+        "Aid has reached $405 million since the war began eight years ago [2014]."
+    )
+    assert anchored("The port was built 12 years ago by a state firm.") == (
+        "The port was built 12 years ago [2010] by a state firm."
+    )
+    for left in (
+        "The treaty was signed eight years ago [2014] in Minsk.",  # an editor's year stays
+        "Many years ago the valley was farmland.",  # no count, no year
+    ):
+        assert anchored(left) == left
+
+
 def test_a_relative_day_whose_capital_is_bracketed_is_still_anchored():
     from datetime import date
 
