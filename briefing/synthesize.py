@@ -1234,17 +1234,25 @@ def select(
     pool, vectors = _prune(pool, vectors)
     sims = _similarities(vectors)
     n = len(pool)
+    per_source = Counter(c.key[0] for c in pool)
+    reports = all(c.doc.doc_type == "report" for c in pool) and len(per_source) > 2
+    if reports and feedback:
+        # a question asked of reports on many countries: what they share is their template
+        # ("There were reports that the government … committed arbitrary or unlawful
+        # killings"), not the answer, so a sentence is central among its own report's
+        sims = [
+            {j: w for j, w in row.items() if pool[j].key[0] == pool[i].key[0]}
+            for i, row in enumerate(sims)
+        ]
     cover_all = [1.0 + sum(row.values()) for row in sims]  # C_i(V), self-similarity 1
     cap = [SATURATION_A / n * c for c in cover_all]
-    reward = _rewards(pool, vectors, cover_all, query, feedback)
+    reward = _rewards(pool, vectors, cover_all, query, feedback, genre=reports and feedback)
     cluster = _clusters(sims, cover_all)
     # Each source weighs the same in the coverage term, however many sentences it has, so
     # that one long source does not stand for the topic.
-    per_source = Counter(c.key[0] for c in pool)
     weight = [n / len(per_source) / per_source[c.key[0]] for c in pool]
     # asked a question, news answers it where it is told best (spreading cost the 250-word
     # proxy 16.53 -> 16.36); a set of reports, one a country, answers it country by country
-    reports = all(c.doc.doc_type == "report" for c in pool) and len(per_source) > 2
     spread = SOURCE_DIVERSITY if not feedback or reports else 0.0
     chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
     leads = _leads_of_decisions(pool, chosen, sims, words)
@@ -1557,8 +1565,13 @@ def _rewards(
     cover_all: list[float],
     query: str,
     feedback: bool = False,
+    genre: bool = False,
 ) -> list[float]:
-    """r_j: centrality (mean similarity), query relevance, substance and lead position."""
+    """r_j: centrality (mean similarity), query relevance, substance and lead position. With
+    ``genre`` (reports on many countries asked a question: they share a genre, not a topic)
+    the signature is of the sentences the question's words retrieve against the rest of the
+    pool (``asked_signature``), not against a general background, where it would be the
+    genre's own words."""
     n = len(pool)
     centrality = [c / n for c in cover_all]
     qwords = Counter(content_words(query))
@@ -1567,7 +1580,7 @@ def _rewards(
         for w in set.intersection(*titles):
             qwords.pop(w, None)
     if qwords:
-        signature = topic_signature(pool)
+        signature = asked_signature(pool, set(qwords)) if genre else topic_signature(pool)
         weights = {
             w: QUERY_TERMS * (w in qwords) + (1 - QUERY_TERMS) * (w in signature)
             for w in {*qwords, *signature}
@@ -1616,6 +1629,31 @@ def topic_signature(pool: Sequence[Candidate]) -> set[str]:
             counts[w] += 1
             users[w].add(c.key[0])
     return {w for w in general.signature(counts) if len(users[w]) >= SIGNATURE_SOURCES}
+
+
+def asked_signature(pool: Sequence[Candidate], asked: set[str]) -> set[str]:
+    """The words the pool's sentences naming a word of ``asked`` use significantly more often
+    than its other sentences (Dunning's log-likelihood ratio at the signature's level), in at
+    least SIGNATURE_SOURCES sources: what the question's subject is written with in these
+    sources ("journalists": "media", "outlet", "press")."""
+    inner: Counter[str] = Counter()
+    outer: Counter[str] = Counter()
+    users: defaultdict[str, set[str]] = defaultdict(set)
+    for c in pool:
+        words = _words(c.edited.text)
+        (inner if asked & set(words) else outer).update(words)
+        for w in words:
+            users[w].add(c.key[0])
+    n1, n2 = sum(inner.values()), sum(outer.values())
+    if not n1 or not n2:
+        return set()
+    return {
+        w
+        for w, k in inner.items()
+        if k / n1 > outer[w] / n2
+        and len(users[w]) >= SIGNATURE_SOURCES
+        and general.llr(k, n1, outer[w], n2) > general.SIGNATURE_LLR
+    }
 
 
 def _under_headings(pool: list[Candidate], relevance: list[float], qwords: set[str]) -> list[float]:

@@ -1143,6 +1143,37 @@ def test_a_release_listing_the_parts_of_a_decision_is_told_by_its_lead():
     assert [p.text[:40] for p in points] == ["The Ministry is designating Acme Shippin"]
 
 
+def test_asked_a_question_reports_answer_it_rather_than_with_what_they_all_say():
+    """Country reports share a template ("There were reports that the government or its agents
+    committed arbitrary killings"): asked about journalists, each answers with its sentence on
+    them, not with the template every report repeats."""
+    template = (
+        "There were numerous reports that the government or its agents committed arbitrary "
+        "or unlawful killings during the year."
+    )
+    own = {
+        "Ruritania": "Police detained 12 journalists and seized their cameras in May 2023.",
+        "Borduria": "Authorities jailed 5 journalists and closed two newspapers in April 2023.",
+        "Syldavia": "A court sentenced 3 journalists to prison for their reporting in June 2023.",
+        "Carpania": "Security services beat 4 journalists covering a protest in July 2023.",
+    }
+    found = [
+        analyze(
+            doc(
+                f"{template}\n\nProsecutors charged 20 people with fraud in 2023.\n\n{line}\n",
+                title=f"Human Rights Report: {country}",
+                doc_type="report",
+                path=f"/tmp/{country.lower()}.txt",
+            )
+        )
+        for country, line in own.items()
+    ]
+    points = synthesize(found, query="How are journalists treated?", words=40)
+    texts = [p.text for p in points]
+    assert not any("arbitrary or unlawful killings" in t for t in texts)
+    assert sum("journalists" in t for t in texts) >= 3
+
+
 def test_asked_a_question_a_set_of_country_reports_answers_it_country_by_country():
     def report(country: str, lines: list[str]) -> Document:
         return doc(
