@@ -210,7 +210,12 @@ WHO = frozenset("i we you they he she".split())  # "we’ve" names nothing a pro
 
 # "the two reports", "the three men": a definite count of things named before (Halliday and
 # Hasan's reference by a numerative); "the two Koreas" names them.
-COUNTED_DEFINITE = re.compile(r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) [a-z]+s\b")
+# "the two reports", "both men": a count of things the reader was told of before ("both" with
+# its "and", "both Russia and Belarus", names them)
+COUNTED_DEFINITE = re.compile(
+    r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) [a-z]+s\b"
+    r"|\bboth (?:the )?(?:men|women|children|[a-z]+s)\b(?! and\b)"
+)
 INNER_DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|(?:from|of|in|on|at|by|with|after|since|during|to|for) that)"
     r" ([a-z]+)"

@@ -910,7 +910,7 @@ def test_nothing_to_announce_and_a_further_step_are_no_bullets():
     assert CEREMONY.search("We can’t confirm those numbers, but our envoy is in the region.")
     assert not CEREMONY.search("Officials were able to confirm 40 deaths in the port on Monday.")
     assert leans_back("The Department is further identifying the vessel Glory Harvest.", ())
-    assert not leans_back("Further talks are planned for 12 May in Geneva with both sides.", ())
+    assert not leans_back("Further talks are planned for 12 May in Geneva with mediators.", ())
 
 
 def test_a_contracted_pronoun_opening_a_sentence_leans_back():
@@ -972,6 +972,15 @@ def test_a_counted_definite_or_a_summing_up_points_back():
     assert leans_back("Taken together, the reports give the fullest account so far.", [])
     assert leans_back("Combined, the two reports give the fullest account so far.", [])
     assert not leans_back("Police detained two reporters in the capital on Monday.", [])
+    # "both" with a plural and no "and" after it counts two the reader was told of
+    assert leans_back("Guards beat both men before releasing them at the border.", [])
+    assert leans_back("Officials from both countries met in Geneva on Monday.", [])
+    assert leans_back("Further talks are planned for 12 May in Geneva with both sides.", [])
+    for left in (
+        "Officials of both Russia and Belarus met in Minsk on Monday.",
+        "Police detained both reporters and editors in the raid.",
+    ):
+        assert not leans_back(left, [])
 
 
 def test_feelings_about_what_happened_are_stances():
