@@ -161,6 +161,14 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
     return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]
 
 
+def without_subject_inserts(text: str, subject: str) -> str:
+    """``text`` without the brackets ``subject_inserts`` gives a report's country: for a
+    reader whose heading already names it."""
+    for insert in (f" [of {subject}]", f" [{subject}]", f" [{subject}’s]", f" [{subject}'s]"):
+        text = text.replace(insert, "")
+    return text
+
+
 def _compound_end(text: str, at: int) -> int:
     """Where the noun phrase that ends at ``at`` ends when the next word is a noun it modifies
     ("police precincts", "police officers"): the insertion goes after the whole of it."""
@@ -433,9 +441,7 @@ _COUNT_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
-YEARS_AGO = re.compile(
-    rf"\b(?P<count>\d{{1,3}}|(?i:{'|'.join(_COUNT_WORDS)})) years ago\b(?! \[)"
-)
+YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,3}}|(?i:{'|'.join(_COUNT_WORDS)})) years ago\b(?! \[)")
 
 
 def _count(word: str) -> int:

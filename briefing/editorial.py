@@ -208,10 +208,9 @@ def _verb_after(word: str) -> bool:
 WHO = frozenset("i we you they he she".split())  # "we’ve" names nothing a pronoun could be
 
 
-# "the two reports", "the three men": a definite count of things named before (Halliday and
-# Hasan's reference by a numerative); "the two Koreas" names them.
-# "the two reports", "both men": a count of things the reader was told of before ("both" with
-# its "and", "both Russia and Belarus", names them)
+# "the two reports", "the three men", "both men": a definite count of things named before
+# (Halliday and Hasan's reference by a numerative); "the two Koreas" and "both Russia and
+# Belarus" name them.
 COUNTED_DEFINITE = re.compile(
     r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) [a-z]+s\b"
     r"|\bboth (?:the )?(?:men|women|children|[a-z]+s)\b(?! and\b)"

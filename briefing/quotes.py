@@ -142,11 +142,10 @@ def _next_paragraph(text: str, closing: int, opening: int, next_closing: int) ->
         return False
     if text[next_closing + 1 :].split("\n", 1)[0].strip(" .,;"):
         return False  # a cue of its own, or narrative after it
-    rest = text[closing + 1 : para_start].strip()
-    if "\n" in rest:
+    between = text[closing + 1 : para_start].rstrip()
+    if "\n" in between:
         return False  # another paragraph between
-    rest = rest.strip(" .,;")
-    return not rest or match_after(text[closing + 1 : para_start].rstrip()) is not None
+    return not between.strip(" .,;") or match_after(between) is not None
 
 
 # What may stand between the parts of one quotation besides its attribution: when, where, how.

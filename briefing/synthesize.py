@@ -37,7 +37,7 @@ import numpy as np
 from briefing import background as general
 from briefing import lexicon, postag
 from briefing.attribution import byline, report_subject
-from briefing.brackets import coverage_year, subject_inserts
+from briefing.brackets import coverage_year, subject_inserts, without_subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
     TURN_LABEL,
@@ -789,10 +789,7 @@ def without_subject(point: Point, doc: Document, named: set[str]) -> Point:
     words = set(content_words(subject)) if subject else set()
     if not subject or not words or not words <= named:
         return point
-    text = point.text
-    for insert in (f" [of {subject}]", f" [{subject}]", f" [{subject}’s]", f" [{subject}'s]"):
-        text = text.replace(insert, "")
-    return dataclasses.replace(point, text=text)
+    return dataclasses.replace(point, text=without_subject_inserts(point.text, subject))
 
 
 def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]:
