@@ -92,6 +92,16 @@ SUBSTANCE_WEIGHT = 2.0  # how far substance raises a sentence's reward (at most 
 TITLE_WEIGHT = 1.0  # how far saying what the headline says raises a sentence's reward
 LEAD_WEIGHT = 1.0  # a news writer's lead sentences are their own summary
 REPORT_LOCATION = 1.0  # how far a report's first pages outweigh its last
+# A section its author heads as the summary ("Executive Summary", "Key Findings", "Overview")
+# is the author's own summary of the whole (Edmundson 1969's cue words, in a heading): its
+# sentences weigh as a news writer's lead does, each of them.
+SUMMARY_WEIGHT = 1.0
+SUMMARY_HEADING = re.compile(
+    r"(?:[a-z0-9]{1,3}[.)] )?(?:executive summary|summary|summary of (?:key )?findings"
+    r"|(?:key|main|principal) (?:findings|judg(?:e)?ments|points|messages)|overview|highlights"
+    r"|at a glance|in brief|abstract)",
+    re.I,
+)
 MAX_PER_SOURCE = 60  # the first eligible sentences of each source are candidates (more when
 MAX_POOL = 600  # there are few sources), and the most central of them all: this bounds the
 # work on 100 sources, and a single long report is read to its end
@@ -1573,9 +1583,8 @@ def _rewards(
     centrality = [c / n for c in cover_all]
     qwords = Counter(content_words(query))
     titles = [set(content_words(t)) for t in {c.doc.title for c in pool}]
-    if len(titles) > 1:  # a word in every source's title names their kind, not their news
-        for w in set.intersection(*titles):
-            qwords.pop(w, None)
+    for w in _said_of_all(pool, titles):
+        qwords.pop(w, None)
     if qwords:
         signature = asked_signature(pool, set(qwords)) if genre else topic_signature(pool)
         weights = {
@@ -1592,6 +1601,7 @@ def _rewards(
                 for c, r in zip(centrality, relevance, strict=True)
             ]
     headline = {t: Counter(content_words(t)) for t in {c.doc.title for c in pool}}
+    summaries = _summary_sections(pool)
     out = []
     for c, cand in zip(centrality, pool, strict=True):
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
@@ -1608,11 +1618,38 @@ def _rewards(
         asked_of_report = feedback and cand.doc.doc_type == "report"
         if cand.doc.doc_type not in ("transcript", "interview") and not asked_of_report:
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
+        if cand.key in summaries and not feedback:
+            prior *= 1.0 + SUMMARY_WEIGHT
         if cand.doc.doc_type == "report" and not asked_of_report:
             # Edmundson (1969)'s location method over a long report: it opens on its findings
             # and goes from the gravest matters to the lesser ones
             prior *= 1.0 + REPORT_LOCATION * (1 - cand.sentence.start / max(1, len(cand.doc.text)))
         out.append(c * prior)
+    return out
+
+
+def _said_of_all(pool: Sequence[Candidate], titles: list[set[str]]) -> set[str]:
+    """Words that say what all of the pool is, not which of its sentences are news: a word in
+    every source's title names their kind; a lone report's title names what every sentence
+    of it is about ("Iran", asked of a report on Iran). Not of other lone sources: a
+    meeting's title or an article's headline names several matters, which a query's words
+    pick out (QMSum, 100 words, R-2 12.69 -> 12.50 when they too were taken as said of all)."""
+    if len(titles) > 1:
+        return set.intersection(*titles)
+    lone = pool[0].doc if pool else None
+    return titles[0] if lone and lone.doc_type == "report" else set()
+
+
+def _summary_sections(pool: Sequence[Candidate]) -> set[tuple[str, int]]:
+    """The keys of the candidates in a section headed as its source's summary
+    (SUMMARY_HEADING)."""
+    found: dict[str, tuple[tuple[int, str], ...]] = {}
+    out = set()
+    for c in pool:
+        if c.key[0] not in found:
+            found[c.key[0]] = _headings(c.doc.text)
+        if SUMMARY_HEADING.fullmatch(section_heading(found[c.key[0]], c.sentence.start)):
+            out.add(c.key)
     return out
 
 

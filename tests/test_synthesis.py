@@ -1309,3 +1309,44 @@ def test_a_place_asked_about_is_found_by_its_peoples_irregular_adjective():
     texts = " ".join(p.text for p in synthesize(found, query=question, words=200))
     assert "Chinese authorities repatriated 600 North Koreans" in texts
     assert "forced labour" not in texts
+
+
+def test_a_reports_own_summary_section_weighs_as_its_lead():
+    """A section its author heads as the summary ("Executive Summary", "Key Findings") sums up
+    the whole report: each of its sentences weighs as a news lead does, not only the first.
+    The report's subject, named in its title, is no query within it: asked for "Ruritania",
+    a report on Ruritania weighs its sentences as it would unasked."""
+    from briefing.synthesize import _rewards, _similarities, _tfidf
+
+    finding = "Courts sentenced 412 people to death during 2023, twice as many as during 2022."
+    body = [
+        f"Police in Ruritania’s {town} district detained protesters and held them without "
+        f"charge for {days} days in overcrowded detention centres, NGOs reported."
+        for town, days in [("northern", 12), ("eastern", 30), ("coastal", 9), ("border", 21)]
+    ]
+
+    def rewards(heading: str, query: str = "") -> dict[str, float]:
+        text = "\n\n".join(
+            [
+                heading,
+                "Conditions worsened in several areas during 2023.",
+                "Women continued to face discrimination in employment and before the courts.",
+                finding,
+                "a. Arbitrary Arrest or Detention",
+                *body,
+            ]
+        )
+        report = doc(
+            text + "\n",
+            title="2023 Country Reports on Human Rights Practices: Ruritania",
+            doc_type="report",
+        )
+        pool = candidates([analyze(report)], terms=[query] if query else [])
+        vectors = _tfidf([c.edited.text for c in pool])
+        cover_all = [1.0 + sum(row.values()) for row in _similarities(vectors)]
+        values = _rewards(pool, vectors, cover_all, query)
+        return {c.edited.text: r for c, r in zip(pool, values, strict=True)}
+
+    for heading in ("EXECUTIVE SUMMARY", "Key Findings", "Overview"):
+        assert rewards(heading)[finding] > 1.5 * rewards("Background")[finding]
+    assert rewards("Background", "Ruritania") == pytest.approx(rewards("Background"))
