@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-from briefing import lexicon
+from briefing import lexicon, postag
 from briefing.ingest.meta import describing_compound, fold, full_names
 from briefing.ingest.turns import same_person
 from briefing.text import MAX_ANALYZED_CHARS, common_word, split_sentences
@@ -952,6 +952,8 @@ def _place_apposition(m: re.Match[str]) -> bool:
         and word.lower() not in lexicon.ROLE_NOUNS
         and word not in lexicon.ORGANISATION_HEADS  # "… Athletics Federation, Vadim …"
     )
+
+
 # A surname a description introduces: "Chorley-born Charnley", "pensioner Walsh" (nouns for
 # what a person is, in lower case; not "member", "winner", "champion": a country, a club)
 _LIFE_NOUNS = tuple(
@@ -1091,6 +1093,30 @@ _DESCRIBED = re.compile(
 
 
 _CAPITALISED_WORD = re.compile(r"(?:^|[\s-])[A-Z]")
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s$|(?<=s)[’']$")  # the clitic, not the name
+# A description's noun phrase ends before its clause goes on (Penn tags): a finite verb or
+# modal ("The Florida senator is", "A reporter can be heard"), a relative or subordinating
+# wh-word ("The lawyer who", "The crowd booed when he"), a pronoun or a comma.
+_PAST_THE_PHRASE = frozenset("VBZ VBP VBD MD WP WDT WRB PRP , :".split())
+_NOMINAL = frozenset("NN NNS NNP NNPS CD JJ".split())
+
+
+def _noun_phrase(description: str) -> str | None:
+    """A description as far as its noun phrase goes, up to its last noun ("The people of
+    Oakvale and" -> "The people of Oakvale"), or None when it is no noun phrase at all: an
+    opening "It’s" or "That’s" is a pronoun and a verb, not a possessor."""
+    tagged = postag.tag(description)
+    if len(tagged) > 1 and tagged[1][1] == "VBZ" and tagged[1][0] in ("’s", "'s"):
+        return None
+    end = 0
+    for _, tag, _, stop in tagged[1:]:
+        if tag in _PAST_THE_PHRASE:
+            break
+        if tag in _NOMINAL:
+            end = stop
+    return description[:end] if end else description
+
+
 _BEFORE_NAMES = lexicon.HELD_TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -1116,10 +1142,14 @@ def _after_office(words: list[str]) -> list[str]:
     return rest[-keep:] if len(rest) > keep else words
 
 
-def _clean_name(raw: str) -> str | None:
+def _clean_name(raw: str, possessive: bool = False) -> str | None:
+    """The name or description of who spoke in ``raw``; with ``possessive`` a name keeps a
+    possessive clitic (the ranker's candidates, whose weights were fitted with it: a name in
+    "Trump’s call for …" weighs as it did then)."""
     if _DESCRIBED.match(raw.strip()):
         # "The commission", "A narrator …", "The Republican nominee"
-        return raw.strip()[0].upper() + raw.strip()[1:]
+        described = _noun_phrase(raw.strip())
+        return described[0].upper() + described[1:] if described else None
     words = raw.split()
     opened = bool(words) and words[0] in _NOT_NAMES
     while words and words[0] in _NOT_NAMES:  # "As Secretary Blinken said"
@@ -1147,6 +1177,8 @@ def _clean_name(raw: str) -> str | None:
         # (or after what the person does: "Pensioner Joan Walsh", "Lawyer Gankhuugiin Batbayar")
         words = words[held[-1] + 1 :]  # (not "British Foreign Office" -> "Office")
     name = _TITLES.sub("", " ".join(words)).strip(" ,.‘’'")  # "'Amy' said": the name in marks
+    if not possessive:
+        name = _POSSESSIVE.sub("", name)  # "I saw Brafman’s surprise …": the person is Brafman
     if not name or name.lower() in lexicon.UNNAMED_SUBJECTS or name in {"The", "A", "An"}:
         return None
     if not _CAPITALISED_WORD.search(name):
@@ -1246,7 +1278,9 @@ def candidates(
         for m in _nearest(_MENTION.finditer(text, lo, hi), opening):
             if _hears(text, m, opening):
                 continue
-            name = _clean_name(_without_day(m[0], text[max(0, m.start() - 8) : m.start()]))
+            name = _clean_name(
+                _without_day(m[0], text[max(0, m.start() - 8) : m.start()]), possessive=True
+            )
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
@@ -1491,7 +1525,10 @@ def rank_speaker(
     best = ranked[0]
     if best.person is None:
         return Attribution(None, None, candidates=ranked)
-    return Attribution(cast.person(best.person), RANKED, best.mention, candidates=ranked)
+    person = best.person
+    if _POSSESSIVE.search(person) and not _DESCRIBED.match(person):
+        person = cast.lookup(_POSSESSIVE.sub("", person))  # "Brafman’s" is Ben Brafman
+    return Attribution(cast.person(person), RANKED, best.mention, candidates=ranked)
 
 
 def rival_rules(text: str, opening: int, closing: int) -> list[tuple[str, str]]:

@@ -503,3 +503,47 @@ def test_a_pronoun_goes_to_the_person_a_title_and_name_opened_the_story_on():
         "“This is a tax on every household in the country,” he added.\n"
     )
     assert [q.speaker for q, _ in attributed(body)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        # a possessive clitic is no part of a name: the person is who spoke
+        ("Gerald Brafman’s", "Gerald Brafman"),
+        ("Okafor's", "Okafor"),
+        ("Gwen Moss’", "Gwen Moss"),
+        # a description ends where its noun phrase does, before the clause goes on
+        ("The Ohio senator is", "The Ohio senator"),
+        ("A reporter can be heard", "A reporter"),
+        ("The lawyer who", "The lawyer"),
+        ("The residents of Oakvale and", "The residents of Oakvale"),
+        ("The crowd booed when he", "The crowd"),
+        ("The two-term governor will", "The two-term governor"),
+        ("The presumptive Republican nominee", "The presumptive Republican nominee"),
+        (
+            "A source involved in the campaign’s creation",
+            "A source involved in the campaign’s creation",
+        ),
+        # "It’s …", "That’s …": a pronoun and a verb, not a possessor
+        ("It’s denouncing what it", None),
+        ("That’s why he", None),
+    ],
+)
+def test_a_speaker_is_a_name_or_a_noun_phrase_not_the_words_after_it(raw, speaker):
+    from briefing.speakers import _clean_name
+
+    assert _clean_name(raw) == speaker
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        ("The Ohio senator is predicting he will win “a lot of delegates in the spring "
+         "primaries.”", "The Ohio senator"),
+        ("A reporter can be heard asking, “Should there be a register of every gun owner in "
+         "the state?”", "A reporter"),
+    ],
+)
+def test_a_described_speaker_is_named_by_the_noun_phrase_alone(passage, speaker):
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == speaker
