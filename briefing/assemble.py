@@ -27,6 +27,7 @@ from briefing.synthesize import (
     OFFICIAL,
     Candidate,
     about,
+    asked_actions,
     asked_of,
     background,
     candidates,
@@ -158,7 +159,13 @@ def _summaries(
     def choose(i: int, pool: list[Candidate]) -> list[Candidate]:
         topic = topics[i]
         query, feedback = " ".join(topic.terms), plain_question(topic)
-        return select(pool, words=_words(topic, info), query=query, feedback=feedback)
+        return select(
+            pool,
+            words=_words(topic, info),
+            query=query,
+            feedback=feedback,
+            actions=asked_actions(topic.query),
+        )
 
     picks = [choose(i, pool) for i, pool in enumerate(pools)]
 
@@ -224,6 +231,7 @@ def _summaries(
                 words=_words(topic, info),
                 query=" ".join(topic.terms),
                 feedback=plain_question(topic),
+                actions=asked_actions(topic.query),
             )
             if len(again) >= MIN_SECTION_POINTS or len(again) >= len(chosen):
                 chosen = again

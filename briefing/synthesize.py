@@ -595,6 +595,15 @@ def _asker_says(doc: Document, sentence: Sentence) -> bool:
     )
 
 
+def asked_actions(question: str | None) -> frozenset[str]:
+    """The content words of a plain-language question that it uses as verbs (Penn tags):
+    what it asks of its nouns (see ``_rewards``)."""
+    if not question or plain_words(question) is None:
+        return frozenset()
+    verbs = [w for w, tag, _, _ in postag.tag(question) if tag.startswith("VB")]
+    return frozenset(content_words(" ".join(verbs)))
+
+
 def plain_question(topic: Topic) -> bool:
     """Whether the topic's query is a question or sentence in plain words (see
     ``query.plain_words``) rather than a list of words or a query in the query language."""
@@ -786,6 +795,7 @@ def synthesize(
         # a question's own words, as a brief's topic takes them: not its frame or light verbs
         query=" ".join([*(plain or [query]), *terms]),
         feedback=plain is not None,
+        actions=asked_actions(query),
     )
     named = set(content_words(" ".join([query, *terms])))
     return [without_subject(to_point(c), c.doc, named) for c in reading_order(picked)]
@@ -1228,7 +1238,12 @@ def _by_reporter(c: Candidate) -> bool:
 
 
 def select(
-    pool: list[Candidate], *, words: int, query: str = "", feedback: bool = False
+    pool: list[Candidate],
+    *,
+    words: int,
+    query: str = "",
+    feedback: bool = False,
+    actions: Collection[str] = (),
 ) -> list[Candidate]:
     """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
     (the query is a question in plain words) the query is widened by pseudo-relevance
@@ -1253,7 +1268,9 @@ def select(
         ]
     cover_all = [1.0 + sum(row.values()) for row in sims]  # C_i(V), self-similarity 1
     cap = [SATURATION_A / n * c for c in cover_all]
-    reward = _rewards(pool, vectors, cover_all, query, feedback, genre=reports and feedback)
+    reward = _rewards(
+        pool, vectors, cover_all, query, feedback, genre=reports and feedback, actions=actions
+    )
     cluster = _clusters(sims, cover_all)
     # Each source weighs the same in the coverage term, however many sentences it has, so
     # that one long source does not stand for the topic.
@@ -1573,6 +1590,7 @@ def _rewards(
     query: str,
     feedback: bool = False,
     genre: bool = False,
+    actions: Collection[str] = (),
 ) -> list[float]:
     """r_j: centrality (mean similarity), query relevance, substance and lead position. With
     ``genre`` (reports on many countries asked a question: they share a genre, not a topic)
@@ -1587,8 +1605,14 @@ def _rewards(
         qwords.pop(w, None)
     if qwords:
         signature = asked_signature(pool, set(qwords)) if genre else topic_signature(pool)
+        # A question's verbs say what it asks of its nouns ("How are journalists detained
+        # and treated?"): a sentence with the verb alone ("… detained individuals perceived
+        # as …") is about someone else. Nouns carry a query, verbs much less (Lioma & Blanco
+        # 2009, part of speech in query term weighting); a verb weighing half a noun still
+        # chose the sentences about others. Its verbs are its query only when it has no noun.
+        topic_words = set(qwords) - set(actions) or set(qwords)
         weights = {
-            w: QUERY_TERMS * (w in qwords) + (1 - QUERY_TERMS) * (w in signature)
+            w: QUERY_TERMS * (w in topic_words) + (1 - QUERY_TERMS) * (w in signature)
             for w in {*qwords, *signature}
         }
         relevance = _relevance(vectors, weights, feedback, asked=set(qwords))

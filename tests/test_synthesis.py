@@ -1350,3 +1350,31 @@ def test_a_reports_own_summary_section_weighs_as_its_lead():
     for heading in ("EXECUTIVE SUMMARY", "Key Findings", "Overview"):
         assert rewards(heading)[finding] > 1.5 * rewards("Background")[finding]
     assert rewards("Background", "Ruritania") == pytest.approx(rewards("Background"))
+
+
+def test_a_questions_verbs_say_what_it_asks_of_its_nouns():
+    """"How are journalists detained and treated?" asks about journalists: a report's
+    sentence on farmers detained at a protest does not answer it, one on journalists
+    threatened into silence does, though it does not say "detained" (the question's verbs
+    do not select sentences on their own; Lioma & Blanco 2009)."""
+
+    def report(country: str) -> Document:
+        lines = [
+            f"Security forces in {country} detained 300 farmers and 14 union leaders in Varna on "
+            "May 3, 2023.",
+            f"Officials in {country} threatened journalists with prosecution over their "
+            "reporting on corruption.",
+            f"The courts of {country} heard 40 disputes over water rights during 2023.",
+        ]
+        return doc(
+            "\n".join(lines) + "\n",
+            title=f"Human Rights Report: {country}",
+            doc_type="report",
+            path=f"/tmp/{country.lower()}.txt",
+        )
+
+    reports = [report(c) for c in ("Ruritania", "Borduria", "Syldavia")]
+    found = [analyze(d) for d in reports]
+    points = synthesize(found, query="How are journalists detained and treated?", words=45)
+    on_journalists = {p.source for p in points if "journalists" in p.text}
+    assert on_journalists == {source_id(d) for d in reports}
