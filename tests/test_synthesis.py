@@ -72,6 +72,29 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert not leans_back("This year’s Policy Act Report documents the arrests of 20 lawyers.", [])
 
 
+def test_a_written_sentence_presupposing_an_unseen_event_or_set_leans_back():
+    """An iterative presupposes an earlier event, an "other" set one the reader was told of
+    (Levinson 1983; Modjeska 2003); not an "other" closing a list or one the sentence names."""
+
+    def written(text: str) -> bool:
+        return leans_back(text, [], spoken=False)
+
+    assert written("Petrov was arrested again in June as he tried to cross the border.")
+    assert written("In May the broadcaster moved its newsroom back to Vilnius.")
+    assert written("Police confiscated the passports of other pastors detained in March.")
+    assert written("Officials later fined other independent newspapers for the same reports.")
+    assert not written("Police detained lawyers, bloggers and other critics of the mayor.")
+    assert not written("Among other things, the decree bans gatherings of more than ten people.")
+    assert not written("Our allies share the burden; other allies outside Europe send funds.")
+    assert not written("No party other than the ruling one may hold rallies in the capital.")
+    assert not written("Ruritania and 12 other states asked the court for an inquiry in May.")
+    assert not written("Police beat protesters in May, as well as other abuses by guards.")
+    assert not written("Petrov was arrested in June as he tried to cross the border.")
+    # a speaker's "again" is mostly of what the room has heard
+    spoken = "We will meet the minister again next week about the prisoners."
+    assert not leans_back(spoken, [], spoken=True)
+
+
 def test_first_person_counts_only_outside_quotation_marks():
     assert first_person("We will not allow Iran to acquire a nuclear weapon.")
     assert first_person("Diplomacy remains our preferred path to a deal.")
