@@ -731,6 +731,11 @@ def _other_anaphor(tokens: Sequence[str]) -> bool:
     return at == 0 or opening[at - 1] not in ("and", "or", ",")
 
 
+def _presupposes(low: str) -> bool:
+    """An iterative (ITERATIVE) or an unnamed "other" set (``_other_set``) in ``low``."""
+    return bool(ITERATIVE.search(low)) or _other_set(low)
+
+
 def _other_set(low: str) -> bool:
     """An "other" set (OTHER_SET) whose noun the sentence has not named before it: "our
     allies … ; other allies are doing the same" names its set."""
@@ -779,8 +784,7 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES):
         return True  # "… in this regard"
-    unquoted = _QUOTED.sub(" ", low)
-    if not spoken and (ITERATIVE.search(unquoted) or _other_set(unquoted)):
+    if not spoken and _presupposes(_QUOTED.sub(" ", low)):
         # "… was arrested again", "… property of other Baha’is"; a speaker's "again" is
         # mostly of what the room has heard (QMSum 100w R-2 12.74 -> 12.42 with speech too)
         return True

@@ -1599,6 +1599,7 @@ def _rewards(
     genre's own words."""
     n = len(pool)
     centrality = [c / n for c in cover_all]
+    headings = _section_headings(pool)
     qwords = Counter(content_words(query))
     titles = [set(content_words(t)) for t in {c.doc.title for c in pool}]
     for w in _said_of_all(pool, titles):
@@ -1616,7 +1617,7 @@ def _rewards(
             for w in {*qwords, *signature}
         }
         relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
-        relevance = _under_headings(pool, relevance, set(qwords))
+        relevance = _under_headings(pool, relevance, set(qwords), headings)
         total = sum(relevance)
         if total > 0:
             scale = sum(centrality) / total
@@ -1625,9 +1626,8 @@ def _rewards(
                 for c, r in zip(centrality, relevance, strict=True)
             ]
     headline = {t: Counter(content_words(t)) for t in {c.doc.title for c in pool}}
-    summaries = _summary_sections(pool)
     out = []
-    for c, cand in zip(centrality, pool, strict=True):
+    for c, cand, heading in zip(centrality, pool, headings, strict=True):
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
         # Edmundson (1969)'s title method: a sentence that says what its source's headline
         # says carries that source's news
@@ -1642,7 +1642,7 @@ def _rewards(
         asked_of_report = feedback and cand.doc.doc_type == "report"
         if cand.doc.doc_type not in ("transcript", "interview") and not asked_of_report:
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
-        if cand.key in summaries and not feedback:
+        if not feedback and SUMMARY_HEADING.fullmatch(heading):
             prior *= 1.0 + SUMMARY_WEIGHT
         if cand.doc.doc_type == "report" and not asked_of_report:
             # Edmundson (1969)'s location method over a long report: it opens on its findings
@@ -1662,19 +1662,6 @@ def _said_of_all(pool: Sequence[Candidate], titles: list[set[str]]) -> set[str]:
         return set.intersection(*titles)
     lone = pool[0].doc if pool else None
     return titles[0] if lone and lone.doc_type == "report" else set()
-
-
-def _summary_sections(pool: Sequence[Candidate]) -> set[tuple[str, int]]:
-    """The keys of the candidates in a section headed as its source's summary
-    (SUMMARY_HEADING)."""
-    found: dict[str, tuple[tuple[int, str], ...]] = {}
-    out = set()
-    for c in pool:
-        if c.key[0] not in found:
-            found[c.key[0]] = _headings(c.doc.text)
-        if SUMMARY_HEADING.fullmatch(section_heading(found[c.key[0]], c.sentence.start)):
-            out.add(c.key)
-    return out
 
 
 def topic_signature(pool: Sequence[Candidate]) -> set[str]:
@@ -1714,24 +1701,38 @@ def asked_signature(pool: Sequence[Candidate], asked: set[str]) -> set[str]:
     }
 
 
-def _under_headings(pool: list[Candidate], relevance: list[float], qwords: set[str]) -> list[float]:
+def _under_headings(
+    pool: list[Candidate],
+    relevance: list[float],
+    qwords: set[str],
+    headings: Sequence[str] | None = None,
+) -> list[float]:
     """Relevance raised for sentences under a section heading that names the query's words
     (Edmundson 1969 counts heading words with title words): in a country report, the
     sentences under "Freedom of Expression, Including for Members of the Press" answer a
-    question on the press, whether or not each says "press"."""
+    question on the press, whether or not each says "press". ``headings``: each candidate's
+    section heading (``_section_headings``), if already found."""
     top = max(relevance, default=0.0)
     if not top:
         return relevance
-    out: list[float] = []
-    found: dict[str, tuple[tuple[int, str], ...]] = {}  # each source's headings, once
     share: dict[str, float] = {"": 0.0}  # each heading's share of the query's words, once
-    for r, c in zip(relevance, pool, strict=True):
-        if c.key[0] not in found:
-            found[c.key[0]] = _headings(c.doc.text)
-        heading = section_heading(found[c.key[0]], c.sentence.start)
+    out: list[float] = []
+    for r, heading in zip(relevance, headings or _section_headings(pool), strict=True):
         if heading not in share:
             share[heading] = len(qwords & set(content_words(heading))) / len(qwords)
         out.append(r + HEADING_SHARE * share[heading] * top)
+    return out
+
+
+def _section_headings(pool: Sequence[Candidate]) -> list[str]:
+    """The heading of the section each candidate stands in ("" before any), each source's
+    headings found once."""
+    found: dict[int, tuple[tuple[int, str], ...]] = {}
+    out = []
+    for c in pool:
+        if id(c.doc) not in found:
+            found[id(c.doc)] = _headings(c.doc.text)
+        out.append(section_heading(found[id(c.doc)], c.sentence.start))
     return out
 
 
