@@ -402,6 +402,8 @@ def anchor_days(
     for m in RELATIVE_DAY.finditer(text, start - lead, end):
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 40]):
             continue  # "on Monday, 14 November" already says when
+        if _another_week(doc, m, start, end):
+            continue
         day = _resolve(m.group().lower(), doc.date, sentence)
         cut = m.end() + (2 if text[m.end() : m.end() + 2] in ("’s", "'s") else 0)
         inserts.append((cut, f" [{day.day} {day:%B %Y}]"))
@@ -425,6 +427,30 @@ def anchor_days(
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
     return _inserted(text, start, end, inserts)
+
+
+def _another_week(doc: Document, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether the weekday ``m`` of the sentence ``doc.text[start:end]`` is no day of the week
+    the source was written in: a day of a name ("Palm Sunday", "Black Friday": a capitalised
+    word before it, past the sentence's first), any such day ("every Sunday", "a Sunday"), a
+    day of a month the sentence names ("In March, … on Sunday"), or a day of the earlier year
+    a report covers (its title names that year)."""
+    if not any(day in m.group().lower() for day in WEEKDAYS):
+        return False
+    before = doc.text[start : m.start()].split()
+    if before and before[-1].lower() in _ANY_DAY:
+        return True
+    bare = m.group()[:1].isupper()  # no "on", "last" before it
+    if bare and len(before) > 1 and before[-1][:1].isupper() and before[-1][-1].isalpha():
+        return True
+    if _A_MONTH.search(doc.text[start : m.start()] + " " + doc.text[m.end() : end]):
+        return True
+    covered = coverage_year(doc)
+    return covered is not None and doc.date is not None and covered != doc.date.year
+
+
+_ANY_DAY = frozenset(("a", "an", "every", "each", "one", "some", "any"))
+_A_MONTH = re.compile(rf"\b{lexicon.month_pattern()}\b")
 
 
 # "over the past four days", "in the last two weeks": a period counted back from the day the

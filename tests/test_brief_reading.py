@@ -242,6 +242,35 @@ def test_a_month_without_a_year_gets_the_year_it_means():
         assert anchored(dated) == dated
 
 
+def test_a_weekday_is_anchored_only_when_it_is_a_day_of_the_sources_week():
+    from datetime import date
+
+    from briefing.brackets import anchor_days
+
+    def anchored(text, title="Press release"):
+        d = Document(path=Path("/x/a.txt"), title=title, text=text, date=date(2024, 4, 17))
+        return anchor_days(d, 0, len(text))[1]
+
+    # a day of the week the source was written in
+    assert anchored("The envoy met the ministers on Monday.") == (
+        "The envoy met the ministers on Monday [15 April 2024]."
+    )
+    # a feast or a day of a name ("Easter Sunday", "Black Friday") is no day of that week
+    assert anchored("Police held 12 marchers on Palm Sunday at the cathedral.") == (
+        "Police held 12 marchers on Palm Sunday at the cathedral."
+    )
+    # a month the sentence names is the time it tells of: its weekday is one of that month
+    assert anchored("In March, guards beat the inmates on Sunday and Monday.") == (
+        "In March [2024], guards beat the inmates on Sunday and Monday."
+    )
+    # in a report on an earlier year, any weekday is one of that year
+    assert anchored("Guards beat the inmates on Sunday.", "2023 Country Reports: Chad") == (
+        "Guards beat the inmates on Sunday."
+    )
+    # any Sunday is none in particular
+    assert anchored("The market closes every Sunday.") == "The market closes every Sunday."
+
+
 def test_last_year_gets_its_year():
     from datetime import date
 
