@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing import lexicon
+from briefing import lexicon, postag
 from briefing.attribution import said_by
 from briefing.brackets import (
     acronym_inserts,
@@ -869,15 +869,22 @@ def dangling_person(text: str) -> bool:
     first = re.match(r"[“\"‘'(\[]*([A-Z][\w’'-]*)", text)
     if first is None or first.end() >= m.start():
         return True
-    # "Putin said his …" names him first; "Today’s action …", "The Act …" and "Last June,
-    # he …" do not
+    # "Putin said his …" names him first; "Today’s action …", "The Act …", "Police
+    # detained her" (a plural noun, no one person) and "Last June, he …" do not
     word = first[1]
     return (
-        word.lower() in STOPWORDS
+        _common_noun(text, first.start(1))
+        or word.lower() in STOPWORDS
         or word.lower() in lexicon.TIME_OPENERS
         or word in CALENDAR_WORDS
         or bool(re.search(r"[’']s$", word))
     )
+
+
+def _common_noun(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is a common noun in its sentence ("Police", "Authorities"),
+    by its part of speech: no name of one person."""
+    return any(start == at and tag in ("NN", "NNS") for _, tag, start, _ in postag.tag(text[:80]))
 
 
 def _general_reference(tokens: Sequence[str]) -> bool:

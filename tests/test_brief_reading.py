@@ -775,6 +775,15 @@ def test_a_month_is_nobody_a_her_could_stand_for():
     assert not dangling_person("On August 30, Maria Lind said her government would sign.")
 
 
+def test_a_plural_noun_opening_the_sentence_is_nobody_a_her_could_stand_for():
+    from briefing.editorial import dangling_person
+
+    assert dangling_person("Police detained her at home in December.")
+    assert dangling_person("Prosecutors charged him with treason in absentia.")
+    assert not dangling_person("Medvedev called her a traitor on state television.")
+    assert not dangling_person("Journalist Ann Lee said her paper had closed.")
+
+
 def test_an_also_a_closing_there_or_a_regard_points_back_in_speech_too():
     from briefing.editorial import leans_back
 
