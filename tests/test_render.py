@@ -278,3 +278,42 @@ def test_a_quote_within_a_key_quote_takes_single_marks(cli, tmp_path):
     for layout in ("policy-brief", "memo"):
         html = brief_html(brief_from_dict(data), RenderOptions(theme=Theme(layout=layout)))
         assert "“Working ‘by, with, and through’ partners, the coalition held the line.”" in html
+
+
+def test_a_brief_of_one_topic_has_no_contents_no_chart_and_one_shared_attribution(cli, tmp_path):
+    """Contents and a chart of sources per topic tell a reader nothing when there is one topic;
+    points that all come from one speaker on one day say so once, above them."""
+    out = tmp_path / "one"
+    result = cli(
+        "brief", PROJECTS / "mixed" / "sources", "--topic", "Russia", "--keywords", "Russia",
+        "--as-of", "2026-11-23", "--format", "txt", "--format", "pdf", "--format", "docx",
+        "--format", "json", "--out", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    folder = next(out.rglob("brief.pdf")).parent
+    assert not (folder / "chart.png").exists()
+    pdf = PdfReader(folder / "brief.pdf")
+    assert not any(page.images for page in pdf.pages)
+    assert "Contents" not in text_of(folder / "brief.pdf")
+    with zipfile.ZipFile(folder / "brief.docx") as z:
+        assert "TOC \\o" not in z.read("word/document.xml").decode()
+    import json
+
+    from briefing.render.html import RenderOptions, brief_html
+    from briefing.render.web import brief_from_dict
+
+    data = json.loads((folder / "brief.json").read_text())
+    txt = " ".join((folder / "brief.txt").read_text().split())
+    assert "All points:" not in txt  # its points are of several speakers and days
+    assert "— Helena Varga, 18 November 2026 [2]" in txt
+    # a point in its speaker's first person opens on the speaker, in quotation marks
+    assert "Daniel Okafor, Department Spokesperson: “Russia’s strikes on Ukraine’s" in txt
+    assert "before temperatures drop further.” — 19 November 2026 [4]" in txt
+    for point in data["topics"][0]["summary"]:
+        point.update(said_by="Office of the Spokesperson", date="2026-11-18", role=None, reported=False)
+    html = brief_html(brief_from_dict(data), RenderOptions())
+    assert html.count("All points: Office of the Spokesperson, 18 November 2026") == 1
+    assert "— Office of the Spokesperson" not in html
+    # a brief of several topics keeps both
+    many = run(make(tmp_path), formats=["pdf"]).out_dir
+    assert (many / "chart.png").exists() and "Contents" in text_of(many / "brief.pdf")

@@ -53,7 +53,8 @@ def render(
         )
     options = options or RenderOptions()
     written: list[Path] = []
-    if CHART_FORMATS & set(formats) and brief.sections:
+    # sources per topic: a chart of one topic is one bar, and says nothing
+    if CHART_FORMATS & set(formats) and len(brief.sections) > 1:
         from briefing.render.chart import draw_chart  # Pillow, only when there is a chart
 
         chart = draw_chart(brief, out_dir / "chart.png", options.theme)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
@@ -16,6 +17,7 @@ from briefing import lexicon
 from briefing.attribution import cite_title
 from briefing.errors import RenderError
 from briefing.model import Brief, Theme
+from briefing.text import FIRST_PERSON
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CONTAINER_TAGS = {"section", "aside", "blockquote"}
@@ -85,6 +87,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["longdate"] = long_date
     env.filters["daterange"] = date_range
     env.filters["attribution"] = attribution
+    env.filters["shared_attribution"] = shared_attribution
+    env.filters["bullet"] = bullet
     env.filters["cite_title"] = cite_title
     env.filters["dates_itself"] = dates_itself
     env.filters["quoted"] = quoted
@@ -164,6 +168,37 @@ def attribution(point: Any) -> str:
     parts = [*who, long_date(day) if day else None]
     shown = ", ".join(p for p in parts if p)
     return f" — {shown}" if shown else ""
+
+
+def bullet(point: Any, shared: str = "") -> str:
+    """A point as its bullet reads: its text, then who said it when (unless ``shared``, said
+    once above the section's points). A point in its speaker's own first person opens on the
+    speaker and is set in quotation marks, "Ned Price: “I can confirm …” — 20 May 2022", so
+    that its "I" or "we" reads as theirs from the first word, not the brief's."""
+    get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
+    text, said_by = str(get("text") or ""), get("said_by")
+    if shared:
+        return text
+    if not said_by or get("reported") or not _in_first_person(text):
+        return text + attribution(point)
+    who = ", ".join(p for p in (said_by, get("role")) if p)
+    day = _as_date(get("date"))
+    return f"{who}: {quoted(text)}" + (f" — {long_date(day)}" if day else "")
+
+
+def _in_first_person(text: str) -> bool:
+    """Whether the text speaks in the first person outside its own quotations ("[W]e have
+    offered …": a capital the bullet shows in brackets is the word's)."""
+    plain = re.sub(r"\[(\w)\]", r"\1", text)
+    return bool(FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", " ", plain)))
+
+
+def shared_attribution(points: Sequence[Any]) -> str:
+    """Who said all of a section's points and when ("State Department report on Iran, 17 April
+    2024"), when that is one and the same for two or more: said once above them, not after
+    each; else ""."""
+    said = {attribution(p) for p in points}
+    return said.pop()[len(" — ") :] if len(points) > 1 and len(said) == 1 else ""
 
 
 def _person(name: str | None) -> bool:
