@@ -310,7 +310,8 @@ def test_a_brief_of_one_topic_has_no_contents_no_chart_and_one_shared_attributio
     assert "Daniel Okafor, Department Spokesperson: “Russia’s strikes on Ukraine’s" in txt
     assert "before temperatures drop further.” — 19 November 2026 [4]" in txt
     for point in data["topics"][0]["summary"]:
-        point.update(said_by="Office of the Spokesperson", date="2026-11-18", role=None, reported=False)
+        point.update(said_by="Office of the Spokesperson", date="2026-11-18")
+        point.update(role=None, reported=False)
     html = brief_html(brief_from_dict(data), RenderOptions())
     assert html.count("All points: Office of the Spokesperson, 18 November 2026") == 1
     assert "— Office of the Spokesperson" not in html
