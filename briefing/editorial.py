@@ -429,7 +429,11 @@ def edit(
         return None  # someone's words the source quotes: a key quote, not the source's bullet
     if unknown_person(doc, start, s.end):
         return None  # "Li founded …" in a source naming two people Li
-    if _unbalanced_quote(text) or PRONOUN_ATTRIBUTION.search(text) or dangling_person(text):
+    if (
+        _unbalanced_quote(text)
+        or PRONOUN_ATTRIBUTION.search(text)
+        or dangling_person(text, doc.text)
+    ):
         return None  # a piece of a longer quotation, or about a "he" the reader was not shown
     speaker = said_by(doc, s)
     # a report is written, not spoken: its "Durable Solutions: …" is a heading, whatever else
@@ -812,6 +816,8 @@ def leans_back(
         return True  # "Look, for us, this is …"
     if not spoken and INTRODUCED_PERSONAL.match(low):
         return True  # "Unreversed, it will …"; a speaker's "So, they …" is of the talk
+    if not spoken and tokens[1:2] in (["it"], ["they"]) and _adverb(low):
+        return True  # "Together they constituted …", "Now it is …": the same, with no comma
     if REPORTED_PRONOUN.search(low) or _object_pronoun(low):
         return True  # "Moscow says this makes it …", "We’ve conveyed it repeatedly"
     clause = INTRODUCED_DEMONSTRATIVE.match(low)
@@ -856,10 +862,17 @@ CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
-def dangling_person(text: str) -> bool:
+def _adverb(low: str) -> bool:
+    """Whether the sentence's first word is an adverb, by its part of speech."""
+    first = postag.tag(low[:40])[:1]
+    return bool(first) and first[0][1] == "RB"
+
+
+def dangling_person(text: str, context: str = "") -> bool:
     """Whether the sentence says "he" or "her" of someone it has not named: "the Act named
     after him". A name is a capitalised word that no "the" makes a thing and, first in the
-    sentence, no "’s" makes a time ("Today’s")."""
+    sentence, no "’s" makes a time ("Today’s") and no common word: one its source
+    (``context``) writes in lower case too ("Police detained her", "Soon he …")."""
     text = re.sub(r"^\[(\w)\]", r"\1", text)  # "[T]he call …" opens on "The"
     m = PERSONAL.search(text)
     if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
@@ -873,18 +886,12 @@ def dangling_person(text: str) -> bool:
     # detained her" (a plural noun, no one person) and "Last June, he …" do not
     word = first[1]
     return (
-        _common_noun(text, first.start(1))
+        common_word(word, context)
         or word.lower() in STOPWORDS
         or word.lower() in lexicon.TIME_OPENERS
         or word in CALENDAR_WORDS
         or bool(re.search(r"[’']s$", word))
     )
-
-
-def _common_noun(text: str, at: int) -> bool:
-    """Whether the word at ``at`` is a common noun in its sentence ("Police", "Authorities"),
-    by its part of speech: no name of one person."""
-    return any(start == at and tag in ("NN", "NNS") for _, tag, start, _ in postag.tag(text[:80]))
 
 
 def _general_reference(tokens: Sequence[str]) -> bool:

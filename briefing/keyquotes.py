@@ -236,7 +236,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         # that the under secretary outlined"
         and not ECHO.match(text.lower())
         and not ECHOED.search(text)
-        and not dangling_person(text)
+        and not dangling_person(text, doc.text)
     )
 
 
