@@ -135,6 +135,8 @@ def test_analysis_of_a_huge_document_reads_a_bounded_part():
         "So I’d ask that you limit your questions to those topics, please, everyone.",
         "It’s my pleasure to welcome you to this call previewing the Secretary’s trip to Italy.",
         "Today, we are joined by the Under Secretary and the Special Envoy to discuss these.",
+        "Yes, we have seen those reports and we are looking into them.",
+        "Great, thank you all for coming out this morning to the briefing.",
     ],
 )
 def test_logistics_are_never_summary_material(sentence):
@@ -142,8 +144,13 @@ def test_logistics_are_never_summary_material(sentence):
     from briefing.summarize import eligible
 
     assert not eligible(Sentence(sentence, 0, len(sentence), "Jalina Porter", "answer"))
-    fact = "The United States will send an additional 500 million dollars in aid."
-    assert eligible(Sentence(fact, 0, len(fact), "Jalina Porter", "answer"))
+    for fact in (
+        "The United States will send an additional 500 million dollars in aid.",
+        # an answer word as a determiner, an adjective in a name: news
+        "No casualties were reported after the second blast in the port.",
+        "Great Britain has ended its embargo on arms sales to the region.",
+    ):
+        assert eligible(Sentence(fact, 0, len(fact), "Jalina Porter", "answer")), fact
 
 
 @pytest.mark.parametrize(
