@@ -29,8 +29,8 @@ _LOGISTICS = Folded(
     # an answer word or an interjection on its own ("Yes, …", "Great."), not a determiner or
     # an adjective: "No casualties were reported", "Great Britain has …"
     r" that|(sure|okay|ok|yes|no|well|great)\b(?![ \w-]))|"
-    r"\b(press 1|on the record|embargoed|take (your|a few) questions|your (\w+ )?question|the line of"
-    r"|(wonderful|good|great|an honou?r|a (real )?pleasure|a privilege|nice) to (welcome|see|be"
+    r"\b(press 1|on the record|embargoed|take (your|a few) questions|your (\w+ )?question"
+    r"|the line of|(wonderful|good|great|an honou?r|a (real )?pleasure|a privilege|nice) to (welcome|see|be"
     r" (here|with))|welcome (each|all) of you|proceed to the"
     r"|let me (briefly )?(recap|start|begin|turn)"
     r"|(nothing|anything) (specific |else |more |new )?to (announce|offer|add|share)"
