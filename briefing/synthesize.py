@@ -596,12 +596,23 @@ def _asker_says(doc: Document, sentence: Sentence) -> bool:
 
 
 def asked_actions(question: str | None) -> frozenset[str]:
-    """The content words of a plain-language question that it uses as verbs (Penn tags):
-    what it asks of its nouns (see ``_rewards``)."""
+    """The content words of a plain-language question that say what it asks of its subject,
+    not what the subject is (see ``_rewards``): its verbs (Penn tags), and the nouns of its
+    opening "what" or "which" phrase, the kind of answer it wants (a question's answer type
+    against its topic, as question classification tells them apart, Li & Roth 2002): in "What
+    restrictions do women face?" the topic is women; "restrictions" on anyone else are no
+    answer."""
     if not question or plain_words(question) is None:
         return frozenset()
-    verbs = [w for w, tag, _, _ in postag.tag(question) if tag.startswith("VB")]
-    return frozenset(content_words(" ".join(verbs)))
+    tagged = postag.tag(question)
+    verbs = [w for w, tag, _, _ in tagged if tag.startswith("VB")]
+    kind = []
+    if tagged and tagged[0][0].lower() in ("what", "which"):
+        for w, tag, _, _ in tagged[1:]:
+            if not tag.startswith(("NN", "JJ")):
+                break
+            kind.append(w)
+    return frozenset(content_words(" ".join(verbs + kind)))
 
 
 def plain_question(topic: Topic) -> bool:

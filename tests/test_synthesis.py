@@ -1401,3 +1401,34 @@ def test_a_questions_verbs_say_what_it_asks_of_its_nouns():
     points = synthesize(found, query="How are journalists detained and treated?", words=45)
     on_journalists = {p.source for p in points if "journalists" in p.text}
     assert on_journalists == {source_id(d) for d in reports}
+
+
+def test_a_questions_answer_type_is_no_topic_of_it():
+    """"What restrictions do women face?" is about women: "restrictions" names the kind of
+    answer wanted (its "what" phrase), and restrictions on someone else are no answer."""
+    from briefing.synthesize import asked_actions
+    from briefing.text import content_words
+
+    asked = asked_actions("What restrictions do women face?")
+    assert set(content_words("restrictions")) <= asked
+    assert not set(content_words("women")) & asked
+    assert set(content_words("countries")) <= asked_actions("Which countries executed protesters?")
+    assert not asked_actions("Sanctions on Russia")  # no question: keywords
+
+    def report(country: str) -> Document:
+        lines = [
+            f"Authorities in {country} imposed restrictions on travel by 200 refugees in 2023.",
+            f"Women in {country} were barred from 12 professions under a 2023 decree.",
+            f"The courts of {country} heard 40 disputes over water rights during 2023.",
+        ]
+        return doc(
+            "\n".join(lines) + "\n",
+            title=f"Human Rights Report: {country}",
+            doc_type="report",
+            path=f"/tmp/{country.lower()}.txt",
+        )
+
+    reports = [report(c) for c in ("Ruritania", "Borduria", "Syldavia")]
+    found = [analyze(d) for d in reports]
+    points = synthesize(found, query="What restrictions do women face?", words=45)
+    assert {p.source for p in points if "Women" in p.text} == {source_id(d) for d in reports}
