@@ -76,6 +76,7 @@ CLUSTER_SIM = 0.25  # sentences at least this similar to a cluster's leader join
 HEADING_SHARE = 0.5  # how far a section heading naming all of a query raises its sentences
 HEADING_CAPITALS = 0.5  # the share of a heading's words that are capitalised, at least
 QUERY_SHARE = 0.5  # with a query: half of a sentence's reward is its relevance to it
+ANSWER_SHARE = 0.5  # asked of many reports: half of the reward for one more report is its answer
 FEEDBACK = 5  # the sentences most on the query, whose words widen it…
 FEEDBACK_SHARE = 0.5  # …for this share of a sentence's relevance
 # With a query, a word's weight in relevance is CLASSY's approximation of the oracle score
@@ -1279,8 +1280,16 @@ def select(
         ]
     cover_all = [1.0 + sum(row.values()) for row in sims]  # C_i(V), self-similarity 1
     cap = [SATURATION_A / n * c for c in cover_all]
+    answers: list[float] = []
     reward = _rewards(
-        pool, vectors, cover_all, query, feedback, genre=reports and feedback, actions=actions
+        pool,
+        vectors,
+        cover_all,
+        query,
+        feedback,
+        genre=reports and feedback,
+        actions=actions,
+        answers=answers,
     )
     cluster = _clusters(sims, cover_all)
     # Each source weighs the same in the coverage term, however many sentences it has, so
@@ -1289,7 +1298,19 @@ def select(
     # asked a question, news answers it where it is told best (spreading cost the 250-word
     # proxy 16.53 -> 16.36); a set of reports, one a country, answers it country by country
     spread = SOURCE_DIVERSITY if not feedback or reports else 0.0
-    chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread)
+    # A set of reports asked a question answers it country by country, but for drawing on
+    # one more report half the reward is its answer (its relevance, on the rewards' scale),
+    # not its centre: a report's most central sentence is its template ("authorities detained
+    # …"), whatever was asked. Half, as in the rewards themselves (QUERY_SHARE): an answer in
+    # other words than the question's ("closed a newspaper") still counts.
+    by_source = reward
+    if reports and feedback and answers:
+        scale = sum(reward) / (sum(answers) or 1)
+        by_source = [
+            (1 - ANSWER_SHARE) * r + ANSWER_SHARE * scale * a
+            for r, a in zip(reward, answers, strict=True)
+        ]
+    chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread, by_source)
     leads = _leads_of_decisions(pool, chosen, sims, words)
     chosen = _without_padding(pool, leads)
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
@@ -1394,11 +1415,14 @@ def _greedy(
     budget: int,
     weight: list[float],
     spread: float = 0.0,
+    by_source: list[float] | None = None,
 ) -> list[int]:
-    """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over."""
+    """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over. The
+    source-diversity term (``spread``) sums ``by_source`` (default: ``reward``)."""
     mass: defaultdict[int, float] = defaultdict(float)
     from_source: defaultdict[str, float] = defaultdict(float)
     source = [c.key[0] for c in pool]  # once: a key hashes its source's path
+    answer = by_source or reward
     chosen: list[int] = []
     spent = 0
 
@@ -1418,7 +1442,7 @@ def _greedy(
         return (
             g
             + DIVERSITY * (math.sqrt(mass[c] + reward[k]) - math.sqrt(mass[c]))
-            + spread * (math.sqrt(from_source[s] + reward[k]) - math.sqrt(from_source[s]))
+            + spread * (math.sqrt(from_source[s] + answer[k]) - math.sqrt(from_source[s]))
         )
 
     def cost(k: int) -> float:
@@ -1447,7 +1471,7 @@ def _greedy(
         spent += more
         have += matrix[k]
         mass[cluster[k]] += reward[k]
-        from_source[source[k]] += reward[k]
+        from_source[source[k]] += answer[k]
     if overflow is not None and spent < budget and not chosen_near(overflow, chosen, sims, pool):
         chosen = [j for j in chosen if not same_start(pool[j], pool[overflow])]
         chosen.append(overflow)
@@ -1602,8 +1626,10 @@ def _rewards(
     feedback: bool = False,
     genre: bool = False,
     actions: Collection[str] = (),
+    answers: list[float] | None = None,
 ) -> list[float]:
-    """r_j: centrality (mean similarity), query relevance, substance and lead position. With
+    """r_j: centrality (mean similarity), query relevance, substance and lead position;
+    ``answers``, when given, is filled with each sentence's share of the query relevance. With
     ``genre`` (reports on many countries asked a question: they share a genre, not a topic)
     the signature is of the sentences the question's words retrieve against the rest of the
     pool (``asked_signature``), not against a general background, where it would be the
@@ -1630,6 +1656,8 @@ def _rewards(
         relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
         relevance = _under_headings(pool, relevance, set(qwords), headings)
         total = sum(relevance)
+        if answers is not None and total > 0:
+            answers[:] = [r / total for r in relevance]
         if total > 0:
             scale = sum(centrality) / total
             centrality = [

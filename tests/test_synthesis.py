@@ -1432,3 +1432,37 @@ def test_a_questions_answer_type_is_no_topic_of_it():
     found = [analyze(d) for d in reports]
     points = synthesize(found, query="What restrictions do women face?", words=45)
     assert {p.source for p in points if "Women" in p.text} == {source_id(d) for d in reports}
+
+
+def test_drawing_on_one_more_report_is_rewarded_for_its_answer_not_its_centre():
+    """Asked of a set of reports, a question is answered country by country: the reward for
+    drawing on one more report is that report's answer (``by_source``, its relevance), so a
+    report whose central sentence says nothing on the question earns no bonus for being new."""
+    from briefing.synthesize import _greedy, candidates
+
+    def report(country: str, lines: list[str]) -> Document:
+        return doc(
+            "\n".join(lines) + "\n",
+            title=f"Human Rights Report: {country}",
+            doc_type="report",
+            path=f"/tmp/{country.lower()}.txt",
+        )
+
+    a = report("Ruritania", [
+        "A military court sentenced fourteen protesters to death in the capital in early May.",
+        "Two students arrested at the March protests were executed in secret in late June.",
+    ])  # fmt: skip
+    abroad = "Any travel abroad required an exit permit from the old ministry of the interior."
+    b = report("Borduria", [abroad])
+    pool = candidates([analyze(a), analyze(b)])
+    country = [c.doc.title.split(": ")[1] for c in pool]
+    assert country == ["Ruritania", "Ruritania", "Borduria"]
+    reward, answer = [1.0, 0.9, 0.8], [1.0, 0.9, 0.0]
+    n, words = len(pool), {c.words for c in pool}
+    assert len(words) == 1  # room for two of them, any two
+    args = (pool, [{} for _ in pool], [10.0] * n, reward, [0] * n, 2 * words.pop(), [0.0] * n)
+    central = _greedy(*args, spread=3.0)
+    answering = _greedy(*args, spread=3.0, by_source=answer)
+    # the new report's centre, for being new; with by_source, the second answer instead
+    assert [country[k] for k in central] == ["Ruritania", "Borduria"]
+    assert [country[k] for k in answering] == ["Ruritania", "Ruritania"]
