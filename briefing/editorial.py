@@ -227,6 +227,15 @@ COUNTED_DEFINITE = re.compile(
     r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) [a-z]+s\b"
     r"|\bboth (?:the )?(?:men|women|children|[a-z]+s)\b(?! and\b)"
 )
+# A numbered part of something the sentence does not name, opening it: "During Part One, …",
+# "In the second phase, …", "On Day 3, …". A part presupposes its whole, told before (reference
+# by an ordinal, as by a numerative above); "the first day of Pride Month" names it.
+_PARTS = r"(?:part|phase|session|day|stage|round|segment|half)"
+NUMBERED_PART = re.compile(
+    rf"^(?:during|in|at|on|for|after|before) (?:{_PARTS} (?:one|two|three|four|five|\d+"
+    rf"|i|ii|iii|iv)|the (?:first|second|third|fourth|fifth|final|last|next) {_PARTS})\b"
+    r"(?! of\b)"
+)
 INNER_DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|(?:from|of|in|on|at|by|with|after|since|during|to|for) that)"
     r" ([a-z]+)"
@@ -802,6 +811,8 @@ def leans_back(
         return True  # "… for an additional 45 days" (not "12 … and another 30")
     if not spoken and ECHO.match(low):
         return True  # "As the Secretary noted, …" in writing; a speaker's is of the same talk
+    if not spoken and NUMBERED_PART.match(low):
+        return True  # "During Part One, …": one part of an event the reader was not told of
     if COUNTED_DEFINITE.search(low[:80]):
         return True  # "the two reports comprise …": two the reader was told of before
     if INNER_CONNECTIVE.search(low[:60]):

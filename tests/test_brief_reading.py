@@ -775,6 +775,23 @@ def test_a_month_is_nobody_a_her_could_stand_for():
     assert not dangling_person("On August 30, Maria Lind said her government would sign.")
 
 
+def test_a_numbered_part_of_an_unnamed_whole_points_back_in_writing():
+    from briefing.editorial import leans_back
+
+    for text in (
+        "During Part One, the ministers welcomed the new Secretary General to the council.",
+        "In the second phase, the agency will inspect all of the northern ports.",
+        "On Day 3, delegates adopted a statement on the protection of shipping.",
+    ):
+        assert leans_back(text, [], spoken=False), text
+    for text in (
+        "On the first day of the summit, delegates adopted a statement on shipping.",
+        "In the first half of 2023, exports fell by 12 percent from a year before.",
+        "During the talks, the ministers agreed to reopen the border crossings.",
+    ):
+        assert not leans_back(text, [], spoken=False), text
+
+
 def test_an_adverb_then_it_or_they_points_back_in_writing():
     from briefing.editorial import leans_back
 
