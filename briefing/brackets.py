@@ -431,26 +431,29 @@ def anchor_days(
 
 def _another_week(doc: Document, m: re.Match[str], start: int, end: int) -> bool:
     """Whether the weekday ``m`` of the sentence ``doc.text[start:end]`` is no day of the week
-    the source was written in: a day of a name ("Palm Sunday", "Black Friday": a capitalised
-    word before it, past the sentence's first), any such day ("every Sunday", "a Sunday"), a
-    day of a month the sentence names ("In March, … on Sunday"), or a day of the earlier year
-    a report covers (its title names that year)."""
+    the source was written in: a day of a name ("Palm Sunday", "Black Friday"), any such day
+    ("every Sunday", "a Sunday"), a day of a month named before it ("In March, … on Sunday";
+    not "on Monday, … imposed in March"), or a day of the earlier year a report covers (its
+    title names that year)."""
     if not any(day in m.group().lower() for day in WEEKDAYS):
         return False
     before = doc.text[start : m.start()].split()
     if before and before[-1].lower() in _ANY_DAY:
         return True
-    bare = m.group()[:1].isupper()  # no "on", "last" before it
-    if bare and len(before) > 1 and before[-1][:1].isupper() and before[-1][-1].isalpha():
+    if before and m.group()[:1].isupper() and before[-1] in lexicon.DAY_NAME_WORDS:
+        return True  # "Easter Sunday" (a bare weekday: no "on" or "last" before it)
+    if _IN_A_MONTH.search(doc.text, start, m.start()):
         return True
-    if _A_MONTH.search(doc.text[start : m.start()] + " " + doc.text[m.end() : end]):
-        return True
-    covered = coverage_year(doc)
-    return covered is not None and doc.date is not None and covered != doc.date.year
+    covered = coverage_year(doc) if doc.doc_type == "report" else None
+    return covered is not None and doc.date is not None and covered < doc.date.year
 
 
 _ANY_DAY = frozenset(("a", "an", "every", "each", "one", "some", "any"))
-_A_MONTH = re.compile(rf"\b{lexicon.month_pattern()}\b")
+# a month as a time ("In March", "since early June"), not a name ("Theresa May said")
+_IN_A_MONTH = re.compile(
+    rf"\b(?i:in|during|since|by|until|from|of|early|mid|late)[ -]"
+    rf"(?:{lexicon.alternation(lexicon.MONTHS)})\b"
+)
 
 
 # "over the past four days", "in the last two weeks": a period counted back from the day the

@@ -879,11 +879,23 @@ def _adverb(low: str) -> bool:
     return bool(first) and first[0][1] == "RB"
 
 
+def _common_not_name(word: str, context: str) -> bool:
+    """Whether ``context`` writes ``word`` in lower case, and more often so than capitalised
+    inside a sentence: "police" (however often "the National Police"), not "Price" (a surname
+    that is also a word: "prices", "Ned Price")."""
+    if not common_word(word, context):
+        return False
+    lower = len(re.findall(rf"\b{re.escape(word.lower())}\b", context))
+    inside = len(re.findall(rf"(?<=[\w,] ){re.escape(word)}\b", context))
+    return lower >= inside
+
+
 def dangling_person(text: str, context: str = "") -> bool:
     """Whether the sentence says "he" or "her" of someone it has not named: "the Act named
     after him". A name is a capitalised word that no "the" makes a thing and, first in the
     sentence, no "’s" makes a time ("Today’s") and no common word: one its source
-    (``context``) writes in lower case too ("Police detained her", "Soon he …")."""
+    (``context``) writes in lower case too, more often than capitalised inside a sentence
+    ("Police detained her", "Soon he …"; not "Price said his …")."""
     text = re.sub(r"^\[(\w)\]", r"\1", text)  # "[T]he call …" opens on "The"
     m = PERSONAL.search(text)
     if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
@@ -897,7 +909,7 @@ def dangling_person(text: str, context: str = "") -> bool:
     # detained her" (a plural noun, no one person) and "Last June, he …" do not
     word = first[1]
     return (
-        common_word(word, context)
+        _common_not_name(word, context)
         or word.lower() in STOPWORDS
         or word.lower() in lexicon.TIME_OPENERS
         or word in CALENDAR_WORDS

@@ -161,6 +161,11 @@ NAME_PREFIXES = (
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Days named by their relation to today, capitalised when they open a sentence.
 RELATIVE_DAYS = ("Today", "Yesterday", "Tomorrow", "Tonight")
+# Words that make a weekday a day of a name, not of a week: "Palm Sunday", "Black Friday".
+DAY_NAME_WORDS = frozenset(
+    "Palm Easter Good Holy Maundy Ash Shrove Whit Trinity Low Orthodox Black Bloody Cyber "
+    "Super Giving Small Business Blue Manic Mad Fat Clean".split()
+)
 DAY_NAMES = frozenset((*WEEKDAYS, *RELATIVE_DAYS))  # a day, never a name ("On Thursday Smith")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -25,12 +25,13 @@ from briefing.text import (
 # Sentences that run a briefing rather than say anything about the world.
 _LOGISTICS = Folded(
     r"^((and|so|well),? )?(thank|thanks|good (morning|afternoon|evening)|hello|hi\b|let['’]s go|"
-    r"let me|next question|the (text of the )?following\b|go ahead|all right|and with that|with"
-    # an answer word or an interjection on its own ("Yes, …", "Great."), not a determiner or
-    # an adjective: "No casualties were reported", "Great Britain has …"
-    r" that|(sure|okay|ok|yes|no|well|great)\b(?![ \w-]))|"
-    r"\b(press 1|on the record|embargoed|take (your|a few) questions|your (\w+ )?question"
-    r"|the line of"
+    r"let me|next question|the (text of the )?following\b|go ahead|all right|and with that|"
+    r"with that|sure\b|okay\b|ok\b|yes\b|"
+    # a word that is an interjection only on its own ("No.", "Well, …", "Great."), not as a
+    # determiner or an adjective: "No casualties were reported", "Great Britain has …"
+    r"(no|well|great)\b(?![ \w-]))|"
+    r"\b(press 1|on the record|embargo(ed)?:? (until|for|not)"
+    r"|take (your|a few) questions|your (\w+ )?question|the line of"
     r"|(wonderful|good|great|an honou?r|a (real )?pleasure|a privilege|nice) to (welcome|see|be"
     r" (here|with))|welcome (each|all) of you|proceed to the"
     r"|let me (briefly )?(recap|start|begin|turn)"

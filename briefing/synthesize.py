@@ -607,12 +607,13 @@ def asked_actions(question: str | None) -> frozenset[str]:
         return frozenset()
     tagged = postag.tag(question)
     verbs = [w for w, tag, _, _ in tagged if tag.startswith("VB")]
-    kind = []
-    if tagged and tagged[0][0].lower() in ("what", "which"):
+    kind = []  # the common nouns of the phrase; its adjectives and names may be the topic
+    if tagged and tagged[0][0].lower() in ("what", "which"):  # ("Which Iranian officials …")
         for w, tag, _, _ in tagged[1:]:
             if not tag.startswith(("NN", "JJ")):
                 break
-            kind.append(w)
+            if tag in ("NN", "NNS"):
+                kind.append(w)
     return frozenset(content_words(" ".join(verbs + kind)))
 
 
@@ -1305,7 +1306,7 @@ def select(
     # other words than the question's ("closed a newspaper") still counts.
     by_source = reward
     if reports and feedback and answers:
-        scale = sum(reward) / (sum(answers) or 1)
+        scale = sum(reward)  # answers sum to 1
         by_source = [
             (1 - ANSWER_SHARE) * r + ANSWER_SHARE * scale * a
             for r, a in zip(reward, answers, strict=True)

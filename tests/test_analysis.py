@@ -137,6 +137,8 @@ def test_analysis_of_a_huge_document_reads_a_bounded_part():
         "Today, we are joined by the Under Secretary and the Special Envoy to discuss these.",
         "Yes, we have seen those reports and we are looking into them.",
         "Great, thank you all for coming out this morning to the briefing.",
+        "Yes we have seen those reports and we are looking into all of them.",
+        "EMBARGO: not for release until 10:00 GMT on the day of the summit.",
     ],
 )
 def test_logistics_are_never_summary_material(sentence):
@@ -149,6 +151,7 @@ def test_logistics_are_never_summary_material(sentence):
         # an answer word as a determiner, an adjective in a name: news
         "No casualties were reported after the second blast in the port.",
         "Great Britain has ended its embargo on arms sales to the region.",
+        "The embargo on arms sales to the region remains in force until March.",
     ):
         assert eligible(Sentence(fact, 0, len(fact), "Jalina Porter", "answer")), fact
 

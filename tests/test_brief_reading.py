@@ -247,26 +247,36 @@ def test_a_weekday_is_anchored_only_when_it_is_a_day_of_the_sources_week():
 
     from briefing.brackets import anchor_days
 
-    def anchored(text, title="Press release"):
-        d = Document(path=Path("/x/a.txt"), title=title, text=text, date=date(2024, 4, 17))
+    def anchored(text, title="Press release", doc_type="press release"):
+        d = Document(
+            path=Path("/x/a.txt"), title=title, text=text, date=date(2024, 4, 17),
+            doc_type=doc_type,
+        )  # fmt: skip
         return anchor_days(d, 0, len(text))[1]
 
-    # a day of the week the source was written in
-    assert anchored("The envoy met the ministers on Monday.") == (
-        "The envoy met the ministers on Monday [15 April 2024]."
-    )
+    # a day of the week the source was written in, however the sentence names others
+    for text in (
+        "The envoy met the ministers on Monday.",
+        "Theresa May said on Monday that the talks would resume.",  # a name, no month
+        "The State Department Monday announced new visa rules.",
+        "On Monday, the ministry said the sanctions imposed in March would remain.",
+        "Remarks on Monday: the 2025 budget request goes to Congress.",
+    ):
+        assert "Monday [15 April 2024]" in anchored(text, "On the 2025 Budget"), text
     # a feast or a day of a name ("Easter Sunday", "Black Friday") is no day of that week
     assert anchored("Police held 12 marchers on Palm Sunday at the cathedral.") == (
         "Police held 12 marchers on Palm Sunday at the cathedral."
+    )
+    assert anchored("Easter Sunday services were cancelled.") == (
+        "Easter Sunday services were cancelled."
     )
     # a month the sentence names is the time it tells of: its weekday is one of that month
     assert anchored("In March, guards beat the inmates on Sunday and Monday.") == (
         "In March [2024], guards beat the inmates on Sunday and Monday."
     )
     # in a report on an earlier year, any weekday is one of that year
-    assert anchored("Guards beat the inmates on Sunday.", "2023 Country Reports: Chad") == (
-        "Guards beat the inmates on Sunday."
-    )
+    chad = anchored("Guards beat the inmates on Sunday.", "2023 Country Reports: Chad", "report")
+    assert chad == "Guards beat the inmates on Sunday."
     # any Sunday is none in particular
     assert anchored("The market closes every Sunday.") == "The market closes every Sunday."
 
@@ -808,12 +818,18 @@ def test_a_common_word_opening_the_sentence_is_nobody_a_her_could_stand_for():
     from briefing.editorial import dangling_person
 
     # the source writes these words in lower case too: nouns and adverbs, not names
-    source = "The police and the prosecutors came soon. Torres and Reyes led the party."
+    source = (
+        "The police and the prosecutors came soon. Torres and Reyes led the party. The police"
+        " called the National Police."
+    )
     assert dangling_person("Police detained her at home in December.", source)
     assert dangling_person("Prosecutors charged him with treason in absentia.", source)
     assert dangling_person("Soon he resigned from the council.", source)
     assert not dangling_person("Torres said his party had won the vote.", source)
     assert not dangling_person("Reyes told her staff to stay at home.", source)
+    # a surname that is a common word too, named mid-sentence in its source
+    source += " Food prices rose. Officials met Ned Price in the capital."
+    assert not dangling_person("Price said his department would respond.", source)
     assert not dangling_person("Journalist Ann Lee said her paper had closed.", source)
 
 

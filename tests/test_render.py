@@ -318,3 +318,24 @@ def test_a_brief_of_one_topic_has_no_contents_no_chart_and_one_shared_attributio
     # a brief of several topics keeps both
     many = run(make(tmp_path), formats=["pdf"]).out_dir
     assert (many / "chart.png").exists() and "Contents" in text_of(many / "brief.pdf")
+
+
+def test_a_first_person_bullet_is_quoted_once_named_and_only_for_a_pronoun():
+    from briefing.render.html import bullet
+
+    def point(text, **more):
+        return {"text": text, "said_by": "Ned Price", "date": "2022-05-20", **more}
+
+    assert bullet(point("I can confirm the visit to the prison.")) == (
+        "Ned Price: “I can confirm the visit to the prison.” — 20 May 2022"
+    )
+    # under a shared attribution, still in the speaker's quotation marks
+    assert bullet(point("I can confirm the visit."), "Ned Price") == "“I can confirm the visit.”"
+    # a point that names its speaker says it once; "World War I" is no "I"; a reporter's
+    # byline is no speaker
+    for text, more in (
+        ("We will respond in kind, Ned Price said.", {}),
+        ("Veterans of World War I attended the ceremony in the capital.", {}),
+        ("We saw the convoy cross the border at dawn.", {"reported": True}),
+    ):
+        assert not bullet(point(text, **more)).startswith("Ned Price:"), text

@@ -1414,6 +1414,7 @@ def test_a_questions_answer_type_is_no_topic_of_it():
     assert not set(content_words("women")) & asked
     assert set(content_words("countries")) <= asked_actions("Which countries executed protesters?")
     assert not asked_actions("Sanctions on Russia")  # no question: keywords
+    assert not set(content_words("Iranian Russia")) & asked_actions("What Russia wants?")
 
     def report(country: str) -> Document:
         lines = [
@@ -1466,3 +1467,34 @@ def test_drawing_on_one_more_report_is_rewarded_for_its_answer_not_its_centre():
     # the new report's centre, for being new; with by_source, the second answer instead
     assert [country[k] for k in central] == ["Ruritania", "Borduria"]
     assert [country[k] for k in answering] == ["Ruritania", "Ruritania"]
+
+
+def test_a_question_asked_of_many_reports_draws_on_them_for_their_answers(monkeypatch):
+    """The wiring of the test above: asked of a set of reports, the selection's reward for one
+    more report (``by_source``) is not the sentences' whole reward; asked of news, it is."""
+    from briefing import synthesize as s
+
+    seen = []
+    greedy = s._greedy
+
+    def spy(pool, sims, cap, reward, *args, **kwargs):
+        seen.append((list(reward), args[-1] if len(args) > 4 else kwargs.get("by_source")))
+        return greedy(pool, sims, cap, reward, *args, **kwargs)
+
+    monkeypatch.setattr(s, "_greedy", spy)
+
+    def report(country: str, kind: str = "report") -> Document:
+        lines = [
+            f"Police in {country} arrested 40 people and held them without charge for weeks.",
+            f"A court in {country} sentenced 14 protesters to death after a one-day trial.",
+            f"Travel outside {country} required an exit permit from the interior ministry.",
+        ]
+        return doc("\n".join(lines) + "\n", title=f"Human Rights Report: {country}",
+                   doc_type=kind, path=f"/tmp/{country.lower()}-{kind}.txt")  # fmt: skip
+
+    for kind in ("report", "news"):
+        seen.clear()
+        found = [analyze(report(c, kind)) for c in ("Ruritania", "Borduria", "Syldavia")]
+        synthesize(found, query="Which countries executed protesters?", words=40)
+        [(reward, by_source)] = seen
+        assert (by_source == reward) is (kind == "news"), kind

@@ -177,9 +177,15 @@ def bullet(point: Any, shared: str = "") -> str:
     that its "I" or "we" reads as theirs from the first word, not the brief's."""
     get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
     text, said_by = str(get("text") or ""), get("said_by")
-    if shared:
-        return text
-    if not said_by or get("reported") or not _in_first_person(text):
+    spoken = (
+        bool(said_by)
+        and not get("reported")
+        and not names_itself(text, said_by)  # "…, Ned Price said.": not named twice
+        and _in_first_person(text)
+    )
+    if shared:  # who said it is above; a first-person point is still in their words
+        return quoted(text) if spoken else text
+    if not spoken:
         return text + attribution(point)
     who = ", ".join(p for p in (said_by, get("role")) if p)
     day = _as_date(get("date"))
@@ -190,7 +196,16 @@ def _in_first_person(text: str) -> bool:
     """Whether the text speaks in the first person outside its own quotations ("[W]e have
     offered …": a capital the bullet shows in brackets is the word's)."""
     plain = re.sub(r"\[(\w)\]", r"\1", text)
-    return bool(FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", " ", plain)))
+    plain = _NUMERAL_I.sub(" ", re.sub(r"“[^”]*”|\"[^\"]*\"", " ", plain))
+    return bool(FIRST_PERSON.search(plain))
+
+
+# A Roman numeral one after the name of a numbered thing, not the pronoun: "World War I",
+# "Title I", "Phase I" (but "Today I …" is the pronoun).
+_NUMERAL_I = re.compile(
+    r"\b(?:War|Title|Phase|Stage|Part|Class|Chapter|Article|Section|Level|Category|Type|Grade"
+    r"|Pillar|Annex|Volume|Round|Tier|Book|Schedule|Amendment|Protocol) I\b(?![’'])"
+)
 
 
 def shared_attribution(points: Sequence[Any]) -> str:
