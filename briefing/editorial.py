@@ -879,6 +879,13 @@ def _adverb(low: str) -> bool:
     return bool(first) and first[0][1] == "RB"
 
 
+def _opens(text: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` opens a sentence of ``text`` (a bullet may hold two) or a clause after a
+    pause: where a capital says nothing of a name."""
+    before = text[: m.start()].rstrip(" “\"‘'([")
+    return not before or before.endswith((",", ".", "!", "?", ":", ";"))
+
+
 def _common_not_name(word: str, context: str) -> bool:
     """Whether ``context`` writes ``word`` in lower case, and more often so than capitalised
     inside a sentence: "police" (however often "the National Police"), not "Price" (a surname
@@ -897,7 +904,8 @@ def dangling_person(text: str, context: str = "") -> bool:
     (``context``) writes in lower case too, more often than capitalised inside a sentence
     ("Police detained her", "Soon he …"; not "Price said his …")."""
     text = re.sub(r"^\[(\w)\]", r"\1", text)  # "[T]he call …" opens on "The"
-    m = PERSONAL.search(text)
+    # capitalised inside a sentence, "He" is a name ("Hours after the verdict, He Xintong …")
+    m = next((p for p in PERSONAL.finditer(text) if p[0].islower() or _opens(text, p)), None)
     if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
         return False  # named before ("On August 30, officials moved her": a month is nobody)
     if _CATAPHORA.match(text) and m.start() < text.find(","):

@@ -830,6 +830,9 @@ def test_a_common_word_opening_the_sentence_is_nobody_a_her_could_stand_for():
     # a surname that is a common word too, named mid-sentence in its source
     source += " Food prices rose. Officials met Ned Price in the capital."
     assert not dangling_person("Price said his department would respond.", source)
+    # "He" capitalised inside a sentence is a surname
+    assert not dangling_person("Hours after the verdict, the lawyer He Xintong left the court.")
+    assert dangling_person("He said the court had erred.")
     assert not dangling_person("Journalist Ann Lee said her paper had closed.", source)
 
 
