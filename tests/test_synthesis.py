@@ -1375,6 +1375,16 @@ def test_a_reports_own_summary_section_weighs_as_its_lead():
     assert rewards("Background", "Ruritania") == pytest.approx(rewards("Background"))
 
 
+def country_report(country: str, lines: list[str], kind: str = "report") -> Document:
+    """A one-country human-rights report (or, with ``kind``, another document) of ``lines``."""
+    return doc(
+        "\n".join(lines) + "\n",
+        title=f"Human Rights Report: {country}",
+        doc_type=kind,
+        path=f"/tmp/{country.lower()}-{kind}.txt",
+    )
+
+
 def test_a_questions_verbs_say_what_it_asks_of_its_nouns():
     """"How are journalists detained and treated?" asks about journalists: a report's
     sentence on farmers detained at a protest does not answer it, one on journalists
@@ -1389,12 +1399,7 @@ def test_a_questions_verbs_say_what_it_asks_of_its_nouns():
             "reporting on corruption.",
             f"The courts of {country} heard 40 disputes over water rights during 2023.",
         ]
-        return doc(
-            "\n".join(lines) + "\n",
-            title=f"Human Rights Report: {country}",
-            doc_type="report",
-            path=f"/tmp/{country.lower()}.txt",
-        )
+        return country_report(country, lines)
 
     reports = [report(c) for c in ("Ruritania", "Borduria", "Syldavia")]
     found = [analyze(d) for d in reports]
@@ -1422,12 +1427,7 @@ def test_a_questions_answer_type_is_no_topic_of_it():
             f"Women in {country} were barred from 12 professions under a 2023 decree.",
             f"The courts of {country} heard 40 disputes over water rights during 2023.",
         ]
-        return doc(
-            "\n".join(lines) + "\n",
-            title=f"Human Rights Report: {country}",
-            doc_type="report",
-            path=f"/tmp/{country.lower()}.txt",
-        )
+        return country_report(country, lines)
 
     reports = [report(c) for c in ("Ruritania", "Borduria", "Syldavia")]
     found = [analyze(d) for d in reports]
@@ -1441,20 +1441,12 @@ def test_drawing_on_one_more_report_is_rewarded_for_its_answer_not_its_centre():
     report whose central sentence says nothing on the question earns no bonus for being new."""
     from briefing.synthesize import _greedy, candidates
 
-    def report(country: str, lines: list[str]) -> Document:
-        return doc(
-            "\n".join(lines) + "\n",
-            title=f"Human Rights Report: {country}",
-            doc_type="report",
-            path=f"/tmp/{country.lower()}.txt",
-        )
-
-    a = report("Ruritania", [
+    a = country_report("Ruritania", [
         "A military court sentenced fourteen protesters to death in the capital in early May.",
         "Two students arrested at the March protests were executed in secret in late June.",
     ])  # fmt: skip
     abroad = "Any travel abroad required an exit permit from the old ministry of the interior."
-    b = report("Borduria", [abroad])
+    b = country_report("Borduria", [abroad])
     pool = candidates([analyze(a), analyze(b)])
     country = [c.doc.title.split(": ")[1] for c in pool]
     assert country == ["Ruritania", "Ruritania", "Borduria"]
@@ -1489,8 +1481,7 @@ def test_a_question_asked_of_many_reports_draws_on_them_for_their_answers(monkey
             f"A court in {country} sentenced 14 protesters to death after a one-day trial.",
             f"Travel outside {country} required an exit permit from the interior ministry.",
         ]
-        return doc("\n".join(lines) + "\n", title=f"Human Rights Report: {country}",
-                   doc_type=kind, path=f"/tmp/{country.lower()}-{kind}.txt")  # fmt: skip
+        return country_report(country, lines, kind)
 
     for kind in ("report", "news"):
         seen.clear()
