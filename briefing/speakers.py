@@ -37,6 +37,8 @@ _W = (
     rf"[{lexicon.CAPITALS}](?:['’][A-Z])?[{lexicon.SMALL_LETTERS}’'-]+"
     rf"(?:[A-Z][{lexicon.SMALL_LETTERS}’'-]+)?"
 )
+# the genitive clitic: "Obama's", "James' mother"
+_GENITIVE = r"(?:[’']s|(?<=s)[’'])"
 _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
 _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
@@ -44,7 +46,7 @@ _NAME = (
     # "Secretary of State …", "U.S. Ambassador to the United Nations …"
     rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
     r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
-    rf"(?:[A-Z][\w.]*[’']s\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
+    rf"(?:[A-Z][\w.]*{_GENITIVE}\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
     rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
 )
@@ -55,11 +57,16 @@ _PERSON_WORD = rf"(?!(?:{_ROLE_WORD})\b){_W}"
 _PERSON_NAME = (
     rf"(?:(?:{_ABBREVIATED_TITLE})\.?\s+{_PERSON_WORD}|{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,3}})"
 )
-_PRONOUN = "(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
+# a whole word: not the "he" of "the reports"
+_PRONOUN = (
+    r"(?<![\w’'-])(?:" + "|".join(p for w in lexicon.SUBJECT_PRONOUNS for p in (w, w.title())) + ")"
+)
 # An appositive between commas: "…," said the foreign secretary, Ramon Cruz / the premier,
 # Chen Wei-lin, told reporters / Labor's health spokesman, Mark Butler. A role is a common noun
 # phrase: in "said Sanjiv Bhasin, Director, IIFL Securities" the name comes first.
-_ROLE = r"(?:the\s+|a\s+|an\s+|(?=[a-z]|[A-Z][\w.]*[’']s\s))(?P<role>[\w’' -]{2,60}?),\s+"
+_ROLE = (
+    r"(?:the\s+|a\s+|an\s+|(?=[a-z]|[A-Z][\w.]*" + _GENITIVE + r"\s))(?P<role>[\w’' -]{2,60}?),\s+"
+)
 _CATENATIVE = lexicon.alternation(lexicon.CATENATIVE_VERBS)
 _PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
@@ -198,8 +205,12 @@ AFTER_RULES = (
     ),
     _after(
         "description_cue_after",
-        rf"(?P<name>(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)\s+{_CUE}\b",
+        # a determiner, a number or a possessive before the noun ("one user wrote", "his
+        # childhood friend told …")
+        rf"(?P<name>(?:a|an|the|one|another|some|two|three|several|his|her|their|its|our|my"
+        rf"|[A-Z]\w+{_GENITIVE})\s+[\w’'&/ -]{{2,60}}?)\s+{_CUE}\b",
         ("“Who will stand up for you?” a narrator in the ad asks.", "A narrator in the ad"),
+        ("“He wanted to fly since he was five,” his old friend said.", "His old friend"),
     ),
     _after(
         "as_put_it_after",
@@ -211,7 +222,8 @@ AFTER_RULES = (
     ),
     _after(
         "per_after",
-        rf"per\s+(?P<name>{_NAME}|(?:a|an|the|[A-Z]\w+[’']s)\s+[\w’' -]{{2,50}}?)(?=\s*[,.]|\s*$)",
+        rf"per\s+(?P<name>{_NAME}|(?:a|an|the|[A-Z]\w+{_GENITIVE})\s+[\w’' -]{{2,50}}?)"
+        r"(?=\s*[,.]|\s*$)",
         (
             "The meeting is “open to all members in good standing,” per the party's bylaws.",
             "The party's bylaws",
@@ -236,7 +248,7 @@ _CLAUSE_SUBJECT = "(?:" + "|".join((*lexicon.SUBJECT_PRONOUNS, "I", "we", "it", 
 _SUBJECT = (
     # "…, the 34-year-old mother of three replied, “…"
     rf"(?:(?P<pronoun>{_PRONOUN})"
-    rf"|(?P<name>{_NAME}(?<![’']s)|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?"
+    rf"|(?P<name>{_NAME}(?<![’']s)(?<!s[’'])|(?:The|(?<=, )the)\s+[\w’' -]{{2,40}}?"
     # "…, one escapee testified that “…": a person the text describes without naming
     rf"|(?:(?<![A-Za-z] )(?:One|Another)|(?<=, )(?:one|another))\s+[a-z][\w’' -]{{2,40}}?)"
     rf"{_PARENTHESIS}"
@@ -265,7 +277,7 @@ BEFORE_RULES = (
         "before",
         re.compile(
             rf"[Aa]ccording to (?P<name>{_NAME}"
-            rf"|(?:a|an|the|[A-Z]\w+[’']s)\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)"
+            rf"|(?:a|an|the|[A-Z]\w+{_GENITIVE})\s+(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)"
             # "according to the State Department, which said a “…”": the body it names, when
             # its clause reports no one else ("…, which reported that Ali Khan said: “…”")
             rf"(?:,?\s+(?:which|who)\s+{_CUE}\b(?:(?!\s{_CUE}\b)[^.!?“”\"]){{0,60}})?,?\s*"
@@ -329,8 +341,8 @@ SENTENCE_RULES = (
         "sentence_subject",
         "sentence",
         re.compile(
-            rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)"
-            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+[’']s)\s+"
+            rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)(?<!s[’'])"
+            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+{_GENITIVE})\s+"
             # a description keeps the body it names ("A spokesman for the Ministry of Defence")
             rf"[\w’' -]{{2,40}}?(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?))"
             rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
@@ -406,7 +418,8 @@ class Cast:
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
-        cast = cls([], [], _honorific_genders(text), dict(positions), text[:MAX_ANALYZED_CHARS])
+        genders = _pronoun_genders(text) | _honorific_genders(text)  # a title is surer
+        cast = cls([], [], genders, dict(positions), text[:MAX_ANALYZED_CHARS])
         for person in people:
             cast.person(person)
             cast.spoke(person)
@@ -645,6 +658,31 @@ def _honorific_genders(text: str) -> dict[str, str]:
     genders: dict[str, str] = {}
     for m in _HONORIFIC.finditer(text, 0, MAX_ANALYZED_CHARS):
         genders.setdefault(m[2], "he" if m[1] in lexicon.MASCULINE_COURTESY else "she")
+    return genders
+
+
+# A full name as a sentence's subject, its verb, and the rest of the sentence up to the
+# first personal pronoun of the third person singular, with no other capitalised word (so no
+# other person) in between: "Idris Okoro told the BBC the findings were wrong about his son's
+# school" says Okoro is a "he". (A capital in all letters, "BBC", is a body, not a person.)
+_SUBJECT_THEN_PRONOUN = re.compile(
+    # (after a role that opens the sentence: "Health worker Idris Okoro told …")
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,3}})?"
+    rf"(?P<name>{_PERSON_NAME})\s+{_VERB}"
+    r"(?:[^.!?\n]*?)\b(?P<pronoun>he|his|him|himself|she|her|hers|herself)\b"
+)
+_OTHER_CAPITAL = re.compile(r"\b[A-Z][a-z]")
+
+
+def _pronoun_genders(text: str) -> dict[str, str]:
+    """Surnames the text refers back to with "he", "his" or "she", "her" inside the sentence
+    they are the subject of (binding: no other person named between the two)."""
+    genders: dict[str, str] = {}
+    for m in _SUBJECT_THEN_PRONOUN.finditer(text, 0, MAX_ANALYZED_CHARS):
+        if _OTHER_CAPITAL.search(text, m.end("name"), m.start("pronoun")):
+            continue
+        feminine = m["pronoun"].startswith(("she", "her"))
+        genders.setdefault(m["name"].split()[-1], "she" if feminine else "he")
     return genders
 
 
@@ -908,6 +946,8 @@ def _narrated_person(
             found = None
         if found:
             raw = found[1]["name"] or found[1]["appositive"] or ""
+        elif (described := _described_subject(chunk, start)) is not None:
+            raw = described
         elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
             raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
         elif (titled := _ROLE_THEN_NAME.match(chunk, start, end)) and _full_name_only(
@@ -917,7 +957,14 @@ def _narrated_person(
         else:
             continue
         name = _clean_name(raw)
-        if not name or name.split()[0] in {"The", "A", "An"}:
+        if not name:
+            continue
+        if name.split()[0] in {"The", "A", "An", "One"}:
+            # "A police spokesman told AFP …. “…,” he said": a description of a person is
+            # the pronoun's antecedent as a name is (not "The report", not "The council")
+            known = _role_gender(name)
+            if _animate(name) and (None in (known, gender) or known == gender):
+                return cast.holder(name) or cast.person(name)
             continue
         person = cast.lookup(name)
         if " " not in person and not cast.introduced(person):
@@ -937,6 +984,14 @@ def _narrated_person(
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _described_subject(sentence: str, start: int) -> str | None:
+    """The subject of the sentence at ``sentence[start:]`` when it describes a person
+    without naming one ("A police spokesman told …", "The 34-year-old added …")."""
+    said_colon, subject = SENTENCE_RULES
+    m = subject.pattern.match(sentence, start)
+    return m["described"] if m and m["described"] and not m["appositive"] else None
 
 
 def _place_apposition(m: re.Match[str]) -> bool:
@@ -1030,7 +1085,11 @@ RULES = (
 )
 _NOT_NAMES = lexicon.NOT_NAMES
 _TITLES = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(w) for w in lexicon.NAME_PREFIXES) + r"|[A-Z]\w*[’']s)\s+)+"
+    r"^(?:(?:"
+    + "|".join(re.escape(w) for w in lexicon.NAME_PREFIXES)
+    + r"|[A-Z]\w*"
+    + _GENITIVE
+    + r")\s+)+"
 )
 
 
@@ -1088,7 +1147,10 @@ def _title_of(raw: str, name: str) -> str | None:
 
 
 _DESCRIBED = re.compile(
-    r"^(?:The|the|a|an|A|An|One|one|[A-Z]\w+[’']s)\s+(?:[A-Z][\w’'-]*\s+)*[a-z0-9]"
+    # (a possessive or a number in lower case: a description inside a sentence, "…,” his
+    # childhood friend said; "His mother Grace" opening one names Grace)
+    r"^(?:The|the|a|an|A|An|One|one|his|her|their|its|our|my|some|another|two|three|several"
+    r"|[A-Z]\w+" + _GENITIVE + r")\s+(?:[A-Z][\w’'-]*\s+)*[a-z0-9]"
 )
 
 

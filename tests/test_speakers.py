@@ -497,12 +497,16 @@ def test_a_pronoun_goes_to_the_person_a_title_and_name_opened_the_story_on():
             "“This is a tax on every household in the country,” he added.\n"
         )
         assert [q.speaker for q, _ in attributed(body)] == ["Peter Dutton"], opening
-    # a role with no name after it names no one
-    body = (
-        "The opposition leader attacked the plan in Canberra.\n\n"
-        "“This is a tax on every household in the country,” he added.\n"
-    )
-    assert [q.speaker for q, _ in attributed(body)] == [None]
+    # a role with no name after it is the person as the text describes them; a body is no "he"
+    for subject, speaker in (
+        ("The opposition leader", "The opposition leader"),
+        ("The city council", None),
+    ):
+        body = (
+            f"{subject} attacked the plan in Canberra.\n\n"
+            "“This is a tax on every household in the country,” he added.\n"
+        )
+        assert [q.speaker for q, _ in attributed(body)] == [speaker], subject
 
 
 @pytest.mark.parametrize(
@@ -547,3 +551,35 @@ def test_a_speaker_is_a_name_or_a_noun_phrase_not_the_words_after_it(raw, speake
 def test_a_described_speaker_is_named_by_the_noun_phrase_alone(passage, speaker):
     *_, (quote, _) = attributed(passage)
     assert quote.speaker == speaker
+
+
+def test_a_pronoun_bound_in_a_subjects_sentence_says_their_sex():
+    passage = (
+        "“The plan is late,” Mr. Colm Hart said.\n\n"
+        "Idris Okoro told the radio station the report was “wrong” about his son’s school.\n\n"
+        "“The inspectors came with their minds made up,” he said."
+    )
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == "Idris Okoro"
+
+
+def test_a_pronoun_after_a_sentence_about_a_described_person_is_theirs():
+    passage = (
+        "“The case is closed,” the minister Rhys Vane told parliament.\n\n"
+        "A police spokesman told a news agency that the case was still under investigation.\n\n"
+        "“The suspect was released because the injury is not serious,” he said."
+    )
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == "A police spokesman"
+
+
+def test_a_name_with_a_genitive_s_apostrophe_is_the_possessor_not_the_speaker():
+    passage = "Thomas’ mother described it as “a small mistake that cost us everything”."
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == "Thomas’ mother"
+
+
+def test_the_he_inside_the_is_no_pronoun():
+    from briefing.speakers import BEFORE_RULES, _search
+
+    assert _search(BEFORE_RULES, "“It is early,” it said, while the reports were “") is None
