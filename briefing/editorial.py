@@ -300,6 +300,22 @@ PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
+# A drafting slip: two versions of a clause run together, its verb written twice, active (a
+# past tense with its object) then passive, a few words apart ("reports the police detained
+# protesters were detained"). The sentence as printed does not parse; as a bullet it reads as
+# the tool's error. ("Privately owned media were owned by …" is a participle, then the verb.)
+DOUBLED_VERB = re.compile(
+    r"\b([a-z]{3,}(?:ed|en))\b(?: [\w’'-]+){1,3} (?:was|were|been|being) \1\b"
+)
+
+
+def doubled_verb(text: str) -> bool:
+    m = DOUBLED_VERB.search(text)
+    if not m:
+        return False
+    return any(start == m.start(1) and pos == "VBD" for _, pos, start, _ in postag.tag(text))
+
+
 PRONOUN_ATTRIBUTION = Folded(r"\b(he|she|they)\s+(said|says|added|told|noted|argued)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|``.*?''")
 # A dateline: a capitalised place, maybe a date and an agency, then a dash, at the very start.
@@ -430,6 +446,7 @@ def edit(
         or CEREMONY.search(text)
         or in_tribute(doc.text, s.start)
         or METADISCOURSE.search(text)
+        or doubled_verb(text)
         or rights_notice(text)
         or (_spoken(doc) and (restarted(text) or WE_ARE_A.match(text) is not None))
     ):
