@@ -125,6 +125,12 @@ ORGANISATION_HEADS = frozenset(BODIES) | frozenset(
     Bureau Service Network Alliance Society Federation Academy Programme Program School
     College Trust Hospital Museum Club""".split()
 )
+# Head nouns of a description of a body that speaks as one ("the Russian embassy said", "the
+# Welsh government"): what a later "it said" can stand for.
+BODY_NOUNS = frozenset(w.lower() for w in ORGANISATION_HEADS) | frozenset(
+    """government embassy police army firm charity authority regime administration airline
+    broadcaster newspaper paper consulate council club body watchdog regulator""".split()
+)
 # Positions a text writes as a title before a name ("Governor John Rankin", "Mayor Bill de
 # Blasio"), so that "the governor" later on is that person.
 HELD_TITLES = TITLE_WORDS | frozenset("mayor premier judge commissioner chancellor".split())

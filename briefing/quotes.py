@@ -70,9 +70,10 @@ def explain_quotes(doc: Document) -> list[tuple[Quote, Attribution]]:
                     previous.speaker, previous_why.rule, previous_why.found, (CONTINUED,)
                 )
             found.pop()
-        elif why.speaker is None and (why.found or "").lower() not in ("he", "she"):
+        elif why.speaker is None and (why.found or "").lower() not in ("he", "she", "it"):
             # no rule names anyone: the fitted ranker weighs the people around the quote (a
-            # "he said" no one can be is nobody's: the names around are places and bodies)
+            # "he said" no one can be is nobody's: the names around are places and bodies; an
+            # "it said" no body can be is a document's or a thing's, never a person's)
             chain = (previous.speaker, previous.end) if previous and previous.speaker else None
             why = rank_speaker(text, opening, closing, cast, chain)
             if (

@@ -124,6 +124,15 @@ AFTER_RULES = (
         ),
     ),
     _after(
+        "body_pronoun_cue_after",
+        # "it said": the body the sentences before are about
+        rf"(?P<body>it)\s+{_CUE}\b",
+        (
+            "The Home Office said it was reviewing the case. “No decision has been made,” it said.",
+            "Home Office",
+        ),
+    ),
+    _after(
         "name_cue_after",
         rf"(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b",
         ("“We will not back down from this,” Maria Delgado said.", "Maria Delgado"),
@@ -305,6 +314,16 @@ BEFORE_RULES = (
         (
             "When the centre opened, says Maria, “Weekends became easier for all of us.”",
             "Maria",
+        ),
+    ),
+    _rule(
+        "body_pronoun_cue_before",
+        "before",
+        re.compile(rf"(?<![\w’'-])(?P<body>[Ii]t)\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
+        (
+            "The Welsh government wants more trees planted. It said its plan “will double the "
+            "woodland in ten years”.",
+            "The Welsh government",
         ),
     ),
     _rule(
@@ -674,15 +693,32 @@ _SUBJECT_THEN_PRONOUN = re.compile(
 _OTHER_CAPITAL = re.compile(r"\b[A-Z][a-z]")
 
 
+# ... and a name the sentence it is the subject of refers back to with "its": a body ("Olam
+# said its partnerships were transparent").
+_SUBJECT_THEN_ITS = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<name>{_NAME})\s+{_VERB}"
+    r"(?:[^.!?\n]*?)\b(?P<pronoun>its|itself)\b"
+)
+
+
+_PRONOUN_WORDS = frozenset((*lexicon.SUBJECT_PRONOUNS, "it", "we", "i", "you"))
+
+
 def _pronoun_genders(text: str) -> dict[str, str]:
     """Surnames the text refers back to with "he", "his" or "she", "her" inside the sentence
-    they are the subject of (binding: no other person named between the two)."""
+    they are the subject of (binding: no other person named between the two); names it refers
+    back to with "its" are "it"."""
     genders: dict[str, str] = {}
-    for m in _SUBJECT_THEN_PRONOUN.finditer(text, 0, MAX_ANALYZED_CHARS):
-        if _OTHER_CAPITAL.search(text, m.end("name"), m.start("pronoun")):
-            continue
-        feminine = m["pronoun"].startswith(("she", "her"))
-        genders.setdefault(m["name"].split()[-1], "she" if feminine else "he")
+    for pattern in (_SUBJECT_THEN_PRONOUN, _SUBJECT_THEN_ITS):
+        for m in pattern.finditer(text, 0, MAX_ANALYZED_CHARS):
+            if m["name"].lower() in _PRONOUN_WORDS or _OTHER_CAPITAL.search(
+                text, m.end("name"), m.start("pronoun")
+            ):
+                continue
+            pronoun = m["pronoun"]
+            feminine = pronoun.startswith(("she", "her"))
+            gender = "it" if pronoun.startswith("it") else "she" if feminine else "he"
+            genders.setdefault(m["name"].split()[-1], gender)
     return genders
 
 
@@ -719,6 +755,9 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         return Attribution(None, None)
     rule_name, m = found[0].name, found[1]
     groups = m.groupdict()
+    if groups.get("body"):
+        body = _narrated_body(text, opening, cast)
+        return Attribution(body, rule_name if body else None, groups["body"])
     if groups.get("pronoun"):
         # "McCaskill scolded him: “…,” she said": the pronoun is the sentence's named subject
         own = None if found[0].place in ("sentence", "said_last") else _subject(text, opening)
@@ -984,6 +1023,42 @@ def _narrated_person(
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
+    """The body an "it said" stands for: the subject of the nearest sentence before the quote
+    that names or describes an organisation ("the Russian embassy said …", "The Home Office
+    …"), going back over sentences whose subject is "It" too."""
+    low = max(0, opening - 2 * LOOKAROUND * NARRATED_FALLBACK)
+    chunk = text[low:opening]
+    spans = split_sentences(chunk)
+    for start, end in reversed(spans[-NARRATED_FALLBACK - 1 :]):
+        if start == 0 and low > 0:
+            return None  # the sentence began before the window
+        if re.match(r"(?:[^,]{0,60},\s+)?[Ii]t\s", chunk[start:end]):
+            continue  # "It points to its scheme …": the same body, further back
+        m = SENTENCE_RULES[1].pattern.match(chunk, start)
+        if m and not m["pronoun"] and not m["appositive"]:
+            raw = m["name"] or m["described"] or ""
+        elif said := _NAME_CUE.search(chunk, start, end):
+            raw = said["name"]  # "In response to …, Olam said its …"
+        else:
+            return None
+        name = _clean_name(raw)
+        if not name:
+            return None
+        words = name.split()
+        if words[0] in _DETERMINERS_OF_DESCRIPTIONS:
+            is_body = words[-1].lower() in lexicon.BODY_NOUNS and words[0] == "The"
+        else:
+            is_body = (
+                not _animate(name)
+                or bool(_ACRONYM.match(name))
+                or cast.genders.get(words[-1]) == "it"
+            )
+        return cast.person(name) if is_body else None
+    return None
 
 
 def _described_subject(sentence: str, start: int) -> str | None:

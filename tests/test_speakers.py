@@ -583,3 +583,22 @@ def test_the_he_inside_the_is_no_pronoun():
     from briefing.speakers import BEFORE_RULES, _search
 
     assert _search(BEFORE_RULES, "“It is early,” it said, while the reports were “") is None
+
+
+def test_an_it_said_is_a_body_never_a_document_or_a_person():
+    for opening, speaker in (
+        ("The report was published on Monday.", None),
+        ("Ana Ruiz runs the clinic.", None),
+        ("The city council met on Monday.", "The city council"),
+    ):
+        *_, (quote, _) = attributed(f"{opening} “Prices rose again this spring,” it said.")
+        assert quote.speaker == speaker, opening
+
+
+def test_a_one_word_name_the_text_calls_its_is_a_body_an_it_said_stands_for():
+    passage = (
+        "Asked whether Verdo had cleared the forest, Verdo said its plans were public.\n\n"
+        "“We publish every plan we make,” it said."
+    )
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == "Verdo"
