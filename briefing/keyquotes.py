@@ -253,8 +253,14 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
     return substance + min(2, relevance) + said + min(n, 30) / 30 - 0.2 * rank
 
 
-# What a speaker looks forward to discussing: the agenda, not what was said about it.
-AGENDA = re.compile(r"\blook(?:s|ing)? forward to (?:\w+ing|the|our)\b", re.I)
+# What a speaker looks forward to discussing, or what the meeting they open is for ("we are
+# convening … to discuss"): the agenda, not what was said about it.
+AGENDA = re.compile(
+    r"\blook(?:s|ing)? forward to (?:\w+ing|the|our)\b"
+    r"|\bwe(?: are|['’]re| have)? (?:\w+ ){0,2}?(?:convening|convened|meeting|gathered|gathering)"
+    r"\b[^.;]{0,80}?\bto (?:discuss|talk about|review|exchange views)\b",
+    re.I,
+)
 
 
 def hollow(q: Quote) -> bool:

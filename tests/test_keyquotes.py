@@ -347,6 +347,9 @@ def test_an_act_announced_but_not_said_is_no_key_quote():
     assert hollow(quote("We will take further measures."))
     assert not hollow(quote("The ministry took steps to close the border crossing at Rafah."))
     assert hollow(quote("Today, I look forward to discussing how Japan and the US lead."))
+    # what the meeting being opened is for
+    assert hollow(quote("Today we are convening for the first time our dialogue to discuss trade."))
+    assert not hollow(quote("We met the minister last week to discuss the 40 detained sailors."))
 
 
 CUT_OFF = """Opening Remarks at the Economic Dialogue
