@@ -202,7 +202,8 @@ def unseen_uk() -> None:
       (2026-12-07) its misses were read: 7883651 was prompted by them.
     - quotes_unseen_uk4: 50 drawn by a helper who did not see the tool's output (seed 59,
       2026-12-07, 27 articles outside the other sets, 6 of them BBC articles of the XSum set;
-      two rows name no speaker). Measured only, its misses unread: 42 found, 24/50 at 47739fe."""
+      two rows name no speaker). Measured only, its misses unread: 42 found, 24/50 at 47739fe
+      and again at 0521583 (after the rules prompted by set 3)."""
     import hashlib
 
     def quote_of(row: dict, quotes: list[dict], text: str) -> dict | None:
