@@ -303,9 +303,10 @@ AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 # A drafting slip: two versions of a clause run together, its verb written twice, active (a
 # past tense with its object) then passive, a few words apart ("reports the police detained
 # protesters were detained"). The sentence as printed does not parse; as a bullet it reads as
-# the tool's error. ("Privately owned media were owned by …" is a participle, then the verb.)
+# the tool's error. ("Privately owned media were owned by …" is a participle, then the verb;
+# "killed more than were killed by …" a comparison.)
 DOUBLED_VERB = re.compile(
-    r"\b([a-z]{3,}(?:ed|en))\b(?: [\w’'-]+){1,3} (?:was|were|been|being) \1\b"
+    r"\b([a-z]{3,}(?:ed|en))\b(?: (?!than\b|as\b)[\w’'-]+){1,3} (?:was|were|been|being) \1\b"
 )
 
 

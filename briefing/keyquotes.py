@@ -257,8 +257,8 @@ def _score(q: Quote, relevance: int, rank: int) -> float:
 # convening … to discuss"): the agenda, not what was said about it.
 AGENDA = re.compile(
     r"\blook(?:s|ing)? forward to (?:\w+ing|the|our)\b"
-    r"|\bwe(?: are|['’]re| have)? (?:\w+ ){0,2}?(?:convening|convened|meeting|gathered|gathering)"
-    r"\b[^.;]{0,80}?\bto (?:discuss|talk about|review|exchange views)\b",
+    r"|\bwe(?: are|['’]re) (?:(?:here|now|today|all) )?(?:convening|gathered|gathering|meeting)"
+    r"\b[^.;,]{0,60}?\bto discuss\b",
     re.I,
 )
 

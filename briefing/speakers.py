@@ -319,7 +319,8 @@ BEFORE_RULES = (
     _rule(
         "body_pronoun_cue_before",
         "before",
-        re.compile(rf"(?<![\w’'-])(?P<body>[Ii]t)\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
+        # "It" opening its sentence: not the "it" of "what it promised, describing …"
+        re.compile(rf"(?:^|(?<=[.!?]\s))(?P<body>It)\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"),
         (
             "The Welsh government wants more trees planted. It said its plan “will double the "
             "woodland in ten years”.",
@@ -434,6 +435,13 @@ class Cast:
     _introduced: set[str] | None = None
     _titled: dict[str, str | None] = field(default_factory=dict)
     _lower_before: dict[str, set[str]] | None = None
+    _bodies: set[str] | None = None
+
+    def bodies(self) -> set[str]:
+        """Names the text calls "its" in the sentence they are the subject of."""
+        if self._bodies is None:
+            self._bodies = _bodies(self.text)
+        return self._bodies
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -680,46 +688,73 @@ def _honorific_genders(text: str) -> dict[str, str]:
     return genders
 
 
-# A full name as a sentence's subject, its verb, and the rest of the sentence up to the
-# first personal pronoun of the third person singular, with no other capitalised word (so no
-# other person) in between: "Idris Okoro told the BBC the findings were wrong about his son's
-# school" says Okoro is a "he". (A capital in all letters, "BBC", is a body, not a person.)
+# A full name as a sentence's subject, its verb, and the rest of the sentence up to a
+# pronoun of the third person singular that the subject binds: a possessive ("his son's
+# school", "her home"), a reflexive, or the subject of what the person said ("said he would
+# …"), not an object ("told him": someone else, binding's principle B). No other capitalised
+# word (so no other person, "BBC" in capitals being a body) and no noun for a person ("the
+# boy … his way") may stand between: "Idris Okoro told the BBC the findings were wrong about
+# his son's school" says Okoro is a "he".
+_NOT_AFTER_POSSESSIVE = "|".join(sorted(lexicon.STOPWORDS | set(lexicon.PREPOSITIONS)))
+_BOUND = (
+    rf"(?:(?P<pronoun>his|himself|herself|her(?=\s+(?!(?:{_NOT_AFTER_POSSESSIVE})\b)[a-z]))"
+    rf"|\b(?:{_CUE})\s+(?:that\s+)?(?P<subject>he|she))\b"
+)
 _SUBJECT_THEN_PRONOUN = re.compile(
     # (after a role that opens the sentence: "Health worker Idris Okoro told …")
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,3}})?"
     rf"(?P<name>{_PERSON_NAME})\s+{_VERB}"
-    r"(?:[^.!?\n]*?)\b(?P<pronoun>he|his|him|himself|she|her|hers|herself)\b"
+    r"(?:[^.!?\n]{0,200}?)\b" + _BOUND
 )
 _OTHER_CAPITAL = re.compile(r"\b[A-Z][a-z]")
+_WORDS = re.compile(r"[a-z]+")
 
 
-# ... and a name the sentence it is the subject of refers back to with "its": a body ("Olam
-# said its partnerships were transparent").
+# ... and a name the sentence it is the subject of refers back to with "its", no noun for a
+# body in between: a body ("Olam said its partnerships were transparent"; not "Ann Cole said
+# the company had cut its staff").
 _SUBJECT_THEN_ITS = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<name>{_NAME})\s+{_VERB}"
-    r"(?:[^.!?\n]*?)\b(?P<pronoun>its|itself)\b"
+    r"(?:[^.!?\n]{0,200}?)\b(?P<pronoun>its|itself)\b"
 )
 
 
 _PRONOUN_WORDS = frozenset((*lexicon.SUBJECT_PRONOUNS, "it", "we", "i", "you"))
 
 
+def _bound(text: str, pattern: re.Pattern[str], nouns: frozenset[str]) -> Iterator[re.Match]:
+    """The matches of ``pattern`` with no other capitalised word nor any of ``nouns`` between
+    the subject's name and the pronoun."""
+    for m in pattern.finditer(text, 0, MAX_ANALYZED_CHARS):
+        pronoun = "subject" if m.groupdict().get("subject") else "pronoun"
+        between = text[m.end("name") : m.start(pronoun)]
+        if m["name"].lower() in _PRONOUN_WORDS or _OTHER_CAPITAL.search(between):
+            continue
+        if any(_stem(w) in nouns for w in _WORDS.findall(between)):
+            continue
+        yield m
+
+
 def _pronoun_genders(text: str) -> dict[str, str]:
-    """Surnames the text refers back to with "he", "his" or "she", "her" inside the sentence
-    they are the subject of (binding: no other person named between the two); names it refers
-    back to with "its" are "it"."""
+    """Surnames the text refers back to with a "his" or a "her" the subject binds."""
     genders: dict[str, str] = {}
-    for pattern in (_SUBJECT_THEN_PRONOUN, _SUBJECT_THEN_ITS):
-        for m in pattern.finditer(text, 0, MAX_ANALYZED_CHARS):
-            if m["name"].lower() in _PRONOUN_WORDS or _OTHER_CAPITAL.search(
-                text, m.end("name"), m.start("pronoun")
-            ):
-                continue
-            pronoun = m["pronoun"]
-            feminine = pronoun.startswith(("she", "her"))
-            gender = "it" if pronoun.startswith("it") else "she" if feminine else "he"
-            genders.setdefault(m["name"].split()[-1], gender)
+    for m in _bound(text, _SUBJECT_THEN_PRONOUN, _PERSON_HEADS):
+        feminine = (m["pronoun"] or m["subject"]).startswith(("she", "her"))
+        genders.setdefault(m["name"].split()[-1], "she" if feminine else "he")
     return genders
+
+
+def _bodies(text: str) -> set[str]:
+    """Names the text refers back to with an "its" in the sentence they are the subject of."""
+    return {m["name"] for m in _bound(text, _SUBJECT_THEN_ITS, lexicon.BODY_NOUNS)}
+
+
+_SEXED_NOUNS = {"man": "he", "boy": "he", "woman": "she", "girl": "she"}
+
+
+def _sex_of_noun(description: str) -> str | None:
+    """The sex a description's words give: "A man in the crowd" is a "he"."""
+    return next((_SEXED_NOUNS[w] for w in description.lower().split() if w in _SEXED_NOUNS), None)
 
 
 def _role_gender(role: str) -> str | None:
@@ -985,14 +1020,14 @@ def _narrated_person(
             found = None
         if found:
             raw = found[1]["name"] or found[1]["appositive"] or ""
-        elif (described := _described_subject(chunk, start)) is not None:
-            raw = described
         elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
             raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
         elif (titled := _ROLE_THEN_NAME.match(chunk, start, end)) and _full_name_only(
             titled["name"]
         ):
             raw = titled["name"]  # "Opposition leader Peter Dutton attacked the plan …"
+        elif (described := _described_subject(chunk, start)) is not None:
+            raw = described
         else:
             continue
         name = _clean_name(raw)
@@ -1001,7 +1036,7 @@ def _narrated_person(
         if name.split()[0] in {"The", "A", "An", "One"}:
             # "A police spokesman told AFP …. “…,” he said": a description of a person is
             # the pronoun's antecedent as a name is (not "The report", not "The council")
-            known = _role_gender(name)
+            known = _role_gender(name) or _sex_of_noun(name)
             if _animate(name) and (None in (known, gender) or known == gender):
                 return cast.holder(name) or cast.person(name)
             continue
@@ -1028,8 +1063,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
     """The body an "it said" stands for: the subject of the nearest sentence before the quote
-    that names or describes an organisation ("the Russian embassy said …", "The Home Office
-    …"), going back over sentences whose subject is "It" too."""
+    that names or describes an organisation ("the Russian embassy in London said …", "Amazon
+    said …"), going back over sentences whose subject is "It" too. Not a person the text gives
+    a sex, nor a description whose head is no body ("The report")."""
     low = max(0, opening - 2 * LOOKAROUND * NARRATED_FALLBACK)
     chunk = text[low:opening]
     spans = split_sentences(chunk)
@@ -1039,23 +1075,28 @@ def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
         if re.match(r"(?:[^,]{0,60},\s+)?[Ii]t\s", chunk[start:end]):
             continue  # "It points to its scheme …": the same body, further back
         m = SENTENCE_RULES[1].pattern.match(chunk, start)
-        if m and not m["pronoun"] and not m["appositive"]:
-            raw = m["name"] or m["described"] or ""
+        if m and not m["pronoun"] and not m["appositive"] and m.start("aux") >= 0:
+            # the whole subject, with what follows its head ("The Ministry of Defence")
+            raw = chunk[m.start("name" if m["name"] else "described") : m.start("aux")]
         elif said := _NAME_CUE.search(chunk, start, end):
             raw = said["name"]  # "In response to …, Olam said its …"
         else:
             return None
-        name = _clean_name(raw)
+        name = _clean_name(raw.strip(" ,"))
         if not name:
             return None
         words = name.split()
         if words[0] in _DETERMINERS_OF_DESCRIPTIONS:
-            is_body = words[-1].lower() in lexicon.BODY_NOUNS and words[0] == "The"
+            head = next(
+                (i for i, w in enumerate(words) if w.lower() in _POSTMODIFIER_STARTS), len(words)
+            )
+            is_body = words[0] == "The" and words[head - 1].lower() in lexicon.BODY_NOUNS
         else:
             is_body = (
                 not _animate(name)
                 or bool(_ACRONYM.match(name))
-                or cast.genders.get(words[-1]) == "it"
+                or name in cast.bodies()
+                or cast.genders.get(words[-1]) not in ("he", "she")
             )
         return cast.person(name) if is_body else None
     return None

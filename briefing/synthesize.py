@@ -1212,7 +1212,7 @@ _AMOUNT = re.compile(
     re.I,
 )
 # not the 7 of "G7 ministers", the 19 of "COVID-19 pandemic", the 2 of "the economic 2+2"
-_COUNT = re.compile(r"(?:(\S+) )?(?<![\w.+/-])\d[\d,]*(?![+/]\d)\s+\w")
+_COUNT = re.compile(r"(?:(\S+) )?(?<![\w.+-])\d[\d,]*\s+\w")
 
 
 def quantity(text: str) -> bool:

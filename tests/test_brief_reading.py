@@ -2082,7 +2082,11 @@ def test_that_words_were_said_and_not_what_is_background():
 def test_a_sentence_with_its_verb_written_twice_is_no_bullet():
     text = (
         "There were reports the militia detained protesters were detained in the square.\n\n"
-        "Privately owned stations were owned by two families close to the ruling party.\n"
+        "Privately owned stations were owned by two families close to the ruling party.\n\n"
+        "The storm destroyed more homes than were destroyed in the previous ten years.\n"
     )
     d = doc(text, doc_type="report")
-    assert [e.text[:20] for e in said_by_all_doc(d)] == ["Privately owned stat"]
+    assert [e.text[:20] for e in said_by_all_doc(d)] == [
+        "Privately owned stat",
+        "The storm destroyed ",
+    ]

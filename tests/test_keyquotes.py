@@ -350,6 +350,7 @@ def test_an_act_announced_but_not_said_is_no_key_quote():
     # what the meeting being opened is for
     assert hollow(quote("Today we are convening for the first time our dialogue to discuss trade."))
     assert not hollow(quote("We met the minister last week to discuss the 40 detained sailors."))
+    assert not hollow(quote("We are not meeting our obligations to review asylum claims."))
 
 
 CUT_OFF = """Opening Remarks at the Economic Dialogue
