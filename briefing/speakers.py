@@ -435,13 +435,6 @@ class Cast:
     _introduced: set[str] | None = None
     _titled: dict[str, str | None] = field(default_factory=dict)
     _lower_before: dict[str, set[str]] | None = None
-    _bodies: set[str] | None = None
-
-    def bodies(self) -> set[str]:
-        """Names the text calls "its" in the sentence they are the subject of."""
-        if self._bodies is None:
-            self._bodies = _bodies(self.text)
-        return self._bodies
 
     @classmethod
     def of(cls, text: str, people: list[str], positions: dict[str, str]) -> Cast:
@@ -708,45 +701,24 @@ _SUBJECT_THEN_PRONOUN = re.compile(
 )
 _OTHER_CAPITAL = re.compile(r"\b[A-Z][a-z]")
 _WORDS = re.compile(r"[a-z]+")
-
-
-# ... and a name the sentence it is the subject of refers back to with "its", no noun for a
-# body in between: a body ("Olam said its partnerships were transparent"; not "Ann Cole said
-# the company had cut its staff").
-_SUBJECT_THEN_ITS = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<name>{_NAME})\s+{_VERB}"
-    r"(?:[^.!?\n]{0,200}?)\b(?P<pronoun>its|itself)\b"
-)
-
-
 _PRONOUN_WORDS = frozenset((*lexicon.SUBJECT_PRONOUNS, "it", "we", "i", "you"))
 
 
-def _bound(text: str, pattern: re.Pattern[str], nouns: frozenset[str]) -> Iterator[re.Match]:
-    """The matches of ``pattern`` with no other capitalised word nor any of ``nouns`` between
-    the subject's name and the pronoun."""
-    for m in pattern.finditer(text, 0, MAX_ANALYZED_CHARS):
-        pronoun = "subject" if m.groupdict().get("subject") else "pronoun"
-        between = text[m.end("name") : m.start(pronoun)]
-        if m["name"].lower() in _PRONOUN_WORDS or _OTHER_CAPITAL.search(between):
-            continue
-        if any(_stem(w) in nouns for w in _WORDS.findall(between)):
-            continue
-        yield m
-
-
 def _pronoun_genders(text: str) -> dict[str, str]:
-    """Surnames the text refers back to with a "his" or a "her" the subject binds."""
+    """Surnames the text refers back to with a pronoun the subject binds."""
     genders: dict[str, str] = {}
-    for m in _bound(text, _SUBJECT_THEN_PRONOUN, _PERSON_HEADS):
-        feminine = (m["pronoun"] or m["subject"]).startswith(("she", "her"))
+    for m in _SUBJECT_THEN_PRONOUN.finditer(text, 0, MAX_ANALYZED_CHARS):
+        pronoun = m["pronoun"] or m["subject"]
+        between = text[m.end("name") : m.start("pronoun" if m["pronoun"] else "subject")]
+        if (
+            m["name"].lower() in _PRONOUN_WORDS
+            or _OTHER_CAPITAL.search(between)
+            or any(_stem(w) in _PERSON_HEADS for w in _WORDS.findall(between))
+        ):
+            continue
+        feminine = pronoun.startswith(("she", "her"))
         genders.setdefault(m["name"].split()[-1], "she" if feminine else "he")
     return genders
-
-
-def _bodies(text: str) -> set[str]:
-    """Names the text refers back to with an "its" in the sentence they are the subject of."""
-    return {m["name"] for m in _bound(text, _SUBJECT_THEN_ITS, lexicon.BODY_NOUNS)}
 
 
 _SEXED_NOUNS = {"man": "he", "boy": "he", "woman": "she", "girl": "she"}
@@ -1058,7 +1030,7 @@ def _narrated_person(
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_OPENS_ON_IT = re.compile(r"(?:[^,]{0,60},\s+)?[Ii]t\s")
 
 
 def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
@@ -1072,7 +1044,7 @@ def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
     for start, end in reversed(spans[-NARRATED_FALLBACK - 1 :]):
         if start == 0 and low > 0:
             return None  # the sentence began before the window
-        if re.match(r"(?:[^,]{0,60},\s+)?[Ii]t\s", chunk[start:end]):
+        if _OPENS_ON_IT.match(chunk, start, end):
             continue  # "It points to its scheme …": the same body, further back
         m = SENTENCE_RULES[1].pattern.match(chunk, start)
         if m and not m["pronoun"] and not m["appositive"] and m.start("aux") >= 0:
@@ -1091,13 +1063,8 @@ def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
                 (i for i, w in enumerate(words) if w.lower() in _POSTMODIFIER_STARTS), len(words)
             )
             is_body = words[0] == "The" and words[head - 1].lower() in lexicon.BODY_NOUNS
-        else:
-            is_body = (
-                not _animate(name)
-                or bool(_ACRONYM.match(name))
-                or name in cast.bodies()
-                or cast.genders.get(words[-1]) not in ("he", "she")
-            )
+        else:  # a name: any the text gives no sex ("Amazon", "Kremlin", "Olam")
+            is_body = cast.genders.get(words[-1]) not in ("he", "she")
         return cast.person(name) if is_body else None
     return None
 
@@ -1105,8 +1072,7 @@ def _narrated_body(text: str, opening: int, cast: Cast) -> str | None:
 def _described_subject(sentence: str, start: int) -> str | None:
     """The subject of the sentence at ``sentence[start:]`` when it describes a person
     without naming one ("A police spokesman told …", "The 34-year-old added …")."""
-    said_colon, subject = SENTENCE_RULES
-    m = subject.pattern.match(sentence, start)
+    m = SENTENCE_RULES[1].pattern.match(sentence, start)
     return m["described"] if m and m["described"] and not m["appositive"] else None
 
 
