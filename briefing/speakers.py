@@ -46,7 +46,8 @@ _NAME = (
     # "Secretary of State …", "U.S. Ambassador to the United Nations …"
     rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
     r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
-    rf"(?:[A-Z][\w.]*{_GENITIVE}\s+)?(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
+    rf"(?:[A-Z][\w.]*(?:\s+(?:and|&)\s+[A-Z][\w.]*)?{_GENITIVE}\s+)?"
+    rf"(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
     rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
 )
@@ -154,13 +155,18 @@ AFTER_RULES = (
         rf"{_CUE}\s+(?P<role>(?:[\w/.’'-]+\s+){{0,4}}?"
         rf"(?!(?:of|the|for|and|in|at|from|on|by|to|with|after|before|during|since|until|"
         rf"over|last|this|next|{_PARTICLE})\s)"
-        rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})(?=\s*[,.(]|\s*$)",
+        rf"[a-z][\w’'-]*\s+)(?P<name>{_NAME})"
+        r"(?=\s*[,.(]|\s*$|\s+(?:in|on|at|after|before|during|when|while|who|as)\s)",
         ("“It was a disgrace to the country,” said MSNBC host Chris Matthews.", "Chris Matthews"),
+        # the name may end before the rest of the clause ("… in a post")
+        ("“Stop sharing it, please,” said forum user Dana Kowal in a post.", "Dana Kowal"),
     ),
     _after(
         "cue_name_after",
         rf"{_CUE}\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b",
         ("“It is a matter for the courts,” said Oliver Grant.", "Oliver Grant"),
+        # a firm of two names before the person ("Marks and Spencer's …")
+        ("“Sales will grow next year,” added Black and Decker's Priya Nair.", "Priya Nair"),
         # a name with connectors and a capital outside ASCII
         ("“Europe stands by its partners,” said Ursula von der Leyen.", "Ursula von der Leyen"),
         ("“The painting will stay in France,” said Hélène des Rives.", "Hélène des Rives"),
@@ -267,7 +273,10 @@ _SUBJECT = (
     # an appositive is a phrase, not a clause with a subject of its own ("On Thursday, she
     # turned to social media, saying …" is hers)
     rf"(?:,\s+(?P<appositive>{_NAME}),|,(?!\s+{_CLAUSE_SUBJECT}\s)(?:{_PHRASE_CHAR}){{1,80}}"
-    rf"(?:,(?:{_PHRASE_CHAR}){{1,30}}){{0,2}},)?)"
+    rf"(?:,(?:{_PHRASE_CHAR}){{1,30}}){{0,2}},"
+    # "Mark Lee, Director, Ipsos Scotland said": a title and then the body, with no comma
+    # closing the apposition
+    rf"|,\s+(?:{_ROLE_WORD})\b(?:{_PHRASE_CHAR}){{0,60}},(?:\s+[A-Z][\w&.’'-]*){{1,5}}(?=\s))?)"
 )
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
@@ -335,6 +344,10 @@ BEFORE_RULES = (
             rf"\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"
         ),
         ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
+        (
+            "Ravi Shah, Director, Polling Lab Wales said: “Voters want a change of course.”",
+            "Ravi Shah",
+        ),
         ("The fighter ace went on to describe it as ‘a brilliant escape plan’.", "The fighter ace"),
         (
             "In the session, one escapee testified that “nobody there may complain of hunger.”",
@@ -1315,6 +1328,9 @@ def _clean_name(raw: str, possessive: bool = False) -> str | None:
         words = words[2:]  # "His mother Grace": the relation, then who she is
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
+    owners = [i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)]
+    if owners:  # "Ernst and Young's Sanjay Mehta": the person, after the firm they work for
+        words = words[owners[-1] + 1 :]
     words = _after_office(words)
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in _BEFORE_NAMES]
     if held:  # "New York City Mayor Bill de Blasio": the name after the title, when there is one
