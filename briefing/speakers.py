@@ -15,6 +15,7 @@ The result is an ``Attribution``: the speaker, the rule that decided it, and wha
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -563,7 +564,9 @@ class Cast:
         """Is a lone capitalised word introduced somewhere as a person, by a compound or a
         noun that describes one ("Chorley-born Charnley", "pensioner Walsh")?"""
         if self._introduced is None:
-            self._introduced = {m[1] for m in _INTRODUCED.finditer(self.text)}
+            self._introduced = {
+                m[1] for pattern in (_INTRODUCED, _APPOSED) for m in pattern.finditer(self.text)
+            }
         return word in self._introduced
 
     def proper(self, word: str) -> bool:
@@ -833,6 +836,8 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
     if described and _EPITHET.match(name) and (known := _epithet_person(text, opening, name, cast)):
         return Attribution(known, rule_name, raw.strip(), ("epithet",))
+    if described and (named := _named_antecedent(text, opening, name)):
+        return Attribution(cast.person(named), rule_name, raw.strip(), ("named_antecedent",))
     name = cast.person(name)
     if role and name not in cast.positions:
         cast.positions[name] = " ".join(role.split())
@@ -850,6 +855,34 @@ _EPITHET = re.compile(
     rf"^The\b.*?(?:\w-year-old\b|\b(?:{lexicon.alternation(lexicon.FAMILY_NOUNS)})\s+of\s+"
     rf"(?:{lexicon.alternation(lexicon.NUMBER_WORDS)}|\d+)\b)"
 )
+
+
+def _named_antecedent(text: str, opening: int, description: str) -> str | None:
+    """The body a bare definite description stands for, when its nearest earlier mention
+    names it: "the police" -> "Istanbul police said …", "the ministry" -> "Japan's Foreign
+    Ministry" (not when that mention is a description too: "the trade group … the group")."""
+    words = description.split()
+    if len(words) != 2 or words[0] != "The" or words[1] not in lexicon.BODY_NOUNS:
+        return None
+    low = max(0, opening - ANTECEDENT_REACH)
+    mentions = list(re.finditer(rf"\b{re.escape(words[1])}\b", text[low:opening], re.I))
+    for m in reversed(mentions):
+        before = text[low : low + m.start()].rsplit("\n", 1)[-1].split()
+        names = list(itertools.takewhile(_names_body, reversed(before)))[::-1]
+        if names:
+            return " ".join([*names, m[0]])
+        if before and before[-1].lower() not in ("the", "a", "an"):
+            return None  # "the trade group": a description, not a name
+    return None
+
+
+def _names_body(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z][\w’'&-]*|[A-Z][a-z]?\.", word)) and (
+        word not in _DETERMINERS_OF_DESCRIPTIONS and word not in _NOT_NAMES
+    )
+
+
+ANTECEDENT_REACH = 1500  # characters before a quote where "the police" looks for its name
 
 
 def _epithet_person(text: str, opening: int, epithet: str, cast: Cast) -> str | None:
@@ -1116,6 +1149,12 @@ _INTRODUCED = re.compile(
     rf"|(?<![A-Z])\b{lexicon.alternation(_LIFE_NOUNS)})"
     r"\s+([A-Z][a-z][\w’'-]*)\b(?![\w’'-]|\s+[A-Z])"
 )
+# A surname an appositive describes as a person: an age ("Walsh, 81,") or a noun phrase
+# headed by a noun for a person ("Washington, a postman just four years ago, …").
+_APPOSED = re.compile(
+    r"\b([A-Z][a-z][\w’'-]*),\s+(?:\d{1,3},|(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
+    rf"(?:{lexicon.alternation((*_LIFE_NOUNS, *lexicon.ROLE_NOUNS))})\b)"
+)
 # A subject that is a role in lower case and then a name, as news writes a first mention:
 # "Opposition leader Peter Dutton …", "Health minister Jane Doe …".
 _ROLE_THEN_NAME = re.compile(
@@ -1329,7 +1368,8 @@ def _clean_name(raw: str, possessive: bool = False) -> str | None:
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     owners = [i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)]
-    if owners:  # "Ernst and Young's Sanjay Mehta": the person, after the firm they work for
+    if owners and all(w[:1].isupper() for w in words[owners[-1] + 1 :]):
+        # "Ernst and Young's Sanjay Mehta": the person, after the firm they work for
         words = words[owners[-1] + 1 :]
     words = _after_office(words)
     held = [i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in _BEFORE_NAMES]

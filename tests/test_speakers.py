@@ -606,6 +606,12 @@ def test_the_he_inside_the_is_no_pronoun():
          "abandoned this town and its people,” she said.", "Anna Berg"),
         ("The opposition leader Peter Dutton attacked the plan on Monday. “This budget is a "
          "betrayal of working families,” he said.", "Peter Dutton"),
+        # a bare "the police" is the body its nearest earlier mention names, unless that
+        # mention is a description too
+        ("Shop windows were broken overnight, Leeds police said.\n\n“Two men were seen "
+         "running from the scene,” the police added.", "Leeds police"),
+        ("A local charity said Leeds police had been called. The trade union said staff were "
+         "safe.\n\n“Nobody was hurt in the attack,” the union said.", "The union"),
     ],
 )
 def test_pronouns_it_said_and_genitives(passage, speaker):
