@@ -281,6 +281,19 @@ def test_a_moved_mark_handed_back_closes_the_quotation_once():
     )
 
 
+def test_a_mark_alone_on_its_line_opens_the_next_when_no_quotation_is_open():
+    doc = read_page(
+        Path("story.txt"),
+        "The mayor spoke after the vote on the harbour wall.\n"
+        '"\n'
+        'The town has waited twenty years for this wall," she said.\n'
+        '"We start in May.\n'
+        '"The\n'
+        "council agreed.\n",
+    )
+    assert [q.text for q in find_quotes(doc)][0] == "The town has waited twenty years for this wall"
+
+
 def test_a_file_that_moved_closing_marks_without_one_word_lines():
     # no line ends on a closing mark after a sentence's punctuation, and lines open with one:
     # the closing marks went to the next line's start

@@ -203,7 +203,17 @@ def _unsplit(lines: list[str]) -> list[str]:
     moved = _moves_closing_marks(lines)
     for i, line in enumerate(lines):
         line, head = head + line, ""
-        split = _fragment(line, lines[i + 1] if i + 1 < len(lines) else "")
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if line in ('"', "“", "”") and following:
+            # a mark alone on its line: it closes the quotation left open, or opens the next
+            if line == "”" or (line == '"' and quoting and not _opens(following)):
+                if out:
+                    out[-1] += line
+                quoting = False
+            else:
+                head = line
+            continue
+        split = _fragment(line, following)
         if split is None:
             if moved and quoting and out and line.startswith('"') and not _opens(line[1:]):
                 out[-1] += '"'
