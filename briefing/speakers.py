@@ -444,6 +444,7 @@ class Cast:
     speakers: set[str] = field(default_factory=set)  # the folded surnames of those who spoke
     _full_names: dict[str, str] | None = None
     _given: dict[str, str] = field(default_factory=dict)
+    _introduced_by_given: dict[str, str] = field(default_factory=dict)
     _counts: Counter[str] | None = None
     _proper: set[str] | None = None
     _introduced: set[str] | None = None
@@ -493,7 +494,12 @@ class Cast:
             if self._full_names is None:
                 self._full_names = full_names(self.text)
                 self._given = _by_given_name(self.text, self._full_names.values())
-            name = self._full_names.get(fold(name)) or self._given.get(fold(name), name)
+                self._introduced_by_given = _introduced_in_full(self.text)
+            name = (
+                self._full_names.get(fold(name))
+                or self._given.get(fold(name))
+                or self._introduced_by_given.get(fold(name), name)
+            )
         given = self._given_name(name)
         for person in reversed(self.by_surname.get(fold(name.split()[-1]), [])):
             # a longer name of the same person, not one with another given name: "Hillary
@@ -663,6 +669,22 @@ def _by_given_name(text: str, named: Iterable[str] = ()) -> dict[str, str]:
         if (given := fold(full.split()[0])) in called:
             found.setdefault(given, set()).add(full)
     return {given: full.pop() for given, full in found.items() if len(full) == 1}
+
+
+def _introduced_in_full(text: str) -> dict[str, str]:
+    """Folded given name -> full name, for the people a text introduces in full with an age
+    or a possessive of their own ("Pat Ingles, 69, remembers …", "Ann Lee and her daughter
+    …") and may then call by the given name alone, when only one full name has that given
+    name."""
+    found: dict[str, set[str]] = {}
+    for m in _INTRODUCED_IN_FULL.finditer(text, 0, MAX_ANALYZED_CHARS):
+        found.setdefault(fold(m[1]), set()).add(f"{m[1]} {m[2]}")
+    return {given: full.pop() for given, full in found.items() if len(full) == 1}
+
+
+_INTRODUCED_IN_FULL = re.compile(
+    r"\b([A-Z][a-z]+) ([A-Z][a-z][\w’'-]*[a-z]),?\s+(?:\d{1,3},|and (?:his|her) [a-z])"
+)
 
 
 _CALLED_SIR = re.compile(

@@ -612,6 +612,9 @@ def test_the_he_inside_the_is_no_pronoun():
          "running from the scene,” the police added.", "Leeds police"),
         ("A local charity said Leeds police had been called. The trade union said staff were "
          "safe.\n\n“Nobody was hurt in the attack,” the union said.", "The union"),
+        # a person introduced in full with an age may be called by the given name alone
+        ("Mara Quill, 71, runs the village shop with her son.\n\nMara said: “I have never "
+         "once thought of closing it.”", "Mara Quill"),
     ],
 )
 def test_pronouns_it_said_and_genitives(passage, speaker):
