@@ -200,7 +200,7 @@ NAME_PARTICLES = (*NAME_CONNECTORS, "II", "III", "Jr.")
 # Words between a subject and its cue verb: "Warren also said", "Price had told".
 CUE_ADVERBS = (
     "also", "then", "later", "again", "once again", "often", "still", "never", "even",
-    "already", "soon", "had", "has", "have",
+    "already", "soon", "once", "had", "has", "have",
 )  # fmt: skip
 # Verbs that take another verb in "to" after them, so that the subject of the first is who
 # speaks in the second ("The fighter ace went on to describe it as …").

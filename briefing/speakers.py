@@ -77,6 +77,13 @@ _ADVERBS = (
     + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS)
     + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
 )
+# Between a quote and its attribution an adverb may stand ("…,” he once said), but not
+# "then": "“…?” Mills then writes back, “…”" is the next turn's, not this quote's.
+_AFTER_ADVERBS = (
+    r"(?:\s+(?:[a-z]+ly|"
+    + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS if w != "then")
+    + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
+)
 # "In January, ", "Though she called it “outrageous,” ": a clause before the subject.
 _INTRO = (
     "(?:(?:" + "|".join(lexicon.CLAUSE_OPENERS) + r")\b(?:[^,“”\"]|“[^”]{1,40}”|\"[^\"]{1,40}\")"
@@ -118,7 +125,7 @@ def _after(name: str, body: str, *examples: tuple[str, str | None]) -> Rule:
 AFTER_RULES = (
     _after(
         "pronoun_cue_after",
-        rf"(?P<pronoun>{_PRONOUN})\s+{_CUE}\b",
+        rf"(?P<pronoun>{_PRONOUN}){_AFTER_ADVERBS}\s+{_CUE}\b",
         (
             "“We will go,” Maria Delgado said. Talks ended at noon. “We will not back down,” "
             "she said.",
@@ -128,7 +135,7 @@ AFTER_RULES = (
     _after(
         "body_pronoun_cue_after",
         # "it said": the body the sentences before are about
-        rf"(?P<body>it)\s+{_CUE}\b",
+        rf"(?P<body>it){_AFTER_ADVERBS}\s+{_CUE}\b",
         (
             "The Home Office said it was reviewing the case. “No decision has been made,” it said.",
             "Home Office",
@@ -136,8 +143,9 @@ AFTER_RULES = (
     ),
     _after(
         "name_cue_after",
-        rf"(?P<name>{_NAME}){_PARENTHESIS}\s+{_CUE}\b",
+        rf"(?P<name>{_NAME}){_PARENTHESIS}{_AFTER_ADVERBS}\s+{_CUE}\b",
         ("“We will not back down from this,” Maria Delgado said.", "Maria Delgado"),
+        ("“I have never once been able to write quickly,” Tom Hale once said.", "Tom Hale"),
     ),
     _after(
         "cue_role_comma_name_after",
@@ -405,6 +413,23 @@ SAID_LAST = _rule(
     (
         "Adam Schiff spoke at length on Tuesday, Schiff said. “The other factor is time.”",
         "Adam Schiff",
+    ),
+)
+# "The collection risked being “sold and scattered” had the money not been raised, she
+# added.": an attribution that closes the sentence the quote stands in, past the clause's
+# other words (a quote's own cue comes first: "Smith called it “a disaster”, Jones added" is
+# Smith's).
+SENTENCE_END = _rule(
+    "cue_at_sentence_end",
+    "after",
+    re.compile(
+        rf"^[^.!?“”\"\n]{{1,150}}?,\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))"
+        rf"{_AFTER_ADVERBS}\s+{_CUE}\b[^.!?“”\"\n]{{0,40}}[.!?]"
+    ),
+    (
+        "Maria Delgado runs the mill.\n\nThe old mill was “falling apart at the seams” "
+        "before the grant came, she said.",
+        "Maria Delgado",
     ),
 )
 # Rules that are not patterns: where the speaker comes from the quotes around.
@@ -793,6 +818,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     found = (
         match_after(after)
         or _search(BEFORE_RULES, before)
+        or ((m := SENTENCE_END.pattern.match(after)) and (SENTENCE_END, m))
         or _subject(text, opening)
         or (not after.strip(" .,") and _previous_paragraph_subject(text, opening))
     )
@@ -1234,6 +1260,7 @@ def _previous_paragraph_subject(text: str, opening: int) -> tuple[Rule, re.Match
 RULES = (
     *AFTER_RULES,
     *BEFORE_RULES,
+    SENTENCE_END,
     *SENTENCE_RULES,
     SAID_LAST,
     PREVIOUS_SENTENCE_RULE,
