@@ -179,6 +179,7 @@ UNSEEN_UK2 = Path(__file__).parent / "data" / "quotes_unseen_uk2.jsonl"
 UNSEEN_UK3 = Path(__file__).parent / "data" / "quotes_unseen_uk3.jsonl"
 UNSEEN_UK4 = Path(__file__).parent / "data" / "quotes_unseen_uk4.jsonl"
 UNSEEN_UK5 = Path(__file__).parent / "data" / "quotes_unseen_uk5.jsonl"
+UNSEEN_UK6 = Path(__file__).parent / "data" / "quotes_unseen_uk6.jsonl"
 
 
 def unseen_uk() -> None:
@@ -208,7 +209,12 @@ def unseen_uk() -> None:
       were read, and the rules of the next commit were prompted by them (28/50 after).
     - quotes_unseen_uk5: 50 drawn by a helper who did not see the tool's output (seed 83,
       2026-12-07, 29 articles outside the other sets, 19 of them BBC). Measured only, its
-      misses unread: 44 found, 32/50 at 91a9afe and after the rules prompted by set 4."""
+      misses unread: 44 found, 32/50 at 91a9afe and after the rules prompted by set 4; then
+      its misses were read, and 8b3ed27 and the next commit were prompted by them.
+    - quotes_unseen_uk6: 50 drawn by a helper who did not see the tool's output (seed 97,
+      2026-12-07, 28 articles outside the other sets, 17 of them BBC). Measured only, its
+      misses unread: 46 found, 31/50 at 91a9afe; 47 found, 31/50 after the rules prompted by
+      sets 4 and 5."""
     import hashlib
 
     def quote_of(row: dict, quotes: list[dict], text: str) -> dict | None:
@@ -228,7 +234,8 @@ def unseen_uk() -> None:
         (UNSEEN_UK2, "set 2"),
         (UNSEEN_UK3, "set 3"),
         (UNSEEN_UK4, "set 4"),
-        (UNSEEN_UK5, "set 5, blind"),
+        (UNSEEN_UK5, "set 5"),
+        (UNSEEN_UK6, "set 6, blind"),
     ):
         n, _, found, right = _speaker_check(path, quote_of)
         print(f"quotes, British news {what} ({n} quotes): found {found}, speaker {right}/{n}")

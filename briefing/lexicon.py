@@ -162,7 +162,8 @@ NAME_PREFIXES = (
     "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "General", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
     "Adm.", "Rev.", "Amb.", "Del.", "Spokesperson", "Spokesman", "Director", "Head", "of",
     "for", "the", "The", "to", "United", "Nations", "U.N.", "UN", "Special", "Envoy",
-    "Representative", "Prof", "Prof.", "Professor", *MASCULINE_HONOURS, *FEMININE_HONOURS,
+    "Representative", "Prof", "Prof.", "Professor", "Rabbi", "Imam", "Bishop", "Reverend",
+    *MASCULINE_HONOURS, *FEMININE_HONOURS,
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Days named by their relation to today, capitalised when they open a sentence.

@@ -228,6 +228,16 @@ AFTER_RULES = (
         ),
     ),
     _after(
+        "name_open_appositive_cue_after",
+        # a role in lower case that the cue verb closes without a comma
+        rf"(?P<name>{_NAME}){_PARENTHESIS},\s+(?P<role>[a-z][^,“”\"]{{2,120}}?)\s+{_CUE}\b",
+        (
+            "Visitors should see the camp for themselves, “to learn what hatred did here”, Rabbi "
+            "Ann Hale, founder of the Hale Center for Memory said.",
+            "Ann Hale",
+        ),
+    ),
+    _after(
         "description_cue_after",
         # a determiner, a number or a possessive before the noun ("one user wrote", "his
         # childhood friend told …")
