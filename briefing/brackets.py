@@ -423,7 +423,8 @@ def anchor_days(
             bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
         )
         for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
-        if m.start() > start or m["day"]  # "May …" opening a sentence may be the verb
+        if (m.start() > start or m["day"])  # "May …" opening a sentence may be the verb
+        and not _names_event(text, m)
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
     return _inserted(text, start, end, inserts)
@@ -527,6 +528,22 @@ MONTH_WITHOUT_YEAR = re.compile(
     r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
     r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"
     r"(?!,? \d{4}|-| \[| of \d{4}| (?:of )?(?:last|this|next) year)"
+)
+
+
+def _names_event(text: str, m: re.Match[str]) -> bool:
+    """Whether a month and day modify the noun after them, naming an event of whatever year
+    ("the July 11 protesters", "the September 11 attacks"), not a day: no preposition before
+    them makes them a time ("On July 11 police …")."""
+    if not m["day"] or not _NOUN_AFTER.match(text, m.end()):
+        return False
+    before = text[max(0, m.start() - 20) : m.start()].split()
+    return not (before and before[-1].lower() in _TIME_PREPOSITIONS)
+
+
+_NOUN_AFTER = re.compile(r" (?!(?:and|or|to|in|at|on|for|when|while|after|before)\b)[a-z]")
+_TIME_PREPOSITIONS = frozenset(
+    "on in by since until till from of before after through between to and or".split()
 )
 # "In June 12 soldiers died": after "in" or "during", a bare number that a word follows counts
 # what comes next; the month is the month, not a day of it ("in May 5th," is a day).

@@ -42,6 +42,7 @@ from briefing.synthesize import (
     STANCE,
     UNSAID_ACT,
     about,
+    answer_kind,
     asked_of,
     focus_terms,
     irrealis,
@@ -96,12 +97,13 @@ def key_quotes(
     ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen;
     ``asked`` the names the topic's question asks about (``asked_of``), if already known."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
+    kind = answer_kind(topic.query)  # "countries" in "Which countries …?": in every report
     names = asked_of(topic, found) if asked is None else asked
     focus = {w for t in [*focus_terms(topic), *names] for w in content_words(t)}
     scored = []
     for rank, analysis in enumerate(found):
         doc = analysis.doc
-        whole = _about(topic, doc)
+        whole = _about(topic, doc, kind)
         # writing that only touches on the topic, as the synthesis reads it
         passing = bool(focus) and not about(doc, analysis.sentences, focus)
         hosts = _hosts(doc)
@@ -118,7 +120,7 @@ def key_quotes(
                 continue
             if shown and dated in shown:
                 continue
-            relevance = mentions(topic, q.text)
+            relevance = mentions(topic, q.text, skip=kind)
             if not (relevance or whole):
                 continue  # a source about other things: only its quotes on this topic
             if names and passing and not focus & set(content_words(f"{q.text} {q.speaker}")):
@@ -184,9 +186,14 @@ def _hosts(doc: Document) -> set[str]:
     }
 
 
-def _about(topic: Topic, doc: Document) -> bool:
-    """Is the whole source on the topic: one of its terms in the title?"""
-    return any(hits.title for _, hits in why(topic, doc))
+def _about(topic: Topic, doc: Document, kind: Collection[str] = ()) -> bool:
+    """Is the whole source on the topic: one of its terms in the title (not one of the
+    answer type's words: "Country Reports on …" asked "Which countries …?")?"""
+    return any(
+        hits.title
+        for term, hits in why(topic, doc)
+        if not (kind and set(content_words(term)) <= set(kind))
+    )
 
 
 def _asked(topic: Topic, doc: Document, at: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from briefing.model import Document, Match
 from briefing.query import Node as QueryNode
 from briefing.query import matches as query_matches
 from briefing.query import positive_terms
-from briefing.text import words
+from briefing.text import content_words, words
 
 K1, B = 1.2, 0.75
 TITLE_WEIGHT = 3
@@ -322,13 +322,15 @@ def left_in_passing(
     return [d for d in docs if _matches(topic, None, d) and passing(topic, d)]
 
 
-def mentions(topic: Topic, text: str) -> int:
-    """How many of the topic's terms ``text`` has (a multi-word keyword: all its words)."""
+def mentions(topic: Topic, text: str, skip: Collection[str] = ()) -> int:
+    """How many of the topic's terms ``text`` has (a multi-word keyword: all its words), but
+    those whose content words are all in ``skip`` (a question's answer type, "countries")."""
     return sum(
         all(term_pattern(w).search(text) for w in t.text.split())
         if t.together
         else bool(term_pattern(t.text).search(text))
         for t in topic_terms(topic)
+        if not (skip and set(content_words(t.text)) <= set(skip))
     )
 
 

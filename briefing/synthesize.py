@@ -607,6 +607,16 @@ def asked_actions(question: str | None) -> frozenset[str]:
         return frozenset()
     tagged = postag.tag(question)
     verbs = [w for w, tag, _, _ in tagged if tag.startswith("VB")]
+    return frozenset(content_words(" ".join(verbs))) | answer_kind(question)
+
+
+def answer_kind(question: str | None) -> frozenset[str]:
+    """The common nouns of a plain-language question's opening "what" or "which" phrase:
+    the kind of answer it wants ("countries" in "Which countries executed protesters?"),
+    which a sentence naming "the country" does not give."""
+    if not question or plain_words(question) is None:
+        return frozenset()
+    tagged = postag.tag(question)
     kind = []  # the common nouns of the phrase; its adjectives and names may be the topic
     if tagged and tagged[0][0].lower() in ("what", "which"):  # ("Which Iranian officials …")
         for w, tag, _, _ in tagged[1:]:
@@ -614,7 +624,7 @@ def asked_actions(question: str | None) -> frozenset[str]:
                 break
             if tag in ("NN", "NNS"):
                 kind.append(w)
-    return frozenset(content_words(" ".join(verbs + kind)))
+    return frozenset(content_words(" ".join(kind)))
 
 
 def plain_question(topic: Topic) -> bool:
@@ -809,6 +819,7 @@ def synthesize(
         query=" ".join([*(plain or [query]), *terms]),
         feedback=plain is not None,
         actions=asked_actions(query),
+        kind=answer_kind(query),
     )
     named = set(content_words(" ".join([query, *terms])))
     return [without_subject(to_point(c), c.doc, named) for c in reading_order(picked)]
@@ -1257,12 +1268,18 @@ def select(
     query: str = "",
     feedback: bool = False,
     actions: Collection[str] = (),
+    kind: Collection[str] = (),
 ) -> list[Candidate]:
     """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
     (the query is a question in plain words) the query is widened by pseudo-relevance
-    feedback (see ``_relevance``)."""
+    feedback (see ``_relevance``). ``kind``: the nouns of the kind of answer the question
+    asks for (``answer_kind``)."""
     if feedback:
         pool = in_asked_sections(pool, set(content_words(query)))
+    if feedback and _of_many_reports(pool):
+        # a question asked of reports on many countries: a sentence that has none of its words
+        # but the kind of answer wanted ("the country") answers something else
+        pool = _on_question(pool, set(content_words(query)), set(kind))
     if not pool or words <= 0:
         return []
     vectors = _tfidf([c.edited.text for c in pool])
@@ -1318,6 +1335,23 @@ def select(
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
+
+
+def _of_many_reports(pool: Sequence[Candidate]) -> bool:
+    return len({c.key[0] for c in pool}) > 2 and all(c.doc.doc_type == "report" for c in pool)
+
+
+def _on_question(pool: list[Candidate], asked: set[str], kind: set[str]) -> list[Candidate]:
+    """The candidates but those whose only word of the question is the kind of answer it
+    wants ("… left the country", asked "Which countries …?"): a report's sentences name
+    their country everywhere. A sentence with none of its words may answer in its own
+    ("closed a newspaper", asked of restrictions on journalists)."""
+
+    def only_kind(c: Candidate) -> bool:
+        shared = asked & set(content_words(c.edited.text))
+        return bool(shared) and shared <= kind
+
+    return [c for c in pool if not only_kind(c)] or pool
 
 
 def _leads_of_decisions(

@@ -234,10 +234,14 @@ def test_a_month_without_a_year_gets_the_year_it_means():
         anchored("The council will meet in November.")
         == "The council will meet in November [2024]."
     )
+    # a month and day that name an event before its noun are of whatever year it was
+    assert anchored("On July 11 police detained him.") == "On July 11 [2023] police detained him."
     for dated in (
         "It fell on March 24, 2022 at last.",
         "It rose in May 2023 again.",
         "The talks of last March failed.",
+        "Several imprisoned July 11 protesters started hunger strikes.",
+        "The September 11 attacks changed the law.",
     ):
         assert anchored(dated) == dated
 

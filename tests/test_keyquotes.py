@@ -498,3 +498,18 @@ def test_two_quotes_of_one_source_are_shown_in_the_order_it_has_them(tmp_path):
     )
     chosen = key_quotes(TOPIC, [release])
     assert [q.text[:20] for q in chosen] == ["We are providing $20", "This assistance from"]
+
+
+def test_asked_which_countries_a_quote_must_be_on_more_than_a_country(tmp_path):
+    # "Country Reports on …" in the title and "the country's borders" in the quote share only
+    # the question's answer type with it: no key quote on the question, so none at all
+    report = (
+        "Country Reports on Human Rights Practices: Ruritania\n\nMarch 5, 2024\n\n"
+        "The UN commissioner, Ana Ruiz, said: “Since the closure of the country’s borders, "
+        "border guards were ordered to use lethal force against 40 people who approached.”\n"
+    )
+    found = analysis(tmp_path, "r.txt", report)
+    topic = Topic(name="Executions", query="Which countries executed protesters?")
+    assert key_quotes(topic, [found]) == []
+    asked_of_borders = Topic(name="Borders", query="Which countries closed their borders?")
+    assert [q.speaker for q in key_quotes(asked_of_borders, [found])] == ["Ana Ruiz"]

@@ -1489,3 +1489,24 @@ def test_a_question_asked_of_many_reports_draws_on_them_for_their_answers(monkey
         synthesize(found, query="Which countries executed protesters?", words=40)
         [(reward, by_source)] = seen
         assert (by_source == reward) is (kind == "news"), kind
+
+
+def test_a_question_of_many_reports_keeps_to_sentences_on_what_it_asks():
+    # "Which countries …": "country" is the kind of answer wanted; a report's sentence that
+    # shares no other word with the question ("… left the country …") answers something else,
+    # however central it is to its report
+    def report(country: str, answer: str) -> Document:
+        others = (
+            f"Several families reportedly left the country for {country}'s neighbours in March.",
+            f"Foreign observers described the situation in the country as grave in {country}.",
+            f"Officials in {country} opened four clinics across the country in April.",
+        )
+        return doc(" ".join([*others, answer]), path=f"/tmp/{country}.txt", doc_type="report")
+
+    found = [
+        analyze(report("Arland", "Courts in Arland executed two protesters in May.")),
+        analyze(report("Borsk", "Police in Borsk beat protesters outside the parliament.")),
+        analyze(report("Cevia", "In Cevia, no protesters were executed during the year.")),
+    ]
+    points = synthesize(found, query="Which countries executed protesters?", words=120)
+    assert points and all("protester" in p.text for p in points)
