@@ -1279,7 +1279,7 @@ def select(
     if feedback and _of_many_reports(pool):
         # a question asked of reports on many countries: a sentence that has none of its words
         # but the kind of answer wanted ("the country") answers something else
-        pool = _on_question(pool, set(content_words(query)), set(kind))
+        pool = _on_question(pool, set(content_words(query)), set(kind), set(actions))
     if not pool or words <= 0:
         return []
     vectors = _tfidf([c.edited.text for c in pool])
@@ -1341,17 +1341,25 @@ def _of_many_reports(pool: Sequence[Candidate]) -> bool:
     return len({c.key[0] for c in pool}) > 2 and all(c.doc.doc_type == "report" for c in pool)
 
 
-def _on_question(pool: list[Candidate], asked: set[str], kind: set[str]) -> list[Candidate]:
-    """The candidates but those whose only word of the question is the kind of answer it
-    wants ("… left the country", asked "Which countries …?"): a report's sentences name
-    their country everywhere. A sentence with none of its words may answer in its own
-    ("closed a newspaper", asked of restrictions on journalists)."""
+def _on_question(
+    pool: list[Candidate], asked: set[str], kind: set[str], actions: Collection[str] = ()
+) -> list[Candidate]:
+    """The candidates on the question, report by report: never one whose only word of the
+    question is the kind of answer it wants ("… left the country", asked "Which countries
+    …?": a report names its country throughout); those that use another of its words, where
+    the report has any; where it has none, a report may answer in its own words ("closed a
+    newspaper", asked of restrictions on journalists)."""
+    words = asked - kind
 
-    def only_kind(c: Candidate) -> bool:
-        shared = asked & set(content_words(c.edited.text))
-        return bool(shared) and shared <= kind
+    def shared(c: Candidate) -> set[str]:
+        return asked & set(content_words(c.edited.text))
 
-    return [c for c in pool if not only_kind(c)] or pool
+    pool = [c for c in pool if not (kind and shared(c) and shared(c) <= kind)] or pool
+    # its nouns first: a verb alone ("treated") is said of other things too (``_rewards``)
+    for on_it in (words - actions, words):
+        answering = {c.key[0] for c in pool if shared(c) & on_it}
+        pool = [c for c in pool if c.key[0] not in answering or shared(c) & on_it]
+    return pool
 
 
 def _leads_of_decisions(

@@ -1480,6 +1480,7 @@ def test_a_question_asked_of_many_reports_draws_on_them_for_their_answers(monkey
             f"Police in {country} arrested 40 people and held them without charge for weeks.",
             f"A court in {country} sentenced 14 protesters to death after a one-day trial.",
             f"Travel outside {country} required an exit permit from the interior ministry.",
+            f"Police in {country} beat protesters who marched to the parliament in May.",
         ]
         return country_report(country, lines, kind)
 
@@ -1494,19 +1495,24 @@ def test_a_question_asked_of_many_reports_draws_on_them_for_their_answers(monkey
 def test_a_question_of_many_reports_keeps_to_sentences_on_what_it_asks():
     # "Which countries …": "country" is the kind of answer wanted; a report's sentence that
     # shares no other word with the question ("… left the country …") answers something else,
-    # however central it is to its report
-    def report(country: str, answer: str) -> Document:
+    # however central it is to its report; a report that answers gives only its answers, one
+    # that does not may answer in its own words
+    def report(country: str, answer: str = "") -> Document:
         others = (
             f"Several families reportedly left the country for {country}'s neighbours in March.",
             f"Foreign observers described the situation in the country as grave in {country}.",
-            f"Officials in {country} opened four clinics across the country in April.",
+            f"Officials in {country} opened four new clinics in the capital city in April.",
         )
         return doc(" ".join([*others, answer]), path=f"/tmp/{country}.txt", doc_type="report")
 
     found = [
-        analyze(report("Arland", "Courts in Arland executed two protesters in May.")),
-        analyze(report("Borsk", "Police in Borsk beat protesters outside the parliament.")),
-        analyze(report("Cevia", "In Cevia, no protesters were executed during the year.")),
+        analyze(report("Arland", "Courts in Arland executed two protesters in May after a trial.")),
+        analyze(report("Borsk")),
+        analyze(report("Cevia", "In Cevia, no protesters were executed in the year, courts said.")),
     ]
     points = synthesize(found, query="Which countries executed protesters?", words=120)
-    assert points and all("protester" in p.text for p in points)
+    assert not any("the country" in p.text for p in points)
+    by = {source_id(d.doc): d.doc.path.stem for d in found}
+    answered = [p for p in points if by[p.source] != "Borsk"]
+    assert {by[p.source] for p in answered} == {"Arland", "Cevia"}
+    assert all("protesters" in p.text for p in answered)
