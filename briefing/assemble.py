@@ -27,7 +27,7 @@ from briefing.synthesize import (
     OFFICIAL,
     Candidate,
     about,
-    answer_kind,
+    answer_class,
     asked_actions,
     asked_of,
     background,
@@ -166,7 +166,7 @@ def _summaries(
             query=query,
             feedback=feedback,
             actions=asked_actions(topic.query),
-            kind=answer_kind(topic.query),
+            kind=answer_class(topic.query),
         )
 
     picks = [choose(i, pool) for i, pool in enumerate(pools)]
@@ -234,7 +234,7 @@ def _summaries(
                 query=" ".join(topic.terms),
                 feedback=plain_question(topic),
                 actions=asked_actions(topic.query),
-                kind=answer_kind(topic.query),
+                kind=answer_class(topic.query),
             )
             if len(again) >= MIN_SECTION_POINTS or len(again) >= len(chosen):
                 chosen = again

@@ -533,18 +533,24 @@ MONTH_WITHOUT_YEAR = re.compile(
 
 def _names_event(text: str, m: re.Match[str]) -> bool:
     """Whether a month and day modify the noun after them, naming an event of whatever year
-    ("the July 11 protesters", "the September 11 attacks"), not a day: no preposition before
-    them makes them a time ("On July 11 police …")."""
-    if not m["day"] or not _NOUN_AFTER.match(text, m.end()):
+    ("the July 11 protesters", "imprisoned July 11 protesters", "a March 29 meeting"), not
+    a day ("He was arrested July 11 by police"): a determiner or a participle before them, a
+    word that is no function word after."""
+    if not m["day"]:
         return False
-    before = text[max(0, m.start() - 20) : m.start()].split()
-    return not (before and before[-1].lower() in _TIME_PREPOSITIONS)
+    after = re.match(r" ([a-z]+)\b", text[m.end() : m.end() + 30])
+    before = text[max(0, m.start() - 30) : m.start()].split()
+    return bool(
+        after
+        and after[1] not in STOPWORDS
+        and before
+        and (before[-1].lower() in _MODIFIER_BEFORE or before[-1].endswith("ed"))
+    )
 
 
-_NOUN_AFTER = re.compile(r" (?!(?:and|or|to|in|at|on|for|when|while|after|before)\b)[a-z]")
-_TIME_PREPOSITIONS = frozenset(
-    "on in by since until till from of before after through between to and or".split()
-)
+_MODIFIER_BEFORE = frozenset("the a an his her their its our this that".split())
+
+
 # "In June 12 soldiers died": after "in" or "during", a bare number that a word follows counts
 # what comes next; the month is the month, not a day of it ("in May 5th," is a day).
 _WITHIN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout) $")

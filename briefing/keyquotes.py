@@ -42,7 +42,7 @@ from briefing.synthesize import (
     STANCE,
     UNSAID_ACT,
     about,
-    answer_kind,
+    answer_class,
     asked_of,
     focus_terms,
     irrealis,
@@ -97,7 +97,7 @@ def key_quotes(
     ``shown`` the texts of quotes the brief already shows elsewhere, which are not chosen;
     ``asked`` the names the topic's question asks about (``asked_of``), if already known."""
     roster = roster_of([a.doc for a in [*found, *everyone]])
-    kind = answer_kind(topic.query)  # "countries" in "Which countries …?": in every report
+    kind = answer_class(topic.query)  # "countries" in "Which countries …?": in every report
     names = asked_of(topic, found) if asked is None else asked
     focus = {w for t in [*focus_terms(topic), *names] for w in content_words(t)}
     scored = []
@@ -192,7 +192,7 @@ def _about(topic: Topic, doc: Document, kind: Collection[str] = ()) -> bool:
     return any(
         hits.title
         for term, hits in why(topic, doc)
-        if not (kind and set(content_words(term)) <= set(kind))
+        if not (kind and (own := set(content_words(term))) and own <= set(kind))
     )
 
 

@@ -530,3 +530,11 @@ PERSON_EVENTS = frozenset(
     sentencing trial imprisonment release deportation extradition expulsion execution case
     disbarment dismissal resignation""".split()
 )
+
+# Nouns of a question's "which"/"what" phrase that name a class of named things, the kind of
+# answer (a name) it wants, not its topic ("Which countries …", "Which officials …"; "What
+# executions …" asks about executions). Singular, as content_words gives them.
+ANSWER_CLASSES = frozenset(
+    """country nation state government city region province place town person people group
+    organisation organization company official leader authority""".split()
+)

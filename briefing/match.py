@@ -330,7 +330,7 @@ def mentions(topic: Topic, text: str, skip: Collection[str] = ()) -> int:
         if t.together
         else bool(term_pattern(t.text).search(text))
         for t in topic_terms(topic)
-        if not (skip and set(content_words(t.text)) <= set(skip))
+        if not (skip and (own := set(content_words(t.text))) and own <= set(skip))
     )
 
 

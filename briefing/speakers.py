@@ -80,7 +80,7 @@ _ADVERBS = (
 # Between a quote and its attribution an adverb may stand ("…,” he once said), but not
 # "then": "“…?” Mills then writes back, “…”" is the next turn's, not this quote's.
 _AFTER_ADVERBS = (
-    r"(?:\s+(?:[a-z]+ly|"
+    r"(?:\s+(?:(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly)\b)[a-z]+ly|"
     + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS if w != "then")
     + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
 )
@@ -605,9 +605,7 @@ class Cast:
         """Is a lone capitalised word introduced somewhere as a person, by a compound or a
         noun that describes one ("Chorley-born Charnley", "pensioner Walsh")?"""
         if self._introduced is None:
-            self._introduced = {
-                m[1] for pattern in (_INTRODUCED, _APPOSED) for m in pattern.finditer(self.text)
-            }
+            self._introduced = {m[1] for m in _INTRODUCED.finditer(self.text)}
         return word in self._introduced
 
     def proper(self, word: str) -> bool:
@@ -713,6 +711,8 @@ def _introduced_in_full(text: str) -> dict[str, str]:
     name."""
     found: dict[str, set[str]] = {}
     for m in _INTRODUCED_IN_FULL.finditer(text, 0, MAX_ANALYZED_CHARS):
+        if m[1] in _NOT_NAMES or m[1] in lexicon.NAME_PREFIXES:
+            continue  # "When Trump and his …", "President Putin and his …"
         found.setdefault(fold(m[1]), set()).add(f"{m[1]} {m[2]}")
     return {given: full.pop() for given, full in found.items() if len(full) == 1}
 
@@ -927,16 +927,25 @@ def _named_antecedent(text: str, opening: int, description: str) -> str | None:
     for m in reversed(mentions):
         before = text[low : low + m.start()].rsplit("\n", 1)[-1].split()
         names = list(itertools.takewhile(_names_body, reversed(before)))[::-1]
-        if names:
+        opens = len(before) == len(names) or before[-len(names) - 1][-1:] in ".!?:"
+        # a name: not a word capitalised only as a sentence's first ("Armed police …")
+        if names and (not opens or names[0] in _capitalised_mid_sentence(text)):
             return " ".join([*names, m[0]])
         if before and before[-1].lower() not in ("the", "a", "an"):
             return None  # "the trade group": a description, not a name
     return None
 
 
+def _capitalised_mid_sentence(text: str) -> set[str]:
+    return {m[1] for m in _MID_SENTENCE.finditer(text, 0, MAX_ANALYZED_CHARS)}
+
+
 def _names_body(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z][\w’'&-]*|[A-Z][a-z]?\.", word)) and (
-        word not in _DETERMINERS_OF_DESCRIPTIONS and word not in _NOT_NAMES
+        word not in _DETERMINERS_OF_DESCRIPTIONS
+        and word not in _NOT_NAMES
+        and word not in lexicon.WEEKDAYS
+        and word not in lexicon.MONTHS
     )
 
 
@@ -1207,12 +1216,6 @@ _INTRODUCED = re.compile(
     rf"|(?<![A-Z])\b{lexicon.alternation(_LIFE_NOUNS)})"
     r"\s+([A-Z][a-z][\w’'-]*)\b(?![\w’'-]|\s+[A-Z])"
 )
-# A surname an appositive describes as a person: an age ("Walsh, 81,") or a noun phrase
-# headed by a noun for a person ("Washington, a postman just four years ago, …").
-_APPOSED = re.compile(
-    r"\b([A-Z][a-z][\w’'-]*),\s+(?:\d{1,3},|(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
-    rf"(?:{lexicon.alternation((*_LIFE_NOUNS, *lexicon.ROLE_NOUNS))})\b)"
-)
 # A subject that is a role in lower case and then a name, as news writes a first mention:
 # "Opposition leader Peter Dutton …", "Health minister Jane Doe …".
 _ROLE_THEN_NAME = re.compile(
@@ -1427,7 +1430,12 @@ def _clean_name(raw: str, possessive: bool = False) -> str | None:
     while len(words) > 1 and words[-1] in lexicon.NAME_CONNECTORS:
         words.pop()  # "… Bill de Blasio de-escalated": a name ends in a name, not "de"
     owners = [i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)]
-    if owners and all(w[:1].isupper() for w in words[owners[-1] + 1 :]):
+    person = words[owners[-1] + 1 :] if owners else []
+    if (
+        len(person) >= 2
+        and all(w[:1].isupper() for w in person)
+        and person[-1] not in lexicon.ORGANISATION_HEADS  # "St Mary's Hospital"
+    ):
         # "Ernst and Young's Sanjay Mehta": the person, after the firm they work for
         words = words[owners[-1] + 1 :]
     words = _after_office(words)

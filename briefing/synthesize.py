@@ -610,6 +610,13 @@ def asked_actions(question: str | None) -> frozenset[str]:
     return frozenset(content_words(" ".join(verbs))) | answer_kind(question)
 
 
+def answer_class(question: str | None) -> frozenset[str]:
+    """The nouns of ``answer_kind`` that name a class of named things ("countries",
+    "governments"): words any report uses of its own subject, which say nothing of the
+    question's topic ("What executions …" asks about executions)."""
+    return answer_kind(question) & lexicon.ANSWER_CLASSES
+
+
 def answer_kind(question: str | None) -> frozenset[str]:
     """The common nouns of a plain-language question's opening "what" or "which" phrase:
     the kind of answer it wants ("countries" in "Which countries executed protesters?"),
@@ -819,7 +826,7 @@ def synthesize(
         query=" ".join([*(plain or [query]), *terms]),
         feedback=plain is not None,
         actions=asked_actions(query),
-        kind=answer_kind(query),
+        kind=answer_class(query),
     )
     named = set(content_words(" ".join([query, *terms])))
     return [without_subject(to_point(c), c.doc, named) for c in reading_order(picked)]

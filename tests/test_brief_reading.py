@@ -236,6 +236,9 @@ def test_a_month_without_a_year_gets_the_year_it_means():
     )
     # a month and day that name an event before its noun are of whatever year it was
     assert anchored("On July 11 police detained him.") == "On July 11 [2023] police detained him."
+    assert anchored("He was arrested July 11 by police.") == (
+        "He was arrested July 11 [2023] by police."
+    )
     for dated in (
         "It fell on March 24, 2022 at last.",
         "It rose in May 2023 again.",

@@ -612,6 +612,11 @@ def test_the_he_inside_the_is_no_pronoun():
          "running from the scene,” the police added.", "Leeds police"),
         ("A local charity said Leeds police had been called. The trade union said staff were "
          "safe.\n\n“Nobody was hurt in the attack,” the union said.", "The union"),
+        # a possessive inside a body's name is no firm before a person
+        ("“We are treating 12 patients tonight,” St Mary's Hospital said.", "St Mary's Hospital"),
+        # a word capitalised only as a sentence's first names no police force
+        ("Armed police stormed the flat at dawn.\n\n“Two men were arrested at the scene,” the "
+         "police said.", "The police"),
         # a person introduced in full with an age may be called by the given name alone
         ("Mara Quill, 71, runs the village shop with her son.\n\nMara said: “I have never "
          "once thought of closing it.”", "Mara Quill"),

@@ -1516,3 +1516,17 @@ def test_a_question_of_many_reports_keeps_to_sentences_on_what_it_asks():
     answered = [p for p in points if by[p.source] != "Borsk"]
     assert {by[p.source] for p in answered} == {"Arland", "Cevia"}
     assert all("protesters" in p.text for p in answered)
+
+
+def test_only_a_class_of_named_things_is_an_answer_type_that_says_nothing_of_the_topic():
+    from briefing.config import Topic
+    from briefing.match import mentions
+    from briefing.synthesize import answer_class
+
+    assert answer_class("Which countries executed protesters?") == {"country"}
+    assert answer_class("Which Iranian officials were sanctioned?") == {"official"}
+    # "What executions …" asks about executions: they are its topic
+    assert answer_class("What executions took place in Iran?") == frozenset()
+    # a term with no content words of its own is never taken for the answer type
+    topic = Topic(name="t", keywords=["US", "executions"], query="Which countries executed?")
+    assert mentions(topic, "The US saw more executions.", skip={"country"}) == 2
