@@ -34,7 +34,7 @@ from briefing.editorial import (
 )
 from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
-from briefing.match import mentions, why
+from briefing.match import answer_type_term, mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
 from briefing.synthesize import (
     RENEWED,
@@ -189,11 +189,7 @@ def _hosts(doc: Document) -> set[str]:
 def _about(topic: Topic, doc: Document, kind: Collection[str] = ()) -> bool:
     """Is the whole source on the topic: one of its terms in the title (not one of the
     answer type's words: "Country Reports on …" asked "Which countries …?")?"""
-    return any(
-        hits.title
-        for term, hits in why(topic, doc)
-        if not (kind and (own := set(content_words(term))) and own <= set(kind))
-    )
+    return any(hits.title for term, hits in why(topic, doc) if not answer_type_term(term, kind))
 
 
 def _asked(topic: Topic, doc: Document, at: int) -> bool:

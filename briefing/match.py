@@ -330,8 +330,15 @@ def mentions(topic: Topic, text: str, skip: Collection[str] = ()) -> int:
         if t.together
         else bool(term_pattern(t.text).search(text))
         for t in topic_terms(topic)
-        if not (skip and (own := set(content_words(t.text))) and own <= set(skip))
+        if not answer_type_term(t.text, skip)
     )
+
+
+def answer_type_term(term: str, kind: Collection[str]) -> bool:
+    """Whether a topic term is only the answer type of its question ("countries" in "Which
+    countries …?", ``kind``): a term with content words, all of them in ``kind``."""
+    own = set(content_words(term))
+    return bool(kind) and bool(own) and own <= set(kind)
 
 
 def _matches(topic: Topic, query: QueryNode | None, doc: Document) -> bool:

@@ -72,17 +72,21 @@ _ROLE = (
 _CATENATIVE = lexicon.alternation(lexicon.CATENATIVE_VERBS)
 _PARENTHESIS = r"(?:\s*\([^()]{1,30}\))?"  # "Rep. Gwen Moore (D-Wis.) said"
 _WEEKDAY = "(?:" + "|".join(lexicon.WEEKDAYS) + ")"
-_ADVERBS = (
-    r"(?:\s+(?:[a-z]+ly|"
-    + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS)
-    + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
-)
+
+
+def _adverbs(ly: str, cues: Iterable[str]) -> str:
+    """Words that may stand between a subject and its cue verb: an -ly word, ``cues``, a day."""
+    named = "|".join(re.escape(w) for w in cues)
+    return rf"(?:\s+(?:{ly}|{named}|(?:on|last|this)\s+{_WEEKDAY}))*"
+
+
+_ADVERBS = _adverbs("[a-z]+ly", lexicon.CUE_ADVERBS)
 # Between a quote and its attribution an adverb may stand ("…,” he once said), but not
-# "then": "“…?” Mills then writes back, “…”" is the next turn's, not this quote's.
-_AFTER_ADVERBS = (
-    r"(?:\s+(?:(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly)\b)[a-z]+ly|"
-    + "|".join(re.escape(w) for w in lexicon.CUE_ADVERBS if w != "then")
-    + rf"|(?:on|last|this)\s+{_WEEKDAY}))*"
+# "then": "“…?” Mills then writes back, “…”" is the next turn's, not this quote's; nor a noun
+# in -ly ("…,” Jones family said).
+_AFTER_ADVERBS = _adverbs(
+    r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly)\b)[a-z]+ly",
+    (w for w in lexicon.CUE_ADVERBS if w != "then"),
 )
 # "In January, ", "Though she called it “outrageous,” ": a clause before the subject.
 _INTRO = (
@@ -894,7 +898,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
     if described and _EPITHET.match(name) and (known := _epithet_person(text, opening, name, cast)):
         return Attribution(known, rule_name, raw.strip(), ("epithet",))
-    if described and (named := _named_antecedent(text, opening, name)):
+    if described and (named := _named_antecedent(text, opening, name, cast)):
         return Attribution(cast.person(named), rule_name, raw.strip(), ("named_antecedent",))
     name = cast.person(name)
     if role and name not in cast.positions:
@@ -915,7 +919,7 @@ _EPITHET = re.compile(
 )
 
 
-def _named_antecedent(text: str, opening: int, description: str) -> str | None:
+def _named_antecedent(text: str, opening: int, description: str, cast: Cast) -> str | None:
     """The body a bare definite description stands for, when its nearest earlier mention
     names it: "the police" -> "Istanbul police said …", "the ministry" -> "Japan's Foreign
     Ministry" (not when that mention is a description too: "the trade group … the group")."""
@@ -929,19 +933,15 @@ def _named_antecedent(text: str, opening: int, description: str) -> str | None:
         names = list(itertools.takewhile(_names_body, reversed(before)))[::-1]
         opens = len(before) == len(names) or before[-len(names) - 1][-1:] in ".!?:"
         # a name: not a word capitalised only as a sentence's first ("Armed police …")
-        if names and (not opens or names[0] in _capitalised_mid_sentence(text)):
+        if names and (not opens or cast.proper(names[0])):
             return " ".join([*names, m[0]])
         if before and before[-1].lower() not in ("the", "a", "an"):
             return None  # "the trade group": a description, not a name
     return None
 
 
-def _capitalised_mid_sentence(text: str) -> set[str]:
-    return {m[1] for m in _MID_SENTENCE.finditer(text, 0, MAX_ANALYZED_CHARS)}
-
-
 def _names_body(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][a-z][\w’'&-]*|[A-Z][a-z]?\.", word)) and (
+    return bool(_BODY_NAME_WORD.fullmatch(word)) and (
         word not in _DETERMINERS_OF_DESCRIPTIONS
         and word not in _NOT_NAMES
         and word not in lexicon.WEEKDAYS
@@ -949,6 +949,7 @@ def _names_body(word: str) -> bool:
     )
 
 
+_BODY_NAME_WORD = re.compile(r"[A-Z][a-z][\w’'&-]*|[A-Z][a-z]?\.")  # "Istanbul", "St."
 ANTECEDENT_REACH = 1500  # characters before a quote where "the police" looks for its name
 
 

@@ -607,7 +607,7 @@ def asked_actions(question: str | None) -> frozenset[str]:
         return frozenset()
     tagged = postag.tag(question)
     verbs = [w for w, tag, _, _ in tagged if tag.startswith("VB")]
-    return frozenset(content_words(" ".join(verbs))) | answer_kind(question)
+    return frozenset(content_words(" ".join(verbs))) | _kind_of(tagged)
 
 
 def answer_class(question: str | None) -> frozenset[str]:
@@ -623,7 +623,10 @@ def answer_kind(question: str | None) -> frozenset[str]:
     which a sentence naming "the country" does not give."""
     if not question or plain_words(question) is None:
         return frozenset()
-    tagged = postag.tag(question)
+    return _kind_of(postag.tag(question))
+
+
+def _kind_of(tagged: Sequence[tuple[str, str, int, int]]) -> frozenset[str]:
     kind = []  # the common nouns of the phrase; its adjectives and names may be the topic
     if tagged and tagged[0][0].lower() in ("what", "which"):  # ("Which Iranian officials …")
         for w, tag, _, _ in tagged[1:]:
@@ -1279,8 +1282,8 @@ def select(
 ) -> list[Candidate]:
     """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
     (the query is a question in plain words) the query is widened by pseudo-relevance
-    feedback (see ``_relevance``). ``kind``: the nouns of the kind of answer the question
-    asks for (``answer_kind``)."""
+    feedback (see ``_relevance``). ``kind``: the class of named things the question asks for
+    (``answer_class``)."""
     if feedback:
         pool = in_asked_sections(pool, set(content_words(query)))
     if feedback and _of_many_reports(pool):
@@ -1357,15 +1360,12 @@ def _on_question(
     the report has any; where it has none, a report may answer in its own words ("closed a
     newspaper", asked of restrictions on journalists)."""
     words = asked - kind
-
-    def shared(c: Candidate) -> set[str]:
-        return asked & set(content_words(c.edited.text))
-
-    pool = [c for c in pool if not (kind and shared(c) and shared(c) <= kind)] or pool
+    shared = {id(c): asked & set(content_words(c.edited.text)) for c in pool}
+    pool = [c for c in pool if not (kind and shared[id(c)] and shared[id(c)] <= kind)] or pool
     # its nouns first: a verb alone ("treated") is said of other things too (``_rewards``)
     for on_it in (words - actions, words):
-        answering = {c.key[0] for c in pool if shared(c) & on_it}
-        pool = [c for c in pool if c.key[0] not in answering or shared(c) & on_it]
+        answering = {c.key[0] for c in pool if shared[id(c)] & on_it}
+        pool = [c for c in pool if c.key[0] not in answering or shared[id(c)] & on_it]
     return pool
 
 
