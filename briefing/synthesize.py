@@ -1363,7 +1363,7 @@ def _on_question(
     shared = {id(c): asked & set(content_words(c.edited.text)) for c in pool}
     pool = [c for c in pool if not (kind and shared[id(c)] and shared[id(c)] <= kind)] or pool
     # its nouns first: a verb alone ("treated") is said of other things too (``_rewards``)
-    for on_it in (words - actions, words):
+    for on_it in (words - set(actions), words):
         answering = {c.key[0] for c in pool if shared[id(c)] & on_it}
         pool = [c for c in pool if c.key[0] not in answering or shared[id(c)] & on_it]
     return pool
