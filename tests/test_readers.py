@@ -290,6 +290,17 @@ def test_html_headline(tmp_path, head, body, title):
             '<ul class="related"><li><span class="card-date">4 February 2020</span></li></ul>',
             date(2020, 3, 2),
         ),
+        # a date in the comments is a comment's; one beside a linked heading, a teaser's
+        (
+            '<script type="application/ld+json">{"datePublished": "2020-03-02T08:00:00Z"}</script>',
+            '<div class="comment-meta"><time datetime="2021-05-04">4 May 2021</time></div>',
+            date(2020, 3, 2),
+        ),
+        (
+            '<link rel="canonical" href="https://example.org/2019/10/22/talks-in-geneva/">',
+            '<h4><a href="/older">An older story</a></h4><p class="post-date">11 April 2009</p>',
+            date(2019, 10, 22),
+        ),
         # the article's date in JSON-LD, not its photo's
         (
             '<script type="application/ld+json">{"@graph": [{"@type": "ImageObject", '

@@ -316,7 +316,7 @@ def _shown_dates(html: str) -> Iterator[date]:
     if not _may_show_date(header):
         return  # no need to run _SHOWN_DATE (a tenth of a ms a page)
     header = _SCRIPT.sub(" ", header)
-    for m in _SHOWN_DATE.finditer(header, 0, HEADER_CHARS):
+    for m in _SHOWN_DATE.finditer(header, 0, _header_end(header)):
         if m["lead"]:
             shown = find_date(m["lead"])
         else:
@@ -326,6 +326,19 @@ def _shown_dates(html: str) -> Iterator[date]:
                 shown = find_date(m["only"]) or (parse_iso(attribute[1]) if attribute else None)
         if shown:
             yield shown
+
+
+# Where an article's header has ended: at the comments (their dates are the comments'), or at
+# a heading that is a link (the title of a teaser for another page, its date beside it).
+_HEADER_ENDS = re.compile(
+    r"<(?:div|section|ol|ul|article|aside|header|footer)\s[^>]*(?:class|id)=[\"'][^\"']*comment|<h[2-6]\b[^>]*>\s*<a\s",
+    re.I,
+)
+
+
+def _header_end(header: str) -> int:
+    found = _HEADER_ENDS.search(header, 1, HEADER_CHARS)
+    return found.start() if found else HEADER_CHARS
 
 
 def _may_show_date(header: str) -> bool:
