@@ -7,8 +7,9 @@ the page alone (original_date=True) in the same run.
 Run: python benchmarks/page_dates.py PATH_TO_A_TRAFILATURA_CHECKOUT
 
 These pages were annotated by other hands than ../shared's: on those we read, their gold is the
-first publication, where ../shared's dev pages take the date the page shows, even an update. A change
-that moves one set and not the other says which convention it serves, not that it is better.
+first publication, where ../shared's dev pages take the date the page shows, even an update.
+A change that moves one set and not the other says which convention it serves, not that it is
+better.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def main() -> None:
             day = None
         ours += bool(day) and day.isoformat() == gold
         try:
-            theirs += find_date(data.decode("utf-8", "replace"), url=url, original_date=True) == gold
+            html = data.decode("utf-8", "replace")
+            theirs += find_date(html, url=url, original_date=True) == gold
         except Exception:
             pass
     n = len(found)
