@@ -326,7 +326,7 @@ DOCUMENT_NOUNS = frozenset(
     """report reports addendum annex decree law laws resolution statement memo memorandum
     document study survey letter bill order constitution code article paper communique
     declaration agreement ruling review assessment guidance advisory notice strategy act
-    charter treaty directive regulation update transcript release""".split()
+    charter treaty directive regulation update transcript release tweet email""".split()
 )
 # The last word of a news outlet's name ("Caixin Global", "The Example Times", "Radio Free
 # Asia" aside): a source relaying what an outlet reported quotes its reporting, not a voice

@@ -246,9 +246,14 @@ AFTER_RULES = (
         # a determiner, a number or a possessive before the noun ("one user wrote", "his
         # childhood friend told …")
         rf"(?P<name>(?:a|an|the|one|another|some|two|three|several|his|her|their|its|our|my"
-        rf"|[A-Z]\w+{_GENITIVE})\s+[\w’'&/ -]{{2,60}}?)\s+{_CUE}\b",
+        rf"|(?:{_NAME}|[A-Z]\w+){_GENITIVE})\s+[\w’'&/ -]{{2,60}}?)\s+{_CUE}\b"
+        # a noun the cue verbs share ("report") is the head of the phrase when a cue follows it
+        rf"(?!\s+{_CUE}\b)",
         ("“Who will stand up for you?” a narrator in the ad asks.", "A narrator in the ad"),
         ("“He wanted to fly since he was five,” his old friend said.", "His old friend"),
+        ("“Ebola is in retreat,” the latest WHO report said.", "The latest WHO report"),
+        # a document of someone's speaks for its author
+        ("“We will keep this under review,” Mr Wright's letter states.", "Wright"),
     ),
     _after(
         "as_put_it_after",
@@ -398,7 +403,7 @@ SENTENCE_RULES = (
         "sentence",
         re.compile(
             rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)(?<!s[’'])"
-            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|[A-Z]\w+{_GENITIVE})\s+"
+            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|(?:{_NAME}|[A-Z]\w+){_GENITIVE})\s+"
             # a description keeps the body it names ("A spokesman for the Ministry of Defence")
             rf"[\w’' -]{{2,40}}?(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?))"
             rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"
@@ -810,6 +815,9 @@ def _role_gender(role: str) -> str | None:
     return "she" if _FEMININE.search(role) else "he" if _MASCULINE.search(role) else None
 
 
+_CUE_COLON = re.compile(rf"\b{_CUE}:\s*$")
+
+
 def match_after(after: str) -> tuple[Rule, re.Match[str]] | None:
     """The first rule that matches the text right after a closing mark."""
     for rule in AFTER_RULES:
@@ -827,8 +835,13 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
     """
     after = text[closing + 1 : closing + 1 + LOOKAROUND].split("\n", 1)[0]
     before = text[max(0, opening - LOOKAROUND) : opening].rsplit("\n", 1)[-1]
-    if text[closing - 1 : closing] == "." and after.lstrip()[:1].isupper():
-        after = ""  # “… an outlaw nation.” Russia insisted …: a new sentence, not an attribution
+    if after.lstrip()[:1].isupper() and (
+        text[closing - 1 : closing] == "."
+        or (text[closing - 1 : closing] in "?!" and _CUE_COLON.search(before))
+    ):
+        # “… an outlaw nation.” Russia insisted …: a new sentence, not an attribution; so is
+        # one after a question a cue and colon led into (Booth said: “…?” Ward said …)
+        after = ""
     found = (
         match_after(after)
         or _search(BEFORE_RULES, before)
@@ -877,6 +890,9 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         key = "appositive"
         given_role = groups["name"].split(" ", 1)[1]
     raw = groups[key]
+    if owned := _OWNED_DOCUMENT.match(raw):
+        if owned["noun"].lower() in lexicon.DOCUMENT_NOUNS:
+            raw = owned["owner"]  # "Mr Wright's letter states": the letter speaks for him
     lead = m.string[max(0, m.start(key) - 8) : m.start(key)]
     raw = _without_day(raw, lead)
     if (
@@ -909,6 +925,10 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
 
 
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;“”\"]{3,80})")
+# A person's document, two words of description at most before its noun ("Mr Wright's letter")
+_OWNED_DOCUMENT = re.compile(
+    rf"^(?P<owner>{_NAME}){_GENITIVE}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<noun>[A-Za-z]+)$"
+)
 # "the PM": a title abbreviated (lexicon.TITLE_INITIALISMS), a description, not a name.
 _TITLE_INITIALS = re.compile(rf"^\s*([Tt]he\s+)({'|'.join(lexicon.TITLE_INITIALISMS)})\s*$")
 # An epithet ("…," said the 45-year-old / the mother of two said): a description that always

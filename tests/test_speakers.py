@@ -165,6 +165,14 @@ def test_a_description_of_a_position_goes_to_the_person_given_it():
 @pytest.mark.parametrize(
     ("passage", "speaker"),
     [
+        # a question that a cue and colon led into ends its sentence: the next one, run on
+        # without a space, reports someone else's words, not this quote's speaker
+        (
+            "Angie Booth, who owns a shop in East Cowes, said: “Will you compensate local "
+            "businesses as well as drivers?”Councillor Ian Ward said compensation was up for "
+            "discussion.",
+            "Angie Booth",
+        ),
         # a pronoun continues the subject of the sentence before (centering), across a
         # paragraph break: "He said:" after a sentence about the governor
         (
