@@ -49,7 +49,7 @@ from briefing.editorial import (
     run_in_heading,
 )
 from briefing.lexicon import DECISION_STEMS
-from briefing.match import MIN_MENTIONS
+from briefing.match import MIN_MENTIONS, stem
 from briefing.model import Analysis, Document, Point, Sentence
 from briefing.query import plain_words
 from briefing.summarize import MAX_WORDS, eligible
@@ -862,8 +862,10 @@ def in_asked_sections(pool: list[Candidate], asked: set[str]) -> list[Candidate]
         section_heading(headings[c.key[0]], c.sentence.start) if c.key[0] in headings else None
         for c in pool
     ]
-    words = [asked & set(_words(c.edited.text)) for c in pool]
-    named = {h: asked & set(content_words(h)) for h in set(under) if h}
+    # word forms, not words: "tortured" is asked of the section on "Torture"
+    asked = _forms(asked)
+    words = [asked & _forms(_words(c.edited.text)) for c in pool]
+    named = {h: asked & _forms(content_words(h)) for h in set(under) if h}
     on_topic = _sections_on(under, words, named)
     on_it = {sid: {h for _, h in found if h in on_topic} for sid, found in headings.items()}
     where = [
@@ -1359,13 +1361,20 @@ def _on_question(
     …?": a report names its country throughout); those that use another of its words, where
     the report has any; where it has none, a report may answer in its own words ("closed a
     newspaper", asked of restrictions on journalists)."""
+    asked, kind, verbs = _forms(asked), _forms(kind), _forms(actions)  # in any of their forms
     words = asked - kind
-    shared = {id(c): asked & set(content_words(c.edited.text)) for c in pool}
+    nouns = words - verbs
+    shared = {id(c): asked & _forms(content_words(c.edited.text)) for c in pool}
     pool = [c for c in pool if not (kind and shared[id(c)] and shared[id(c)] <= kind)] or pool
-    # its nouns first: a verb alone ("treated") is said of other things too (``_rewards``)
-    for on_it in (words - set(actions), words):
-        answering = {c.key[0] for c in pool if shared[id(c)] & on_it}
-        pool = [c for c in pool if c.key[0] not in answering or shared[id(c)] & on_it]
+    # the question whole first ("journalists … detained"); then its nouns, as a verb alone
+    # ("treated") is said of other things too (``_rewards``); then any of its words
+    for answers in (
+        lambda c: shared[id(c)] & nouns and shared[id(c)] & verbs,
+        lambda c: shared[id(c)] & nouns,
+        lambda c: shared[id(c)] & words,
+    ):
+        answering = {c.key[0] for c in pool if answers(c)}
+        pool = [c for c in pool if c.key[0] not in answering or answers(c)]
     return pool
 
 
@@ -1614,6 +1623,10 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
 @functools.lru_cache(maxsize=1 << 14)  # a bullet's words are asked for its vector, its
 def _words(text: str) -> tuple[str, ...]:  # likeness to the headline and its substance
     return tuple(content_words(text))
+
+
+def _forms(words: Iterable[str]) -> set[str]:
+    return {stem(w) for w in words}
 
 
 def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:

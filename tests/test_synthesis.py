@@ -1197,6 +1197,41 @@ def test_asked_a_question_reports_answer_it_rather_than_with_what_they_all_say()
     assert sum("journalists" in t for t in texts) >= 3
 
 
+def test_asked_a_question_a_report_answers_with_its_nouns_and_its_verbs_together():
+    """Asked how journalists are detained and tortured, a report answers with its sentences on
+    journalists detained ("detaining", "torture": any form of the verbs), not with one on
+    journalists who fled, where it has both."""
+    lines = {
+        "Ruritania": [
+            "More than 400 journalists had fled the country since 2020 because of the war.",
+            "Police were detaining 12 journalists in the capital in May 2023.",
+        ],
+        "Borduria": [
+            "The union said 50 journalists moved abroad in the last twenty years.",
+            "Guards subjected 3 journalists to torture in the central prison in June 2023.",
+        ],
+        "Syldavia": [
+            "Many journalists left state media for online outlets in 2023.",
+            "Security services detained 4 journalists covering a protest in July 2023.",
+        ],
+    }
+    found = [
+        analyze(
+            doc(
+                "\n\n".join(text) + "\n",
+                title=f"Human Rights Report: {country}",
+                doc_type="report",
+                path=f"/tmp/{country.lower()}.txt",
+            )
+        )
+        for country, text in lines.items()
+    ]
+    points = synthesize(found, query="How are journalists detained and tortured?", words=60)
+    texts = " ".join(p.text for p in points)
+    assert all(w in texts for w in ("detaining 12", "torture in the central", "detained 4"))
+    assert not any(w in texts for w in ("fled", "moved abroad", "left state media"))
+
+
 def test_asked_a_question_a_set_of_country_reports_answers_it_country_by_country():
     def report(country: str, lines: list[str]) -> Document:
         return doc(
