@@ -700,7 +700,17 @@ def qualified_after(text: str, sentences: Sequence[Sentence], n: int) -> bool:
         return False
     if "\n" in text[sentences[n - 1].end : sentences[n].start]:
         return False
-    return bool(QUALIFIER.match(sentences[n].text))
+    following = sentences[n].text
+    # "Such a deal has been available since March, but we can only conclude it if …": what
+    # the sentence before said, taken up again and then set against
+    return bool(
+        QUALIFIER.match(following)
+        or (BACK_REFERENCE.match(following) and CONTRAST.search(following))
+    )
+
+
+# A sentence that opens on what the one before said: "Such a deal", "This agreement", "That".
+BACK_REFERENCE = re.compile(r"[“\"‘']?(?:Such|This|That|These|Those|It)\b")
 
 
 CONTRAST = re.compile(r"[,;] (?:but|however|although|though|yet|while)\b|\bexcept\b", re.I)

@@ -7,6 +7,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from briefing.analyze import analyze
 from briefing.build import build
 from briefing.config import Topic, load_config
@@ -451,13 +453,20 @@ def test_a_quote_opening_on_a_demonstrative_the_reader_cannot_resolve_is_not_key
     assert [q.text[:20] for q in chosen] == ["This week, Moldova r"]
 
 
-def test_a_quote_its_speaker_qualifies_in_the_next_sentence_is_not_key(tmp_path):
+@pytest.mark.parametrize(
+    "qualifier",
+    [
+        "But the crossing from Romania remains critical, and no other route can replace it.",
+        # what the sentence said, taken up again and set against
+        "Such aid has been ready since March, but it can only reach them if the border opens.",
+    ],
+)
+def test_a_quote_its_speaker_qualifies_in_the_next_sentence_is_not_key(tmp_path, qualifier):
     """Quoted without the "But …" that follows it, the speaker's position reads reversed."""
     briefing = (
         "Department Press Briefing – June 6, 2021\n\nNed Price, Department Spokesperson\n\n"
         "MR PRICE: The United States supports all forms of assistance for the people of "
-        "Moldova, including 40 new aid convoys from Chisinau. But the crossing from Romania "
-        "remains critical, and no other route can replace it.\n\n"
+        f"Moldova, including 40 new aid convoys from Chisinau. {qualifier}\n\n"
         "MR PRICE: Moldova received 500,000 doses of vaccine from the United States on Monday.\n"
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "q.txt", briefing)])
