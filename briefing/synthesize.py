@@ -417,8 +417,11 @@ def _screen(
     words = topic if doc.doc_type == "transcript" and not asked else focused
     passing = bool(words) and not about(doc, sentences, words)
     rows = []
+    headings = _headings(doc.text) if doc.doc_type == "report" else ()
     for i in _reading_list(doc.text, sentences, topic, per_source):
         sentence = sentences[i]
+        if headings and restates_heading(sentence.text, section_heading(headings, sentence.start)):
+            continue
         cut = elision(doc.text, sentence.start, sentence.end)
         elided = word_count(doc.text[cut[0] : cut[1]]) if cut else 0
         if not eligible(sentence, elided) and not _asker_says(doc, sentence):
@@ -1854,6 +1857,19 @@ def _headings(text: str) -> tuple[tuple[int, str], ...]:
         if words and sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words):
             out.append((m.start(), line))
     return tuple(out)
+
+
+def restates_heading(text: str, heading: str) -> bool:
+    """Whether a sentence says no more than its section's heading, but that there were reports
+    of it ("There were numerous NGO reports of political prisoners and detainees." under
+    "Political Prisoners and Detainees"): a section's opening, not a point of its own."""
+    if not heading or _NUMBER.search(text):
+        return False
+    said, named = set(content_words(text)), set(content_words(heading))
+    return len(said & named) >= 2 and said - named <= _REPORTING_FRAME
+
+
+_REPORTING_FRAME = frozenset(content_words(" ".join(sorted(lexicon.REPORTING_FRAME))))
 
 
 def section_heading(found: Sequence[tuple[int, str]], at: int) -> str:

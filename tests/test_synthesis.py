@@ -1565,3 +1565,22 @@ def test_only_a_class_of_named_things_is_an_answer_type_that_says_nothing_of_the
     # a term with no content words of its own is never taken for the answer type
     topic = Topic(name="t", keywords=["US", "executions"], query="Which countries executed?")
     assert mentions(topic, "The US saw more executions.", skip={"country"}) == 2
+
+
+def test_a_report_sentence_that_only_says_its_section_heading_was_reported_is_no_bullet():
+    """"There were numerous NGO reports of political prisoners and detainees." under the
+    heading "Political Prisoners and Detainees" tells the reader nothing the heading does not;
+    the section's facts do."""
+    text = (
+        "Country Report: Ruritania\n\n"
+        "e. Political Prisoners and Detainees\n\n"
+        "There were numerous NGO reports of political prisoners and detainees.\n\n"
+        "A rights group counted 1,074 prisoners of conscience held in Ruritania at year's end.\n\n"
+        "Corruption in Government\n\n"
+        "There were numerous reports of government corruption.\n\n"
+        "Prosecutors charged the mayor of Ruritania's capital with taking bribes in May 2023.\n"
+    )
+    report = doc(text, title="Country Report: Ruritania", doc_type="report")
+    texts = [p.text for p in synthesize([analyze(report)], terms=["Ruritania"], words=200)]
+    assert any("1,074" in t for t in texts) and any("bribes" in t for t in texts)
+    assert not any("numerous" in t for t in texts)
