@@ -403,7 +403,8 @@ SENTENCE_RULES = (
         "sentence",
         re.compile(
             rf"{_INTRO}(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME})(?<![’']s)(?<!s[’'])"
-            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My|(?:{_NAME}|[A-Z]\w+){_GENITIVE})\s+"
+            rf"|(?P<described>(?:[Tt]he|An?|One|His|Her|Their|Our|My"
+            rf"|(?:{_NAME}|[A-Z]\w+){_GENITIVE})\s+"
             # a description keeps the body it names ("A spokesman for the Ministry of Defence")
             rf"[\w’' -]{{2,40}}?(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?))"
             rf"(?:\s+of\s+(?:the\s+)?{_W}(?:\s+{_W})*)?"

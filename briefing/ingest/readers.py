@@ -331,7 +331,8 @@ def _shown_dates(html: str) -> Iterator[date]:
 # Where an article's header has ended: at the comments (their dates are the comments'), or at
 # a heading that is a link (the title of a teaser for another page, its date beside it).
 _HEADER_ENDS = re.compile(
-    r"<(?:div|section|ol|ul|article|aside|header|footer)\s[^>]*(?:class|id)=[\"'][^\"']*comment|<h[2-6]\b[^>]*>\s*<a\s",
+    r"<(?:div|section|ol|ul|article|aside|header|footer)\s[^>]*(?:class|id)=[\"'][^\"']*comment"
+    r"|<h[2-6]\b[^>]*>\s*<a\s",
     re.I,
 )
 
