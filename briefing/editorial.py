@@ -857,6 +857,8 @@ def leans_back(
         return True  # "Unreversed, it will …"; a speaker's "So, they …" is of the talk
     if not spoken and tokens[1:2] in (["it"], ["they"]) and _adverb(low):
         return True  # "Together they constituted …", "Now it is …": the same, with no comma
+    if not spoken and plural_unnamed(text):
+        return True  # "In May, the Supreme Court canceled their convictions": whose?
     if REPORTED_PRONOUN.search(low) or _object_pronoun(low):
         return True  # "Moscow says this makes it …", "We’ve conveyed it repeatedly"
     clause = INTRODUCED_DEMONSTRATIVE.match(low)
@@ -951,6 +953,54 @@ def dangling_person(text: str, context: str = "") -> bool:
         or word in CALENDAR_WORDS
         or bool(re.search(r"[’']s$", word))
     )
+
+
+# What a "their" may stand for in its own sentence: a plural noun (by its tag, or its "-s":
+# the tagger reads many as verbs, "granted detainees"), an irregular plural, a coordination
+# ("Rouhi and Mohammadifard appealed their sentences"), "they", or a word for some or any of
+# a kind ("those with …", "any person", "each": singular they).
+_ANYONE = frozenset(
+    """they them those these all many most some both others each every everyone everybody
+    anyone anybody someone somebody nobody whoever any one no people children men women
+    police personnel staff""".split()
+)
+_RUN_IN_LABEL = re.compile(r"^[A-Z][^:.;]{0,80}: (?=[A-Z])")
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|[’']s)$")
+
+
+def plural_unnamed(text: str) -> bool:
+    """Whether a "their" stands for people or things the sentence has not named: "In May,
+    the Supreme Court canceled their convictions." Its antecedent comes first, or right after
+    an opening phrase that holds the "their" ("Following their hunger strikes, Jafar Panahi
+    … were released": backward anaphora, as in ``_CATAPHORA``)."""
+    text = _RUN_IN_LABEL.sub("", text, count=1)  # "Availability of …: To update their …"
+    tagged = postag.tag(text[:MAX_PLURAL_CHARS])
+    at = next((i for i, t in enumerate(tagged) if t[0].lower() in ("their", "theirs")), None)
+    if at is None:
+        return False
+    comma = next((i for i, t in enumerate(tagged) if t[0] == ","), None)
+    preposed = tagged[0][1] in ("IN", "TO", "VBG")  # "Following …,", "To update …,"
+    upto = comma + PREPOSED_SUBJECT if preposed and comma is not None and at < comma else at
+    tags = [t for _, t, _, _ in tagged] + [""]
+    return not any(
+        _plural(word, tag, tags[i + 1]) for i, (word, tag, _, _) in enumerate(tagged[:upto])
+    )
+
+
+def _plural(word: str, tag: str, after: str) -> bool:
+    low = word.lower()
+    if tag == "CC" or low in _ANYONE:
+        return True
+    if after in ("NN", "NNP"):
+        return False  # a plural modifying a noun: "an appeals court"
+    if tag in ("NNS", "NNPS"):
+        return True
+    plural_form = len(low) > 3 and low.endswith("s") and not _NOT_PLURAL.search(low)
+    return tag in ("VBZ", "NNP") and plural_form
+
+
+MAX_PLURAL_CHARS = 200  # a "their" further in than this has had a subject to stand for
+PREPOSED_SUBJECT = 6  # tokens after an opening phrase's comma where its subject is named
 
 
 def _general_reference(tokens: Sequence[str]) -> bool:

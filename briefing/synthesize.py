@@ -28,7 +28,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -187,7 +187,7 @@ RHETORIC_WORDS = 2  # words of appraisal that make a sentence without news rheto
 # A description of who someone is ("East Ocean Shipping Co. Ltd. is a port agent …", "The
 # fund is a programme that …"): background to the news, not the news; it weighs as a stance.
 DESCRIPTION = re.compile(
-    r"^[^,;:]{3,90}? (?:is|are) (?:a|an|one of the) \w"
+    r"^[^,;:]{3,90}? (?:is|are|was|were) (?:a|an|one of the|part of the) \w"
     # "Northern Shipping, a Russian shipping company, performs services for …": who it is
     # and what it does as a rule (the simple present), not what was done to it
     r"|^[^,;:]{3,90}?, (?:a|an) [^,;:]{3,90}, (?:is|are|performs|provides|operates|owns|"
@@ -418,7 +418,8 @@ def _screen(
     passing = bool(words) and not about(doc, sentences, words)
     rows = []
     headings = _headings(doc.text) if doc.doc_type == "report" else ()
-    for i in _reading_list(doc.text, sentences, topic, per_source):
+    whole = doc.doc_type == "report" and titled(doc, words)
+    for i in _reading_list(doc.text, sentences, topic, per_source, whole=whole):
         sentence = sentences[i]
         if headings and restates_heading(sentence.text, section_heading(headings, sentence.start)):
             continue
@@ -473,19 +474,26 @@ def _outside_concession(text: str) -> str:
 
 
 def _reading_list(
-    text: str, sentences: Sequence[Sentence], words: set[str], per_source: int
+    text: str,
+    sentences: Sequence[Sentence],
+    words: set[str],
+    per_source: int,
+    whole: bool = False,
 ) -> list[int]:
     """The order in which a source's sentences are weighed as candidates: all of them in
     order when they fit in ``per_source``; else, with topic ``words``, the first half of that
     many and then the rest that name the topic or stand under a heading that does, the ones
     naming most of it first (each word weighted by how few of the source's sentences use
     it). A long report has its lead and the section that answers a question, which may come
-    after its first hundred sentences."""
+    after its first hundred sentences. A long report whose title names the topic is on it
+    throughout (``whole``): its summary, then its sections' openings (``_by_section``)."""
     n = len(sentences)
     if n <= per_source or not words:
         return list(range(n))
-    head = per_source // 2
     found = _headings(text)
+    if whole and found:
+        return _by_section(sentences, found)
+    head = per_source // 2
     heads = {h: words & set(content_words(h)) for _, h in found}
     named = [
         (
@@ -500,6 +508,21 @@ def _reading_list(
     scored = [(sum(weight[w] for w in ws), i) for i, ws in named if ws]
     ranked = [i for _, i in sorted(scored, key=lambda t: (-t[0], t[1]))]
     return [*range(head), *ranked]
+
+
+def _by_section(sentences: Sequence[Sentence], found: Sequence[tuple[int, str]]) -> list[int]:
+    """A sectioned text's sentences in the order that reads the whole of it soonest: those
+    before its first heading (its summary), then each section's first sentence, then each
+    one's second, and so on (Edmundson 1969's location method: a section opens on its
+    point)."""
+    starts = [at for at, _ in found]
+    place: Counter[int] = Counter()
+    order = []
+    for i, sentence in enumerate(sentences):
+        section = bisect.bisect_right(starts, sentence.start)
+        order.append((place[section] if section else -1, i))
+        place[section] += 1
+    return [i for _, i in sorted(order)]
 
 
 def _with_previous(
@@ -652,8 +675,7 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
     headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do (as
     topic matching counts a passing mention, match.passing) and at least ABOUT_SHARE of
     them."""
-    title = title_subject(doc.title)
-    if words & set(content_words(title)) and not one_of_several(doc.title, words):
+    if titled(doc, words):
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
@@ -668,6 +690,12 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
         if seen >= needed:
             return True
     return False
+
+
+def titled(doc: Document, words: set[str]) -> bool:
+    """Whether ``doc``'s title names the topic whose ``words`` these are as its subject."""
+    named = words & set(content_words(title_subject(doc.title)))
+    return bool(named) and not one_of_several(doc.title, words)
 
 
 _SUBJECT_OF = re.compile(r"\b(?:[Oo]n|ON|[Aa]bout)\b")
@@ -1343,13 +1371,29 @@ def select(
             (1 - ANSWER_SHARE) * r + ANSWER_SHARE * scale * a
             for r, a in zip(reward, answers, strict=True)
         ]
-    chosen = _greedy(pool, sims, cap, reward, cluster, words, weight, spread, by_source)
+    # what a source says of its subject spreads over its parts (a report's chapters), not only
+    # over sources; asked a question, a report answers it in the sections on it
+    units = [c.key[0] for c in pool] if feedback else _parts_of(pool)
+    chosen = _greedy(
+        pool, sims, cap, reward, cluster, words, weight, spread, by_source, units=units
+    )
     leads = _leads_of_decisions(pool, chosen, sims, words)
     chosen = _without_padding(pool, leads)
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
+
+
+def _parts_of(pool: Sequence[Candidate]) -> list[tuple[str, int]]:
+    """Each candidate's source and the part of it (``report_parts``) it stands in."""
+    parts: dict[int, tuple[int, ...]] = {}
+    out = []
+    for c in pool:
+        if id(c.doc) not in parts:
+            parts[id(c.doc)] = report_parts(c.doc.text) if c.doc.doc_type == "report" else ()
+        out.append((c.key[0], bisect.bisect_right(parts[id(c.doc)], c.sentence.start)))
+    return out
 
 
 def _of_many_reports(pool: Sequence[Candidate]) -> bool:
@@ -1478,12 +1522,14 @@ def _greedy(
     weight: list[float],
     spread: float = 0.0,
     by_source: list[float] | None = None,
+    units: Sequence[Hashable] | None = None,
 ) -> list[int]:
     """Lazy greedy on gain / cost^r; once nothing fits, one last sentence may run over. The
-    source-diversity term (``spread``) sums ``by_source`` (default: ``reward``)."""
+    source-diversity term (``spread``) sums ``by_source`` (default: ``reward``) over
+    ``units`` (default: each candidate's source; a report's part is one too)."""
     mass: defaultdict[int, float] = defaultdict(float)
-    from_source: defaultdict[str, float] = defaultdict(float)
-    source = [c.key[0] for c in pool]  # once: a key hashes its source's path
+    from_source: defaultdict[Hashable, float] = defaultdict(float)
+    source = list(units) if units is not None else [c.key[0] for c in pool]
     answer = by_source or reward
     chosen: list[int] = []
     spent = 0
@@ -1857,6 +1903,21 @@ def _headings(text: str) -> tuple[tuple[int, str], ...]:
         if words and sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words):
             out.append((m.start(), line))
     return tuple(out)
+
+
+# A report's parts, its top level: a line that only numbers one ("Section 2.", "Chapter IV")
+# above its heading, or a heading numbered in digits or capital roman numerals ("3. Findings",
+# "IV. Recommendations"). A lettered heading ("a. Freedom of Religion") is a section in a part.
+_PART_MARK = re.compile(r"^(?:Section|Chapter|Part) (?:\d{1,2}|[IVX]{1,5})\.?[ \t]*$", re.M)
+_NUMBERED = re.compile(r"(?:\d{1,2}|[IVX]{1,5})\. ")
+
+
+def report_parts(text: str) -> tuple[int, ...]:
+    """The offsets at which a report's parts begin (``_PART_MARK``, ``_NUMBERED``); () for a
+    text of one part."""
+    marks = {m.start() for m in _PART_MARK.finditer(text, 0, MAX_ANALYZED_CHARS)}
+    marks |= {at for at, line in _headings(text) if _NUMBERED.match(line)}
+    return tuple(sorted(marks)) if len(marks) > 1 else ()
 
 
 def restates_heading(text: str, heading: str) -> bool:

@@ -643,6 +643,9 @@ def test_a_description_of_who_someone_is_weighs_as_background():
 
     assert DESCRIPTION.match("East Ocean Shipping Co. Ltd. is a port agent and freight forwarder.")
     assert not DESCRIPTION.match("The United States is designating six entities on Monday.")
+    # and a report's account, in its past tense, of what a body was
+    assert DESCRIPTION.match("The Supreme Labour Council was part of the prime minister’s office.")
+    assert not DESCRIPTION.match("The council was dissolved as part of the reform.")
 
 
 def test_what_a_named_thing_is_for_weighs_as_background_after_the_news_that_it_came_out():
@@ -2097,3 +2100,28 @@ def test_a_sentence_with_its_verb_written_twice_is_no_bullet():
         "Privately owned stat",
         "The storm destroyed ",
     ]
+
+
+def test_a_their_with_no_one_named_before_it_leans_back():
+    """A possessive "their" stands for people the sentence has named first, or right after an
+    opening phrase that holds it; with neither, it points at a sentence the reader missed."""
+    from briefing.editorial import leans_back
+
+    for dangling in (
+        "In June, the high court quashed their sentences and ordered a retrial.",
+        "Their lawyer Dana Okafor, who fled in 2021, was convicted in absentia.",
+        "The border guard seized their passports at the crossing near Tavro.",
+    ):
+        assert leans_back(dangling, (), spoken=False), dangling
+    for fine in (
+        "Two editors of the Varna Courier appealed their sentences in June.",
+        "Mira Tal and Omer Dane appealed their sentences in June.",
+        "The ministry fined publishers for their coverage of the strike.",
+        "Following their release, seven students returned to class in Osk.",
+        "Anyone held longer than 48 hours could challenge their detention in court.",
+        "Children could not work without the consent of their parents.",
+        "Access to Justice: To contest their dismissal, workers had to apply within a month.",
+    ):
+        assert not leans_back(fine, (), spoken=False), fine
+    # a speaker's "their" is mostly of people the room has been talking about
+    assert not leans_back("In June, the high court quashed their sentences.", ())

@@ -1584,3 +1584,57 @@ def test_a_report_sentence_that_only_says_its_section_heading_was_reported_is_no
     texts = [p.text for p in synthesize([analyze(report)], terms=["Ruritania"], words=200)]
     assert any("1,074" in t for t in texts) and any("bribes" in t for t in texts)
     assert not any("numerous" in t for t in texts)
+
+
+def test_a_report_on_the_topic_is_summarised_from_all_its_parts():
+    """A long report whose title names the topic is on it throughout: its summary draws on its
+    parts (the "Section N." of a country report), not only on its first, however much more
+    the first part says in words the others share."""
+    from briefing.synthesize import report_parts
+
+    parts = {
+        # longer than a source's share of the candidates (MAX_PER_SOURCE, MAX_POOL)
+        "Detention": [
+            f"Police in Ruritania detained {n} protesters in {town} and held them without "
+            f"charge for {n % 9 + 2} weeks."
+            for n, town in zip(
+                range(20, 7020, 10), ["Varna", "Tavro", "Osk", "Brel"] * 175, strict=True
+            )
+        ],
+        "Freedom of Expression": [
+            "The press council closed four newspapers that covered the strikes in 2023.",
+            "Authorities blocked 2,300 websites, including three foreign news services.",
+        ],
+        "Elections": [
+            "Election officials barred 41 opposition candidates from the ballot in the March vote."
+        ],
+        "Workers": ["The labour ministry raised the minimum wage by 18 percent in March."],
+    }
+    lines = ["Ruritania Human Rights Report", ""]
+    for n, (heading, sentences) in enumerate(parts.items(), start=1):
+        lines += [f"Section {n}.", "", heading, "", *sentences, ""]
+    report = doc(
+        "\n".join(lines), title="Ruritania Human Rights Report", doc_type="report",
+        path="/tmp/ruritania-report.txt",
+    )  # fmt: skip
+    assert len(report_parts(report.text)) == 4
+    summary = synthesize([analyze(report)], terms=["Ruritania"], words=90)
+    said = " ".join(p.text for p in summary)
+    drawn = [h for h, sentences in parts.items() if any(s[:40] in said for s in sentences)]
+    assert drawn == list(parts), said
+
+
+def test_a_reports_parts_are_its_numbered_sections_not_its_lettered_ones():
+    from briefing.synthesize import report_parts
+
+    text = (
+        "Summary\n\nIt was a bad year.\n\nSection 1.\n\nIntegrity of the Person\n\n"
+        "a. Killings\n\nThere were many.\n\nb. Torture\n\nIt was common.\n\n"
+        "Section 2.\n\nCivil Liberties\n\nThe press was not free.\n"
+    )
+    assert [text[at:].split("\n")[0] for at in report_parts(text)] == ["Section 1.", "Section 2."]
+    numbered = "1. Findings\n\nThe audit found gaps.\n\nII. Recommendations\n\nFix them.\n"
+    assert len(report_parts(numbered)) == 2
+    # a numbered list of sentences is no set of parts, nor is one part alone
+    assert report_parts("1. The ministry should publish its data.\n\n2. It should act.\n") == ()
+    assert report_parts("Section 1.\n\nAll of it\n\nThe whole report.\n") == ()
