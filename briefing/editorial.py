@@ -69,6 +69,11 @@ CEREMONY = Folded(
     r"|(?:won['’]t|will not|not going to|wouldn['’]t want to) (?:get ahead of|speculate|comment)"
     # an opening of the day's briefing (a colleague's death is TRIBUTE's, paragraph and all)
     r"|(?:start|begin|open) (?:off )?(?:today |this briefing )?(?:by|with) (?:noting|saying)"
+    # the occasion itself under way, or what it is for: "the kickoff of the dialogue has
+    # materialized", "we have a mandate today to …": the room's business, not a position
+    r"|(?:kick-?off|launch|opening|inauguration) (?:of )?(?:[^ ]+ ){0,6}(?:has|have) "
+    r"(?:materiali[sz]ed|begun|started|arrived)"
+    r"|(?:our|a|the) (?:mandate|task|purpose|job) (?:today|here|this (?:morning|afternoon|week))"
     # an observance: "began celebrating the first day of Pride Month"
     r"|(?:celebrat|commemorat)(?:e|es|ed|ing) (?:\w+ ){0,5}"
     r"(?:month|day|week|anniversary|holiday))\b",
@@ -119,6 +124,25 @@ OTHERS_WITHIN = 5  # words
 # ("lawyers and other activists", "… as well as other abuses", "the United States and 44
 # other countries", "among other things", "other than …").
 ITERATIVE = re.compile(r"\b(?:again|anew|once more)\b|\bback (?:to|in|home)\b")
+# Comparative reference (Halliday & Hasan 1976): "similar initiatives", "a comparable
+# programme" are like something said before, unless the sentence says what: after it
+# ("similar to", "comparable with", "similar laws such as …") or before it, a comparison or a
+# set of its own ("than those", "both", "two", "X and Y … similar"), or the set it adds them
+# to ("sanctions and similar measures").
+SIMILAR = re.compile(r"(?<!\band )(?<!\bor )\b(?:similar|comparable)\s+(?!(?:to|with)\b)")
+_COMPARED_AFTER = re.compile(r"^(?:[a-z’'-]+\s+){0,2}?[a-z’'-]+,?\s+(?:to|with|as|in|such as)\b")
+_COMPARED_BEFORE = re.compile(r"\b(?:than|those|both|two|each other|and)\b")
+
+
+def similar_unnamed(low: str) -> bool:
+    """Whether ``low`` (a sentence in lower case) compares something with what it does not
+    name (``SIMILAR``)."""
+    return any(
+        not _COMPARED_AFTER.match(low, m.end()) and not _COMPARED_BEFORE.search(low, 0, m.start())
+        for m in SIMILAR.finditer(low)
+    )
+
+
 OTHER_SET = re.compile(
     r"(?<!\band )(?<!\bor )(?<!\bamong )(?<!\beach )(?<!\bno )(?<!\bany )(?<!\bevery )"
     r"(?<!\bmany )(?<!\bsome )(?<!\bseveral )(?<!\ball )(?<!\bthe )(?<!\bwell as )"
@@ -825,6 +849,8 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES):
         return True  # "… in this regard"
+    if similar_unnamed(_QUOTED.sub(" ", low)):
+        return True  # "We have a number of similar initiatives ongoing …": like which?
     if not spoken and _presupposes(_QUOTED.sub(" ", low)):
         # "… was arrested again", "… property of other Baha’is"; a speaker's "again" is
         # mostly of what the room has heard (QMSum 100w R-2 12.74 -> 12.42 with speech too)

@@ -2125,3 +2125,33 @@ def test_a_their_with_no_one_named_before_it_leans_back():
         assert not leans_back(fine, (), spoken=False), fine
     # a speaker's "their" is mostly of people the room has been talking about
     assert not leans_back("In June, the high court quashed their sentences.", ())
+
+
+def test_a_comparison_with_something_unnamed_leans_back():
+    """"Similar initiatives" are like something said before (comparative reference, Halliday
+    & Hasan 1976), unless the sentence names what they are like or compares its own set."""
+    from briefing.editorial import leans_back
+
+    for dangling in (
+        "We have several similar programmes under way in the region.",
+        "The ministry opened similar shelters for children in Osk.",
+        "There was no comparable law for private employers.",
+    ):
+        assert leans_back(dangling, ()), dangling
+    for fine in (
+        "The ministry opened shelters similar to those in Varna.",
+        "Fines were lower than for comparable offences in the capital.",
+        "Labour and the Greens made similar promises on housing.",
+        "Penalties were lower than for similar crimes, such as fraud.",
+        "The council fined the firm and similar companies for late filings.",
+    ):
+        assert not leans_back(fine, ()), fine
+
+
+def test_the_occasion_under_way_or_what_it_is_for_is_ceremony():
+    from briefing.editorial import CEREMONY
+
+    assert CEREMONY.search("Today the historic launch of the trade dialogue has materialized.")
+    assert CEREMONY.search("Our task today is to review what the working groups have achieved.")
+    assert not CEREMONY.search("The launch of the satellite was delayed by three weeks.")
+    assert not CEREMONY.search("Our task is to rebuild the port by 2025.")
