@@ -467,6 +467,7 @@ def edit(
         )
         or list_item(doc.text, s.start)
         or NUMBERED_LABEL.match(text)
+        or NOTE_LABEL.match(text)
         or (LAW_ON_PAPER.match(text) and not CONTRAST.search(text))
         or CEREMONY.search(text)
         or in_tribute(doc.text, s.start)
@@ -740,6 +741,9 @@ BACK_REFERENCE = re.compile(r"[“\"‘']?(?:Such|This|That|These|Those|It)\b")
 CONTRAST = re.compile(r"[,;] (?:but|however|although|though|yet|while)\b|\bexcept\b", re.I)
 # An entry of a numbered list under its label: "Priority 3: Individual cases granted …".
 NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}[a-z]?:\s")
+# A note on the document itself, under its label: "Note: The situation in occupied
+# territories is covered in a separate report."
+NOTE_LABEL = re.compile(r"(?:Note|N\.\s?B\.|Editor[’']s [Nn]ote|Disclaimer)\s*:\s")
 
 
 def list_item(text: str, at: int) -> bool:

@@ -370,7 +370,8 @@ CONNECTIVES = frozenset(
     """but however and yet still also so moreover furthermore nevertheless nonetheless instead
     meanwhile therefore thus hence besides otherwise additionally likewise similarly indeed
     conversely first second third fourth fifth finally lastly next secondly thirdly firstly
-    or nor plus again then later afterwards subsequently thereafter""".split()
+    or nor plus again then later afterwards subsequently thereafter specifically namely
+    accordingly consequently rather""".split()
 )
 
 CONNECTIVE_PHRASES = (

@@ -19,7 +19,8 @@ from briefing.query import positive_terms
 from briefing.text import content_words, words
 
 K1, B = 1.2, 0.75
-TITLE_WEIGHT = 3
+TITLE_WEIGHT = 3  # the title column's weight in the index's FTS5 bm25()
+TITLE_FIELD = 1.0  # a title naming a term adds its idf times this (text adds at most K1 + 1 times)
 DUPLICATE_OVERLAP = 0.6
 
 
@@ -354,13 +355,17 @@ def _idf(size: int, df: int) -> float:
 
 
 def _score(doc: Document, terms: list[Term], idf: dict[Term, float], avg_len: float) -> float:
-    """BM25 over the topic's terms, hits in the title and lead counted several times."""
+    """BM25 over the topic's terms, hits in the lead counted several times, and the title as
+    a field of its own (Robertson, Zaragoza & Taylor 2004): in the text, a term's count
+    saturates, so a report that names a country a hundred times in passing would tie with
+    the one whose title names it; the title's own score sets them apart."""
     norm = K1 * (1 - B + B * len(doc.text) / avg_len)
     total = 0.0
     for term in terms:
         hits = _count(doc, term)
-        tf = hits.text + TITLE_WEIGHT * hits.title + LEAD_WEIGHT * hits.lead
+        tf = hits.text + LEAD_WEIGHT * hits.lead
         total += idf[term] * tf * (K1 + 1) / (tf + norm) if tf else 0.0
+        total += idf[term] * TITLE_FIELD * min(1, hits.title)
     return total
 
 

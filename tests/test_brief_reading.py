@@ -2155,3 +2155,11 @@ def test_the_occasion_under_way_or_what_it_is_for_is_ceremony():
     assert CEREMONY.search("Our task today is to review what the working groups have achieved.")
     assert not CEREMONY.search("The launch of the satellite was delayed by three weeks.")
     assert not CEREMONY.search("Our task is to rebuild the port by 2025.")
+
+
+def test_a_note_on_the_document_is_no_bullet():
+    text = (
+        "Note: The situation in the occupied districts is covered in a separate report.\n\n"
+        "Police in Ruritania detained 40 protesters in Varna on May 3, 2023.\n"
+    )
+    assert [e.text[:6] for e in edited(text)] == ["Police"]

@@ -114,6 +114,30 @@ def test_a_source_about_the_topic_ranks_above_one_that_mentions_it_later():
     assert [m.doc.path.name for m in match(topic, [later, lead])] == ["lead.txt", "later.txt"]
 
 
+def test_a_source_titled_with_the_topic_outranks_one_that_names_it_as_often():
+    """A report on a neighbour may name the country as often as the country's own report
+    does: past a few dozen mentions the count says no more (BM25 saturates), and the title,
+    scored as a field of its own, tells which report is on it."""
+
+    def said(place: str, n: int) -> str:
+        return " ".join(f"Ruritania detained {k} people in {place} district {k}." for k in range(n))
+
+    courts = " ".join(
+        f"The courts heard {k} appeals in the capital in week {k}." for k in range(40)
+    )
+    own = doc("ruritania.txt", "Ruritania", said("Varna", 40) + " " + courts)  # as long
+    other = doc(
+        "borduria.txt",
+        "Country Reports on Human Rights Practices: Borduria",
+        said("the Bordurian border", 80),
+    )
+    topic = Topic(name="Ruritania", keywords=["Ruritania"])
+    assert [m.doc.path.name for m in match(topic, [other, own])] == [
+        "ruritania.txt",
+        "borduria.txt",
+    ]
+
+
 def test_a_passing_mention_is_left_out_when_other_sources_are_about_the_topic():
     about = doc("belarus.txt", "Belarus: Country Report", "Belarus jailed critics. " + FILLER)
     aside = doc(
