@@ -994,6 +994,7 @@ _ANYONE = frozenset(
     anyone anybody someone somebody nobody whoever any one no people children men women
     police personnel staff""".split()
 )
+_THEIR = re.compile(r"\b[Tt]heirs?\b")
 _RUN_IN_LABEL = re.compile(r"^[A-Z][^:.;]{0,80}: (?=[A-Z])")
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|[’']s)$")
 
@@ -1003,10 +1004,12 @@ def plural_unnamed(text: str) -> bool:
     the Supreme Court canceled their convictions." Its antecedent comes first, or right after
     an opening phrase that holds the "their" ("Following their hunger strikes, Jafar Panahi
     … were released": backward anaphora, as in ``_CATAPHORA``)."""
+    if not _THEIR.search(text, 0, MAX_PLURAL_CHARS):
+        return False  # most sentences: no tagging
     text = _RUN_IN_LABEL.sub("", text, count=1)  # "Availability of …: To update their …"
-    tagged = postag.tag(text[:MAX_PLURAL_CHARS])
+    tagged = postag.tag(text)
     at = next((i for i, t in enumerate(tagged) if t[0].lower() in ("their", "theirs")), None)
-    if at is None:
+    if at is None or tagged[at][2] >= MAX_PLURAL_CHARS:
         return False
     comma = next((i for i, t in enumerate(tagged) if t[0] == ","), None)
     preposed = tagged[0][1] in ("IN", "TO", "VBG")  # "Following …,", "To update …,"
