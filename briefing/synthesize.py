@@ -679,6 +679,10 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
+    if in_series(doc):
+        # one report of a series is on the subject its title names after the series' name
+        # ("…: Ukraine"), whatever its opening names: the series has a report on the topic
+        return False
     if sentences and words & set(content_words(sentences[0].text)):
         return True
     # and in a share of its sentences: a long report on one country that names another in
@@ -690,6 +694,12 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
         if seen >= needed:
             return True
     return False
+
+
+def in_series(doc: Document) -> bool:
+    """Whether ``doc`` is one report of a series, its title the series' name and its own
+    subject after a colon ("2023 Country Reports on Human Rights Practices: Ukraine")."""
+    return doc.doc_type == "report" and ": " in doc.title and report_subject(doc.title) is not None
 
 
 def titled(doc: Document, words: set[str]) -> bool:

@@ -1061,6 +1061,25 @@ def test_a_long_report_naming_another_country_now_and_then_is_not_about_it():
     assert texts and all("Belarus" in t for t in texts)  # only its sentences on the topic
 
 
+def test_a_series_report_on_another_country_is_not_about_the_topic_it_opens_on():
+    # one report of a series ("…: Ukraine") opens on Russia's invasion and names Russia in a
+    # third of its sentences; it is the series' report on Ukraine all the same
+    text = (
+        "Russia continued its full-scale invasion of Ukraine during the year.\n"
+        "Courts in the north sentenced nine activists to prison for protests.\n"
+        "Forces of Russia shelled schools and hospitals in the east.\n"
+        "Police in the capital detained four journalists covering the strike.\n"
+    )
+    series = doc(
+        text, title="2023 Country Reports on Human Rights Practices: Ukraine", doc_type="report"
+    )
+    texts = [c.edited.text for c in candidates([analyze(series)], terms=["Russia"])]
+    assert texts and all("Russia" in t for t in texts)
+    assert all(c.passing for c in candidates([analyze(series)], terms=["Russia"]))
+    own = doc(text, title=series.title.replace("Ukraine", "Russia"), doc_type="report")
+    assert len(candidates([analyze(own)], terms=["Russia"])) == 4
+
+
 def test_a_counted_definite_or_a_summing_up_points_back():
     from briefing.editorial import leans_back
 
