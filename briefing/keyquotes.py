@@ -36,6 +36,7 @@ from briefing.ingest.meta import fold
 from briefing.lexicon import DOCUMENT_NOUNS, PROCEDURAL_SPEAKERS
 from briefing.match import answer_type_term, mentions, why
 from briefing.model import Analysis, Document, KeyQuote, Quote, Sentence
+from briefing.postag import tag
 from briefing.synthesize import (
     RENEWED,
     SCHEDULE,
@@ -266,11 +267,38 @@ AGENDA = re.compile(
 )
 
 
+# An exhortation to the room: "Let us send out to the world … message"
+HORTATIVE = re.compile(r"\W*Let(?:['’]s| us)\b")
+# A name or a number past a quote's first word ("I" names no one): what ties it to the world
+_NAMED_INSIDE = re.compile(r"(?<=[\s(“\"‘'\[-])(?:(?!I(?:[’'](?:m|ve|ll|d))?\b)[A-Z]|\d)|^\W*\d")
+
+
+def names_something(text: str) -> bool:
+    """Whether a quote names someone, somewhere or an amount: "I would take a minute to
+    highlight that we’ve made significant achievements so far" names none of them, and says
+    nothing a reader can check or use. Of 572 quotable sentences of the State Department
+    sample, 164 name nothing; a sample of 40 of them held no quote worth quoting. Its first
+    word counts when it is a proper noun ("Beijing has broken …"; the tagger reads a plural
+    people's name, "Ukrainians", as a common noun)."""
+    if _NAMED_INSIDE.search(text) or NUMBER.search(text):
+        return True
+    tagged = tag(text.lstrip("“\"‘' "))
+    return bool(tagged) and tagged[0][1] in ("NNP", "NNPS")
+
+
 def hollow(q: Quote) -> bool:
     """A stance, a renewed commitment, rhetoric, a travel schedule or a readout of a visit with
     no amount in it ("We remain steadfast in our commitment to …", "The Vice President will be
     headed to the region next week …", "This morning, Secretary Blinken visited …"): a quote a
-    reader skips, never chosen."""
+    reader skips, never chosen; and so is an exhortation (HORTATIVE) and a sentence of a
+    transcript or a statement that names nothing (``names_something``). A reporter's direct
+    quote was chosen as worth quoting by the reporter, whose story names who and where around
+    it ("Our assumption is that the veto will be overridden," McConnell said); 26 of
+    PolNeAR's 134 name nothing, most of them a claim a news brief would quote."""
+    if q.kind != "direct" and not names_something(q.text):
+        return True
+    if HORTATIVE.match(q.text):
+        return True
     if (rhetoric(q.text) or readout(q.text)) and not quantity(q.text):
         return True
     # the amount must be in what is said or promised: "The 83 members of our coalition will

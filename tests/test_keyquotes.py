@@ -337,7 +337,7 @@ def test_a_role_written_as_a_title_before_the_name_is_the_speakers_role():
 
 
 def test_an_act_announced_but_not_said_is_no_key_quote():
-    from briefing.keyquotes import hollow
+    from briefing.keyquotes import AGENDA, hollow
     from briefing.model import Quote
 
     def quote(text: str) -> Quote:
@@ -352,7 +352,38 @@ def test_an_act_announced_but_not_said_is_no_key_quote():
     # what the meeting being opened is for
     assert hollow(quote("Today we are convening for the first time our dialogue to discuss trade."))
     assert not hollow(quote("We met the minister last week to discuss the 40 detained sailors."))
-    assert not hollow(quote("We are not meeting our obligations to review asylum claims."))
+    assert not AGENDA.search("We are not meeting our obligations to review asylum claims.")
+    # an exhortation to the room (a hortative) is no claim; in a meeting it proposes the
+    # meeting's business, which a bullet may report
+    assert hollow(quote("Let us send out to the world Japan and America’s unified message."))
+    assert hollow(quote("Let’s work hand in hand toward a free and open Indo-Pacific."))
+
+
+def test_a_quote_that_names_nothing_is_no_key_quote():
+    # who, where, how many: a sentence of a transcript or a statement without any of them
+    # says nothing a reader can use
+    from briefing.keyquotes import hollow
+    from briefing.model import Quote
+
+    def quote(text: str, kind: str = "spoken") -> Quote:
+        return Quote(text=text, speaker="Gina M. Raimondo", start=0, end=len(text), kind=kind)
+
+    for empty in (
+        "I would take a minute to highlight that we’ve made significant achievements so far.",
+        "We are working with our partners to consider how they might support these agencies.",
+        "I think there would be some good utility.",
+    ):
+        assert hollow(quote(empty)), empty
+    for named in (
+        "Last November, Minister Hagiuda and I launched the partnership to promote innovation.",
+        "Beijing has broken its promises to the people who live there.",
+        "We have relocated nearly a thousand citizens and their families so far this year.",
+        "We have relocated 940 citizens and their families so far this year.",
+    ):
+        assert not hollow(quote(named)), named
+    # a reporter's direct quote was picked as worth quoting by the reporter, who tells the
+    # rest around it: "Our assumption is that the veto will be overridden," McConnell said
+    assert not hollow(quote("Our assumption is that the veto will be overridden.", "direct"))
 
 
 CUT_OFF = """Opening Remarks at the Economic Dialogue
