@@ -73,6 +73,9 @@ CEREMONY = Folded(
     # materialized", "we have a mandate today to …": the room's business, not a position
     r"|(?:kick-?off|launch|opening|inauguration) (?:of )?(?:[^ ]+ ){0,6}(?:has|have) "
     r"(?:materiali[sz]ed|begun|started|arrived)"
+    # or the occasion as a new beginning: "a new page has been opened"
+    r"|(?:a|the) new (?:page|chapter|era) (?:has|have|is|was) (?:been )?(?:opened|begun|started"
+    r"|turned)"
     r"|(?:our|a|the) (?:mandate|task|purpose|job) (?:today|here|this (?:morning|afternoon|week))"
     # an observance: "began celebrating the first day of Pride Month"
     r"|(?:celebrat|commemorat)(?:e|es|ed|ing) (?:\w+ ){0,5}"
@@ -324,6 +327,15 @@ PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
+# A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "… to
+# that end", "… share that vision." Where "that" could open a clause ("We believe that work
+# …") only after a preposition or at the sentence's close; "those" never opens one.
+_SHELL = "|".join(sorted(lexicon.SHELL_NOUNS))
+DISTAL_SHELL = re.compile(
+    rf"\bthose (?:{_SHELL})\b"
+    rf"|\b(?:on|to|in|for|of|about|with|at|from|by|towards?) that (?:{_SHELL})\b"
+    rf"|\bthat (?:{_SHELL})[.!?]?[”\"’']?$"
+)
 # A drafting slip: two versions of a clause run together, its verb written twice, active (a
 # past tense with its object) then passive, a few words apart ("reports the police detained
 # protesters were detained"). The sentence as printed does not parse; as a bullet it reads as
@@ -862,6 +874,8 @@ def leans_back(
     final = FINAL_POINTER.search(low[-24:])
     if final and not (final[0].startswith("there") and PLACE_NAMED.search(text)):
         return True  # "… our allies in this.", "… catastrophe there."
+    if DISTAL_SHELL.search(low):
+        return True  # "… has anything been decided on that front?"
     if COUNTED_MORE.match(low) or REPLY_TO_UNSEEN.match(low):
         return True  # "Millions more are …", "NATO has responded with …"
     added = ADDED_AMOUNT.search(low)

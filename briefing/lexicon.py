@@ -444,6 +444,17 @@ GENERAL_NOUNS = frozenset(
     outcome consequence consequences impact situation development developments""".split()
 )
 
+# Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): abstract nouns
+# whose content is a proposition said elsewhere. With a distal demonstrative ("that vision",
+# "those concerns", "on that front") they take up what was said before.
+SHELL_NOUNS = frozenset(
+    """vision view views idea ideas goal goals aim aims hope hopes concern concerns belief
+    point points message messages principle principles priority priorities commitment
+    commitments claim claims argument arguments question questions problem problems fact
+    effort efforts mission objective objectives front end respect regard approach position
+    positions conversation conversations discussion discussions process""".split()
+)
+
 # Subordinators that open a sentence capitalised but are no part of a name ("While Song …",
 # "Although Li …").
 SUBORDINATORS = frozenset(

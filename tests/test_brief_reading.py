@@ -1004,8 +1004,27 @@ def test_nothing_to_announce_and_a_further_step_are_no_bullets():
     assert CEREMONY.search("I’m not able to confirm the reports of a fire in the port today.")
     assert CEREMONY.search("We can’t confirm those numbers, but our envoy is in the region.")
     assert not CEREMONY.search("Officials were able to confirm 40 deaths in the port on Monday.")
+    assert CEREMONY.search("Toward a deeper alliance, a new page has been opened.")
     assert leans_back("The Department is further identifying the vessel Glory Harvest.", ())
     assert not leans_back("Further talks are planned for 12 May in Geneva with mediators.", ())
+
+
+def test_a_distal_demonstrative_on_an_abstract_noun_leans_back():
+    from briefing.editorial import leans_back
+
+    for text in (
+        "Japan and the United States both share that vision.",
+        "The ministers agreed to set up a fund in Geneva to that end.",
+        "Officials in Kyiv raised those concerns with the Russian side on Monday.",
+        "Nothing has been decided in Brussels on that front.",
+    ):
+        assert leans_back(text, [], spoken=True), text
+    for text in (
+        "We believe that work on the treaty in Geneva is progressing.",
+        "The minister said that concerns about the Kyiv dam were raised.",
+        "ISIS fighters held the town until forces liberated it from that group.",
+    ):
+        assert not leans_back(text, [], spoken=True), text
 
 
 def test_a_contracted_pronoun_opening_a_sentence_leans_back():
