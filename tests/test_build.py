@@ -71,6 +71,9 @@ def test_json_model(built):
             text = read_file(texts[q["source"]]).text
             assert q["spans"] and all(text[s:e] in q["text"] for s, e in q["spans"])
             assert q["speaker"] not in {"QUESTION", "OPERATOR", "Operator", ""}
+            # when it was said, as a summary item says it: its source's date
+            assert q["date"] == next(s["date"] for s in data["sources"] if s["id"] == q["source"])
+    assert any(q["date"] for t in data["topics"] for q in t["quotes"])
     assert data["topics"][2]["sources"] == []
 
 

@@ -226,6 +226,7 @@ def render_txt(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
 
 def brief_dict(brief: Brief) -> dict[str, Any]:
     """The brief as plain JSON data."""
+    dates = {s.id: s.date for s in brief.sources}  # a key quote is dated by its source
     return {
         "title": brief.title,
         "name": brief.name,
@@ -248,6 +249,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                         "speaker_role": q.position,
                         "quoted_by": q.quoted_by,
                         "source": q.source,
+                        "date": dates.get(q.source),
                         "spans": [list(span) for span in q.spans],
                         "page": q.page,
                     }
