@@ -34,6 +34,7 @@ from briefing.synthesize import (
     candidates,
     decision_words,
     focus_terms,
+    own_subject,
     plain_question,
     quantity,
     reading_order,
@@ -80,7 +81,9 @@ def assemble(
             name=topic.name,
             points=tuple(p),
             quotes=tuple(q),
-            sources=tuple(source_id(a.doc) for a in _read_for(f, names, [*p, *q])),
+            sources=tuple(
+                source_id(a.doc) for a in _read_for(f, names, [*p, *q], focus_terms(topic))
+            ),
             question=topic.query if plain_question(topic) else None,
         )
         for (topic, _), f, q, p, names in zip(topics, found, quotes, points, asked, strict=True)
@@ -116,16 +119,25 @@ def assemble(
 
 
 def _read_for(
-    found: Sequence[Analysis], asked: Sequence[str], shown: Sequence[Point | KeyQuote]
+    found: Sequence[Analysis],
+    asked: Sequence[str],
+    shown: Sequence[Point | KeyQuote],
+    focus: Sequence[str] = (),
 ) -> list[Analysis]:
     """The sources a section lists as read for it. Asked a question about names, those it
     cites and those that name them in their title or lead or in MIN_MENTIONS sentences: a
     report that never names the country asked about, or names it once in passing, was not
-    read for the question (it is still searched, and cited if it holds an answer)."""
-    if not asked:
-        return list(found)
-    words = {w for name in asked for w in content_words(name)}
+    read for the question (it is still searched, and cited if it holds an answer). With the
+    topic's ``focus`` words (its keywords), all but the reports of a series on another
+    subject that it does not cite: the reports on Belarus and Syria that a Russia brief
+    searched for their sentences on Russia, and that gave none, were not read for it."""
     cited = {item.source for item in shown}
+    if not asked:
+        words = {w for term in focus for w in content_words(term)}
+        if not words:
+            return list(found)
+        return [a for a in found if source_id(a.doc) in cited or not _on_other(a, words)]
+    words = {w for name in asked for w in content_words(name)}
 
     def names_it(a: Analysis) -> bool:
         return about(a.doc, a.sentences[:1], words) or MIN_MENTIONS <= sum(
@@ -133,6 +145,11 @@ def _read_for(
         )
 
     return [a for a in found if source_id(a.doc) in cited or names_it(a)]
+
+
+def _on_other(a: Analysis, words: set[str]) -> bool:
+    """Whether ``a`` is a report of a series on another subject than the one of ``words``."""
+    return own_subject(a.doc) and not about(a.doc, a.sentences, words)
 
 
 def _summaries(

@@ -679,7 +679,7 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
-    if in_series(doc):
+    if own_subject(doc):
         # one report of a series is on the subject its title names after the series' name
         # ("…: Ukraine"), whatever its opening names: the series has a report on the topic
         return False
@@ -696,9 +696,11 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
     return False
 
 
-def in_series(doc: Document) -> bool:
+def own_subject(doc: Document) -> bool:
     """Whether ``doc`` is one report of a series, its title the series' name and its own
-    subject after a colon ("2023 Country Reports on Human Rights Practices: Ukraine")."""
+    subject after a colon ("2023 Country Reports on Human Rights Practices: Ukraine"). A
+    title of one or two words ("Iran", as a page of the series may be titled) is not taken
+    for a subject: it may be a placeholder or a headline's first words."""
     return doc.doc_type == "report" and ": " in doc.title and report_subject(doc.title) is not None
 
 

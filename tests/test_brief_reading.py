@@ -13,7 +13,7 @@ import pytest
 from briefing.analyze import analyze
 from briefing.editorial import edit
 from briefing.keyquotes import _resolve
-from briefing.model import Document, Quote, Sentence
+from briefing.model import Document, Point, Quote, Sentence
 from briefing.synthesize import background, candidates
 
 
@@ -1097,6 +1097,22 @@ def test_a_series_report_on_another_country_is_not_about_the_topic_it_opens_on()
     assert all(c.passing for c in candidates([analyze(series)], terms=["Russia"]))
     own = doc(text, title=series.title.replace("Ukraine", "Russia"), doc_type="report")
     assert len(candidates([analyze(own)], terms=["Russia"])) == 4
+
+
+def test_a_section_lists_as_read_what_it_cites_and_what_is_about_its_topic():
+    from briefing.assemble import _read_for
+    from briefing.synthesize import source_id
+
+    series = "2023 Country Reports on Human Rights Practices: "
+    text = "Police in Minsk detained 40 protesters.\n" + "Russia sent troops to the border.\n" * 4
+    own, other, cited = (
+        analyze(Document(Path(f"/x/{c}.html"), series + c, text, doc_type="report"))
+        for c in ("Russia", "Belarus", "Georgia")
+    )
+    point = Point("Russia sent troops to the border.", source_id(cited.doc))
+    listed = _read_for([own, other, cited], [], [point], ["Russia"])
+    assert [a.doc.title for a in listed] == [own.doc.title, cited.doc.title]
+    assert len(_read_for([own, other, cited], [], [point])) == 3  # no focus: all it searched
 
 
 def test_a_counted_definite_or_a_summing_up_points_back():
