@@ -70,6 +70,8 @@ def main() -> None:
         except Exception:
             pass
     n = len(found)
+    if not n:
+        raise SystemExit("page dates: no pages found to score")
     print(
         f"page dates, {n} pages not in English: ours {ours} ({ours / n:.1%}), "
         f"htmldate alone {theirs} ({theirs / n:.1%})"

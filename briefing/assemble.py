@@ -42,6 +42,7 @@ from briefing.synthesize import (
     same_decision,
     select,
     source_id,
+    titled,
     to_point,
     without_subject,
 )
@@ -149,7 +150,7 @@ def _read_for(
 
 def _on_other(a: Analysis, words: set[str]) -> bool:
     """Whether ``a`` is a report of a series on another subject than the one of ``words``."""
-    return own_subject(a.doc) and not about(a.doc, a.sentences, words)
+    return own_subject(a.doc) and not titled(a.doc, words)
 
 
 def _summaries(

@@ -327,8 +327,8 @@ PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
-# A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "… to
-# that end", "… share that vision." Where "that" could open a clause ("We believe that work
+# A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "…
+# those concerns", "… share that vision." Where "that" could open a clause ("We believe that work
 # …") only after a preposition or at the sentence's close; "those" never opens one.
 _SHELL = "|".join(sorted(lexicon.SHELL_NOUNS))
 DISTAL_SHELL = re.compile(
@@ -865,9 +865,10 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if any(p in low for p in ANAPHORIC_PHRASES):
         return True  # "… in this regard"
-    if similar_unnamed(_QUOTED.sub(" ", low)):
+    unquoted = _QUOTED.sub(" ", low)
+    if similar_unnamed(unquoted):
         return True  # "We have a number of similar initiatives ongoing …": like which?
-    if not spoken and _presupposes(_QUOTED.sub(" ", low)):
+    if not spoken and _presupposes(unquoted):
         # "… was arrested again", "… property of other Baha’is"; a speaker's "again" is
         # mostly of what the room has heard (QMSum 100w R-2 12.74 -> 12.42 with speech too)
         return True

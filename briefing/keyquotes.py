@@ -269,8 +269,9 @@ AGENDA = re.compile(
 
 # An exhortation to the room: "Let us send out to the world … message"
 HORTATIVE = re.compile(r"\W*Let(?:['’]s| us)\b")
-# A name or a number past a quote's first word ("I" names no one): what ties it to the world
-_NAMED_INSIDE = re.compile(r"(?<=[\s(“\"‘'\[-])(?:(?!I(?:[’'](?:m|ve|ll|d))?\b)[A-Z]|\d)|^\W*\d")
+# A name past a quote's first word: what ties it to the world, with a number (NUMBER). As
+# synthesize._ANCHORED, except that a speaker's "I" names no one.
+_NAMED_INSIDE = re.compile(r"(?<=[\s(“\"‘'\[-])(?!I(?:[’'](?:m|ve|ll|d))?\b)[A-Z]")
 
 
 def names_something(text: str) -> bool:

@@ -446,12 +446,13 @@ GENERAL_NOUNS = frozenset(
 
 # Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): abstract nouns
 # whose content is a proposition said elsewhere. With a distal demonstrative ("that vision",
-# "those concerns", "on that front") they take up what was said before.
+# "those concerns", "on that front") they take up what was said before; "to that end", "in
+# that regard" are ANAPHORIC_PHRASES.
 SHELL_NOUNS = frozenset(
     """vision view views idea ideas goal goals aim aims hope hopes concern concerns belief
     point points message messages principle principles priority priorities commitment
     commitments claim claims argument arguments question questions problem problems fact
-    effort efforts mission objective objectives front end respect regard approach position
+    effort efforts mission objective objectives front approach position
     positions conversation conversations discussion discussions process""".split()
 )
 
