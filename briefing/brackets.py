@@ -534,21 +534,25 @@ MONTH_WITHOUT_YEAR = re.compile(
 def _names_event(text: str, m: re.Match[str]) -> bool:
     """Whether a month and day modify the noun after them, naming an event of whatever year
     ("the July 11 protesters", "imprisoned July 11 protesters", "a March 29 meeting"), not
-    a day ("He was arrested July 11 by police"): a determiner or a participle before them, a
-    word that is no function word after."""
+    a day ("He was arrested July 11 by police"): a determiner before them and a word that is
+    no function word after, or a participle before them and a noun after (not "released July
+    11 following a pardon", "detained May 5 amid protests": the day it was done)."""
     if not m["day"]:
         return False
     after = re.match(r" ([a-z]+)\b", text[m.end() : m.end() + 30])
     before = text[max(0, m.start() - 30) : m.start()].split()
-    return bool(
-        after
-        and after[1] not in STOPWORDS
-        and before
-        and (before[-1].lower() in _MODIFIER_BEFORE or before[-1].endswith("ed"))
+    if not (after and after[1] not in STOPWORDS and before):
+        return False
+    if before[-1].lower() in lexicon.DETERMINERS:
+        return True
+    return before[-1].endswith("ed") and _noun_after(text, m)
+
+
+def _noun_after(text: str, m: re.Match[str]) -> bool:
+    """Whether the word after the month and day ``m`` is tagged a noun in its sentence."""
+    return any(
+        start == m.end() + 1 and tag.startswith("NN") for _, tag, start, _ in postag.tag(text)
     )
-
-
-_MODIFIER_BEFORE = frozenset("the a an his her their its our this that".split())
 
 
 # "In June 12 soldiers died": after "in" or "during", a bare number that a word follows counts

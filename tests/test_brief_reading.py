@@ -239,6 +239,13 @@ def test_a_month_without_a_year_gets_the_year_it_means():
     assert anchored("He was arrested July 11 by police.") == (
         "He was arrested July 11 [2023] by police."
     )
+    # after a participle, the day is the day it was done unless a noun follows it
+    assert anchored("She was released July 11 following a pardon.") == (
+        "She was released July 11 [2023] following a pardon."
+    )
+    assert anchored("He was detained May 5 amid protests.") == (
+        "He was detained May 5 [2023] amid protests."
+    )
     for dated in (
         "It fell on March 24, 2022 at last.",
         "It rose in May 2023 again.",
