@@ -6,6 +6,7 @@ out ("the COI [Commission of Inquiry] report")."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -159,6 +160,68 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
     if m[2]:  # "the country’s [Ukraine’s] press"
         return [(start + m.end(), f" [{subject}{m[2]}s]")]
     return [(start + m.end(), f" [{subject}]" if m[1] == "country" else f" [of {subject}]")]
+
+
+# A definite noun phrase of an answer ("So the protests today …") whose noun the question it
+# answers gave with a place ("… the protests happening in Guatemala right now …"): the asker
+# introduced the referent (a discourse-old entity, Prince 1981), and the reader of a bullet
+# made of the answer was not shown the question. The place goes in brackets after the noun.
+_DEFINITE = re.compile(r"\b[Tt]he ([a-z]{3,})\b")
+_WITH_PLACE = (
+    r"(?: [a-z]+(?:ing|ed))? (in|on|at|over|against) ((?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+)
+
+
+def question_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """In an answer, after the first "the N" whose N the question right before it gave with a
+    place, that place in brackets ("the protests [in Guatemala]"), unless the sentence names
+    it."""
+    question = _question_before(doc, start)
+    if question is None:
+        return []
+    text = doc.text[start:end]
+    nouns, asked_nouns = _head_nouns(text), _head_nouns(question)
+    for m in _DEFINITE.finditer(text):
+        if m.start(1) not in nouns:
+            continue  # "the protest leaders"
+        # the noun a noun in the question too: not "… forces are remaining in Syria"
+        asked = next(
+            (
+                a
+                for a in re.finditer(rf"\b{m[1]}{_WITH_PLACE}", question)
+                if a.start() in asked_nouns
+            ),
+            None,
+        )
+        if asked is None:
+            continue
+        place = asked[2].removeprefix("the ")
+        return [] if place in text else [(start + m.end(), f" [{asked[1]} {asked[2]}]")]
+    return []
+
+
+def _head_nouns(text: str) -> set[int]:
+    """Where the common nouns of ``text`` start that no other noun follows ("today" is none)."""
+    tagged = postag.tag(text)
+    return {
+        start
+        for (_, tag, start, _), (word, after, _, _) in zip(
+            tagged, [*tagged[1:], ("", "", 0, 0)], strict=True
+        )
+        if tag in ("NN", "NNS") and not (after.startswith("NN") and word.lower() not in _DAYS)
+    }
+
+
+_DAYS = frozenset(("today", "tonight", "tomorrow", "yesterday"))
+
+
+def _question_before(doc: Document, at: int) -> str | None:
+    """The text of the question turn right before the answer turn that holds ``at``."""
+    turns = doc.turns
+    i = bisect.bisect_right([t.start for t in turns], at) - 1
+    if i < 1 or turns[i].role != "answer" or turns[i - 1].role != "question":
+        return None
+    return doc.text[turns[i - 1].start : turns[i - 1].end]
 
 
 def without_subject_inserts(text: str, subject: str) -> str:

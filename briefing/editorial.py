@@ -23,6 +23,7 @@ from briefing.brackets import (
     anchor_days,
     body_inserts,
     name_inserts,
+    question_inserts,
     subject_inserts,
     unknown_person,
 )
@@ -512,6 +513,8 @@ def edit(
         + acronym_inserts(doc, start, s.end)
         + body_inserts(doc, start, s.end)
         + subject_inserts(doc, start, s.end)
+        # from the sentence's own start: "So the protests …" is cut to "[T]he protests …"
+        + [at for at in question_inserts(doc, s.start, s.end) if at[0] > start]
     )
     cut = elision(doc.text, start, s.end)
     if cut:  # "We, the G7 Foreign Ministers […] strongly condemn …"

@@ -1641,3 +1641,28 @@ def test_a_reports_parts_are_its_numbered_sections_not_its_lettered_ones():
     # a numbered list of sentences is no set of parts, nor is one part alone
     assert report_parts("1. The ministry should publish its data.\n\n2. It should act.\n") == ()
     assert report_parts("Section 1.\n\nAll of it\n\nThe whole report.\n") == ()
+
+
+def test_an_answer_s_definite_noun_gets_the_place_the_question_gave_it():
+    def answered(question: str, answer: str) -> str:
+        asked = f"QUESTION: {question}\n"
+        said = f"MS ROE: {answer}\n"
+        text = asked + said
+        turns = (
+            Turn(None, "question", 0, len(asked) - 1),
+            Turn("Ms Roe", "answer", len(asked), len(text) - 1),
+        )
+        d = doc(text, turns=turns, doc_type="transcript")
+        sentences = [s for s in doc_sentences(d) if s.start >= len(asked)]
+        return edit(d, sentences, 0).text
+
+    question = "What do you make of the strikes spreading in Lowland Province this week?"
+    assert answered(question, "So the strikes today show how deep the anger over wages runs.") == (
+        "[T]he strikes [in Lowland Province] today show how deep the anger over wages runs."
+    )
+    # the answer names the place itself; the question's word is a verb there, not a noun
+    named = "The strikes in Lowland Province show how deep the anger over wages runs."
+    assert answered(question, named) == named
+    verb = "Are the unions striking in Lowland Province again?"
+    plain = "The striking workers there want a fair wage for the harvest season."
+    assert answered(verb, plain) == plain
