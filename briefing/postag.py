@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from briefing import lexicon
+
 # One token each: a web address, an e-mail address, initials and abbreviations with periods
 # ("U.S.", "e.g.", "et al.", the "B." of "Elizabeth B. Prelogar"), a number with separators
 # ("1,000.5", "2+2"), a word with inner hyphens and apostrophes ("rules-based", "O'Brien",
@@ -234,8 +236,32 @@ def event_in(tagged: Sequence[tuple[str, str]]) -> bool:
         if perfect or perfect_s or passive:
             participle = _participle_after(tagged, i + 1)
             if participle and (not perfect_s or normal(participle) == "been"):
+                if (perfect or perfect_s) and normal(participle) == "been" and _copula(tagged, i):
+                    continue  # "has been sincere", "has been a member": a state that lasts
                 return True
     return False
+
+
+def _copula(tagged: Sequence[tuple[str, str]], i: int) -> bool:
+    """Whether the "been" after the "have" at ``i`` is a copula: no participle or gerund
+    follows it ("has been sincere", not "has been seized", "has been pursuing"). A word the
+    tagger calls a participle must have a participle's form: "sincere" is none."""
+    j = i + 1
+    while j < len(tagged) and normal(tagged[j][0]) != "been":
+        j += 1
+    k = j + 1
+    while k < len(tagged) and tagged[k][1] in _BETWEEN:
+        k += 1
+    if k >= len(tagged):
+        return False
+    word, pos = normal(tagged[k][0]), tagged[k][1]
+    if pos == "VBG":
+        return False
+    participle = word.endswith(_PARTICIPLE_ENDINGS) or word in lexicon.PAST_TENSE_FORMS
+    return not (pos in ("VBN", "VBD") and participle)
+
+
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ne")  # "seized", "driven", "shown", "done"
 
 
 def _participle_after(tagged: Sequence[tuple[str, str]], i: int) -> str | None:

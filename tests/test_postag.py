@@ -69,6 +69,7 @@ def test_tag_gives_each_word_with_its_span():
     "Three ships were designated on Monday.",  # past passive
     "The envoys have not yet agreed.",  # present perfect past an adverb
     "It’s been designated a terrorist group.",  # "'s been": has been
+    "The minister has been pursuing talks with the unions.",  # a perfect progressive
 ])
 def test_a_sentence_with_a_past_event_reports_one(text):
     assert reports_event(text)
@@ -83,6 +84,10 @@ def test_a_sentence_with_a_past_event_reports_one(text):
     "Diplomacy remains our preferred path.",  # a present stance; "preferred" an adjective
     "The meeting was productive.",  # a past state, not an event
     "It's designated a terrorist group.",  # "'s" is "is": a present passive
+    # a perfect of the copula: a state that lasts, not an event
+    "The government has been sincere in its offer of talks.",
+    "She has been a member of the council since 2019.",
+    "It has not been easy for the families.",
 ])
 def test_a_modal_future_or_present_sentence_reports_no_event(text):
     assert not reports_event(text)
