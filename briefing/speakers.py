@@ -784,7 +784,6 @@ _SUBJECT_THEN_PRONOUN = re.compile(
 )
 _OTHER_CAPITAL = re.compile(r"\b[A-Z][a-z]")
 _WORDS = re.compile(r"[a-z]+")
-_PRONOUN_WORDS = frozenset((*lexicon.SUBJECT_PRONOUNS, "it", "we", "i", "you"))
 
 
 def _pronoun_genders(text: str) -> dict[str, str]:
@@ -793,10 +792,8 @@ def _pronoun_genders(text: str) -> dict[str, str]:
     for m in _SUBJECT_THEN_PRONOUN.finditer(text, 0, MAX_ANALYZED_CHARS):
         pronoun = m["pronoun"] or m["subject"]
         between = text[m.end("name") : m.start("pronoun" if m["pronoun"] else "subject")]
-        if (
-            m["name"].lower() in _PRONOUN_WORDS
-            or _OTHER_CAPITAL.search(between)
-            or any(_stem(w) in _PERSON_HEADS for w in _WORDS.findall(between))
+        if _OTHER_CAPITAL.search(between) or any(
+            w in _PERSON_HEADS for w in _WORDS.findall(between)
         ):
             continue
         feminine = pronoun.startswith(("she", "her"))
