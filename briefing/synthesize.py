@@ -1902,7 +1902,6 @@ def _section_headings(pool: Sequence[Candidate]) -> list[str]:
 _HEADING_LINE = re.compile(r"^(?:[a-z0-9]{1,3}[.)] )?[A-Z][^\n]{2,118}$", re.M)
 
 
-@functools.lru_cache(maxsize=64)  # asked of each report when it is screened, read and weighed
 def _headings(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, heading) of each line of ``text`` that reads as a section heading: short, no
     closing punctuation, most of its words capitalised ("a. Freedom of Expression, Including
