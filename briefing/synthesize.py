@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlparse
 
 import numpy as np
 
@@ -697,11 +698,21 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
 
 
 def own_subject(doc: Document) -> bool:
-    """Whether ``doc`` is one report of a series, its title the series' name and its own
-    subject after a colon ("2023 Country Reports on Human Rights Practices: Ukraine"). A
-    title of one or two words ("Iran", as a page of the series may be titled) is not taken
-    for a subject: it may be a placeholder or a headline's first words."""
-    return doc.doc_type == "report" and ": " in doc.title and report_subject(doc.title) is not None
+    """Whether ``doc`` is one report of a series on its own subject: its title the series'
+    name and the subject after a colon ("2023 Country Reports on Human Rights Practices:
+    Ukraine"), or a page titled by the subject alone ("Iran") whose address names it so in a
+    folder of the series (".../2023-country-reports-on-human-rights-practices/iran/"). A
+    short title alone is no sign: it may be a placeholder or a headline's first words."""
+    if doc.doc_type != "report" or report_subject(doc.title) is None:
+        return False
+    return ": " in doc.title or _page_named(doc)
+
+
+def _page_named(doc: Document) -> bool:
+    """Whether ``doc``'s address ends in its title, as a slug, below a folder of its own."""
+    segments = [s for s in urlparse(doc.url or "").path.split("/") if s]
+    slug = re.sub(r"[^a-z0-9]+", "-", doc.title.lower()).strip("-")
+    return len(segments) >= 2 and bool(slug) and segments[-1].lower() == slug
 
 
 def titled(doc: Document, words: set[str]) -> bool:

@@ -1122,6 +1122,27 @@ def test_a_section_lists_as_read_what_it_cites_and_what_is_about_its_topic():
     assert len(_read_for([own, other, cited], [], [point])) == 3  # no focus: all it searched
 
 
+def test_a_page_of_a_series_titled_by_its_subject_alone_is_on_that_subject():
+    from briefing.assemble import _read_for
+    from briefing.synthesize import own_subject
+
+    series = "https://example.gov/reports/2023-country-reports/"
+    text = "Police in Minsk detained 40 protesters.\n" + "Russia sent troops to the border.\n" * 4
+
+    def page(title: str, url: str | None) -> Document:
+        return Document(Path(f"/x/{title}.html"), title, text, doc_type="report", url=url)
+
+    # the page's address names it as its title does, under the series' folder
+    assert own_subject(page("Belarus", series + "belarus/"))
+    assert own_subject(page("North Korea", series + "north-korea"))
+    # a title alone, or an address that names something else, says no series
+    assert not own_subject(page("Belarus", None))
+    assert not own_subject(page("Belarus", "https://example.gov/belarus"))
+    assert not own_subject(page("Belarus", series + "2023-minsk-detentions/"))
+    own, other = (analyze(page(c, series + c.lower())) for c in ("Russia", "Belarus"))
+    assert [a.doc.title for a in _read_for([own, other], [], [], ["Russia"])] == ["Russia"]
+
+
 def test_a_counted_definite_or_a_summing_up_points_back():
     from briefing.editorial import leans_back
 
