@@ -649,7 +649,7 @@ def _detachable(m: re.Match[str]) -> bool:
     connective, an echo of what was said before) and may go."""
     if m.re is ECHO_CLAUSE:
         return bool(ECHO.match(m[1].lower()))
-    return m[1].lower() in CONNECTIVES
+    return m[1].lower() in CONNECTIVES or _DISCOURSE_MARKER.match(m[0].lower()) is not None
 
 
 # A speaker's restart (a disfluency's interruption point, Shriberg 1994): a dash right after a
@@ -834,6 +834,16 @@ def _other_set(low: str) -> bool:
 
 
 _CONNECTIVE_PHRASE = re.compile(rf"{lexicon.alternation(CONNECTIVE_PHRASES)}[ ,]")
+
+
+_DISCOURSE_MARKER = re.compile(rf"(?:{lexicon.alternation(lexicon.DISCOURSE_MARKERS)}),")
+
+
+def discourse_marker(text: str) -> bool:
+    """Whether ``text`` opens on a spoken discourse marker ("Look, …", "I mean, …"): a turn
+    in talk the reader has not heard. A bullet drops a marker of one word as it drops a
+    connective ("[T]he sanctions …"); a key quote is not one that opens on any."""
+    return _DISCOURSE_MARKER.match(text.lstrip("“\"‘'([").lower()) is not None
 
 
 def leans_back(

@@ -26,6 +26,7 @@ from briefing.editorial import (
     ECHO,
     ECHOED,
     dangling_person,
+    discourse_marker,
     first_person,
     in_tribute,
     leans_back,
@@ -233,6 +234,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         and not SECOND_PERSON.search(text.split(",", 1)[0])
         and not STAGE_DIRECTION.search(text)
         and not (q.kind == "spoken" and restarted(text))  # "we are – do not intend to …"
+        and not (q.kind == "spoken" and discourse_marker(text))  # "Look, I think …"
         # a quote is read alone too: not one that points at what the reader was not shown
         # (beside it the reader sees the source as its attribution cites it)
         and not leans_back(text, before, shown=cite_title(doc), spoken=q.kind == "spoken")

@@ -365,6 +365,11 @@ DECISIONS_IN_PROGRESS = frozenset(
     if not w.endswith("ed") and w not in ("froze", "withdrew")
 )
 
+# Spoken discourse markers set off by a comma at a turn's opening (Schiffrin 1987): "Well,"
+# answers what was asked, "Look," and "Listen," hold the floor in an argument under way, "I
+# mean," and "You know," restate what was just said. They tie the words to talk the reader
+# of a brief has not heard.
+DISCOURSE_MARKERS = ("well", "look", "listen", "okay", "ok", "oh", "i mean", "you know")
 # Openings that continue an argument the reader has not seen (lower case, named data).
 CONNECTIVES = frozenset(
     """but however and yet still also so moreover furthermore nevertheless nonetheless instead

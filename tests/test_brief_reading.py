@@ -793,6 +793,11 @@ def test_a_quote_addressing_the_room_or_moving_the_agenda_on_is_not_quotable():
         assert not _quotable(Quote(said, "Ned Price", 0, len(said)), d), said
     fine = "The United States is designating 15 individuals and entities for petroleum sales."
     assert _quotable(Quote(fine, "Ned Price", 0, len(fine)), d)
+    # a turn that opens on a discourse marker answers talk the reader did not hear
+    marked = "Look, I think there was great hope that the internet would be a force for openness."
+    assert not _quotable(Quote(marked, "Ned Price", 0, len(marked), kind="spoken"), d)
+    plain = "There was great hope that the internet would be a force for openness."
+    assert _quotable(Quote(plain, "Ned Price", 0, len(plain), kind="spoken"), d)
 
 
 def test_a_month_is_nobody_a_her_could_stand_for():

@@ -1666,3 +1666,17 @@ def test_an_answer_s_definite_noun_gets_the_place_the_question_gave_it():
     verb = "Are the unions striking in Lowland Province again?"
     plain = "The striking workers there want a fair wage for the harvest season."
     assert answered(verb, plain) == plain
+
+
+def test_a_spoken_discourse_marker_ties_a_turn_to_talk_the_reader_did_not_hear():
+    from briefing.editorial import discourse_marker
+
+    assert discourse_marker("Look, I think there was great hope for the new technology.")
+    assert discourse_marker("Well, the talks in Geneva went on for three days.")
+    assert discourse_marker("“I mean, the sanctions cut the firm's revenue by half.")
+    assert not discourse_marker("Well over 100 people were detained in the capital.")
+    assert not discourse_marker("Look at the numbers: exports fell by a third in May.")
+    # a bullet drops the marker as it drops a connective
+    text = "MS ROE: Look, the sanctions cut the shipping firm's revenue by half in May.\n"
+    turn = doc(text, turns=(Turn("Ms Roe", "answer", 0, len(text) - 1),), doc_type="transcript")
+    assert edited(turn, 0).text == "[T]he sanctions cut the shipping firm's revenue by half in May."
