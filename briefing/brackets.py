@@ -167,9 +167,13 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
 # introduced the referent (a discourse-old entity, Prince 1981), and the reader of a bullet
 # made of the answer was not shown the question. The place goes in brackets after the noun.
 _DEFINITE = re.compile(r"\b[Tt]he ([a-z]{3,})\b")
+_PLACE_WORD = r"(?!I\b)(?!(?:President|Minister|Secretary|Prime|Foreign)\b)[A-Z][\w’'-]*"
 _WITH_PLACE = (
-    r"(?: [a-z]+(?:ing|ed))? (in|on|at|over|against) ((?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+    rf"(?: [a-z]+(?:ing|ed))? (in|on|at|over|against) ((?:the )?{_PLACE_WORD}(?: {_PLACE_WORD})*)"
 )
+_WHEN = frozenset((*lexicon.MONTHS, *lexicon.WEEKDAYS))
+# the answer's noun has a place or a pointer of its own: "the protests in Honduras", "there"
+_OWN_PLACE = re.compile(r" (?:(?:in|on|at|over|against) [A-Z]|there\b|here\b)")
 
 
 def question_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
@@ -182,9 +186,9 @@ def question_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str
     text = doc.text[start:end]
     nouns, asked_nouns = _head_nouns(text), _head_nouns(question)
     for m in _DEFINITE.finditer(text):
-        if m.start(1) not in nouns:
-            continue  # "the protest leaders"
-        # the noun a noun in the question too: not "… forces are remaining in Syria"
+        if m.start(1) not in nouns or _OWN_PLACE.match(text, m.end()):
+            continue  # "the protest leaders", "the protests in Honduras", "the protests there"
+        # a noun in the question too, not a participle ("… are striking in Lowland Province")
         asked = next(
             (
                 a
@@ -193,8 +197,8 @@ def question_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str
             ),
             None,
         )
-        if asked is None:
-            continue
+        if asked is None or asked[2].split()[0] in _WHEN:
+            continue  # "the election in May" is a time, not a place
         place = asked[2].removeprefix("the ")
         return [] if place in text else [(start + m.end(), f" [{asked[1]} {asked[2]}]")]
     return []
@@ -606,15 +610,22 @@ def _names_event(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 30) : m.start()].split()
     if not (after and after[1] not in STOPWORDS and before):
         return False
-    if before[-1].lower() in lexicon.DETERMINERS:
+    if before[-1].lower() in _MODIFIER_BEFORE:
         return True
     return before[-1].endswith("ed") and _noun_after(text, m)
 
 
+_MODIFIER_BEFORE = frozenset((*lexicon.DETERMINERS, "this", "that"))
+AFTER_WINDOW = 60  # characters around a month and day that its next word is tagged in
+
+
 def _noun_after(text: str, m: re.Match[str]) -> bool:
-    """Whether the word after the month and day ``m`` is tagged a noun in its sentence."""
+    """Whether the word after the month and day ``m`` is tagged a noun, in the words around
+    them (not the whole document: the tagger caches what it tags)."""
+    start = max(0, m.start() - AFTER_WINDOW)
+    window = text[start : m.end() + AFTER_WINDOW]
     return any(
-        start == m.end() + 1 and tag.startswith("NN") for _, tag, start, _ in postag.tag(text)
+        at == m.end() + 1 - start and tag.startswith("NN") for _, tag, at, _ in postag.tag(window)
     )
 
 

@@ -257,11 +257,19 @@ def _copula(tagged: Sequence[tuple[str, str]], i: int) -> bool:
     word, pos = normal(tagged[k][0]), tagged[k][1]
     if pos == "VBG":
         return False
-    participle = word.endswith(_PARTICIPLE_ENDINGS) or word in lexicon.PAST_TENSE_FORMS
+    participle = (
+        word.endswith(_PARTICIPLE_ENDINGS)
+        or word in lexicon.PAST_TENSE_FORMS
+        or word in _IRREGULAR_PARTICIPLES
+    )
     return not (pos in ("VBN", "VBD") and participle)
 
 
-_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ne")  # "seized", "driven", "shown", "done"
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ne", "ld", "ught")  # "seized", "shown", "upheld"
+# Participles of no regular form that PAST_TENSE_FORMS lacks (its "-ed", "-en" forms aside).
+_IRREGULAR_PARTICIPLES = frozenset(
+    "shut spread hurt laid lent bound split cast slain sworn struck hung stuck spun burst".split()
+)
 
 
 def _participle_after(tagged: Sequence[tuple[str, str]], i: int) -> str | None:

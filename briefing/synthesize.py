@@ -709,10 +709,11 @@ def own_subject(doc: Document) -> bool:
 
 
 def _page_named(doc: Document) -> bool:
-    """Whether ``doc``'s address ends in its title, as a slug, below a folder of its own."""
-    segments = [s for s in urlparse(doc.url or "").path.split("/") if s]
+    """Whether ``doc``'s address ends in its title, as a slug, in a folder of reports (its
+    name says "report", as ".../2023-country-reports-on-human-rights-practices/" does)."""
+    segments = [s.lower() for s in urlparse(doc.url or "").path.split("/") if s]
     slug = re.sub(r"[^a-z0-9]+", "-", doc.title.lower()).strip("-")
-    return len(segments) >= 2 and bool(slug) and segments[-1].lower() == slug
+    return len(segments) >= 2 and "report" in segments[-2] and bool(slug) and segments[-1] == slug
 
 
 def titled(doc: Document, words: set[str]) -> bool:

@@ -246,6 +246,9 @@ def test_a_month_without_a_year_gets_the_year_it_means():
     assert anchored("He was detained May 5 amid protests.") == (
         "He was detained May 5 [2023] amid protests."
     )
+    assert anchored("Officials recalled that July 11 attack.") == (
+        "Officials recalled that July 11 attack."
+    )
     for dated in (
         "It fell on March 24, 2022 at last.",
         "It rose in May 2023 again.",
@@ -1144,6 +1147,7 @@ def test_a_page_of_a_series_titled_by_its_subject_alone_is_on_that_subject():
     assert not own_subject(page("Belarus", None))
     assert not own_subject(page("Belarus", "https://example.gov/belarus"))
     assert not own_subject(page("Belarus", series + "2023-minsk-detentions/"))
+    assert not own_subject(page("Belarus", "https://example.gov/tags/belarus/"))  # no series
     own, other = (analyze(page(c, series + c.lower())) for c in ("Russia", "Belarus"))
     assert [a.doc.title for a in _read_for([own, other], [], [], ["Russia"])] == ["Russia"]
 

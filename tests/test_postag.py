@@ -70,6 +70,10 @@ def test_tag_gives_each_word_with_its_span():
     "The envoys have not yet agreed.",  # present perfect past an adverb
     "It’s been designated a terrorist group.",  # "'s been": has been
     "The minister has been pursuing talks with the unions.",  # a perfect progressive
+    # irregular participles after "been"
+    "The ruling has been upheld by the court.",
+    "Aid has been withheld since March.",
+    "Three soldiers have been hurt in the blast.",
 ])
 def test_a_sentence_with_a_past_event_reports_one(text):
     assert reports_event(text)

@@ -1664,8 +1664,20 @@ def test_an_answer_s_definite_noun_gets_the_place_the_question_gave_it():
     named = "The strikes in Lowland Province show how deep the anger over wages runs."
     assert answered(question, named) == named
     verb = "Are the unions striking in Lowland Province again?"
-    plain = "The striking workers there want a fair wage for the harvest season."
+    plain = "The striking is a matter for the province and its employers to settle."
     assert answered(verb, plain) == plain
+    # a time is no place; the answer's noun may have a place or a pointer of its own
+    when = "Will the election in May be fair?"
+    assert answered(when, "The election will be watched by observers.") == (
+        "The election will be watched by observers."
+    )
+    for own in ("in Highland Province", "there"):
+        said = f"The strikes {own} show how deep the anger over wages runs."
+        assert answered(question, said) == said
+    named = "What of the protests in Lowland I understand spread?"
+    assert answered(named, "The protests grew after the wage talks failed in June.") == (
+        "The protests [in Lowland] grew after the wage talks failed in June."
+    )
 
 
 def test_a_spoken_discourse_marker_ties_a_turn_to_talk_the_reader_did_not_hear():
