@@ -181,11 +181,12 @@ def question_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str
     place, that place in brackets ("the protests [in Guatemala]"), unless the sentence names
     it."""
     question = _question_before(doc, start)
-    if question is None:
-        return []
     text = doc.text[start:end]
+    definites = list(_DEFINITE.finditer(text)) if question is not None else []
+    if question is None or not definites:
+        return []  # no tagging for the many sentences that are no answer or have no "the"
     nouns, asked_nouns = _head_nouns(text), _head_nouns(question)
-    for m in _DEFINITE.finditer(text):
+    for m in definites:
         if m.start(1) not in nouns or _OWN_PLACE.match(text, m.end()):
             continue  # "the protest leaders", "the protests in Honduras", "the protests there"
         # a noun in the question too, not a participle ("… are striking in Lowland Province")
@@ -216,13 +217,13 @@ def _head_nouns(text: str) -> set[int]:
     }
 
 
-_DAYS = frozenset(("today", "tonight", "tomorrow", "yesterday"))
+_DAYS = frozenset(day.lower() for day in lexicon.RELATIVE_DAYS)
 
 
 def _question_before(doc: Document, at: int) -> str | None:
     """The text of the question turn right before the answer turn that holds ``at``."""
     turns = doc.turns
-    i = bisect.bisect_right([t.start for t in turns], at) - 1
+    i = bisect.bisect_right(turns, at, key=lambda t: t.start) - 1
     if i < 1 or turns[i].role != "answer" or turns[i - 1].role != "question":
         return None
     return doc.text[turns[i - 1].start : turns[i - 1].end]
