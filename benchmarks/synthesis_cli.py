@@ -3,12 +3,15 @@
 brief.json) and `briefing summarize DIR --query Q --words N --json`, beside LexRank and Lead
 over the same sentences in the same run.
 
-Run: python benchmarks/synthesis_cli.py [duc] [qmsum] [--words 100 250] [--limit N]
+Run: python benchmarks/synthesis_cli.py [duc] [ducq] [qmsum] [--words 100 250] [--limit N]
      (needs rouge-score and ../shared beside the repository)
 
 - DUC 2004 task 2 (10 news articles a cluster, no query of its own): each cluster is asked a
   plain-language question on its subject (QUESTION, the subject found by `subject_of`), as
   DUC 2005-2007 asked theirs; ROUGE recall at the word budget.
+- `ducq`: the same clusters asked in DUC 2005-2007's own form, a title (`--topic`) and a
+  narrative (`--query`) per cluster (data/duc2004_narratives.jsonl, written from the openings
+  of the articles by a helper that never opened the reference summaries).
 - QMSum committee: each transcript with its own question (plain language); ROUGE F.
 
 Each figure is also given for two halves of the clusters (every other one in name order; for
@@ -37,6 +40,10 @@ from synthesis import clusters, lead, lexrank, sentences_of  # noqa: E402
 from briefing import lexicon  # noqa: E402
 
 DUC = EVAL / "summarization-multidoc-duc2004"
+# DUC 2005-2007's form of query for the same clusters: a title and a narrative per cluster,
+# written here from the openings of the articles (not from the reference summaries), as an
+# assessor writes a topic statement before summarising
+NARRATIVES = Path(__file__).resolve().parent / "data" / "duc2004_narratives.jsonl"
 QMSUM = EVAL / "summarization-qmsum-committee"
 # The question asked of every cluster, in the form of DUC 2005-2007's narratives: its subject
 # (the name most of the cluster's articles use most, found by `subject_of`, never written by
@@ -86,17 +93,26 @@ def via_summarize(folder: Path, query: str, words: int) -> list[str]:
     return [item["text"] for item in json.loads(out)["summary"]]
 
 
-def measure(name: str, folder: Path, words: int, metric: str, limit: int | None) -> None:
+def measure(
+    name: str, folder: Path, words: int, metric: str, limit: int | None, narratives: bool = False
+) -> None:
     data = dict(list(clusters(folder).items())[:limit])
+    topics = {}
+    if narratives:
+        rows = [json.loads(line) for line in NARRATIVES.read_text().splitlines() if line]
+        topics = {r["id"]: (r["title"], r["narrative"]) for r in rows}
     systems = ("brief", "brief+kw", "summarize", "LexRank", "Lead")
     preds: dict[str, dict] = {s: {} for s in systems}
     with tempfile.TemporaryDirectory() as tmp:
         for cid, docs in data.items():
             ref = json.loads((folder / cid / "references.json").read_text())
             query = ref.get("query") or QUESTION.format(subject=subject_of(docs))
-            preds["brief"][cid] = via_brief(folder / cid, cid, query, words, Path(tmp, cid))
+            title = cid
+            if cid in topics:
+                title, query = topics[cid]
+            preds["brief"][cid] = via_brief(folder / cid, title, query, words, Path(tmp, cid))
             # the subject as a keyword too, as a user who names it would (DUC only)
-            subject = "" if ref.get("query") else subject_of(docs)
+            subject = "" if ref.get("query") or topics else subject_of(docs)
             preds["brief+kw"][cid] = (
                 via_brief(folder / cid, cid, query, words, Path(tmp, cid, "kw"), subject)
                 if subject
@@ -140,7 +156,9 @@ def measure(name: str, folder: Path, words: int, metric: str, limit: int | None)
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", default=["duc", "qmsum"], help="duc, qmsum")
+    parser.add_argument(
+        "sets", nargs="*", default=["duc", "qmsum"], help="duc, ducq (with narratives), qmsum"
+    )
     parser.add_argument("--words", type=int, nargs="+", default=[100, 250])
     parser.add_argument("--limit", type=int, help="Only the first N clusters of each set.")
     args = parser.parse_args()
@@ -156,10 +174,13 @@ def main() -> int:
     os.environ["BRIEFING_CACHE"] = tempfile.mkdtemp(prefix="briefing-bench-")
     for name in args.sets:
         for words in args.words:
-            if name not in ("duc", "qmsum"):
-                parser.error(f"unknown set {name!r}: duc or qmsum")
+            if name not in ("duc", "ducq", "qmsum"):
+                parser.error(f"unknown set {name!r}: duc, ducq or qmsum")
             if name == "duc":
                 measure("DUC 2004 via the CLI", DUC, words, "R", args.limit)
+            elif name == "ducq":
+                title = "DUC 2004 with DUC 2005-style narratives via the CLI"
+                measure(title, DUC, words, "R", args.limit, narratives=True)
             else:
                 measure("QMSum committee via the CLI", QMSUM, words, "F", args.limit)
     return 0
