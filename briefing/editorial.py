@@ -157,10 +157,12 @@ OTHER_SET = re.compile(
 # named yet; further on it may stand for the sentence's own ("… must act now and do so …").
 DONE_SO = re.compile(r"\b(?:do|does|did|done|doing) so\b")
 SUBSTITUTE_WITHIN = 5  # words
-# "Do that" before a pause is the same verbal reference, by a demonstrative: "I'm really
-# pleased to do that, to …".
-DONE_THAT = re.compile(r"\b(?:do|does|did|done|doing) (?:that|this)(?: [,;:]|$)")
-DEMONSTRATIVE_WITHIN = 7  # tokens
+# "Do that" before a pause or a preposition is the same verbal reference, by a demonstrative:
+# "I'm really pleased to do that, to …", "We set up a fund to do that at the summit"; not
+# "do that work".
+_PREPOSITION = lexicon.alternation(lexicon.PREPOSITIONS)
+DONE_THAT = re.compile(rf"\b(?:do|does|did|done|doing) (?:that|this)(?: [,;:]|$| {_PREPOSITION}\b)")
+DEMONSTRATIVE_WITHIN = 10  # tokens
 DEMONSTRATIVE_PRONOUN = re.compile(
     r"(?:\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "
     r"(?:of )?(?:this|that|these|those|them)"
@@ -220,8 +222,11 @@ def _object_pronoun(low: str) -> bool:
     head, _, verb = low[: m.start()].rpartition(" ")
     if not verb.isalpha() or verb in NOT_A_VERB or _verb_after(m[1] or ""):
         return False
-    if m[0] == " that" and _INTERRUPTED_CLAUSE.match(low, m.end()):
-        return False  # "I can announce that, based on …, the government assesses …"
+    aside = _INTERRUPTED_CLAUSE.match(low, m.end())
+    if m[0] == " that" and aside and not _opens_phrase(low[aside.end() - 1 :]):
+        # "I can announce that, based on …, the government assesses …"; not "We see that, of
+        # course, in the PRC …", where a phrase, not a clause, goes on after the aside
+        return False
     if m[0].startswith((" this", " that")):
         return True  # "… to address that, and …": a demonstrative has no noun to stand for
     # Binding theory's Principle B (Chomsky 1981): a verb's object pronoun is never its own
@@ -232,6 +237,12 @@ def _object_pronoun(low: str) -> bool:
         w for w in content_words(" ".join(earlier)) if len(w) > 3 and w.split("'")[0] not in WHO
     ]
     return not named
+
+
+def _opens_phrase(rest: str) -> bool:
+    """Whether ``rest`` opens on a preposition (a phrase of the verb's, not a new clause)."""
+    word = rest.split(" ", 1)[0]
+    return word in lexicon.PREPOSITIONS
 
 
 def _verb_after(word: str) -> bool:

@@ -328,11 +328,12 @@ DOCUMENT_NOUNS = frozenset(
     declaration agreement ruling review assessment guidance advisory notice strategy act
     charter treaty directive regulation update transcript release tweet email""".split()
 )
-# Words that say only that something was reported, and how often: "There were numerous NGO
-# reports of …" (synthesize.restates_heading).
+# Words that say only that something was reported, how often, and that it was in the period
+# an annual report covers: "There were numerous NGO reports of … during the year"
+# (synthesize.restates_heading).
 REPORTING_FRAME = frozenset(
     """report allegation claim account case instance incident numerous many several some
-    multiple frequent widespread credible various ngo ngos media""".split()
+    multiple frequent widespread credible various ngo ngos media year""".split()
 )
 # The last word of a news outlet's name ("Caixin Global", "The Example Times", "Radio Free
 # Asia" aside): a source relaying what an outlet reported quotes its reporting, not a voice

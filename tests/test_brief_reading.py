@@ -768,6 +768,11 @@ def test_an_object_pronoun_with_nothing_named_before_it_leans_back():
     assert leans_back("We’ve conveyed it repeatedly, directly over the course of weeks.", ())
     assert leans_back("No country has done more to address that, and we will go on.", ())
     assert leans_back("Look, for us, this is not a question of one country against another.", ())
+    # an aside after "that" and then a phrase, not a clause: "that" is the verb's object
+    assert leans_back("We see that, of course, in the PRC with technology used to surveil.", ())
+    assert not leans_back(
+        "I can announce that, based on the information available, the government assesses it.", ()
+    )
     assert leans_back(
         "Nearly one million Syrians remain displaced from that operation today.", (), spoken=False
     )
@@ -1956,6 +1961,7 @@ def test_do_that_before_a_pause_stands_for_an_act_the_reader_was_not_shown():
     from briefing.editorial import leans_back
 
     assert leans_back("[I]’m really pleased to do that, to be able to announce it.", [])
+    assert leans_back("We set up a multinational fund to do that at the summit last year.", [])
     assert not leans_back("We will do that work in the spring with our partners.", [])
 
 

@@ -1580,7 +1580,8 @@ def test_a_report_sentence_that_only_says_its_section_heading_was_reported_is_no
         "There were numerous NGO reports of political prisoners and detainees.\n\n"
         "A rights group counted 1,074 prisoners of conscience held in Ruritania at year's end.\n\n"
         "Corruption in Government\n\n"
-        "There were numerous reports of government corruption.\n\n"
+        # an annual report's "during the year" says no more than that it was reported
+        "There were numerous reports of government corruption during the year.\n\n"
         "Prosecutors charged the mayor of Ruritania's capital with taking bribes in May 2023.\n"
     )
     report = doc(text, title="Country Report: Ruritania", doc_type="report")
