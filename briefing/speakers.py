@@ -910,7 +910,7 @@ def attribute(text: str, opening: int, closing: int, cast: Cast) -> Attribution:
         role = trailing[1] if trailing else None
     if described and (known := cast.holder(name)):
         return Attribution(known, rule_name, raw.strip(), ("role_coreference",))
-    if described and _EPITHET.match(name) and (known := _epithet_person(text, opening, name, cast)):
+    if described and _epithet(name) and (known := _epithet_person(text, opening, name, cast)):
         return Attribution(known, rule_name, raw.strip(), ("epithet",))
     if described and (named := _named_antecedent(text, opening, name, cast)):
         return Attribution(cast.person(named), rule_name, raw.strip(), ("named_antecedent",))
@@ -935,6 +935,26 @@ _EPITHET = re.compile(
     rf"^The\b.*?(?:\w-year-old\b|\b(?:{lexicon.alternation(lexicon.FAMILY_NOUNS)})\s+of\s+"
     rf"(?:{lexicon.alternation(lexicon.NUMBER_WORDS)}|\d+)\b)"
 )
+
+
+def _epithet(description: str) -> bool:
+    """An age, a family, or a person by what they do or have won ("the world indoor
+    champion", "the striker"; lexicon.PERSON_NOUNS): not a position, which ``Cast.holder``
+    finds by the title it was given, nor a body."""
+    return bool(_EPITHET.match(description)) or (
+        description.split()[0] == "The" and description.split()[-1].lower() in lexicon.PERSON_NOUNS
+    )
+
+
+_HELD_TITLE = "|".join(sorted(t.title() for t in lexicon.HELD_TITLES))
+
+
+def _titles_of(person: str, text: str) -> set[str]:
+    """The titles the text writes before the person's name ("Mayor Bill de Blasio")."""
+    surname = person.split()[-1]
+    words = rf"(?:[A-Z][\w.’'-]*|{lexicon.alternation(lexicon.NAME_CONNECTORS)})\s+"
+    pattern = rf"\b({_HELD_TITLE})\s+(?:{words}){{0,3}}{re.escape(surname)}\b"
+    return {m[1].lower() for m in re.finditer(pattern, text)}
 
 
 def _named_antecedent(text: str, opening: int, description: str, cast: Cast) -> str | None:
@@ -975,7 +995,18 @@ def _epithet_person(text: str, opening: int, epithet: str, cast: Cast) -> str | 
     """The person an epithet stands for: the one the sentences just before narrate (of the
     sex a family noun gives). Not the latest speaker: "the former model … said the
     46-year-old" may be someone the text has only described so far."""
-    return _narrated_person(text, opening, _role_gender(epithet), cast)
+    low = max(0, opening - 2 * LOOKAROUND)
+    spans = split_sentences(text[low:opening])
+    if spans and text[low + spans[-1][0] : opening].rstrip()[-1:] not in ".!?":
+        # "The world champion said: “…”": the narrating sentence is the one before the lead-in
+        opening = low + spans[-1][0]
+    person = _narrated_person(text, opening, _role_gender(epithet), cast)
+    if person is None or re.search(r"[’']s\s", person):
+        return None  # "Trump’s money makes up …": a possession, no one
+    held = set(cast.positions.get(person, "").lower().split()) | _titles_of(person, text)
+    if held and not held & set(epithet.lower().split()[1:]):
+        return None  # "the Republican presidential candidate" is not the mayor narrated last
+    return person
 
 
 def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] | None:

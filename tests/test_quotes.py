@@ -518,6 +518,24 @@ def test_a_title_without_a_full_stop_resolves_to_the_full_name(body, speaker):
             "“We were never told the school would close,” said the mother of three.",
             "Lena Park",
         ),
+        # a description by what someone does or has won stands for the person narrated
+        (
+            "Dana Obi won the 400m in Oslo on Sunday, her third win of the season.\n\n"
+            "The world champion said: “I felt strong from the gun and never looked back.”",
+            "Dana Obi",
+        ),
+        # but not someone the text gave another title: the candidate is not the mayor
+        (
+            "Mayor Ann de Vries closed the unit in April.\n\n"
+            "The presidential candidate said: “We will reopen it on our first day in office.”",
+            "The presidential candidate",
+        ),
+        # nor a possession narrated last
+        (
+            "Lee’s money makes up a tiny share of the spending.\n\n"
+            "The billionaire candidate said: “Nobody cares when you spend your own money.”",
+            "The billionaire candidate",
+        ),
         # with no one named just before, the description stays: no guess at the last speaker
         (
             "“We will appeal the ruling,” Omar Haddad said.\n\nThe case went back in May.\n\n"
