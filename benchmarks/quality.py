@@ -222,11 +222,12 @@ def unseen_uk() -> None:
       2026-12-07, 25 articles outside the other sets, 6 of them BBC; a Welsh article's two
       rows left out). Measured only, its misses unread: 45 found, 29/48 at af26ae7 and after
       the rules prompted by set 6; then (2026-12-07, session 22) its misses were read, and the
-      epithet rule of the next commit was prompted by them (31/48 after).
+      epithet rule of 66e6d15 was prompted by them (31/48 after).
     - quotes_unseen_uk8: 50 drawn by a helper who did not see the tool's output (seed 131,
-      2026-12-07, 29 articles outside the other sets, 22 of them BBC; two rows name no
+      2026-12-07, 29 articles outside the other sets, 22 of them BBC: 15 of the XSum set under
+      summarization-cnndm/, 7 of summarization-bbc/; two rows name no
       speaker). Measured only, its misses unread: 46 found, 32/50 at e980ad8 and after the
-      epithet rule."""
+      epithet rule of 66e6d15 and its review fixes."""
     import hashlib
 
     def quote_of(row: dict, quotes: list[dict], text: str) -> dict | None:

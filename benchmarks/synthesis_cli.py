@@ -101,23 +101,25 @@ def measure(
     if narratives:
         rows = [json.loads(line) for line in NARRATIVES.read_text().splitlines() if line]
         topics = {r["id"]: (r["title"], r["narrative"]) for r in rows}
-    systems = ("brief", "brief+kw", "summarize", "LexRank", "Lead")
+    # brief+kw names the subject as a keyword too, for a cluster with no query of its own
+    systems = ("brief", *(() if narratives else ("brief+kw",)), "summarize", "LexRank", "Lead")
     preds: dict[str, dict] = {s: {} for s in systems}
     with tempfile.TemporaryDirectory() as tmp:
         for cid, docs in data.items():
             ref = json.loads((folder / cid / "references.json").read_text())
             query = ref.get("query") or QUESTION.format(subject=subject_of(docs))
             title = cid
-            if cid in topics:
-                title, query = topics[cid]
+            if narratives:
+                title, query = topics[cid]  # every cluster has one: a missing one is an error
             preds["brief"][cid] = via_brief(folder / cid, title, query, words, Path(tmp, cid))
             # the subject as a keyword too, as a user who names it would (DUC only)
-            subject = "" if ref.get("query") or topics else subject_of(docs)
-            preds["brief+kw"][cid] = (
-                via_brief(folder / cid, cid, query, words, Path(tmp, cid, "kw"), subject)
-                if subject
-                else preds["brief"][cid]
-            )
+            subject = "" if ref.get("query") else subject_of(docs)
+            if "brief+kw" in preds:
+                preds["brief+kw"][cid] = (
+                    via_brief(folder / cid, cid, query, words, Path(tmp, cid, "kw"), subject)
+                    if subject
+                    else preds["brief"][cid]
+                )
             preds["summarize"][cid] = via_summarize(folder / cid, query, words)
             per_doc = sentences_of(docs)
             preds["LexRank"][cid] = lexrank(per_doc, words)

@@ -223,9 +223,9 @@ def _object_pronoun(low: str) -> bool:
     if not verb.isalpha() or verb in NOT_A_VERB or _verb_after(m[1] or ""):
         return False
     aside = _INTERRUPTED_CLAUSE.match(low, m.end())
-    if m[0] == " that" and aside and not _opens_phrase(low[aside.end() - 1 :]):
+    if m[0] == " that" and aside and not _phrase_only(low[aside.end() - 1 :]):
         # "I can announce that, based on …, the government assesses …"; not "We see that, of
-        # course, in the PRC …", where a phrase, not a clause, goes on after the aside
+        # course, in the PRC with technology being used …", where only a phrase goes on
         return False
     if m[0].startswith((" this", " that")):
         return True  # "… to address that, and …": a demonstrative has no noun to stand for
@@ -239,10 +239,16 @@ def _object_pronoun(low: str) -> bool:
     return not named
 
 
-def _opens_phrase(rest: str) -> bool:
-    """Whether ``rest`` opens on a preposition (a phrase of the verb's, not a new clause)."""
-    word = rest.split(" ", 1)[0]
-    return word in lexicon.PREPOSITIONS
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def _phrase_only(rest: str) -> bool:
+    """Whether ``rest`` opens on a preposition and no finite verb follows: a phrase of the
+    verb's ("in the PRC with technology being used …"), not a clause a phrase opens ("in many
+    cases the aid never arrives")."""
+    if rest.split(" ", 1)[0] not in lexicon.PREPOSITIONS:
+        return False
+    return not any(t in _FINITE for _, t, _, _ in postag.tag(rest))
 
 
 def _verb_after(word: str) -> bool:
@@ -881,9 +887,7 @@ def leans_back(
         return True  # "With regard to others who …": others than those the reader missed
     if not spoken and PARTITIVE.match(low):
         return True  # "Many of the prisons designated today …": which prisons?
-    if DONE_SO.search(" ".join(tokens[:SUBSTITUTE_WITHIN])) or DONE_THAT.search(
-        " ".join(tokens[:DEMONSTRATIVE_WITHIN])
-    ):
+    if DONE_SO.search(" ".join(tokens[:SUBSTITUTE_WITHIN])) or _done_that(low):
         return True  # "We have done so over …": the act is in the sentence before
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
@@ -957,6 +961,17 @@ def leans_back(
             stems = [w for s in subject for w in content_words(s) if len(w) > 3]
             return any(w[:STEM] in said_before for w in stems)
     return False
+
+
+def _done_that(low: str) -> bool:
+    """A "do that" in a sentence's opening words, before a pause, its end or a preposition, with
+    no clause before it in which its act could be named ("… and we will do that in May")."""
+    words = " ".join(re.findall(r"[a-z’']+|[,;:]", low))
+    m = DONE_THAT.search(words)
+    if m is None:
+        return False
+    before = words[: m.start()].split()
+    return len(before) < DEMONSTRATIVE_WITHIN and not {",", ";", "and", "but", "or"} & set(before)
 
 
 # He, him, his, she, her: a person the sentence must have named before it points at them.

@@ -112,6 +112,14 @@ PERSON_NOUNS = frozenset(
     footballer presenter champion winner pundit boss captain skipper midfielder striker
     defender goalkeeper winger star""".split()
 )
+# Nouns for a person by their own trade or achievement, which a story uses as an epithet for
+# the person it narrates ("The world indoor champion said: …"); not nouns for a part towards
+# others (victim, witness, boss, member, candidate), who are mostly someone else.
+EPITHET_NOUNS = frozenset(
+    """champion winner holder medallist medalist footballer striker midfielder goalkeeper
+    winger captain skipper actor actress singer musician pianist presenter novelist poet
+    artist royal""".split()
+)
 # Kinds of public body that a text names by the kind alone once it has given the full name:
 # "the UN Human Rights Council" … "The Council voted …".
 BODIES = (

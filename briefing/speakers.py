@@ -28,7 +28,7 @@ from importlib.resources import files
 from briefing import lexicon, postag
 from briefing.ingest.meta import describing_compound, fold, full_names
 from briefing.ingest.turns import same_person
-from briefing.text import MAX_ANALYZED_CHARS, common_word, split_sentences
+from briefing.text import MAX_ANALYZED_CHARS, common_word, content_words, split_sentences
 
 LOOKAROUND = 200
 _CUE = lexicon.cue_pattern()
@@ -938,23 +938,32 @@ _EPITHET = re.compile(
 
 
 def _epithet(description: str) -> bool:
-    """An age, a family, or a person by what they do or have won ("the world indoor
-    champion", "the striker"; lexicon.PERSON_NOUNS): not a position, which ``Cast.holder``
+    """An age or a family (``_EPITHET``), or a person by their own trade or achievement ("the
+    world indoor champion"; lexicon.EPITHET_NOUNS): not a position, which ``Cast.holder``
     finds by the title it was given, nor a body."""
-    return bool(_EPITHET.match(description)) or (
-        description.split()[0] == "The" and description.split()[-1].lower() in lexicon.PERSON_NOUNS
-    )
+    return bool(_EPITHET.match(description)) or _trade_epithet(description)
 
 
-_HELD_TITLE = "|".join(sorted(t.title() for t in lexicon.HELD_TITLES))
+def _trade_epithet(description: str) -> bool:
+    words = description.split()
+    return len(words) > 1 and words[0] == "The" and words[-1].lower() in lexicon.EPITHET_NOUNS
+
+
+# Titles of office a text writes before a name (not the courtesy titles everyone has)
+_HELD_TITLE = "|".join(
+    sorted(t.title() for t in lexicon.HELD_TITLES if t.title() not in lexicon.COURTESY_TITLES)
+)
+_NAME_WORDS = rf"(?:[A-Z][\w.’'-]*|{lexicon.alternation(lexicon.NAME_CONNECTORS)})\s+"
 
 
 def _titles_of(person: str, text: str) -> set[str]:
-    """The titles the text writes before the person's name ("Mayor Bill de Blasio")."""
-    surname = person.split()[-1]
-    words = rf"(?:[A-Z][\w.’'-]*|{lexicon.alternation(lexicon.NAME_CONNECTORS)})\s+"
-    pattern = rf"\b({_HELD_TITLE})\s+(?:{words}){{0,3}}{re.escape(surname)}\b"
-    return {m[1].lower() for m in re.finditer(pattern, text)}
+    """The titles of office ``text`` writes before the person's full name ("Mayor Bill de
+    Blasio")."""
+    if " " not in person:
+        return set()
+    name = r"\s+".join(re.escape(w) for w in person.split())
+    pattern = rf"(?<![\w.])({_HELD_TITLE})\s+(?:{_NAME_WORDS}){{0,2}}{name}\b"
+    return {m[1].lower() for m in re.finditer(pattern, text, re.I)}
 
 
 def _named_antecedent(text: str, opening: int, description: str, cast: Cast) -> str | None:
@@ -994,18 +1003,22 @@ ANTECEDENT_REACH = 1500  # characters before a quote where "the police" looks fo
 def _epithet_person(text: str, opening: int, epithet: str, cast: Cast) -> str | None:
     """The person an epithet stands for: the one the sentences just before narrate (of the
     sex a family noun gives). Not the latest speaker: "the former model … said the
-    46-year-old" may be someone the text has only described so far."""
+    46-year-old" may be someone the text has only described so far. A lead-in ("The world
+    champion said: “…”") is not a narrating sentence: the one before it is. A trade epithet
+    is no one's whose title of office says otherwise ("the Republican presidential
+    candidate" is not the "Mayor Bill de Blasio" narrated last)."""
     low = max(0, opening - 2 * LOOKAROUND)
     spans = split_sentences(text[low:opening])
-    if spans and text[low + spans[-1][0] : opening].rstrip()[-1:] not in ".!?":
-        # "The world champion said: “…”": the narrating sentence is the one before the lead-in
+    if spans and text[low + spans[-1][0] : opening].rstrip()[-1:] in ":,":
         opening = low + spans[-1][0]
     person = _narrated_person(text, opening, _role_gender(epithet), cast)
     if person is None or re.search(r"[’']s\s", person):
         return None  # "Trump’s money makes up …": a possession, no one
-    held = set(cast.positions.get(person, "").lower().split()) | _titles_of(person, text)
-    if held and not held & set(epithet.lower().split()[1:]):
-        return None  # "the Republican presidential candidate" is not the mayor narrated last
+    if _trade_epithet(epithet):
+        titles = _titles_of(cast.person(person), text[:opening])
+        held = set(content_words(" ".join([cast.positions.get(person, ""), *titles])))
+        if held and not held & set(content_words(epithet)):
+            return None
     return person
 
 
