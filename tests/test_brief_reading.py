@@ -769,7 +769,7 @@ def test_an_object_pronoun_with_nothing_named_before_it_leans_back():
     assert leans_back("No country has done more to address that, and we will go on.", ())
     assert leans_back("Look, for us, this is not a question of one country against another.", ())
     # an aside after "that" and then a phrase, not a clause: "that" is the verb's object
-    assert leans_back("We see that, of course, in the PRC with technology being used to surveil.", ())
+    assert leans_back("We see that, of course, in the PRC with technology being used there.", ())
     assert not leans_back(
         "I can announce that, based on the information available, the government assesses it.", ()
     )
