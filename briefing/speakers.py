@@ -963,7 +963,7 @@ def _titles_of(person: str, text: str) -> set[str]:
         return set()
     name = r"\s+".join(re.escape(w) for w in person.split())
     pattern = rf"(?<![\w.])({_HELD_TITLE})\s+(?:{_NAME_WORDS}){{0,2}}{name}\b"
-    return {m[1].lower() for m in re.finditer(pattern, text, re.I)}
+    return {m[1].lower() for m in re.finditer(pattern, text)}
 
 
 def _named_antecedent(text: str, opening: int, description: str, cast: Cast) -> str | None:
