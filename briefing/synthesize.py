@@ -1175,12 +1175,18 @@ def irrealis(text: str) -> bool:
 
 
 # An explicit date in a sentence: "June 2019", "June 5, 2019", "in 2019", and the year an
-# editor put in brackets after a month or a day ("in February of last year [2021]", "on
-# February 24 [2022]").
+# editor put in brackets, after a month or a day ("in February of last year [2021]", "on
+# February 24 [2022]") or after a relative time ("during the year [2023]").
 _EXPLICIT_DATE = re.compile(
-    rf"\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?"
+    rf"(?:\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?"
     rf"|(?P<named>{lexicon.month_pattern()})\b(?: (?P<nday>\d{{1,2}}))?[^.\[\]\d]{{0,20}}\[|in\s+)"
-    r"(?P<year>(?:19|20)\d\d)\b"
+    r"|\[)(?P<year>(?:19|20)\d\d)\b"
+)
+# The standard a comparison is made with ("37 percent more … than in 2022", "down by a third
+# compared with last year [2025]") is not when the event happened.
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|compared (?:with|to)|relative to)(?:\s+(?:in|during|over))?(?:\s+the)?"
+    r"(?:\s+(?:last|previous|past|prior|preceding|same))?(?:\s+(?:year|month|week|quarter))?\s+$"
 )
 BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
 # A government's release or briefing is news of its day: an event it recalls from over a month
@@ -1221,7 +1227,11 @@ def long_before(text: str, when: date | None, days: int = BACKGROUND_DAYS) -> bo
     if _YEARS_AGO.search(text):
         return True
     # a date a period runs from ("Since protests began in 2019, …") reaches the source's day
-    found = [m for m in _EXPLICIT_DATE.finditer(text) if not _SINCE.search(text, 0, m.start())]
+    found = [
+        m
+        for m in _EXPLICIT_DATE.finditer(text)
+        if not _SINCE.search(text, 0, m.start()) and not _COMPARED_WITH.search(text, 0, m.start())
+    ]
     if when is None or not found:
         return False
     latest = max(_last_day(m) for m in found)

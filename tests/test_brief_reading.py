@@ -1353,6 +1353,27 @@ def test_an_event_long_before_its_source_is_background():
     assert not background(background_candidate(late, release, doc_type="press release"))
 
 
+def test_the_year_a_comparison_is_made_with_does_not_date_the_event():
+    from datetime import date
+
+    from briefing.synthesize import background
+
+    # "than in 2022" is the standard of comparison; the event is the report's own year,
+    # which the editor put in brackets after "during the year"
+    more = "Authorities executed 37 percent more persons during the year [2023] than in 2022."
+    assert not background(background_candidate(more, date(2024, 4, 17)))
+    fewer = "The courts heard fewer cases than in 2022."
+    assert not background(background_candidate(fewer, date(2024, 4, 17)))
+    down = "Oil revenues are down by a third compared with last year [2025]."
+    assert not background(background_candidate(down, date(2026, 11, 19)))
+    # an event of the earlier year is still one
+    assert background(background_candidate("Parliament passed the law in 2022.", date(2024, 4, 17)))
+    # a year an editor put after a relative time dates the event: "last year [2021]"
+    last = "The ministry closed 40 newspapers last year [2021]."
+    assert background(background_candidate(last, date(2023, 4, 28)))
+    assert not background(background_candidate(last, date(2021, 12, 1)))
+
+
 def test_a_written_sentence_that_names_nobody_nowhere_and_no_number_is_background():
 
     from briefing.synthesize import background
