@@ -265,6 +265,12 @@ FRAME = re.compile(
     r" (?:an? |the |its |their )?(?:[\w’'-]+ ){0,4}?(?i:debate|session|meeting|summit"
     r"|conference|dialogue|talks|consultations|ministerial|mechanism)s?\b"
 )
+# A publication is a frame as a meeting is: that reports were issued ("NGOs … issued
+# periodic reports documenting abuses …") is the circumstance, what they found the news.
+PUBLICATION = re.compile(
+    r"\b(?:issued|published|released|produced) (?:an? |the |its |their )?(?:[\w’'-]+ ){0,3}?"
+    r"(?:reports?|studies|study|surveys?|reviews?|assessments?)\b"
+)
 OUTCOME = re.compile(r"\b(?:found|concluded that|demanded|called (?:on|for)|condemned)\b")
 # A sentence that gives an example of the one before: in a report, a finding ("There were
 # reports of officials threatening journalists.") is told with the case that shows it, as the
@@ -568,9 +574,9 @@ def _with_previous(
 
 
 def only_frame(text: str) -> bool:
-    """A meeting's frame (FRAME) and nothing that came of it: no outcome, decision or amount
-    besides the frame's own verb ("opened a session")."""
-    m = FRAME.search(text)
+    """A meeting's or a publication's frame (FRAME, PUBLICATION) and nothing that came of it:
+    no outcome, decision or amount besides the frame's own verb ("opened a session")."""
+    m = FRAME.search(text) or PUBLICATION.search(text)
     return m is not None and not (
         quantity(text)
         or OUTCOME.search(text)
@@ -1008,7 +1014,9 @@ def background(c: Candidate) -> bool:
         or (written and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))
-        or (c.doc.doc_type in OFFICIAL and only_frame(text))
+        # a government's releases and reports: a report's "… issued reports documenting
+        # abuses" too; a reporter reports a meeting or a report because it is news
+        or (c.doc.doc_type in PADDED and only_frame(text))
         or _recalled(c)
         or slogan(text)
         # a government's truism ("Businesses can provide crucial support …"); in news a bare

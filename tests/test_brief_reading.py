@@ -1353,6 +1353,21 @@ def test_an_event_long_before_its_source_is_background():
     assert not background(background_candidate(late, release, doc_type="press release"))
 
 
+def test_a_report_saying_only_that_reports_were_issued_is_background():
+    from briefing.synthesize import background
+
+    issued = (
+        "International organizations and NGOs, including the OSCE, issued periodic reports "
+        "documenting abuses committed by both sides during the war."
+    )
+    assert background(background_candidate(issued))
+    # what a report found is the news
+    found = "The OSCE published a report that found 4,000 civilians were detained."
+    assert not background(background_candidate(found))
+    # a reporter reports a publication because it is news
+    assert not background(background_candidate(issued, doc_type="news"))
+
+
 def test_the_year_a_comparison_is_made_with_does_not_date_the_event():
     from datetime import date
 
