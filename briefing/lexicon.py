@@ -23,6 +23,10 @@ REPORTING_VERBS = (
 )  # fmt: skip
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "sing": "sang", "read": "read"}
 MULTIWORD_CUES = ("according to", "put it")
+# The passive report of someone's words: "…,” he was once quoted as saying (by Interfax).
+PASSIVE_CUE = (
+    r"(?:is|was|has been|had been)(?: (?:once|also|later|[a-z]+ly))? (?:quoted|reported) as saying"
+)
 # One-syllable lemmas ending consonant-vowel-consonant double it before -ed/-ing (quip →
 # quipped); two-syllable ones stressed on the last syllable do too (admit → admitted).
 DOUBLING = {"quip", "admit"}
@@ -67,7 +71,8 @@ def cue_pattern() -> str:
     forms |= fitted_cue_verbs() - {"according"}  # only as "according to"
     forms |= set(MULTIWORD_CUES)
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
-    return "(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in alternatives) + ")"
+    escaped = [re.escape(f).replace(r"\ ", " ") for f in alternatives]
+    return "(?:" + "|".join([PASSIVE_CUE, *escaped]) + ")"
 
 
 # Names and the words around them, for finding who speaks (briefing.speakers).

@@ -135,6 +135,11 @@ AFTER_RULES = (
             "she said.",
             "Maria Delgado",
         ),
+        (
+            "Maria Delgado won again. Talks ended at noon. “My work is the best there is,” she "
+            "was once quoted as saying.",
+            "Maria Delgado",
+        ),
     ),
     _after(
         "body_pronoun_cue_after",
@@ -150,6 +155,7 @@ AFTER_RULES = (
         rf"(?P<name>{_NAME}){_PARENTHESIS}{_AFTER_ADVERBS}\s+{_CUE}\b",
         ("“We will not back down from this,” Maria Delgado said.", "Maria Delgado"),
         ("“I have never once been able to write quickly,” Tom Hale once said.", "Tom Hale"),
+        ("“We are ready to answer for it,” Tom Hale was quoted as saying.", "Tom Hale"),
     ),
     _after(
         "cue_role_comma_name_after",
