@@ -51,6 +51,7 @@ from briefing.text import content_words, cosine
 EXECUTIVE_POINTS = 6
 EXECUTIVE_WORDS = 55  # a longer bullet (a run of sentences) leads the summary only if no other can
 MIN_SECTION_POINTS = 2  # a section that would keep fewer gives no point to the summary
+ONE_STORY = ("press release", "news")  # sources that tell one story (not a briefing or report)
 
 
 def assemble(
@@ -176,16 +177,7 @@ def _summaries(
     ]
 
     def choose(i: int, pool: list[Candidate]) -> list[Candidate]:
-        topic = topics[i]
-        query, feedback = " ".join(topic.terms), plain_question(topic)
-        return select(
-            pool,
-            words=_words(topic, info),
-            query=query,
-            feedback=feedback,
-            actions=asked_actions(topic.query),
-            kind=answer_class(topic.query),
-        )
+        return _synthesis(topics[i], info, pool)
 
     picks = [choose(i, pool) for i, pool in enumerate(pools)]
 
@@ -246,14 +238,14 @@ def _summaries(
                 # after "… designating 15 individuals and entities")
                 and not any(e.doc is c.doc and same_decision(e, c) for e in executive)
             ]
-            again = select(
-                rest,
-                words=_words(topic, info),
-                query=" ".join(topic.terms),
-                feedback=plain_question(topic),
-                actions=asked_actions(topic.query),
-                kind=answer_class(topic.query),
-            )
+            # nor, where the section has enough besides, another sentence of a release or a
+            # news story the summary told: such a source tells one story, and the story has
+            # its place in the summary
+            stories = {id(e.doc) for e in executive if e.doc.doc_type in ONE_STORY}
+            other_stories = [c for c in rest if id(c.doc) not in stories]
+            again = _synthesis(topic, info, other_stories)
+            if len(again) < MIN_SECTION_POINTS and len(other_stories) < len(rest):
+                again = _synthesis(topic, info, rest)
             if len(again) >= MIN_SECTION_POINTS or len(again) >= len(chosen):
                 chosen = again
             else:
@@ -265,6 +257,18 @@ def _summaries(
         heading = set(content_words(topic.name))
         points.append([without_subject(to_point(c), c.doc, heading) for c in reading_order(chosen)])
     return [to_point(c) for c in executive], points
+
+
+def _synthesis(topic: Topic, info: BriefInfo, pool: list[Candidate]) -> list[Candidate]:
+    """A topic's synthesis over ``pool`` (its candidates, or what is left of them)."""
+    return select(
+        pool,
+        words=_words(topic, info),
+        query=" ".join(topic.terms),
+        feedback=plain_question(topic),
+        actions=asked_actions(topic.query),
+        kind=answer_class(topic.query),
+    )
 
 
 def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> Candidate:

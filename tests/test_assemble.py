@@ -182,3 +182,60 @@ def test_a_source_the_executive_summary_cites_stays_in_the_sources(cli, tmp_path
     cited = [p["source"] for p in brief["executive_summary"]]
     cited += [p["source"] for t in brief["topics"] for p in t["summary"] + t["quotes"]]
     assert brief["executive_summary"] and set(cited) <= listed
+
+
+def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(cli, tmp_path):
+    """A press release tells one story: once the executive summary has it, the section does
+    not retell it from another of the release's sentences ("… is designating five Iranian
+    individuals and entities" above, "Procurement agent … and four companies in his network
+    …" below: one designation, told twice)."""
+    import json
+
+    sources = tmp_path / "sources"
+    write_releases(
+        sources,
+        {
+            "iran-missiles": (
+                "Designations of Iranian Missile Suppliers",
+                "The United States is designating five Iranian individuals and entities for "
+                "their role in Iran's ballistic missile program. Procurement agent Reza Karimi "
+                "and four companies in his network bought propellant equipment for Iran's "
+                "missile program from suppliers in three countries. Iran has launched 40 "
+                "missiles since January.",
+            ),
+            "iran-oil": (
+                "Iran Oil Network Designated",
+                "The Treasury designated a network that sold Iranian oil to buyers in Asia. Iran "
+                "earned 2 billion dollars from the sales last year.",
+            ),
+            "iran-drones": (
+                "Sanctions on Iranian Drone Suppliers",
+                "The United States designated three Iranian firms that supplied drone engines. "
+                "Iran sold 400 drones to armed groups across the region.",
+            ),
+            "russia-banks": (
+                "Designations of Nine Banks",
+                "The United States designated nine Russian banks that finance the war. Russia "
+                "moved 3 billion dollars through the banks in 2026.",
+            ),
+            "russia-fleet": (
+                "Sanctions on Russia's Shadow Fleet",
+                "The United States designated eight Russian shipping companies and 14 vessels "
+                "that carried Russian oil above the price cap.",
+            ),
+        },
+    )
+    config = tmp_path / "brief.yaml"
+    config.write_text(
+        f"name: two\ntitle: Two Topics\nsources: [{sources}]\nwindow_days: 30\n"
+        f"output: {tmp_path / 'out'}\nformats: [json]\ntopics:\n"
+        "  - name: Iran\n    keywords: [Iran]\n"
+        "  - name: Russia\n    keywords: [Russia]\n"
+    )
+    result = cli("build", config, "--as-of", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next((tmp_path / "out").rglob("brief.json")).read_text())
+    told = {p["source"] for p in brief["executive_summary"]}
+    assert told
+    again = [p["text"] for t in brief["topics"] for p in t["summary"] if p["source"] in told]
+    assert again == []
