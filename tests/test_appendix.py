@@ -162,3 +162,35 @@ def test_sources_all_of_one_day_are_dated_not_called_a_period(tmp_path, cli):
     [txt] = (tmp_path / "out").rglob("brief.txt")
     text = txt.read_text()
     assert "Sources dated: 17 April 2024" in text and "Period covered" not in text
+
+
+def test_a_brief_of_one_topic_opens_on_its_bullets_not_a_cover_page(tmp_path, cli):
+    """An on-demand brief is one topic, about a page: its title and dates head the first page
+    and its bullets follow there, its title shown once (a cover page of three lines before one
+    page of bullets is a page the reader turns for nothing)."""
+    import docx
+
+    out = tmp_path / "out"
+    result = cli(
+        "brief",
+        PROJECTS / "mixed" / "sources",
+        "--topic",
+        "Russia",
+        "--keywords",
+        "Russia,Kremlin",
+        "--as-of",
+        "2026-11-23",
+        *("--format", "pdf", "--format", "docx", "--format", "json"),
+        "--out",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    folder = out / "russia" / "2026-11-23"
+    first = json.loads((folder / "brief.json").read_text())["topics"][0]["summary"][0]["text"]
+    page = " ".join(PdfReader(folder / "brief.pdf").pages[0].extract_text().split())
+    assert "Published 23 November 2026" in page
+    opening = " ".join(first.split()[:6])
+    assert opening in page
+    assert page[: page.index(opening)].count("Russia") == 1  # the title, once
+    document = docx.Document(str(folder / "brief.docx"))
+    assert len(document.sections) == 1  # no page of its own for the title

@@ -199,6 +199,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
     font = "Helvetica"
     rule = colors.black
     cover = True
+    masthead = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -213,18 +214,20 @@ class _NumberedCanvas(rl_canvas.Canvas):
         for state in self._pages:
             self.__dict__.update(state)
             if not (self.cover and self._pageNumber == 1):
-                self._furniture(total)
+                # under a masthead the first page's header would say the title again
+                self._furniture(total, header=self._pageNumber > 1 or not self.masthead)
             super().showPage()
         super().save()
 
-    def _furniture(self, total: int) -> None:
+    def _furniture(self, total: int, header: bool = True) -> None:
         width, height = self._pagesize
         self.saveState()
         self.setFont(self.font, 8.5)
         self.setFillColor(GREY)
         self.setStrokeColor(self.rule)
-        self.drawString(MARGIN, height - 12 * mm, self.title[:100])
-        self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
+        if header:
+            self.drawString(MARGIN, height - 12 * mm, self.title[:100])
+            self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         self.drawRightString(width - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
         self.restoreState()
@@ -279,8 +282,8 @@ class _Story:
             self.items.append(block)
             return
         self.flush()
-        if block.kind == "section" and block.cls == "cover":
-            self.cover(block)
+        if block.kind == "section" and block.cls in ("cover", "masthead"):
+            self.cover(block, page=block.cls == "cover")
         elif block.kind == "section" and block.cls == "toc":
             self.contents(self.headings)
         elif block.kind == "section":
@@ -300,8 +303,9 @@ class _Story:
             style = self.look.styles.get(block.cls or "", self.look.styles.get(block.kind))
             self.flow.append(self.para(block, style or self.look.styles["p"]))
 
-    def cover(self, block: Block) -> None:
-        self.flow.append(Spacer(1, 45 * mm))
+    def cover(self, block: Block, page: bool = True) -> None:
+        """The title, dates and label: on a page of their own, or heading the first page."""
+        self.flow.append(Spacer(1, 45 * mm if page else 0))
         for child in block.children:
             if child.kind == "img":
                 self.image(child, 45 * mm)
@@ -309,7 +313,10 @@ class _Story:
             else:
                 style = self.look.styles.get(child.cls or "", self.look.styles[child.kind])
                 self.flow.append(self.para(child, style))
-        self.flow += [NextPageTemplate("body"), PageBreak()]
+        if page:
+            self.flow += [NextPageTemplate("body"), PageBreak()]
+        else:
+            self.flow.append(Spacer(1, 6 * mm))
 
     def contents(self, headings: list[Block]) -> None:
         toc = TableOfContents(dotsMinLevel=0)
@@ -459,6 +466,7 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     look = _look(options.theme)
     blocks = parse_blocks(brief_html(brief, options))
     has_cover = any(b.kind == "section" and b.cls == "cover" for b in blocks)
+    masthead = any(b.kind == "section" and b.cls == "masthead" for b in blocks)
     path = out_dir / "brief.pdf"
     page = tuple(side * mm for side in page_size_mm(options.theme.page_size))
     doc = _BriefDoc(
@@ -486,7 +494,13 @@ def render_pdf(brief: Brief, out_dir: Path, options: RenderOptions) -> Path:
     canvas_class = type(
         "BriefCanvas",
         (_NumberedCanvas,),
-        {"title": brief.title, "font": look.regular, "rule": look.accent, "cover": has_cover},
+        {
+            "title": brief.title,
+            "font": look.regular,
+            "rule": look.accent,
+            "cover": has_cover,
+            "masthead": masthead,
+        },
     )
     headings = [b for b in walk(blocks) if b.kind == "h2" and b.id]
     # The frame's padding (6 pt a side) leaves this much room for the flowables.

@@ -130,10 +130,12 @@ class _Writer:
         after: Block | None = None,
     ) -> None:
         kind = block.kind
-        if kind == "section" and block.cls == "cover":
+        if kind == "section" and block.cls in ("cover", "masthead"):
+            page = block.cls == "cover"  # a masthead heads the first page instead
             for child in block.children:
-                self.cover_line(child)
-            self.doc.add_section(WD_SECTION.NEW_PAGE)
+                self.cover_line(child, page)
+            if page:
+                self.doc.add_section(WD_SECTION.NEW_PAGE)
             title = next((b.text for b in walk(block.children) if b.kind == "h1"), "")
             self.furniture(title)
             return
@@ -209,12 +211,12 @@ class _Writer:
         spacer.paragraph_format.keep_with_next = True
         spacer.add_run().font.size = Pt(4)
 
-    def cover_line(self, block: Block) -> None:
+    def cover_line(self, block: Block, page: bool = True) -> None:
         if block.kind == "img":
             self.image(block, Mm(45))
             return
         paragraph = self.styled("Title" if block.kind == "h1" else "Normal")
-        if block.kind == "h1":
+        if block.kind == "h1" and page:
             paragraph.paragraph_format.space_before = Pt(120)
         for run in block.runs:
             added = paragraph.add_run(run.text)
