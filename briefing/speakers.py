@@ -140,6 +140,12 @@ AFTER_RULES = (
             "was once quoted as saying.",
             "Maria Delgado",
         ),
+        # a surname alone, telling someone something: "Hale told …" names a person
+        (
+            "Hale told reporters that he was quitting. He later clarified his position. “I have "
+            "not given up,” he said.",
+            "Hale",
+        ),
     ),
     _after(
         "body_pronoun_cue_after",
@@ -1195,8 +1201,12 @@ def _narrated_person(
                 return cast.holder(name) or cast.person(name)
             continue
         person = cast.lookup(name)
-        if " " not in person and not cast.introduced(person):
-            continue  # one word the text never gives as a full name: "Officially", "Web"
+        # one word the text never gives as a full name: "Officially", "Web"; but one that
+        # opens the sentence telling someone something is a surname ("Martin told MCN …")
+        tells = _NAME_CUE.match(chunk, start, end)
+        told = bool(tells and tells["name"] == raw and not common_word(raw, text))
+        if " " not in person and not cast.introduced(person) and not told:
+            continue
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))
         if (
             known is None
