@@ -241,7 +241,7 @@ def _summaries(
             # nor, where the section has enough besides, another sentence of a release or a
             # news story the summary told: such a source tells one story, and the story has
             # its place in the summary
-            stories = {id(e.doc) for e in executive if e.doc.doc_type in ONE_STORY}
+            stories = {id(c.doc) for c in chosen if c.key in taken and c.doc.doc_type in ONE_STORY}
             other_stories = [c for c in rest if id(c.doc) not in stories]
             again = _synthesis(topic, info, other_stories)
             if len(again) < MIN_SECTION_POINTS and len(other_stories) < len(rest):

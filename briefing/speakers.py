@@ -1202,9 +1202,15 @@ def _narrated_person(
             continue
         person = cast.lookup(name)
         # one word the text never gives as a full name: "Officially", "Web"; but one that
-        # opens the sentence telling someone something is a surname ("Martin told MCN …")
+        # opens the sentence telling someone something about himself or herself is a
+        # surname ("Martin told MCN that he was quitting"; not "Moscow told Kyiv that …")
         tells = _NAME_CUE.match(chunk, start, end)
-        told = bool(tells and tells["name"] == raw and not common_word(raw, text))
+        told = bool(
+            tells
+            and tells["name"] == raw
+            and not common_word(raw, text)
+            and re.search(rf"\b(?:{gender or 'he|she'})\b", chunk[tells.end() : end], re.I)
+        )
         if " " not in person and not cast.introduced(person) and not told:
             continue
         known = cast.genders.get(person.split()[-1]) or _role_gender(cast.positions.get(person, ""))

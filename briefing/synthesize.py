@@ -271,6 +271,11 @@ PUBLICATION = re.compile(
     r"\b(?:issued|published|released|produced) (?:an? |the |its |their )?(?:[\w’'-]+ ){0,3}?"
     r"(?:reports?|studies|study|surveys?|reviews?|assessments?)\b"
 )
+# what may follow a publication that is only a frame: its subject, or the sentence's end
+SUBJECT_ONLY = re.compile(
+    r"\s*(?:[.;,]|$|(?:documenting|detailing|describing|covering|examining|reviewing|about"
+    r"|into)\b)"
+)
 OUTCOME = re.compile(r"\b(?:found|concluded that|demanded|called (?:on|for)|condemned)\b")
 # A sentence that gives an example of the one before: in a report, a finding ("There were
 # reports of officials threatening journalists.") is told with the case that shows it, as the
@@ -575,8 +580,13 @@ def _with_previous(
 
 def only_frame(text: str) -> bool:
     """A meeting's or a publication's frame (FRAME, PUBLICATION) and nothing that came of it:
-    no outcome, decision or amount besides the frame's own verb ("opened a session")."""
-    m = FRAME.search(text) or PUBLICATION.search(text)
+    no outcome, decision or amount besides the frame's own verb ("opened a session"). A
+    publication is a frame only with nothing after it but its subject ("… reports
+    documenting abuses"), not what it found ("… a report blaming the police")."""
+    published = PUBLICATION.search(text)
+    if published and not SUBJECT_ONLY.match(text, published.end()):
+        published = None
+    m = FRAME.search(text) or published
     return m is not None and not (
         quantity(text)
         or OUTCOME.search(text)
@@ -1188,13 +1198,22 @@ def irrealis(text: str) -> bool:
 _EXPLICIT_DATE = re.compile(
     rf"(?:\b(?:(?P<month>{lexicon.month_pattern()})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?"
     rf"|(?P<named>{lexicon.month_pattern()})\b(?: (?P<nday>\d{{1,2}}))?[^.\[\]\d]{{0,20}}\[|in\s+)"
-    r"|\[)(?P<year>(?:19|20)\d\d)\b"
+    r"|(?<=year )\[)(?P<year>(?:19|20)\d\d)\b"
 )
 # The standard a comparison is made with ("37 percent more … than in 2022", "down by a third
 # compared with last year [2025]") is not when the event happened.
+_PERIOD = (
+    r"(?:\s+the)?(?:\s+(?:last|previous|past|prior|preceding|same))?"
+    r"(?:\s+(?:year|month|week|quarter|period))?"
+)
 _COMPARED_WITH = re.compile(
-    r"\b(?:than|compared (?:with|to)|relative to)(?:\s+(?:in|during|over))?(?:\s+the)?"
-    r"(?:\s+(?:last|previous|past|prior|preceding|same))?(?:\s+(?:year|month|week|quarter))?\s+$"
+    r"\b(?:(?:than|compared (?:with|to)|relative to)(?:\s+(?:in|during|over))?"
+    + _PERIOD
+    + r"(?:\s+last\s+year)?"
+    # "down 50 percent on last year [2023]", "down from 450 last year [2023]"
+    + r"|(?:on|(?:up|down) from(?:\s+[\d,.]+)?)\s+(?:the\s+)?(?:last|previous|prior|same)\s+"
+    + r"(?:year|month|week|quarter|period))\s+$",
+    re.I,
 )
 BACKGROUND_DAYS = 183  # an event this long before its source is background to the source's news
 # A government's release or briefing is news of its day: an event it recalls from over a month

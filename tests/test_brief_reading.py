@@ -1361,9 +1361,13 @@ def test_a_report_saying_only_that_reports_were_issued_is_background():
         "documenting abuses committed by both sides during the war."
     )
     assert background(background_candidate(issued))
-    # what a report found is the news
+    # what a report found is the news, told with a participle too
     found = "The OSCE published a report that found 4,000 civilians were detained."
     assert not background(background_candidate(found))
+    blaming = "The commission released its final report on May 3 [2023] blaming the police."
+    assert not background(background_candidate(blaming, doc_type="press release"))
+    warning = "The UN released a report warning of famine in the region."
+    assert not background(background_candidate(warning))
     # a reporter reports a publication because it is news
     assert not background(background_candidate(issued, doc_type="news"))
 
@@ -1381,6 +1385,16 @@ def test_the_year_a_comparison_is_made_with_does_not_date_the_event():
     assert not background(background_candidate(fewer, date(2024, 4, 17)))
     down = "Oil revenues are down by a third compared with last year [2025]."
     assert not background(background_candidate(down, date(2026, 11, 19)))
+    for compared in (
+        "Compared with last year [2023], deaths fell by a third.",
+        "Deaths fell compared with the same period last year [2023].",
+        "Deaths fell to 300, down from 450 last year [2023].",
+        "Deaths are down 50 percent on last year [2023].",
+    ):
+        assert not background(background_candidate(compared, date(2024, 8, 1))), compared
+    # a bracketed year that is no editor's date: a law report's citation
+    cited = "The court cited Miller [2019] UKSC 41 in its ruling on Tuesday."
+    assert not background(background_candidate(cited, date(2024, 8, 1), doc_type="news"))
     # an event of the earlier year is still one
     assert background(background_candidate("Parliament passed the law in 2022.", date(2024, 4, 17)))
     # a year an editor put after a relative time dates the event: "last year [2021]"

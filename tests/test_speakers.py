@@ -624,3 +624,14 @@ def test_the_he_inside_the_is_no_pronoun():
 def test_a_passage_gives_its_last_quote_the_speaker_a_reader_names(passage, speaker):
     *_, (quote, _) = attributed(passage)
     assert quote.speaker == speaker
+
+
+def test_a_place_telling_another_is_no_he():
+    """A capital that tells another capital something is no antecedent for "he": the person
+    narrated before it is ("Moscow told Kyiv …" after "… Sergei Lavrov spoke …")."""
+    text = (
+        "Foreign Minister Sergei Lavrov spoke in Geneva on Monday.\n\nMoscow told Kyiv that "
+        "the ceasefire was over.\n\n“We will not negotiate under fire,” he said."
+    )
+    *_, (quote, _) = attributed(text)
+    assert quote.speaker != "Moscow"

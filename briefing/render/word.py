@@ -109,17 +109,23 @@ class _Writer:
         styles["Footer"].font.size = Pt(8.5)  # field results take the paragraph's size
         styles["Header"].font.size = Pt(8.5)
 
-    def furniture(self, title: str) -> None:
-        """Running header and "Page X of Y" footer, after the cover."""
+    def furniture(self, title: str, masthead: bool = False) -> None:
+        """Running header and "Page X of Y" footer, after the cover; under a masthead, the
+        first page has the footer only (its header would say the title again)."""
         section = self.doc.sections[-1]
         section.header.is_linked_to_previous = False
         section.footer.is_linked_to_previous = False
         section.header.paragraphs[0].text = title
-        footer = section.footer.paragraphs[0]
-        footer.add_run("Page ")
-        _field(footer, "PAGE")
-        footer.add_run(" of ")
-        _field(footer, "NUMPAGES")
+        footers = [section.footer]
+        if masthead:
+            section.different_first_page_header_footer = True
+            footers.append(section.first_page_footer)
+        for part in footers:
+            footer = part.paragraphs[0]
+            footer.add_run("Page ")
+            _field(footer, "PAGE")
+            footer.add_run(" of ")
+            _field(footer, "NUMPAGES")
 
     def block(
         self,
@@ -137,7 +143,7 @@ class _Writer:
             if page:
                 self.doc.add_section(WD_SECTION.NEW_PAGE)
             title = next((b.text for b in walk(block.children) if b.kind == "h1"), "")
-            self.furniture(title)
+            self.furniture(title, masthead=not page)
             return
         if kind == "section" and block.cls == "toc":
             self.contents(everything)
