@@ -42,26 +42,23 @@ def reader_texts(folder: Path) -> dict[str, str]:
     return {fmt: "".join(text.split()) for fmt, text in texts.items()}
 
 
-def test_on_demand_brief_names_sources_without_their_paths(tmp_path, cli):
-    sources = tmp_path / "my files"
-    shutil.copytree(PROJECTS / "mixed" / "sources", sources)
-    out = tmp_path / "out"
-    formats = [arg for fmt in (*READER_FORMATS, "json") for arg in ("--format", fmt)]
+def russia_brief(cli, sources: Path, out: Path, formats: tuple[str, ...]) -> Path:
+    """`briefing brief` on Russia over ``sources`` as of 23 November 2026: its edition folder."""
     result = cli(
         "brief",
         sources,
-        "--topic",
-        "Russia",
-        "--keywords",
-        "Russia,Kremlin",
-        "--as-of",
-        "2026-11-23",
-        *formats,
-        "--out",
-        out,
+        *("--topic", "Russia", "--keywords", "Russia,Kremlin", "--as-of", "2026-11-23"),
+        *(arg for fmt in formats for arg in ("--format", fmt)),
+        *("--out", out),
     )
     assert result.exit_code == 0, result.output
-    folder = out / "russia" / "2026-11-23"
+    return out / "russia" / "2026-11-23"
+
+
+def test_on_demand_brief_names_sources_without_their_paths(tmp_path, cli):
+    sources = tmp_path / "my files"
+    shutil.copytree(PROJECTS / "mixed" / "sources", sources)
+    folder = russia_brief(cli, sources, tmp_path / "out", (*READER_FORMATS, "json"))
     data = json.loads((folder / "brief.json").read_text())
     local = [s for s in data["sources"] if not s["url"]]
     assert local, "the fixture has sources without a URL"
@@ -170,22 +167,8 @@ def test_a_brief_of_one_topic_opens_on_its_bullets_not_a_cover_page(tmp_path, cl
     page of bullets is a page the reader turns for nothing)."""
     import docx
 
-    out = tmp_path / "out"
-    result = cli(
-        "brief",
-        PROJECTS / "mixed" / "sources",
-        "--topic",
-        "Russia",
-        "--keywords",
-        "Russia,Kremlin",
-        "--as-of",
-        "2026-11-23",
-        *("--format", "pdf", "--format", "docx", "--format", "json"),
-        "--out",
-        out,
-    )
-    assert result.exit_code == 0, result.output
-    folder = out / "russia" / "2026-11-23"
+    formats = ("pdf", "docx", "json")
+    folder = russia_brief(cli, PROJECTS / "mixed" / "sources", tmp_path / "out", formats)
     first = json.loads((folder / "brief.json").read_text())["topics"][0]["summary"][0]["text"]
     page = " ".join(PdfReader(folder / "brief.pdf").pages[0].extract_text().split())
     assert "Published 23 November 2026" in page
