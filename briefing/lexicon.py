@@ -64,6 +64,17 @@ INVERTING_CUES = (
 )  # fmt: skip
 
 
+# Verbs of thought that report a person's view, not their words (Quirk et al. 1985, §16.31,
+# "factual verbs" of the private kind): "he believes it is no coincidence …" narrates a view
+# that the quotation after it gives in the person's own words.
+BELIEF_VERBS = ("believe", "think", "feel", "fear", "hope", "suspect", "worry")
+
+
+def belief_verb(word: str) -> bool:
+    """Whether ``word`` is a form of a verb of thought (BELIEF_VERBS)."""
+    return any(word in inflections(lemma) for lemma in BELIEF_VERBS) or word in ("thought", "felt")
+
+
 def cue_pattern() -> str:
     """A regular expression (no groups) matching any form of a reporting verb: the lemmas
     above in every form, and the forms fitted on train."""
@@ -238,6 +249,7 @@ CLAUSE_OPENERS = (
     "In", "On", "At", "During", "After", "Following", "While", "As", "Before", "Earlier",
     "Later", "Last", "Since", "When", "Speaking", "Asked", "Still", "But", "And", "Yet",
     "Meanwhile", "Though", "Although", "Despite", "Because", "Unlike", "Amid", "Under", "With",
+    "Whilst",
 )  # fmt: skip
 # Capitalised words that open a sentence but are not a name.
 NOT_NAMES = frozenset(

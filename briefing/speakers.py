@@ -318,6 +318,14 @@ _SUBJECT = (
     # closing the apposition
     rf"|,\s+(?:{_ROLE_WORD})\b(?:{_PHRASE_CHAR}){{0,60}},(?:\s+[A-Z][\w&.’'-]*){{1,5}}(?=\s))?)"
 )
+# A person named with the place they work at: "Dr Jane Hill at King's College London",
+# "Prof Kevin Morgan from the University of Nottingham"
+_AFFILIATION_WORD = r"(?:[A-Z][\w&.’'-]*|of|for|and|the|on|in)"
+_AFFILIATED = (
+    rf"(?P<name>(?:{_ABBREVIATED_TITLE})\.?\s+{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{0,2}}"
+    rf"|{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,3}})\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.’'-]*"
+    rf"(?:\s+{_AFFILIATION_WORD}){{0,8}}?"
+)
 BEFORE_RULES = (
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
     # Limbaugh, “…"
@@ -375,6 +383,22 @@ BEFORE_RULES = (
             "woodland in ten years”.",
             "The Welsh government",
         ),
+    ),
+    # "Prof Kevin Morgan from the University of Nottingham said: “…”": a person and where
+    # they work, then the cue; not the institution, which ends right before the verb
+    _rule(
+        "affiliated_subject_cue_before",
+        "before",
+        re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_INTRO}{_AFFILIATED}{_ADVERBS}\s+(?P<cue>{_CUE})\b"
+            r"[^.!?“”\"]{0,120}$"
+        ),
+        (
+            "Prof Kevin Morgan from the University of Nottingham said: “Our findings are "
+            "exciting.”",
+            "Kevin Morgan",
+        ),
+        ("Dr Jane Hill at King's College London said: “This is a step forward.”", "Jane Hill"),
     ),
     _rule(
         "subject_cue_before",
@@ -471,6 +495,7 @@ CONTINUED = "continues_quote"  # “…,” she said, “…”: the parts of on
 NEXT_PARAGRAPH = "quote_paragraph_after_quote"
 PREVIOUS_SENTENCE = "previous_sentence_subject"  # a sentence about X, then X's quote
 PREVIOUS_PARAGRAPH = "previous_paragraph_subject"  # a paragraph about X, then a quote alone
+PREVIOUS_REPORT = "previous_paragraph_report"  # "… she added that …" ¶ then her quote alone
 
 
 @dataclass(frozen=True)
@@ -1182,6 +1207,10 @@ def _narrated_person(
             raw = found[1]["name"] or found[1]["appositive"] or ""
         elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
             raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
+        elif preposed := _preposed_antecedent(chunk, start, gender):
+            raw = preposed  # "As Ron Jones … prepares to mark the day, he says …"
+        elif affiliated := _AFFILIATED_CUE.match(chunk, start, end):
+            raw = affiliated["name"]  # "Prof Kevin Morgan from the University of … said …"
         elif (titled := _ROLE_THEN_NAME.match(chunk, start, end)) and _full_name_only(
             titled["name"]
         ):
@@ -1227,7 +1256,22 @@ def _narrated_person(
     return None
 
 
+def _preposed_antecedent(chunk: str, start: int, gender: str | None) -> str | None:
+    """The person a subject pronoun stands for when a clause put before it names them as
+    its own subject: backward anaphora into a preposed clause (Reinhart 1983), "As Ron
+    Jones prepares to mark the day, he says …"."""
+    m = _PREPOSED_SUBJECT.match(chunk, start)
+    if not m or m["pronoun"].lower() not in ((gender,) if gender else ("he", "she")):
+        return None
+    return m["name"]
+
+
+_PREPOSED_SUBJECT = re.compile(
+    rf"(?:{lexicon.alternation(lexicon.CLAUSE_OPENERS)})\s+(?P<name>{_PERSON_NAME})"
+    rf"(?:,[^,.!?“”\"]{{1,60}},)?\s+[a-z][^,.!?“”\"]{{0,160}},\s+(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]"
+)
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_AFFILIATED_CUE = re.compile(rf"{_INTRO}{_AFFILIATED}{_ADVERBS}\s+{_CUE}\b")
 _OPENS_ON_IT = re.compile(r"(?:[^,]{0,60},\s+)?[Ii]t\s")
 
 
@@ -1339,6 +1383,17 @@ PREVIOUS_PARAGRAPH_RULE = _rule(
     ),
 )
 
+PREVIOUS_REPORT_RULE = _rule(
+    PREVIOUS_REPORT,
+    "previous",
+    SENTENCE_RULES[1].pattern,
+    (
+        "Prof Ann Lee said the blood test was not yet ready.\n\nBut she added "
+        "that the markers were promising.\n\n“Our findings are exciting.”",
+        "Ann Lee",
+    ),
+)
+
 
 def _previous_paragraph_subject(text: str, opening: int) -> tuple[Rule, re.Match[str]] | None:
     """A paragraph that is a quotation and nothing else goes on from the paragraph before:
@@ -1351,7 +1406,23 @@ def _previous_paragraph_subject(text: str, opening: int) -> tuple[Rule, re.Match
     spans = split_sentences(previous, previous.rfind("\n") + 1)
     if not spans or previous[spans[-1][0] : spans[-1][1]][-1:] not in {".", "!"}:
         return None
-    return _named_subject(previous, spans[-1][0], text, PREVIOUS_PARAGRAPH_RULE)
+    named = _named_subject(previous, spans[-1][0], text, PREVIOUS_PARAGRAPH_RULE)
+    if named:
+        return named
+    # "But he added that the results were promising. ¶ “Our findings are exciting …”": news
+    # reports a speaker's words, then quotes them, the cue given once; the pronoun is
+    # resolved as a "he said" would be
+    conjunction = _CONJUNCTION.match(previous, spans[-1][0])  # "But he added …"
+    m = conjunction and SENTENCE_RULES[1].pattern.match(previous, conjunction.end())
+    verb = m and (m["v2"] or m["v1"])
+    reports = verb and (_CUE_WORD.fullmatch(verb) or lexicon.belief_verb(verb))
+    if m and m["pronoun"] in _NARRATING_PRONOUNS and reports:
+        return PREVIOUS_REPORT_RULE, m
+    return None
+
+
+_NARRATING_PRONOUNS = frozenset(("he", "she", "He", "She"))
+_CONJUNCTION = re.compile(r"(?:(?:But|And|Yet|So)\s+)?")  # always matches
 
 
 # Every rule, in the order they are tried.
@@ -1363,6 +1434,7 @@ RULES = (
     SAID_LAST,
     PREVIOUS_SENTENCE_RULE,
     PREVIOUS_PARAGRAPH_RULE,
+    PREVIOUS_REPORT_RULE,
 )
 _NOT_NAMES = lexicon.NOT_NAMES
 _TITLES = re.compile(

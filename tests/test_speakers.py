@@ -635,3 +635,35 @@ def test_a_place_telling_another_is_no_he():
     )
     *_, (quote, _) = attributed(text)
     assert quote.speaker != "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # a clause put before the pronoun names the person it stands for
+        ("As Ron Brill, from Newport, prepares to mark the day, he says some memories make "
+         "him smile.\n\nHe was captured in 1943.\n\n“We played football on Sundays,” he said.",
+         "Ron Brill"),
+        # a view narrated by a verb of thought, then given in the person's own words
+        ("Tom Askew, 96, was a prisoner for two years.\n\nWhilst many of his friends died on "
+         "the march, he believes the football saved him.\n\n“You could say the games we "
+         "played saved our lives.”", "Tom Askew"),
+        # the paraphrase names the speaker with where she works, the quote has no cue
+        ("Prof Ann Lee from the University of Leeds said the test was not ready.\n\nBut she "
+         "added that the markers were promising.\n\n“Our findings are exciting.”", "Ann Lee"),
+    ],
+)
+def test_a_quote_after_a_report_of_someone_is_theirs(passage, speaker):
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == speaker
+
+
+def test_a_thought_of_no_one_named_gives_no_speaker():
+    """The report before a quote must be of a he or she the text can name: "they believe"
+    gives the quote to no one it does not name."""
+    text = (
+        "The club was founded in 1901.\n\nWhilst the ground was sold, they believe it will "
+        "return.\n\n“We will be back one day.”"
+    )
+    *_, (quote, _) = attributed(text)
+    assert quote.speaker is None
