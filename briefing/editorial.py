@@ -640,13 +640,50 @@ def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         reference = CROSS_REFERENCE.search(text, start, end)
         return (reference.start(), reference.end(), " […]") if reference else None
     head, tail = partners
-    # counted only where commas part every item ("A, B, and C"): an "and" may be inside a
-    # name ("the Department of Health and Human Services"), and a wrong count is worse
-    # than none
+    # counted or named only where commas part every item ("A, B, and C"): an "and" may be
+    # inside a name ("the Department of Health and Human Services"), and a wrong count is
+    # worse than none
     parts = text[head:tail].split(",")
     if len(parts) > 2 and parts[-1].strip().startswith("and ") and 2 <= len(parts) <= 12:
-        return head, tail, f" [{_COUNTED[len(parts) - 2]} others]"
+        named = _named_partners([p.strip().removeprefix("and ") for p in parts])
+        return head, tail, f" [{named or _COUNTED[len(parts) - 2] + ' others'}]"
     return head, tail, " [others]"
+
+
+PARTNER_WORDS = 20  # a list of partners named in this many words is named, not counted
+
+
+def _named_partners(items: list[str]) -> str | None:
+    """The partners of a list, those that share a head ending on "of" named once under it
+    in the plural ("the U.S. Department of the Treasury, the U.S. Department of Commerce"
+    are "the U.S. Departments of the Treasury and Commerce"), in at most PARTNER_WORDS
+    words; None when no two share a head."""
+    words = [item.split() for item in items]
+    shared: list[str] = []
+    for item in words:
+        for k, word in enumerate(item[:-1], 1):
+            if word == "of" and k > len(shared) and item[k - 2][:1].isupper():
+                if sum(other[:k] == item[:k] for other in words) >= 2:
+                    shared = item[:k]
+    if not shared:
+        return None
+    mine = [" ".join(w[len(shared) :]) for w in words if w[: len(shared)] == shared]
+    rest = [" ".join(w) for w in words if w[: len(shared)] != shared]
+    head = " ".join([*shared[:-2], _office_plural(shared[-2]), "of"])
+    named = [f"{head} {_and(mine)}", *rest]
+    text = ", ".join(named[:-1]) + ", and " + named[-1] if rest else named[0]
+    return text if len(text.split()) <= PARTNER_WORDS else None
+
+
+def _office_plural(noun: str) -> str:
+    """A head noun of an office in the plural: Department, Departments; Ministry, Ministries."""
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 _COUNTED = "two three four five six seven eight nine ten eleven twelve".split()
@@ -833,8 +870,28 @@ def _other_anaphor(tokens: Sequence[str]) -> bool:
 
 
 def _presupposes(low: str) -> bool:
-    """An iterative (ITERATIVE) or an unnamed "other" set (``_other_set``) in ``low``."""
-    return bool(ITERATIVE.search(low)) or _other_set(low)
+    """An iterative (ITERATIVE), an unnamed "other" set (``_other_set``) or an event the
+    sentence has not told of (``_untold_event``) in ``low``."""
+    return bool(ITERATIVE.search(low)) or _other_set(low) or _untold_event(low)
+
+
+# what names an event in full after its noun ("the arrest of Petrov", "the raid that …")
+_POSTMODIFIERS = sorted(NOUN_PHRASE_GOES_ON - {"and", "or"})
+_EVENT_AT = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.TIME_PREPOSITIONS)}) the "
+    rf"({lexicon.alternation(lexicon.EVENT_NOUNS)})\b(?! (?:{'|'.join(_POSTMODIFIERS)})\b)"
+)
+
+
+def _untold_event(low: str) -> bool:
+    """A bare definite event after a preposition of time ("… assaulted her during the
+    arrest") whose noun the sentence has not said before it ("… was arrested in May and
+    beaten during the arrest" tells of it)."""
+    for m in _EVENT_AT.finditer(low):
+        stem = m[1][:STEM] if len(m[1]) > STEM else m[1].rstrip("s")
+        if stem not in low[: m.start()]:
+            return True
+    return False
 
 
 def _other_set(low: str) -> bool:

@@ -475,6 +475,16 @@ GENERAL_NOUNS = frozenset(
     outcome consequence consequences impact situation development developments""".split()
 )
 
+# Nouns of events (a general noun's kind, Halliday and Hasan 1976, §6.4): a bare definite one
+# after a preposition of time ("assaulted her during the arrest", "after the raid") places
+# the act at an event the text told of before, so the reader must have been told of it.
+EVENT_NOUNS = frozenset(
+    """arrest arrests raid raids attack attacks incident incidents protest protests
+    demonstration demonstrations meeting meetings visit trial hearing hearings operation
+    clashes crackdown detention interrogation search shooting explosion ambush""".split()
+)
+TIME_PREPOSITIONS = ("during", "after", "before", "following", "since", "ahead of", "amid")
+
 # Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): abstract nouns
 # whose content is a proposition said elsewhere. With a distal demonstrative ("that vision",
 # "those concerns", "on that front") they take up what was said before; "to that end", "in

@@ -1924,22 +1924,33 @@ def test_a_long_list_of_partners_between_subject_and_verb_is_elided_so_the_act_i
     d = doc(text, title="Cobalt advisory", authors=("Ministry of Foreign Affairs",))
     assert len(analyze(d).sentences[0].text.split()) > 70  # too long to be a bullet whole
     (first, *_) = [c.edited for c in candidates([analyze(d)])]
-    # the reader learns that others joined, and how many
-    assert first.text.startswith(
-        "The Ministry of Foreign Affairs, alongside [eight others], issued an updated business "
-        "advisory"
+    # the reader learns who joined, the ministries named once under their shared head
+    joined = (
+        " [the Ministries of Finance, Trade, Labor, Energy, Transport, Health and Justice, and "
+        "the Office of the Trade Envoy]"
     )
-    assert "".join(text[s:t] for s, t in first.spans) == first.text.replace(" [eight others]", "")
-    # counted only where commas part every item: an "and" may be inside a name
+    assert first.text.startswith(
+        f"The Ministry of Foreign Affairs, alongside{joined}, issued an updated business advisory"
+    )
+    assert "".join(text[s:t] for s, t in first.spans) == first.text.replace(joined, "")
     from briefing.editorial import elision
 
     named = (
         "The Ministry, alongside the Ministry of Health and Welfare, the Ministry of Trade, "
         "the Ministry of Labor, and the Trade Envoy, issued an advisory on cobalt mines."
     )
-    assert elision(named, 0, len(named))[2] == " [four others]"
-    unparted = named.replace(
-        "Trade, the Ministry of Labor, and", "Trade and the Ministry of Labor and"
+    assert elision(named, 0, len(named))[2] == (
+        " [the Ministries of Health and Welfare, Trade and Labor, and the Trade Envoy]"
+    )
+    # partners that share no head are counted, and only where commas part every item: an
+    # "and" may be inside a name
+    unlike = (
+        "The Ministry, alongside the Central Bank of Ruritania, the Cobalt Miners Union, the "
+        "Chamber of Commerce, and the Trade Envoy, issued an advisory on cobalt mines."
+    )
+    assert elision(unlike, 0, len(unlike))[2] == " [four others]"
+    unparted = unlike.replace(
+        "Union, the Chamber of Commerce, and", "Union and the Chamber of Commerce and"
     )
     assert elision(unparted, 0, len(unparted))[2] == " [others]"
     # a short list is kept whole, and a list that does not close before a verb is no list

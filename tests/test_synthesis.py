@@ -98,6 +98,22 @@ def test_a_written_sentence_presupposing_an_unseen_event_or_set_leans_back():
     assert not leans_back(spoken, [], spoken=True)
 
 
+def test_a_written_sentence_timed_by_an_event_it_never_told_of_leans_back():
+    """A bare definite event after a preposition of time places the act at an event told of
+    before; not one the sentence tells of itself or names in full."""
+
+    def written(text: str) -> bool:
+        return leans_back(text, [], spoken=False)
+
+    assert written("Her neighbors reported that security forces assaulted her during the arrest.")
+    assert written("Two journalists were detained after the raid and held for a week.")
+    assert written("Protests resumed in the capital following the hearing.")
+    assert not written("Police arrested Petrov in May and beat him during the arrest.")
+    assert not written("Forces fired on crowds during the protests of September 2022 in Zahedan.")
+    assert not written("Guards beat him during the interrogation at the Evin prison in May.")
+    assert not written("The law was passed after the elections despite strong objections.")
+
+
 def test_first_person_counts_only_outside_quotation_marks():
     assert first_person("We will not allow Iran to acquire a nuclear weapon.")
     assert first_person("Diplomacy remains our preferred path to a deal.")
