@@ -344,6 +344,10 @@ FINAL_POINTER = re.compile(
 PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
+# "Protesters, including minors and women, also reported …": past a long subject set off by
+# commas, the main clause's "also" still adds to what came before (not "…, also known as …")
+ALSO_AFTER_SUBJECT = re.compile(r" , also (?!known\b|called\b|referred\b)")
+ALSO_WITHIN = 16  # tokens
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 # A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "…
 # those concerns", "… share that vision." Where "that" could open a clause ("We believe that work
@@ -776,9 +780,12 @@ LIST_MARK = re.compile(r"[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 # What a law says on paper ("The law prohibited arbitrary arrest …"): alone it reads as what
 # happens, when the report's next sentence says the government ignored it; a sentence that
 # sets the practice against it ("…; however, many trials …") says both.
+_LEGAL = lexicon.alternation(lexicon.LEGAL_INSTRUMENTS)
 LAW_ON_PAPER = re.compile(
-    rf"(?:The |Its |[A-Z][\w’']* )?(?:\d{{4}} )?{lexicon.alternation(lexicon.LEGAL_INSTRUMENTS)}"
-    rf"(?: also| further| explicitly)? {lexicon.alternation(lexicon.PROVISION_VERBS)}\b",
+    rf"(?:The |Its |[A-Z][\w’']* )?(?:\d{{4}} )?{_LEGAL}"
+    rf"(?: also| further| explicitly)? {lexicon.alternation(lexicon.PROVISION_VERBS)}\b"
+    # "By law, children ages 15-18 could be employed if …": the same, the law put first
+    rf"|(?:By|Under(?: the)?|According to(?: the)?) (?:\d{{4}} )?{_LEGAL},",
     re.I,
 )
 # What a speaker or writer says right after a sentence to set against it: "But … cross-border
@@ -948,6 +955,8 @@ def leans_back(
         return True  # "We have done so over …": the act is in the sentence before
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
+    if ALSO_AFTER_SUBJECT.search(" ".join(tokens[:ALSO_WITHIN])):
+        return True  # "Protesters, including minors, also reported …"
     if any(p in low for p in ANAPHORIC_PHRASES):
         return True  # "… in this regard"
     unquoted = _QUOTED.sub(" ", low)

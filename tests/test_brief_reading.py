@@ -933,6 +933,7 @@ def test_a_place_is_no_ones_name_and_a_reported_this_points_back():
 def test_what_a_law_says_on_paper_is_no_bullet_unless_the_sentence_says_the_practice():
     text = (
         "The law prohibited arbitrary arrest and detention by the security forces.\n\n"
+        "By law, children ages 15-18 could be employed if found medically fit for work.\n\n"
         "The constitution provided for a public trial; however, many trials lasted one hour.\n\n"
         "Police detained 208 protesters in July and held 87 of them without charge.\n"
     )

@@ -98,6 +98,16 @@ def test_a_written_sentence_presupposing_an_unseen_event_or_set_leans_back():
     assert not leans_back(spoken, [], spoken=True)
 
 
+def test_an_also_after_a_long_subject_adds_to_what_came_before():
+    """Past a subject set off by commas, the main clause's "also" adds to what came before;
+    not "also known as", nor one inside the subject's own clause."""
+    assert leans_back("Protesters, including people under 18 and women, also reported abuse.", [])
+    assert leans_back("The ministry, which runs the prisons in the north, also denied access.", [])
+    assert not leans_back("Reza Karimi, also known as Reza the Tailor, was released in May.", [])
+    court = "The revolutionary court of the province of Tabriz, which also hears appeals, ruled."
+    assert not leans_back(court, [])
+
+
 def test_a_written_sentence_timed_by_an_event_it_never_told_of_leans_back():
     """A bare definite event after a preposition of time places the act at an event told of
     before; not one the sentence tells of itself or names in full."""
