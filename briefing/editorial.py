@@ -658,36 +658,36 @@ PARTNER_WORDS = 20  # a list of partners named in this many words is named, not 
 
 
 def _named_partners(items: list[str]) -> str | None:
-    """The partners of a list, those that share a head ending on "of" named once under it
-    in the plural ("the U.S. Department of the Treasury, the U.S. Department of Commerce"
-    are "the U.S. Departments of the Treasury and Commerce"), in at most PARTNER_WORDS
-    words; None when no two share a head."""
+    """The partners of a list, those that share a body's head before their first "of" named
+    once under it in the plural ("the U.S. Department of the Treasury, the U.S. Department
+    of Commerce" are "the U.S. Departments of the Treasury and Commerce"). None when no two
+    share such a head (lexicon.PLURAL_HEADS), when two are the same, or past PARTNER_WORDS
+    words."""
     words = [item.split() for item in items]
+    heads = [w.index("of") if "of" in w[1:] else 0 for w in words]
     shared: list[str] = []
-    for item in words:
-        for k, word in enumerate(item[:-1], 1):
-            if word == "of" and k > len(shared) and item[k - 2][:1].isupper():
-                if sum(other[:k] == item[:k] for other in words) >= 2:
-                    shared = item[:k]
-    if not shared:
+    for item, k in zip(words, heads, strict=True):
+        if k and item[k - 1] in lexicon.PLURAL_HEADS and len(item) > k + 1:
+            prefix = item[: k + 1]
+            if sum(other[: k + 1] == prefix for other in words) >= 2 and len(prefix) > len(shared):
+                shared = prefix
+    if not shared or len(set(items)) < len(items):
         return None
     mine = [" ".join(w[len(shared) :]) for w in words if w[: len(shared)] == shared]
     rest = [" ".join(w) for w in words if w[: len(shared)] != shared]
-    head = " ".join([*shared[:-2], _office_plural(shared[-2]), "of"])
+    head = " ".join([*shared[:-2], lexicon.PLURAL_HEADS[shared[-2]], "of"])
     named = [f"{head} {_and(mine)}", *rest]
-    text = ", ".join(named[:-1]) + ", and " + named[-1] if rest else named[0]
+    text = _and(named)
     return text if len(text.split()) <= PARTNER_WORDS else None
 
 
-def _office_plural(noun: str) -> str:
-    """A head noun of an office in the plural: Department, Departments; Ministry, Ministries."""
-    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
-
-
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """Items joined as a list, with a comma before the last "and" whenever an item holds an
+    "and" of its own ("Health and Human Services, Labor, and Energy")."""
+    if len(items) == 1:
+        return items[0]
+    serial = "," if len(items) > 2 or any(" and " in i for i in items) else ""
+    return ", ".join(items[:-1]) + f"{serial} and " + items[-1]
 
 
 _COUNTED = "two three four five six seven eight nine ten eleven twelve".split()
@@ -784,8 +784,11 @@ _LEGAL = lexicon.alternation(lexicon.LEGAL_INSTRUMENTS)
 LAW_ON_PAPER = re.compile(
     rf"(?:The |Its |[A-Z][\w’']* )?(?:\d{{4}} )?{_LEGAL}"
     rf"(?: also| further| explicitly)? {lexicon.alternation(lexicon.PROVISION_VERBS)}\b"
-    # "By law, children ages 15-18 could be employed if …": the same, the law put first
-    rf"|(?:By|Under(?: the)?|According to(?: the)?) (?:\d{{4}} )?{_LEGAL},",
+    # "By law, children ages 15-18 could be employed if …": the same, the law put first and
+    # a modal saying what may or must be (not "Under the law, police detained 40 people")
+    rf"|(?:By|Under(?: the)?|According to(?: the)?) (?:\d{{4}} )?{_LEGAL}, [^.;:]{{0,80}}?"
+    r"\b(?:could|may|might|must|shall|(?:was|were|is|are) (?:required|allowed|permitted"
+    r"|prohibited|entitled))\b",
     re.I,
 )
 # What a speaker or writer says right after a sentence to set against it: "But … cross-border
@@ -887,16 +890,18 @@ _POSTMODIFIERS = sorted(NOUN_PHRASE_GOES_ON - {"and", "or"})
 _EVENT_AT = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.TIME_PREPOSITIONS)}) the "
     rf"({lexicon.alternation(lexicon.EVENT_NOUNS)})\b(?! (?:{'|'.join(_POSTMODIFIERS)})\b)"
+    # a compound's first noun, not an event: "after the trial court ruled"
+    r"(?! (?:court|chamber|judge|period|date|room|team|party|order|warrant)s?\b)"
 )
 
 
 def _untold_event(low: str) -> bool:
     """A bare definite event after a preposition of time ("… assaulted her during the
-    arrest") whose noun the sentence has not said before it ("… was arrested in May and
-    beaten during the arrest" tells of it)."""
+    arrest") that the sentence has not told of before it, by a word of the event's own
+    (lexicon.EVENT_NOUNS: "… was detained in May and beaten during the detention")."""
     for m in _EVENT_AT.finditer(low):
-        stem = m[1][:STEM] if len(m[1]) > STEM else m[1].rstrip("s")
-        if stem not in low[: m.start()]:
+        told = lexicon.EVENT_NOUNS[m[1]]
+        if not any(w.startswith(told) for w in re.findall(r"[a-z]+", low[: m.start()])):
             return True
     return False
 

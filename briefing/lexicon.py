@@ -478,12 +478,28 @@ GENERAL_NOUNS = frozenset(
 # Nouns of events (a general noun's kind, Halliday and Hasan 1976, §6.4): a bare definite one
 # after a preposition of time ("assaulted her during the arrest", "after the raid") places
 # the act at an event the text told of before, so the reader must have been told of it.
-EVENT_NOUNS = frozenset(
-    """arrest arrests raid raids attack attacks incident incidents protest protests
-    demonstration demonstrations meeting meetings visit trial hearing hearings operation
-    clashes crackdown detention interrogation search shooting explosion ambush""".split()
-)
+EVENT_NOUNS = {  # each noun, and the start of the words that tell of its event
+    noun: told
+    for told, nouns in (
+        ("arrest", "arrest arrests"), ("raid", "raid raids"), ("attack", "attack attacks"),
+        ("protest", "protest protests"), ("demonstrat", "demonstration demonstrations"),
+        ("met", "meeting meetings"), ("visit", "visit visits"), ("tri", "trial trials"),
+        ("hear", "hearing hearings"), ("operat", "operation operations"),
+        ("clash", "clashes"), ("crack", "crackdown"), ("detain", "detention detentions"),
+        ("interrogat", "interrogation interrogations"), ("search", "search searches"),
+        ("shoot", "shooting shootings"), ("explo", "explosion explosions"),
+        ("ambush", "ambush ambushes"), ("incident", "incident incidents"),
+    )
+    for noun in nouns.split()
+}  # fmt: skip
 TIME_PREPOSITIONS = ("during", "after", "before", "following", "since", "ahead of", "amid")
+# Heads of government bodies, and their plurals, under which a list names several bodies once
+# ("the Departments of the Treasury and Commerce").
+PLURAL_HEADS = {
+    "Department": "Departments", "Ministry": "Ministries", "Office": "Offices",
+    "Bureau": "Bureaus", "Agency": "Agencies", "Embassy": "Embassies",
+    "Secretariat": "Secretariats", "Consulate": "Consulates", "Directorate": "Directorates",
+}  # fmt: skip
 
 # Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): abstract nouns
 # whose content is a proposition said elsewhere. With a distal demonstrative ("that vision",

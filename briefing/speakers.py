@@ -321,9 +321,13 @@ _SUBJECT = (
 # A person named with the place they work at: "Dr Jane Hill at King's College London",
 # "Prof Kevin Morgan from the University of Nottingham"
 _AFFILIATION_WORD = r"(?:[A-Z][\w&.’'-]*|of|for|and|the|on|in)"
+# (not "The Bank of England", "Royal College of Nursing": a body's own name, whose words
+# include the head of a body)
+_NOT_PERSON_WORD = rf"(?!(?:The|A|An|{lexicon.alternation(lexicon.ORGANISATION_HEADS)})\b)"
 _AFFILIATED = (
     rf"(?P<name>(?:{_ABBREVIATED_TITLE})\.?\s+{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{0,2}}"
-    rf"|{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,3}})\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.’'-]*"
+    rf"|{_NOT_PERSON_WORD}{_PERSON_WORD}(?:\s+{_NOT_PERSON_WORD}{_PERSON_WORD}){{1,3}})"
+    rf"\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][\w&.’'-]*"
     rf"(?:\s+{_AFFILIATION_WORD}){{0,8}}?"
 )
 BEFORE_RULES = (
@@ -1207,7 +1211,7 @@ def _narrated_person(
             raw = found[1]["name"] or found[1]["appositive"] or ""
         elif (said := _NAME_CUE.search(chunk, start, end)) and _full_name_only(said["name"]):
             raw = said["name"]  # "Palestinian chief negotiator Saeb Erekat said they would …"
-        elif preposed := _preposed_antecedent(chunk, start, gender):
+        elif preposed := _preposed_antecedent(text, low + start, gender):
             raw = preposed  # "As Ron Jones … prepares to mark the day, he says …"
         elif affiliated := _AFFILIATED_CUE.match(chunk, start, end):
             raw = affiliated["name"]  # "Prof Kevin Morgan from the University of … said …"
@@ -1256,20 +1260,25 @@ def _narrated_person(
     return None
 
 
-def _preposed_antecedent(chunk: str, start: int, gender: str | None) -> str | None:
+def _preposed_antecedent(text: str, at: int, gender: str | None) -> str | None:
     """The person a subject pronoun stands for when a clause put before it names them as
     its own subject: backward anaphora into a preposed clause (Reinhart 1983), "As Ron
-    Jones prepares to mark the day, he says …"."""
-    m = _PREPOSED_SUBJECT.match(chunk, start)
+    Jones prepares to mark the day, he says …". Only where the text has named no one
+    before the sentence at ``at``: after someone, the pronoun may be theirs ("Ann Lee …
+    While Mark Smith was in prison, she raised …")."""
+    m = _PREPOSED_SUBJECT.match(text, at)
     if not m or m["pronoun"].lower() not in ((gender,) if gender else ("he", "she")):
         return None
-    return m["name"]
+    return None if _NAMED_BEFORE.search(text, 0, at) else m["name"]
 
 
+# a subordinate clause, its subject and its verb: "As Ron Jones, from Newport, prepares …"
 _PREPOSED_SUBJECT = re.compile(
-    rf"(?:{lexicon.alternation(lexicon.CLAUSE_OPENERS)})\s+(?P<name>{_PERSON_NAME})"
-    rf"(?:,[^,.!?“”\"]{{1,60}},)?\s+[a-z][^,.!?“”\"]{{0,160}},\s+(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]"
+    rf"(?:{lexicon.alternation([w.title() for w in lexicon.SUBORDINATORS])}|As|Whilst)\s+"
+    rf"(?P<name>{_PERSON_NAME})(?:,[^,.!?“”\"]{{1,60}},)?\s+{_VERB}[^,.!?“”\"]{{0,160}},"
+    r"\s+(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]"
 )
+_NAMED_BEFORE = re.compile(rf"\b{_PERSON_NAME}\b")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _AFFILIATED_CUE = re.compile(rf"{_INTRO}{_AFFILIATED}{_ADVERBS}\s+{_CUE}\b")
 _OPENS_ON_IT = re.compile(r"(?:[^,]{0,60},\s+)?[Ii]t\s")

@@ -934,11 +934,12 @@ def test_what_a_law_says_on_paper_is_no_bullet_unless_the_sentence_says_the_prac
     text = (
         "The law prohibited arbitrary arrest and detention by the security forces.\n\n"
         "By law, children ages 15-18 could be employed if found medically fit for work.\n\n"
+        "Under the law, police detained 40 people without charge in March.\n\n"
         "The constitution provided for a public trial; however, many trials lasted one hour.\n\n"
         "Police detained 208 protesters in July and held 87 of them without charge.\n"
     )
     texts = [e.text[:16] for e in edited(text)]
-    assert texts == ["The constitution", "Police detained "]
+    assert texts == ["Under the law, p", "The constitution", "Police detained "]
 
 
 def test_this_year_and_the_year_of_a_report_get_their_year():
@@ -1927,8 +1928,8 @@ def test_a_long_list_of_partners_between_subject_and_verb_is_elided_so_the_act_i
     (first, *_) = [c.edited for c in candidates([analyze(d)])]
     # the reader learns who joined, the ministries named once under their shared head
     joined = (
-        " [the Ministries of Finance, Trade, Labor, Energy, Transport, Health and Justice, and "
-        "the Office of the Trade Envoy]"
+        " [the Ministries of Finance, Trade, Labor, Energy, Transport, Health, and Justice, "
+        "and the Office of the Trade Envoy]"
     )
     assert first.text.startswith(
         f"The Ministry of Foreign Affairs, alongside{joined}, issued an updated business advisory"
@@ -1941,8 +1942,13 @@ def test_a_long_list_of_partners_between_subject_and_verb_is_elided_so_the_act_i
         "the Ministry of Labor, and the Trade Envoy, issued an advisory on cobalt mines."
     )
     assert elision(named, 0, len(named))[2] == (
-        " [the Ministries of Health and Welfare, Trade and Labor, and the Trade Envoy]"
+        " [the Ministries of Health and Welfare, Trade, and Labor, and the Trade Envoy]"
     )
+    # named only under the head of a government body, and only partners all different
+    chairs = named.replace("Ministry of", "Chairman of")
+    assert elision(chairs, 0, len(chairs))[2] == " [four others]"
+    twice = named.replace("Health and Welfare", "Labor")
+    assert elision(twice, 0, len(twice))[2] == " [four others]"
     # partners that share no head are counted, and only where commas part every item: an
     # "and" may be inside a name
     unlike = (

@@ -667,3 +667,26 @@ def test_a_thought_of_no_one_named_gives_no_speaker():
     )
     *_, (quote, _) = attributed(text)
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # a body's own name, "of" and all, is no person at a place
+        ("The Bank of England said: “Rates will stay where they are for the rest of the "
+         "year.”", "The Bank of England"),
+        ("The Royal College of Nursing said: “Wards are short of staff every single "
+         "night.”", "The Royal College of Nursing"),
+        # a preposed phrase of place names no one; one of a person named before the he
+        # or she does not take it from them
+        ("Mark Drakeford spoke to reporters.\n\nIn Cardiff Bay on Tuesday, he said the plan "
+         "would fail.\n\n“We will not stand by while it is pushed through,” he said.",
+         "Mark Drakeford"),
+        ("Ann Lee lives in Leeds.\n\nWhile Mark Smith was in prison, she raised their three "
+         "children alone.\n\n“We will not stand by while it is pushed through,” she said.",
+         "Ann Lee"),
+    ],
+)
+def test_a_body_or_a_place_is_not_taken_for_a_person(passage, speaker):
+    *_, (quote, _) = attributed(passage)
+    assert quote.speaker == speaker

@@ -121,7 +121,11 @@ def test_a_written_sentence_timed_by_an_event_it_never_told_of_leans_back():
     assert not written("Police arrested Petrov in May and beat him during the arrest.")
     assert not written("Forces fired on crowds during the protests of September 2022 in Zahedan.")
     assert not written("Guards beat him during the interrogation at the Evin prison in May.")
-    assert not written("The law was passed after the elections despite strong objections.")
+    assert not written("The law was passed after the meeting of the council in May.")
+    assert not written("Police detained him in May and beat him during the detention.")
+    assert not written("The court overturned the verdict after the trial court ignored evidence.")
+    # a word that only begins like the event's is no telling of it
+    assert written("Researchers were detained after the search and held for a week.")
 
 
 def test_first_person_counts_only_outside_quotation_marks():
