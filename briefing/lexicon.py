@@ -68,11 +68,10 @@ INVERTING_CUES = (
 # "factual verbs" of the private kind): "he believes it is no coincidence …" narrates a view
 # that the quotation after it gives in the person's own words.
 BELIEF_VERBS = ("believe", "think", "feel", "fear", "hope", "suspect", "worry")
-
-
-def belief_verb(word: str) -> bool:
-    """Whether ``word`` is a form of a verb of thought (BELIEF_VERBS)."""
-    return any(word in inflections(lemma) for lemma in BELIEF_VERBS) or word in ("thought", "felt")
+BELIEF_FORMS = frozenset(f for lemma in BELIEF_VERBS for f in inflections(lemma)) | {
+    "thought",
+    "felt",
+}
 
 
 def cue_pattern() -> str:

@@ -1424,7 +1424,7 @@ def _previous_paragraph_subject(text: str, opening: int) -> tuple[Rule, re.Match
     conjunction = _CONJUNCTION.match(previous, spans[-1][0])  # "But he added …"
     m = conjunction and SENTENCE_RULES[1].pattern.match(previous, conjunction.end())
     verb = m and (m["v2"] or m["v1"])
-    reports = verb and (_CUE_WORD.fullmatch(verb) or lexicon.belief_verb(verb))
+    reports = verb and (_CUE_WORD.fullmatch(verb) or verb in lexicon.BELIEF_FORMS)
     if m and m["pronoun"] in _NARRATING_PRONOUNS and reports:
         return PREVIOUS_REPORT_RULE, m
     return None

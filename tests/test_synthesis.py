@@ -39,6 +39,11 @@ def edited(d: Document, index: int = -1):
     return edit(d, sentences, index % len(sentences))
 
 
+
+def written(text: str) -> bool:
+    """Whether a written (not spoken) sentence leans on one the reader was not shown."""
+    return leans_back(text, [], spoken=False)
+
 def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     before = [Sentence("The Treasury designated four tankers carrying Russian oil.", 0, 10)]
     assert leans_back("But it will not replace the talks in Geneva next month.", [])
@@ -60,9 +65,6 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
     assert leans_back("We have done so over the course of several weeks.", [])
     assert leans_back("With regard to others who may be considering such moves, we urge care.", [])
     assert not leans_back("The ministry and others in the region signed the accord in May.", [])
-    def written(text: str) -> bool:
-        return leans_back(text, [], spoken=False)
-
     assert written("Many of the prisons designated today held political detainees.")
     assert written("Two of the detainees were released on bail on Friday.")
     assert not written("One of the largest protests in years took place in Minsk.")
@@ -78,9 +80,6 @@ def test_openings_that_lean_on_an_unseen_sentence_are_recognised():
 def test_a_written_sentence_presupposing_an_unseen_event_or_set_leans_back():
     """An iterative presupposes an earlier event, an "other" set one the reader was told of
     (Levinson 1983; Modjeska 2003); not an "other" closing a list or one the sentence names."""
-
-    def written(text: str) -> bool:
-        return leans_back(text, [], spoken=False)
 
     assert written("Petrov was arrested again in June as he tried to cross the border.")
     assert written("In May the broadcaster moved its newsroom back to Vilnius.")
@@ -111,9 +110,6 @@ def test_an_also_after_a_long_subject_adds_to_what_came_before():
 def test_a_written_sentence_timed_by_an_event_it_never_told_of_leans_back():
     """A bare definite event after a preposition of time places the act at an event told of
     before; not one the sentence tells of itself or names in full."""
-
-    def written(text: str) -> bool:
-        return leans_back(text, [], spoken=False)
 
     assert written("Her neighbors reported that security forces assaulted her during the arrest.")
     assert written("Two journalists were detained after the raid and held for a week.")
