@@ -258,9 +258,10 @@ class _Story:
         return _keep_together(self.flow)
 
     def flush(self) -> None:
-        """The pending list items as bulleted or numbered paragraphs. A numbered entry (a
-        source in the appendix) is never split across pages; its number gets the room of the
-        widest number, so "10." keeps its space."""
+        """The pending list items as bulleted or numbered paragraphs. No item is split across
+        pages: a bullet's attribution ("— Sung Kim, …, 7 June 2022") never opens a page apart
+        from what was said, and a source in the appendix stays whole. A number gets the room
+        of the widest number, so "10." keeps its space."""
         if not self.items:
             return
         style = self.look.styles["li"]
@@ -271,7 +272,7 @@ class _Story:
         for number, item in enumerate(self.items, 1):
             bullet = f"{number}." if self.ordered else "•"
             para = _Para(self.markup(item, style), style, bulletText=bullet)
-            self.flow.append(KeepTogether([para]) if self.ordered else para)
+            self.flow.append(KeepTogether([para]))
         self.items = []
 
     def block(self, block: Block) -> None:
@@ -336,7 +337,9 @@ class _Story:
 
     def box(self, block: Block) -> Any:
         inner_width = self.width - 8 * mm
-        inner = _Story(self.look, self.chart, (inner_width - 16, self.height)).add(block.children)
+        story = _Story(self.look, self.chart, (inner_width - 16, self.height))
+        # a cell is laid out whole: a KeepTogether inside one would ask for a page of its own
+        inner = _unwrapped(story.add(block.children))
         # A one-cell table never splits, so a quote stays with its attribution.
         table = Table([[inner]], colWidths=[inner_width])
         quote = block.kind == "blockquote"
@@ -425,6 +428,14 @@ def _keep_together(flow: list[Any]) -> list[Any]:
 
 def _parts(item: Any) -> list[Any]:
     return list(item._content) if isinstance(item, KeepTogether) else [item]
+
+
+def _unwrapped(flow: list[Any]) -> list[Any]:
+    return [
+        part
+        for item in flow
+        for part in (_unwrapped(_parts(item)) if isinstance(item, KeepTogether) else [item])
+    ]
 
 
 def _solid(item: Any) -> list[Any]:
