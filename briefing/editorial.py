@@ -444,6 +444,11 @@ HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a
 # Menu items run together ("HomeReportsBureau"), a heading in capitals ("EXECUTIVE SUMMARY"),
 # a lettered list ("a. Freedom of … b. Prohibition of …").
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]|\b[A-Z]{4,} [A-Z]{4,}\b|(?:\s[a-h]\. [A-Z].*){2}")
+# Three or more names in a sentence's list, commas between them and "and" or "or" before the
+# last: a menu puts no commas between its items, a sentence does.
+_NAMES_LISTED = re.compile(
+    r"(?:\b[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}, ){2,}(?:and |or )?(?:the )?[A-Z]"
+)
 
 
 @dataclass(frozen=True)
@@ -864,10 +869,14 @@ def _heading_words(words: str, text: str) -> bool:
 
 def page_furniture(text: str) -> bool:
     """Menus, tables of contents and headings run into a sentence by the page reader: words
-    glued together, or mostly capitalised words."""
+    glued together, or mostly capitalised words that do not list names the way a sentence
+    lists them ("designated Chen Dong, Yang Jianping, and Yin Zonghua, who are …")."""
+    if _GLUED.search(text):
+        return True
     tokens = [t for t in text.split() if t[:1].isalpha()]
     caps = sum(1 for t in tokens if t[0].isupper())
-    return bool(_GLUED.search(text)) or (len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens))
+    capitalised = len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens)
+    return capitalised and not _NAMES_LISTED.search(text)
 
 
 def _other_anaphor(tokens: Sequence[str]) -> bool:

@@ -181,6 +181,19 @@ def test_datelines_bylines_and_greetings_are_not_bullets():
     assert edited(doc("Individuals eligible for the new resettlement program include:")) is None
 
 
+def test_a_sentence_listing_names_is_not_a_menu():
+    """Capitalised words listed the way a sentence lists them, commas between them and "and"
+    before the last, are names in a sentence; run together without commas they are a menu."""
+    listed = (
+        "The Department designated Chen Dong, Yang Jianping, Qiu Hong, and Yin Zonghua, "
+        "Deputy Directors of the Liaison Office in Hong Kong."
+    )
+    e = edited(doc(listed))
+    assert e is not None and e.text == listed
+    menu = "Home News World Politics Business Technology Science Health Sport The Council met."
+    assert edited(doc(menu)) is None
+
+
 def test_synthesis_covers_all_sources_within_budget_without_repeating():
     shared = "The council approved a 12 billion euro aid package for Ukraine on 14 November."
     docs = [
