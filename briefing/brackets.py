@@ -495,7 +495,37 @@ def anchor_days(
         and not _names_event(text, m)
     ]
     inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
+    for m in RELATIVE_MONTH.finditer(text, start, end):
+        year = _relative_month_year(m, doc.date)
+        if year is not None:
+            inserts.append((m.end(), f" [{year}]"))
     return _inserted(text, start, end, inserts)
+
+
+# "last August", "next March", "this June": a month counted from the day the source was
+# written, which a later reader cannot count ("Since the Taliban takeover last August" in a
+# release of July 2022 is August 2021).
+RELATIVE_MONTH = re.compile(
+    rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his) (?P<month>{lexicon.alternation(lexicon.MONTHS)})\b"
+    r"(?!,? \d{4}| \[| \d)"
+)
+
+
+def _relative_month_year(m: re.Match[str], on: date) -> int | None:
+    """The year of "last", "next" or "this" month ``m`` in a source dated ``on``: the last
+    such month before the source's own, the next after it, or the source's year. None for
+    the source's own month and the one next to it: "last March" written in April may be
+    either March, and a reader should not be told which."""
+    month = MONTH_NAMES.index(m["month"].lower()) + 1
+    rel = m["rel"].lower()
+    if rel == "this":
+        return on.year
+    away = (on.month - month) % 12 if rel == "last" else (month - on.month) % 12
+    if away <= 1:
+        return None
+    if rel == "last":
+        return on.year if month < on.month else on.year - 1
+    return on.year if month > on.month else on.year + 1
 
 
 def _another_week(doc: Document, m: re.Match[str], start: int, end: int) -> bool:
