@@ -1438,12 +1438,56 @@ def select(
     chosen = _greedy(
         pool, sims, cap, reward, cluster, words, weight, spread, by_source, units=units
     )
+    chosen = _more_specific(pool, chosen, sims, reward, words)
     leads = _leads_of_decisions(pool, chosen, sims, words)
     chosen = _without_padding(pool, leads)
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return [pool[k] for k in chosen]
+
+
+_FIGURE = re.compile(r"(?<![\w.-])\d[\d,.]*\d|(?<![\w.-])\d(?![\w])")
+# a sentence this similar to a bullet, with all its figures and more, tells its fact more
+# exactly (DUC 2004 37.24/9.73 -> 37.21/9.69; ducq 37.17/9.46 and QMSum 33.18/12.55 unchanged)
+SPECIFIC_SIM = 0.25
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(m[0].replace(",", "") for m in _FIGURE.finditer(_INSERTED.sub("", text)))
+
+
+def _more_specific(
+    pool: list[Candidate],
+    chosen: list[int],
+    sims: list[dict[int, float]],
+    reward: list[float],
+    budget: int,
+) -> list[int]:
+    """``chosen`` with a bullet given up for a sentence that says it again with more figures:
+    every figure of the bullet and more ("A total of 798 citizens were executed during the
+    year, marking a 37 percent increase" for "authorities executed 37 percent more
+    persons"). Of two tellings of one fact a brief keeps the more exact."""
+    out = list(chosen)
+    spent = sum(pool[i].words for i in out)
+    for n, j in enumerate(out):
+        mine = _figures(pool[j].edited.text)
+        if not mine:
+            continue
+        rivals = [
+            k
+            for k, sim in sims[j].items()
+            if sim >= SPECIFIC_SIM
+            and k not in out
+            and mine < _figures(pool[k].edited.text)
+            and spent - pool[j].words + pool[k].words <= max(budget, spent)
+            and not chosen_near(k, [i for i in out if i != j], sims, pool)
+        ]
+        if rivals:
+            k = max(rivals, key=lambda k: reward[k])
+            out[n] = k
+            spent += pool[k].words - pool[j].words
+    return out
 
 
 def _parts_of(pool: Sequence[Candidate]) -> list[tuple[str, int]]:

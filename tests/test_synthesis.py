@@ -194,6 +194,27 @@ def test_a_sentence_listing_names_is_not_a_menu():
     assert edited(doc(menu)) is None
 
 
+def test_of_two_tellings_of_one_fact_the_more_exact_is_kept():
+    """A bullet gives way to a sentence that says it again with all its figures and more."""
+    from briefing.synthesize import _more_specific, _similarities, _tfidf
+
+    text = (
+        "Authorities executed 37 percent more persons during 2023 than in 2022, activists said.\n"
+        "A total of 798 persons were executed during 2023, a 37 percent increase from 2022.\n"
+        "Courts executed 12 persons for drug offences during 2023, up from 2022.\n"
+        "The government imprisoned lawyers who defended protesters in the courts.\n"
+    )
+    pool = candidates([analyze(doc(text))])
+    at = {c.edited.text.split()[0]: i for i, c in enumerate(pool)}
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    reward = [1.0] * len(pool)
+    kept = _more_specific(pool, [at["Authorities"], at["The"]], sims, reward, 100)
+    assert kept == [at["A"], at["The"]]
+    # other figures are another fact ("12 persons" is not the 37 percent told again)
+    kept = _more_specific(pool, [at["Courts"]], sims, reward, 100)
+    assert kept == [at["Courts"]]
+
+
 def test_synthesis_covers_all_sources_within_budget_without_repeating():
     shared = "The council approved a 12 billion euro aid package for Ukraine on 14 November."
     docs = [
