@@ -369,6 +369,8 @@ def candidates(
                 )
                 if any(s < sentence.end and sentence.start < e for s, e in used[sid]):
                     continue  # the sentence it leans on is quoted elsewhere in the brief
+            elif _undone_after(doc, sentences, i):
+                continue  # told alone it misleads: taken with what undoes it, if it can be
             elif FRAME.search(sentence.text):
                 run = _with_outcome(doc, sentences, i)
                 if run is not None and not any(
@@ -535,6 +537,22 @@ def _by_section(sentences: Sequence[Sentence], found: Sequence[tuple[int, str]])
         order.append((place[section] if section else -1, i))
         place[section] += 1
     return [i for _, i in sorted(order)]
+
+
+_REVERSAL = re.compile(rf"\b(?:{lexicon.alternation(lexicon.REVERSAL_VERBS)})", re.I)
+
+
+def _undone_after(doc: Document, sentences: Sequence[Sentence], i: int) -> bool:
+    """Whether a sentence of the same paragraph right after ``sentences[i]`` (within
+    LEAN_BACK) undoes what it tells, pointing back at it: "In January, protesters … were
+    sentenced to death …" before "In May, the Supreme Court canceled their convictions …".
+    A bullet of the first alone would tell the reader the opposite of what happened."""
+    for k in range(i + 1, min(len(sentences), i + 1 + LEAN_BACK)):
+        if "\n" in doc.text[sentences[k - 1].end : sentences[k].start]:
+            return False
+        if _REVERSAL.search(sentences[k].text) and edit(doc, sentences, k) is None:
+            return True
+    return False
 
 
 def _with_previous(

@@ -194,6 +194,18 @@ def test_a_sentence_listing_names_is_not_a_menu():
     assert edited(doc(menu)) is None
 
 
+def test_a_decision_undone_right_after_is_never_told_alone():
+    """ "… were sentenced to death" is not a bullet when the next sentence of its paragraph
+    says a court overturned the sentences: alone it would tell the opposite of what happened."""
+    sentenced = "In January, two protesters were sentenced to death by a court in Tehran."
+    undone = "In May, the Supreme Court overturned their death sentences."
+    texts = [c.edited.text for c in candidates([analyze(doc(f"{sentenced} {undone}\n"))])]
+    assert sentenced not in texts and all(undone in t for t in texts)
+    kept = "In May, the court heard the appeals of both men."
+    texts = [c.edited.text for c in candidates([analyze(doc(f"{sentenced} {kept}\n"))])]
+    assert sentenced in texts
+
+
 def test_of_two_tellings_of_one_fact_the_more_exact_is_kept():
     """A bullet gives way to a sentence that says it again with all its figures and more."""
     from briefing.synthesize import _more_specific, _similarities, _tfidf
