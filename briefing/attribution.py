@@ -32,6 +32,9 @@ SIGNERS = re.compile(
 
 
 PREAMBLE = 1500  # the signers are named before the statement's text
+# The line after which a posted statement's own text begins ("Begin Text:"): what comes
+# before it is the words of the office that posted it.
+BEGIN_TEXT = re.compile(r"^(?:Begin(?:ning of)? Text|BEGIN TEXT)\s*[:.]?\s*$", re.M)
 
 
 NAMED_SIGNERS = 2  # "Representatives of the Arab League, Egypt and 11 others"
@@ -57,6 +60,9 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
     if sentence.speaker:
         return _full_name(doc, sentence.speaker)
     joint = JOINT_STATEMENT.match(doc.title)
+    begins = BEGIN_TEXT.search(doc.text, 0, PREAMBLE) if joint else None
+    if begins and sentence.end <= begins.start():
+        joint = None  # the office that posted it, telling who met before the text begins
     if joint:  # its "we" is the signatories, not the office that posted it
         who = joint["who"] or signers(doc.text)
         if who:

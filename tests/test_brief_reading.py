@@ -86,6 +86,16 @@ def test_a_joint_statement_speaks_for_its_signers_not_the_office_that_posted_it(
     assert joint.said_by == "Joint Statement on the Launch"
     [single] = edited(body, title="Secretary’s Statement on the Launch", authors=("Office",))
     assert single.said_by == "Office"
+    # before "Begin Text:", the office that posted it says who met
+    posted = (
+        "Representatives of Egypt, France, Jordan and Qatar met in Paris on April 28 to discuss "
+        f"the war.\n\nBegin Text:\n\n{body}"
+    )
+    said = {
+        e.text[:6]: e.said_by
+        for e in edited(posted, title="Joint Statement on Syria", authors=("Office",))
+    }
+    assert said == {"Repres": "Office", "We con": "Representatives of Egypt, France and 2 others"}
 
 
 def test_a_list_item_finishing_its_lead_in_is_no_bullet():
