@@ -621,7 +621,7 @@ MONTH_NAMES = tuple(m.lower() for m in lexicon.MONTHS)
 # A month, maybe with its day, that no year follows: "In March the commissioner …", "On
 # August 30, prison officials …" (not "March 24, 2022", "May 2023" or "the 30 August 2023").
 MONTH_WITHOUT_YEAR = re.compile(
-    r"(?<!\d )(?<!\blast )(?<!\bnext )(?<!\bthis )"
+    r"(?<!\d )(?<!\b[Ll]ast )(?<!\b[Nn]ext )(?<!\b[Tt]his )"
     rf"\b(?P<month>{lexicon.alternation(lexicon.MONTHS)})"
     r"(?!(?: \d{1,2}(?:st|nd|rd|th)?)?,? \d{4})"
     r"(?: (?P<day>\d{1,2})(?:st|nd|rd|th)?)?\b"

@@ -445,10 +445,14 @@ HEADING_SHARE = 0.6  # a run of words most of them capitalised is a heading or a
 # a lettered list ("a. Freedom of … b. Prohibition of …").
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]|\b[A-Z]{4,} [A-Z]{4,}\b|(?:\s[a-h]\. [A-Z].*){2}")
 # Three or more names in a sentence's list, commas between them and "and" or "or" before the
-# last: a menu puts no commas between its items, a sentence does.
+# last: a menu puts no commas between its items, a sentence does…
 _NAMES_LISTED = re.compile(
-    r"(?:\b[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}, ){2,}(?:and |or )?(?:the )?[A-Z]"
+    r"(?:\b(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}, ){2,}(?:and|or) (?:the )?[A-Z]"
 )
+# …and says something of them in words of its own, not only "of", "and", "on" between names
+# ("Bureau of Democracy, Human Rights, and Labor Country Reports on …" is a heading)
+_LINKING_WORDS = frozenset("of and or the on in for to at by with from a an".split())
+SENTENCE_WORDS = 1
 
 
 @dataclass(frozen=True)
@@ -876,7 +880,10 @@ def page_furniture(text: str) -> bool:
     tokens = [t for t in text.split() if t[:1].isalpha()]
     caps = sum(1 for t in tokens if t[0].isupper())
     capitalised = len(tokens) >= 8 and caps > HEADING_SHARE * len(tokens)
-    return capitalised and not _NAMES_LISTED.search(text)
+    if not capitalised:
+        return False
+    said = [t for t in tokens if t[0].islower() and t.strip(",.;:") not in _LINKING_WORDS]
+    return not (_NAMES_LISTED.search(text) and len(said) >= SENTENCE_WORDS)
 
 
 def _other_anaphor(tokens: Sequence[str]) -> bool:

@@ -493,11 +493,16 @@ EVENT_NOUNS = {  # each noun, and the start of the words that tell of its event
 }  # fmt: skip
 TIME_PREPOSITIONS = ("during", "after", "before", "following", "since", "ahead of", "amid")
 # Verbs that undo a decision told before them ("In May, the Supreme Court canceled their
-# convictions and overturned their death sentences"): the start of each of their forms.
+# convictions and overturned their death sentences"): the start of each of their forms…
 REVERSAL_VERBS = (
-    "overturn", "quash", "annul", "revok", "rescind", "repeal", "reversed", "commut",
-    "acquit", "pardon", "vacated", "cancel", "withdrew", "withdrawn", "dropped the charge",
-    "dropped all charge", "dropped charge", "lifted the ban", "struck down",
+    "overturn", "quash", "annul", "revok", "rescind", "repeal", "revers", "commut", "acquit",
+    "pardon", "vacat", "cancel", "withdr", "dropp", "lift", "struck down", "strike down",
+)  # fmt: skip
+# …and the decisions they undo, as the object that points back ("their convictions")
+UNDONE_DECISIONS = (
+    "conviction", "sentence", "verdict", "ruling", "decision", "charge", "ban", "order",
+    "law", "decree", "designation", "sanction", "penalty", "fine", "warrant", "suspension",
+    "restriction", "measure", "appointment", "licen[cs]e",
 )  # fmt: skip
 # Heads of government bodies, and their plurals, under which a list names several bodies once
 # ("the Departments of the Treasury and Commerce").

@@ -539,19 +539,46 @@ def _by_section(sentences: Sequence[Sentence], found: Sequence[tuple[int, str]])
     return [i for _, i in sorted(order)]
 
 
-_REVERSAL = re.compile(rf"\b(?:{lexicon.alternation(lexicon.REVERSAL_VERBS)})", re.I)
+# a verb of undoing with the decision it undoes as its object, pointing back: "canceled their
+# convictions", "overturned the verdict", "acquitted them" (not "overturned police cars")
+_REVERSAL = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.REVERSAL_VERBS)})\w*\s+"
+    r"(?:(?:the|their|his|her|its|all|both)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?P<decision>{'|'.join(lexicon.UNDONE_DECISIONS)})s?\b|(?:them|him|her)\b)",
+    re.I,
+)
+# what "acquitted them", "pardoned him" undo: a sentence, a conviction, a charge
+_PERSONAL_DECISIONS = ("sentenc", "convict", "charg")
 
 
 def _undone_after(doc: Document, sentences: Sequence[Sentence], i: int) -> bool:
-    """Whether a sentence of the same paragraph right after ``sentences[i]`` (within
-    LEAN_BACK) undoes what it tells, pointing back at it: "In January, protesters … were
-    sentenced to death …" before "In May, the Supreme Court canceled their convictions …".
+    """Whether a sentence of the same paragraph and speaker right after ``sentences[i]``
+    (within LEAN_BACK) undoes the decision it tells, pointing back at it: "In January,
+    protesters … were sentenced to death …" before "In May, the Supreme Court canceled their
+    convictions and overturned their death sentences".
     A bullet of the first alone would tell the reader the opposite of what happened."""
+    told = sentences[i].text.lower()
     for k in range(i + 1, min(len(sentences), i + 1 + LEAN_BACK)):
-        if "\n" in doc.text[sentences[k - 1].end : sentences[k].start]:
+        if (
+            "\n" in doc.text[sentences[k - 1].end : sentences[k].start]
+            or sentences[k].speaker != sentences[i].speaker
+        ):
             return False
-        if _REVERSAL.search(sentences[k].text) and edit(doc, sentences, k) is None:
-            return True
+        undone = list(_REVERSAL.finditer(sentences[k].text))
+        if not undone:
+            continue
+        # the decision it undoes is the one this sentence told ("sentenced" … "overturned
+        # their death sentences"), not one told in a sentence between them
+        stems = {
+            stem
+            for m in undone
+            for stem in ((m["decision"].lower()[:5],) if m["decision"] else _PERSONAL_DECISIONS)
+        }
+        between = " ".join(s.text for s in sentences[i + 1 : k]).lower()
+        return (
+            any(re.search(rf"\b{s}", told) and not re.search(rf"\b{s}", between) for s in stems)
+            and edit(doc, sentences, k) is None  # and it points back
+        )
     return False
 
 
@@ -1471,8 +1498,17 @@ _FIGURE = re.compile(r"(?<![\w.-])\d[\d,.]*\d|(?<![\w.-])\d(?![\w])")
 SPECIFIC_SIM = 0.25
 
 
+# a date's numbers are when, not how many: "during 2023", "on 14 November", "May 5th"
+_DATE_NUMBERS = re.compile(
+    rf"\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{lexicon.month_pattern()}"
+    rf"|{lexicon.month_pattern()}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
+
+
 def _figures(text: str) -> frozenset[str]:
-    return frozenset(m[0].replace(",", "") for m in _FIGURE.finditer(_INSERTED.sub("", text)))
+    """The counts and amounts a sentence gives, not its dates or editor's insertions."""
+    bare = _DATE_NUMBERS.sub(" ", _INSERTED.sub("", text))
+    return frozenset(m[0].replace(",", "") for m in _FIGURE.finditer(bare))
 
 
 def _more_specific(
@@ -1500,6 +1536,7 @@ def _more_specific(
             and mine < _figures(pool[k].edited.text)
             and spent - pool[j].words + pool[k].words <= max(budget, spent)
             and not chosen_near(k, [i for i in out if i != j], sims, pool)
+            and not any(same_start(pool[k], pool[i]) for i in out if i != j)
         ]
         if rivals:
             k = max(rivals, key=lambda k: reward[k])
@@ -1571,6 +1608,7 @@ def _leads_of_decisions(
             and same_decision(pool[k], pool[j])
             and spent - pool[j].words + pool[k].words <= max(budget, spent)
             and not chosen_near(k, [i for i in out if i != j], sims, pool)
+            and not any(same_start(pool[k], pool[i]) for i in out if i != j)
         ]
         if leads:
             out[n] = min(leads, key=lambda k: pool[k].sentence.start)

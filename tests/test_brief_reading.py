@@ -351,6 +351,8 @@ def test_last_year_gets_its_year():
             "Talks resumed last March [2022] and will go on next June [2023] and next "
             "September [2022].",
         ),
+        ("Last March, the talks failed.", "Last March [2022], the talks failed."),  # once
+        ("Next March the talks resume.", "Next March [2023] the talks resume."),
         # left as they are
         ("The talks of last August 2021 failed.", None),  # its year is given
         ("Prices rose last June and will fall next August.", None),  # June or July 2022?
