@@ -74,6 +74,21 @@ def write_releases(folder, releases: dict[str, tuple[str, str]]) -> None:
         )
 
 
+def build_two_topics(cli, tmp_path, sources, topics: str, formats: str) -> dict:
+    """brief.json of a build over ``sources`` with ``topics`` (YAML list items), as of
+    30 November 2026."""
+    import json
+
+    config = tmp_path / "brief.yaml"
+    config.write_text(
+        f"name: two\ntitle: Two Topics\nsources: [{sources}]\nwindow_days: 30\n"
+        f"output: {tmp_path / 'out'}\nformats: [{formats}]\ntopics:\n{topics}"
+    )
+    result = cli("build", config, "--as-of", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    return json.loads(next((tmp_path / "out").rglob("brief.json")).read_text())
+
+
 def test_a_question_naming_a_country_is_answered_from_what_is_said_of_it(cli, tmp_path):
     """`briefing brief … --query "…Russia?"` over releases on several countries: every bullet
     and every key quote is about Russia (the question's name is the brief's focus, through
@@ -133,7 +148,6 @@ def test_a_source_the_executive_summary_cites_stays_in_the_sources(cli, tmp_path
     """A section asked about a name lists the sources it cites and those naming it; a bullet
     the executive summary takes out of it still cites its source, which the brief must list
     (it was dropped from the sources, and the HTML brief failed on the missing one)."""
-    import json
 
     sources = tmp_path / "sources"
     releases = {
@@ -166,18 +180,13 @@ def test_a_source_the_executive_summary_cites_stays_in_the_sources(cli, tmp_path
         ),
     }
     write_releases(sources, releases)
-    config = tmp_path / "brief.yaml"
-    config.write_text(
-        f"name: two\ntitle: Two Topics\nsources: [{sources}]\nwindow_days: 30\n"
-        f"output: {tmp_path / 'out'}\nformats: [json, html]\ntopics:\n"
+    topics = (
         "  - name: Russia\n"
         "    query: What sanctions has the United States imposed on Russia?\n"
         "  - name: Iran\n"
         "    keywords: [Iran]\n"
     )
-    result = cli("build", config, "--as-of", "2026-11-30")
-    assert result.exit_code == 0, result.output
-    brief = json.loads(next((tmp_path / "out").rglob("brief.json")).read_text())
+    brief = build_two_topics(cli, tmp_path, sources, topics, "json, html")
     listed = {s["id"] for s in brief["sources"]}
     cited = [p["source"] for p in brief["executive_summary"]]
     cited += [p["source"] for t in brief["topics"] for p in t["summary"] + t["quotes"]]
@@ -189,7 +198,6 @@ def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(
     not retell it from another of the release's sentences ("… is designating five Iranian
     individuals and entities" above, "Procurement agent … and four companies in his network
     …" below: one designation, told twice)."""
-    import json
 
     sources = tmp_path / "sources"
     write_releases(
@@ -225,16 +233,8 @@ def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(
             ),
         },
     )
-    config = tmp_path / "brief.yaml"
-    config.write_text(
-        f"name: two\ntitle: Two Topics\nsources: [{sources}]\nwindow_days: 30\n"
-        f"output: {tmp_path / 'out'}\nformats: [json]\ntopics:\n"
-        "  - name: Iran\n    keywords: [Iran]\n"
-        "  - name: Russia\n    keywords: [Russia]\n"
-    )
-    result = cli("build", config, "--as-of", "2026-11-30")
-    assert result.exit_code == 0, result.output
-    brief = json.loads(next((tmp_path / "out").rglob("brief.json")).read_text())
+    topics = "  - name: Iran\n    keywords: [Iran]\n  - name: Russia\n    keywords: [Russia]\n"
+    brief = build_two_topics(cli, tmp_path, sources, topics, "json")
     told = {p["source"] for p in brief["executive_summary"]}
     assert told
     again = [p["text"] for t in brief["topics"] for p in t["summary"] if p["source"] in told]
