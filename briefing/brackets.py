@@ -680,6 +680,12 @@ def _month_end(text: str, m: re.Match[str]) -> int:
 
 # A title that names the one year it covers: "2023 Country Reports on Human Rights Practices".
 _TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A full date in a title names the day the source was given ("Department Press Briefing –
+# February 2, 2022"), not a year it covers.
+_TITLE_DATE = re.compile(
+    rf"\b(?:(?:{lexicon.month_pattern()})\.? \d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{lexicon.month_pattern()})\.?,?) (?:19|20)\d\d\b"
+)
 
 
 def _month_years(
@@ -707,7 +713,7 @@ def coverage_year(doc: Document) -> int | None:
     """The year a document reports on, when its title names one (an annual report is
     published the year after the year it covers), else, for a report, when its address names
     one year before the year it was published in (a year that is a path's date is none)."""
-    years = set(_TITLE_YEAR.findall(doc.title))
+    years = set(_TITLE_YEAR.findall(_TITLE_DATE.sub(" ", doc.title)))
     if len(years) == 1:
         return int(years.pop())
     if doc.doc_type == "report" and doc.url and doc.date:

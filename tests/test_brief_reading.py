@@ -235,6 +235,14 @@ def test_a_month_without_a_year_gets_the_year_it_means():
         == "On August 30 [2023], officials moved her."
     )
     assert anchored("The talks in April went well.") == "The talks in April [2024] went well."
+    # a title's date is the day the source was given, not a year it covers: August before
+    # a briefing of April 2024 is August 2023
+    assert anchored(
+        "The program was introduced in early August.", "Department Press Briefing – April 17, 2024"
+    ) == ("The program was introduced in early August [2023].")
+    assert anchored("It was introduced in August.", "Briefing, 17 April 2024") == (
+        "It was introduced in August [2023]."
+    )
     # after "in" a number is no day of the month: it counts what follows
     assert anchored("In June 12 soldiers died.") == "In June [2023] 12 soldiers died."
     assert anchored("It was held in May 5th, officials said.") == (
