@@ -1005,7 +1005,7 @@ def leans_back(
         return True  # "the two reports comprise …": two the reader was told of before
     if INNER_CONNECTIVE.search(low[:60]):
         return True  # "In some cases, however, …": set against what came before
-    if not spoken and _points_back_inside(low, shown):
+    if not spoken and points_back_inside(low, shown):
         return True  # "… that these steps are critical …", "We have taken this action …"
     if tokens[1:3] and tokens[1] == "of" and tokens[2] in ANAPHORS and head in QUANTIFIERS:
         return True  # "All of these things …", "Each of them …"
@@ -1202,16 +1202,25 @@ def _general_reference(tokens: Sequence[str]) -> bool:
 REPORTING = frozenset("said says say added warned argued noted claimed stated told".split())
 
 
-def _points_back_inside(low: str, shown: str) -> bool:
+# A restrictive relative clause right after a demonstrative's noun: the noun phrase points
+# ahead, to the clause (cataphora), not back.
+_RESTRICTED = re.compile(r" (?:who|whom|whose|which|that|where)\b")
+
+
+def points_back_inside(low: str, shown: str, plural_only: bool = False) -> bool:
     """A demonstrative noun phrase past the opening ("these steps", "this action") whose noun
     neither the sentence before it nor what the reader is shown names: "this" and "these"
-    point at something said before, unless they name a time ("this year")."""
+    point at something said before, unless they name a time ("this year"). ``plural_only``:
+    only "these" and "those" count (a quote from speech: "this bill" may be the one in the
+    room, but "these peace efforts" are ones the speaker spoke of before)."""
     named = {w[:STEM] for w in content_words(shown)}
     for m in INNER_DEMONSTRATIVE.finditer(low, 1):
+        if plural_only and not m[0].startswith(("these", "those")):
+            continue
         noun = m[1]
         stems = content_words(noun)
-        if noun in TIME_NOUNS or not stems:
-            continue
+        if noun in TIME_NOUNS or not stems or _RESTRICTED.match(low, m.end()):
+            continue  # a time, or one a relative clause picks out: "those states that …"
         if noun in lexicon.CLASS_NOUNS and _within_sentence(low, m.start()):
             continue
         earlier = {w[:STEM] for w in content_words(low[: m.start()])}

@@ -30,6 +30,7 @@ from briefing.editorial import (
     first_person,
     in_tribute,
     leans_back,
+    points_back_inside,
     qualified_after,
     restarted,
 )
@@ -70,6 +71,11 @@ HANDOVER = re.compile(
 )
 # A stage direction of a transcript: "(Via interpreter)", "(Laughter.)", "(Off-mike.)".
 STAGE_DIRECTION = re.compile(r"\((?:[A-Z][\w-]*)(?:\s[\w-]+){0,3}\.?\)")
+# An aside to the people in the room: "…, as you know, …", "as many of you will recall".
+ASIDE_TO_THE_ROOM = re.compile(
+    r"\bas (?:(?:many|some|most|all) of )?you(?: \w+)? (?:know|recall|remember|heard|saw|seen)\b",
+    re.I,
+)
 # Words that carry a position or an action: what a government decided, demands or rejects.
 POSITION_WORDS = re.compile(
     r"\b(?:will|must|cannot|can ?not|won[’']t|should|never|condemn\w*|call\w* on|urg\w*"
@@ -232,12 +238,16 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         and not in_tribute(doc.text, q.start)
         # "As many of you will recall, …": said to the room, not to the brief's reader
         and not SECOND_PERSON.search(text.split(",", 1)[0])
+        and not ASIDE_TO_THE_ROOM.search(text)  # "…, as you know, …"
         and not STAGE_DIRECTION.search(text)
         and not (q.kind == "spoken" and restarted(text))  # "we are – do not intend to …"
         and not (q.kind == "spoken" and discourse_marker(text))  # "Look, I think …"
         # a quote is read alone too: not one that points at what the reader was not shown
         # (beside it the reader sees the source as its attribution cites it)
         and not leans_back(text, before, shown=cite_title(doc), spoken=q.kind == "spoken")
+        # a speaker's "these peace efforts" are ones the room heard of and the reader did not
+        # (in a bullet among the topic's others they mostly are the topic's: not there)
+        and not points_back_inside(text.lower(), cite_title(doc), plural_only=True)
         # nor at what someone else said there: "As the Secretary noted, …", "… the pillars
         # that the under secretary outlined"
         and not ECHO.match(text.lower())

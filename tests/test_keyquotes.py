@@ -484,6 +484,24 @@ def test_a_quote_opening_on_a_demonstrative_the_reader_cannot_resolve_is_not_key
     assert [q.text[:20] for q in chosen] == ["This week, Moldova r"]
 
 
+def test_a_speakers_these_or_aside_to_the_room_is_not_key(tmp_path):
+    # in the room "these peace efforts" were the ones the answer spoke of; quoted alone they
+    # are none the reader knows. "This" may be the room's own ("this meeting"), and "those"
+    # that a relative clause picks out points ahead, not back.
+    briefing = (
+        "Department Press Briefing – July 12, 2021\n\nNed Price, Department Spokesperson\n\n"
+        "MR PRICE: The militia offensive in eastern Moldova has been the main obstacle to "
+        "these peace efforts, and 40 civilians died in the fighting in May.\n\n"
+        "MR PRICE: Moldova will give those villages that lost power 12 new generators this "
+        "month.\n\n"
+        # an aside to the room, anywhere in the quote, is said to the reporters there
+        "MR PRICE: The grain program, as you know, was set up in March so that farmers in "
+        "Moldova could sell 40 tonnes abroad.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "d.txt", briefing)])
+    assert [q.text[:20] for q in chosen] == ["Moldova will give th"]
+
+
 @pytest.mark.parametrize(
     "qualifier",
     [
