@@ -243,9 +243,12 @@ def _summaries(
             # its place in the summary
             stories = {id(c.doc) for c in chosen if c.key in taken and c.doc.doc_type in ONE_STORY}
             other_stories = [c for c in rest if id(c.doc) not in stories]
-            again = _synthesis(topic, info, other_stories)
+            # the news the summary took is the topic's too: with it, what is left may be
+            # only padding ("During our meeting in Rome, we will discuss …")
+            news_told = sum(not background(c) for c in chosen if c.key in taken)
+            again = _synthesis(topic, info, other_stories, news_told)
             if len(again) < MIN_SECTION_POINTS and len(other_stories) < len(rest):
-                again = _synthesis(topic, info, rest)
+                again = _synthesis(topic, info, rest, news_told)
             if len(again) >= MIN_SECTION_POINTS or len(again) >= len(chosen):
                 chosen = again
             else:
@@ -259,8 +262,11 @@ def _summaries(
     return [to_point(c) for c in executive], points
 
 
-def _synthesis(topic: Topic, info: BriefInfo, pool: list[Candidate]) -> list[Candidate]:
-    """A topic's synthesis over ``pool`` (its candidates, or what is left of them)."""
+def _synthesis(
+    topic: Topic, info: BriefInfo, pool: list[Candidate], told: int = 0
+) -> list[Candidate]:
+    """A topic's synthesis over ``pool`` (its candidates, or what is left of them; ``told``:
+    how many of its news points the executive summary took)."""
     return select(
         pool,
         words=_words(topic, info),
@@ -268,6 +274,7 @@ def _synthesis(topic: Topic, info: BriefInfo, pool: list[Candidate]) -> list[Can
         feedback=plain_question(topic),
         actions=asked_actions(topic.query),
         kind=answer_class(topic.query),
+        told=told,
     )
 
 

@@ -204,11 +204,13 @@ PURPOSE = re.compile(
     r"(?:help|allow|enable|describe|give|offer|provide|serve)s? (?!as\b)\S"
 )
 # A schedule: who will travel where, with whom ("Special Representative Kim will be accompanied
-# by …", "The Vice President will be headed to the region next week"): arrangements, not what
+# by …", "The Vice President will be headed to the region next week"), and what a meeting to
+# come will talk about ("… ministers will discuss ways to …"): arrangements, not what
 # happened; it weighs as a stance.
 SCHEDULE = re.compile(
     r"\b(?:will|is to|are to|is scheduled to|are scheduled to) (?:also )?(?:be )?"
     r"(?:travel(?:ling|ing)?|visit(?:ing)?|accompanied|accompany(?:ing)?|head(?:ed|ing)?"
+    r"|discuss(?:ing)?"
     r"|depart(?:ing)?|arriv(?:e|ing)|lead(?:ing)? (?:a|the) (?:\w+ )?delegation)\b"
 )
 # That nothing happened, as a report finds it (a negative existential): "There were no reports
@@ -1418,11 +1420,13 @@ def select(
     feedback: bool = False,
     actions: Collection[str] = (),
     kind: Collection[str] = (),
+    told: int = 0,
 ) -> list[Candidate]:
     """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
     (the query is a question in plain words) the query is widened by pseudo-relevance
     feedback (see ``_relevance``). ``kind``: the class of named things the question asks for
-    (``answer_class``)."""
+    (``answer_class``). ``told``: news of the topic already told outside ``pool`` (the
+    executive summary's point), which counts toward ENOUGH_NEWS."""
     if feedback:
         pool = in_asked_sections(pool, set(content_words(query)))
     if feedback and _of_many_reports(pool):
@@ -1485,7 +1489,7 @@ def select(
     )
     chosen = _more_specific(pool, chosen, sims, reward, words)
     leads = _leads_of_decisions(pool, chosen, sims, words)
-    chosen = _without_padding(pool, leads)
+    chosen = _without_padding(pool, leads, told)
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
@@ -1617,14 +1621,15 @@ def _leads_of_decisions(
     return out
 
 
-def _without_padding(pool: list[Candidate], chosen: list[int]) -> list[int]:
+def _without_padding(pool: list[Candidate], chosen: list[int], told: int = 0) -> list[int]:
     """``chosen`` without the background from a government's own releases and briefings (a
-    stance, a readout, an appointment, …) when ENOUGH_NEWS bullets say what happened: the
-    budget is a limit, not a quota, and a director cuts what only fills it. So do reports
-    ("There were no significant changes in …" before a report's findings). News and
-    meetings keep theirs: their background is mostly the story's own context."""
+    stance, a readout, an appointment, …) when ENOUGH_NEWS bullets say what happened (``told``
+    of them elsewhere in the brief): the budget is a limit, not a quota, and a director cuts
+    what only fills it. So do reports ("There were no significant changes in …" before a
+    report's findings). News and meetings keep theirs: their background is mostly the
+    story's own context."""
     news = [k for k in chosen if not background(pool[k])]
-    if len(news) < ENOUGH_NEWS:
+    if len(news) + told < ENOUGH_NEWS:
         return chosen
     return [
         k

@@ -64,14 +64,14 @@ def test_key_quotes_choose_from_what_analyze_found_without_analysing_again(monke
     assert [q.speaker for q in chosen] == ["Maria Delgado"]
 
 
-def write_releases(folder, releases: dict[str, tuple[str, str]]) -> None:
+def write_releases(
+    folder, releases: dict[str, tuple[str, str]], header: str = "Press Statement"
+) -> None:
     """A press statement a file, dated a day apart: ``releases`` maps a name to its title
     and its body."""
     folder.mkdir()
     for i, (name, (title, body)) in enumerate(releases.items()):
-        (folder / f"2026-11-2{i}_{name}.txt").write_text(
-            f"{title}\n\nPress Statement\n\n{body}\n"
-        )
+        (folder / f"2026-11-2{i}_{name}.txt").write_text(f"{title}\n\n{header}\n\n{body}\n")
 
 
 def build_two_topics(cli, tmp_path, sources, topics: str, formats: str) -> dict:
@@ -239,3 +239,54 @@ def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(
     assert told
     again = [p["text"] for t in brief["topics"] for p in t["summary"] if p["source"] in told]
     assert again == []
+
+
+def test_a_section_whose_lead_the_summary_took_is_not_padded_with_its_agenda(cli, tmp_path):
+    """The executive summary's point is news of its topic too: with it and the section's two
+    other developments the topic has news enough, so the section is not filled up with a
+    meeting's agenda ("… we will discuss …") or work said to remain."""
+    sources = tmp_path / "sources"
+    write_releases(
+        sources,
+        {
+            "iran-firms": (
+                "Designations of Iranian Missile Suppliers",
+                "The United States is designating five Iranian firms that supplied parts for "
+                "Iran's ballistic missile program.",
+            ),
+            "iran-prisoners": (
+                "Release of Prisoners in Iran",
+                "Iran released 40 political prisoners from Evin prison on November 23.",
+            ),
+            "iran-missiles": (
+                "Iran's Missile Tests",
+                "Iran tested two medium-range ballistic missiles near Semnan on November 24.",
+            ),
+            "iran-talks": (
+                "Talks on Iran in Vienna",
+                "During our meeting in Vienna, ministers will discuss ways to hold Iran to its "
+                "commitments. There is still much work to do on Iran's nuclear program, where "
+                "inspectors lack access.",
+            ),
+            "russia-banks": (
+                "Designations of Nine Banks",
+                "The United States designated nine Russian banks that finance the war. Russia "
+                "moved 3 billion dollars through the banks in 2026.",
+            ),
+            "russia-fleet": (
+                "Sanctions on Russia's Shadow Fleet",
+                "The United States designated eight Russian shipping companies and 14 vessels "
+                "that carried Russian oil above the price cap.",
+            ),
+        },
+        # a government's own releases: a reporter's background is mostly the story's context
+        header="Office of the Spokesperson",
+    )
+    topics = "  - name: Iran\n    keywords: [Iran]\n  - name: Russia\n    keywords: [Russia]\n"
+    brief = build_two_topics(cli, tmp_path, sources, topics, "json")
+    news = ("five Iranian firms", "40 political prisoners", "two medium-range")
+    summary = [p["text"] for p in brief["executive_summary"]]
+    iran = [p["text"] for p in brief["topics"][0]["summary"]]
+    assert sum(n in text for n in news for text in summary) == 1, summary
+    assert sum(n in text for n in news for text in iran) == 2, iran
+    assert not any("discuss" in text or "work to do" in text for text in iran), iran

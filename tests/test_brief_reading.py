@@ -1615,9 +1615,13 @@ def test_a_schedule_weighs_as_background_and_an_observance_is_ceremony():
         "Special Representative Kim will be accompanied by Deputy Special Representative Pak.",
         "The Vice President will be headed to the region next week to advance our efforts.",
         "The Secretary will travel to Kyiv and Warsaw on Thursday.",
+        # the agenda of a meeting to come: what will be talked about, not what came of it
+        "During our meeting in Rome, we will discuss key objectives in our efforts.",
+        "At the lunch, the ministers will be discussing ways to sustain pressure on the group.",
     ):
         assert SCHEDULE.search(schedule), schedule
     assert not SCHEDULE.search("The Secretary travelled to Kyiv and signed a grain accord.")
+    assert not SCHEDULE.search("The ministers discussed the grain accord and signed it in Rome.")
     assert CEREMONY.search(
         "Yesterday the United States began celebrating the first day of Pride Month."
     )
