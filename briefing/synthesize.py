@@ -1060,6 +1060,10 @@ def background(c: Candidate) -> bool:
     before its source: how things stand or will go, or what the reader knows, not what
     happened. It keeps STANCE_DISCOUNT of its weight."""
     text, written = c.edited.text, not c.doc.turns
+    # a report of a series on one subject (a country's report) is of that subject throughout,
+    # and of its year: its "Women continued to face discrimination …" is a finding of the
+    # year on that country, not the course that a statement's news comes after
+    news_of_its_own = written and not own_subject(c.doc)
     return (
         bare_stance(c)
         or rhetoric(text)
@@ -1068,7 +1072,7 @@ def background(c: Candidate) -> bool:
         or bool(NOTHING_HAPPENED.match(text))
         or bool(REMAINING_WORK.match(text) and not quantity(text))
         or bool(WORDS_WITHOUT_CONTENT.match(text))
-        or (written and ongoing(text))
+        or (news_of_its_own and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
         or bool(SCHEDULE.search(text) and not quantity(text))
         # a government's releases and reports: a report's "… issued reports documenting
@@ -1088,7 +1092,7 @@ def background(c: Candidate) -> bool:
         # is a meeting's business
         # a run's first sentence carries its subject: "Exporters will need a license … The
         # rules take effect on January 1." names no one, whatever the rules' date
-        or (written and not _ANCHORED.search(_FIRST_SENTENCE.split(text, 1)[0]))
+        or (news_of_its_own and not _ANCHORED.search(_FIRST_SENTENCE.split(text, 1)[0]))
         or bool(written and INTENTION.search(text) and not quantity(text))
         or (
             c.doc.doc_type in OFFICIAL

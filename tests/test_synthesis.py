@@ -1784,3 +1784,23 @@ def test_a_spoken_discourse_marker_ties_a_turn_to_talk_the_reader_did_not_hear()
     text = "MS ROE: Look, the sanctions cut the shipping firm's revenue by half in May.\n"
     turn = doc(text, turns=(Turn("Ms Roe", "answer", 0, len(text) - 1),), doc_type="transcript")
     assert edited(turn, 0).text == "[T]he sanctions cut the shipping firm's revenue by half in May."
+
+
+def test_a_country_reports_continuing_practice_is_a_finding_not_background():
+    """In a report of a series on one country, every sentence is of that country and of the
+    report's year: "Women continued to face discrimination …" is one of its findings. In a
+    statement the same sentence names no one and tells a course, not the news."""
+    from briefing.synthesize import background
+
+    finding = "Women continued to face discrimination in employment and before the courts."
+    text = f"Conditions worsened in several areas during 2023.\n\n{finding}\n"
+    report = doc(
+        text,
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    statement = doc(text, title="On Ruritania", doc_type="press release")
+    for source, expected in ((report, False), (statement, True)):
+        pool = candidates([analyze(source)])
+        told = [c for c in pool if c.edited.text == finding]
+        assert told and background(told[0]) is expected, source.doc_type
