@@ -345,8 +345,13 @@ PLACE_NAMED = re.compile(
     rf"\b(?:in|across|inside|into) (?:the )?(?!(?:{lexicon.month_pattern()})\b)[A-Z]\w"
 )
 # "Protesters, including minors and women, also reported …": past a long subject set off by
-# commas, the main clause's "also" still adds to what came before (not "…, also known as …")
-ALSO_AFTER_SUBJECT = re.compile(r" , also (?!known\b|called\b|referred\b)")
+# commas, the main clause's "also" still adds to what came before (not "…, also known as …");
+# so does one right after the main clause's auxiliary ("Journalist Yang Liu and freelancer
+# Qin Ziyi were also detained …")
+ALSO_AFTER_SUBJECT = re.compile(
+    r"(?: ,| (?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did"
+    r"|does|do)) also (?!known\b|called\b|referred\b)"
+)
 ALSO_WITHIN = 16  # tokens
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 # A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "…

@@ -908,10 +908,13 @@ def test_an_also_a_closing_there_or_a_regard_points_back_in_speech_too():
         "Cross-border assistance is critical to avoiding a greater catastrophe there.",
         "We remain in close contact with our partners in this regard, including our allies.",
         "We remain in close contact with our partners, including our European allies in this.",
+        # past a long subject, right after the main clause's auxiliary
+        "Beijing News journalist Yang Liu and freelancer Qin Ziyi were also detained in May.",
     ):
         assert leans_back(leaning, (), spoken=True), leaning
     for fine in (
         "The initiative, also known as GLIDE, funds 40 groups in 12 countries.",
+        "The ministry is also known as the Ministry of Truth among its 400 staff.",
         "There were 40 attacks on aid convoys in the north of the country in May.",
     ):
         assert not leans_back(fine, (), spoken=True), fine
