@@ -279,6 +279,13 @@ SUBJECT_ONLY = re.compile(
     r"|into)\b)"
 )
 OUTCOME = re.compile(r"\b(?:found|concluded that|demanded|called (?:on|for)|condemned)\b")
+# An existential that brings things into the story ("… there have been protests against
+# MONUSCO in eastern Democratic Republic of the Congo."), which the next sentence takes up
+# ("A number of these protests have turned violent, resulting in … deaths …"): a presentational
+# sentence sets the scene, what is said of what it presents is the news. Read together.
+PRESENTED = re.compile(
+    r"\b[Tt]here (?:have been|has been|were|was) (?:[a-z-]+ ){0,2}?([a-z]{3,}s)\b"
+)
 # A sentence that gives an example of the one before: in a report, a finding ("There were
 # reports of officials threatening journalists.") is told with the case that shows it, as the
 # report tells it; alone it overstates what the case was.
@@ -373,7 +380,7 @@ def candidates(
                     continue  # the sentence it leans on is quoted elsewhere in the brief
             elif _undone_after(doc, sentences, i):
                 continue  # told alone it misleads: taken with what undoes it, if it can be
-            elif FRAME.search(sentence.text):
+            elif FRAME.search(sentence.text) or PRESENTED.search(sentence.text):
                 run = _with_outcome(doc, sentences, i)
                 if run is not None and not any(
                     s < run[1].end and run[1].start < e for s, e in used[sid]
@@ -646,14 +653,19 @@ def _with_outcome(
 ) -> tuple[Edited, Sentence] | None:
     """``sentences[i]``, the frame of a meeting (FRAME), taken together with the next
     sentence of its paragraph when that one tells what came of it (OUTCOME, or a decision)
-    and together they make one bullet."""
+    and together they make one bullet; so is a sentence that presents things (PRESENTED)
+    with the next one when it takes them up ("these protests")."""
     if i + 1 >= len(sentences):
         return None
     frame, outcome = sentences[i], sentences[i + 1]
     if (
         frame.speaker != outcome.speaker
         or "\n" in doc.text[frame.end : outcome.start]
-        or not (OUTCOME.search(outcome.text) or decision_words(outcome.text))
+        or not (
+            OUTCOME.search(outcome.text)
+            or decision_words(outcome.text)
+            or _takes_up(frame.text, outcome.text)
+        )
         or word_count(doc.text[frame.start : outcome.end]) > MAX_RUN_WORDS
         or edit(doc, sentences, i + 1, lean=False) is None
     ):
@@ -663,6 +675,19 @@ def _with_outcome(
     )
     edited = edit(doc, [*sentences[:i], run], i)
     return (edited, run) if edited is not None else None
+
+
+def _takes_up(presenting: str, after: str) -> bool:
+    """Whether ``after`` speaks of the things ``presenting`` brought in (PRESENTED) under a
+    demonstrative or the definite article: "there have been protests …", then "… these
+    protests have turned violent …"."""
+    m = PRESENTED.search(presenting)
+    if m is None:
+        return False
+    return (
+        re.search(rf"\b(?:these|those|the) (?:[a-z-]+ )?{re.escape(m[1])}\b", after, re.I)
+        is not None
+    )
 
 
 def _remark(edited: Edited) -> bool:

@@ -1804,3 +1804,18 @@ def test_a_country_reports_continuing_practice_is_a_finding_not_background():
         pool = candidates([analyze(source)])
         told = [c for c in pool if c.edited.text == finding]
         assert told and background(told[0]) is expected, source.doc_type
+
+
+def test_a_sentence_presenting_things_is_read_with_the_next_that_takes_them_up():
+    """"… there have been protests against the mission …" sets the scene; "A number of these
+    protests have turned violent, resulting in …" is the news. They make one bullet (van
+    Dijk's circumstance and main event), not the scene alone."""
+    scene = "Over the past four days, there have been protests against the UN mission in Ruritania."
+    news = "A number of these protests have turned violent, resulting in the deaths of 12 guards."
+    other = "The government of Ruritania raised fuel prices by 40 percent on Monday."
+    texts = [
+        c.edited.text
+        for c in candidates([analyze(doc(f"{scene} {news}\n\n{scene} {other}\n"))])
+    ]
+    assert f"{scene} {news}" in texts
+    assert texts.count(scene) == 1  # the second scene: its next sentence is about other things
