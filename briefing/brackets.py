@@ -684,8 +684,21 @@ _TITLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # February 2, 2022"), not a year it covers.
 _TITLE_DATE = re.compile(
     rf"\b(?:(?:{lexicon.month_pattern()})\.? \d{{1,2}}(?:st|nd|rd|th)?,?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{lexicon.month_pattern()})\.?,?) (?:19|20)\d\d\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{lexicon.month_pattern()})\.?,?) (?:19|20)\d\d\b",
+    re.I,
 )
+# A date that ends a period ("January 1 – December 31, 2023") gives the year covered: a day,
+# a month or a year, then a dash or "to", right before it.
+_PERIOD_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{lexicon.month_pattern()})\.?),?\s*(?:[–—-]|to|through|until)\s*$", re.I
+)
+
+
+def _without_days(title: str) -> str:
+    """``title`` without the full dates that name the day it was given, not a period."""
+    return _TITLE_DATE.sub(
+        lambda m: m[0] if _PERIOD_BEFORE.search(title[: m.start()]) else " ", title
+    )
 
 
 def _month_years(
@@ -713,7 +726,7 @@ def coverage_year(doc: Document) -> int | None:
     """The year a document reports on, when its title names one (an annual report is
     published the year after the year it covers), else, for a report, when its address names
     one year before the year it was published in (a year that is a path's date is none)."""
-    years = set(_TITLE_YEAR.findall(_TITLE_DATE.sub(" ", doc.title)))
+    years = set(_TITLE_YEAR.findall(_without_days(doc.title)))
     if len(years) == 1:
         return int(years.pop())
     if doc.doc_type == "report" and doc.url and doc.date:

@@ -347,7 +347,7 @@ PLACE_NAMED = re.compile(
 # "Protesters, including minors and women, also reported …": past a long subject set off by
 # commas, the main clause's "also" still adds to what came before (not "…, also known as …");
 # so does one right after the main clause's auxiliary ("Journalist Yang Liu and freelancer
-# Qin Ziyi were also detained …")
+# Qin Ziyi were also detained …"), unless it answers a "not only" before it
 ALSO_AFTER_SUBJECT = re.compile(
     r"(?: ,| (?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did"
     r"|does|do)) also (?!known\b|called\b|referred\b)"
@@ -981,7 +981,7 @@ def leans_back(
         return True  # "We have done so over …": the act is in the sentence before
     if ADDITION.search(" ".join(tokens[:8])) or "too" in tokens[:4] or AS_WELL.search(low):
         return True  # "There is also …": one more of something the reader has not seen
-    if ALSO_AFTER_SUBJECT.search(" ".join(tokens[:ALSO_WITHIN])):
+    if ALSO_AFTER_SUBJECT.search(" ".join(tokens[:ALSO_WITHIN])) and "not only" not in low:
         return True  # "Protesters, including minors, also reported …"
     if any(p in low for p in ANAPHORIC_PHRASES):
         return True  # "… in this regard"
@@ -1207,6 +1207,11 @@ def _general_reference(tokens: Sequence[str]) -> bool:
 REPORTING = frozenset("said says say added warned argued noted claimed stated told".split())
 
 
+# A plural noun (a pronoun "those" is followed by an adjective or participle: "those
+# responsible", "those affected"), and plural times ("these days").
+_NP_WORD = re.compile(r"[a-z’'-]+")
+_PLURAL_NOUN = re.compile(r"[a-z]+[^s’'u]s|people|children|men|women")
+_TIMES = frozenset({"days", *(t + "s" for t in TIME_NOUNS)})
 # A restrictive relative clause right after a demonstrative's noun: the noun phrase points
 # ahead, to the clause (cataphora), not back.
 _RESTRICTED = re.compile(r" (?:who|whom|whose|which|that|where)\b")
@@ -1220,12 +1225,18 @@ def points_back_inside(low: str, shown: str, plural_only: bool = False) -> bool:
     room, but "these peace efforts" are ones the speaker spoke of before)."""
     named = {w[:STEM] for w in content_words(shown)}
     for m in INNER_DEMONSTRATIVE.finditer(low, 1):
-        if plural_only and not m[0].startswith(("these", "those")):
+        noun, pointer = m[1], m[0].split()[0]
+        # the noun phrase's first two words: "these peace efforts"
+        plural = any(_PLURAL_NOUN.fullmatch(w) for w in _NP_WORD.findall(low, m.start(1))[:2])
+        if pointer == "those" and not plural:
+            continue  # "those responsible", "those affected": a pronoun, with what they are
+        if plural_only and not (pointer in ("these", "those") and plural):
             continue
-        noun = m[1]
         stems = content_words(noun)
-        if noun in TIME_NOUNS or not stems or _RESTRICTED.match(low, m.end()):
-            continue  # a time, or one a relative clause picks out: "those states that …"
+        if noun in TIME_NOUNS or noun in _TIMES or not stems:
+            continue  # a time: "this year", "these days"
+        if m[0].startswith("those") and _RESTRICTED.match(low, m.end()):
+            continue  # one a relative clause picks out: "those states that …"
         if noun in lexicon.CLASS_NOUNS and _within_sentence(low, m.start()):
             continue
         earlier = {w[:STEM] for w in content_words(low[: m.start()])}

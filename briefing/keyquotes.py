@@ -73,7 +73,8 @@ HANDOVER = re.compile(
 STAGE_DIRECTION = re.compile(r"\((?:[A-Z][\w-]*)(?:\s[\w-]+){0,3}\.?\)")
 # An aside to the people in the room: "…, as you know, …", "as many of you will recall".
 ASIDE_TO_THE_ROOM = re.compile(
-    r"\bas (?:(?:many|some|most|all) of )?you(?: \w+)? (?:know|recall|remember|heard|saw|seen)\b",
+    r"\bas (?:(?:many|some|most|all) of )?you(?:[’']ve|[’']re)?(?: \w+){0,2}?"
+    r" (?:know|recall|remember|heard|saw|seen|aware)\b",
     re.I,
 )
 # Words that carry a position or an action: what a government decided, demands or rejects.

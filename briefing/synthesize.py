@@ -210,8 +210,11 @@ PURPOSE = re.compile(
 SCHEDULE = re.compile(
     r"\b(?:will|is to|are to|is scheduled to|are scheduled to) (?:also )?(?:be )?"
     r"(?:travel(?:ling|ing)?|visit(?:ing)?|accompanied|accompany(?:ing)?|head(?:ed|ing)?"
-    r"|discuss(?:ing)?"
     r"|depart(?:ing)?|arriv(?:e|ing)|lead(?:ing)? (?:a|the) (?:\w+ )?delegation)\b"
+    # the talk is the main clause's, not a second one's ("…, and the two sides will discuss
+    # it again next week" after what happened)
+    r"|^(?:(?!, (?:and|but|while|as) )[^;])*?\b(?:will|is to|are to|is scheduled to"
+    r"|are scheduled to) (?:also )?(?:be )?discuss(?:ing|ed)?\b"
 )
 # That nothing happened, as a report finds it (a negative existential): "There were no reports
 # of disappearances …", "No cases of … were reported during the year." What did happen is news.
@@ -283,8 +286,12 @@ OUTCOME = re.compile(r"\b(?:found|concluded that|demanded|called (?:on|for)|cond
 # MONUSCO in eastern Democratic Republic of the Congo."), which the next sentence takes up
 # ("A number of these protests have turned violent, resulting in … deaths …"): a presentational
 # sentence sets the scene, what is said of what it presents is the news. Read together.
+# The noun is the last word of the phrase, before a preposition or a pause ("there have been
+# numerous protests against …", "… 40 protests in …"); "there were no …" presents nothing.
 PRESENTED = re.compile(
-    r"\b[Tt]here (?:have been|has been|were|was) (?:[a-z-]+ ){0,2}?([a-z]{3,}s)\b"
+    r"\b[Tt]here (?:have been|has been|were|was) (?!no\b)(?:[\w-]+ ){0,3}?([a-z]{3,}s)"
+    r"(?= (?:against|in|of|at|on|over|across|by|from|near|after|since|during|throughout)\b"
+    r"|[.,;:])"
 )
 # A sentence that gives an example of the one before: in a report, a finding ("There were
 # reports of officials threatening journalists.") is told with the case that shows it, as the
@@ -662,9 +669,12 @@ def _with_outcome(
         frame.speaker != outcome.speaker
         or "\n" in doc.text[frame.end : outcome.start]
         or not (
-            OUTCOME.search(outcome.text)
-            or decision_words(outcome.text)
-            or _takes_up(frame.text, outcome.text)
+            _takes_up(frame.text, outcome.text)
+            # a meeting's outcome; a sentence that only presents things goes on with them
+            or (
+                FRAME.search(frame.text) is not None
+                and (OUTCOME.search(outcome.text) or decision_words(outcome.text))
+            )
         )
         or word_count(doc.text[frame.start : outcome.end]) > MAX_RUN_WORDS
         or edit(doc, sentences, i + 1, lean=False) is None

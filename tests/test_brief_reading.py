@@ -243,6 +243,13 @@ def test_a_month_without_a_year_gets_the_year_it_means():
     assert anchored("It was introduced in August.", "Briefing, 17 April 2024") == (
         "It was introduced in August [2023]."
     )
+    assert anchored("It was introduced in August.", "BRIEFING – APRIL 17, 2024") == (
+        "It was introduced in August [2023]."
+    )
+    # a date that ends the period a title names still gives the year it covers
+    assert anchored("In August the council met.", "Report: January 1 – December 31, 2023") == (
+        "In August [2023] the council met."
+    )
     # after "in" a number is no day of the month: it counts what follows
     assert anchored("In June 12 soldiers died.") == "In June [2023] 12 soldiers died."
     assert anchored("It was held in May 5th, officials said.") == (
@@ -483,6 +490,14 @@ def test_in_writing_a_this_or_these_anywhere_points_back_but_not_in_speech():
 
     text = "The regime must know that these steps are critical to any lasting peace."
     assert leans_back(text, (), spoken=False)
+    # a relative clause after "these" does not say which: only "those … that" points ahead
+    for leaning, expected in (
+        ("Moscow must end these attacks that target 12 power plants.", True),
+        ("Moscow must pay those villages that lost 12 power plants.", False),
+        # "those" with an adjective or participle is a pronoun: the people it describes
+        ("The fund gives those affected by the 2023 floods 40 dollars.", False),
+    ):
+        assert leans_back(leaning, (), spoken=False) is expected, leaning
     assert not leans_back(text, (), spoken=True)  # a speaker's "these steps" are in the room
     for fine in (
         "The plan has three steps and these steps are costly for the farmers.",
@@ -915,6 +930,8 @@ def test_an_also_a_closing_there_or_a_regard_points_back_in_speech_too():
     for fine in (
         "The initiative, also known as GLIDE, funds 40 groups in 12 countries.",
         "The ministry is also known as the Ministry of Truth among its 400 staff.",
+        # the "also" of a "not only" in the same sentence
+        "The new law not only bans protests but will also jail organizers for 12 years.",
         "There were 40 attacks on aid convoys in the north of the country in May.",
     ):
         assert not leans_back(fine, (), spoken=True), fine
@@ -1621,10 +1638,15 @@ def test_a_schedule_weighs_as_background_and_an_observance_is_ceremony():
         # the agenda of a meeting to come: what will be talked about, not what came of it
         "During our meeting in Rome, we will discuss key objectives in our efforts.",
         "At the lunch, the ministers will be discussing ways to sustain pressure on the group.",
+        "The proposal will be discussed by the ministers at the summit in Rome.",
     ):
         assert SCHEDULE.search(schedule), schedule
     assert not SCHEDULE.search("The Secretary travelled to Kyiv and signed a grain accord.")
     assert not SCHEDULE.search("The ministers discussed the grain accord and signed it in Rome.")
+    # news first, and talks to come in a second clause: not an agenda
+    assert not SCHEDULE.search(
+        "Iran rejected the proposal, and the two sides will discuss it again next week."
+    )
     assert CEREMONY.search(
         "Yesterday the United States began celebrating the first day of Pride Month."
     )

@@ -500,6 +500,23 @@ def test_a_speakers_these_or_aside_to_the_room_is_not_key(tmp_path):
     )
     chosen = key_quotes(TOPIC, [analysis(tmp_path, "d.txt", briefing)])
     assert [q.text[:20] for q in chosen] == ["Moldova will give th"]
+    # a speaker's "this" may be the room's, "those responsible" is a pronoun, "these days" a
+    # time: each such quote stands
+    head = (
+        "Department Press Briefing – July 12, 2021\n\nNed Price, Department Spokesperson\n\n"
+        "MR PRICE: Good afternoon, everyone.\n\nMR PRICE:"
+    )
+    for text in (
+        "Moldova passed this bill and opened 40 new border posts in 12 towns.",
+        "Moldova will hold those responsible for the 12 attacks on polling stations to account.",
+        "Power cuts are common in Moldova these days, with 40 towns dark each week.",
+    ):
+        said = f"{head} {text}\n"
+        chosen = key_quotes(TOPIC, [analysis(tmp_path, "e.txt", said)])
+        assert [q.text for q in chosen] == [text]
+    aside = "The grain program, as you may have seen, let farmers in Moldova sell 40 tonnes."
+    said = f"{head} {aside}\n"
+    assert not key_quotes(TOPIC, [analysis(tmp_path, "f.txt", said)])
 
 
 @pytest.mark.parametrize(

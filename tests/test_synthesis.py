@@ -1812,10 +1812,16 @@ def test_a_sentence_presenting_things_is_read_with_the_next_that_takes_them_up()
     Dijk's circumstance and main event), not the scene alone."""
     scene = "Over the past four days, there have been protests against the UN mission in Ruritania."
     news = "A number of these protests have turned violent, resulting in the deaths of 12 guards."
-    other = "The government of Ruritania raised fuel prices by 40 percent on Monday."
+    # what comes next is about other things, though it tells of a decision
+    other = "The government of Ruritania condemned the attack and arrested 40 people on Monday."
     texts = [
         c.edited.text
         for c in candidates([analyze(doc(f"{scene} {news}\n\n{scene} {other}\n"))])
     ]
     assert f"{scene} {news}" in texts
     assert texts.count(scene) == 1  # the second scene: its next sentence is about other things
+    assert other in texts
+    # the noun is the phrase's last word, whatever comes before it
+    many = scene.replace("been protests", "been numerous violent protests")
+    texts = [c.edited.text for c in candidates([analyze(doc(f"{many} {news}\n"))])]
+    assert f"{many} {news}" in texts and many not in texts
