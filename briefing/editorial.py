@@ -1227,7 +1227,10 @@ def points_back_inside(low: str, shown: str, plural_only: bool = False) -> bool:
     for m in INNER_DEMONSTRATIVE.finditer(low, 1):
         noun, pointer = m[1], m[0].split()[0]
         # the noun phrase's first two words: "these peace efforts"
-        plural = any(_PLURAL_NOUN.fullmatch(w) for w in _NP_WORD.findall(low, m.start(1))[:2])
+        plural = any(
+            _PLURAL_NOUN.fullmatch(w)
+            for w in _NP_WORD.findall(low, m.start(1), m.start(1) + 60)[:2]
+        )
         if pointer == "those" and not plural:
             continue  # "those responsible", "those affected": a pronoun, with what they are
         if plural_only and not (pointer in ("these", "those") and plural):

@@ -74,6 +74,22 @@ def write_releases(
         (folder / f"2026-11-2{i}_{name}.txt").write_text(f"{title}\n\n{header}\n\n{body}\n")
 
 
+# Two releases for the second topic of a two-topic brief (its executive summary needs two)
+RUSSIA_RELEASES = {
+    "russia-banks": (
+        "Designations of Nine Banks",
+        "The United States designated nine Russian banks that finance the war. Russia "
+        "moved 3 billion dollars through the banks in 2026.",
+    ),
+    "russia-fleet": (
+        "Sanctions on Russia's Shadow Fleet",
+        "The United States designated eight Russian shipping companies and 14 vessels "
+        "that carried Russian oil above the price cap.",
+    ),
+}
+IRAN_AND_RUSSIA = "  - name: Iran\n    keywords: [Iran]\n  - name: Russia\n    keywords: [Russia]\n"
+
+
 def build_two_topics(cli, tmp_path, sources, topics: str, formats: str) -> dict:
     """brief.json of a build over ``sources`` with ``topics`` (YAML list items), as of
     30 November 2026."""
@@ -221,20 +237,10 @@ def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(
                 "The United States designated three Iranian firms that supplied drone engines. "
                 "Iran sold 400 drones to armed groups across the region.",
             ),
-            "russia-banks": (
-                "Designations of Nine Banks",
-                "The United States designated nine Russian banks that finance the war. Russia "
-                "moved 3 billion dollars through the banks in 2026.",
-            ),
-            "russia-fleet": (
-                "Sanctions on Russia's Shadow Fleet",
-                "The United States designated eight Russian shipping companies and 14 vessels "
-                "that carried Russian oil above the price cap.",
-            ),
+            **RUSSIA_RELEASES,
         },
     )
-    topics = "  - name: Iran\n    keywords: [Iran]\n  - name: Russia\n    keywords: [Russia]\n"
-    brief = build_two_topics(cli, tmp_path, sources, topics, "json")
+    brief = build_two_topics(cli, tmp_path, sources, IRAN_AND_RUSSIA, "json")
     told = {p["source"] for p in brief["executive_summary"]}
     assert told
     again = [p["text"] for t in brief["topics"] for p in t["summary"] if p["source"] in told]
@@ -268,22 +274,12 @@ def test_a_section_whose_lead_the_summary_took_is_not_padded_with_its_agenda(cli
                 "commitments. There is still much work to do on Iran's nuclear program, where "
                 "inspectors lack access.",
             ),
-            "russia-banks": (
-                "Designations of Nine Banks",
-                "The United States designated nine Russian banks that finance the war. Russia "
-                "moved 3 billion dollars through the banks in 2026.",
-            ),
-            "russia-fleet": (
-                "Sanctions on Russia's Shadow Fleet",
-                "The United States designated eight Russian shipping companies and 14 vessels "
-                "that carried Russian oil above the price cap.",
-            ),
+            **RUSSIA_RELEASES,
         },
         # a government's own releases: a reporter's background is mostly the story's context
         header="Office of the Spokesperson",
     )
-    topics = "  - name: Iran\n    keywords: [Iran]\n  - name: Russia\n    keywords: [Russia]\n"
-    brief = build_two_topics(cli, tmp_path, sources, topics, "json")
+    brief = build_two_topics(cli, tmp_path, sources, IRAN_AND_RUSSIA, "json")
     news = ("five Iranian firms", "40 political prisoners", "two medium-range")
     summary = [p["text"] for p in brief["executive_summary"]]
     iran = [p["text"] for p in brief["topics"][0]["summary"]]
