@@ -1527,6 +1527,7 @@ def select(
         pool, sims, cap, reward, cluster, words, weight, spread, by_source, units=units
     )
     chosen = _more_specific(pool, chosen, sims, reward, words)
+    chosen = _news_of_releases(pool, chosen, sims, words)
     leads = _leads_of_decisions(pool, chosen, sims, words)
     chosen = _without_padding(pool, leads, told)
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
@@ -1658,6 +1659,78 @@ def _leads_of_decisions(
             out[n] = min(leads, key=lambda k: pool[k].sentence.start)
             spent += pool[out[n]].words - pool[j].words
     return out
+
+
+def _news_of_releases(
+    pool: list[Candidate],
+    chosen: list[int],
+    sims: list[dict[int, float]],
+    budget: int,
+) -> list[int]:
+    """``chosen`` with a press release's circumstance ("Over the past year, … officials have
+    systematically undermined …") given up for its news, the first sentence in which the
+    government announces what it did (``announces``: "The Department of State has designated
+    …"), when no chosen sentence of that release tells it or an amount: a release is one
+    story, its main event what the government did (van Dijk 1988), and a bullet that tells
+    only the circumstance leaves out why the release was issued."""
+    out = list(chosen)
+    spent = sum(pool[i].words for i in out)
+    for n, j in enumerate(out):
+        doc = pool[j].doc
+        if doc.doc_type != "press release" or any(
+            pool[i].doc is doc and (announces(pool[i].edited.text) or quantity(pool[i].edited.text))
+            for i in out
+        ):
+            continue
+        news = [
+            k
+            for k in range(len(pool))
+            if k not in out
+            and pool[k].doc is doc
+            and announces(pool[k].edited.text)
+            and not background(pool[k])
+            and spent - pool[j].words + pool[k].words <= max(budget, spent)
+            and not chosen_near(k, [i for i in out if i != j], sims, pool)
+            and not any(same_start(pool[k], pool[i]) for i in out if i != j)
+        ]
+        if news:
+            out[n] = min(news, key=lambda k: pool[k].sentence.start)
+            spent += pool[out[n]].words - pool[j].words
+    return out
+
+
+# The government that issued a release, as the subject of a sentence, after a short opening
+# ("Today, the Department of State …", "During Part One, Secretary Blinken …", "The United
+# States …", "We …"); not an international body's Secretary-General.
+ANNOUNCER = re.compile(
+    r"\W*(?:[A-Z][^,]{0,40}, )?(?:[Tt]he )?(?:U\.S\. )?"
+    r"(?:United States|Department|Secretary(?![- ]General)|President|Administration|[Ww]e\b)"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def announces(text: str) -> bool:
+    """Whether a government announces in ``text`` what it did: ANNOUNCER as the subject of
+    the sentence's first verb, and that verb an act done (a past tense, a perfect) or under
+    way ("is designating", lexicon.DECISIONS_IN_PROGRESS). Not a stance ("The United States
+    condemns …", "… is committed to …"), nor what it will do."""
+    if not ANNOUNCER.match(text):
+        return False
+    tagged = [(postag.normal(w), pos) for w, pos, _, _ in postag.tag(text)]
+    verb = next(
+        (i for i, (_, pos) in enumerate(tagged) if pos.startswith("VB") or pos == "MD"), None
+    )
+    if verb is None:
+        return False
+    word, pos = tagged[verb]
+    after = [w for w, p in tagged[verb + 1 : verb + 3] if p.startswith("VB")]
+    if pos == "VBD":
+        return word not in ("was", "were")
+    if word in ("has", "have"):
+        return any(p == "VBN" for _, p in tagged[verb + 1 : verb + 3])
+    if word in ("is", "are"):
+        return any(w in lexicon.DECISIONS_IN_PROGRESS for w in after)
+    return False
 
 
 def _without_padding(pool: list[Candidate], chosen: list[int], told: int = 0) -> list[int]:

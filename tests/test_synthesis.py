@@ -1825,3 +1825,57 @@ def test_a_sentence_presenting_things_is_read_with_the_next_that_takes_them_up()
     many = scene.replace("been protests", "been numerous violent protests")
     texts = [c.edited.text for c in candidates([analyze(doc(f"{many} {news}\n"))])]
     assert f"{many} {news}" in texts and many not in texts
+
+
+def test_a_government_announcing_what_it_did_is_told_apart_from_its_stance():
+    from briefing.synthesize import announces
+
+    for text in (
+        "The Department of State has designated Ilo Vesk and Mara Tuun under the order.",
+        "Today [16 July 2021], the Department of State, together with [the Department of "
+        "Commerce], released a business advisory on Arland.",
+        "The United States is designating 15 individuals and entities.",
+        "During Part One, Secretary Blinken and the members welcomed the new Secretary General.",
+        "The United States today [24 March 2022] announced sanctions on five entities.",
+    ):
+        assert announces(text), text
+    for text in (
+        "Over the past year, Arland officials have undermined the courts.",  # someone else
+        "The United States condemns the attack on the convoy.",  # a stance
+        "The United States is committed to the people of Arland.",
+        "We will continue to stand up for the rights of people in Arland.",  # to come
+        "We are taking action.",  # no act named
+        "Secretary General Ana Ruiz served the organization with dedication.",  # not its own
+    ):
+        assert not announces(text), text
+
+
+ARLAND_CONTEXT = (
+    "Over the past year, Arland officials have undermined the democratic institutions of "
+    "Arland, jailed critics of the Arland government and closed newspapers in Arland."
+)
+
+
+def test_a_release_is_told_by_its_news_not_the_circumstance_it_opens_on():
+    from briefing.synthesize import _news_of_releases, _similarities, _tfidf
+
+    release = doc(
+        f"{ARLAND_CONTEXT} Arland's courts no longer protect critics of the Arland "
+        "government.\n\nThe Department of State has designated Ilo Vesk, Mara Tuun, and "
+        "Pek Sarn, who are deputy directors of the security office that has repeatedly "
+        "undermined the courts of Arland.\n",
+        title="One Year of Arland's Security Law",
+        doc_type="press release",
+    )
+    pool = candidates([analyze(release)], terms=["Arland"])
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    opening = next(k for k, c in enumerate(pool) if c.edited.text.startswith("Over the past"))
+    news = next(k for k, c in enumerate(pool) if "has designated" in c.edited.text)
+    # the greedy took the release's circumstance: its news takes that place
+    assert _news_of_releases(pool, [opening], sims, budget=40) == [news]
+    # not when the release's news is told already, nor in a story by a reporter
+    assert _news_of_releases(pool, [opening, news], sims, budget=80) == [opening, news]
+    story = dataclasses.replace(release, doc_type="news")
+    pool = candidates([analyze(story)], terms=["Arland"])
+    assert [c.edited.text for c in pool][0].startswith("Over the past")
+    assert _news_of_releases(pool, [0], sims, budget=40) == [0]
