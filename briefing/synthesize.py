@@ -1872,17 +1872,35 @@ def chosen_near(
 ) -> bool:
     """Whether candidate ``k`` says again what one already chosen says. A sentence taken
     with the one before it (the same start) is said again by no shorter bullet it continues,
-    and by any longer one."""
+    and by any longer one; a release's appraisal of how things stand (``appraisal``) is said
+    again by another of its appraisals, in whatever words ("… Hong Kong's freedoms are
+    diminishing …", then "The differences between Hong Kong and cities in mainland China
+    are shrinking …")."""
 
     def near(j: int) -> bool:
         if same_start(pool[j], pool[k]):
             return pool[j].words >= pool[k].words
         if pool[j].doc is pool[k].doc and same_decision(pool[j], pool[k]):
             return True
+        if pool[j].doc is pool[k].doc and appraisal(pool[j]) and appraisal(pool[k]):
+            return True
         limit = REDUNDANT_IN_SOURCE if pool[j].doc is pool[k].doc else REDUNDANT
         return sims[k].get(j, 0.0) >= limit
 
     return any(near(j) for j in chosen)
+
+
+def appraisal(c: Candidate) -> bool:
+    """A sentence of a government's written release that tells how things stand: no event
+    (``postag.reports_event``), no amount, nothing it announces. A release restates its
+    appraisal for emphasis; the reader needs it once."""
+    text = c.edited.text
+    return (
+        c.doc.doc_type == "press release"
+        and not postag.reports_event(text)
+        and not quantity(text)
+        and not announces(text)
+    )
 
 
 _IN_PROGRESS = re.compile(

@@ -617,7 +617,7 @@ def test_one_source_saying_a_thing_twice_in_other_words_gives_one_bullet():
 
     from briefing.synthesize import chosen_near
 
-    a, b = object(), object()
+    a, b = SimpleNamespace(doc_type="news"), SimpleNamespace(doc_type="news")
 
     def cand(d, start, words=12):
         sentence = SimpleNamespace(start=start)
@@ -1879,3 +1879,26 @@ def test_a_release_is_told_by_its_news_not_the_circumstance_it_opens_on():
     pool = candidates([analyze(story)], terms=["Arland"])
     assert [c.edited.text for c in pool][0].startswith("Over the past")
     assert _news_of_releases(pool, [0], sims, budget=40) == [0]
+
+
+def test_a_release_restating_how_things_stand_is_told_once():
+    from briefing.synthesize import _similarities, _tfidf, chosen_near
+
+    text = (
+        "Over the past year, officials in Arland have closed three newspapers and jailed "
+        "their editors. As the anniversary of the handover approaches, freedoms in Arland "
+        "are diminishing while the capital tightens its rule. The differences between Arland "
+        "and the cities of the mainland are shrinking under ongoing repression.\n"
+    )
+
+    def pool_of(doc_type: str):
+        pool = candidates([analyze(doc(text, doc_type=doc_type))], terms=["Arland"])
+        return pool, _similarities(_tfidf([c.edited.text for c in pool]))
+
+    pool, sims = pool_of("press release")
+    event, diminishing, shrinking = range(3)
+    assert pool[shrinking].edited.text.startswith("The differences")
+    assert chosen_near(shrinking, [diminishing], sims, pool)  # in other words, said again
+    assert not chosen_near(shrinking, [event], sims, pool)  # what happened is another point
+    pool, sims = pool_of("news")
+    assert not chosen_near(shrinking, [diminishing], sims, pool)  # a reporter's, each its own
