@@ -39,6 +39,7 @@ _LOGISTICS = Folded(
     r"|updates? at the top|(resume|start|begin) taking (your )?questions"
     r"|I have (one|two|three|four|a few|a couple of) (things|items|updates|announcements)"
     r"|(pleased|glad|happy|delighted) to (introduce|welcome|have)|with us today|joining us"
+    r"|(is|are) (here )?with us to"
     r"|limit your questions|ask that you|turn it over|over to you|on background"
     r"|(my pleasure|pleased) to welcome|welcome (you|everyone) to|remind (everyone|you)"
     r"|(we are|we’re|we're) joined by|(this|today['’]s) (call|briefing)|we have with us"

@@ -132,6 +132,7 @@ def test_analysis_of_a_huge_document_reads_a_bounded_part():
         "Next question, please, from the line of Said Arikat.",
         "And I’m especially pleased to introduce Jessica Stern on this momentous occasion.",
         "We’re very glad to have Special Representative Kim with us today to tell you more.",
+        "Now today, Special Envoy Stern is with us to unveil the first annual report on it.",
         "So I’d ask that you limit your questions to those topics, please, everyone.",
         "It’s my pleasure to welcome you to this call previewing the Secretary’s trip to Italy.",
         "Today, we are joined by the Under Secretary and the Special Envoy to discuss these.",
