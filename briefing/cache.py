@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from briefing.model import Document, Turn
 
 log = logging.getLogger(__name__)
-READER_VERSION = 28  # bump when a reader's output changes, to re-parse everything once
+READER_VERSION = 29  # bump when a reader's output changes, to re-parse everything once
 SCHEMA_VERSION = 4  # bump when the tables change: an older cache is started again
 CACHE_ENV = "BRIEFING_CACHE"  # a folder for the cache instead of the user's cache folder
 SHORT_PARAGRAPH = 300  # characters; see ingest/repeated.py

@@ -379,3 +379,22 @@ def test_a_release_that_publishes_a_report_is_a_release_and_a_report_is_a_report
         "Expert": "report",
         "Review": "report",
     }
+
+
+def test_a_space_that_markup_left_before_a_comma_or_full_stop_is_not_text(tmp_path: Path):
+    # a link ends on an icon's empty span: the page puts a space between a word and its comma
+    page = tmp_path / "guidance.html"
+    page.write_text(
+        "<html><body><article><h1>Guidance on Shipping Advisories</h1>"
+        "<p>The department has issued advisories on <a href='/a.pdf'>cyber threats"
+        "<span class='icon-pdf'> </span></a>, illicit <a href='/b.pdf'>maritime activities"
+        "<span class='icon-pdf'> </span></a>, and supply chain links <a href='/c.pdf'>here"
+        "<span> </span></a>. They name the risks to shippers in the region ... and more.</p>"
+        "</article></body></html>"
+    )
+    text = read_file(page).text
+    assert "on cyber threats, illicit maritime activities, and supply chain links here." in text
+    assert "region ... and more." in text  # an ellipsis keeps its space
+    plain = tmp_path / "guidance.txt"
+    plain.write_text("Advisories\n\nThey cover cyber threats , illicit shipping , and links .\n")
+    assert "They cover cyber threats, illicit shipping, and links." in read_file(plain).text

@@ -63,9 +63,18 @@ class PageMeta:
     keep_head: bool = False  # keep datelines and place lines in the text
 
 
+# A space before a comma or a full stop that ends a word, where a page's markup met its text:
+# a link ending on an icon's empty span ("<a>cyber threats<span> </span></a>, illicit …")
+# reads "cyber threats , illicit". No writer of English, nor of French, spaces these two marks
+# off their word; an ellipsis (" ...") is no full stop.
+_SPACED_MARK = re.compile(r"(?<=\S)[ \t]+(?=[,.](?:\s|$))", re.M)
+
+
 def split_blocks(text: str) -> tuple[list[str], bool]:
     """Paragraphs of ``text``, and whether the file has one sentence or paragraph per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if " ," in text or " ." in text:
+        text = _SPACED_MARK.sub("", text)
     lines = [line.strip() for line in text.split("\n")]
     one_per_line = "" not in [ln for ln in lines[: _last_nonblank(lines) + 1]]
     if one_per_line:
