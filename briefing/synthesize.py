@@ -1083,6 +1083,15 @@ _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[“\"])")
 INTENTION = re.compile(r"\b(?:[Ww]e|I)(?: \w+)? (?:intend|hope|aim|seek|wish) to\b")
 # One's own words said before, told again: "I emphasized that … experts were documenting …",
 # "We have made clear that …". What was said then, not what happened.
+# An event or a course the sentence itself marks as before the news, undated: "The United
+# States has previously issued a number of advisories …", "For many years, the United States
+# has prioritized …", "The EU … have previously designated …": in a government's release or
+# briefing, what it recalls to set up what it does today.
+RETROSPECT = re.compile(
+    r"\b(?:previously|(?:has|have|had) long"
+    r"|for (?:many|several|some) years|for (?:years|decades))\b",
+    re.I,
+)
 SAID_BEFORE = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,30}, )?(?:\[?[IW]\]?e?|I) (?:have |had |also )*(?:(?:emphasi[sz]ed"
     r"|stressed|echoed|underscored|reiterated|highlighted|made clear|pointed out)\b"
@@ -1114,6 +1123,7 @@ def background(c: Candidate) -> bool:
         # abuses" too; a reporter reports a meeting or a report because it is news
         or (c.doc.doc_type in PADDED and only_frame(text))
         or _recalled(c)
+        or (c.doc.doc_type in OFFICIAL and bool(RETROSPECT.search(text)))
         or slogan(text)
         # a government's truism ("Businesses can provide crucial support …"); in news a bare
         # plural is mostly the story's own people ("Residents fear …")

@@ -1902,3 +1902,26 @@ def test_a_release_restating_how_things_stand_is_told_once():
     assert not chosen_near(shrinking, [event], sims, pool)  # what happened is another point
     pool, sims = pool_of("news")
     assert not chosen_near(shrinking, [diminishing], sims, pool)  # a reporter's, each its own
+
+
+def test_what_a_government_recalls_having_done_before_is_background():
+    from briefing.synthesize import background
+
+    def cand(text: str, doc_type: str = "press release"):
+        return candidates([analyze(doc(text, doc_type=doc_type))], terms=["Arland"])[0]
+
+    for text in (
+        "The United States has previously issued a number of advisories on Arland's shipping.",
+        "For many years, the United States has prioritized support for refugees from Arland.",
+        "The European Union and Japan have previously designated the Arland minister.",
+    ):
+        assert background(cand(text)), text
+    # today's news, and a reporter's story of what was done before (its own news)
+    assert not background(
+        cand("The United States issued an advisory on the risks of Arland's shipping today.")
+    )
+    # a reporter's story: "previously" changes nothing
+    for doc_type in ("news", "report"):
+        assert background(
+            cand("Arland police have previously jailed two reporters on 4 May.", doc_type)
+        ) == background(cand("Arland police have jailed two reporters on 4 May.", doc_type))
