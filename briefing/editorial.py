@@ -353,6 +353,10 @@ ALSO_AFTER_SUBJECT = re.compile(
     r"|does|do)) also (?!known\b|called\b|referred\b)"
 )
 ALSO_WITHIN = 16  # tokens
+# "likewise" and "similarly" in a sentence's opening words compare its act with one told
+# before ("The Department is similarly designating Evgeny Novitskiy …"), wherever they stand;
+# not "similarly to …", which names what it is like.
+LIKE_BEFORE = re.compile(r"\b(?:likewise|similarly)\b(?! to\b)")
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 # A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "…
 # those concerns", "… share that vision." Where "that" could open a clause ("We believe that work
@@ -983,6 +987,8 @@ def leans_back(
         return True  # "There is also …": one more of something the reader has not seen
     if ALSO_AFTER_SUBJECT.search(" ".join(tokens[:ALSO_WITHIN])) and "not only" not in low:
         return True  # "Protesters, including minors, also reported …"
+    if LIKE_BEFORE.search(" ".join(tokens[:ALSO_WITHIN])):
+        return True  # "The ministry likewise banned …": like what?
     if any(p in low for p in ANAPHORIC_PHRASES):
         return True  # "… in this regard"
     unquoted = _QUOTED.sub(" ", low)
