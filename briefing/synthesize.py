@@ -297,6 +297,7 @@ PRESENTED = re.compile(
 # reports of officials threatening journalists.") is told with the case that shows it, as the
 # report tells it; alone it overstates what the case was.
 EXAMPLE = re.compile(r"(?:For example|For instance|In one (?:case|instance)|As an example)\b")
+PARTS_NAMED = 2  # capitalised words a decision's next sentence adds: a name ("God Nisanov")
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
@@ -323,6 +324,8 @@ class Candidate:
     words: int = 0
     development: int = 0  # the cluster of similar sentences it belongs to, once selected
     passing: bool = False  # its source only touches on the topic
+    # a decision told by its kind, with the next sentence that names its parts (_with_parts)
+    parts: tuple[Edited, Sentence] | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -401,7 +404,12 @@ def candidates(
             taken += 1
             # a transcript's sentences on the topic are answers about it: no half weight
             half = source.passing and doc.doc_type != "transcript"
-            out.append(Candidate(edited, doc, sentence, source.rank, at, n, passing=half))
+            parts = _with_parts(doc, sentences, i) if sentence is sentences[i] else None
+            if parts and any(s < parts[1].end and parts[1].start < e for s, e in used[sid]):
+                parts = None  # the parts are quoted elsewhere in the brief
+            out.append(
+                Candidate(edited, doc, sentence, source.rank, at, n, passing=half, parts=parts)
+            )
     return [
         c
         for c in out
@@ -665,26 +673,73 @@ def _with_outcome(
     if i + 1 >= len(sentences):
         return None
     frame, outcome = sentences[i], sentences[i + 1]
-    if (
-        frame.speaker != outcome.speaker
-        or "\n" in doc.text[frame.end : outcome.start]
-        or not (
-            _takes_up(frame.text, outcome.text)
-            # a meeting's outcome; a sentence that only presents things goes on with them
-            or (
-                FRAME.search(frame.text) is not None
-                and (OUTCOME.search(outcome.text) or decision_words(outcome.text))
-            )
+    if not (
+        _takes_up(frame.text, outcome.text)
+        # a meeting's outcome; a sentence that only presents things goes on with them
+        or (
+            FRAME.search(frame.text) is not None
+            and (OUTCOME.search(outcome.text) or decision_words(outcome.text))
         )
-        or word_count(doc.text[frame.start : outcome.end]) > MAX_RUN_WORDS
+    ):
+        return None
+    return _with_next(doc, sentences, i)
+
+
+def _with_parts(
+    doc: Document, sentences: Sequence[Sentence], i: int
+) -> tuple[Edited, Sentence] | None:
+    """``sentences[i]``, a decision told only by its kind, with the next sentence of its
+    paragraph when that one names its parts (``_names_its_parts``). Not the next paragraph's:
+    a bullet is one paragraph's words, and its spans join to its text."""
+    if i + 1 >= len(sentences) or not _names_its_parts(
+        sentences[i].text, sentences[i + 1].text, [s.text for s in sentences[:i]]
+    ):
+        return None
+    return _with_next(doc, sentences, i)
+
+
+def _with_next(
+    doc: Document, sentences: Sequence[Sentence], i: int
+) -> tuple[Edited, Sentence] | None:
+    """``sentences[i]`` and the next one as one bullet, when one speaker says both in one
+    paragraph, they are no longer together than MAX_RUN_WORDS and the next one can be read
+    after it."""
+    first, then = sentences[i], sentences[i + 1]
+    if (
+        first.speaker != then.speaker
+        or "\n" in doc.text[first.end : then.start]
+        or word_count(doc.text[first.start : then.end]) > MAX_RUN_WORDS
         or edit(doc, sentences, i + 1, lean=False) is None
     ):
         return None
     run = Sentence(
-        doc.text[frame.start : outcome.end], frame.start, outcome.end, frame.speaker, frame.role
+        doc.text[first.start : then.end], first.start, then.end, first.speaker, first.role
     )
     edited = edit(doc, [*sentences[:i], run], i)
     return (edited, run) if edited is not None else None
+
+
+def _names_its_parts(decision: str, after: str, before: Sequence[str] = ()) -> bool:
+    """Whether ``after`` names the parts of a listed decision (lexicon.LISTED_DECISIONS) that
+    ``decision`` tells only by kind, with no count: "The Department of State is designating
+    Russian oligarchs, state-owned entities, and illegitimate authorities …", then "The
+    Department is designating three oligarchs: Dmitry …". A release states its decision,
+    then whom it concerns; alone, the first says what was done to no one in particular. Only
+    the first sentence of its source (``before`` it, none) with that kind of decision: a later
+    one is a part already ("… is also designating Pioneer Ship Management …")."""
+    kinds = _listed(decision)
+    if not kinds or not kinds & _listed(after) or _counted(decision):
+        return False
+    if any(kinds & _listed(text) for text in before):
+        return False
+    known = {w.strip(",.;:()") for w in decision.split()}
+    named = {w.strip(",.;:()") for w in after.split()[1:] if w[:1].isupper() and "." not in w[1:-1]}
+    return _counted(after) or len(named - known) >= PARTS_NAMED
+
+
+def _counted(text: str) -> bool:
+    """A count or amount, in figures or words ("24 entities", "six entities")."""
+    return quantity(text) or any(w in lexicon.NUMBER_WORDS for w in text.lower().split())
 
 
 def _takes_up(presenting: str, after: str) -> bool:
@@ -1543,7 +1598,33 @@ def select(
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
-    return [pool[k] for k in chosen]
+    return _naming_parts([pool[k] for k in chosen], words)
+
+
+def _naming_parts(chosen: list[Candidate], budget: int) -> list[Candidate]:
+    """``chosen`` with a decision told only by its kind ("… is designating Russian oligarchs,
+    state-owned entities, and illegitimate authorities …") followed by the sentence naming its
+    parts ("… three oligarchs: Dmitry …"), where the budget has room for it, or once beyond
+    it, as the greedy's last sentence may run over: a sanction that names no one tells a
+    director nothing to act on. A chosen bullet the run takes in goes."""
+    out = list(chosen)
+    spent = sum(c.words for c in out)
+    over = False
+    for c in chosen:
+        if c.parts is None or c not in out:
+            continue
+        edited, run = c.parts
+        inside = [o for o in out if o.doc is c.doc and run.start < o.sentence.start < run.end]
+        more = word_count(edited.text) - c.words - sum(o.words for o in inside)
+        if spent + more > budget and over:
+            continue
+        over = over or spent + more > budget
+        out = [o for o in out if o not in inside]
+        out[out.index(c)] = dataclasses.replace(
+            c, edited=edited, sentence=run, words=word_count(edited.text), parts=None
+        )
+        spent += more
+    return out
 
 
 _FIGURE = re.compile(r"(?<![\w.-])\d[\d,.]*\d|(?<![\w.-])\d(?![\w])")

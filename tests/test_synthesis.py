@@ -1925,3 +1925,35 @@ def test_what_a_government_recalls_having_done_before_is_background():
         assert background(
             cand("Arland police have previously jailed two reporters on 4 May.", doc_type)
         ) == background(cand("Arland police have jailed two reporters on 4 May.", doc_type))
+
+
+def test_a_decision_told_by_its_kind_is_told_with_the_sentence_naming_its_parts():
+    from briefing.synthesize import _names_its_parts
+
+    release = doc(
+        "Arland's army shelled the port again this week, the ministry said.\n\n"
+        "The Department of State is designating Arland officials and state-owned companies "
+        "pursuant to Executive Order 14024. The Department is designating three officials: "
+        "Ilo Vesk, Mara Tuun, and Pek Sarn.\n\n"
+        "Arland's navy has blockaded the port since March.\n",
+        title="Imposing Costs on Arland",
+        doc_type="press release",
+    )
+    points = [p.text for p in synthesize([analyze(release)], terms=["Arland"], words=40)]
+    named = [p for p in points if p.startswith("The Department of State is designating")]
+    assert named and named[0].endswith("Ilo Vesk, Mara Tuun, and Pek Sarn.")
+    assert not any(p.startswith("The Department is designating three") for p in points)
+    # a decision with its count, or a part after its lead, is whole already
+    lead = "The United States is designating six entities that shipped Arland's oil."
+    parts = "The Department is designating Ilo Vesk and Mara Tuun for their part in it."
+    assert not _names_its_parts(lead, parts)
+    kind = "The United States is designating Arland's oil traders under the order."
+    assert _names_its_parts(kind, parts)
+    assert not _names_its_parts(kind, parts, before=[lead])
+
+
+def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
+    assert written("The Department of State is similarly designating Ilo Vesk, an Arland elite.")
+    assert written("The ministry likewise banned two newspapers in the capital on Monday.")
+    # "similarly to …" names what it is like
+    assert not written("The court treated the case similarly to a 2019 ruling by the high court.")
