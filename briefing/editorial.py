@@ -161,7 +161,12 @@ SUBSTITUTE_WITHIN = 5  # words
 # "I'm really pleased to do that, to …", "We set up a fund to do that at the summit"; not
 # "do that work".
 _PREPOSITION = lexicon.alternation(lexicon.PREPOSITIONS)
-DONE_THAT = re.compile(rf"\b(?:do|does|did|done|doing) (?:that|this)(?: [,;:]|$| {_PREPOSITION}\b)")
+DONE_THAT = re.compile(
+    rf"\b(?:do|does|did|done|doing) (?:that|this)(?: [,;:]|$| {_PREPOSITION}\b"
+    # … or closing a relative clause before the main verb: "One of the ways we've done that
+    # is …", "One way we did this was …"
+    r"| (?:is|was|are|were)\b)"
+)
 DEMONSTRATIVE_WITHIN = 10  # tokens
 DEMONSTRATIVE_PRONOUN = re.compile(
     r"(?:\b(?:all|each|some|many|most|none|both|any|part|one|of|on|to|with|about|for|from|by) "

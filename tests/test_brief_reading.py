@@ -2093,6 +2093,10 @@ def test_do_that_before_a_pause_stands_for_an_act_the_reader_was_not_shown():
 
     assert leans_back("[I]’m really pleased to do that, to be able to announce it.", [])
     assert leans_back("We set up a multinational fund to do that at the summit last year.", [])
+    # … or closing a relative clause before the main verb
+    assert leans_back("One of the ways we’ve done that is with a declaration 60 signed.", [])
+    assert leans_back("One way we did this was to impose sanctions on 12 officials.", [])
+    assert not leans_back("What we do this year is up to the parliament of the country.", [])
     # its act named before it in the sentence, or "that" a determiner
     assert not leans_back("We promised to cut taxes and we will do that in May.", [])
     assert not leans_back("In the spring our partners and we will do that work with them.", [])
