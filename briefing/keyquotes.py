@@ -50,6 +50,7 @@ from briefing.synthesize import (
     focus_terms,
     irrealis,
     long_before,
+    narrates_act,
     quantity,
     readout,
     rhetoric,
@@ -109,7 +110,10 @@ def key_quotes(
     kind = answer_class(topic.query)  # "countries" in "Which countries …?": in every report
     names = asked_of(topic, found) if asked is None else asked
     focus = {w for t in [*focus_terms(topic), *names] for w in content_words(t)}
-    scored = []
+    scored: list[tuple[float, Quote, Document, bool]] = []
+    narrations: list[
+        tuple[float, Quote, Document, bool]
+    ] = []  # a release's account of what the government did: its bullets' news
     for rank, analysis in enumerate(found):
         doc = analysis.doc
         whole = _about(topic, doc, kind)
@@ -124,6 +128,10 @@ def key_quotes(
                 continue
             if q.speaker and q.speaker.split()[-1] in lexicon.MEDIA_HEADS:
                 continue  # an outlet's reporting, relayed: a bullet's business
+            # a release's "Today, President Biden directed Deferred Enforced Departure …" is
+            # its news, a bullet's business: quoted, it is kept from the bullets (its "We have
+            # frozen … and we will block …" is its signer's voice)
+            narration = q.kind == "statement" and narrates_act(q.text)
             dated = _dated(q, doc)[0]  # "Last November [2021]": the year says how long ago
             if hollow(q) or not _voiced(q) or long_before(dated, doc.date):
                 continue
@@ -138,7 +146,8 @@ def key_quotes(
                 aside = not (relevance or _asked(topic, doc, q.start))
             else:
                 aside = passing
-            scored.append((_score(q, relevance, rank), q, doc, aside))
+            entry = (_score(q, relevance, rank), q, doc, aside)
+            (narrations if narration else scored).append(entry)
     # A transcript takes up many subjects, whatever its title names: an answer to a question
     # on another subject ("… no meeting planned … at the G20" in a briefing on Syria and the
     # G20) is quoted only when the topic has too few quotes on it; so is a quote from a source
@@ -147,6 +156,8 @@ def key_quotes(
     chosen = _ranked([x[:3] for x in scored if not x[3]])
     if len(chosen) < MAX_QUOTES:
         chosen = _ranked([x[:3] for x in scored if x[3]], chosen)
+    if not chosen:  # a topic whose sources hold no other quote still has one
+        chosen = _ranked([x[:3] for x in narrations if not x[3]] or [x[:3] for x in narrations])
     return [replace(k, quoted_by=_relayer(q, doc, roster)) for k, (q, doc) in _in_order(chosen)]
 
 

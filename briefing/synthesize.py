@@ -1763,9 +1763,15 @@ def _news_of_releases(
     government announces what it did (``announces``: "The Department of State has designated
     …"), when no chosen sentence of that release tells it or an amount: a release is one
     story, its main event what the government did (van Dijk 1988), and a bullet that tells
-    only the circumstance leaves out why the release was issued."""
+    only the circumstance leaves out why the release was issued. Where the budget has room
+    beside the chosen news: the background chosen goes once news is enough
+    (``_without_padding``)."""
     out = list(chosen)
-    spent = sum(pool[i].words for i in out)
+
+    def news_words(j: int) -> int:
+        return 0 if background(pool[j]) else pool[j].words
+
+    spent = sum(news_words(i) for i in out)
     for n, j in enumerate(out):
         doc = pool[j].doc
         if doc.doc_type != "press release" or any(
@@ -1780,13 +1786,15 @@ def _news_of_releases(
             and pool[k].doc is doc
             and announces(pool[k].edited.text)
             and not background(pool[k])
-            and spent - pool[j].words + pool[k].words <= max(budget, spent)
             and not chosen_near(k, [i for i in out if i != j], sims, pool)
             and not any(same_start(pool[k], pool[i]) for i in out if i != j)
         ]
-        if news:
-            out[n] = min(news, key=lambda k: pool[k].sentence.start)
-            spent += pool[out[n]].words - pool[j].words
+        if not news:
+            continue
+        k = min(news, key=lambda k: pool[k].sentence.start)
+        if spent - news_words(j) + pool[k].words <= max(budget, spent):
+            out[n] = k
+            spent += pool[k].words - news_words(j)
     return out
 
 
@@ -1795,8 +1803,16 @@ def _news_of_releases(
 # States …", "We …"); not an international body's Secretary-General.
 ANNOUNCER = re.compile(
     r"\W*(?:[A-Z][^,]{0,40}, )?(?:[Tt]he )?(?:U\.S\. )?"
-    r"(?:United States|Department|Secretary(?![- ]General)|President|Administration|[Ww]e\b)"
+    r"(?P<who>United States|Department|Secretary(?![- ]General)|President|Administration|[Ww]e\b)"
 )
+
+
+def narrates_act(text: str) -> bool:
+    """Whether ``text`` announces (``announces``) what the government did under its name,
+    not as "we": a release's narration ("Today, President Biden directed …"), not its
+    voice ("We have frozen the assets of …")."""
+    m = ANNOUNCER.match(text)
+    return m is not None and m["who"].lower() != "we" and announces(text)
 
 
 @functools.lru_cache(maxsize=4096)

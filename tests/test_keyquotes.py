@@ -223,6 +223,19 @@ def test_a_signed_statement_is_quoted_for_its_voice_not_its_narration(tmp_path):
     assert [q.text[:22] for q in chosen] == ["We have frozen the ass"]
 
 
+def test_a_statements_narration_of_what_the_government_did_is_a_bullet_not_a_quote(tmp_path):
+    statement = (
+        "Safe Haven for Moldovans\n\nPress Statement\n\n"
+        "Jane Doe, Secretary of State\n\nMarch 5, 2022\n\n"
+        "Today, President Roe directed Deferred Enforced Departure for Moldovan residents in the "
+        "United States for 18 months, joining our partners in offering safe haven to Moldovans."
+        "\n\n"
+        "We will stand with the 40,000 people of Moldova who fear returning to Chisinau.\n"
+    )
+    chosen = key_quotes(TOPIC, [analysis(tmp_path, "s.txt", statement)])
+    assert [q.text[:12] for q in chosen] == ["We will stan"]
+
+
 def test_a_quote_about_an_event_long_before_its_source_is_background(tmp_path):
     release = (
         "Moldova Sanctions\n\nMarch 5, 2022\n\n"
