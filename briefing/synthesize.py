@@ -1461,13 +1461,29 @@ def readout(text: str) -> bool:
 
 
 def bare_stance(c: Candidate) -> bool:
-    return _bare_stance(c.edited.text, c.sentence.text)
+    """A stance with no amount (``_bare_stance``), and not one on the day's news: "We are
+    united in our condemnation of the Taliban's decision on March 23 to deny …" tells what
+    was decided and when (``_on_a_recent_day``)."""
+    return _bare_stance(c.edited.text, c.sentence.text) and not _on_a_recent_day(
+        c.edited.text, c.doc.date
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # asked when the pool is drawn and again when it is weighed
 def _bare_stance(text: str, sentence: str) -> bool:
     said = STANCE.search(text) or UNSAID_ACT.search(text) or RENEWED.search(text)
     return bool(said) and not quantity(sentence)
+
+
+def _on_a_recent_day(text: str, when: date | None) -> bool:
+    """Whether ``text`` names a day (the month's day given) on or before ``when``, its
+    source's date, and no more than RECALLED_DAYS before it: the day of an event the source
+    answers ("… condemnation of the Taliban's decision on March 23 [2022] …" in a statement
+    of March 24), not a day to come ("As we near the … commemoration … on March 15 …")."""
+    if when is None:
+        return False
+    days = [_last_day(m) for m in _EXPLICIT_DATE.finditer(text) if m["day"] or m["nday"]]
+    return any(0 <= (when - day).days <= RECALLED_DAYS for day in days)
 
 
 _NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS))

@@ -83,6 +83,9 @@ def test_a_written_sentence_presupposing_an_unseen_event_or_set_leans_back():
 
     assert written("Petrov was arrested again in June as he tried to cross the border.")
     assert written("In May the broadcaster moved its newsroom back to Vilnius.")
+    assert written("In May thousands of families went back to their villages in the north.")
+    # a return to a routine a bare noun names presupposes only what every reader knows
+    assert not written("The ban denied thousands of girls the chance to go back to school.")
     assert written("Police confiscated the passports of other pastors detained in March.")
     assert written("Officials later fined other independent newspapers for the same reports.")
     assert not written("Police detained lawyers, bloggers and other critics of the mayor.")
@@ -1957,3 +1960,24 @@ def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
     assert written("The ministry likewise banned two newspapers in the capital on Monday.")
     # "similarly to …" names what it is like
     assert not written("The court treated the case similarly to a 2019 ruling by the high court.")
+
+
+def test_a_stance_on_the_days_news_is_news():
+    from briefing.synthesize import background
+
+    def cand(text: str):
+        d = doc(text, doc_type="press release", date=date(2022, 3, 24), authors=("Jane Doe",))
+        return candidates([analyze(d)], terms=["Taliban"])[0]
+
+    # the decision it condemns was taken the day before: what was decided, and when
+    assert not background(
+        cand("We condemn the Taliban’s decision on March 23 to keep secondary schools closed.")
+    )
+    # no day, or a day to come, or one long before: a stance
+    assert background(cand("We condemn the Taliban’s decision to keep secondary schools closed."))
+    assert background(
+        cand("As we near the Taliban’s anniversary on April 15, we condemn its decisions.")
+    )
+    assert background(
+        cand("We condemn the Taliban’s decision on August 15, 2021 to close the schools.")
+    )
