@@ -127,7 +127,13 @@ OTHERS_WITHIN = 5  # words
 # reader was told of. Not "other" closing a list or a set the sentence names or counts
 # ("lawyers and other activists", "… as well as other abuses", "the United States and 44
 # other countries", "among other things", "other than …").
-ITERATIVE = re.compile(r"\b(?:again|anew|once more)\b|\bback (?:to|in|home)\b")
+ITERATIVE = re.compile(
+    r"\b(?i:again|anew|once more|back (?:in|home))\b"
+    # a return to a place or thing the reader may not know ("back to Vilnius", "back to
+    # their villages"), not to a routine a bare noun names ("go back to school", "back to
+    # work"): that one was there before is all it presupposes, and every reader knows it
+    rf"|\b(?i:back to) (?:(?i:{'|'.join(lexicon.DETERMINERS)})\b|[A-Z])"
+)
 # Comparative reference (Halliday & Hasan 1976): "similar initiatives", "a comparable
 # programme" are like something said before, unless the sentence says what: after it
 # ("similar to", "comparable with", "similar laws such as …") or before it, a comparison or a
@@ -909,10 +915,11 @@ def _other_anaphor(tokens: Sequence[str]) -> bool:
     return at == 0 or opening[at - 1] not in ("and", "or", ",")
 
 
-def _presupposes(low: str) -> bool:
+def _presupposes(text: str) -> bool:
     """An iterative (ITERATIVE), an unnamed "other" set (``_other_set``) or an event the
-    sentence has not told of (``_untold_event``) in ``low``."""
-    return bool(ITERATIVE.search(low)) or _other_set(low) or _untold_event(low)
+    sentence has not told of (``_untold_event``) in ``text``."""
+    low = text.lower()
+    return bool(ITERATIVE.search(text)) or _other_set(low) or _untold_event(low)
 
 
 # what names an event in full after its noun ("the arrest of Petrov", "the raid that …")
@@ -999,7 +1006,7 @@ def leans_back(
     unquoted = _QUOTED.sub(" ", low)
     if similar_unnamed(unquoted):
         return True  # "We have a number of similar initiatives ongoing …": like which?
-    if not spoken and _presupposes(unquoted):
+    if not spoken and _presupposes(_QUOTED.sub(" ", text)):
         # "… was arrested again", "… property of other Baha’is"; a speaker's "again" is
         # mostly of what the room has heard (QMSum 100w R-2 12.74 -> 12.42 with speech too)
         return True
