@@ -132,7 +132,8 @@ ITERATIVE = re.compile(
     # a return to a place or thing the reader may not know ("back to Vilnius", "back to
     # their villages"), not to a routine a bare noun names ("go back to school", "back to
     # work"): that one was there before is all it presupposes, and every reader knows it
-    rf"|\b(?i:back to) (?:(?i:{'|'.join(lexicon.DETERMINERS)})\b|[A-Z])"
+    rf"|\b(?i:back to) (?!{lexicon.month_pattern()}|{'|'.join(lexicon.WEEKDAYS)}|the \d)"
+    rf"(?:(?i:{'|'.join(lexicon.DETERMINERS)})\b|[A-Z])"
 )
 # Comparative reference (Halliday & Hasan 1976): "similar initiatives", "a comparable
 # programme" are like something said before, unless the sentence says what: after it
@@ -364,10 +365,13 @@ ALSO_AFTER_SUBJECT = re.compile(
     r"|does|do)) also (?!known\b|called\b|referred\b)"
 )
 ALSO_WITHIN = 16  # tokens
-# "likewise" and "similarly" in a sentence's opening words compare its act with one told
-# before ("The Department is similarly designating Evgeny Novitskiy …"), wherever they stand;
-# not "similarly to …", which names what it is like.
-LIKE_BEFORE = re.compile(r"\b(?:likewise|similarly)\b(?! to\b)")
+# "likewise" in a sentence's opening words, and "similarly" right after the main clause's
+# auxiliary, compare its act with one told before ("The Department is similarly designating
+# Evgeny Novitskiy …"); not "similarly situated applicants" or "voted similarly", a manner.
+LIKE_BEFORE = re.compile(
+    r"\blikewise\b|\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)"
+    r" similarly\b(?! to\b)"
+)
 AS_WELL = re.compile(r"\b(?:as well|too)[.!]?$")
 # A shell noun (lexicon.SHELL_NOUNS) under a distal demonstrative: "… on that front", "…
 # those concerns", "… share that vision." Where "that" could open a clause ("We believe that work
@@ -982,7 +986,8 @@ def leans_back(
     the reader is not shown (the source's title, beside a bullet). In writing (not
     ``spoken``) a "this" or "these" anywhere points back too; a speaker's "this bill" is
     mostly the one in the room."""
-    low = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([").lower()
+    cased = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([")
+    low = cased.lower()
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
     if not tokens:
         return False
@@ -1006,7 +1011,7 @@ def leans_back(
     unquoted = _QUOTED.sub(" ", low)
     if similar_unnamed(unquoted):
         return True  # "We have a number of similar initiatives ongoing …": like which?
-    if not spoken and _presupposes(_QUOTED.sub(" ", text)):
+    if not spoken and _presupposes(_QUOTED.sub(" ", cased)):
         # "… was arrested again", "… property of other Baha’is"; a speaker's "again" is
         # mostly of what the room has heard (QMSum 100w R-2 12.74 -> 12.42 with speech too)
         return True

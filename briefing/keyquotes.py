@@ -131,7 +131,7 @@ def key_quotes(
             # a release's "Today, President Biden directed Deferred Enforced Departure …" is
             # its news, a bullet's business: quoted, it is kept from the bullets (its "We have
             # frozen … and we will block …" is its signer's voice)
-            narration = q.kind == "statement" and narrates_act(q.text)
+            narration = q.kind == "statement" and narrates_act(q.text, doc.text)
             dated = _dated(q, doc)[0]  # "Last November [2021]": the year says how long ago
             if hollow(q) or not _voiced(q) or long_before(dated, doc.date):
                 continue

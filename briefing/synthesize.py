@@ -732,6 +732,8 @@ def _names_its_parts(decision: str, after: str, before: Sequence[str] = ()) -> b
         return False
     if any(kinds & _listed(text) for text in before):
         return False
+    if not announces(after):  # "… will discuss further sanctions with …" names no part
+        return False
     known = {w.strip(",.;:()") for w in decision.split()}
     named = {w.strip(",.;:()") for w in after.split()[1:] if w[:1].isupper() and "." not in w[1:-1]}
     return _counted(after) or len(named - known) >= PARTS_NAMED
@@ -1143,9 +1145,10 @@ INTENTION = re.compile(r"\b(?:[Ww]e|I)(?: \w+)? (?:intend|hope|aim|seek|wish) to
 # has prioritized …", "The EU … have previously designated …": in a government's release or
 # briefing, what it recalls to set up what it does today.
 RETROSPECT = re.compile(
-    r"\b(?:previously|(?:has|have|had) long"
-    r"|for (?:many|several|some) years|for (?:years|decades))\b",
-    re.I,
+    # in the main clause: after its auxiliary, or as its opening phrase; not "… two generals
+    # previously sanctioned by the EU", "the previously announced …", "who for years …"
+    r"\b(?:has|have|had) (?:previously|long)\b"
+    r"|^\W*For (?:many |several |some )?(?:years|decades)\b"
 )
 SAID_BEFORE = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,30}, )?(?:\[?[IW]\]?e?|I) (?:have |had |also )*(?:(?:emphasi[sz]ed"
@@ -1608,7 +1611,7 @@ def select(
         pool, sims, cap, reward, cluster, words, weight, spread, by_source, units=units
     )
     chosen = _more_specific(pool, chosen, sims, reward, words)
-    chosen = _news_of_releases(pool, chosen, sims, words)
+    chosen = _news_of_releases(pool, chosen, sims, words, told)
     leads = _leads_of_decisions(pool, chosen, sims, words)
     chosen = _without_padding(pool, leads, told)
     chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
@@ -1773,44 +1776,50 @@ def _news_of_releases(
     chosen: list[int],
     sims: list[dict[int, float]],
     budget: int,
+    told: int = 0,
 ) -> list[int]:
     """``chosen`` with a press release's circumstance ("Over the past year, … officials have
     systematically undermined …") given up for its news, the first sentence in which the
     government announces what it did (``announces``: "The Department of State has designated
     …"), when no chosen sentence of that release tells it or an amount: a release is one
     story, its main event what the government did (van Dijk 1988), and a bullet that tells
-    only the circumstance leaves out why the release was issued. Where the budget has room
-    beside the chosen news: the background chosen goes once news is enough
-    (``_without_padding``)."""
+    only the circumstance leaves out why the release was issued. The circumstance given up is
+    the release's chosen background, else its chosen sentence first in its text (a release
+    sets out its circumstance before its news). Where the budget has room; beside the chosen
+    news only, when that is enough for the background to go (``_without_padding``, with
+    ``told`` news told elsewhere)."""
     out = list(chosen)
+    padded = sum(not background(pool[i]) for i in out) + told >= ENOUGH_NEWS
 
-    def news_words(j: int) -> int:
-        return 0 if background(pool[j]) else pool[j].words
+    def words(j: int) -> int:
+        return 0 if padded and background(pool[j]) else pool[j].words
 
-    spent = sum(news_words(i) for i in out)
-    for n, j in enumerate(out):
-        doc = pool[j].doc
+    spent = sum(words(i) for i in out)
+    for doc in {id(pool[i].doc): pool[i].doc for i in out}.values():
+        mine = [i for i in out if pool[i].doc is doc]
         if doc.doc_type != "press release" or any(
-            pool[i].doc is doc and (announces(pool[i].edited.text) or quantity(pool[i].edited.text))
-            for i in out
+            own_announcement(pool[i].edited.text, doc.text) or quantity(pool[i].edited.text)
+            for i in mine
         ):
             continue
+        j = min(mine, key=lambda i: (not background(pool[i]), pool[i].sentence.start))
+        others = [i for i in out if i != j]
         news = [
             k
             for k in range(len(pool))
             if k not in out
             and pool[k].doc is doc
-            and announces(pool[k].edited.text)
+            and own_announcement(pool[k].edited.text, doc.text)
             and not background(pool[k])
-            and not chosen_near(k, [i for i in out if i != j], sims, pool)
-            and not any(same_start(pool[k], pool[i]) for i in out if i != j)
+            and not chosen_near(k, others, sims, pool)
+            and not any(same_start(pool[k], pool[i]) for i in others)
         ]
         if not news:
             continue
         k = min(news, key=lambda k: pool[k].sentence.start)
-        if spent - news_words(j) + pool[k].words <= max(budget, spent):
-            out[n] = k
-            spent += pool[k].words - news_words(j)
+        if spent - words(j) + pool[k].words <= max(budget, spent):
+            out[out.index(j)] = k
+            spent += pool[k].words - words(j)
     return out
 
 
@@ -1818,17 +1827,50 @@ def _news_of_releases(
 # ("Today, the Department of State …", "During Part One, Secretary Blinken …", "The United
 # States …", "We …"); not an international body's Secretary-General.
 ANNOUNCER = re.compile(
-    r"\W*(?:[A-Z][^,]{0,40}, )?(?:[Tt]he )?(?:U\.S\. )?"
+    r"\W*(?:[A-Z][^,]{0,40}, )?(?:\[?[Tt]\]?he )?(?:U\.S\. )?"
     r"(?P<who>United States|Department|Secretary(?![- ]General)|President|Administration|[Ww]e\b)"
 )
 
 
-def narrates_act(text: str) -> bool:
-    """Whether ``text`` announces (``announces``) what the government did under its name,
-    not as "we": a release's narration ("Today, President Biden directed …"), not its
+def narrates_act(text: str, context: str = "") -> bool:
+    """Whether ``text`` announces (``own_announcement``) what the government did under its
+    name, not as "we": a release's narration ("Today, President Biden directed …"), not its
     voice ("We have frozen the assets of …")."""
     m = ANNOUNCER.match(text)
-    return m is not None and m["who"].lower() != "we" and announces(text)
+    return m is not None and m["who"].lower() != "we" and own_announcement(text, context)
+
+
+# A head of another government: "President Vesk of Arland", or one the source names with
+# his country's adjective ("Russian President Vladimir Putin", then "President Putin").
+_HEAD_OF = re.compile(r"(?:[A-Z][\w.’'-]* ){1,3}of (?:the )?[A-Z]")
+_NOT_NATIONAL = frozenset({"Vice", "Deputy", "Acting", "Under", "Assistant", "The", "Former"})
+
+
+def own_announcement(text: str, context: str = "") -> bool:
+    """``announces``, by the release's own government: not by a President or Secretary of
+    another country, by the sentence ("President Vesk of Arland has claimed …") or by how
+    ``context``, the source's text, names him ("Russian President Vladimir Putin")."""
+    m = ANNOUNCER.match(text)
+    if m is None or not announces(text):
+        return False
+    if m["who"] not in ("President", "Secretary"):
+        return True
+    rest = text[m.end() :].lstrip()
+    if _HEAD_OF.match(rest):
+        return False
+    name = re.match(r"(?:[A-Z][\w.’'-]* ?){1,3}", rest)
+    if name is None:
+        return True
+    surname = name[0].split()[-1]
+    for found in re.finditer(
+        rf"\b([A-Z][a-z]+) {m['who']}(?: [A-Z][\w.’'-]*)* {surname}\b", context
+    ):
+        if found[1] not in _NOT_NATIONAL:
+            return False
+    return True
+
+
+_NOT_ACTS = frozenset({"been", "seen", "heard", "said", "noted", "stated", "made"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1849,8 +1891,11 @@ def announces(text: str) -> bool:
     after = [w for w, p in tagged[verb + 1 : verb + 3] if p.startswith("VB")]
     if pos == "VBD":
         return word not in ("was", "were")
+    if pos == "VBN":  # a past form right after the subject is its verb ("… imposed …"),
+        return word not in _NOT_ACTS  # whatever the tagger made of it
     if word in ("has", "have"):
-        return any(p == "VBN" for _, p in tagged[verb + 1 : verb + 3])
+        done = [w for w, p in tagged[verb + 1 : verb + 3] if p == "VBN"]
+        return bool(done) and done[0] not in _NOT_ACTS  # "has been clear", "have seen reports"
     if word in ("is", "are"):
         return any(w in lexicon.DECISIONS_IN_PROGRESS for w in after)
     return False
@@ -2014,16 +2059,23 @@ def chosen_near(
 
 
 def appraisal(c: Candidate) -> bool:
-    """A sentence of a government's written release that tells how things stand: no event
-    (``postag.reports_event``), no amount, nothing it announces. A release restates its
-    appraisal for emphasis; the reader needs it once."""
+    """A sentence of a government's written release that tells how things are going (a
+    trend in the present progressive, TREND: "… freedoms are diminishing …") with no event
+    (``postag.reports_event``), no amount, nothing it will do and nothing it announces. A
+    release restates its appraisal for emphasis; the reader needs it once."""
     text = c.edited.text
     return (
         c.doc.doc_type == "press release"
+        and TREND.search(text) is not None
+        and not irrealis(text)
         and not postag.reports_event(text)
         and not quantity(text)
         and not announces(text)
     )
+
+
+# How things are going: "… are diminishing", "… is deteriorating", "… are shrinking".
+TREND = re.compile(r"\b(?:is|are) (?:[a-z]+ly )?[a-z]{3,}ing\b")
 
 
 _IN_PROGRESS = re.compile(

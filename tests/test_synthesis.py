@@ -1981,3 +1981,71 @@ def test_a_stance_on_the_days_news_is_news():
     assert background(
         cand("We condemn the Taliban’s decision on August 15, 2021 to close the schools.")
     )
+
+
+def test_review_an_announcement_is_the_own_governments_act_in_its_main_clause():
+    from briefing.synthesize import (
+        _names_its_parts,
+        _news_of_releases,
+        _similarities,
+        _tfidf,
+        announces,
+        background,
+        chosen_near,
+        own_announcement,
+    )
+
+    assert announces("[T]he Department of State has designated Ilo Vesk, an Arland general.")
+    assert announces("[T]oday, the United States imposed visa restrictions on 12 officials.")
+    assert not announces("The Administration has been clear about the sanctions on Arland.")
+    assert not announces("We have seen reports of arrests in the capital of Arland.")
+    # another country's head is not the release's government
+    assert not own_announcement("President Vesk of Arland has claimed the vote was free.")
+    putin = "Russian President Vladimir Putin met the envoy. President Putin has launched a war."
+    assert not own_announcement("President Putin has launched a war on Arland.", putin)
+    assert own_announcement("Today, President Roe directed protection for Arland residents.")
+    # "previously" outside the main clause does not make today's news background
+    designation = (
+        "Today, the Department of State is designating Ilo Vesk and Mara Tuun, two Arland "
+        "generals previously sanctioned by the European Union, for the shelling of the port."
+    )
+    pool = candidates([analyze(doc(designation, doc_type="press release"))], terms=["Arland"])
+    assert not background(pool[0])
+    # what a release will do, or a fact of the present, restates no trend
+    text = (
+        "Freedoms in Arland are diminishing as the capital tightens its rule over the city. "
+        "The United States will impose visa restrictions on the Arland officials responsible. "
+        "Arland's election law now bars opposition candidates from running for the legislature.\n"
+    )
+    pool = candidates([analyze(doc(text, doc_type="press release"))], terms=["Arland"])
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    assert not chosen_near(1, [0], sims, pool) and not chosen_near(2, [0], sims, pool)
+    # a talk to come names no parts of a decision
+    assert not _names_its_parts(
+        "The United States is imposing sanctions on Arland's defense sector.",
+        "Secretary Blinken will discuss further sanctions with European Union ministers.",
+    )
+    # the circumstance given up is the release's background, not its other news
+    text = (
+        "Arland police arrested the editors of the Daily Sarn at their homes on Monday.\n\n"
+        "The United States stands with the brave journalists of Arland.\n\n"
+        "The Department of State has designated Ilo Vesk, Mara Tuun, and Pek Sarn, who are "
+        "deputy directors of the security office that ordered the arrests in Arland.\n"
+    )
+    pool = candidates([analyze(doc(text, doc_type="press release"))], terms=["Arland"])
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    arrest, stance, news = range(3)
+    assert background(pool[stance]) and not background(pool[arrest])
+    assert _news_of_releases(pool, [arrest, stance], sims, budget=80) == [arrest, news]
+    assert _news_of_releases(pool, [stance, arrest], sims, budget=80) == [news, arrest]
+
+
+def test_review_forms_that_looked_like_leaning_back_or_logistics():
+    from briefing.model import Sentence
+    from briefing.summarize import eligible
+
+    assert not written("The Department will treat similarly situated applicants the same way.")
+    assert not written("The vote in the assembly was pushed back to March because of the storm.")
+    assert written("[O]ther pastors detained in March remain in custody in the capital.")
+    line = "Our allies in Europe are with us to hold Russia accountable for its crimes in Ukraine."
+    assert eligible(Sentence(line, 0, len(line), "Jane Doe", "answer"))
