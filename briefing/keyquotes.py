@@ -92,6 +92,7 @@ TITLE_WORDS = lexicon.TITLE_WORDS
 
 
 Chosen = Sequence[tuple[KeyQuote, tuple[Quote, Document]]]
+Scored = tuple[float, Quote, Document, bool]  # score, quote, its source, aside from the topic
 
 
 def key_quotes(
@@ -110,10 +111,8 @@ def key_quotes(
     kind = answer_class(topic.query)  # "countries" in "Which countries …?": in every report
     names = asked_of(topic, found) if asked is None else asked
     focus = {w for t in [*focus_terms(topic), *names] for w in content_words(t)}
-    scored: list[tuple[float, Quote, Document, bool]] = []
-    narrations: list[
-        tuple[float, Quote, Document, bool]
-    ] = []  # a release's account of what the government did: its bullets' news
+    scored: list[Scored] = []
+    narrations: list[Scored] = []  # a release's account of what the government did
     for rank, analysis in enumerate(found):
         doc = analysis.doc
         whole = _about(topic, doc, kind)

@@ -1630,7 +1630,7 @@ def _naming_parts(chosen: list[Candidate], budget: int) -> list[Candidate]:
     spent = sum(c.words for c in out)
     over = False
     for c in chosen:
-        if c.parts is None or c not in out:
+        if c.parts is None or not any(o is c for o in out):
             continue
         edited, run = c.parts
         inside = [o for o in out if o.doc is c.doc and run.start < o.sentence.start < run.end]
@@ -1638,10 +1638,10 @@ def _naming_parts(chosen: list[Candidate], budget: int) -> list[Candidate]:
         if spent + more > budget and over:
             continue
         over = over or spent + more > budget
-        out = [o for o in out if o not in inside]
-        out[out.index(c)] = dataclasses.replace(
+        whole = dataclasses.replace(
             c, edited=edited, sentence=run, words=word_count(edited.text), parts=None
         )
+        out = [whole if o is c else o for o in out if not any(o is i for i in inside)]
         spent += more
     return out
 
