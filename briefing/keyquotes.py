@@ -56,7 +56,14 @@ from briefing.synthesize import (
     rhetoric,
     source_id,
 )
-from briefing.text import MAX_ANALYZED_CHARS, SECOND_PERSON, STOPWORDS, content_words, cosine
+from briefing.text import (
+    MAX_ANALYZED_CHARS,
+    SECOND_PERSON,
+    STOPWORDS,
+    content_words,
+    cosine,
+    split_sentences,
+)
 
 MAX_QUOTES = 3
 PER_SPEAKER = 2
@@ -318,21 +325,32 @@ def hollow(q: Quote) -> bool:
     transcript or a statement that names nothing (``names_something``). A reporter's direct
     quote was chosen as worth quoting by the reporter, whose story names who and where around
     it ("Our assumption is that the veto will be overridden," McConnell said); 26 of
-    PolNeAR's 134 name nothing, most of them a claim a news brief would quote."""
+    PolNeAR's 134 name nothing, most of them a claim a news brief would quote. A quote of
+    several sentences is hollow only when each of them is: a reaction that says what it reacts
+    to before it condemns ("The committee has honoured someone convicted … We condemn …")."""
     if q.kind != "direct" and not names_something(q.text):
         return True
     if HORTATIVE.match(q.text):
         return True
-    if (rhetoric(q.text) or readout(q.text)) and not quantity(q.text):
+    spans = split_sentences(q.text)
+    if len(spans) > 1:
+        return all(_hollow_sentence(q.text[s:e]) for s, e in spans)
+    return _hollow_sentence(q.text)
+
+
+def _hollow_sentence(text: str) -> bool:
+    """A sentence that is a stance, rhetoric, a renewed promise, a schedule or an agenda with no
+    amount in what it says or promises."""
+    if (rhetoric(text) or readout(text)) and not quantity(text):
         return True
     # the amount must be in what is said or promised: "The 83 members of our coalition will
     # continue to …" counts who promises, not what
     forms = (STANCE, UNSAID_ACT, SCHEDULE, AGENDA, RENEWED)
-    for m in (form.search(q.text) for form in forms):
+    for m in (form.search(text) for form in forms):
         if m is None:
             continue
-        clause = max(q.text.rfind(p, 0, m.start()) for p in ",;:") + 1  # the form's clause
-        if not quantity(q.text[:clause] + " " + q.text[m.start() :]):
+        clause = max(text.rfind(p, 0, m.start()) for p in ",;:") + 1  # the form's clause
+        if not quantity(text[:clause] + " " + text[m.start() :]):
             return True
     return False
 
@@ -445,6 +463,11 @@ def resolve_speaker(
     speaker = speaker.strip()
     if not speaker or speaker in PROCEDURAL_SPEAKERS:
         return None
+    described = _DESCRIBED_NAME.match(speaker)
+    if described and _role(described["role"]) and not _names_body(described["name"].split()):
+        # "The spokesperson for the Ministry of Foreign Affairs Nasser Kanaani": a role written
+        # before a name, as a report writes a first mention
+        return resolve_speaker(described["name"], doc, roster, position or described["role"])
     words = speaker.split()
     if fold(words[0]) in {"the", "a", "an", "one", "another"}:
         # "The report", "The 2022 addendum": a document does not speak; nor can a reader tell
@@ -475,6 +498,19 @@ def resolve_speaker(
     # gives one that says it ("Secretary of State"): one person, one role, in the whole brief
     fuller = next((p for n, p in people if n == name and p), None)
     return name, fuller if fuller and fold(role) in fold(fuller) else role
+
+
+# A role before a full name, under an article: "The spokesperson for the Ministry of Foreign
+# Affairs Nasser Kanaani", "The orchestra's music director Richard Egarr". The name is the last
+# two capitalised words: a third would as often be the body's ("… Foreign Affairs").
+_DESCRIBED_NAME = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?P<role>[^,;:“”\"]+?)\s+(?P<name>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)$"
+)
+
+
+def _names_body(words: Sequence[str]) -> bool:
+    """Whether a capitalised word is a title or a body's ("Prime Minister", "Maritime Agency")."""
+    return any(fold(w) in TITLE_WORDS or w in lexicon.ORGANISATION_HEADS for w in words)
 
 
 # A described position set beside a full name, before or after it: "Iran’s foreign ministry

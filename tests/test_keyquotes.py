@@ -601,3 +601,34 @@ def test_asked_which_countries_a_quote_must_be_on_more_than_a_country(tmp_path):
     assert key_quotes(topic, [found]) == []
     asked_of_borders = Topic(name="Borders", query="Which countries closed their borders?")
     assert [q.speaker for q in key_quotes(asked_of_borders, [found])] == ["Ana Ruiz"]
+
+
+REACTION = (
+    "Moldova 2023 Human Rights Report\n\n"
+    "In October, the journalist Elena Rusu was awarded the Press Freedom Prize. The "
+    "spokesperson for the Ministry of Foreign Affairs Andrei Munteanu reacted by saying, "
+    "“The Press Freedom Committee has honoured someone convicted of spreading false news "
+    "three times. We condemn the decision as a hostile act.”\n"
+)
+
+
+def test_a_reaction_whose_stance_follows_a_claim_is_quoted_with_the_speakers_role(tmp_path):
+    """A government's reaction quoted in a report says something before it condemns: a stance
+    makes a quote hollow only when every sentence of it is one. The speaker described by a role
+    before the name is named as a reader names them: name, then role."""
+    report = analysis(tmp_path, "moldova.txt", REACTION)
+    (quote,) = key_quotes(TOPIC, [report])
+    assert quote.text.startswith("The Press Freedom Committee has honoured")
+    assert (quote.speaker, quote.position) == (
+        "Andrei Munteanu",
+        "spokesperson for the Ministry of Foreign Affairs",
+    )
+
+
+def test_a_quote_that_is_only_a_stance_stays_hollow(tmp_path):
+    text = REACTION.replace(
+        "The Press Freedom Committee has honoured someone convicted of spreading false news "
+        "three times. ",
+        "",
+    )
+    assert key_quotes(TOPIC, [analysis(tmp_path, "moldova.txt", text)]) == []
