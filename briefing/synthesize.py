@@ -689,13 +689,20 @@ def _with_parts(
     doc: Document, sentences: Sequence[Sentence], i: int
 ) -> tuple[Edited, Sentence] | None:
     """``sentences[i]``, a decision told only by its kind, with the next sentence of its
-    paragraph when that one names its parts (``_names_its_parts``). Not the next paragraph's:
-    a bullet is one paragraph's words, and its spans join to its text."""
+    paragraph when that one names its parts (``_names_its_parts``). A bullet is one
+    paragraph's words: when the naming sentence opens the next paragraph ("Specifically, we
+    are designating God Nisanov, …"), it tells the decision alone, if it stands alone."""
     if i + 1 >= len(sentences) or not _names_its_parts(
         sentences[i].text, sentences[i + 1].text, [s.text for s in sentences[:i]]
     ):
         return None
-    return _with_next(doc, sentences, i)
+    first, then = sentences[i], sentences[i + 1]
+    if "\n" not in doc.text[first.end : then.start]:
+        return _with_next(doc, sentences, i)
+    if first.speaker != then.speaker or doc.text[first.end : then.start].strip():
+        return None
+    edited = edit(doc, sentences, i + 1)
+    return (edited, then) if edited is not None else None
 
 
 def _with_next(
@@ -1625,7 +1632,9 @@ def _naming_parts(chosen: list[Candidate], budget: int) -> list[Candidate]:
     state-owned entities, and illegitimate authorities …") followed by the sentence naming its
     parts ("… three oligarchs: Dmitry …"), where the budget has room for it, or once beyond
     it, as the greedy's last sentence may run over: a sanction that names no one tells a
-    director nothing to act on. A chosen bullet the run takes in goes."""
+    director nothing to act on. A chosen bullet the run takes in goes. Where the naming
+    sentence tells the decision in its place (``_with_parts``) and is no longer, the swap
+    spends nothing and is always made."""
     out = list(chosen)
     spent = sum(c.words for c in out)
     over = False
@@ -1633,11 +1642,15 @@ def _naming_parts(chosen: list[Candidate], budget: int) -> list[Candidate]:
         if c.parts is None or not any(o is c for o in out):
             continue
         edited, run = c.parts
-        inside = [o for o in out if o.doc is c.doc and run.start < o.sentence.start < run.end]
+        inside = [
+            o
+            for o in out
+            if o.doc is c.doc and o is not c and run.start <= o.sentence.start < run.end
+        ]
         more = word_count(edited.text) - c.words - sum(o.words for o in inside)
-        if spent + more > budget and over:
+        if more > 0 and spent + more > budget and over:
             continue
-        over = over or spent + more > budget
+        over = over or (more > 0 and spent + more > budget)
         whole = dataclasses.replace(
             c, edited=edited, sentence=run, words=word_count(edited.text), parts=None
         )

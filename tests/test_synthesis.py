@@ -1955,6 +1955,47 @@ def test_a_decision_told_by_its_kind_is_told_with_the_sentence_naming_its_parts(
     assert not _names_its_parts(kind, parts, before=[lead])
 
 
+def test_a_decision_whose_parts_open_the_next_paragraph_is_told_by_them():
+    """A bullet is one paragraph's words: when the sentence naming the decision's parts opens
+    the next paragraph ("Specifically, we are designating …"), it tells the decision in place
+    of the sentence that names no one."""
+    from briefing.synthesize import _naming_parts
+
+    release = doc(
+        "Arland's army shelled the port again this week. The Department of State is "
+        "designating more Arland officials today, in addition to family members of those "
+        "officials.\n\n"
+        "Specifically, we are designating Ilo Vesk, one of the richest men in Europe, "
+        "pursuant to Executive Order 14024.\n\n"
+        "Arland's navy has blockaded the port since March.\n",
+        title="Imposing Costs on Arland",
+        doc_type="press release",
+        date=date(2022, 6, 2),
+    )
+    pool = candidates([analyze(release)], terms=["Arland"])
+    (decision,) = [c for c in pool if c.edited.text.startswith("The Department of State")]
+    (told,) = _naming_parts([decision], budget=40)
+    assert told.edited.text.startswith("[W]e are designating Ilo Vesk, one of the richest")
+    assert told.edited.said_by == decision.edited.said_by
+    # chosen already on its own, it is told once
+    naming = next(c for c in pool if c.edited.text.startswith("[W]e are designating"))
+    assert [c.edited.text for c in _naming_parts([decision, naming], budget=60)] == [
+        told.edited.text
+    ]
+    # a swap that adds no words is made past the budget, after a run that went over it
+    listed = doc(
+        "The Department of State is designating Arland officials and state-owned companies "
+        "pursuant to Executive Order 14024. The Department is designating three officials: "
+        "Mara Tuun, Pek Sarn, and Oda Lenn.\n",
+        path="/tmp/b.txt",
+        doc_type="press release",
+    )
+    (kind,) = candidates([analyze(listed)], terms=["Arland"])[:1]
+    assert [c.edited.text for c in _naming_parts([kind, decision], budget=20)][1:] == [
+        told.edited.text
+    ]
+
+
 def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
     assert written("The Department of State is similarly designating Ilo Vesk, an Arland elite.")
     assert written("The ministry likewise banned two newspapers in the capital on Monday.")
