@@ -1618,10 +1618,11 @@ def select(
         pool, sims, cap, reward, cluster, words, weight, spread, by_source, units=units
     )
     chosen = _more_specific(pool, chosen, sims, reward, words)
-    chosen = _news_of_releases(pool, chosen, sims, words, told)
-    leads = _leads_of_decisions(pool, chosen, sims, words)
+    released = _news_of_releases(pool, chosen, sims, words, told)
+    given_up = [k for k in chosen if k not in released]
+    leads = _leads_of_decisions(pool, released, sims, words)
     chosen = _without_padding(pool, leads, told)
-    chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims)
+    chosen += _news_after(pool, [k for k in leads if k not in chosen], chosen, sims, given_up)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return _naming_parts([pool[k] for k in chosen], words)
@@ -1798,9 +1799,11 @@ def _news_of_releases(
     story, its main event what the government did (van Dijk 1988), and a bullet that tells
     only the circumstance leaves out why the release was issued. The circumstance given up is
     the release's chosen background, else its chosen sentence first in its text (a release
-    sets out its circumstance before its news). Where the budget has room; beside the chosen
-    news only, when that is enough for the background to go (``_without_padding``, with
-    ``told`` news told elsewhere)."""
+    sets out its circumstance before its news); when the chosen news is enough for the
+    background to go (``_without_padding``, with ``told`` news told elsewhere), the chosen
+    sentence that would stay ("The PRC has fundamentally altered …"), else its background.
+    Where the budget has room, or once beyond it: a release told by its circumstance tells
+    a director nothing to act on."""
     out = list(chosen)
     padded = sum(not background(pool[i]) for i in out) + told >= ENOUGH_NEWS
 
@@ -1808,6 +1811,7 @@ def _news_of_releases(
         return 0 if padded and background(pool[j]) else pool[j].words
 
     spent = sum(words(i) for i in out)
+    over = False  # once beyond the budget, as the greedy's last sentence may run over
     for doc in {id(pool[i].doc): pool[i].doc for i in out}.values():
         mine = [i for i in out if pool[i].doc is doc]
         if doc.doc_type != "press release" or any(
@@ -1815,7 +1819,8 @@ def _news_of_releases(
             for i in mine
         ):
             continue
-        j = min(mine, key=lambda i: (not background(pool[i]), pool[i].sentence.start))
+        # padded, the background goes anyway: the circumstance that would stay gives way
+        j = min(mine, key=lambda i: (background(pool[i]) == padded, pool[i].sentence.start))
         others = [i for i in out if i != j]
         news = [
             k
@@ -1830,7 +1835,9 @@ def _news_of_releases(
         if not news:
             continue
         k = min(news, key=lambda k: pool[k].sentence.start)
-        if spent - words(j) + pool[k].words <= max(budget, spent):
+        fits = spent - words(j) + pool[k].words <= max(budget, spent)
+        if fits or not over:
+            over = over or not fits
             out[out.index(j)] = k
             spent += pool[k].words - words(j)
     return out
@@ -1932,13 +1939,18 @@ def _without_padding(pool: list[Candidate], chosen: list[int], told: int = 0) ->
 
 
 def _news_after(
-    pool: list[Candidate], padding: list[int], chosen: list[int], sims: list[dict[int, float]]
+    pool: list[Candidate],
+    padding: list[int],
+    chosen: list[int],
+    sims: list[dict[int, float]],
+    given_up: Collection[int] = (),
 ) -> list[int]:
     """For each piece of ``padding`` that went, the news right after it in its source (within
     LEAN_BACK sentences), in its place: a release sets out the circumstance, then its news
     ("… 44 other countries invoked the OSCE Moscow Mechanism … on June 2", then "In the report
     released at today's … meeting, the mission of experts found …"; van Dijk 1988's
-    circumstance and main event). Not a refill of the budget: only what follows what went."""
+    circumstance and main event). Not a refill of the budget: only what follows what went,
+    and not a circumstance ``given_up`` for its release's news (``_news_of_releases``)."""
     back: list[int] = []
     for p in padding:
         after = [
@@ -1952,6 +1964,7 @@ def _news_after(
         if not (
             k in chosen
             or k in padding
+            or k in given_up
             or background(pool[k])
             or chosen_near(k, chosen + back, sims, pool)
         ):

@@ -1884,6 +1884,42 @@ def test_a_release_is_told_by_its_news_not_the_circumstance_it_opens_on():
     assert _news_of_releases(pool, [0], sims, budget=40) == [0]
 
 
+def test_a_release_gives_up_for_its_news_the_circumstance_that_would_stay():
+    """Where enough news is told for a release's background to go anyway, its news takes the
+    place of the circumstance that would stay ("The PRC has fundamentally altered …"), not of
+    the background that costs nothing."""
+    from briefing.synthesize import (
+        _news_after,
+        _news_of_releases,
+        _similarities,
+        _tfidf,
+        background,
+    )
+
+    release = doc(
+        "At the end of June 2019, Arland imposed a sweeping security law on the city of Sarn. "
+        "Arland has fundamentally altered the institutions of Sarn and suppressed its press. "
+        "Today, President Roe directed Deferred Enforced Departure for Sarn residents in the "
+        "United States for 18 months.\n",
+        title="Safe Haven for Sarn",
+        doc_type="press release",
+        date=date(2021, 8, 5),
+    )
+    pool = candidates([analyze(release)], terms=["Arland"])
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    law, altered, news = range(3)
+    assert pool[news].edited.text.startswith("Today [5 August 2021], President Roe directed")
+    assert background(pool[law]) and not background(pool[altered])
+    spent = pool[altered].words
+    # the law goes with the padding: the news is told in place of what would stay
+    assert _news_of_releases(pool, [law, altered], sims, budget=spent, told=3) == [law, news]
+    # short of news, the background stays until the news takes its place
+    assert _news_of_releases(pool, [law, altered], sims, budget=80) == [news, altered]
+    # the law went as padding: what follows it was given up for the news, and stays out
+    assert _news_after(pool, [law], [news], sims) == [altered]
+    assert _news_after(pool, [law], [news], sims, given_up=[altered]) == []
+
+
 def test_a_release_restating_how_things_stand_is_told_once():
     from briefing.synthesize import _similarities, _tfidf, chosen_near
 
