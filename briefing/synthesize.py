@@ -1844,10 +1844,11 @@ def _news_of_releases(
 
 
 # The government that issued a release, as the subject of a sentence, after a short opening
-# ("Today, the Department of State …", "During Part One, Secretary Blinken …", "The United
-# States …", "We …"); not an international body's Secretary-General.
+# ("Today, the Department of State …", "During Part One, Secretary Blinken …", "As part of our
+# commitment to the people of Afghanistan, the United States …", "The United States …",
+# "We …"); not an international body's Secretary-General.
 ANNOUNCER = re.compile(
-    r"\W*(?:[A-Z][^,]{0,40}, )?(?:\[?[Tt]\]?he )?(?:U\.S\. )?"
+    r"\W*(?:[A-Z][^,]{0,60}, )?(?:\[?[Tt]\]?he )?(?:U\.S\. )?"
     r"(?P<who>United States|Department|Secretary(?![- ]General)|President|Administration|[Ww]e\b)"
 )
 
@@ -1899,9 +1900,11 @@ def announces(text: str) -> bool:
     the sentence's first verb, and that verb an act done (a past tense, a perfect) or under
     way ("is designating", lexicon.DECISIONS_IN_PROGRESS). Not a stance ("The United States
     condemns …", "… is committed to …"), nor what it will do."""
-    if not ANNOUNCER.match(text):
+    m = ANNOUNCER.match(text)
+    if m is None:
         return False
-    tagged = [(postag.normal(w), pos) for w, pos, _, _ in postag.tag(text)]
+    # the subject's verb: not one of the opening's ("After Russia invaded Ukraine, …")
+    tagged = [(postag.normal(w), pos) for w, pos, start, _ in postag.tag(text) if start >= m.end()]
     verb = next(
         (i for i, (_, pos) in enumerate(tagged) if pos.startswith("VB") or pos == "MD"), None
     )

@@ -2074,6 +2074,12 @@ def test_review_an_announcement_is_the_own_governments_act_in_its_main_clause():
 
     assert announces("[T]he Department of State has designated Ilo Vesk, an Arland general.")
     assert announces("[T]oday, the United States imposed visa restrictions on 12 officials.")
+    # an opening of a phrase, not of a clause whose verb is someone else's act
+    assert announces(
+        "As part of our commitment to the people of Arland, the United States is providing "
+        "more than $266 million in new humanitarian assistance."
+    )
+    assert not announces("After Arland invaded Sarn, the United States condemns the attack.")
     assert not announces("The Administration has been clear about the sanctions on Arland.")
     assert not announces("We have seen reports of arrests in the capital of Arland.")
     # another country's head is not the release's government
