@@ -1054,6 +1054,8 @@ def leans_back(
         named = {w[:STEM] for w in content_words(shown)}
         phrase = [w for w in content_words(" ".join(clause[1].split()[:2])) if len(w) > 3]
         return not phrase or not all(w[:STEM] in named for w in phrase)
+    if head == "it" and expletive_it(cased):
+        return False  # "It is important that …", "It is with … in mind that we …"
     if head in ANAPHORS:
         nxt = tokens[1] if len(tokens) > 1 else ""
         if re.sub(r"[’']s$", "", nxt) in TIME_NOUNS:
@@ -1075,6 +1077,45 @@ def leans_back(
             }
             stems = [w for s in subject for w in content_words(s) if len(w) > 3]
             return any(w[:STEM] in said_before for w in stems)
+    return False
+
+
+# The verb of an "it" that is a placeholder: a copula, or a modal or perfect before "be".
+_COPULA = frozenset(("is", "was", "’s", "'s", "remains", "seems"))
+_FINITE_VERBS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_RAISING = frozenset(("due", "likely", "unlikely", "certain", "sure", "bound", "set", "about"))
+_BREAKS = frozenset((",", ";", ":", "–", "—", "-"))  # "It was about honor …; everything that …"
+
+
+def expletive_it(text: str) -> bool:
+    """Whether a sentence's opening "it" stands for nothing (Quirk et al. 1985, 18.25-18.33):
+    the subject of a cleft, whose focus is a phrase and whose clause follows "that" ("It is
+    with the welfare of … in mind that we are announcing …", "It was not until 2019 that …"),
+    or of an extraposed clause after an adjective or a phrase ("It is important that …", "It
+    is critical to hold …", "It is in everyone's interest to end …"). "It is a step …" and
+    "It is unacceptable." point back."""
+    words = [(w.lower(), pos) for w, pos, _, _ in postag.tag(text[:200])]
+    i = 1
+    if words[i : i + 2] and words[i][0] in ("will", "would", "may", "might", "has", "had"):
+        i += 1  # "It will be …", "It has been …"
+    if i >= len(words) or words[i][0] not in (*_COPULA, "be", "been"):
+        return False
+    i += 1
+    while i < len(words) and words[i][1] == "RB":
+        i += 1  # "not", "also", "deeply"
+    if i >= len(words) or words[i][1] not in ("JJ", "IN") or words[i][0] == "that":
+        return False
+    phrase = words[i][1] == "IN"
+    # "It is due to be completed …": the "it" of a raising adjective is the infinitive's own
+    # subject
+    raising = words[i][0] in _RAISING
+    for j in range(i + 1, len(words)):
+        word, pos = words[j]
+        following = words[j + 1][1] if j + 1 < len(words) else ""
+        if word == "that" or (word == "to" and following == "VB" and not raising):
+            return True
+        if pos in _FINITE_VERBS or not phrase or word in _BREAKS:
+            return False  # an adjective takes its clause at once; a phrase's own clause ends it
     return False
 
 

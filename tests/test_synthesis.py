@@ -2032,6 +2032,28 @@ def test_a_decision_whose_parts_open_the_next_paragraph_is_told_by_them():
     ]
 
 
+def test_an_it_that_stands_for_nothing_does_not_lean_back():
+    """The "it" of a cleft or of an extraposed clause is a placeholder (Quirk et al. 1985,
+    18.25-18.33), not a pointer at something said before."""
+    for text in (
+        "It is with the welfare of ordinary Arlanders in mind that we are announcing the "
+        "provision of nearly $54 million in humanitarian assistance.",
+        "It is important that the world responds to the crisis in Arland now.",
+        "It’s critical to hold the Arland government accountable for the attacks.",
+        "It was not until 2019 that the Arland parliament changed the election law.",
+        "It is in everyone's interest to end the war in Arland this year.",
+    ):
+        assert not written(text), text
+    for text in (
+        "It is a step in the right direction for the people of Arland.",
+        "It is unacceptable and must stop at once, the minister of Arland said.",
+        "It was adopted by the Arland parliament in a late-night vote on Tuesday.",
+        "It is due to be completed by the Arland government in 2004.",
+        "It was about honour and the truth in Arland; everything that we honour.",
+    ):
+        assert written(text), text
+
+
 def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
     assert written("The Department of State is similarly designating Ilo Vesk, an Arland elite.")
     assert written("The ministry likewise banned two newspapers in the capital on Monday.")
