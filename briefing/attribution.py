@@ -37,17 +37,22 @@ PREAMBLE = 1500  # the signers are named before the statement's text
 BEGIN_TEXT = re.compile(r"^(?:Begin(?:ning of)? Text|BEGIN TEXT)\s*[:.]?\s*$", re.M)
 
 
-NAMED_SIGNERS = 2  # "Representatives of the Arab League, Egypt and 11 others"
+# A statement's "we" says who only when its signers are named: all of them, up to a list a
+# reader takes in at once; past that, the first two ("Representatives of the Arab League,
+# Egypt and 11 others").
+ALL_SIGNERS = 8
+NAMED_SIGNERS = 2
 
 
 def signers(text: str) -> str | None:
-    """Who signs a joint statement, as its preamble names them, shortened past two names."""
+    """Who signs a joint statement, as its preamble names them, shortened past ALL_SIGNERS."""
     m = SIGNERS.search(text, 0, PREAMBLE)
     if m is None:
         return None
     items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"]) if i.strip()]
-    if len(items) <= NAMED_SIGNERS + 1:
-        return f"{m['who']} of {' and '.join(items)}"
+    if len(items) <= ALL_SIGNERS:
+        listed = ", ".join(items[:-1]) + " and " if len(items) > 1 else ""
+        return f"{m['who']} of {listed}{items[-1]}"
     return (
         f"{m['who']} of {', '.join(items[:NAMED_SIGNERS])} and {len(items) - NAMED_SIGNERS} others"
     )

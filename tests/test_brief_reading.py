@@ -95,7 +95,10 @@ def test_a_joint_statement_speaks_for_its_signers_not_the_office_that_posted_it(
         e.text[:6]: e.said_by
         for e in edited(posted, title="Joint Statement on Syria", authors=("Office",))
     }
-    assert said == {"Repres": "Office", "We con": "Representatives of Egypt, France and 2 others"}
+    assert said == {
+        "Repres": "Office",
+        "We con": "Representatives of Egypt, France, Jordan and Qatar",
+    }
 
 
 def test_a_list_item_finishing_its_lead_in_is_no_bullet():
@@ -1039,7 +1042,14 @@ def test_a_joint_statement_speaks_for_the_signers_its_preamble_names():
     [e] = [
         x for x in edited(preamble, title="Joint Statement on the Envoy Meeting") if "We" in x.text
     ]
-    assert e.said_by == "Representatives of the Arab League, Egypt and 4 others"
+    assert e.said_by == (
+        "Representatives of the Arab League, Egypt, the European Union, France, Germany and the "
+        "United States"
+    )
+    # a list past what a reader takes in at once is shortened to its first two
+    many = preamble.replace("Germany, and", "Germany, Iraq, Jordan, Norway, Qatar, and")
+    [e] = [x for x in edited(many, title="Joint Statement on the Envoy Meeting") if "We" in x.text]
+    assert e.said_by == "Representatives of the Arab League, Egypt and 8 others"
     two = preamble.replace("the Arab League, Egypt, the European Union, France, Germany, and ", "")
     [e] = [x for x in edited(two, title="Joint Statement on the Envoy Meeting") if "We" in x.text]
     assert e.said_by == "Representatives of the United States"
