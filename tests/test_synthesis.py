@@ -2054,6 +2054,41 @@ def test_an_it_that_stands_for_nothing_does_not_lean_back():
         assert written(text), text
 
 
+def test_the_words_padding_left_go_to_the_best_news_not_chosen():
+    """Padding that went leaves the budget short: the best news not chosen that gives a count
+    comes in, once, as the greedy's last sentence may run over; not news without a figure to
+    check, never background, nor a repeat."""
+    from briefing.synthesize import _after_padding, _similarities, _tfidf, background
+
+    text = (
+        "The Department of State sanctioned five Arland entities for missile work on Monday. "
+        "Arland has now launched 31 ballistic missiles in 2022, the most it has ever launched. "
+        "Special Representative Ilo Vesk will be accompanied by Deputy Special Representative "
+        "Mara Tuun on the trip to Arland. "
+        "The Department of State sanctioned five Arland entities for their missile work. "
+        "Arland's foreign minister resigned after the vote in the capital of Arland. "
+        "Arland's parliament met for the first time in 15 years on the anniversary. "
+        "Today marks a new era of cooperation between the many parties of Arland.\n"
+    )
+    pool = candidates(
+        [analyze(doc(text, doc_type="press release", date=date(2021, 6, 1)))], terms=["Arland"]
+    )
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    sanctioned, launched, trip, again, aside, since, era = range(7)
+    assert background(pool[trip]) and not background(pool[launched])
+    assert not background(pool[aside])  # news, but nothing to check
+    assert pool[era].edited.text.startswith("Today [1 June 2021] marks")
+    # "15 years" is how long, not how many; "Today [1 June 2021]" is when
+    reward = [0.4, 0.3, 0.2, 0.35, 0.33, 0.32, 0.31]
+    kept = [sanctioned]
+    budget = pool[sanctioned].words + pool[trip].words
+    # the trip went: the launches come in, past the budget once
+    assert _after_padding(pool, kept, [trip], reward, sims, budget) == [sanctioned, launched]
+    # nothing went, or the budget is spent: nothing comes in
+    assert _after_padding(pool, kept, [], reward, sims, budget) == kept
+    assert _after_padding(pool, kept, [trip], reward, sims, pool[sanctioned].words) == kept
+
+
 def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
     assert written("The Department of State is similarly designating Ilo Vesk, an Arland elite.")
     assert written("The ministry likewise banned two newspapers in the capital on Monday.")
