@@ -530,7 +530,7 @@ def _reading_list(
         return list(range(n))
     found = _headings(text)
     if whole and found:
-        return _by_section(sentences, found)
+        return _by_section(sentences, [at for at, _ in found])
     head = per_source // 2
     heads = {h: words & set(content_words(h)) for _, h in found}
     named = [
@@ -548,19 +548,40 @@ def _reading_list(
     return [*range(head), *ranked]
 
 
-def _by_section(sentences: Sequence[Sentence], found: Sequence[tuple[int, str]]) -> list[int]:
+def _by_section(sentences: Sequence[Sentence], starts: Sequence[int]) -> list[int]:
     """A sectioned text's sentences in the order that reads the whole of it soonest: those
-    before its first heading (its summary), then each section's first sentence, then each
-    one's second, and so on (Edmundson 1969's location method: a section opens on its
-    point)."""
-    starts = [at for at, _ in found]
+    before its first heading (its summary), then each section's first sentence (a section
+    begins at each of ``starts``, its heading's line), then its
+    first that opens on a day or a month of the year (its first dated event: "On November
+    30, the Supreme Court granted …"), then each one's second, and so on (Edmundson 1969:
+    a section opens on its point, and a cue marks a sentence that reports an event; a report
+    states its findings, then the events that bear them out)."""
     place: Counter[int] = Counter()
-    order = []
+    opening: dict[int, int] = {}  # a section's opening: after its heading's line, if a sentence
+    dated: set[int] = set()
+    order: list[tuple[float, int]] = []
     for i, sentence in enumerate(sentences):
         section = bisect.bisect_right(starts, sentence.start)
-        order.append((place[section] if section else -1, i))
+        rank: float = place[section] if section else -1
+        if section and not place[section]:
+            opening[section] = int(sentence.start == starts[section - 1])
+        elif section and section not in dated and DATED_EVENT.match(sentence.text):
+            dated.add(section)
+            # after the sections' openings, before their next sentences
+            rank = min(rank, opening[section] + 0.5)
+        order.append((rank, i))
         place[section] += 1
     return [i for _, i in sorted(order)]
+
+
+# A sentence that opens on when it happened, by a day or a month: "On May 2, …", "In October,
+# …", "As of December 19, …", after a run-in heading if it has one ("Restrictions of Freedom
+# of Expression: On November 30, …").
+DATED_EVENT = re.compile(
+    r"(?:[A-Z][^:.;]{0,120}:\s+)?"
+    r"(?:On|In|As of|By|Between|From|Since)\s+(?:early\s+|late\s+|mid-)?"
+    rf"(?:{lexicon.month_pattern()})\b"
+)
 
 
 # a verb of undoing with the decision it undoes as its object, pointing back: "canceled their

@@ -2089,6 +2089,35 @@ def test_the_words_padding_left_go_to_the_best_news_not_chosen():
     assert _after_padding(pool, kept, [trip], reward, sims, pool[sanctioned].words) == kept
 
 
+def test_a_report_section_is_read_opening_first_then_its_first_dated_event():
+    """Edmundson's location and cue methods: each section's opening, then the first sentence
+    of each that opens on a day or a month (an event that bears the finding out), then the
+    sections' second sentences."""
+    from briefing.synthesize import _by_section, _headings
+
+    text = (
+        "Arland restricted freedoms during the year.\n\n"
+        "Freedom of Expression\n\n"
+        "Authorities restricted the press in Arland. Many reporters worked in fear. "
+        "Restrictions on the Press: On May 2, the president signed a law on treason.\n\n"
+        "Freedom of Assembly\n\n"
+        "Authorities restricted assemblies in Arland. Police dispersed many protests. "
+        "In October, police detained 40 protesters in the capital.\n"
+    )
+    report = doc(text, doc_type="report")
+    sentences = doc_sentences(report)
+    starts = [at for at, _ in _headings(text)]
+    order = [sentences[i].text[:20] for i in _by_section(sentences, starts)]
+    assert [t for t in order if not t.startswith(("Freedom of", "Arland restricted"))] == [
+        "Authorities restrict",
+        "Authorities restrict",
+        "Restrictions on the ",
+        "In October, police d",
+        "Many reporters worke",
+        "Police dispersed man",
+    ]
+
+
 def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
     assert written("The Department of State is similarly designating Ilo Vesk, an Arland elite.")
     assert written("The ministry likewise banned two newspapers in the capital on Monday.")
