@@ -247,7 +247,10 @@ def _summaries(
             # only padding ("During our meeting in Rome, we will discuss …")
             news_told = sum(not background(c) for c in chosen if c.key in taken)
             again = _synthesis(topic, info, other_stories, news_told)
-            if len(again) < MIN_SECTION_POINTS and len(other_stories) < len(rest):
+            # what the other sources say may be only a meeting's frame and a stance ("…
+            # met in Paris on April 28 to discuss Syria"): the story's own facts say more
+            news = sum(not background(c) for c in again)
+            if news < MIN_SECTION_POINTS and len(other_stories) < len(rest):
                 again = _synthesis(topic, info, rest, news_told)
             if len(again) >= MIN_SECTION_POINTS or len(again) >= len(chosen):
                 chosen = again

@@ -269,6 +269,8 @@ FRAME = re.compile(
     r"\b(?:concluded|convened|opened|held|chaired|invoked|began)"
     r" (?:an? |the |its |their )?(?:[\w’'-]+ ){0,4}?(?i:debate|session|meeting|summit"
     r"|conference|dialogue|talks|consultations|ministerial|mechanism)s?\b"
+    # a meeting told by its agenda: "… met in Paris on April 28 to discuss Syria"
+    r"|\b(?:met|gathered|convened)\b[^;]{0,80}?\bto discuss\b"
 )
 # A publication is a frame as a meeting is: that reports were issued ("NGOs … issued
 # periodic reports documenting abuses …") is the circumstance, what they found the news.

@@ -247,6 +247,44 @@ def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(
     assert again == []
 
 
+def test_a_section_left_with_a_meetings_frame_tells_the_summarys_story_instead(cli, tmp_path):
+    """When the executive summary took a release's news and what the section's other sources
+    say is only that envoys met to discuss the topic and a stance, the section tells the
+    release's own facts too ("More than 400 detainees have died …"), not only the frame."""
+    sources = tmp_path / "sources"
+    write_releases(
+        sources,
+        {
+            "iran-prisons": (
+                "Sanctions on Iranian Prisons",
+                "The United States is sanctioning four prisons in Iran and five prison "
+                "officials for the torture of detainees.\n\nMore than 400 detainees have "
+                "reportedly died after torture in Iran's prisons since 2019, while 2,000 "
+                "Iranians are still missing.",
+            ),
+            "iran-envoys": (
+                "Joint Statement on the Iran Envoys Meeting",
+                "Representatives of France, Germany, Italy, and the United States met in Paris "
+                "on November 20 to discuss Iran.",
+            ),
+            "iran-stance": (
+                "On Iran's Prisoners",
+                "The United States stands with the people of Iran and their families.",
+            ),
+            "iran-ministers": (
+                "Joint Statement on the Iran Ministers Meeting",
+                "Ministers of Canada, Japan, and the United Kingdom met in Tokyo on November 21 "
+                "to discuss Iran's nuclear program.",
+            ),
+            **RUSSIA_RELEASES,
+        },
+    )
+    brief = build_two_topics(cli, tmp_path, sources, IRAN_AND_RUSSIA, "json")
+    assert any("four prisons in Iran" in p["text"] for p in brief["executive_summary"]), brief
+    iran = [p["text"] for p in brief["topics"][0]["summary"]]
+    assert any(p.startswith("More than 400 detainees") for p in iran), iran
+
+
 def test_a_section_whose_lead_the_summary_took_is_not_padded_with_its_agenda(cli, tmp_path):
     """The executive summary's point is news of its topic too: with it and the section's two
     other developments the topic has news enough, so the section is not filled up with a

@@ -2118,6 +2118,21 @@ def test_a_report_section_is_read_opening_first_then_its_first_dated_event():
     ]
 
 
+def test_a_meeting_told_only_by_its_agenda_is_a_frame():
+    from briefing.synthesize import only_frame
+
+    assert only_frame(
+        "Representatives of Egypt, France, and the United States met in Washington D.C. on "
+        "March 3 [2022] to discuss the ongoing crisis in Arland."
+    )
+    assert only_frame("The conference opened a session on Arland's elections in Geneva.")
+    # what came of it is news
+    assert not only_frame(
+        "Envoys met in Paris on April 28 to discuss Arland and agreed to provide $40 million."
+    )
+    assert not only_frame("Arland's president met the envoy and released 40 prisoners.")
+
+
 def test_likewise_and_similarly_compare_with_what_the_reader_was_not_shown():
     assert written("The Department of State is similarly designating Ilo Vesk, an Arland elite.")
     assert written("The ministry likewise banned two newspapers in the capital on Monday.")
