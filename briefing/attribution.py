@@ -49,7 +49,11 @@ def signers(text: str) -> str | None:
     m = SIGNERS.search(text, 0, PREAMBLE)
     if m is None:
         return None
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"]) if i.strip()]
+    # a list of names, some with an "and" of their own ("Bosnia and Herzegovina"): commas
+    # part them, and an "and" only the last of a list written with commas ("A, B and C")
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?", m["list"]) if i.strip()]
+    if len(items) > 1 and " and " in items[-1]:
+        items[-1:] = items[-1].rsplit(" and ", 1)
     if len(items) <= ALL_SIGNERS:
         listed = ", ".join(items[:-1]) + " and " if len(items) > 1 else ""
         return f"{m['who']} of {listed}{items[-1]}"

@@ -1081,9 +1081,17 @@ def leans_back(
 
 
 # The verb of an "it" that is a placeholder: a copula, or a modal or perfect before "be".
-_COPULA = frozenset(("is", "was", "’s", "'s", "remains", "seems"))
+_COPULA = frozenset(("is", "was", "’s", "'s", "remains", "seems", "appears"))
 _FINITE_VERBS = frozenset(("VBD", "VBZ", "VBP", "MD"))
-_RAISING = frozenset(("due", "likely", "unlikely", "certain", "sure", "bound", "set", "about"))
+# adjectives whose "it" is the infinitive's own subject ("It is due to be completed …", "It is
+# able to strike …")
+_RAISING = frozenset(
+    "due likely unlikely certain sure bound set about able unable ready willing eager free "
+    "keen".split()
+)
+# a cleft's focus phrase: "It is with … in mind that …", "It was not until 2019 that …",
+# "It is because of … that …"; not a place ("It is near a town that …")
+_CLEFT_FOCUS = frozenset(("with", "until", "because", "through", "thanks", "only"))
 _BREAKS = frozenset((",", ";", ":", "–", "—", "-"))  # "It was about honor …; everything that …"
 
 
@@ -1101,18 +1109,29 @@ def expletive_it(text: str) -> bool:
     if i >= len(words) or words[i][0] not in (*_COPULA, "be", "been"):
         return False
     i += 1
+    if words[i - 1][0] in ("seems", "appears") and [w for w, _ in words[i : i + 1]] == ["that"]:
+        return True  # "It seems that the talks failed."
+    adverbs = set()
     while i < len(words) and words[i][1] == "RB":
+        adverbs.add(words[i][0])
         i += 1  # "not", "also", "deeply"
-    if i >= len(words) or words[i][1] not in ("JJ", "IN") or words[i][0] == "that":
-        return False
+    if adverbs & {"so", "too"} or i >= len(words) or words[i][1] not in ("JJ", "IN"):
+        return False  # "It is so large that it …", "It is too heavy to lift"
     phrase = words[i][1] == "IN"
+    focus = words[i][0]
+    if phrase and not (
+        focus in _CLEFT_FOCUS
+        or "not" in adverbs
+        or (focus == "in" and any(w == "interest" for w, _ in words[i : i + 6]))
+    ):
+        return False  # "It is at the centre of a dispute that …": a relative "that"
     # "It is due to be completed …": the "it" of a raising adjective is the infinitive's own
     # subject
     raising = words[i][0] in _RAISING
     for j in range(i + 1, len(words)):
         word, pos = words[j]
         following = words[j + 1][1] if j + 1 < len(words) else ""
-        if word == "that" or (word == "to" and following == "VB" and not raising):
+        if word in ("that", "whether") or (word == "to" and following == "VB" and not raising):
             return True
         if pos in _FINITE_VERBS or not phrase or word in _BREAKS:
             return False  # an adjective takes its clause at once; a phrase's own clause ends it

@@ -60,6 +60,7 @@ from briefing.text import (
     MAX_ANALYZED_CHARS,
     SECOND_PERSON,
     STOPWORDS,
+    common_word,
     content_words,
     cosine,
     split_sentences,
@@ -332,10 +333,10 @@ def hollow(q: Quote) -> bool:
         return True
     if HORTATIVE.match(q.text):
         return True
-    spans = split_sentences(q.text)
-    if len(spans) > 1:
-        return all(_hollow_sentence(q.text[s:e]) for s, e in spans)
-    return _hollow_sentence(q.text)
+    sentences = [q.text[s:e] for s, e in split_sentences(q.text)]
+    # "Thank you." or "Yes." before a stance says nothing either
+    said = [t for t in sentences if names_something(t)] or sentences
+    return all(_hollow_sentence(t) for t in said)
 
 
 def _hollow_sentence(text: str) -> bool:
@@ -464,7 +465,7 @@ def resolve_speaker(
     if not speaker or speaker in PROCEDURAL_SPEAKERS:
         return None
     described = _DESCRIBED_NAME.match(speaker)
-    if described and _role(described["role"]) and not _names_body(described["name"].split()):
+    if described and _described_person(described, doc.text):
         # "The spokesperson for the Ministry of Foreign Affairs Nasser Kanaani": a role written
         # before a name, as a report writes a first mention
         return resolve_speaker(described["name"], doc, roster, position or described["role"])
@@ -508,9 +509,23 @@ _DESCRIBED_NAME = re.compile(
 )
 
 
-def _names_body(words: Sequence[str]) -> bool:
-    """Whether a capitalised word is a title or a body's ("Prime Minister", "Maritime Agency")."""
-    return any(fold(w) in TITLE_WORDS or w in lexicon.ORGANISATION_HEADS for w in words)
+def _described_person(m: re.Match[str], text: str) -> bool:
+    """Whether a role written before two capitalised words describes the person they name:
+    the role's head a role noun, its last word no title, article or preposition ("A
+    spokesperson for Prime Minister Rishi Sunak" is not Sunak; "The ambassador to the United
+    Nations" names no one), and the two words no title, no body's and none the document
+    writes in lower case ("The director of Human Rights Watch")."""
+    role, name = m["role"].split(), m["name"].split()
+    last = role[-1]
+    if not _role(m["role"]) or last.lower() in STOPWORDS:
+        return False
+    if fold(last) in TITLE_WORDS and _OF_PLACE.search(f" {m['role']} "):
+        return False  # a title after the role's preposition is the named person's own
+
+    return not any(
+        fold(w) in TITLE_WORDS or w in lexicon.ORGANISATION_HEADS or common_word(w, text)
+        for w in name
+    )
 
 
 # A described position set beside a full name, before or after it: "Iran’s foreign ministry

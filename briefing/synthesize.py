@@ -270,7 +270,9 @@ FRAME = re.compile(
     r" (?:an? |the |its |their )?(?:[\w’'-]+ ){0,4}?(?i:debate|session|meeting|summit"
     r"|conference|dialogue|talks|consultations|ministerial|mechanism)s?\b"
     # a meeting told by its agenda: "… met in Paris on April 28 to discuss Syria"
-    r"|\b(?:met|gathered|convened)\b[^;]{0,80}?\bto discuss\b"
+    # (not "conditions are met", nor "… met none of its demands and has refused to discuss")
+    r"|(?<!\bare )(?<!\bis )(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbe )"
+    r"\b(?:met|gathered|convened)\b(?:(?!\band\b)[^;]){0,80}?\bto discuss\b(?![^;]*\band\b)"
 )
 # A publication is a frame as a meeting is: that reports were issued ("NGOs … issued
 # periodic reports documenting abuses …") is the circumstance, what they found the news.
@@ -567,6 +569,8 @@ def _by_section(sentences: Sequence[Sentence], starts: Sequence[int]) -> list[in
         rank: float = place[section] if section else -1
         if section and not place[section]:
             opening[section] = int(sentence.start == starts[section - 1])
+        elif section and place[section] == opening[section] and DATED_EVENT.match(sentence.text):
+            dated.add(section)  # the opening is dated: it is the section's dated event
         elif section and section not in dated and DATED_EVENT.match(sentence.text):
             dated.add(section)
             # after the sections' openings, before their next sentences
@@ -582,7 +586,9 @@ def _by_section(sentences: Sequence[Sentence], starts: Sequence[int]) -> list[in
 DATED_EVENT = re.compile(
     r"(?:[A-Z][^:.;]{0,120}:\s+)?"
     r"(?:On|In|As of|By|Between|From|Since)\s+(?:early\s+|late\s+|mid-)?"
-    rf"(?:{lexicon.month_pattern()})\b"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # "On 30 November", as UN and British reports write
+    rf"(?:(?:{lexicon.alternation(lexicon.MONTHS)})\b"
+    rf"|(?:{lexicon.alternation(lexicon.MONTH_ABBREVIATIONS)})(?:\.|(?=\s+\d)))"  # not "Mar del"
 )
 
 
@@ -1916,7 +1922,8 @@ def own_announcement(text: str, context: str = "") -> bool:
     return True
 
 
-_NOT_ACTS = frozenset({"been", "seen", "heard", "said", "noted", "stated", "made"})
+_NOT_ACTS = frozenset({"been", "seen", "heard", "said", "noted", "stated", "made", "told", "added"})
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1928,8 +1935,13 @@ def announces(text: str) -> bool:
     m = ANNOUNCER.match(text)
     if m is None:
         return False
+    words = postag.tag(text)
+    # an opening is a phrase: a clause with its own verb ("The sanctions are working,
+    # President Biden said") is no opening of the government's sentence
+    if any(pos in _FINITE and start < m.start("who") for _, pos, start, _ in words):
+        return False
     # the subject's verb: not one of the opening's ("After Russia invaded Ukraine, …")
-    tagged = [(postag.normal(w), pos) for w, pos, start, _ in postag.tag(text) if start >= m.end()]
+    tagged = [(postag.normal(w), pos) for w, pos, start, _ in words if start >= m.end()]
     verb = next(
         (i for i, (_, pos) in enumerate(tagged) if pos.startswith("VB") or pos == "MD"), None
     )
@@ -1937,8 +1949,8 @@ def announces(text: str) -> bool:
         return False
     word, pos = tagged[verb]
     after = [w for w, p in tagged[verb + 1 : verb + 3] if p.startswith("VB")]
-    if pos == "VBD":
-        return word not in ("was", "were")
+    if pos == "VBD":  # "… the Department of State said" reports words, not an act
+        return word not in ("was", "were") and word not in _NOT_ACTS
     if pos == "VBN":  # a past form right after the subject is its verb ("… imposed …"),
         return word not in _NOT_ACTS  # whatever the tagger made of it
     if word in ("has", "have"):

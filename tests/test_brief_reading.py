@@ -2408,3 +2408,14 @@ def test_a_note_on_the_document_is_no_bullet():
         "Police in Ruritania detained 40 protesters in Varna on May 3, 2023.\n"
     )
     assert [e.text[:6] for e in edited(text)] == ["Police"]
+
+
+def test_review_signers_whose_names_hold_an_and_stay_whole():
+    from briefing.attribution import signers
+
+    assert signers("The Foreign Ministers of Bosnia and Herzegovina and Serbia met on Monday.") == (
+        "Foreign Ministers of Bosnia and Herzegovina and Serbia"
+    )
+    assert signers("Representatives of Egypt, France, Jordan and Qatar met in Paris.") == (
+        "Representatives of Egypt, France, Jordan and Qatar"
+    )

@@ -632,3 +632,29 @@ def test_a_quote_that_is_only_a_stance_stays_hollow(tmp_path):
         "",
     )
     assert key_quotes(TOPIC, [analysis(tmp_path, "moldova.txt", text)]) == []
+
+
+def test_review_a_role_before_a_name_is_theirs_only_when_it_describes_them(tmp_path):
+    from briefing.keyquotes import hollow, resolve_speaker
+    from briefing.model import Quote
+
+    report = read_file(_write(tmp_path, "Arland report. Many rights groups spoke on rights.\n"))
+    for described in (
+        "A spokesperson for Prime Minister Ilo Vesk",  # the spokesperson's words, not Vesk's
+        "The ambassador to the United Nations",
+        "The director of Human Rights Watch",  # "rights": a word of the document
+    ):
+        assert resolve_speaker(described, report, {}) == (described, None)
+    assert resolve_speaker("The orchestra's music director Mara Tuun", report, {}) == (
+        "Mara Tuun",
+        "orchestra's music director",
+    )
+    # "Thank you." says nothing, before a stance or after it
+    text = "Thank you. We remain steadfast in our commitment to the people of Arland."
+    assert hollow(Quote(text, "Ilo Vesk", 0, len(text), kind="spoken"))
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

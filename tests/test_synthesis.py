@@ -2126,6 +2126,7 @@ def test_a_meeting_told_only_by_its_agenda_is_a_frame():
         "March 3 [2022] to discuss the ongoing crisis in Arland."
     )
     assert only_frame("The conference opened a session on Arland's elections in Geneva.")
+    assert only_frame("Envoys met in Brussels on May 10, 2022, to discuss the crisis in Arland.")
     # what came of it is news
     assert not only_frame(
         "Envoys met in Paris on April 28 to discuss Arland and agreed to provide $40 million."
@@ -2233,3 +2234,38 @@ def test_review_forms_that_looked_like_leaning_back_or_logistics():
     assert written("[O]ther pastors detained in March remain in custody in the capital.")
     line = "Our allies in Europe are with us to hold Russia accountable for its crimes in Ukraine."
     assert eligible(Sentence(line, 0, len(line), "Jane Doe", "answer"))
+
+
+def test_review_openings_frames_dates_and_placeholders_of_this_session():
+    from briefing.editorial import expletive_it
+    from briefing.synthesize import DATED_EVENT, _by_section, _headings, announces, only_frame
+
+    # an opening with a verb of its own is a clause: its "… said" reports words, not an act
+    assert not announces("The sanctions on Arland are working, President Roe said.")
+    assert not announces("We will not be intimidated by Arland, President Roe said on Monday.")
+    # a relative "that", a "so … that", an adjective whose "it" acts: the "it" points back
+    for text in (
+        "It is near a town that Arland forces shelled in March.",
+        "It is at the centre of a dispute that has strained relations with Arland.",
+        "It is so large that it can hold 3,000 prisoners from Arland.",
+        "It is able to strike targets in Arland 2,000 kilometres away.",
+    ):
+        assert not expletive_it(text), text
+    assert expletive_it("It seems that the talks with Arland failed.")
+    assert expletive_it("It remains unclear whether talks with Arland will resume.")
+    # a meeting's frame is only that: not "are met", nor a meeting that did more
+    assert not only_frame("Once the terms are met, Arland will sit down to discuss a truce.")
+    assert not only_frame("Protesters gathered to discuss the law and were beaten by police.")
+    assert not only_frame("Arland has met none of its demands and refused to discuss reparations.")
+    # a day written first; not a place that begins like a month
+    assert DATED_EVENT.match("On 30 November, the Supreme Court of Arland granted bail.")
+    assert not DATED_EVENT.match("In Mar del Plata, police detained 40 people.")
+    # a dated opening is its section's dated event: no second one moves up
+    text = (
+        "Arland detained many.\n\nDetention\n\nOn May 2, police detained 40 people in Sarn. "
+        "Conditions were poor. Food was scarce. On June 5, the court freed 12 of them.\n"
+    )
+    sentences = doc_sentences(doc(text, doc_type="report"))
+    order = _by_section(sentences, [at for at, _ in _headings(text)])
+    last = [sentences[i].text[:10] for i in order][-3:]
+    assert last == ["Conditions", "Food was s", "On June 5,"]
