@@ -251,16 +251,13 @@ def _object_pronoun(low: str) -> bool:
     return not named
 
 
-_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
-
-
 def _phrase_only(rest: str) -> bool:
     """Whether ``rest`` opens on a preposition and no finite verb follows: a phrase of the
     verb's ("in the PRC with technology being used …"), not a clause a phrase opens ("in many
     cases the aid never arrives")."""
     if rest.split(" ", 1)[0] not in lexicon.PREPOSITIONS:
         return False
-    return not any(t in _FINITE for _, t, _, _ in postag.tag(rest))
+    return not any(t in postag.FINITE for _, t, _, _ in postag.tag(rest))
 
 
 def _verb_after(word: str) -> bool:
@@ -1082,7 +1079,6 @@ def leans_back(
 
 # The verb of an "it" that is a placeholder: a copula, or a modal or perfect before "be".
 _COPULA = frozenset(("is", "was", "’s", "'s", "remains", "seems", "appears"))
-_FINITE_VERBS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 # adjectives whose "it" is the infinitive's own subject ("It is due to be completed …", "It is
 # able to strike …")
 _RAISING = frozenset(
@@ -1133,7 +1129,7 @@ def expletive_it(text: str) -> bool:
         following = words[j + 1][1] if j + 1 < len(words) else ""
         if word in ("that", "whether") or (word == "to" and following == "VB" and not raising):
             return True
-        if pos in _FINITE_VERBS or not phrase or word in _BREAKS:
+        if pos in postag.FINITE or not phrase or word in _BREAKS:
             return False  # an adjective takes its clause at once; a phrase's own clause ends it
     return False
 

@@ -515,16 +515,14 @@ def _described_person(m: re.Match[str], text: str) -> bool:
     spokesperson for Prime Minister Rishi Sunak" is not Sunak; "The ambassador to the United
     Nations" names no one), and the two words no title, no body's and none the document
     writes in lower case ("The director of Human Rights Watch")."""
-    role, name = m["role"].split(), m["name"].split()
-    last = role[-1]
+    last = m["role"].split()[-1]
     if not _role(m["role"]) or last.lower() in STOPWORDS:
         return False
     if fold(last) in TITLE_WORDS and _OF_PLACE.search(f" {m['role']} "):
         return False  # a title after the role's preposition is the named person's own
-
     return not any(
         fold(w) in TITLE_WORDS or w in lexicon.ORGANISATION_HEADS or common_word(w, text)
-        for w in name
+        for w in m["name"].split()
     )
 
 

@@ -127,6 +127,7 @@ def features(words: Sequence[str], i: int, history: Sequence[str]) -> list[str]:
 
 
 _VERBAL = frozenset({"MD", "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "TO"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # the tags of a verb with a subject of its own
 _SKIPPED = frozenset({"RB", "RBR", "RBS", ",", "CC"})  # "will not, and cannot, veto"
 
 

@@ -555,11 +555,11 @@ def _reading_list(
 def _by_section(sentences: Sequence[Sentence], starts: Sequence[int]) -> list[int]:
     """A sectioned text's sentences in the order that reads the whole of it soonest: those
     before its first heading (its summary), then each section's first sentence (a section
-    begins at each of ``starts``, its heading's line), then its
-    first that opens on a day or a month of the year (its first dated event: "On November
-    30, the Supreme Court granted …"), then each one's second, and so on (Edmundson 1969:
-    a section opens on its point, and a cue marks a sentence that reports an event; a report
-    states its findings, then the events that bear them out)."""
+    begins at each of ``starts``, its heading's line), then its first that opens on a day or
+    a month (its first dated event: "On November 30, the Supreme Court granted …"), then each
+    one's second, and so on (Edmundson 1969: a section opens on its point, and a cue marks a
+    sentence that reports an event; a report states its findings, then the events that bear
+    them out)."""
     place: Counter[int] = Counter()
     opening: dict[int, int] = {}  # a section's opening: after its heading's line, if a sentence
     dated: set[int] = set()
@@ -573,8 +573,7 @@ def _by_section(sentences: Sequence[Sentence], starts: Sequence[int]) -> list[in
             dated.add(section)  # the opening is dated: it is the section's dated event
         elif section and section not in dated and DATED_EVENT.match(sentence.text):
             dated.add(section)
-            # after the sections' openings, before their next sentences
-            rank = min(rank, opening[section] + 0.5)
+            rank = opening[section] + 0.5  # after the sections' openings, before their next
         order.append((rank, i))
         place[section] += 1
     return [i for _, i in sorted(order)]
@@ -1653,7 +1652,7 @@ def select(
     chosen = _without_padding(pool, leads, told)
     padding = [k for k in leads if k not in chosen]
     chosen += _news_after(pool, padding, chosen, sims, given_up)
-    chosen = _after_padding(pool, chosen, [*padding, *given_up], reward, sims, words)
+    chosen = _after_padding(pool, chosen, padding, reward, sims, words, given_up)
     for k, order in developments(chosen, cluster, reward).items():
         pool[k].development = order
     return _naming_parts([pool[k] for k in chosen], words)
@@ -1923,7 +1922,6 @@ def own_announcement(text: str, context: str = "") -> bool:
 
 
 _NOT_ACTS = frozenset({"been", "seen", "heard", "said", "noted", "stated", "made", "told", "added"})
-_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1938,7 +1936,7 @@ def announces(text: str) -> bool:
     words = postag.tag(text)
     # an opening is a phrase: a clause with its own verb ("The sanctions are working,
     # President Biden said") is no opening of the government's sentence
-    if any(pos in _FINITE and start < m.start("who") for _, pos, start, _ in words):
+    if any(pos in postag.FINITE and start < m.start("who") for _, pos, start, _ in words):
         return False
     # the subject's verb: not one of the opening's ("After Russia invaded Ukraine, …")
     tagged = [(postag.normal(w), pos) for w, pos, start, _ in words if start >= m.end()]
@@ -1999,18 +1997,19 @@ def _after_padding(
     reward: list[float],
     sims: list[dict[int, float]],
     budget: int,
+    given_up: Collection[int] = (),
 ) -> list[int]:
     """``chosen`` and, when padding ``gone`` left the budget short, the news of most reward
     not chosen that gives an amount or a count, as the greedy's last sentence may run over:
     the words padding took were the budget's, and a section of three bullets with a fourth's
     words left says less than it could. Once; only a fact a reader can check ("… has now
     launched 31 ballistic missiles in 2022 …"), as past the budget the next by reward is as
-    often a biography or a speaker's aside; never background, nor a sentence a chosen one
-    says again."""
+    often a biography or a speaker's aside; never background, a circumstance ``given_up``
+    for its release's news, nor a sentence a chosen one says again."""
     if not gone or sum(pool[k].words for k in chosen) >= budget:
         return chosen
     for k in sorted(range(len(pool)), key=lambda k: -reward[k]):
-        if k in chosen or k in gone or background(pool[k]):
+        if k in chosen or k in gone or k in given_up or background(pool[k]):
             continue
         if not _counts_things(pool[k].edited.text):
             continue

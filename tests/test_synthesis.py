@@ -2087,6 +2087,8 @@ def test_the_words_padding_left_go_to_the_best_news_not_chosen():
     # nothing went, or the budget is spent: nothing comes in
     assert _after_padding(pool, kept, [], reward, sims, budget) == kept
     assert _after_padding(pool, kept, [trip], reward, sims, pool[sanctioned].words) == kept
+    # a circumstance given up for its release's news was replaced, not freed: not back
+    assert launched not in _after_padding(pool, kept, [trip], reward, sims, budget, [launched])
 
 
 def test_a_report_section_is_read_opening_first_then_its_first_dated_event():
