@@ -578,7 +578,8 @@ def _count(word: str) -> int:
 
 # "this year", "last year"; in a report, "during the year" (the one it covers).
 YEAR_PHRASE = re.compile(
-    r"\b(?:(?P<rel>[Tt]his|[Ll]ast)|(?:during|in|over|throughout|for) the) year\b(?!s|[’'\[-]| \[)"
+    r"\b(?:(?P<rel>[Tt]his|[Ll]ast)|(?:[Dd]uring|[Ii]n|[Oo]ver|[Tt]hroughout|[Ff]or) the) year"
+    r"\b(?!s|[’'\[-]| \[)"
 )
 
 

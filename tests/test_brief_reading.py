@@ -1012,6 +1012,13 @@ def test_this_year_and_the_year_of_a_report_get_their_year():
         doc_type="report",
     )
     assert "during the year [2023] against" in anchor_days(report, 0, len(report.text))[1]
+    opening = doc(
+        "During the year, the government banned or censored publications critical of it.",
+        title=report.title,
+        date=report.date,
+        doc_type="report",
+    )
+    assert anchor_days(opening, 0, len(opening.text))[1].startswith("During the year [2023], ")
 
 
 def test_an_acronym_the_source_spells_out_elsewhere_is_spelled_out_in_brackets():
