@@ -1059,6 +1059,8 @@ def leans_back(
             return False  # "This week, …", "This year’s report …": a time, not a pointer
         named = {w[:STEM] for w in content_words(shown)}
         return not any(w[:STEM] in named for w in content_words(nxt) if len(w) > 3)
+    if before and _grounds_of_decision(cased, before[-1].text):
+        return True  # "Borsk Trading Ltd. served as …" after "… is designating … Borsk …"
     if before and not shown and _general_reference(tokens):
         # "The rules take effect …" after "… new licensing requirements …": a general noun
         # names what came before in other words, so no word of it need have been said. Under
@@ -1075,6 +1077,31 @@ def leans_back(
             stems = [w for s in subject for w in content_words(s) if len(w) > 3]
             return any(w[:STEM] in said_before for w in stems)
     return False
+
+
+# A name as a release writes one: capitalised words, with the particles inside Arabic names
+# ("Ahrar al-Sharqiya") and a company's abbreviations ("Co. Ltd.").
+_NAME_RUN = re.compile(r"[A-Z][\w’'.&-]*(?: (?:[A-Z][\w’'.&-]*|al-[A-Z][\w’'-]*))+")
+# A listed decision announced in progress, the release's own voice ("The Department of State
+# is designating …", "… is also imposing sanctions on …"): what follows it is whom it concerns.
+_DECISION_ANNOUNCED = re.compile(
+    r"\b(?:is|are|am)(?: (?:also|today|now|hereby))* "
+    rf"(?:{'|'.join(lexicon.LISTED_DECISIONS)})\w*ing\b"
+)
+
+
+def _grounds_of_decision(text: str, previous: str) -> bool:
+    """Whether ``text`` opens on a name (two words or more) that ``previous`` announced a
+    listed decision about: "The Department of State is designating one Vietnam-based entity,
+    Truong Phat Loc Shipping Trading JSC, for …", then "Truong Phat Loc Shipping Trading JSC
+    served as the … manager for a vessel …". The second gives the grounds; alone, it hides the
+    decision that makes it news."""
+    decision = _DECISION_ANNOUNCED.search(previous)
+    opening = _NAME_RUN.match(text)
+    if decision is None or opening is None:
+        return False
+    concerned = {m[0] for m in _NAME_RUN.finditer(previous, decision.end())}
+    return opening[0].rstrip(".,") in {n.rstrip(".,") for n in concerned}
 
 
 # The verb of an "it" that is a placeholder: a copula, or a modal or perfect before "be".

@@ -217,9 +217,10 @@ SCHEDULE = re.compile(
     r"|are scheduled to) (?:also )?(?:be )?discuss(?:ing|ed)?\b"
 )
 # That nothing happened, as a report finds it (a negative existential): "There were no reports
-# of disappearances …", "No cases of … were reported during the year." What did happen is news.
+# of disappearances …", "No cases of … were reported during the year"; or that nothing is,
+# a state: "There is no change in the respective one China policies …". What did happen is news.
 NOTHING_HAPPENED = re.compile(
-    r"^\W*(?:There (?:was|were|has been|have been|had been) no\b"
+    r"^\W*(?:There (?:is|are|was|were|has been|have been|had been) no\b"
     r"|No (?:[\w-]+ ){1,6}(?:was|were|has been|have been) (?:reported|recorded|documented|found)"
     r"\b)"
 )
@@ -1238,7 +1239,22 @@ def background(c: Candidate) -> bool:
             and not quantity(text)
             and not _DATED.search(text)
         )
+        or _stance_goes_on(c)
     )
+
+
+def _stance_goes_on(c: Candidate) -> bool:
+    """A sentence taken with the one it leans on, when that first one is background and the
+    rest adds no amount, date, decision or outcome: the same stance, gone on ("The United
+    States has been sincere and steadfast in pursuing … diplomacy …", then "It is Iran that
+    has, to-date, failed to demonstrate a similar commitment to that path.")."""
+    first, *rest = _FIRST_SENTENCE.split(c.edited.text, 1)
+    if not rest:
+        return False
+    more = rest[0]
+    if quantity(more) or _DATED.search(more) or decision_words(more) or OUTCOME.search(more):
+        return False
+    return background(dataclasses.replace(c, edited=dataclasses.replace(c.edited, text=first)))
 
 
 # A government naming itself as a sentence's subject, in its own release or briefing: the
@@ -1367,7 +1383,7 @@ _MAY_BE_PAST = re.compile(
     r"|[’']ve\b",
     re.I,
 )
-_DATED = re.compile(rf"\[\d|\b(?:19|20)\d\d\b|{lexicon.month_pattern()}")
+_DATED = re.compile(rf"\[\d|\b(?:19|20)\d\d\b|\b{lexicon.month_pattern()}\b")
 # A condition makes a modal a position: "The sanctions will stay in place until the war ends."
 _CONDITION = re.compile(r"\b(?:until|unless|if|once|as long as)\b", re.I)
 

@@ -2271,3 +2271,76 @@ def test_review_openings_frames_dates_and_placeholders_of_this_session():
     order = _by_section(sentences, [at for at, _ in _headings(text)])
     last = [sentences[i].text[:10] for i in order][-3:]
     assert last == ["Conditions", "Food was s", "On June 5,"]
+
+
+def test_the_grounds_of_a_designation_lean_on_the_decision_that_names_their_subject():
+    """ "The Ministry is designating one company, Borsk Trading Ltd., for …", then "Borsk
+    Trading Ltd. served as the manager of a tanker …": alone, the second hides that the
+    company was sanctioned; it is the decision's grounds and comes with it or not at all."""
+    release = (
+        "The Ministry of Trade is designating one Arland-based company, Borsk Trading Ltd., for "
+        "shipping fuel from Sarn. Borsk Trading Ltd. served as the manager of a tanker that "
+        "carried fuel from Sarn.\n"
+        "The Ministry is also imposing sanctions on the armed group Ahrar al-Tarif, for "
+        "abductions. Ahrar al-Tarif is reportedly involved in looting homes in the north.\n"
+    )
+    texts = [c.edited.text for c in candidates([analyze(doc(release, doc_type="press release"))])]
+    assert not any(t.startswith(("Borsk", "Ahrar")) for t in texts)
+    assert any(t.startswith("The Ministry of Trade is designating") for t in texts)
+    # the designator going on is no grounds, nor is a name the decision did not concern
+    assert not leans_back(
+        "The Ministry of Trade said the tanker carried fuel worth $40 million.",
+        doc_sentences(doc(release))[:1],
+        spoken=False,
+    )
+    news = "The Council is sanctioning two generals of Sarn. Arland Airways resumed its flights."
+    assert not leans_back(
+        "Arland Airways resumed its flights.", doc_sentences(doc(news))[:1], spoken=False
+    )
+
+
+def test_a_present_negative_existential_is_how_things_stand_not_news():
+    """ "There is no change in the respective one China policies …" of a statement whose news
+    is the concern it voices: a state, told as a report's "There were no reports of …"."""
+    from briefing.synthesize import NOTHING_HAPPENED, background
+
+    def cand(text: str):
+        d = doc(text, doc_type="press release", date=date(2022, 8, 3), authors=("Jane Doe",))
+        return candidates([analyze(d)], terms=["Arland"])[0]
+
+    assert background(cand("There is no change in the policies of the members on Arland."))
+    assert background(cand("There is no justification to use a visit to Arland as pretext."))
+    assert background(cand("There are no reports of Arland’s troops leaving the border area."))
+    # what there is, is not nothing
+    assert not NOTHING_HAPPENED.match("There is a new ban on exports of Arland’s grain.")
+
+
+def test_a_stance_gone_on_in_the_sentence_after_is_still_a_stance():
+    from briefing.synthesize import background
+
+    text = (
+        "The United States has been sincere and steadfast in pursuing a path of meaningful "
+        "diplomacy with Arland. It is Arland that has failed to show a similar commitment to "
+        "that path.\n"
+    )
+    release = doc(text, doc_type="press release", date=date(2022, 7, 6), authors=("Jane Doe",))
+    pair = [c for c in candidates([analyze(release)]) if "that path" in c.edited.text]
+    assert pair and all(background(c) for c in pair)
+    # a sentence after a stance that tells what happened makes the pair news
+    text = (
+        "The United States has been sincere and steadfast in pursuing a path of meaningful "
+        "diplomacy with Arland. It expelled 12 of Arland’s diplomats on Monday.\n"
+    )
+    release = doc(text, doc_type="press release", date=date(2022, 7, 6), authors=("Jane Doe",))
+    pair = [c for c in candidates([analyze(release)]) if "expelled" in c.edited.text]
+    assert pair and not any(background(c) for c in pair)
+
+
+def test_a_word_that_begins_like_a_month_is_no_date():
+    from briefing.synthesize import stative
+
+    # "Dec-reasing", "Mar-iupol", "Jun-ta": no date makes these news
+    assert stative("Decreasing the number of seats will not foster stability for Arland.")
+    assert stative("The Junta remains the main obstacle to a settlement in Marovia.")
+    assert not stative("The council will meet again in December to decide on the seats.")
+    assert not stative("The council will meet again on Dec. 4 to decide on the seats.")
