@@ -256,6 +256,8 @@ APPOINTMENT = re.compile(
     r"\b(?:will (?:be|serve as) the new|(?:has|have) been (?:appointed|named|nominated|sworn in)"
     r"|(?:was|were) (?:appointed|named|sworn in) (?:as )?(?:the )?(?:new )?[A-Z])"
 )
+# The name an appointment is of: the capitalised words right before its verb phrase.
+_APPOINTEE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+)(?:,[^,]{1,60},)?$")
 READOUT_SUBJECT_WORDS = 7  # "Secretary of State Antony J. Blinken"
 OFFICIAL = ("press release", "transcript")  # a government's own words about its day
 PADDED = (*OFFICIAL, "report")  # sources whose background only pads a topic with news enough
@@ -1211,7 +1213,7 @@ def background(c: Candidate) -> bool:
         or bool(REMAINING_WORK.match(text) and not quantity(text))
         or bool(WORDS_WITHOUT_CONTENT.match(text))
         or (news_of_its_own and ongoing(text))
-        or (c.doc.doc_type in OFFICIAL and (readout(text) or bool(APPOINTMENT.search(text))))
+        or (c.doc.doc_type in OFFICIAL and (readout(text) or _routine_appointment(c)))
         or bool(SCHEDULE.search(text) and not quantity(text))
         # a government's releases and reports: a report's "… issued reports documenting
         # abuses" too; a reporter reports a meeting or a report because it is news
@@ -1265,6 +1267,17 @@ SELF_NAMED = re.compile(
 )
 # A decision announced, not yet taken: "… will impose visa restrictions on …".
 _TO_DECIDE = re.compile(r"\b(?:will|shall|to)(?: not)?(?: \w+ly)? (\w+)")
+
+
+def _routine_appointment(c: Candidate) -> bool:
+    """An appointment (APPOINTMENT) in a release not about it: the appointee is not named in
+    the source's title. "Announcement of Matt Murray as U.S. Senior Official for APEC" is
+    issued for its appointment; a readout's "… has been sworn in as …" is by the way."""
+    m = APPOINTMENT.search(c.edited.text)
+    if m is None:
+        return False
+    who = _APPOINTEE.search(c.edited.text[: m.start()].rstrip())
+    return who is None or who[1] not in c.doc.title
 
 
 def self_stance(text: str) -> bool:

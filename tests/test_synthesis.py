@@ -2344,3 +2344,17 @@ def test_a_word_that_begins_like_a_month_is_no_date():
     assert stative("The Junta remains the main obstacle to a settlement in Marovia.")
     assert not stative("The council will meet again in December to decide on the seats.")
     assert not stative("The council will meet again on Dec. 4 to decide on the seats.")
+
+
+def test_an_appointment_is_background_unless_the_release_is_about_it():
+    """A government's personnel notice is its office's business, except in the release whose
+    title names the appointee: there it is the news ("Announcement of Matt Murray as …")."""
+    from briefing.synthesize import background
+
+    def cand(text: str, title: str):
+        d = doc(text, title=title, doc_type="press release", authors=("Office of Ann Lee",))
+        return candidates([analyze(d)], terms=["APEC"])[0]
+
+    text = "The Department is pleased to announce that Jane Roe will be the new Senior Official."
+    assert not background(cand(text, "Announcement of Jane Roe as Senior Official for APEC"))
+    assert background(cand(text, "The United States and APEC partners meet in Lima"))
