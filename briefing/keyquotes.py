@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
-from briefing.attribution import cite_title
+from briefing.attribution import cite_title, said_by
 from briefing.brackets import anchor_days
 from briefing.config import Topic
 from briefing.editorial import (
@@ -365,14 +365,18 @@ def _voiced(q: Quote) -> bool:
 
 def _relayer(q: Quote, doc: Document, roster: Roster) -> str | None:
     """Who relays a quote in quotation marks, when that is not its speaker: the speaker of the
-    transcript turn it stands in ("As the Secretary said, quote, …"), or the person a statement
-    is issued in the name of. A reporter's article is not counted: reporting quotes is its
-    business, and the byline says who wrote it."""
+    transcript turn it stands in ("As the Secretary said, quote, …"), the person a statement
+    is issued in the name of, or the report that quotes it. A reporter's article is not
+    counted: reporting quotes is its business, and the byline says who wrote it."""
     if q.kind != "direct" or not q.speaker:
         return None
     turn = next((t for t in doc.turns if t.start <= q.start < t.end), None)
     signer = doc.signer()
     voice = turn.speaker if turn is not None else signer[0] if signer else None
+    if voice is None and doc.doc_type == "report":
+        # a report relays what it quotes: "State Department report on Iran", as its bullets
+        # name it, so the report's date is not read as the day the words were said
+        return said_by(doc, Sentence("", q.start, q.start, None, "statement"))
     named = resolve_speaker(voice or "", doc, roster)
     if named is None or fold(named[0].split()[-1]) == fold(q.speaker.split()[-1]):
         return None

@@ -658,3 +658,27 @@ def _write(folder: Path, text: str) -> Path:
     path = folder / "report.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_quote_a_report_relays_says_the_report_relayed_it():
+    """A report quoting an official: the words are the official's, the report is where the
+    reader finds them and is dated by its publication, not by when they were said."""
+    from briefing.model import Document
+
+    text = (
+        "In October the activist Ana Popa was awarded a prize for her work on Moldova.\n\n"
+        "The spokesperson for the Ministry of Foreign Affairs Ion Rusu reacted by saying, "
+        "“The committee has given its prize to someone found guilty of 12 crimes in Moldova, "
+        "and we condemn the award as politically motivated.”\n"
+    )
+    report = Document(
+        Path("/tmp/moldova.txt"),
+        "2023 Country Reports on Human Rights Practices: Moldova",
+        text,
+        date=date(2024, 4, 22),
+        publisher="U.S. Department of State",
+        doc_type="report",
+    )
+    (quote,) = key_quotes(TOPIC, [analyze(report)])
+    assert quote.speaker == "Ion Rusu"
+    assert quote.quoted_by == "State Department report on Moldova"

@@ -278,6 +278,19 @@ def test_a_quote_within_a_key_quote_takes_single_marks(cli, tmp_path):
     for layout in ("policy-brief", "memo"):
         html = brief_html(brief_from_dict(data), RenderOptions(theme=Theme(layout=layout)))
         assert "“Working ‘by, with, and through’ partners, the coalition held the line.”" in html
+    # a report relaying the quote is named once, as the source it is ("quoted by the State
+    # Department report on Iran, 17 April 2024 [1]", not "… on Iran · Iran, 17 April 2024")
+    from html import escape
+
+    from briefing.attribution import cite_title
+
+    brief = brief_from_dict(data)
+    title = cite_title(next(s for s in brief.sources if s.id == quote["source"]))
+    quote["quoted_by"] = f"Example Institute report on {title}"
+    html = brief_html(brief_from_dict(data), RenderOptions())
+    relayer = escape(f"Example Institute report on {title}")  # the fixture's title is markup
+    assert "quoted by the <a href=" in html and f">{relayer}</a>" in html
+    assert '· <a href="#src-' not in html.split("Key quotes")[1].split("</blockquote>")[0]
 
 
 def test_a_brief_of_one_topic_has_no_contents_no_chart_and_one_shared_attribution(cli, tmp_path):
