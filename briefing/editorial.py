@@ -529,6 +529,11 @@ def edit(
             lean
             and leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_heard(doc))
         )
+        or (
+            lean
+            and doc.doc_type == "report"
+            and reports_what_came_before(text, sentences[max(0, i - 2) : i], doc.title)
+        )
         or list_item(doc.text, s.start)
         or NUMBERED_LABEL.match(text)
         or NOTE_LABEL.match(text)
@@ -1067,16 +1072,41 @@ def leans_back(
         # a title shown beside it (a quote's), it names what the title names.
         return True
     if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
-        # A bare definite subject ("The designations mark …", "The designated vessels have …")
-        # names what the sentences before named: it is anaphoric.
-        subject = [w for w in tokens[1:3] if w not in NOUN_PHRASE_GOES_ON and w not in ",;:"]
-        if len(subject) == 2 or (subject and tokens[2] not in NOUN_PHRASE_GOES_ON):
-            said_before = {
-                w[:STEM] for t in [*(s.text for s in before), unseen] for w in content_words(t)
-            }
-            stems = [w for s in subject for w in content_words(s) if len(w) > 3]
-            return any(w[:STEM] in said_before for w in stems)
+        return _definite_said_before(tokens, before, unseen)
     return False
+
+
+def reports_what_came_before(text: str, before: Sequence[Sentence], unseen: str = "") -> bool:
+    """Whether a source's report opens ``text`` on a bare definite subject the sentences
+    before named ("IPYS reported the abuses affected …", "Memorial reported the individuals
+    were …"), as "The abuses affected …" would. In a report, which tells many cases, the
+    definite is one of the cases before; in a news story it is mostly the story's own ("Relief
+    workers said the hurricane destroyed …")."""
+    reported = _REPORTED_CLAUSE.match(text)
+    if reported is None:
+        return False
+    words = re.findall(r"[a-z’']+|[,;:]", text[reported.end() :].lower()[:80])
+    return len(words) > 2 and _definite_said_before(words, before, unseen)
+
+
+# A source's report opening a sentence, its clause's subject next: "IPYS reported (that) …",
+# "Human rights groups said …" (a name or a short noun phrase, then a reporting verb).
+_REPORTED_CLAUSE = re.compile(
+    r"^(?:[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|for|and|the))*|[A-Z][a-z]+(?: [a-z]+){0,3}) "
+    r"(?:reported|said|stated|noted|claimed|alleged|wrote|found|confirmed)(?: that)? (?=the [a-z])"
+)
+
+
+def _definite_said_before(tokens: Sequence[str], before: Sequence[Sentence], unseen: str) -> bool:
+    """Whether ``tokens`` (lower case, from a "the") open on a bare definite subject whose
+    nouns the sentences before named ("The designations mark …", "The designated vessels
+    have …"): it is anaphoric."""
+    subject = [w for w in tokens[1:3] if w not in NOUN_PHRASE_GOES_ON and w not in ",;:"]
+    if not (len(subject) == 2 or (subject and tokens[2] not in NOUN_PHRASE_GOES_ON)):
+        return False
+    said_before = {w[:STEM] for t in [*(s.text for s in before), unseen] for w in content_words(t)}
+    stems = [w for s in subject for w in content_words(s) if len(w) > 3]
+    return any(w[:STEM] in said_before for w in stems)
 
 
 # A name as a release writes one: capitalised words, with the particles inside Arabic names

@@ -2358,3 +2358,31 @@ def test_an_appointment_is_background_unless_the_release_is_about_it():
     text = "The Department is pleased to announce that Jane Roe will be the new Senior Official."
     assert not background(cand(text, "Announcement of Jane Roe as Senior Official for APEC"))
     assert background(cand(text, "The United States and APEC partners meet in Lima"))
+
+
+def test_a_definite_subject_under_a_sources_report_leans_back_in_a_report():
+    """ "IPYS reported the abuses affected reporters …" after a sentence about abuses, in a
+    report of many cases: the report is of the abuses the reader was not shown, as "The
+    abuses affected …" would be. In a news story the definite is mostly the story's own."""
+    from briefing.editorial import reports_what_came_before
+
+    before = doc_sentences(doc("Police committed abuses against reporters in Arland in May."))
+    assert leans_back("The abuses affected women reporters most often.", before, spoken=False)
+    for text in (
+        "Arland Press reported the abuses affected women reporters most often.",
+        "Human rights groups said that the abuses affected women reporters most often.",
+    ):
+        assert reports_what_came_before(text, before), text
+    # a report of something the reader has not read of before stands alone
+    for text in (
+        "Arland Press reported the police closed 12 newspapers in March.",
+        "Arland Press reported 12 newspapers closed in March.",
+    ):
+        assert not reports_what_came_before(text, before[:0]), text
+    text = (
+        "Police committed abuses against reporters in Arland in May. Arland Press reported the "
+        "abuses affected women reporters most often."
+    )
+    report = doc(text, title="2023 Country Reports on Human Rights Practices: Arland")
+    assert edited(dataclasses.replace(report, doc_type="report")) is None
+    assert edited(report) is not None  # a news story
