@@ -618,6 +618,35 @@ PERSON_EVENTS = frozenset(
     disbarment dismissal resignation""".split()
 )
 
+# Verbs of one kind of act, as a question's verb asks for any of them: "How are journalists
+# detained?" is answered by "… were sentenced to 13 years in jail" and "… arrested 40
+# reporters" (verb classes in the manner of Levin 1993, by what is done to the person).
+# Every form a report writes, as the light stemmer does not join "kidnap" and "kidnapped".
+VERB_CLASSES: dict[str, frozenset[str]] = {
+    "deprive of liberty": frozenset(
+        """arrest arrested arresting detain detained detaining detention jail jailed
+        jailing imprison imprisoned imprisoning imprisonment incarcerate incarcerated
+        sentence sentenced sentencing abduct abducted abducting kidnap kidnapped kidnapping
+        convict convicted""".split()
+    ),
+    "kill": frozenset(
+        """kill killed killing murder murdered murdering execute executed executing execution
+        assassinate assassinated""".split()
+    ),
+    "harm": frozenset(
+        """torture tortured torturing beat beaten beating assault assaulted assaulting abuse
+        abused abusing mistreat mistreated""".split()
+    ),
+    "silence": frozenset(
+        """censor censored censoring censorship ban banned banning block blocked blocking""".split()
+    ),
+    "intimidate": frozenset(
+        """threaten threatened threatening harass harassed harassing harassment intimidate
+        intimidated intimidating""".split()
+    ),
+    "expel": frozenset("expel expelled expelling deport deported deporting exile exiled".split()),
+}
+
 # Nouns of a question's "which"/"what" phrase that name a class of named things, the kind of
 # answer (a name) it wants, not its topic ("Which countries …", "Which officials …"; "What
 # executions …" asks about executions). Singular, as content_words gives them.

@@ -1797,6 +1797,10 @@ def _on_question(
     the report has any; where it has none, a report may answer in its own words ("closed a
     newspaper", asked of restrictions on journalists)."""
     asked, kind, verbs = _forms(asked), _forms(kind), _forms(actions)  # in any of their forms
+    # a verb asks for any act of its kind: "detained" is answered by "sentenced to … in jail"
+    classes = map(_forms, lexicon.VERB_CLASSES.values())
+    kin = {f for forms in classes if forms & verbs for f in forms}
+    asked, verbs = asked | kin, verbs | kin
     words = asked - kind
     nouns = words - verbs
     shared = {id(c): asked & _forms(content_words(c.edited.text)) for c in pool}

@@ -2386,3 +2386,33 @@ def test_a_definite_subject_under_a_sources_report_leans_back_in_a_report():
     report = doc(text, title="2023 Country Reports on Human Rights Practices: Arland")
     assert edited(dataclasses.replace(report, doc_type="report")) is None
     assert edited(report) is not None  # a news story
+
+
+def test_asked_a_question_a_report_answers_with_any_act_of_the_kind_its_verb_asks_for():
+    """Asked how journalists are detained, a report's "A court sentenced 3 journalists to ten
+    years in prison" answers as its "Officials routinely detained journalists" does: a verb
+    asks for any act of its kind (lexicon.VERB_CLASSES); "fled" is still no answer."""
+    from briefing.synthesize import _on_question, answer_class, asked_actions
+
+    lines = [
+        "Officials routinely detained journalists who covered protests in the capital.",
+        "A court sentenced 3 journalists to ten years in prison in June 2023.",
+        "More than 400 journalists had fled the country since 2020 because of the war.",
+    ]
+    found = [
+        analyze(
+            doc(
+                "\n\n".join(lines) + "\n",
+                title=f"Human Rights Report: {country}",
+                doc_type="report",
+                path=f"/tmp/{country.lower()}.txt",
+            )
+        )
+        for country in ("Ruritania", "Borduria", "Syldavia")
+    ]
+    question = "How are journalists detained?"
+    pool = candidates(found, terms=[question], focus=[])  # as synthesize() asks
+    kept = _on_question(
+        pool, {"journalist", "detained"}, set(answer_class(question)), asked_actions(question)
+    )
+    assert {c.edited.text[:9] for c in kept} == {"Officials", "A court s"}
