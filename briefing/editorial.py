@@ -1047,6 +1047,8 @@ def leans_back(
         return True  # "Unreversed, it will …"; a speaker's "So, they …" is of the talk
     if not spoken and tokens[1:2] in (["it"], ["they"]) and _adverb(low):
         return True  # "Together they constituted …", "Now it is …": the same, with no comma
+    if not spoken and UNANCHORED_RESPONSE.match(cased):
+        return True  # "The PRC’s escalatory response risks …": a response to what?
     if not spoken and plural_unnamed(text):
         return True  # "In May, the Supreme Court canceled their convictions": whose?
     if REPORTED_PRONOUN.search(low) or _object_pronoun(low):
@@ -1109,6 +1111,16 @@ def _definite_said_before(tokens: Sequence[str], before: Sequence[Sentence], uns
     return any(w[:STEM] in said_before for w in stems)
 
 
+# A subject that is someone's response with nothing it responds to: a relational noun
+# (Barker 1995) without its "to …" bridges to an event told before (Clark 1975): "The PRC’s
+# escalatory response risks …", "Moscow’s reaction was swift …". Not "The emergency response
+# teams …", where the noun is a modifier.
+UNANCHORED_RESPONSE = re.compile(
+    r"^(?=The |[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )(?:The )?"
+    r"(?:[A-Za-z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?(?:[a-z-]+ )?"
+    r"(?:response|reaction|reply|retaliation|answer|counter-?measures?)"
+    r"(?! to\b| of\b)(?= (?:is|was|has|had|will|would|may|might|could|risks?|[a-z]+ed)\b)"
+)
 # A name as a release writes one: capitalised words, with the particles inside Arabic names
 # ("Ahrar al-Sharqiya") and a company's abbreviations ("Co. Ltd.").
 _NAME_RUN = re.compile(r"[A-Z][\w’'.&-]*(?: (?:[A-Z][\w’'.&-]*|al-[A-Z][\w’'-]*))+")

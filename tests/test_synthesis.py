@@ -2416,3 +2416,20 @@ def test_asked_a_question_a_report_answers_with_any_act_of_the_kind_its_verb_ask
         pool, {"journalist", "detained"}, set(answer_class(question)), asked_actions(question)
     )
     assert {c.edited.text[:9] for c in kept} == {"Officials", "A court s"}
+
+
+def test_a_response_whose_cause_is_not_said_leans_back():
+    """ "The PRC’s escalatory response risks increasing tensions …": a response, reaction or
+    reply is to something (a relational noun); without its "to …" it is to what the sentence
+    before told."""
+    for text in (
+        "The PRC’s escalatory response risks increasing tensions and destabilizing the region.",
+        "Moscow’s reaction was swift and included the expulsion of ten diplomats.",
+        "The government’s initial reply has not addressed the lack of cooperation.",
+    ):
+        assert written(text), text
+    for text in (
+        "The PRC’s response to the visit risks increasing tensions in the region.",
+        "The emergency response teams reached the village of Arkhol on Monday.",
+    ):
+        assert not written(text), text
