@@ -579,7 +579,8 @@ def _count(word: str) -> int:
 # "this year", "last year"; in a report, "during the year" (the one it covers).
 YEAR_PHRASE = re.compile(
     r"\b(?:(?P<rel>[Tt]his|[Ll]ast)|(?:[Dd]uring|[Ii]n|[Oo]ver|[Tt]hroughout|[Ff]or) the) year"
-    r"\b(?!s|[’'\[-]| \[)"
+    # not "In the year 2019", "For the year ending March 2024", "In the year since …"
+    r"\b(?!s|[’'\[-]| \[| \d| (?:since|ending|ended|before|after|to)\b)"
 )
 
 

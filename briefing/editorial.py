@@ -1116,10 +1116,13 @@ def _definite_said_before(tokens: Sequence[str], before: Sequence[Sentence], uns
 # escalatory response risks …", "Moscow’s reaction was swift …". Not "The emergency response
 # teams …", where the noun is a modifier.
 UNANCHORED_RESPONSE = re.compile(
-    r"^(?=The |[A-Z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )(?:The )?"
-    r"(?:[A-Za-z][\w.-]*(?: [A-Z][\w.-]*)*[’']s )?(?:[a-z-]+ )?"
-    r"(?:response|reaction|reply|retaliation|answer|counter-?measures?)"
-    r"(?! to\b| of\b)(?= (?:is|was|has|had|will|would|may|might|could|risks?|[a-z]+ed)\b)"
+    # someone's response ("The PRC’s escalatory …", "The allies’ …"), or a name's or the bare
+    # one ("The U.S. response", "The response"): not "The immune response", a term of its own
+    r"^(?:(?:The )?(?:[A-Za-z][\w.-]* ){0,3}[A-Za-z][\w.-]*(?:[’']s|s[’']) (?:[a-z-]+ )?"
+    r"|The (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)* )?)"
+    r"(?:response|reaction|reply|retaliation|answer|counter-?measures?)(?! to\b| of\b)"
+    r"(?= (?:is|are|was|were|has|have|had|will|would|may|might|could|can|risks?|remains?"
+    r"|came|comes|included|includes)\b)"
 )
 # A name as a release writes one: capitalised words, with the particles inside Arabic names
 # ("Ahrar al-Sharqiya") and a company's abbreviations ("Co. Ltd.").
@@ -1142,8 +1145,16 @@ def _grounds_of_decision(text: str, previous: str) -> bool:
     opening = _NAME_RUN.match(text)
     if decision is None or opening is None:
         return False
-    concerned = {m[0] for m in _NAME_RUN.finditer(previous, decision.end())}
-    return opening[0].rstrip(".,") in {n.rstrip(".,") for n in concerned}
+    # whom it concerns: its object, up to its grounds or a clause of its own ("… two
+    # officials for their involvement in … Saudi Arabia", "… firms that helped North Korea …")
+    end = _OBJECT_ENDS.search(previous, decision.end())
+    concerned = _NAME_RUN.finditer(previous, decision.end(), end.start() if end else len(previous))
+    return opening[0].rstrip(".,") in {m[0].rstrip(".,") for m in concerned}
+
+
+_OBJECT_ENDS = re.compile(
+    r"\b(?:for|pursuant|under|because|that|which|who|whose|in connection|following)\b|[;:]"
+)
 
 
 # The verb of an "it" that is a placeholder: a copula, or a modal or perfect before "be".

@@ -375,8 +375,11 @@ def _relayer(q: Quote, doc: Document, roster: Roster) -> str | None:
     voice = turn.speaker if turn is not None else signer[0] if signer else None
     if voice is None and doc.doc_type == "report":
         # a report relays what it quotes: "State Department report on Iran", as its bullets
-        # name it, so the report's date is not read as the day the words were said
-        return said_by(doc, Sentence("", q.start, q.start, None, "statement"))
+        # name it, so the report's date is not read as the day the words were said; not its
+        # author quoting themself
+        relayer = said_by(doc, Sentence("", q.start, q.start, None, "statement"))
+        same = relayer and fold(relayer.split()[-1]) == fold(q.speaker.split()[-1])
+        return None if same else relayer
     named = resolve_speaker(voice or "", doc, roster)
     if named is None or fold(named[0].split()[-1]) == fold(q.speaker.split()[-1]):
         return None

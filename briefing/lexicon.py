@@ -627,7 +627,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         """arrest arrested arresting detain detained detaining detention jail jailed
         jailing imprison imprisoned imprisoning imprisonment incarcerate incarcerated
         sentence sentenced sentencing abduct abducted abducting kidnap kidnapped kidnapping
-        convict convicted""".split()
+        """.split()
     ),
     "kill": frozenset(
         """kill killed killing murder murdered murdering execute executed executing execution

@@ -59,6 +59,7 @@ from briefing.text import (
     STOPWORDS,
     content_words,
     cosine,
+    split_sentences,
     word_count,
 )
 
@@ -217,13 +218,17 @@ SCHEDULE = re.compile(
     r"|are scheduled to) (?:also )?(?:be )?discuss(?:ing|ed)?\b"
 )
 # That nothing happened, as a report finds it (a negative existential): "There were no reports
-# of disappearances …", "No cases of … were reported during the year"; or that nothing is,
-# a state: "There is no change in the respective one China policies …". What did happen is news.
+# of disappearances …", "No cases of … were reported during the year." What did happen is news.
 NOTHING_HAPPENED = re.compile(
-    r"^\W*(?:There (?:is|are|was|were|has been|have been|had been) no\b"
+    r"^\W*(?:There (?:was|were|has been|have been|had been) no\b"
     r"|No (?:[\w-]+ ){1,6}(?:was|were|has been|have been) (?:reported|recorded|documented|found)"
     r"\b)"
 )
+# …and, in a government's own words, that nothing is: "There is no change in the respective
+# one China policies …", "There is no justification to use a visit as pretext …" (a state,
+# with nothing done, counted or dated: not "There is no longer any hospital …", "There are no
+# survivors among the 40 passengers").
+NOTHING_IS = re.compile(r"^\W*There (?:is|are) no\b(?! (?:longer|more|fewer|less)\b)")
 # That words were said, and not what: "I know that there have been various statements made by
 # the Taliban." (a that-clause would say what: "There have been reports that …" is news).
 WORDS_WITHOUT_CONTENT = re.compile(
@@ -1210,6 +1215,7 @@ def background(c: Candidate) -> bool:
         or bool(DESCRIPTION.match(text))
         or bool(PURPOSE.match(text) and stative(text))
         or bool(NOTHING_HAPPENED.match(text))
+        or (c.doc.doc_type in OFFICIAL and bool(NOTHING_IS.match(text)) and stative(text))
         or bool(REMAINING_WORK.match(text) and not quantity(text))
         or bool(WORDS_WITHOUT_CONTENT.match(text))
         or (news_of_its_own and ongoing(text))
@@ -1245,17 +1251,24 @@ def background(c: Candidate) -> bool:
     )
 
 
+# What was not done: a negated event is a state (Quirk et al. 1985, 4.4): "… has failed to
+# demonstrate a similar commitment", "… did not respond".
+_NOT_DONE = re.compile(r"\b(?:failed|refused|declined) to\b|\b(?:has|have|had|did) not\b|\bnever\b")
+
+
 def _stance_goes_on(c: Candidate) -> bool:
     """A sentence taken with the one it leans on, when that first one is background and the
     rest adds no amount, date, decision or outcome: the same stance, gone on ("The United
     States has been sincere and steadfast in pursuing … diplomacy …", then "It is Iran that
     has, to-date, failed to demonstrate a similar commitment to that path.")."""
-    first, *rest = _FIRST_SENTENCE.split(c.edited.text, 1)
-    if not rest:
+    spans = split_sentences(c.edited.text, 0, len(c.edited.text))  # not after "U.S."
+    if len(spans) < 2:
         return False
-    more = rest[0]
+    first, more = c.edited.text[: spans[0][1]], c.edited.text[spans[1][0] :]
     if quantity(more) or _DATED.search(more) or decision_words(more) or OUTCOME.search(more):
         return False
+    if not (stative(more) or _NOT_DONE.search(more)):
+        return False  # "… They shot down a U.S. drone …": an event of its own is news
     return background(dataclasses.replace(c, edited=dataclasses.replace(c.edited, text=first)))
 
 
@@ -1277,7 +1290,8 @@ def _routine_appointment(c: Candidate) -> bool:
     if m is None:
         return False
     who = _APPOINTEE.search(c.edited.text[: m.start()].rstrip())
-    return who is None or who[1] not in c.doc.title
+    # the name without a title or time word before it ("Ambassador Jane Roe", "Today Jane Roe")
+    return who is None or " ".join(who[1].split()[-2:]) not in c.doc.title
 
 
 def self_stance(text: str) -> bool:

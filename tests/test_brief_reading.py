@@ -1019,6 +1019,14 @@ def test_this_year_and_the_year_of_a_report_get_their_year():
         doc_type="report",
     )
     assert anchor_days(opening, 0, len(opening.text))[1].startswith("During the year [2023], ")
+    # a year the sentence names or measures from is no year of the report's
+    for text in (
+        "In the year 2019, the government banned or censored publications critical of it.",
+        "For the year ending March 2024, the ministry reported 40 closures of newspapers.",
+        "In the year since the protests began, the courts convicted 300 people.",
+    ):
+        other = doc(text, title=report.title, date=report.date, doc_type="report")
+        assert "[2023]" not in anchor_days(other, 0, len(other.text))[1], text
 
 
 def test_an_acronym_the_source_spells_out_elsewhere_is_spelled_out_in_brackets():

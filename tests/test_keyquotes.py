@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date
@@ -682,3 +683,7 @@ def test_a_quote_a_report_relays_says_the_report_relayed_it():
     (quote,) = key_quotes(TOPIC, [analyze(report)])
     assert quote.speaker == "Ion Rusu"
     assert quote.quoted_by == "State Department report on Moldova"
+    # a report's author quoting themself relays nothing
+    own = dataclasses.replace(report, publisher=None, authors=("Ion Rusu",))
+    (quote,) = key_quotes(TOPIC, [analyze(own)])
+    assert (quote.speaker, quote.quoted_by) == ("Ion Rusu", None)

@@ -284,6 +284,8 @@ def test_a_quote_within_a_key_quote_takes_single_marks(cli, tmp_path):
 
     from briefing.attribution import cite_title
 
+    source = next(s for s in data["sources"] if s["id"] == quote["source"])
+    source["doc_type"] = "report"
     brief = brief_from_dict(data)
     title = cite_title(next(s for s in brief.sources if s.id == quote["source"]))
     quote["quoted_by"] = f"Example Institute report on {title}"
@@ -291,6 +293,10 @@ def test_a_quote_within_a_key_quote_takes_single_marks(cli, tmp_path):
     relayer = escape(f"Example Institute report on {title}")  # the fixture's title is markup
     assert "quoted by the <a href=" in html and f">{relayer}</a>" in html
     assert '· <a href="#src-' not in html.split("Key quotes")[1].split("</blockquote>")[0]
+    # a person relaying it is not the source's link, whatever the source's title
+    source["title"], quote["quoted_by"] = "", "Antony J. Blinken"
+    html = brief_html(brief_from_dict(data), RenderOptions())
+    assert "quoted by Antony J. Blinken · <a href=" in html
 
 
 def test_a_brief_of_one_topic_has_no_contents_no_chart_and_one_shared_attribution(cli, tmp_path):

@@ -2297,6 +2297,18 @@ def test_the_grounds_of_a_designation_lean_on_the_decision_that_names_their_subj
     assert not leans_back(
         "Arland Airways resumed its flights.", doc_sentences(doc(news))[:1], spoken=False
     )
+    # a name in the decision's grounds or in a clause of its own is not whom it concerns
+    for decision, text in (
+        (
+            "The Ministry is designating two officials for their abuses in North Arland.",
+            "North Arland executed 81 men on March 12, the largest number in a decade.",
+        ),
+        (
+            "The Ministry is sanctioning three firms that helped North Arland evade sanctions.",
+            "North Arland launched 12 ballistic missiles in 2023, a record for the country.",
+        ),
+    ):
+        assert not leans_back(text, doc_sentences(doc(decision)), spoken=False), text
 
 
 def test_a_present_negative_existential_is_how_things_stand_not_news():
@@ -2311,8 +2323,20 @@ def test_a_present_negative_existential_is_how_things_stand_not_news():
     assert background(cand("There is no change in the policies of the members on Arland."))
     assert background(cand("There is no justification to use a visit to Arland as pretext."))
     assert background(cand("There are no reports of Arland’s troops leaving the border area."))
-    # what there is, is not nothing
+    # what there is, is not nothing; what is no longer, or is counted, or was done, is news
     assert not NOTHING_HAPPENED.match("There is a new ban on exports of Arland’s grain.")
+    for text in (
+        "There is no longer any functioning hospital in the north of Arland.",
+        "There are no more than 900 troops left in Arland after the withdrawal.",
+        "There is no electricity in Arland after the army cut the last power line.",
+    ):
+        assert not background(cand(text)), text
+    # nor, in a news story, is a present state of none a stance
+    news = doc(
+        "There are no survivors among the passengers of the ferry off Arland, officials said.",
+        doc_type="news",
+    )
+    assert not background(candidates([analyze(news)], terms=["Arland"])[0])
 
 
 def test_a_stance_gone_on_in_the_sentence_after_is_still_a_stance():
@@ -2334,6 +2358,24 @@ def test_a_stance_gone_on_in_the_sentence_after_is_still_a_stance():
     release = doc(text, doc_type="press release", date=date(2022, 7, 6), authors=("Jane Doe",))
     pair = [c for c in candidates([analyze(release)]) if "expelled" in c.edited.text]
     assert pair and not any(background(c) for c in pair)
+    # nor one with an event of its own, dated or not
+    text = (
+        "The United States has been sincere and steadfast in pursuing a path of meaningful "
+        "diplomacy with Arland. Its forces shot down a U.S. drone over the Gulf.\n"
+    )
+    release = doc(text, doc_type="press release", date=date(2022, 7, 6), authors=("Jane Doe",))
+    pair = [c for c in candidates([analyze(release)]) if "drone" in c.edited.text]
+    assert pair and not any(background(c) for c in pair)
+    # and "U.S." does not end a sentence: one sentence is no stance gone on
+    from briefing.synthesize import _stance_goes_on
+
+    one = doc(
+        "The United States supports Arland and the U.S. Embassy in Arland resumed operations.\n",
+        doc_type="press release",
+        date=date(2022, 7, 6),
+        authors=("Jane Doe",),
+    )
+    assert not any(_stance_goes_on(c) for c in candidates([analyze(one)]))
 
 
 def test_a_word_that_begins_like_a_month_is_no_date():
@@ -2357,6 +2399,8 @@ def test_an_appointment_is_background_unless_the_release_is_about_it():
 
     text = "The Department is pleased to announce that Jane Roe will be the new Senior Official."
     assert not background(cand(text, "Announcement of Jane Roe as Senior Official for APEC"))
+    titled = "Ambassador Jane Roe has been appointed the new Senior Official for APEC."
+    assert not background(cand(titled, "Announcement of Jane Roe as Senior Official for APEC"))
     assert background(cand(text, "The United States and APEC partners meet in Lima"))
 
 
@@ -2398,6 +2442,8 @@ def test_asked_a_question_a_report_answers_with_any_act_of_the_kind_its_verb_ask
         "Officials routinely detained journalists who covered protests in the capital.",
         "A court sentenced 3 journalists to ten years in prison in June 2023.",
         "More than 400 journalists had fled the country since 2020 because of the war.",
+        # a conviction is of the officers, not the journalist's detention
+        "A court convicted two police officers of beating a journalist at a rally in 2022.",
     ]
     found = [
         analyze(
@@ -2426,10 +2472,16 @@ def test_a_response_whose_cause_is_not_said_leans_back():
         "The PRC’s escalatory response risks increasing tensions and destabilizing the region.",
         "Moscow’s reaction was swift and included the expulsion of ten diplomats.",
         "The government’s initial reply has not addressed the lack of cooperation.",
+        "The Chinese government’s response was swift and included new tariffs.",
+        "The U.S. response has been muted so far, officials in the region say.",
+        "The allies’ response was swift and included new sanctions on the regime.",
     ):
         assert written(text), text
     for text in (
         "The PRC’s response to the visit risks increasing tensions in the region.",
         "The emergency response teams reached the village of Arkhol on Monday.",
+        "The immune response was stronger in older adults who received the vaccine.",
+        "The reaction speed of the missile is classified by the ministry.",
+        "The response need is greatest in the north of the country.",
     ):
         assert not written(text), text
