@@ -335,6 +335,13 @@ ECHOED = re.compile(
     r"(?:has |have |had |just )?" + _SAID,
     re.I,
 )
+# A quote that tells what someone else said as their habit or once, not a claim of the
+# speaker's own: "Former Prime Minister Abe always said Japan-U.S. alliance is …", "My father
+# used to say …". Not the speaker's "I always said …" nor a report's "Officials said …".
+RELAYED_SAYING = re.compile(
+    r"^\W*(?!(?:I|We)\b)(?:(?:My|Our|His|Her|Their) [a-z]+ |(?:[A-Z][\w.’'-]* ){1,4})"
+    r"(?:(?:always|often|once|repeatedly|famously) (?:said|says|told|put it)\b|used to say\b)"
+)
 ECHO = re.compile(
     # "As noted earlier, …", "As previously mentioned, …"; not "As reported by NGOs, …"
     rf"^as (?:(?:previously|already|earlier|briefly) )?{_SAID}(?! by\b)"

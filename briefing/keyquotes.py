@@ -25,6 +25,7 @@ from briefing.editorial import (
     CEREMONY,
     ECHO,
     ECHOED,
+    RELAYED_SAYING,
     dangling_person,
     discourse_marker,
     first_person,
@@ -271,6 +272,7 @@ def _quotable(q: Quote, doc: Document, before: Sequence[Sentence] = ()) -> bool:
         # that the under secretary outlined"
         and not ECHO.match(text.lower())
         and not ECHOED.search(text)
+        and not RELAYED_SAYING.match(text)  # "Abe always said …": another's words
         and not dangling_person(text, doc.text)
     )
 

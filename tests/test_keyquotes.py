@@ -687,3 +687,23 @@ def test_a_quote_a_report_relays_says_the_report_relayed_it():
     own = dataclasses.replace(report, publisher=None, authors=("Ion Rusu",))
     (quote,) = key_quotes(TOPIC, [analyze(own)])
     assert (quote.speaker, quote.quoted_by) == ("Ion Rusu", None)
+
+
+def test_a_quote_that_tells_what_someone_else_always_said_is_not_the_speakers_own(tmp_path):
+    """ "Former Prime Minister Abe always said Japan-U.S. alliance is the cornerstone …": the
+    words worth quoting are another's, habitually said; the speaker's own claim is quotable."""
+    from briefing.editorial import RELAYED_SAYING
+
+    for text in (
+        "Former Prime Minister Abe always said the alliance is the cornerstone of our diplomacy.",
+        "My father used to say that Moldova would one day be free of its debts.",
+        "President Lincoln once said that a house divided cannot stand.",
+    ):
+        assert RELAYED_SAYING.match(text), text
+    for text in (
+        "We said from the start that Moldova will decide its own future.",
+        "I always said the sanctions would work, and 30 nations have joined them.",
+        "The report said 40 clinics were closed in Moldova last year.",
+        "Officials said on Monday that the talks would resume.",
+    ):
+        assert not RELAYED_SAYING.match(text), text
