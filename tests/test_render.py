@@ -358,3 +358,40 @@ def test_a_first_person_bullet_is_quoted_once_named_and_only_for_a_pronoun():
         ("We saw the convoy cross the border at dawn.", {"reported": True}),
     ):
         assert not bullet(point(text, **more)).startswith("Ned Price:"), text
+
+
+def test_a_brief_whose_sources_leave_a_long_gap_says_so(cli, tmp_path):
+    """A director reads "Period covered: 5 January – 20 June 2026" as all of it: when the
+    sources say nothing for months of it, the brief says which months."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    events = {
+        "2026-01-05": "The ministry of Arland arrested 40 reporters at a rally in the capital.",
+        "2026-01-20": "A court in Arland sentenced the editor of a weekly to six years in jail.",
+        "2026-06-10": "Arland closed its border with Sarn to freight trucks for ten days.",
+        "2026-06-20": "The parliament of Arland passed a budget that doubles military spending.",
+    }
+    for day, event in events.items():
+        (sources / f"{day}_arland.txt").write_text(
+            f"Arland Update\n\n{event}\n", encoding="utf-8"
+        )
+    note = "No source is dated between 20 January 2026 and 10 June 2026."
+    for names, gap in (
+        (("2026-01-05", "2026-01-20", "2026-06-10", "2026-06-20"), True),
+        (("2026-06-10", "2026-06-20"), False),
+    ):
+        folder = tmp_path / f"only{len(names)}"
+        folder.mkdir()
+        for name in names:
+            shutil.copy(sources / f"{name}_arland.txt", folder)
+        out = tmp_path / f"out{len(names)}"
+        result = cli(
+            "brief", folder, "--topic", "Arland", "--keywords", "Arland", "--as-of",
+            "2026-06-21", "--format", "txt", "--format", "pdf", "--format", "docx", "--out", out,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        txt = " ".join(next(out.rglob("brief.txt")).read_text().split())
+        assert (note in txt) is gap, txt[:500]
+        assert (note in " ".join(text_of(next(out.rglob("brief.pdf"))).split())) is gap
+        with zipfile.ZipFile(next(out.rglob("brief.docx"))) as docx:
+            assert (note in docx.read("word/document.xml").decode()) is gap

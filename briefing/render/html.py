@@ -266,6 +266,25 @@ def staleness(brief: Brief) -> str:
     return f"Its newest source is {age} older than this brief."
 
 
+GAP_DAYS = 60  # sources silent for longer than this, and for a quarter of the period, say so
+GAP_SHARE = 0.25
+
+
+def coverage_gap(brief: Brief) -> str:
+    """The longest stretch of the period covered with no source dated in it, when it is
+    longer than GAP_DAYS and a GAP_SHARE of the period: "No source is dated between 20
+    January 2026 and 10 June 2026." A reader takes "Period covered" for all of it."""
+    days = sorted({d for d in (_as_date(s.date) for s in brief.sources) if d is not None})
+    if len(days) < 2:
+        return ""
+    pairs = zip(days[:-1], days[1:], strict=True)
+    before, after = max(pairs, key=lambda pair: (pair[1] - pair[0]).days)
+    gap, span = (after - before).days, (days[-1] - days[0]).days
+    if gap <= GAP_DAYS or gap < GAP_SHARE * span:
+        return ""
+    return f"No source is dated between {long_date(before)} and {long_date(after)}."
+
+
 def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
     """Render the brief's body as whitelisted HTML with the theme's layout."""
     options = options or RenderOptions()
@@ -279,6 +298,7 @@ def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
         "period": period(brief),
         "period_label": period_label(brief),
         "staleness": staleness(brief),
+        "coverage_gap": coverage_gap(brief),
         "theme": options.theme,
         "chart": options.chart.name if options.chart else None,
     }
