@@ -735,7 +735,11 @@ def _and(items: list[str]) -> str:
 _COUNTED = "two three four five six seven eight nine ten eleven twelve".split()
 
 
-OPENING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),? +(?=[A-Za-z])")
+OPENING_CONNECTIVE = re.compile(
+    # a word ("But", "Also"), or a phrase that adds one more case of what came before
+    r"(In (?:another|a (?:separate|similar|related|further)) (?:example|case|instance|incident)"
+    r"|[A-Z][a-z]+),? +(?=[A-Za-z])"
+)
 # An opening echo set off by a comma: "As Ned noted, …", "As I said, …" (ECHO).
 # One with no agent but the writer ("As noted earlier, …", "As we said, …").
 AGENTLESS_ECHO = re.compile(
@@ -749,6 +753,8 @@ def _detachable(m: re.Match[str]) -> bool:
     connective, an echo of what was said before) and may go."""
     if m.re is ECHO_CLAUSE:
         return bool(ECHO.match(m[1].lower()))
+    if " " in m[1]:  # "In another example, …": one more of what came before
+        return True
     return m[1].lower() in CONNECTIVES or _DISCOURSE_MARKER.match(m[0].lower()) is not None
 
 

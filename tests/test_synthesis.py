@@ -166,6 +166,21 @@ def test_an_opening_connective_is_repaired_in_brackets_when_the_rest_stands_alon
     assert e.text == "[T]he fund has paid 200 claims since March, officials said in Ottawa."
     assert "".join(text[s:t] for s, t in e.spans) == verbatim(e.text)
     assert edited(doc("But it will not replace the talks in Geneva next month.")) is None
+    # one more case of what came before, said in a phrase: the phrase goes, as the word does
+    for text, repaired in (
+        (
+            "In another example, journalist Ivo Rann was arrested in April on charges of "
+            "spreading false information.",
+            "[J]ournalist Ivo Rann was arrested in April",
+        ),
+        (
+            "In a separate case, police detained two reporters at the border with Sarn.",
+            "[P]olice detained two reporters",
+        ),
+    ):
+        e = edited(doc(text, publisher="Example Wire", date=date(2023, 12, 1)))
+        assert e is not None and e.text.startswith(repaired), text
+        assert "".join(text[s:t] for s, t in e.spans) == verbatim(e.text)
 
 
 def test_datelines_bylines_and_greetings_are_not_bullets():
