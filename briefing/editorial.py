@@ -965,6 +965,8 @@ def _untold_event(low: str) -> bool:
 def _other_set(low: str) -> bool:
     """An "other" set (OTHER_SET) whose noun the sentence has not named before it: "our
     allies … ; other allies are doing the same" names its set."""
+    if "other " not in low:
+        return False  # most sentences: the pattern's lookbehinds are slow to rule them out
     for m in OTHER_SET.finditer(low):
         counted = low[: m.start()].split()[-1:]
         if counted and (counted[0].isdigit() or counted[0] in lexicon.NUMBER_WORDS):
