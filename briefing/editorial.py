@@ -339,7 +339,7 @@ ECHOED = re.compile(
 # speaker's own: "Former Prime Minister Abe always said Japan-U.S. alliance is …", "My father
 # used to say …". Not the speaker's "I always said …" nor a report's "Officials said …".
 RELAYED_SAYING = re.compile(
-    r"^\W*(?!(?:I|We)\b)(?:(?:My|Our|His|Her|Their) [a-z]+ |(?:[A-Z][\w.’'-]* ){1,4})"
+    r"^\W*(?!(?:I|We)\b)(?:(?:My|Our|His|Her|Their) [a-z]+ |(?:[A-Z][\w.’'-]* ){1,6})"
     r"(?:(?:always|often|once|repeatedly|famously) (?:said|says|told|put it)\b|used to say\b)"
 )
 ECHO = re.compile(

@@ -41,6 +41,7 @@ from briefing.attribution import byline, report_subject
 from briefing.brackets import coverage_year, subject_inserts, without_subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
+    RELAYED_SAYING,
     TURN_LABEL,
     Edited,
     edit,
@@ -1220,6 +1221,9 @@ def background(c: Candidate) -> bool:
         or bool(WORDS_WITHOUT_CONTENT.match(text))
         or (news_of_its_own and ongoing(text))
         or (c.doc.doc_type in OFFICIAL and (readout(text) or _routine_appointment(c)))
+        # a government's tribute to what another always said ("Former Prime Minister Abe
+        # always said …"); in news it may be the story's own (an obituary)
+        or (c.doc.doc_type in OFFICIAL and bool(RELAYED_SAYING.match(text)))
         or bool(SCHEDULE.search(text) and not quantity(text))
         # a government's releases and reports: a report's "… issued reports documenting
         # abuses" too; a reporter reports a meeting or a report because it is news
@@ -1231,7 +1235,7 @@ def background(c: Candidate) -> bool:
         # plural is mostly the story's own people ("Residents fear …")
         or (c.doc.doc_type in OFFICIAL and (generic(text) or _position(text)))
         # a government's briefing is read by outsiders, as its releases are
-        or ((written or c.doc.doc_type == "transcript") and first_person(text) and stative(text))
+        or ((written or c.doc.doc_type in OFFICIAL) and first_person(text) and stative(text))
         # and so is a government's word on how it stands, said of itself by name ("The
         # United States harbors no hostile intent …"), unless it announces a decision
         or (c.doc.doc_type in OFFICIAL and self_stance(text))
@@ -1316,11 +1320,14 @@ def stative(text: str) -> bool:
     """How things stand, with nothing that happened: no verb of an event done (a past tense,
     a perfect, a past passive) or under way ("is designating"), no amount and no date.
     "Diplomacy remains our preferred path …", "We support the rights of …": said of one's own
-    side in writing, a position (Vendler's states), the background to news."""
+    side in writing, a position (Vendler's states), the background to news. The editor's
+    date of a "today" ("Today [29 July 2022], I look forward to …") is when it was said, not
+    the date of something done."""
+    own = _INSERTED.sub("", text)
     return not (
-        quantity(text)
-        or _ONGOING.search(text)
-        or _DATED.search(text)
+        quantity(own)
+        or _progressive(text)
+        or _DATED.search(own)
         or (_MAY_BE_PAST.search(text) and postag.reports_event(text))
     )
 
@@ -1402,7 +1409,18 @@ _MODAL = re.compile(
     r"|can[’']t)\b",
     re.I,
 )
-_ONGOING = re.compile(r"\b(?:is|are|was|were) (?:now |also |still )?[a-z]{2,}ing\b")
+_ONGOING = re.compile(r"\b(?:is|are|was|were) (?:now |also |still )?([a-z]{2,}ing)\b")
+
+
+def _progressive(text: str) -> bool:
+    """An event under way ("is designating", "are meeting"): the -ing word after "is" is a
+    verb, as the tagger reads it, not a noun ("is something", "is nothing")."""
+    found = {m.start(1) for m in _ONGOING.finditer(text)}
+    return bool(found) and any(
+        start in found and pos == "VBG" for _, pos, start, _ in postag.tag(text)
+    )
+
+
 # A word that may be a past tense, or an auxiliary of a perfect or a passive ("has taken",
 # "were seen"): only then is the tagger asked what the verbs are
 _MAY_BE_PAST = re.compile(
@@ -2012,15 +2030,14 @@ def _without_padding(pool: list[Candidate], chosen: list[int], told: int = 0) ->
     of them elsewhere in the brief): the budget is a limit, not a quota, and a director cuts
     what only fills it. So do reports ("There were no significant changes in …" before a
     report's findings). News and meetings keep theirs: their background is mostly the
-    story's own context."""
+    story's own context. A topic with less news keeps as much of it as brings its section to
+    ENOUGH_NEWS bullets, the first chosen first: "There is still much work to do …" after
+    two sanctions and a count is a section of three; two more stances only fill it."""
     news = [k for k in chosen if not background(pool[k])]
-    if len(news) + told < ENOUGH_NEWS:
-        return chosen
-    return [
-        k
-        for k in chosen
-        if k in news or (pool[k].doc.doc_type not in PADDED and not _recalled(pool[k]))
-    ]
+    own = [k for k in chosen if pool[k].doc.doc_type not in PADDED and not _recalled(pool[k])]
+    padding = [k for k in chosen if k not in news and k not in own]
+    room = max(0, ENOUGH_NEWS - len(news) - told)
+    return [k for k in chosen if k in news or k in own or k in padding[:room]]
 
 
 # A length of time: how long, not how many of something ("in 15 years", "for 18 months").

@@ -2069,6 +2069,30 @@ def test_an_it_that_stands_for_nothing_does_not_lean_back():
         assert written(text), text
 
 
+def test_padding_only_fills_a_section_short_of_news_to_its_minimum():
+    """A topic with too little news keeps background, but only as much as brings its section
+    to ENOUGH_NEWS bullets, the first chosen first: the budget is a limit, not a quota."""
+    from briefing.synthesize import ENOUGH_NEWS, _without_padding, background
+
+    text = (
+        "The Department of State sanctioned five Arland entities for missile work on Monday. "
+        "The United States remains committed to a peaceful and prosperous future for Arland. "
+        "Special Representative Ilo Vesk will travel to Arland next week for consultations. "
+        "There is still much work to do in Arland, where the militias sow fear in the towns. "
+        "The United States supports the people of Arland in their pursuit of a better life.\n"
+    )
+    pool = candidates(
+        [analyze(doc(text, doc_type="press release", date=date(2021, 6, 1)))], terms=["Arland"]
+    )
+    news, *padding = range(5)
+    assert not background(pool[news]) and all(background(pool[k]) for k in padding)
+    chosen = [news, padding[2], padding[0], padding[1], padding[3]]
+    room = ENOUGH_NEWS - 1
+    assert _without_padding(pool, chosen) == chosen[: 1 + room]
+    # news told elsewhere in the brief (the executive summary's) counts toward the minimum
+    assert _without_padding(pool, chosen, told=room) == [news]
+
+
 def test_the_words_padding_left_go_to_the_best_news_not_chosen():
     """Padding that went leaves the budget short: the best news not chosen that gives a count
     comes in, once, as the greedy's last sentence may run over; not news without a figure to
@@ -2401,6 +2425,46 @@ def test_a_word_that_begins_like_a_month_is_no_date():
     assert stative("The Junta remains the main obstacle to a settlement in Marovia.")
     assert not stative("The council will meet again in December to decide on the seats.")
     assert not stative("The council will meet again on Dec. 4 to decide on the seats.")
+
+
+def test_a_noun_in_ing_after_is_no_progressive():
+    from briefing.synthesize import stative
+
+    # "is something", "is nothing": a pronoun, not an event under way ("is designating")
+    assert stative("The border is something that we are very concerned about in Arland.")
+    assert stative("The delay is nothing new for the people of Marovia.")
+    assert not stative("The United States is designating five Arland entities.")
+    assert not stative("Marovia is building up forces along the Arland border.")
+
+
+def test_the_editors_date_of_today_makes_no_event():
+    from briefing.synthesize import stative
+
+    # "Today [29 July 2022]" says when it was said; the source's own date says what was done
+    assert stative("Today [29 July 2022], I look forward to discussing trade with Arland.")
+    assert not stative("Today, I look forward to discussing trade with Arland on 2 August.")
+    assert not stative("Today [29 July 2022], we are convening the ministers of Arland.")
+
+
+def test_a_governments_spoken_remarks_are_background_when_a_release_is():
+    """Remarks a government publishes (a release with speakers' turns) are read by outsiders
+    as its writing is: a stance in the first person, or a tribute to what another always
+    said, is background there too."""
+    from briefing.model import Turn
+    from briefing.synthesize import background
+
+    text = (
+        "As the two largest economies of the region, it is critical that we work together "
+        "to defend an open economic order in Arland. "
+        "Former Prime Minister Ilo Vesk always said the alliance is the cornerstone of our "
+        "diplomacy with Arland. "
+        "We are convening the first meeting of the economic council of Arland and Marovia "
+        "to discuss supply chains.\n"
+    )
+    turns = (Turn("Jane Roe", "answer", 0, len(text)),)
+    remarks = doc(text, turns=turns, doc_type="press release", date=date(2022, 7, 29))
+    pool = candidates([analyze(remarks)], terms=["Arland"])
+    assert [background(c) for c in pool] == [True, True, False]
 
 
 def test_an_appointment_is_background_unless_the_release_is_about_it():
