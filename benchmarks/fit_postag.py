@@ -1,4 +1,4 @@
-"""Fit the part-of-speech tagger's weights (briefing/data/postag.json.gz, read by
+"""Fit the part-of-speech tagger's weights (briefing/data/postag.tsv.gz, read by
 briefing/postag.py): an averaged perceptron (Collins 2002), greedy left to right, on the Penn
 Treebank tags (XPOS, column 5) of two Universal Dependencies treebanks:
 
@@ -23,8 +23,6 @@ Run: python benchmarks/fit_postag.py [--ewt REPO] [--gum REPO] [--genres academi
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import subprocess
 import sys
@@ -33,10 +31,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.postag import Model, event_in, features, predict, straight, tag, tokens
+from briefing.postag import (
+    Model,
+    dump_model,
+    event_in,
+    features,
+    predict,
+    straight,
+    tag,
+    tokens,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "briefing" / "data" / "postag.json.gz"
+OUT = ROOT / "briefing" / "data" / "postag.tsv.gz"
 MIRROR = Path("/work/.mirror")
 EWT = MIRROR / "UniversalDependencies+UD_English-EWT" / "repo"
 GUM = MIRROR / "UniversalDependencies+UD_English-GUM" / "repo"
@@ -265,14 +272,8 @@ def evaluate(model: Model, held: list[Sentence]) -> None:
 
 
 def write(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> None:
-    body = json.dumps(
-        {"tags": tags, "tagdict": tagdict, "weights": weights},
-        separators=(",", ":"), sort_keys=True, ensure_ascii=False,
-    )
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same weights give the same bytes
-    with OUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write(body.encode("utf-8"))
+    OUT.write_bytes(dump_model(tags, tagdict, weights))
     print(f"{len(weights)} features -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
 
 

@@ -1,6 +1,6 @@
 """Part-of-speech tags (Penn Treebank tag set) from a small averaged perceptron (Collins 2002),
 greedy left to right, fitted by benchmarks/fit_postag.py on openly licensed Universal
-Dependencies treebanks (see NOTICE) and shipped as briefing/data/postag.json.gz.
+Dependencies treebanks (see NOTICE) and shipped as briefing/data/postag.tsv.gz.
 
 The editorial rules need to tell a past event ("the ministry disbarred them") from talk of the
 future or a stance ("will help move us closer", "our preferred path"): a word ending in "-ed"
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import cast
 
 from briefing import lexicon
 
@@ -165,16 +166,49 @@ class Model:
     tags: tuple[str, ...]
     tagdict: dict[str, str]  # frequent words (apostrophes straight) that always had one tag
     # feature -> tag index, weight, tag index, weight, …: flat as stored, since building
-    # 121,000 tuples of pairs doubled the time a first brief waits for the weights
-    weights: dict[str, list[int]]
+    # 121,000 tuples of pairs doubled the time a first brief waits for the weights. A
+    # feature's line as stored ("3,-9,7,12") until first used (``predict`` parses it then):
+    # parsing all of them took most of the time a first brief waited for the tagger.
+    weights: dict[str, list[int] | str]
+
+
+WEIGHTS = "data/postag.tsv.gz"
+
+
+def dump_model(
+    tags: Sequence[str], tagdict: dict[str, str], weights: dict[str, list[int]]
+) -> bytes:
+    """The weights file: a JSON line of the tags and the tag dictionary, then a line a
+    feature, "feature<TAB>3,-9,7,12", in feature order; gzip with no time stamp, so the same
+    weights give the same bytes."""
+    head = json.dumps(
+        {"tags": list(tags), "tagdict": tagdict},
+        separators=(",", ":"),
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    lines = [head]
+    for feat in sorted(weights):
+        if "\t" in feat or "\n" in feat:
+            raise ValueError(f"a feature with a tab or a line break: {feat!r}")
+        lines.append(feat + "\t" + ",".join(map(str, weights[feat])))
+    return gzip.compress("\n".join(lines).encode("utf-8"), mtime=0)
+
+
+def load_model(data: bytes) -> Model:
+    """``dump_model``'s bytes as a Model, each feature's weights left as stored."""
+    head, _, body = gzip.decompress(data).decode("utf-8").partition("\n")
+    raw = json.loads(head)
+    stored = dict(line.split("\t", 1) for line in body.split("\n") if line)
+    # each a line as stored; ``predict`` puts the parsed list in its place
+    weights = cast(dict[str, list[int] | str], stored)
+    return Model(tuple(raw["tags"]), raw["tagdict"], weights)
 
 
 @cache
 def model() -> Model:
     """The shipped weights, read once when first needed."""
-    path = files("briefing").joinpath("data/postag.json.gz")
-    raw = json.loads(gzip.decompress(path.read_bytes()))
-    return Model(tuple(raw["tags"]), raw["tagdict"], raw["weights"])
+    return load_model(files("briefing").joinpath(WEIGHTS).read_bytes())
 
 
 def predict(m: Model, words: Sequence[str]) -> list[str]:
@@ -186,6 +220,8 @@ def predict(m: Model, words: Sequence[str]) -> list[str]:
             scores = [0] * len(m.tags)
             for feat in features(words, i, out):
                 pairs = m.weights.get(feat, ())
+                if isinstance(pairs, str):  # as stored: parsed once, when first used
+                    pairs = m.weights[feat] = [int(x) for x in pairs.split(",")]
                 for k in range(0, len(pairs), 2):
                     scores[pairs[k]] += pairs[k + 1]
             tag = m.tags[max(range(len(scores)), key=scores.__getitem__)]

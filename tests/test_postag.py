@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.postag import reports_event, tag, tokens
+from briefing.postag import dump_model, load_model, model, predict, reports_event, tag, tokens
 
 
 def words(text: str) -> list[str]:
@@ -132,3 +132,20 @@ def test_the_fitter_reads_words_not_multiword_tokens_or_empty_nodes_and_joins_hy
 def test_the_fitter_says_so_and_succeeds_without_the_treebanks(tmp_path, capsys):
     assert fitter().main(["--ewt", str(tmp_path / "none"), "--gum", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_the_weights_file_gives_back_the_weights_written():
+    """benchmarks/fit_postag.py writes what briefing reads: the same weights, a feature's
+    parsed when first used, and the same bytes from the same weights."""
+    weights = {"w=ships": [1, 5, 0, -2], "suffix=ed": [2, 7]}
+    data = dump_model(["DT", "NNS", "VBD"], {"the": "DT"}, weights)
+    assert data == dump_model(["DT", "NNS", "VBD"], {"the": "DT"}, weights)
+    loaded = load_model(data)
+    assert loaded.tags == ("DT", "NNS", "VBD") and loaded.tagdict == {"the": "DT"}
+    assert loaded.weights == {"w=ships": "1,5,0,-2", "suffix=ed": "2,7"}
+    shipped = model()
+    words = ["Ships", "were", "seized", "."]
+    assert predict(shipped, words) == ["NNS", "VBD", "VBN", "."]
+    used = [f for f, pairs in shipped.weights.items() if isinstance(pairs, list)]
+    assert used and all(isinstance(v, list) and len(v) % 2 == 0 for f in used
+                        for v in [shipped.weights[f]])
