@@ -375,7 +375,10 @@ def test_a_brief_whose_sources_leave_a_long_gap_says_so(cli, tmp_path):
         (sources / f"{day}_arland.txt").write_text(
             f"Arland Update\n\n{event}\n", encoding="utf-8"
         )
-    note = "No source is dated between 20 January 2026 and 10 June 2026."
+    note = (
+        "No source is dated between 20 January 2026 and 10 June 2026: what happened then is"
+        " not in this brief."
+    )
     for names, gap in (
         (("2026-01-05", "2026-01-20", "2026-06-10", "2026-06-20"), True),
         (("2026-06-10", "2026-06-20"), False),

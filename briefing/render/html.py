@@ -282,7 +282,10 @@ def coverage_gap(brief: Brief) -> str:
     gap, span = (after - before).days, (days[-1] - days[0]).days
     if gap <= GAP_DAYS or gap < GAP_SHARE * span:
         return ""
-    return f"No source is dated between {long_date(before)} and {long_date(after)}."
+    return (
+        f"No source is dated between {long_date(before)} and {long_date(after)}: what"
+        " happened then is not in this brief."
+    )
 
 
 def brief_html(brief: Brief, options: RenderOptions | None = None) -> str:
