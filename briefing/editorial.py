@@ -857,8 +857,15 @@ def qualified_after(text: str, sentences: Sequence[Sentence], n: int) -> bool:
     # the sentence before said, taken up again and then set against
     return bool(
         QUALIFIER.match(following)
+        or MID_CONTRAST.match(following)
         or (BACK_REFERENCE.match(following) and CONTRAST.search(following))
     )
+
+
+# A contrastive conjunct set off after the subject, as in the middle of a clause it links
+# to the sentence before (Quirk et al. 1985, 8.137): "The CCP, however, retained a monopoly
+# on political power" after what official statements asserted.
+MID_CONTRAST = re.compile(r"[^,;.]{1,80}, (?:however|nevertheless|nonetheless|though),")
 
 
 # A sentence that opens on what the one before said: "Such a deal", "This agreement", "That".

@@ -486,14 +486,14 @@ def _screen(
             # its actor is the report's own state ("Government authorities [of North
             # Korea] jammed phones along the China border"): the topic is only where
             continue
-        if (
-            doc.doc_type in OFFICIAL
-            and qualified_after(doc.text, sentences, i + 1)
-            and stative(sentence.text)
+        if qualified_after(doc.text, sentences, i + 1) and (
+            doc.doc_type == "report" or (doc.doc_type in OFFICIAL and stative(sentence.text))
         ):
             # a government's position set against right after ("… supports all forms of
             # assistance …" before "But …") is half of it; a fact before "But" stays a
-            # fact, and in news the "But" is mostly another side's
+            # fact, and in news the "But" is mostly another side's. A report sets the record
+            # against what it relays ("Official statements asserted … The CCP, however,
+            # retained a monopoly …"): alone, the first half reads as the report's own
             continue
         rows.append(i)
     return _Screened(rank, analysis, passing, rows)

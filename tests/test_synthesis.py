@@ -1144,6 +1144,28 @@ def test_a_sentence_its_source_qualifies_right_after_is_no_bullet_alone():
     assert any(t.startswith("The ministry of Ruritania supports") for t in news)
 
 
+def test_a_report_sets_the_record_against_what_it_relays_and_the_relayed_is_no_bullet():
+    """ "Official statements asserted …" before "The party, however, retained a monopoly …":
+    alone, the first reads as the report's own word. A contrast in the middle of the next
+    sentence's first clause sets it against the one before, as an opening "However" does."""
+    report = doc(
+        "Official statements asserted that the party system of Ruritania is one of multiparty "
+        "cooperation. The ruling party, however, retained a monopoly on political power in "
+        "Ruritania.\n\nPolice detained 40 protesters in the capital of Ruritania in May.\n",
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    relayed = "Official statements asserted that the party system of Ruritania is one of "
+    texts = [c.edited.text for c in candidates([analyze(report)])]
+    # with what sets it right, or not at all
+    assert all("monopoly" in t for t in texts if t.startswith(relayed)), texts
+    assert any(t.startswith("Police detained 40") for t in texts)
+    # a comma after the subject that is no contrast qualifies nothing
+    plain = dataclasses.replace(report, text=report.text.replace(", however,", ", in fact,"))
+    texts = [c.edited.text for c in candidates([analyze(plain)])]
+    assert any(t.startswith(relayed) and "monopoly" not in t for t in texts), texts
+
+
 def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     """In a report on Ruritania, "Government authorities [of Ruritania] jammed phones along the
     Borduria border" is Ruritania's act: Borduria is only where."""
