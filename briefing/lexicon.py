@@ -524,6 +524,18 @@ SHELL_NOUNS = frozenset(
     positions conversation conversations discussion discussions process""".split()
 )
 
+# Nouns of a text or a directive whose content is told apart from it (shell nouns of speech
+# and of rule, after Schmid 2000): "… issued censorship instructions …", then "The
+# instructions reportedly banned …". Singular and plural, as a sentence writes them.
+CONTENT_NOUNS = frozenset(
+    """instruction instructions article articles statement statements law laws decree decrees
+    order orders directive directives guideline guidelines rule rules regulation regulations
+    measure measures initiative initiatives program programs programme programmes policy
+    policies plan plans proposal proposals bill bills amendment amendments resolution
+    resolutions advisory advisories notice notices letter letters memorandum campaign
+    campaigns""".split()
+)
+
 # Subordinators that open a sentence capitalised but are no part of a name ("While Song …",
 # "Although Li …").
 SUBORDINATORS = frozenset(

@@ -403,7 +403,11 @@ def candidates(
                     continue  # the sentence it leans on is quoted elsewhere in the brief
             elif _undone_after(doc, sentences, i):
                 continue  # told alone it misleads: taken with what undoes it, if it can be
-            elif FRAME.search(sentence.text) or PRESENTED.search(sentence.text):
+            elif (
+                FRAME.search(sentence.text)
+                or PRESENTED.search(sentence.text)
+                or (i + 1 < len(sentences) and elaborates(sentence.text, sentences[i + 1].text))
+            ):
                 run = _with_outcome(doc, sentences, i)
                 if run is not None and not any(
                     s < run[1].end and run[1].start < e for s, e in used[sid]
@@ -712,6 +716,7 @@ def _with_outcome(
     frame, outcome = sentences[i], sentences[i + 1]
     if not (
         _takes_up(frame.text, outcome.text)
+        or elaborates(frame.text, outcome.text)
         # a meeting's outcome; a sentence that only presents things goes on with them
         or (
             FRAME.search(frame.text) is not None
@@ -798,6 +803,33 @@ def _takes_up(presenting: str, after: str) -> bool:
     return (
         re.search(rf"\b(?:these|those|the) (?:[a-z-]+ )?{re.escape(m[1])}\b", after, re.I)
         is not None
+    )
+
+
+# The opening of a sentence that is about a thing by its noun under the definite article
+# or a demonstrative, after an opening preposition at most: "The instructions reportedly
+# banned …", "Through this initiative, …".
+_THEME = re.compile(r"\W*(?:[A-Z][a-z]+ )??(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose) ")
+_DEFINITE = r"(?:the|this|that|these|those|its|their|his|her|our|such)"
+
+
+def elaborates(before: str, after: str) -> bool:
+    """Whether ``after`` opens on a text or a directive (lexicon.CONTENT_NOUNS) that
+    ``before`` brought in, new there (under no definite determiner: "… issued censorship
+    instructions to …", "… a 'rural focused initiative' …"): the rheme of one sentence is the
+    theme of the next (Daneš 1974's linear progression), which tells what the first only
+    named, and the two are one statement."""
+    m = _THEME.match(after)
+    if m is None:
+        return False
+    # the head noun of the opening phrase, as the tagger reads it ("The new rules")
+    opening = [(w, pos) for w, pos, start, _ in postag.tag(after) if start >= m.end()][:3]
+    noun = next((w for w, pos in opening if pos in ("NN", "NNS")), None)
+    if noun is None or noun.lower() not in lexicon.CONTENT_NOUNS:
+        return False
+    word = re.escape(noun)
+    return bool(re.search(rf"\b{word}\b", before)) and not re.search(
+        rf"\b{_DEFINITE} (?:[\w“”\"’'-]+ ){{0,2}}{word}\b", before, re.I
     )
 
 

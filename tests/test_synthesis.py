@@ -1166,6 +1166,24 @@ def test_a_report_sets_the_record_against_what_it_relays_and_the_relayed_is_no_b
     assert any(t.startswith(relayed) and "monopoly" not in t for t in texts), texts
 
 
+def test_a_sentence_that_only_names_a_text_whose_content_comes_next_is_read_with_it():
+    """ "… issued censorship instructions to bloggers …" says what the next sentence tells
+    ("The instructions banned …"): alone it cuts off its point; the two are one bullet. A
+    text the sentence names as known ("the new media law") is no new one."""
+    report = doc(
+        "On June 2, the platform Kestrel issued censorship instructions to bloggers in "
+        "Ruritania. The instructions banned candle emojis before the June 4 anniversary.\n\n"
+        "The parliament of Ruritania passed the new media law of the government in May. The "
+        "law requires every blogger to register with the police.\n",
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    texts = [c.edited.text for c in candidates([analyze(report)])]
+    issued = [t for t in texts if "issued censorship instructions" in t]
+    assert issued and all("banned candle emojis" in t for t in issued), texts
+    assert "The parliament of Ruritania passed the new media law of the government in May." in texts
+
+
 def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     """In a report on Ruritania, "Government authorities [of Ruritania] jammed phones along the
     Borduria border" is Ruritania's act: Borduria is only where."""
