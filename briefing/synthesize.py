@@ -1541,10 +1541,21 @@ def long_before(text: str, when: date | None, days: int = BACKGROUND_DAYS) -> bo
         for m in _EXPLICIT_DATE.finditer(text)
         if not _SINCE.search(text, 0, m.start()) and not _COMPARED_WITH.search(text, 0, m.start())
     ]
-    if when is None or not found:
+    dates = [_last_day(m) for m in found]
+    # a dated document cited for what it found ("According to a 2020 report by …") is of
+    # its year, whatever it says of "recent years"
+    dates += [date(int(m[1]), 12, 31) for m in _DOCUMENT_YEAR.finditer(text)]
+    if when is None or not dates:
         return False
-    latest = max(_last_day(m) for m in found)
-    return (when - latest).days > days
+    return (when - max(dates)).days > days
+
+
+# A year that dates a document: "a 2020 report by the Hudson Institute", "the 2022 World
+# Press Freedom Index", "the 2020 population census".
+_DOCUMENT_YEAR = re.compile(
+    r"\b((?:19|20)\d\d) (?:[\w’'-]+ ){0,4}?(?i:report|study|survey|index|census|assessment"
+    r"|review|ranking)s?\b"
+)
 
 
 def _last_day(m: re.Match[str]) -> date:

@@ -1430,6 +1430,10 @@ def test_an_event_long_before_its_source_is_background():
     assert background(background_candidate(invoked, release, doc_type="press release"))
     late = "On June 30 [2022], 44 countries invoked the Moscow Mechanism."
     assert not background(background_candidate(late, release, doc_type="press release"))
+    # a document cited by its year is of that year, whatever it says of "recent years"
+    cited = "According to a 2020 report by an institute, kidnappers in recent years hid in Arland."
+    assert background(background_candidate(cited, date(2021, 8, 5)))
+    assert not background(background_candidate(cited, date(2020, 9, 1)))
 
 
 def test_a_report_saying_only_that_reports_were_issued_is_background():
