@@ -811,6 +811,7 @@ def _takes_up(presenting: str, after: str) -> bool:
 # banned …", "Through this initiative, …".
 _THEME = re.compile(r"\W*(?:[A-Z][a-z]+ )??(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose) ")
 _DEFINITE = r"(?:the|this|that|these|those|its|their|his|her|our|such)"
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def elaborates(before: str, after: str) -> bool:
@@ -822,10 +823,10 @@ def elaborates(before: str, after: str) -> bool:
     m = _THEME.match(after)
     if m is None:
         return False
-    # the head noun of the opening phrase, as the tagger reads it ("The new rules")
-    opening = [(w, pos) for w, pos, start, _ in postag.tag(after) if start >= m.end()][:3]
-    noun = next((w for w, pos in opening if pos in ("NN", "NNS")), None)
-    if noun is None or noun.lower() not in lexicon.CONTENT_NOUNS:
+    # the noun of the opening phrase, after an adjective or not ("The new rules")
+    opening = _WORD.findall(after, m.end(), m.end() + 40)[:2]
+    noun = next((w for w in opening if w.lower() in lexicon.CONTENT_NOUNS), None)
+    if noun is None:
         return False
     word = re.escape(noun)
     return bool(re.search(rf"\b{word}\b", before)) and not re.search(
