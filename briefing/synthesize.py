@@ -819,10 +819,10 @@ def elaborates(before: str, after: str) -> bool:
     ``before`` brought in, new there (under no definite determiner: "… issued censorship
     instructions to …", "… a 'rural focused initiative' …"): the rheme of one sentence is the
     theme of the next (Daneš 1974's linear progression), which tells what the first only
-    named, and the two are one statement."""
+    named, and the two are one statement. Not after a decision, which the first tells whole."""
     m = _THEME.match(after)
-    if m is None:
-        return False
+    if m is None or decision_words(before):
+        return False  # a decision taken is news of its own: "… approved new rules on …"
     # the noun of the opening phrase, after an adjective or not ("The new rules")
     opening = _WORD.findall(after, m.end(), m.end() + 40)[:2]
     noun = next((w for w in opening if w.lower() in lexicon.CONTENT_NOUNS), None)

@@ -1182,6 +1182,17 @@ def test_a_sentence_that_only_names_a_text_whose_content_comes_next_is_read_with
     issued = [t for t in texts if "issued censorship instructions" in t]
     assert issued and all("banned candle emojis" in t for t in issued), texts
     assert "The parliament of Ruritania passed the new media law of the government in May." in texts
+    # a decision taken tells itself whole: "… approved new rules …" stands alone
+    from briefing.synthesize import elaborates
+
+    assert not elaborates(
+        "The ministers approved new rules on drone exports to Ruritania.",
+        "The export rules take effect in March.",
+    )
+    assert elaborates(
+        "The platform issued censorship instructions to bloggers.",
+        "The instructions banned candle emojis.",
+    )
 
 
 def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
