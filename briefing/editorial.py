@@ -521,7 +521,9 @@ def edit(
         # bracketed capital marks the change; the rest must stand on its own.
         opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
         text = opening + doc.text[start : s.end]
-    references = [r[0] for r in CROSS_REFERENCE.finditer(text)]
+    references = [
+        r[0] for r in (*CROSS_REFERENCE.finditer(text), *PICTURE_REFERENCE.finditer(text))
+    ]
     if (
         not_a_statement(text)
         # one cross-reference is cut; a sentence of two, or of one and a list that is cut
@@ -662,6 +664,12 @@ def _companions_list(text: str, start: int, end: int) -> tuple[int, int] | None:
 # it, so it is left out, marked; a sentence that sends its reader to a report on another
 # subject for its matter is that report's, not a finding of this one.
 CROSS_REFERENCE = re.compile(r" {0,3}\([Ss]ee (?:also )?[^()]{1,200}\)")
+# A pointer to a picture the bullet does not show: "Brandon Malinsky (left) had his case
+# dropped", "(pictured with Rojo last month)", "(seen above)". Cut as a cross-reference is.
+PICTURE_REFERENCE = re.compile(
+    r" {0,3}\((?:pictured(?: [\w’'-]+){0,5}|not pictured|(?:far |top |bottom )?(?:left|right"
+    r"|centre|center)(?: and (?:left|right))?|(?:seen |pictured )?(?:above|below|here)|inset)\)"
+)
 # a report on another subject: "… Country Reports on Human Rights Practices for Iraq" (not a
 # finding's own source, "(see Amnesty International Report 2023)")
 _OTHER_REPORT = re.compile(r"\b[Rr]eports?\b[^()]*\bfor (?:the )?[A-Z]")
@@ -674,7 +682,8 @@ def _has_list(text: str, start: int, end: int) -> bool:
 
 def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """The part of the sentence at ``start``–``end`` that its bullet leaves out, and what
-    it shows for it: an ellipsis for a cross-reference (CROSS_REFERENCE) and for a list of
+    it shows for it: an ellipsis for a cross-reference (CROSS_REFERENCE) or a pointer to a
+    picture (PICTURE_REFERENCE) and for a list of
     signers ("We, the G7 Foreign Ministers […] strongly condemn …"), and for a list of
     partners how many it names ("alongside [five others]": the reader learns that others
     joined, and how many)."""
@@ -683,7 +692,9 @@ def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         return (*signers, " […]")
     partners = _companions_list(text, start, end)
     if partners is None:
-        reference = CROSS_REFERENCE.search(text, start, end)
+        reference = CROSS_REFERENCE.search(text, start, end) or PICTURE_REFERENCE.search(
+            text, start, end
+        )
         return (reference.start(), reference.end(), " […]") if reference else None
     head, tail = partners
     # counted or named only where commas part every item ("A, B, and C"): an "and" may be

@@ -1538,6 +1538,21 @@ def test_a_reports_cross_reference_is_elided_or_sends_its_sentence_to_the_other_
     assert "".join(text[s:t] for s, t in e.spans) == verbatim
 
 
+def test_a_pointer_to_a_picture_the_bullet_does_not_show_is_elided():
+    """ "Brandon Malinsky (left) had his case dropped": the reader has no picture to look at.
+    A parenthesis that says something stays."""
+    text = (
+        "The night editor Jon Bray (left) had his case dropped at Leeds Crown Court on Friday.\n"
+        "The charity (Arland Centre for Social Studies) reported 40 arrests in the capital.\n"
+    )
+    first, second = said_by_all_doc(doc(text, doc_type="news"))
+    assert first.text == (
+        "The night editor Jon Bray […] had his case dropped at Leeds Crown Court on Friday."
+    )
+    assert "".join(text[s:t] for s, t in first.spans) == first.text.replace(" […]", "")
+    assert second.text.startswith("The charity (Arland Centre for Social Studies) reported")
+
+
 @pytest.mark.parametrize(
     ("text", "bullets"),
     [
