@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(
     r"[.!?…؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ\u0590-\u05ff\u0600-\u06ff])"
     r"|[。！？]+[”’」』）]*|\n\s*\n"
     # Two sentences a page ran together without a space: "…its rule.The differences …"
-    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2,}\b)"
+    r"|(?<=[a-z0-9]{2})[.!?](?=[A-Z][a-z]{2,}\b)"
 )
 # Words only a speaker uses of themselves and their listener: they mark direct speech.
 FIRST_PERSON = re.compile(

@@ -36,6 +36,12 @@ def test_sentences_a_page_ran_together_are_two():
     ]
     # a web address, an abbreviation and an acronym glued to a word are not boundaries
     assert len(sentences("See state.gov for the U.S.Department of the Treasury list.")) == 1
+    # after a year or a score too: "… in August 2013.Leeds Crown Court heard …"
+    assert sentences("He was hit in August 2013.Leeds Crown Court heard he was drunk.") == [
+        "He was hit in August 2013.",
+        "Leeds Crown Court heard he was drunk.",
+    ]
+    assert len(sentences("The kit cost £9.99 and sold well.")) == 1
 
 
 def test_bad_text_is_bounded():
