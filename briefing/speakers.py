@@ -218,8 +218,10 @@ AFTER_RULES = (
     ),
     _after(
         "role_name_cue_after",
-        # the role does not run over a sentence end ("the governor said. He told …")
-        rf"(?P<role>(?:[^\s“”\"]+(?<![a-z]{{3}}[.!?])\s+){{1,6}}?)(?!{_PRONOUN}\b)"
+        # the role does not run over a sentence end ("the governor said. He told …"), and
+        # each of its words has a letter or a digit (not the full stop after a quotation)
+        rf"(?P<role>(?:(?=[^\s“”\"]*\w)[^\s“”\"]+(?<![a-z]{{3}}[.!?])\s+){{1,6}}?)"
+        rf"(?!{_PRONOUN}\b)"
         rf"(?P<name>[A-Z][a-zà-ÿ’'-]+(?:\s+[A-Z][a-zà-ÿ’'-]+)"
         rf"{{0,3}}){_PARENTHESIS}\s+{_CUE}\b",
         (

@@ -970,3 +970,17 @@ def test_a_quotation_opened_and_closed_by_different_kinds_of_mark():
         ("Nissan has a vibrant portfolio of new sedans", "David Kershaw"),
         ("We expect the new Sentra to sell well in every market", "Ana Ruiz"),
     ]
+
+
+def test_the_full_stop_after_a_quotation_is_no_position_of_the_next_speaker():
+    """ "… offered a "hard right agenda".<newline>Dr Fox told BBC Radio: "…"": the full
+    stop left after the closing mark is no role ("Liam Fox, ." in a brief)."""
+    text = (
+        "A Story\n\nTory co-chairman Liam Fox spoke after Mr Blair said the Tories offered a "
+        '"hard right agenda".\nDr Fox told BBC Radio: "If you are willing to lie about the '
+        'reasons for going to war, you will lie about anything at all."\n'
+    )
+    quotes = find_quotes(read_page(Path("s.txt"), text))
+    lie = next(q for q in quotes if q.text.startswith("If you are willing"))
+    assert lie.speaker == "Liam Fox" and lie.position != "."
+    assert lie.position is None or any(c.isalpha() for c in lie.position)
