@@ -1271,6 +1271,20 @@ CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
 _ANTECEDENT = re.compile(r"(?<!\bthe )(?<!\bThe )(?<=\s)[A-Z][a-z][\w’'-]*")
 
 
+def _someone(text: str, word: re.Match[str]) -> bool:
+    """Whether a capitalised ``word`` may name whom a "he" or "her" is: not a month or a day,
+    nor a word of a name whose last word makes it an organisation ("Leeds Crown Court heard
+    he was …": a court is no "he")."""
+    if word[0] in CALENDAR_WORDS:
+        return False
+    run = _NAME_RUN.match(text, word.start(word.lastindex or 0))
+    return run is None or run[0].split()[-1] not in lexicon.ORGANISATION_HEADS
+
+
+# The capitalised words of one name, from one of them on: "Leeds Crown Court".
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+
+
 def _adverb(low: str) -> bool:
     """Whether the sentence's first word is an adverb, by its part of speech."""
     first = postag.tag(low[:40])[:1]
@@ -1304,7 +1318,7 @@ def dangling_person(text: str, context: str = "") -> bool:
     text = re.sub(r"^\[(\w)\]", r"\1", text)  # "[T]he call …" opens on "The"
     # capitalised inside a sentence, "He" is a name ("Hours after the verdict, He Xintong …")
     m = next((p for p in PERSONAL.finditer(text) if p[0].islower() or _opens(text, p)), None)
-    if not m or any(w[0] not in CALENDAR_WORDS for w in _ANTECEDENT.finditer(text, 0, m.start())):
+    if not m or any(_someone(text, w) for w in _ANTECEDENT.finditer(text, 0, m.start())):
         return False  # named before ("On August 30, officials moved her": a month is nobody)
     if _CATAPHORA.match(text) and m.start() < text.find(","):
         return False  # named right after: "In his first weeks in office, President Biden …"
@@ -1315,11 +1329,29 @@ def dangling_person(text: str, context: str = "") -> bool:
     # detained her" (a plural noun, no one person) and "Last June, he …" do not
     word = first[1]
     return (
-        _common_not_name(word, context)
+        not _someone(text, first)  # "Leeds Crown Court heard he …"
+        or _common_not_name(word, context)
         or word.lower() in STOPWORDS
         or word.lower() in lexicon.TIME_OPENERS
         or word in CALENDAR_WORDS
-        or bool(re.search(r"[’']s$", word))
+        or _possessive_of_nobody(word, text[first.end() : m.start()], context)
+    )
+
+
+def _possessive_of_nobody(word: str, after: str, context: str) -> bool:
+    """A first word in the possessive whose "he" is not the one it names: a day ("Today’s
+    action …"), a common word, or the owner of a person by position ("Malaysia’s prime
+    minister … his", "Turkey’s latest premier-designate … his": the unnamed one). "Prodi’s
+    far-left ally … his budget", "Xu’s wife said … he" name him."""
+    stem = re.sub(r"[’']s$", "", word)
+    if stem == word:
+        return False
+    held = [w.split("-")[0] for w in after.lower().split()[:3]]
+    return (
+        stem in lexicon.RELATIVE_DAYS
+        or stem.lower() in STOPWORDS
+        or _common_not_name(stem, context)
+        or any(w in lexicon.ROLE_NOUNS for w in held)
     )
 
 

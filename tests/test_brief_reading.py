@@ -130,6 +130,16 @@ def test_a_he_or_her_the_sentence_never_named_is_left_out():
     assert dangling_person("Last June, he appointed the envoy to the new position.")
     assert dangling_person("In March, she told reporters the talks had stalled.")
     assert not dangling_person("Last June, Lind said her government would sign it.")
+    # an organisation's name names no "he": a court, a university
+    assert dangling_person("Leeds Crown Court heard he was over the legal driving limit.")
+    assert dangling_person("A ruling of Kell District Court said he would appeal.")
+    assert not dangling_person("Jon Bray of Kell University said he would appeal.")
+    assert not dangling_person("Bray told Kell District Court he was sorry.")
+    # a name in the possessive names him; a day in the possessive names no one
+    assert not dangling_person("Prodi's ally, the Refoundation Party, voted against his budget.")
+    assert dangling_person("Today's vote went against his budget in the Arland parliament.")
+    # the owner of a person by position: the "his" is that unnamed person's
+    assert dangling_person("Arland's latest premier-designate won backing for his coalition.")
 
 
 def test_a_sentence_wholly_in_quotation_marks_is_someone_elses_words_not_a_bullet():
