@@ -187,6 +187,12 @@ INNER_CONNECTIVE = re.compile(
     r", (?:however|though|instead|therefore|moreover|nevertheless|meanwhile|in turn|"
     r"in addition|as a result|for example|for instance|in contrast|too|also),"
 )
+# The same closing the sentence: "Neither firm thrilled investors with their profit news,
+# however.", "The envoy was expelled, too." (Quirk et al. 1985, 8.137: a conjunct at the end).
+FINAL_CONNECTIVE = re.compile(
+    r", (?:however|though|instead|therefore|nevertheless|nonetheless|in turn|in contrast|too"
+    r"|as well)[.!?][”\"’']?$"
+)
 # An opening phrase, then a subject that points back: "…, this additional drawdown brings …".
 INTRODUCED_DEMONSTRATIVE = re.compile(r"[^,;]{3,200}, (?:this|these|that|those) ((?:\w+ ?){1,2})")
 # An opening phrase or two, then a demonstrative that is the subject: "Look, for us, this is".
@@ -197,6 +203,13 @@ INTRODUCED_PRONOUN = re.compile(
 # An opening phrase or two, then a personal pronoun as the subject: "Unreversed, it will …",
 # "On Friday, they said …": who or what it stands for was named before.
 INTRODUCED_PERSONAL = re.compile(r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:it|they|he|she)\b")
+# The same after an opening time phrase with no comma: "Earlier this month it released …",
+# "Last week they said …"; not an "it" that stands for nothing ("Last week it emerged …").
+TIMED_PERSONAL = re.compile(
+    r"(?:(?:earlier|later) (?:this|last|that) \w+|(?:last|this|next) \w+"
+    r"|(?:on|in|by|during|since) (?:[\w’'-]+ ){0,2}?[\w’'-]+|yesterday|today|recently) (?:it|they)"
+    r" (?!(?:is|was|were|are|emerged|appears?|appeared|seems?|seemed|remains?|became|also)\b)"
+)
 # A demonstrative that is the subject of what someone says: "Moscow says this makes it …".
 REPORTED_PRONOUN = re.compile(
     r"\b(?:says?|said|thinks?|believes?|argues?|claims?) (?:this|that)"
@@ -1066,7 +1079,7 @@ def leans_back(
         return True  # "During Part One, …": one part of an event the reader was not told of
     if COUNTED_DEFINITE.search(low[:80]):
         return True  # "the two reports comprise …": two the reader was told of before
-    if INNER_CONNECTIVE.search(low[:60]):
+    if INNER_CONNECTIVE.search(low[:60]) or FINAL_CONNECTIVE.search(low[-24:]):
         return True  # "In some cases, however, …": set against what came before
     if not spoken and points_back_inside(low, shown):
         return True  # "… that these steps are critical …", "We have taken this action …"
@@ -1076,7 +1089,7 @@ def leans_back(
         return True  # "All of these are …", "an important part of that is …"
     if INTRODUCED_PRONOUN.match(low):
         return True  # "Look, for us, this is …"
-    if not spoken and INTRODUCED_PERSONAL.match(low):
+    if not spoken and (INTRODUCED_PERSONAL.match(low) or TIMED_PERSONAL.match(low)):
         return True  # "Unreversed, it will …"; a speaker's "So, they …" is of the talk
     if not spoken and tokens[1:2] in (["it"], ["they"]) and _adverb(low):
         return True  # "Together they constituted …", "Now it is …": the same, with no comma

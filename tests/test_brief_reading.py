@@ -545,11 +545,15 @@ def test_in_writing_a_personal_pronoun_after_an_opening_phrase_points_back():
         "Unreversed, it will profoundly harm the country's prospects for growth.",
         "On Friday, they told reporters the talks would resume in Geneva.",
         "In a statement, he said the ministry would appeal the court's ruling.",
+        # an opening time phrase with no comma: "Earlier this month it released …"
+        "Earlier this month it released a bulletin that patched eight security holes.",
+        "On Monday they told reporters the talks would resume in Geneva.",
     ):
         assert leans_back(leaning, (), spoken=False), leaning
     for fine in (
         "On Friday, the ministry told reporters the talks would resume in Geneva.",
         "After the vote in Kyiv, the assembly adjourned until 4 March.",
+        "Last week it emerged that the ministry had paid the firm twice.",  # an empty "it"
     ):
         assert not leans_back(fine, (), spoken=False), fine
 
@@ -2463,3 +2467,14 @@ def test_review_signers_whose_names_hold_an_and_stay_whole():
     assert signers("Representatives of Egypt, France, Jordan and Qatar met in Paris.") == (
         "Representatives of Egypt, France, Jordan and Qatar"
     )
+
+
+def test_a_connective_closing_the_sentence_points_back_as_an_opening_one_does():
+    from briefing.editorial import leans_back
+
+    for leaning in (
+        "Neither firm thrilled investors with its profit news, however.",
+        "The envoy of Arland was expelled from the capital, too.",
+    ):
+        assert leans_back(leaning, ()), leaning
+    assert not leans_back("The envoy of Arland was expelled from the capital on Monday.", ())
