@@ -187,6 +187,9 @@ INNER_CONNECTIVE = re.compile(
     r", (?:however|though|instead|therefore|moreover|nevertheless|meanwhile|in turn|"
     r"in addition|as a result|for example|for instance|in contrast|too|also),"
 )
+# "The other" opening a sentence: the rest of a set the sentence before began ("The other
+# two-thirds of Seagram was bought by …"), not a time ("The other day, …").
+THE_OTHER = re.compile(r"the other (?!day\b|night\b|week\b|morning\b|evening\b)")
 # The same closing the sentence: "Neither firm thrilled investors with their profit news,
 # however.", "The envoy was expelled, too." (Quirk et al. 1985, 8.137: a conjunct at the end).
 FINAL_CONNECTIVE = re.compile(
@@ -1042,7 +1045,7 @@ def leans_back(
     head = re.sub(r"[’'](?:s|re|ll|d|ve)$", "", tokens[0])  # "That’s", "They’re": as "That"
     if head in CONNECTIVES or _CONNECTIVE_PHRASE.match(low):
         return True
-    if _other_anaphor(tokens):
+    if _other_anaphor(tokens) or THE_OTHER.match(low):
         return True  # "With regard to others who …": others than those the reader missed
     if not spoken and PARTITIVE.match(low):
         return True  # "Many of the prisons designated today …": which prisons?

@@ -401,7 +401,7 @@ CONNECTIVES = frozenset(
     meanwhile therefore thus hence besides otherwise additionally likewise similarly indeed
     conversely first second third fourth fifth finally lastly next secondly thirdly firstly
     or nor plus again then later afterwards subsequently thereafter specifically namely
-    accordingly consequently rather""".split()
+    accordingly consequently rather separately""".split()
 )
 
 CONNECTIVE_PHRASES = (

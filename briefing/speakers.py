@@ -1507,6 +1507,7 @@ def _title_of(raw: str, name: str) -> str | None:
     while prefix.split(" ", 1)[0] in _NOT_TITLES:
         prefix = prefix.split(" ", 1)[1] if " " in prefix else ""
     courtesy = prefix.rstrip(".") in lexicon.COURTESY_TITLES  # "Mr." is no position
+    prefix = re.sub(r"[’']s$", "", prefix)  # "Ernst and Young's Sanjay Mehta": of the firm
     return prefix if len(prefix) > 2 and prefix.lower() != "the" and not courtesy else None
 
 

@@ -2478,3 +2478,18 @@ def test_a_connective_closing_the_sentence_points_back_as_an_opening_one_does():
     ):
         assert leans_back(leaning, ()), leaning
     assert not leans_back("The envoy of Arland was expelled from the capital on Monday.", ())
+
+
+def test_the_rest_of_a_set_points_back_and_a_topic_shift_goes():
+    from briefing.editorial import leans_back
+
+    # "The other two-thirds": of what the sentence before began; "The other day" is a time
+    assert leans_back("The other two-thirds of the firm was bought by its rival Diageo.", ())
+    assert not leans_back("The other day the minister met the envoy of Arland.", ())
+    # "Separately, …" only says the sentence is on something else: it goes, as "But" does
+    d = doc(
+        "The bank of Arland cut its rates on Monday.\n\n"
+        "Separately, the IMF warned on Thursday that the deficit of Arland was too large.\n",
+        doc_type="news",
+    )
+    assert said_by_all_doc(d)[-1].text.startswith("[T]he IMF warned on Thursday")

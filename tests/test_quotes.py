@@ -984,3 +984,13 @@ def test_the_full_stop_after_a_quotation_is_no_position_of_the_next_speaker():
     lie = next(q for q in quotes if q.text.startswith("If you are willing"))
     assert lie.speaker == "Liam Fox" and lie.position != "."
     assert lie.position is None or any(c.isalpha() for c in lie.position)
+
+
+def test_a_firm_in_the_possessive_before_a_name_is_the_speakers_position_without_its_s():
+    text = (
+        "A Story\n\n"
+        '"The reform could really ignite interest in the industry," added Ernst and Young\'s '
+        "Sanjay Mehta.\n"
+    )
+    [quote] = find_quotes(read_page(Path("s.txt"), text))
+    assert (quote.speaker, quote.position) == ("Sanjay Mehta", "Ernst and Young")
