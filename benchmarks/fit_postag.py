@@ -238,7 +238,8 @@ def compact(averaged: dict[str, dict[int, float]]) -> dict[str, list[int]]:
 
 
 def as_model(tags: list[str], tagdict: dict[str, str], weights: dict[str, list[int]]) -> Model:
-    return Model(tuple(tags), tagdict, weights)
+    stored: dict[str, list[int] | str] = {**weights}
+    return Model(tuple(tags), tagdict, stored)
 
 
 def evaluate(model: Model, held: list[Sentence]) -> None:

@@ -208,10 +208,12 @@ INTRODUCED_PRONOUN = re.compile(
 INTRODUCED_PERSONAL = re.compile(r"[^,;]{1,60}, (?:[^,;]{1,30}, )?(?:it|they|he|she)\b")
 # The same after an opening time phrase with no comma: "Earlier this month it released …",
 # "Last week they said …"; not an "it" that stands for nothing ("Last week it emerged …").
+_WEEKDAY = "|".join(day.lower() for day in lexicon.WEEKDAYS)
 TIMED_PERSONAL = re.compile(
-    r"(?:(?:earlier|later) (?:this|last|that) \w+|(?:last|this|next) \w+"
-    r"|(?:on|in|by|during|since) (?:[\w’'-]+ ){0,2}?[\w’'-]+|yesterday|today|recently) (?:it|they)"
-    r" (?!(?:is|was|were|are|emerged|appears?|appeared|seems?|seemed|remains?|became|also)\b)"
+    r"(?:(?:earlier|later) (?:this|last|that) (?:week|month|year)|(?:last|this|next)"
+    rf" (?:week|month|year|{_WEEKDAY})|on (?:{_WEEKDAY})|yesterday|recently)"
+    r" (?:it|they) (?!(?:is|was|were|are|has been|had been|will|would|took|takes|emerged"
+    r"|appears?|appeared|seems?|seemed|remains?|became|also)\b)"
 )
 # A demonstrative that is the subject of what someone says: "Moscow says this makes it …".
 REPORTED_PRONOUN = re.compile(
@@ -355,8 +357,14 @@ ECHOED = re.compile(
 # speaker's own: "Former Prime Minister Abe always said Japan-U.S. alliance is …", "My father
 # used to say …". Not the speaker's "I always said …" nor a report's "Officials said …".
 RELAYED_SAYING = re.compile(
-    r"^\W*(?!(?:I|We)\b)(?:(?:My|Our|His|Her|Their) [a-z]+ |(?:[A-Z][\w.’'-]* ){1,6})"
+    r"^\W*(?!(?:I|We)\b)(?:(?:My|Our|His|Her|Their) [a-z]+ |(?:[A-Z][\w.’'-]* ){1,4})"
     r"(?:(?:always|often|once|repeatedly|famously) (?:said|says|told|put it)\b|used to say\b)"
+)
+# A tribute to what someone always said, a name with its title before it: "Former Prime
+# Minister Ilo Vesk always said …" (not "Officials repeatedly told …", an event).
+TRIBUTE_SAYING = re.compile(
+    r"^\W*(?!(?:I|We)\b)(?:[A-Z][\w.’'-]* ){2,6}(?:always|famously) (?:said|says)\b"
+    r"|^\W*(?!(?:I|We)\b)(?:[A-Z][\w.’'-]* ){2,6}used to say\b"
 )
 ECHO = re.compile(
     # "As noted earlier, …", "As previously mentioned, …"; not "As reported by NGOs, …"
@@ -537,9 +545,12 @@ def edit(
         # bracketed capital marks the change; the rest must stand on its own.
         opening, start = f"[{text[m.end()].upper()}]", start + m.end() + 1
         text = opening + doc.text[start : s.end]
-    references = [
-        r[0] for r in (*CROSS_REFERENCE.finditer(text), *PICTURE_REFERENCE.finditer(text))
-    ]
+    # one pointer to a picture is cut; several ("Carney (left) and Trump (right) signed …")
+    # are left as written, as a sentence is not lost for them
+    pictures = list(PICTURE_REFERENCE.finditer(text))
+    references = [r[0] for r in (*CROSS_REFERENCE.finditer(text), *pictures[:1])]
+    if len(pictures) > 1:
+        references = [r[0] for r in CROSS_REFERENCE.finditer(text)]
     if (
         not_a_statement(text)
         # one cross-reference is cut; a sentence of two, or of one and a list that is cut
@@ -683,7 +694,7 @@ CROSS_REFERENCE = re.compile(r" {0,3}\([Ss]ee (?:also )?[^()]{1,200}\)")
 # A pointer to a picture the bullet does not show: "Brandon Malinsky (left) had his case
 # dropped", "(pictured with Rojo last month)", "(seen above)". Cut as a cross-reference is.
 PICTURE_REFERENCE = re.compile(
-    r" {0,3}\((?:pictured(?: [\w’'-]+){0,5}|not pictured|(?:far |top |bottom )?(?:left|right"
+    r" {0,3}\((?:pictured(?: [\w’'-]+){0,5}|not pictured|(?:top |bottom )?(?:left|right"
     r"|centre|center)(?: and (?:left|right))?|(?:seen |pictured )?(?:above|below|here)|inset)\)"
 )
 # a report on another subject: "… Country Reports on Human Rights Practices for Iraq" (not a
@@ -708,8 +719,9 @@ def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         return (*signers, " […]")
     partners = _companions_list(text, start, end)
     if partners is None:
-        reference = CROSS_REFERENCE.search(text, start, end) or PICTURE_REFERENCE.search(
-            text, start, end
+        pictures = list(PICTURE_REFERENCE.finditer(text, start, end))
+        reference = CROSS_REFERENCE.search(text, start, end) or (
+            pictures[0] if len(pictures) == 1 else None
         )
         return (reference.start(), reference.end(), " […]") if reference else None
     head, tail = partners
@@ -1293,12 +1305,19 @@ def _someone(text: str, word: re.Match[str]) -> bool:
     he was …": a court is no "he")."""
     if word[0] in CALENDAR_WORDS:
         return False
-    run = _NAME_RUN.match(text, word.start(word.lastindex or 0))
-    return run is None or run[0].split()[-1] not in lexicon.ORGANISATION_HEADS
+    run = _ONE_NAME.match(text, word.start(word.lastindex or 0))
+    if run is None:
+        return True
+    words = run[0].split()
+    owner = next((i for i, w in enumerate(words) if re.search(r"[’']s?$", w)), None)
+    if owner is not None:
+        return True  # the run names its owner, a person or not
+    return words[-1] not in lexicon.ORGANISATION_HEADS
 
 
-# The capitalised words of one name, from one of them on: "Leeds Crown Court".
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+# The capitalised words of one name, from one of them on: "Leeds Crown Court"; a word in
+# the possessive ends it ("Nigel Farage's Reform Party": Farage is the one named).
+_ONE_NAME = re.compile(r"[A-Z][\w-]*(?:[’']s?)?(?: [A-Z][\w-]*(?:[’']s?)?)*")
 
 
 def _adverb(low: str) -> bool:
@@ -1355,20 +1374,19 @@ def dangling_person(text: str, context: str = "") -> bool:
 
 
 def _possessive_of_nobody(word: str, after: str, context: str) -> bool:
-    """A first word in the possessive whose "he" is not the one it names: a day ("Today’s
-    action …"), a common word, or the owner of a person by position ("Malaysia’s prime
-    minister … his", "Turkey’s latest premier-designate … his": the unnamed one). "Prodi’s
+    """A first word in the possessive whose "he" is not the one it names: anything but a
+    person's surname ("Today’s action …", "Iran’s judiciary said he …"), or the owner of a
+    person by position ("Malaysia’s prime minister … his": the unnamed one). "Prodi’s
     far-left ally … his budget", "Xu’s wife said … he" name him."""
     stem = re.sub(r"[’']s$", "", word)
     if stem == word:
         return False
     held = [w.split("-")[0] for w in after.lower().split()[:3]]
-    return (
-        stem in lexicon.RELATIVE_DAYS
-        or stem.lower() in STOPWORDS
-        or _common_not_name(stem, context)
-        or any(w in lexicon.ROLE_NOUNS for w in held)
-    )
+    # a person's surname: the source writes it after a given name or a title ("Wenli Xu",
+    # "Mr Xu"); a country or a body ("Iran's judiciary said he …") it does not
+    given = (g[1] for g in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(stem)}\b", context))
+    person = any(g.lower() not in STOPWORDS for g in given)
+    return not person or any(w in lexicon.ROLE_NOUNS for w in held)
 
 
 # What a "their" may stand for in its own sentence: a plural noun (by its tag, or its "-s":

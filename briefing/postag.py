@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -176,7 +176,7 @@ WEIGHTS = "data/postag.tsv.gz"
 
 
 def dump_model(
-    tags: Sequence[str], tagdict: dict[str, str], weights: dict[str, list[int]]
+    tags: Sequence[str], tagdict: dict[str, str], weights: Mapping[str, Sequence[int] | str]
 ) -> bytes:
     """The weights file: a JSON line of the tags and the tag dictionary, then a line a
     feature, "feature<TAB>3,-9,7,12", in feature order; gzip with no time stamp, so the same
@@ -191,7 +191,8 @@ def dump_model(
     for feat in sorted(weights):
         if "\t" in feat or "\n" in feat:
             raise ValueError(f"a feature with a tab or a line break: {feat!r}")
-        lines.append(feat + "\t" + ",".join(map(str, weights[feat])))
+        pairs = weights[feat]  # a loaded model's line as stored, or its parsed list
+        lines.append(feat + "\t" + (pairs if isinstance(pairs, str) else ",".join(map(str, pairs))))
     return gzip.compress("\n".join(lines).encode("utf-8"), mtime=0)
 
 

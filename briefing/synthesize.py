@@ -41,7 +41,7 @@ from briefing.attribution import byline, report_subject
 from briefing.brackets import coverage_year, subject_inserts, without_subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
-    RELAYED_SAYING,
+    TRIBUTE_SAYING,
     TURN_LABEL,
     Edited,
     edit,
@@ -314,6 +314,7 @@ PARTS_NAMED = 2  # capitalised words a decision's next sentence adds: a name ("G
 ENOUGH_NEWS = 3  # candidates besides bare stances that a topic needs to do without them
 _NUMBER = re.compile(r"\d")
 _INSERTED = re.compile(r" \[[^\]]+\]")  # an editor's insertion: "today [18 May 2022]"
+_TODAY_DATED = re.compile(r"(?<=\b[Tt]oday) \[[^\]]+\]|(?<=\b[Tt]onight) \[[^\]]+\]")
 _NAME = re.compile(r"^[A-Z][\w.’'-]*$")
 # Capitalised but no names: "I", and a courtesy title ("Mr. Chair" addresses the room; in
 # "Mr. Bezan" the name is the surname)
@@ -491,7 +492,8 @@ def _screen(
             # Korea] jammed phones along the China border"): the topic is only where
             continue
         if qualified_after(doc.text, sentences, i + 1) and (
-            doc.doc_type == "report" or (doc.doc_type in OFFICIAL and stative(sentence.text))
+            (doc.doc_type == "report" and _CLAIMED.search(sentence.text))
+            or (doc.doc_type in OFFICIAL and stative(sentence.text))
         ):
             # a government's position set against right after ("… supports all forms of
             # assistance …" before "But …") is half of it; a fact before "But" stays a
@@ -513,6 +515,13 @@ def _most_central(screened: Sequence[_Screened]) -> set[tuple[int, int]] | None:
         return None
     keep = _central(_tfidf([text for _, _, text in rows]), MAX_EDITED)
     return {rows[k][:2] for k in keep}
+
+
+# A claim relayed: what a report sets right after it ("Official statements asserted …").
+_CLAIMED = re.compile(
+    r"\b(?:asserted|claimed|stated|said|maintained|insisted|alleged|argued|contended|asserts"
+    r"|claims|states|says|maintains|insists)\b"
+)
 
 
 # An opening concession or contrast: "Despite territorial setbacks in Iraq and Syria, ISIS is
@@ -825,7 +834,7 @@ def elaborates(before: str, after: str) -> bool:
         return False  # a decision taken is news of its own: "… approved new rules on …"
     # the noun of the opening phrase, after an adjective or not ("The new rules")
     opening = _WORD.findall(after, m.end(), m.end() + 40)[:2]
-    noun = next((w for w in opening if w.lower() in lexicon.CONTENT_NOUNS), None)
+    noun = next((w for w in opening if w in lexicon.CONTENT_NOUNS), None)  # not "The Bill and …"
     if noun is None:
         return False
     word = re.escape(noun)
@@ -1256,7 +1265,7 @@ def background(c: Candidate) -> bool:
         or (c.doc.doc_type in OFFICIAL and (readout(text) or _routine_appointment(c)))
         # a government's tribute to what another always said ("Former Prime Minister Abe
         # always said …"); in news it may be the story's own (an obituary)
-        or (c.doc.doc_type in OFFICIAL and bool(RELAYED_SAYING.match(text)))
+        or (c.doc.doc_type in OFFICIAL and bool(TRIBUTE_SAYING.match(text)))
         or bool(SCHEDULE.search(text) and not quantity(text))
         # a government's releases and reports: a report's "… issued reports documenting
         # abuses" too; a reporter reports a meeting or a report because it is news
@@ -1356,7 +1365,7 @@ def stative(text: str) -> bool:
     side in writing, a position (Vendler's states), the background to news. The editor's
     date of a "today" ("Today [29 July 2022], I look forward to …") is when it was said, not
     the date of something done."""
-    own = _INSERTED.sub("", text)
+    own = _TODAY_DATED.sub("", text)
     return not (
         quantity(own)
         or _progressive(text)
@@ -1554,7 +1563,8 @@ def long_before(text: str, when: date | None, days: int = BACKGROUND_DAYS) -> bo
 # A year that dates a document: "a 2020 report by the Hudson Institute", "the 2022 World
 # Press Freedom Index", "the 2020 population census".
 _DOCUMENT_YEAR = re.compile(
-    r"\b((?:19|20)\d\d) (?:[\w’'-]+ ){0,4}?(?i:report|study|survey|index|census|assessment"
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|\w[’'](?:s\b)?) ((?:19|20)\d\d)"
+    r" (?:[A-Z][\w’'-]* |[a-z-]+ ){0,3}?(?i:report|study|survey|index|census|assessment"
     r"|review|ranking)s?\b"
 )
 
