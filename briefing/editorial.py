@@ -709,11 +709,10 @@ def _has_list(text: str, start: int, end: int) -> bool:
 
 def elision(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """The part of the sentence at ``start``–``end`` that its bullet leaves out, and what
-    it shows for it: an ellipsis for a cross-reference (CROSS_REFERENCE) or a pointer to a
-    picture (PICTURE_REFERENCE) and for a list of
-    signers ("We, the G7 Foreign Ministers […] strongly condemn …"), and for a list of
-    partners how many it names ("alongside [five others]": the reader learns that others
-    joined, and how many)."""
+    it shows for it: an ellipsis for a cross-reference (CROSS_REFERENCE), for a sentence's
+    one pointer to a picture (PICTURE_REFERENCE) and for a list of signers ("We, the G7
+    Foreign Ministers […] strongly condemn …"), and for a list of partners how many it names
+    ("alongside [five others]": the reader learns that others joined, and how many)."""
     signers = _signers_list(text, start, end)
     if signers:
         return (*signers, " […]")
@@ -1309,8 +1308,7 @@ def _someone(text: str, word: re.Match[str]) -> bool:
     if run is None:
         return True
     words = run[0].split()
-    owner = next((i for i, w in enumerate(words) if re.search(r"[’']s?$", w)), None)
-    if owner is not None:
+    if any(re.search(r"[’']s?$", w) for w in words):
         return True  # the run names its owner, a person or not
     return words[-1] not in lexicon.ORGANISATION_HEADS
 
