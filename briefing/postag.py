@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -206,9 +207,19 @@ def load_model(data: bytes) -> Model:
     return Model(tuple(raw["tags"]), raw["tagdict"], weights)
 
 
+_LOADING = threading.Lock()
+
+
 @cache
 def model() -> Model:
-    """The shipped weights, read once when first needed."""
+    """The shipped weights, read once when first needed: under a lock, as the web server's
+    first requests may ask for them at once (each would read its own copy)."""
+    with _LOADING:
+        return _loaded()
+
+
+@cache
+def _loaded() -> Model:
     return load_model(files("briefing").joinpath(WEIGHTS).read_bytes())
 
 

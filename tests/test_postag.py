@@ -149,3 +149,20 @@ def test_the_weights_file_gives_back_the_weights_written():
     used = [f for f, pairs in shipped.weights.items() if isinstance(pairs, list)]
     assert used and all(isinstance(v, list) and len(v) % 2 == 0 for f in used
                         for v in [shipped.weights[f]])
+
+
+def test_the_weights_are_read_once_when_threads_ask_for_them_at_once():
+    """`briefing serve`'s first requests may tag at once: one read of the weights for all."""
+    import threading
+
+    from briefing import postag
+
+    postag.model.cache_clear()
+    postag._loaded.cache_clear()
+    got: list[int] = []
+    threads = [threading.Thread(target=lambda: got.append(id(postag.model()))) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(got)) == 1 and postag._loaded.cache_info().misses == 1
