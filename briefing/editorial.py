@@ -1313,8 +1313,8 @@ def _someone(text: str, word: re.Match[str]) -> bool:
     return words[-1] not in lexicon.ORGANISATION_HEADS
 
 
-# The capitalised words of one name, from one of them on: "Leeds Crown Court"; a word in
-# the possessive ends it ("Nigel Farage's Reform Party": Farage is the one named).
+# The capitalised words of one name, from one of them on: "Leeds Crown Court". With a word
+# in the possessive in it, it names that word's owner ("Nigel Farage's Reform Party").
 _ONE_NAME = re.compile(r"[A-Z][\w-]*(?:[’']s?)?(?: [A-Z][\w-]*(?:[’']s?)?)*")
 
 
@@ -1344,10 +1344,12 @@ def _common_not_name(word: str, context: str) -> bool:
 
 def dangling_person(text: str, context: str = "") -> bool:
     """Whether the sentence says "he" or "her" of someone it has not named: "the Act named
-    after him". A name is a capitalised word that no "the" makes a thing and, first in the
-    sentence, no "’s" makes a time ("Today’s") and no common word: one its source
-    (``context``) writes in lower case too, more often than capitalised inside a sentence
-    ("Police detained her", "Soon he …"; not "Price said his …")."""
+    after him". A name is a capitalised word that no "the" makes a thing, that ends no
+    organisation's name ("Leeds Crown Court"), and, first in the sentence, is in the
+    possessive only as a surname (``_possessive_of_nobody``: not "Today’s", "Iran’s") and is
+    no common word: one its source (``context``) writes in lower case too, more often than
+    capitalised inside a sentence ("Police detained her", "Soon he …"; not "Price said his
+    …")."""
     text = re.sub(r"^\[(\w)\]", r"\1", text)  # "[T]he call …" opens on "The"
     # capitalised inside a sentence, "He" is a name ("Hours after the verdict, He Xintong …")
     m = next((p for p in PERSONAL.finditer(text) if p[0].islower() or _opens(text, p)), None)
