@@ -56,6 +56,13 @@ PAGE = 100
 # HTML pages: 0.37 -> 0.31 ms a file). Text and full-text rows (FTS5 leaves of ~4 kB) fill
 # them as well; lookups by path read a few pages either way.
 PAGE_BYTES = 16_384
+# Seconds a write waits for another process's write lock before "database is locked".
+LOCK_WAIT = 60.0
+# What a build learns while it reads (sketches, runs, analyses, days of use) is held back and
+# written at commit, in a transaction of its own. The read phase reads in one transaction
+# (``use`` writes the temp table ``scope``), and SQLite cannot let such a transaction write
+# once another process has written since it began: it answers "database is locked" at once,
+# without waiting (two builds sharing the user's cache stopped each other that way).
 Known = tuple[str, int, int, int, int]  # an indexed file: key, id, size, mtime_ns, reader version
 
 SCHEMA = """
@@ -149,6 +156,8 @@ class DocumentCache:
         try:
             self.db = _open(path)
         except sqlite3.DatabaseError as exc:  # only a cache: start it again
+            if _locked(exc):  # another process's, in use: never delete it
+                raise
             log.warning("the document cache %s is unreadable (%s); rebuilding it", path, exc)
             for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 stale.unlink(missing_ok=True)
@@ -156,6 +165,9 @@ class DocumentCache:
         self._scope: Scope | None = None
         self._fts: dict[int, tuple[int, str, str]] = {}  # doc id -> full-text row, unwritten
         self._fts_chars = 0
+        self._memos: dict[tuple[str, str | bytes], bytes] = {}  # (table, key) -> data, unwritten
+        self._sketches: dict[int, bytes] = {}  # doc id -> sketch, unwritten
+        self._days: dict[tuple[str, str | bytes], int] = {}  # (table, key) -> day used, unwritten
 
     def __enter__(self) -> DocumentCache:
         return self
@@ -164,9 +176,23 @@ class DocumentCache:
         self.close()
 
     def commit(self) -> None:
-        """Write what was added."""
+        """Write what was added, then what reading learnt (see LOCK_WAIT)."""
         self._write_fts()
         self.db.commit()
+        if self._memos or self._sketches or self._days:
+            self._write_memos()
+            self.db.commit()
+
+    def _write_memos(self) -> None:
+        for (table, key), data in self._memos.items():
+            self.db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, data))
+        for (table, key), day in self._days.items():
+            self.db.execute(f"INSERT OR REPLACE INTO {table}_used VALUES (?, ?)", (key, day))
+        rows = [(blob, doc_id) for doc_id, blob in self._sketches.items()]
+        self.db.executemany("UPDATE docs SET sketch = ? WHERE id = ?", rows)
+        self._memos.clear()
+        self._sketches.clear()
+        self._days.clear()
 
     def close(self) -> None:
         """Write and close."""
@@ -418,6 +444,8 @@ class DocumentCache:
 
     def sketch(self, doc_id: int) -> frozenset[int] | None:
         """A document's near-duplicate sketch (match.sketch), once one was stored."""
+        if doc_id in self._sketches:
+            return frozenset(array("I", self._sketches[doc_id]))
         row = self.db.execute("SELECT sketch FROM docs WHERE id = ?", (doc_id,)).fetchone()
         if not row or row[0] is None:
             return None
@@ -425,8 +453,7 @@ class DocumentCache:
 
     def keep_sketch(self, doc_id: int, sketch: frozenset[int]) -> None:
         """Store a document's sketch (computed when it is first compared)."""
-        blob = array("I", sorted(sketch)).tobytes()
-        self.db.execute("UPDATE docs SET sketch = ? WHERE id = ?", (blob, doc_id))
+        self._sketches[doc_id] = array("I", sorted(sketch)).tobytes()
 
     def runs(self, text: str) -> frozenset[int] | None:
         """The runs of a text (match.run_hashes), once stored (keyed by the text's digest)."""
@@ -449,6 +476,9 @@ class DocumentCache:
 
     def _used(self, table: str, key: str | bytes) -> bytes | None:
         """A row's data; its day of use brought up to today (written once a day at most)."""
+        if (table, key) in self._memos:
+            self._days[table, key] = today()
+            return self._memos[table, key]
         row = self.db.execute(
             f"SELECT t.data, u.day FROM {table} t LEFT JOIN {table}_used u ON u.key = t.key "
             "WHERE t.key = ?",
@@ -457,18 +487,19 @@ class DocumentCache:
         if row is None:
             return None
         if row[1] is None or row[1] < today():
-            self.db.execute(f"INSERT OR REPLACE INTO {table}_used VALUES (?, ?)", (key, today()))
+            self._days[table, key] = today()
         data: bytes = row[0]
         return data
 
     def _keep(self, table: str, key: str | bytes, data: bytes) -> None:
-        self.db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, data))
-        self.db.execute(f"INSERT OR REPLACE INTO {table}_used VALUES (?, ?)", (key, today()))
+        self._memos[table, key] = data
+        self._days[table, key] = today()
 
     def forget_unused(self) -> int:
         """Forget the analyses and runs no process has used for UNUSED_DAYS days: those of
         documents gone or edited, and of older code. A warm build uses, and so keeps, its
         own. Returns how many went."""
+        self._write_memos()  # in the transaction that deletes: it writes anyway
         oldest = today() - UNUSED_DAYS
         gone = 0
         for table in USED_TABLES:
@@ -562,7 +593,7 @@ def paragraph_hash(paragraph: str) -> int:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=60)
+    db = sqlite3.connect(path, timeout=LOCK_WAIT)
     try:
         db.execute(f"PRAGMA page_size={PAGE_BYTES}")  # before WAL: a new database only
         db.execute("PRAGMA journal_mode=WAL")
@@ -579,6 +610,12 @@ def _open(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _has_table(db: sqlite3.Connection, name: str) -> bool:

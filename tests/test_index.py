@@ -176,6 +176,7 @@ def test_sketches_are_stored_and_copies_merged(tmp_path):
     with DocumentCache() as cache:
         scope, _ = index_sources([folder], cache)
         found = Index(cache, scope).match_topics([topic])[0]
+        cache.commit()  # sketches are written at commit
         stored = cache.db.execute("SELECT count(*) FROM docs WHERE sketch IS NOT NULL")
         assert stored.fetchone()[0] >= 2
     assert len(found) == 1 and len(found[0].duplicates) == 1
@@ -333,6 +334,56 @@ def test_a_cache_from_before_days_of_use_has_every_row_dated_today(tmp_path, mon
         assert cache.forget_unused() == 0
         day += UNUSED_DAYS + 1
         assert cache.forget_unused() == 1
+
+
+def test_a_build_reading_while_another_process_writes_keeps_what_it_learnt(tmp_path):
+    """Two builds share the user's cache. One reads (its scope in the temp table, sketches and
+    analyses looked up) while the other writes and commits: what the reader learnt is written
+    at its commit, after waiting its turn, not refused with "database is locked"."""
+    folder = corpus(tmp_path / "s")
+    topic = Topic(name="t", keywords=["sanction"])
+    with DocumentCache() as reader, DocumentCache() as writer:
+        scope, _ = index_sources([folder], reader)
+        index = Index(reader, scope)
+        doc_id = reader.doc_ids(scope)[0]  # the read phase has begun
+        writer.keep_runs("another build's text", frozenset({7}))
+        writer.commit()
+        assert index.match_topics([topic])[0]  # sketches compared and kept
+        reader.keep_sketch(doc_id, frozenset({1, 2}))
+        reader.keep_analysis("an analysis", (1, 2))
+        reader.keep_runs("a text", frozenset({3}))
+        assert reader.sketch(doc_id) == frozenset({1, 2})  # read back before it is written
+        assert reader.analysis("an analysis") == (1, 2)
+    with DocumentCache() as later:
+        assert later.sketch(doc_id) == frozenset({1, 2})
+        assert later.analysis("an analysis") == (1, 2)
+        assert later.runs("a text") == frozenset({3})
+        assert later.runs("another build's text") == frozenset({7})
+
+
+def test_a_cache_locked_by_another_process_is_an_error_and_never_deleted(monkeypatch):
+    """A cache another process holds locked (here while it starts an older schema again) is
+    reported, not taken for a broken file and deleted under that process."""
+    import sqlite3
+
+    import briefing.cache as cache_module
+
+    with DocumentCache() as cache:
+        cache.keep_runs("kept", frozenset({1}))
+        path = cache.path
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA user_version = 1")  # as an older version would find it
+    other.commit()
+    other.execute("BEGIN IMMEDIATE")  # another process writing
+    monkeypatch.setattr(cache_module, "LOCK_WAIT", 0.1)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        DocumentCache()
+    other.rollback()
+    other.execute(f"PRAGMA user_version = {cache_module.SCHEMA_VERSION}")
+    other.commit()
+    other.close()
+    with DocumentCache() as cache:
+        assert cache.runs("kept") == frozenset({1})
 
 
 def _forty_reports(folder: Path) -> Path:
