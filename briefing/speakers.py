@@ -1719,6 +1719,8 @@ def candidates(
             )
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
+                if _sentence_adverb(text, m.start(), person, cast):
+                    continue
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
         for m in _PRONOUN_MENTION.finditer(text, lo, hi):
             referent = cast.pronoun(m[0].lower())
@@ -1745,6 +1747,15 @@ def candidates(
 
 
 _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
+
+
+def _sentence_adverb(text: str, at: int, person: str, cast: Cast) -> bool:
+    """A lone word the text capitalises only where a sentence opens, that the tagger reads
+    as an adverb: "Interestingly enough, …", "Sadly, …" are no names."""
+    if " " in person or cast.proper(person):
+        return False
+    first = postag.tag(text[at : at + 40])[:1]
+    return bool(first) and first[0][1] == "RB"
 
 
 def _without_day(name: str, before: str) -> str:

@@ -643,6 +643,10 @@ def test_the_he_inside_the_is_no_pronoun():
         ("Ann Lee lives in Leeds.\n\nWhile Mark Smith was in prison, she raised their three "
          "children alone.\n\n“We will not stand by while it is pushed through,” she said.",
          "Ann Lee"),
+        # an adverb opening a sentence is no name, capitalised as it is ("Curiously enough,
+        # …"): the possessive after it names whose words the quote is
+        ("Mila Rowe grew up in the city.\n\nCuriously enough, Dana's online profile says "
+         "she was 'raised on a farm near the border', far from any city.", "Dana"),
     ],
 )
 def test_a_passage_gives_its_last_quote_the_speaker_a_reader_names(passage, speaker):
