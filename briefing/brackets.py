@@ -133,7 +133,7 @@ def _role_noun(word: str) -> bool:
 
 # "the country" and "the government" of a report on one country stand for it: "the
 # country’s [Ukraine’s] press", "the government [of Iran] banned …".
-_COUNTRY_REFERENCE = re.compile(r"\b[Tt]he (country|government)(?:([’'])s)?\b(?! of\b)")
+COUNTRY_REFERENCE = re.compile(r"\b[Tt]he (country|government)(?:([’'])s)?\b(?! of\b)")
 # The state's agents, unnamed: "state security officials subjected …", "Authorities harassed
 # …", "police beat …". Read in another country's brief they would be taken for that country's.
 _STATE_ACTOR = re.compile(
@@ -153,7 +153,7 @@ def subject_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]
     text = doc.text[start:end]
     if not subject or not _PLACE_NAME.fullmatch(subject) or subject in text:
         return []
-    m = _COUNTRY_REFERENCE.search(text)
+    m = COUNTRY_REFERENCE.search(text)
     if m is None:
         actor = next((a for a in _STATE_ACTOR.finditer(text) if not _named_before(text, a)), None)
         return [(start + _compound_end(text, actor.end()), f" [of {subject}]")] if actor else []

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing import lexicon, postag
-from briefing.attribution import said_by
+from briefing.attribution import report_subject, said_by
 from briefing.brackets import (
+    COUNTRY_REFERENCE,
     acronym_inserts,
     anchor_days,
     body_inserts,
@@ -563,7 +564,12 @@ def edit(
         or page_furniture(text)
         or (
             lean
-            and leans_back(text, sentences[max(0, i - 2) : i], unseen=doc.title, spoken=_heard(doc))
+            and leans_back(
+                _as_anchored(doc, text, start, s.end),
+                sentences[max(0, i - 2) : i],
+                unseen=doc.title,
+                spoken=_heard(doc),
+            )
         )
         or (
             lean
@@ -1033,6 +1039,17 @@ def discourse_marker(text: str) -> bool:
     in talk the reader has not heard. A bullet drops a marker of one word as it drops a
     connective ("[T]he sanctions …"); a key quote is not one that opens on any."""
     return _DISCOURSE_MARKER.match(text.lstrip("“\"‘'([").lower()) is not None
+
+
+def _as_anchored(doc: Document, text: str, start: int, end: int) -> str:
+    """``text`` as a lean-back check should read it: in a report on one country, an opening
+    "The government" or "The country" is that country's (a unique referent the bracket names,
+    ``subject_inserts``), not a pointer to the sentence before that said it too."""
+    inserts = subject_inserts(doc, start, end)
+    opening = COUNTRY_REFERENCE.match(text)
+    if not inserts or opening is None or inserts[0][0] != start + opening.end():
+        return text
+    return f"{report_subject(doc.title)}{text[opening.end() :]}"
 
 
 def leans_back(

@@ -487,9 +487,14 @@ def _screen(
             continue
         if passing and not words & set(content_words(_outside_concession(sentence.text))):
             continue
-        if passing and subject_inserts(doc, sentence.start, sentence.end):
+        if (
+            passing
+            and _named_only(sentence.text, words)
+            and subject_inserts(doc, sentence.start, sentence.end)
+        ):
             # its actor is the report's own state ("Government authorities [of North
-            # Korea] jammed phones along the China border"): the topic is only where
+            # Korea] jammed phones along the China border"): the topic, a name, is only
+            # where; a topic that is an act ("… cut off the internet") is what it did
             continue
         if qualified_after(doc.text, sentences, i + 1) and (
             (doc.doc_type == "report" and _CLAIMED.search(sentence.text))
@@ -503,6 +508,14 @@ def _screen(
             continue
         rows.append(i)
     return _Screened(rank, analysis, passing, rows)
+
+
+def _named_only(text: str, words: set[str]) -> bool:
+    """Whether the topic ``words`` a sentence has are all in it as names: capitalised past
+    its first word ("… along the China border"), not as common words ("… the internet")."""
+    tokens = re.findall(r"[\w’'-]+", text)
+    shared = [(i, t) for i, t in enumerate(tokens) if words & set(content_words(t))]
+    return bool(shared) and all(i > 0 and t[0].isupper() for i, t in shared)
 
 
 def _most_central(screened: Sequence[_Screened]) -> set[tuple[int, int]] | None:

@@ -1744,6 +1744,24 @@ def test_the_country_of_a_country_report_is_named_in_brackets():
     assert "from police precincts [of Ukraine] or pretrial" in text
 
 
+def test_the_government_of_a_country_report_is_its_country_s_not_one_said_before():
+    """A report on one country says "the government" for the country's own throughout: a
+    unique referent (a functional noun, Löbner 1985), which the bracket names, not a pointer
+    to the sentence before that also said it. Elsewhere such a definite still leans back."""
+    text = (
+        "The government severely restricted freedom of speech and of the press.\n\n"
+        "The government routinely cut off access to the internet and blocked 40 websites.\n\n"
+        "The country jailed 12 bloggers for posts critical of the president in 2023.\n"
+    )
+    title = "2023 Country Reports on Human Rights Practices: Ruritania"
+    texts = [e.text for e in edited(text, title=title, doc_type="report")]
+    assert "The government [of Ruritania] routinely cut off access" in texts[1]
+    assert texts[2].startswith("The country [Ruritania] jailed 12 bloggers")
+    # no country to name: the second government is the one the reader was not shown
+    plain = [e.text for e in edited(text, title="Internet shutdowns", doc_type="report")]
+    assert not any(t.startswith("The government routinely") for t in plain)
+
+
 def test_only_modal_verbs_make_a_stance_and_an_amount_may_be_written_out():
     from briefing.synthesize import irrealis, quantity
 

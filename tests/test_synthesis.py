@@ -1209,6 +1209,18 @@ def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     assert texts == [
         "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported."
     ]
+    # asked of an act, not a place, the state's own act is the answer ("cut off the internet")
+    acts = doc(
+        "Police detained 40 protesters in the capital of Ruritania in May.\n\n"
+        "The government frequently cut off access to the internet during protests.\n",
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    texts = [c.edited.text for c in candidates([analyze(acts)], terms=["internet"])]
+    assert texts == [
+        "The government [of Ruritania] frequently cut off access to the internet during "
+        "protests."
+    ]
 
 
 def test_a_brief_on_the_country_a_report_is_about_does_not_bracket_its_name_in():
