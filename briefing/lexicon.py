@@ -578,6 +578,11 @@ KNOWN_ACRONYMS = frozenset(
     CEO GDP COVID""".split()
 )
 
+# Initials of a role or an honour after a name, not of a body: "Tristram Hunt MP", "the CEO".
+ROLE_INITIALS = frozenset(
+    """MP MPs MEP MSP MLA AM TD QC KC CEO CFO COO CTO PM OBE MBE CBE KBE DBE PhD MD""".split()
+)
+
 # Words that frame a request rather than name its subject: "Describe …", "Discuss …", "What
 # measures …; include …" (the instructions of a question, as in TREC and DUC topic
 # narratives). A question's plain words leave them out, and so does its ranking.

@@ -43,13 +43,15 @@ _GENITIVE = r"(?:[’']s|(?<=s)[’'])"
 _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
 _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
+# A body's initials, alone or first in its name: "NATO", "UK Sport", "NHS England".
+_ACRONYM = rf"(?!(?:{'|'.join(sorted(lexicon.ROLE_INITIALS))})\b)[A-Z][A-Z&]{{1,5}}(?![\w’'&.-])"
 _NAME = (
     # "Secretary of State …", "U.S. Ambassador to the United Nations …"
     rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
     r" (?:of|for|to) (?:the )?(?:[A-Z][\w.]*\s+){1,2})?"
     rf"(?:[A-Z][\w.]*(?:\s+(?:and|&)\s+[A-Z][\w.]*)?{_GENITIVE}\s+)?"
     rf"(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
-    rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W})"
+    rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W}|{_ACRONYM})"
     rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
 )
 # A person's name, with no word of a title or role in it ("Ann Bolt", "Dr Bolt"; not

@@ -643,6 +643,13 @@ def test_the_he_inside_the_is_no_pronoun():
         ("Ann Lee lives in Leeds.\n\nWhile Mark Smith was in prison, she raised their three "
          "children alone.\n\n“We will not stand by while it is pushed through,” she said.",
          "Ann Lee"),
+        # a body's initials are its name, alone or first in it; a role's after a name are not
+        ("NATO said: “The alliance will defend every inch of its territory.”", "NATO"),
+        ("NHS Wales said: “Waiting lists have fallen for the third month in a row.”",
+         "NHS Wales"),
+        ("Owen Tate MP, who led the campaign, said the sale was “fantastic news for the "
+         "town”.\n\n“The collection "
+         "is a crucial part of the story of this town,” he said.", "Owen Tate"),
         # an adverb opening a sentence is no name, capitalised as it is ("Curiously enough,
         # …"): the possessive after it names whose words the quote is
         ("Mila Rowe grew up in the city.\n\nCuriously enough, Dana's online profile says "
