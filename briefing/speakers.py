@@ -1207,6 +1207,8 @@ def _narrated_person(
         if start == 0 and low > 0:
             return None  # the sentence began before the window
         if _QUOTE_MARK.search(sentence):
+            if sentences > NARRATED_SENTENCES:
+                continue  # no one who spoke before is the pronoun: the quotation's is no one's
             return None
         found = _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
         if found and not found[1]["name"] and _place_apposition(found[1]):

@@ -650,6 +650,12 @@ def test_the_he_inside_the_is_no_pronoun():
         ("Owen Tate MP, who led the campaign, said the sale was “fantastic news for the "
          "town”.\n\n“The collection "
          "is a crucial part of the story of this town,” he said.", "Owen Tate"),
+        # a pronoun no one who spoke can be is the person narrated before, past a quotation
+        # no one was found to say
+        ("Ada Lund, founder of a school charity, says she is building a school in the "
+         "valley.\n\nShe said the school could be \" a home for every child in the valley\".\n"
+         "She described the plan as modest, “We have to raise the money before the winter "
+         "comes and the roads close.”", "Ada Lund"),
         # an adverb opening a sentence is no name, capitalised as it is ("Curiously enough,
         # …"): the possessive after it names whose words the quote is
         ("Mila Rowe grew up in the city.\n\nCuriously enough, Dana's online profile says "
