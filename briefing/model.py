@@ -134,6 +134,7 @@ class Point:
     spans: tuple[tuple[int, int], ...] = ()  # the source text it is made of
     role: str | None = None  # the speaker's role, given where the brief first names them
     reported: bool = False  # said_by is a news story's byline: who reports it, not who said it
+    spoken: bool = False  # a speaker's words in a transcript's turn: quoted, whatever the person
 
 
 @dataclass(frozen=True)

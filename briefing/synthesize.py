@@ -1684,6 +1684,7 @@ def to_point(c: Candidate) -> Point:
         date=c.doc.date,
         spans=c.edited.spans,
         reported=_by_reporter(c),
+        spoken=bool(c.sentence.speaker and c.edited.said_by),
     )
 
 

@@ -324,13 +324,15 @@ def test_a_brief_of_one_topic_has_no_contents_no_chart_and_one_shared_attributio
     data = json.loads((folder / "brief.json").read_text())
     txt = " ".join((folder / "brief.txt").read_text().split())
     assert "All points:" not in txt  # its points are of several speakers and days
-    assert "— Helena Varga, 18 November 2026 [2]" in txt
-    # a point in its speaker's first person opens on the speaker, in quotation marks
+    # a point an interviewee or a briefer said opens on the speaker, in quotation marks,
+    # whatever its person
+    assert "Helena Varga: “The Kola Peninsula is the single most important" in txt
+    assert "” — 18 November 2026 [2]" in txt
     assert "Daniel Okafor, Department Spokesperson: “Russia’s strikes on Ukraine’s" in txt
     assert "before temperatures drop further.” — 19 November 2026 [4]" in txt
     for point in data["topics"][0]["summary"]:
         point.update(said_by="Office of the Spokesperson", date="2026-11-18")
-        point.update(role=None, reported=False)
+        point.update(role=None, reported=False, spoken=False)
     html = brief_html(brief_from_dict(data), RenderOptions())
     assert html.count("All points: Office of the Spokesperson, 18 November 2026") == 1
     assert "— Office of the Spokesperson" not in html
@@ -347,6 +349,10 @@ def test_a_first_person_bullet_is_quoted_once_named_and_only_for_a_pronoun():
 
     assert bullet(point("I can confirm the visit to the prison.")) == (
         "Ned Price: “I can confirm the visit to the prison.” — 20 May 2022"
+    )
+    # a transcript's speaker's words are theirs in the third person too
+    assert bullet(point("Trade and security have become inseparable.", spoken=True)) == (
+        "Ned Price: “Trade and security have become inseparable.” — 20 May 2022"
     )
     # under a shared attribution, still in the speaker's quotation marks
     assert bullet(point("I can confirm the visit."), "Ned Price") == "“I can confirm the visit.”"

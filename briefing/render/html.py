@@ -174,14 +174,15 @@ def bullet(point: Any, shared: str = "") -> str:
     """A point as its bullet reads: its text, then who said it when (unless ``shared``, said
     once above the section's points). A point in its speaker's own first person opens on the
     speaker and is set in quotation marks, "Ned Price: “I can confirm …” — 20 May 2022", so
-    that its "I" or "we" reads as theirs from the first word, not the brief's."""
+    that its "I" or "we" reads as theirs from the first word, not the brief's; so does any
+    point a speaker said in a transcript, whatever its person: they are their words."""
     get = point.get if isinstance(point, dict) else lambda key: getattr(point, key, None)
     text, said_by = str(get("text") or ""), get("said_by")
     spoken = (
         bool(said_by)
         and not get("reported")
         and not names_itself(text, said_by)  # "…, Ned Price said.": not named twice
-        and _in_first_person(text)
+        and (bool(get("spoken")) or _in_first_person(text))
     )
     if shared:  # who said it is above; a first-person point is still in their words
         return quoted(text) if spoken else text

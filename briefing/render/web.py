@@ -298,6 +298,7 @@ def _point(p: Point) -> dict[str, Any]:
         "date": p.date.isoformat() if p.date else None,
         "spans": [list(span) for span in p.spans],
         "reported": p.reported,
+        "spoken": p.spoken,
     }
 
 
