@@ -1753,13 +1753,17 @@ def candidates(
 _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
 
 
+_OPENING_NOT_NAME = frozenset({"RB", "VBG", "VBN", "IN"})
+
+
 def _sentence_adverb(text: str, at: int, person: str, cast: Cast) -> bool:
     """A lone word the text capitalises only where a sentence opens, that the tagger reads
-    as an adverb: "Interestingly enough, …", "Sadly, …" are no names."""
+    as an adverb, a participle or a preposition: "Interestingly enough, …", "Reprising her
+    role, …", "Asked about …", "Despite …" are no names."""
     if " " in person or cast.proper(person):
         return False
     first = postag.tag(text[at : at + 40])[:1]
-    return bool(first) and first[0][1] == "RB"
+    return bool(first) and first[0][1] in _OPENING_NOT_NAME
 
 
 def _without_day(name: str, before: str) -> str:

@@ -687,3 +687,25 @@ def test_a_thought_of_no_one_named_gives_no_speaker():
     )
     *_, (quote, _) = attributed(text)
     assert quote.speaker is None
+
+
+def test_a_word_opening_a_sentence_as_an_adverb_participle_or_preposition_is_no_name():
+    """Capitalised only where a sentence opens, and read by the tagger as an adverb, a
+    participle or a preposition, a lone word names no one; a surname the text uses alone at a
+    sentence's start still does, and so does a word it capitalises elsewhere."""
+    from briefing.speakers import Cast, _sentence_adverb
+
+    text = (
+        "Reprising a line from her campaign, she urged voters to act. Based on the talks, the "
+        "deal held. Interestingly, the talks went on. Kelly said the plan would pass. Asked "
+        "about it, the minister left. Despite the rain, they marched. Shares in the firm "
+        "Interestingly Ltd fell."
+    )
+    cast = Cast.of(text, [], {})
+
+    def named(word: str) -> bool:
+        return not _sentence_adverb(text, text.index(word), word, cast)
+
+    assert not any(map(named, ("Reprising", "Based", "Asked", "Despite")))
+    assert named("Kelly")
+    assert named("Interestingly")  # "the firm Interestingly Ltd" capitalises it mid-sentence
