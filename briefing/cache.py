@@ -346,6 +346,8 @@ class DocumentCache:
             return
         if any(i in self._fts for i in ids):  # indexed in this transaction (rare): write it first
             self._write_fts()
+        for i in ids:  # an id may be given again to the file's new text: not its old sketch
+            self._sketches.pop(i, None)
         for table, column in (("fts", "rowid"), ("shortpars", "doc_id"), ("docs", "id")):
             self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing import lexicon, postag
-from briefing.attribution import report_subject, said_by
+from briefing.attribution import said_by
 from briefing.brackets import (
     COUNTRY_REFERENCE,
     acronym_inserts,
@@ -565,10 +565,11 @@ def edit(
         or (
             lean
             and leans_back(
-                _as_anchored(doc, text, start, s.end),
+                text,
                 sentences[max(0, i - 2) : i],
                 unseen=doc.title,
                 spoken=_heard(doc),
+                anchored=_anchored_opening(doc, text, start, s.end),
             )
         )
         or (
@@ -1041,15 +1042,22 @@ def discourse_marker(text: str) -> bool:
     return _DISCOURSE_MARKER.match(text.lstrip("“\"‘'([").lower()) is not None
 
 
-def _as_anchored(doc: Document, text: str, start: int, end: int) -> str:
-    """``text`` as a lean-back check should read it: in a report on one country, an opening
-    "The government" or "The country" is that country's (a unique referent the bracket names,
-    ``subject_inserts``), not a pointer to the sentence before that said it too."""
+# A bare definite legal instrument a verb takes ("… did not enforce the law"): the one the
+# sentence before told of, when that sentence says what a law provides (LAW_ON_PAPER); not
+# the law as the frame of an act ("Under the law, police detained …", "above the law").
+_THE_LAW = re.compile(
+    r"\b(?!(?:under|by|to|of|above|outside|before|within|with|in|against|beyond) )[a-z]+ "
+    rf"the (?:{lexicon.alternation(lexicon.LEGAL_INSTRUMENTS)})\b(?! (?:of|on|that|which)\b)"
+)
+
+
+def _anchored_opening(doc: Document, text: str, start: int, end: int) -> bool:
+    """Whether ``text`` opens on "The government" or "The country" of a report on one
+    country, which the bracket names (``subject_inserts``): a unique referent, not a pointer
+    to the sentence before that said it too."""
     inserts = subject_inserts(doc, start, end)
     opening = COUNTRY_REFERENCE.match(text)
-    if not inserts or opening is None or inserts[0][0] != start + opening.end():
-        return text
-    return f"{report_subject(doc.title)}{text[opening.end() :]}"
+    return bool(inserts and opening and inserts[0][0] == start + opening.end())
 
 
 def leans_back(
@@ -1058,13 +1066,15 @@ def leans_back(
     shown: str = "",
     unseen: str = "",
     spoken: bool = True,
+    anchored: bool = False,
 ) -> bool:
     """Whether ``text`` opens on a word that points at a sentence the reader has not seen.
     ``shown`` is what the reader sees beside it (a quote's source title): "These drills …"
     under "China Stages Drills Around Taiwan" points at nothing unseen. ``unseen`` is more that
     the reader is not shown (the source's title, beside a bullet). In writing (not
     ``spoken``) a "this" or "these" anywhere points back too; a speaker's "this bill" is
-    mostly the one in the room."""
+    mostly the one in the room. An ``anchored`` opening definite ("The government" of a
+    country report, ``_anchored_opening``) points at nothing before."""
     cased = re.sub(r"^\[(\w)\]", r"\1", text).lstrip("“\"‘'([")
     low = cased.lower()
     tokens = re.findall(r"[a-z’']+|[,;:]", low[:80])
@@ -1143,6 +1153,8 @@ def leans_back(
             return False  # "This week, …", "This year’s report …": a time, not a pointer
         named = {w[:STEM] for w in content_words(shown)}
         return not any(w[:STEM] in named for w in content_words(nxt) if len(w) > 3)
+    if before and LAW_ON_PAPER.match(before[-1].text) and _THE_LAW.search(low):
+        return True  # "The government did not implement the law effectively": which law?
     if before and _grounds_of_decision(cased, before[-1].text):
         return True  # "Borsk Trading Ltd. served as …" after "… is designating … Borsk …"
     if before and not shown and _general_reference(tokens):
@@ -1150,7 +1162,7 @@ def leans_back(
         # names what came before in other words, so no word of it need have been said. Under
         # a title shown beside it (a quote's), it names what the title names.
         return True
-    if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower():
+    if head == "the" and len(tokens) > 2 and text.lstrip("“\"‘'([")[4:5].islower() and not anchored:
         return _definite_said_before(tokens, before, unseen)
     return False
 

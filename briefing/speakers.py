@@ -44,7 +44,12 @@ _ABBREVIATED_TITLE = "(?:" + "|".join(lexicon.ABBREVIATED_TITLES) + ")"
 _OFFICE = "(?:" + "|".join(lexicon.OFFICE_HEADS) + ")"
 _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
 # A body's initials, alone or first in its name: "NATO", "UK Sport", "NHS England".
-_ACRONYM = rf"(?!(?:{'|'.join(sorted(lexicon.ROLE_INITIALS))})\b)[A-Z][A-Z&]{{1,5}}(?![\w’'&.-])"
+# Not a role's ("MP"), nor a word of an all-capitals run: a label or a headline ("JOHN
+# SMITH:", "EXPERT VERDICT:").
+_ACRONYM = (
+    rf"(?<![A-Z][A-Z] )(?!(?:{'|'.join(sorted(lexicon.ROLE_INITIALS))})\b)"
+    r"[A-Z][A-Z&]{1,5}(?![\w’'&.-])(?!\s+[A-Z][A-Z&]+\b)"
+)
 _NAME = (
     # "Secretary of State …", "U.S. Ambassador to the United Nations …"
     rf"(?:(?:(?:[A-Z][\w.]*\s+)?{_OFFICE}"
@@ -52,7 +57,7 @@ _NAME = (
     rf"(?:[A-Z][\w.]*(?:\s+(?:and|&)\s+[A-Z][\w.]*)?{_GENITIVE}\s+)?"
     rf"(?:(?:{_W}\s+)?(?:{_ABBREVIATED_TITLE}\.\s+)+)?"
     rf"(?:{_W}|(?:[A-Z]\.){{2,3}}\s*{_W}|{_ACRONYM})"
-    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE})){{0,6}})"
+    rf"(?:\s+(?:{_W}|[A-Z]\.|{_PARTICLE}|{_ACRONYM})){{0,6}})"
 )
 # A person's name, with no word of a title or role in it ("Ann Bolt", "Dr Bolt"; not
 # "Prime Minister", "Director").
@@ -413,7 +418,8 @@ BEFORE_RULES = (
         "before",
         re.compile(
             rf"{_SUBJECT}{_PARENTHESIS}{_ADVERBS}(?:\s+{_CATENATIVE}\s+to)?"
-            rf"\s+(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"
+            # "… HTS continued to “carry out …”": the aspect, not a speech verb
+            rf"\s+(?!continu\w*\s+to\b)(?P<cue>{_CUE})\b[^.!?“”\"]{{0,120}}$"
         ),
         ("Maria Delgado told reporters: “The talks will go on next week.”", "Maria Delgado"),
         (
@@ -579,7 +585,10 @@ class Cast:
     def lookup(self, name: str) -> str:
         """The entity a name refers to: a surname alone gets the full name the text gives it,
         or else a knight's or dame's given name the full name it begins ("Sir Malcolm" after
-        "Sir Malcolm Price"); a name already met (by surname) is that person."""
+        "Sir Malcolm Price"); a name already met (by surname) is that person. A body's
+        initials are its own ("the UN" is no "Kim Jong Un")."""
+        if name.isupper():
+            return name
         if " " not in name:
             if self._full_names is None:
                 self._full_names = full_names(self.text)
@@ -1180,6 +1189,7 @@ NARRATED_SENTENCES = 1  # how many sentences back a pronoun's narrated anteceden
 # ... and when no one who spoke before can be the pronoun: a story about one person refers to
 # them as "he" for a paragraph or more before their first quote
 NARRATED_FALLBACK = 5
+_NAMED_PERSON = re.compile(_PERSON_NAME)
 
 
 def _narrated_subject(
@@ -1207,8 +1217,8 @@ def _narrated_person(
         if start == 0 and low > 0:
             return None  # the sentence began before the window
         if _QUOTE_MARK.search(sentence):
-            if sentences > NARRATED_SENTENCES:
-                continue  # no one who spoke before is the pronoun: the quotation's is no one's
+            if sentences > NARRATED_SENTENCES and not _NAMED_PERSON.search(sentence):
+                continue  # no one who spoke before is the pronoun, nor is anyone named here
             return None
         found = _named_subject(chunk, start, text, PREVIOUS_SENTENCE_RULE)
         if found and not found[1]["name"] and _place_apposition(found[1]):
@@ -1723,7 +1733,7 @@ def candidates(
             )
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
-                if _sentence_adverb(text, m.start(), person, cast):
+                if _sentence_adverb(text, m.start(), person, cast) or _role_modifier(text, m):
                     continue
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
         for m in _PRONOUN_MENTION.finditer(text, lo, hi):
@@ -1751,6 +1761,24 @@ def candidates(
 
 
 _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
+
+
+# a body's initials before a role it gives ("the former SNP leader", "the UN special
+# rapporteur"): the role's holder is who speaks, not the body
+_ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z]+))?\b")
+
+
+def _role_modifier(text: str, m: re.Match[str]) -> bool:
+    """Whether a mention is a body's initials that modify a role noun after them, or an
+    adjective and a role noun."""
+    after = _ROLE_AFTER.match(text, m.end()) if m[0].strip().isupper() else None
+    if after is None:
+        return False
+    roles = lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+    if after[1] in roles:
+        return True
+    tags = postag.tag(after[0].strip())
+    return bool(after[2]) and after[2] in roles and tags[0][1] == "JJ"
 
 
 _OPENING_NOT_NAME = frozenset({"RB", "VBG", "VBN", "IN"})

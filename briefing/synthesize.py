@@ -58,6 +58,7 @@ from briefing.summarize import MAX_WORDS, eligible
 from briefing.text import (
     MAX_ANALYZED_CHARS,
     STOPWORDS,
+    common_word,
     content_words,
     cosine,
     split_sentences,
@@ -489,7 +490,7 @@ def _screen(
             continue
         if (
             passing
-            and _named_only(sentence.text, words)
+            and _named_only(sentence.text, words, doc.text)
             and subject_inserts(doc, sentence.start, sentence.end)
         ):
             # its actor is the report's own state ("Government authorities [of North
@@ -510,12 +511,15 @@ def _screen(
     return _Screened(rank, analysis, passing, rows)
 
 
-def _named_only(text: str, words: set[str]) -> bool:
-    """Whether the topic ``words`` a sentence has are all in it as names: capitalised past
-    its first word ("… along the China border"), not as common words ("… the internet")."""
+def _named_only(text: str, words: set[str], document: str) -> bool:
+    """Whether the topic ``words`` a sentence has are all in it as names ("… along the China
+    border"), not as common words ("… the internet"): capitalised, and where it opens the
+    sentence, never written in lower case in the ``document``."""
     tokens = re.findall(r"[\w’'-]+", text)
     shared = [(i, t) for i, t in enumerate(tokens) if words & set(content_words(t))]
-    return bool(shared) and all(i > 0 and t[0].isupper() for i, t in shared)
+    return bool(shared) and all(
+        t[0].isupper() and (i > 0 or not common_word(t, document)) for i, t in shared
+    )
 
 
 def _most_central(screened: Sequence[_Screened]) -> set[tuple[int, int]] | None:

@@ -1757,6 +1757,22 @@ def test_the_government_of_a_country_report_is_its_country_s_not_one_said_before
     texts = [e.text for e in edited(text, title=title, doc_type="report")]
     assert "The government [of Ruritania] routinely cut off access" in texts[1]
     assert texts[2].startswith("The country [Ruritania] jailed 12 bloggers")
+    # "other countries" than the country the sentence names
+    abroad = "The country was alleged to have kidnapped 12 persons in other countries in 2023.\n"
+    [kept] = [e.text for e in edited(abroad, title=title, doc_type="report")]
+    assert kept.startswith("The country [Ruritania] was alleged")
+    # the law the sentence before told of is no law the reader knows
+    law = (
+        "The law provided criminal penalties for corruption by officials.\n\n"
+        "The government did not implement the law effectively, and 40 officials went free.\n"
+    )
+    assert len(edited(law, title=title, doc_type="report")) == 0
+    # the country's response is a response to what the reader was not shown
+    response = (
+        "The government severely restricted freedom of speech and of the press.\n\n"
+        "The government’s response was swift and severe, with 40 websites blocked in a week.\n"
+    )
+    assert len(edited(response, title=title, doc_type="report")) == 1
     # no country to name: the second government is the one the reader was not shown
     plain = [e.text for e in edited(text, title="Internet shutdowns", doc_type="report")]
     assert not any(t.startswith("The government routinely") for t in plain)

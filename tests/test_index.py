@@ -361,6 +361,29 @@ def test_a_build_reading_while_another_process_writes_keeps_what_it_learnt(tmp_p
         assert later.runs("another build's text") == frozenset({7})
 
 
+def test_a_sketch_held_for_commit_goes_with_its_text_when_the_file_changes(tmp_path):
+    """A file edited in place and indexed again before the commit (a search refreshing its
+    scope) may get its document's id back: the old text's sketch is not written onto it."""
+    import os
+
+    from briefing.match import sketch
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text("Old\n\n" + " ".join(f"alpha{i} beta{i} gamma{i}." for i in range(400)))
+    with DocumentCache() as cache:
+        scope, _ = index_sources([folder], cache)
+        [(old_id, old)] = Index(cache, scope).load(cache.doc_ids(scope))
+        Index(cache, scope).sketch(old_id, old)  # held for the commit
+        page.write_text("New\n\n" + " ".join(f"delta{i} omega{i} zeta{i}." for i in range(400)))
+        os.utime(page, ns=(1, 10**18))
+        scope, _ = index_sources([folder], cache)
+        [(new_id, new)] = Index(cache, scope).load(cache.doc_ids(scope))
+    with DocumentCache() as cache:
+        assert cache.sketch(new_id) in (None, sketch(new.text))
+
+
 def test_a_cache_locked_by_another_process_is_an_error_and_never_deleted(monkeypatch):
     """A cache another process holds locked (here while it starts an older schema again) is
     reported, not taken for a broken file and deleted under that process."""

@@ -647,6 +647,17 @@ def test_the_he_inside_the_is_no_pronoun():
         ("NATO said: “The alliance will defend every inch of its territory.”", "NATO"),
         ("NHS Wales said: “Waiting lists have fallen for the third month in a row.”",
          "NHS Wales"),
+        ("Amnesty International UK said she was \"a prisoner of conscience held only for her "
+         "peaceful views\".", "Amnesty International UK"),
+        # initials are no surname ("UN" is no Kim Jong Un), nor the body of a role after them
+        ("Kim Jong Un visited the border in May.\n\nIn 2022 the UN special rapporteur "
+         "expressed concern for \"those attempting to cross international borders without "
+         "permission.\"", None),
+        # "continued to" is an aspect, not a speech verb
+        ("In July, the COI reported that HTS continued to “carry out the war crime of cruel "
+         "treatment and torture” against detainees.", "COI"),
+        # an all-capitals label or headline is no body's initials
+        ("EXPERT VERDICT: 'This is easily absorbed by the body and good for the bones.'", None),
         ("Owen Tate MP, who led the campaign, said the sale was “fantastic news for the "
          "town”.\n\n“The collection "
          "is a crucial part of the story of this town,” he said.", "Owen Tate"),
@@ -656,6 +667,10 @@ def test_the_he_inside_the_is_no_pronoun():
          "valley.\n\nShe said the school could be \" a home for every child in the valley\".\n"
          "She described the plan as modest, “We have to raise the money before the winter "
          "comes and the roads close.”", "Ada Lund"),
+        # … but not past one that names someone, whose words they may be
+        ("Ann Bolt opened the meeting on Monday.\n\nAccording to Sara Kim, who has "
+         "campaigned for the park for a decade, the decision was \"long overdue\".\n\n“It has "
+         "taken ten years of letters and petitions,” she said.", None),
         # an adverb opening a sentence is no name, capitalised as it is ("Curiously enough,
         # …"): the possessive after it names whose words the quote is
         ("Mila Rowe grew up in the city.\n\nCuriously enough, Dana's online profile says "

@@ -1201,7 +1201,8 @@ def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     report = doc(
         "Police detained 40 protesters in the capital of Ruritania in May.\n\n"
         "Government authorities frequently jammed mobile phones along the Borduria border.\n\n"
-        "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported.\n",
+        "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported.\n\n"
+        "Borduria border guards and government authorities jammed phones in the north.\n",
         title="2023 Country Reports on Human Rights Practices: Ruritania",
         doc_type="report",
     )
