@@ -1,14 +1,15 @@
 """Briefs over many reports, measured by the facts a director would want in them.
 
 `briefing brief` is run over the 2023 human-rights country reports of ../shared/corpus (ten
-countries, each as its page and its text) for each topic of data/report_facts.jsonl, as a user asks for it (the topic's name
-and keywords, the default word budget). The answer key was written by a helper that read only
-the reports, never the tool's output: for each topic the facts it would want in a one-page
-brief (one per country for the cross-country topics, ten for a one-country topic), each with
-the sentence it rests on and 1-3 keys copied from that sentence (a name, a figure). A fact is
-in the brief when one summary bullet holds all its keys. Recall is the share of the key's
-facts in the brief; it is a check set for what the selection prefers (a report's telling
-case, or its generic finding), not a benchmark fitted to: read a change's bullets too.
+countries, each as its page and its text) for each topic of data/report_facts.jsonl, as a user
+asks for it (the topic's name and keywords, the default word budget). The answer key was
+written by a helper that read only the reports, never the tool's output: for each topic the
+facts it would want in a one-page brief (one per country for the cross-country topics, ten for
+a one-country topic), each with the sentence it rests on and 1-3 keys copied from that sentence
+(a name, a figure). A fact is in the brief when one summary bullet holds all its keys. Recall
+is the share of the key's facts in the brief; it is a check set for what the selection prefers
+(a report's telling case, or its generic finding), not a benchmark fitted to: read a change's
+bullets too.
 
 Run: python benchmarks/report_facts.py   (needs ../shared beside the repository)
 """
