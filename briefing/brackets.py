@@ -466,6 +466,8 @@ def anchor_days(
     sentence = text[start:end]
     inserts = list(inserts)
     if doc.date is None:
+        if coverage_year(doc) is not None:  # an undated report on a year: its years and months
+            inserts += _year_inserts(doc, start, end) + _month_inserts(doc, start, end)
         return _inserted(text, start, end, inserts)
     for m in RELATIVE_DAY.finditer(text, start - lead, end):
         if _DATE_FOLLOWS.match(text[m.end() : m.end() + 40]):
@@ -484,17 +486,7 @@ def anchor_days(
         (m.end(), f" [{doc.date.year - _count(m['count'])}]")
         for m in YEARS_AGO.finditer(text, start, end)
     ]
-    months = [
-        (
-            _month_end(text, m),
-            MONTH_NAMES.index(m["month"].lower()) + 1,
-            bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
-        )
-        for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
-        if (m.start() > start or m["day"])  # "May …" opening a sentence may be the verb
-        and not _names_event(text, m)
-    ]
-    inserts += [(cut, f" [{year}]") for cut, year in _month_years(doc, months, sentence)]
+    inserts += _month_inserts(doc, start, end)
     for m in RELATIVE_MONTH.finditer(text, start, end):
         year = _relative_month_year(m, doc.date)
         if year is not None:
@@ -587,12 +579,14 @@ YEAR_PHRASE = re.compile(
 def _year_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """Each "this year", "last year" and, in a report on one year, "during the year", followed
     by its year in brackets: a report's years count from the year it covers."""
-    assert doc.date is not None
     covered = coverage_year(doc)
     inserts = []
     for m in YEAR_PHRASE.finditer(doc.text, start, end):
         if m["rel"]:
-            year = (covered or doc.date.year) - (m["rel"].lower() == "last")
+            base = covered or (doc.date.year if doc.date else None)
+            if base is None:
+                continue
+            year = base - (m["rel"].lower() == "last")
         elif covered:
             year = covered
         else:
@@ -703,16 +697,32 @@ def _without_days(title: str) -> str:
     )
 
 
+def _month_inserts(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """Each month named without a year, followed by its year in brackets."""
+    text = doc.text
+    months = [
+        (
+            _month_end(text, m),
+            MONTH_NAMES.index(m["month"].lower()) + 1,
+            bool(_FROM_DAY.search(text, max(0, m.start() - 12), m.start())),
+        )
+        for m in MONTH_WITHOUT_YEAR.finditer(text, start, end)
+        if (m.start() > start or m["day"])  # "May …" opening a sentence may be the verb
+        and not _names_event(text, m)
+    ]
+    return [(cut, f" [{year}]") for cut, year in _month_years(doc, months, text[start:end])]
+
+
 def _month_years(
     doc: Document, months: list[tuple[int, int, bool]], sentence: str
 ) -> list[tuple[int, int]]:
     """The year of each month (its end, its number, whether a day it starts from is meant) a
     sentence names without one. Months named in calendar order ("between January and July")
     are one stretch of time: they take the year of the last of them."""
-    assert doc.date is not None
     covered = coverage_year(doc)
     if covered:
         return [(cut, covered) for cut, _, _ in months]
+    assert doc.date is not None
     years = [_month_year(month, doc.date, sentence, starts) for _, month, starts in months]
     numbers = [month for _, month, _ in months]
     if len(months) > 1 and numbers == sorted(numbers):

@@ -1034,6 +1034,17 @@ def test_this_year_and_the_year_of_a_report_get_their_year():
         doc_type="report",
     )
     assert anchor_days(opening, 0, len(opening.text))[1].startswith("During the year [2023], ")
+    # a report saved as plain text has no date, and its title still names the year it covers
+    undated = doc(
+        "During the year, police detained 40 journalists. In March, a court jailed two.",
+        title="Ruritania 2023 Human Rights Report",
+        doc_type="report",
+    )
+    anchored = anchor_days(undated, 0, len(undated.text))[1]
+    assert anchored.startswith("During the year [2023], police")
+    assert "In March [2023], a court" in anchored
+    bare = doc("During the year, police detained 40 journalists.", doc_type="report")
+    assert anchor_days(bare, 0, len(bare.text))[1] == bare.text  # no year to give
     # a year the sentence names or measures from is no year of the report's
     for text in (
         "In the year 2019, the government banned or censored publications critical of it.",
@@ -1547,9 +1558,9 @@ def test_a_reports_cross_reference_is_elided_or_sends_its_sentence_to_the_other_
     )
     [e] = said_by_all_doc(doc(text, title=IRAN_REPORT, doc_type="report"))
     assert e.text == (
-        "Authorities [of Iran] detained 40 journalists in the capital during the year […]."
+        "Authorities [of Iran] detained 40 journalists in the capital during the year [2023] […]."
     )
-    verbatim = e.text.replace(" […]", "").replace(" [of Iran]", "")
+    verbatim = e.text.replace(" […]", "").replace(" [of Iran]", "").replace(" [2023]", "")
     assert "".join(text[s:t] for s, t in e.spans) == verbatim
 
 
@@ -1724,9 +1735,9 @@ def test_the_country_of_a_country_report_is_named_in_brackets():
     title = "2023 Country Reports on Human Rights Practices: Ukraine"
     texts = [e.text for e in edited(text, title=title, doc_type="report")]
     assert "the country’s [Ukraine’s] press" in texts[0]
-    assert texts[1].startswith("During the year, the government [of Ukraine] banned")
+    assert texts[1].startswith("During the year [2023], the government [of Ukraine] banned")
     assert "the government of Poland had" in texts[2]  # another country's, named
-    assert "[" not in texts[3]  # the sentence names the country itself
+    assert "[Ukraine" not in texts[3] and "[of" not in texts[3]  # it names the country itself
     agents = (
         "NGOs reported state security officials subjected women to forced labor.\n\n"
         "Authorities harassed and jailed 40 members of a union of journalists.\n\n"

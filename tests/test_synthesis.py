@@ -1181,7 +1181,8 @@ def test_a_sentence_that_only_names_a_text_whose_content_comes_next_is_read_with
     texts = [c.edited.text for c in candidates([analyze(report)])]
     issued = [t for t in texts if "issued censorship instructions" in t]
     assert issued and all("banned candle emojis" in t for t in issued), texts
-    assert "The parliament of Ruritania passed the new media law of the government in May." in texts
+    passed = "The parliament of Ruritania passed the new media law of the government in May [2023]."
+    assert passed in texts
     # a decision taken tells itself whole: "… approved new rules …" stands alone
     from briefing.synthesize import elaborates
 
@@ -1208,7 +1209,7 @@ def test_a_report_on_another_country_gives_no_sentence_about_its_own_state():
     )
     texts = [c.edited.text for c in candidates([analyze(report)], terms=["Borduria"])]
     assert texts == [
-        "Borduria forcibly returned 600 refugees to Ruritania in October, NGOs reported."
+        "Borduria forcibly returned 600 refugees to Ruritania in October [2023], NGOs reported."
     ]
     # asked of an act, not a place, the state's own act is the answer ("cut off the internet")
     acts = doc(
