@@ -2629,3 +2629,29 @@ def test_a_response_whose_cause_is_not_said_leans_back():
         "The response need is greatest in the north of the country.",
     ):
         assert not written(text), text
+
+
+def test_of_two_bullets_telling_one_fact_the_one_with_fewer_figures_goes():
+    """ "… executed 37 percent more persons …" beside "A total of 798 citizens were executed
+    …, marking a 37 percent increase": one fact, told more exactly once. A bullet with no
+    figure, or with figures of its own, stays."""
+    from briefing.synthesize import _similarities, _tfidf, _without_less_exact
+
+    report = doc(
+        "A total of 798 citizens were executed during the year, marking a 37 percent increase "
+        "from 2022.\n\n"
+        "NGOs said 37 percent more citizens were executed during the year than in 2022.\n\n"
+        "Authorities executed protesters during the year after trials that lasted one day.\n\n"
+        "The parliament passed a law on media licences for 12 outlets in May.\n",
+        title="2023 Country Reports on Human Rights Practices: Ruritania",
+        doc_type="report",
+    )
+    pool = candidates([analyze(report)])
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    kept = _without_less_exact(pool, list(range(len(pool))), sims)
+    assert [pool[i].edited.text[:20] for i in kept] == [
+        "A total of 798 citiz",
+        "Authorities [of Ruri",
+        "The parliament passe",
+    ]
+    assert len(pool) == 4
