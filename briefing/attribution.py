@@ -65,7 +65,7 @@ def signers(text: str) -> str | None:
 def said_by(doc: Document, sentence: Sentence) -> str | None:
     """Who says the sentence, as a reader would name them: the speaker of its transcript
     turn, else the signers of a joint statement, else the source's author, else its
-    publisher, else, for a report, its title."""
+    publisher."""
     if sentence.speaker:
         return _full_name(doc, sentence.speaker)
     joint = JOINT_STATEMENT.match(doc.title)
@@ -86,11 +86,7 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
             return reader_name(doc.publisher) if doc.publisher else EDITORS
         return author or None
     if not doc.publisher:
-        # a report no one is named for (its text saved as a file) says it as itself, when
-        # its title says what it is ("Iran 2023 Human Rights Report"; not "Doc 01")
-        short = len(doc.title.split()) <= JOINT_TITLE_WORDS
-        named = doc.doc_type == "report" and short and re.search(r"(?i)\breport\b", doc.title)
-        return doc.title if named else None
+        return None
     if doc.doc_type == "report":  # "State Department report on Cuba": which report says it
         subject = report_subject(doc.title)
         return f"{reader_name(doc.publisher)} report" + (f" on {subject}" if subject else "")

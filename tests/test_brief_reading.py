@@ -78,16 +78,6 @@ def edited(text: str, **kw) -> list:
     return [e for e in (edit(d, sentences, i) for i in range(len(sentences))) if e]
 
 
-def test_a_report_saved_as_text_with_no_publisher_speaks_as_its_title():
-    body = "Police detained 40 journalists in the capital in March 2023.\n"
-    [e] = edited(body, title="Ruritania 2023 Human Rights Report", doc_type="report")
-    assert e.said_by == "Ruritania 2023 Human Rights Report"
-    [e] = edited(body, title="Notes", doc_type="news")  # no one to name for a news page
-    assert e.said_by is None
-    [e] = edited(body, title="Doc 01", doc_type="report")  # nor a title that names nothing
-    assert e.said_by is None
-
-
 def test_a_joint_statement_speaks_for_its_signers_not_the_office_that_posted_it():
     body = "We condemn the launch of the missile over the sea on 24 March by the regime.\n"
     [g7] = edited(body, title="G7 Foreign Ministers’ Statement on the Launch", authors=("Office",))
