@@ -466,7 +466,7 @@ def anchor_days(
     sentence = text[start:end]
     inserts = list(inserts)
     if doc.date is None:
-        if coverage_year(doc) is not None:  # an undated report on a year: its years and months
+        if doc.doc_type == "report" and coverage_year(doc) is not None:  # a report on a year
             inserts += _year_inserts(doc, start, end) + _month_inserts(doc, start, end)
         return _inserted(text, start, end, inserts)
     for m in RELATIVE_DAY.finditer(text, start - lead, end):

@@ -47,7 +47,7 @@ _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
 # Not a role's ("MP"), nor a word of an all-capitals run: a label or a headline ("JOHN
 # SMITH:", "EXPERT VERDICT:").
 _ACRONYM = (
-    rf"(?<![A-Z][A-Z] )(?!(?:{'|'.join(sorted(lexicon.ROLE_INITIALS))})\b)"
+    rf"(?<![\w’'&.-])(?<![A-Z][A-Z] )(?!(?:{'|'.join(sorted(lexicon.ROLE_INITIALS))})\b)"
     r"[A-Z][A-Z&]{1,5}(?![\w’'&.-])(?!\s+[A-Z][A-Z&]+\b)"
 )
 _NAME = (
@@ -1733,7 +1733,7 @@ def candidates(
             )
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
-                if _sentence_adverb(text, m.start(), person, cast) or _role_modifier(text, m):
+                if _sentence_adverb(text, m.start(), person, cast):
                     continue
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
         for m in _PRONOUN_MENTION.finditer(text, lo, hi):
@@ -1761,24 +1761,6 @@ def candidates(
 
 
 _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
-
-
-# a body's initials before a role it gives ("the former SNP leader", "the UN special
-# rapporteur"): the role's holder is who speaks, not the body
-_ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z]+))?\b")
-
-
-def _role_modifier(text: str, m: re.Match[str]) -> bool:
-    """Whether a mention is a body's initials that modify a role noun after them, or an
-    adjective and a role noun."""
-    after = _ROLE_AFTER.match(text, m.end()) if m[0].strip().isupper() else None
-    if after is None:
-        return False
-    roles = lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
-    if after[1] in roles:
-        return True
-    tags = postag.tag(after[0].strip())
-    return bool(after[2]) and after[2] in roles and tags[0][1] == "JJ"
 
 
 _OPENING_NOT_NAME = frozenset({"RB", "VBG", "VBN", "IN"})

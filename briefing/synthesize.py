@@ -1881,7 +1881,7 @@ def _more_specific(
 def _without_less_exact(
     pool: list[Candidate], chosen: list[int], sims: list[dict[int, float]]
 ) -> list[int]:
-    """``chosen`` without a bullet that another one says again with more figures ("…
+    """``chosen`` without a bullet that another of its source says again with more figures ("…
     authorities executed 37 percent more persons …" beside "A total of 798 citizens were
     executed …, marking a 37 percent increase"), however each came to be chosen."""
     figures = {j: _figures(pool[j].edited.text) for j in chosen}
@@ -1891,6 +1891,7 @@ def _without_less_exact(
         if not figures[j]
         or not any(
             k != j
+            and pool[k].doc is pool[j].doc  # two sources' "3 killed" may be two strikes
             and max(sims[j].get(k, 0.0), sims[k].get(j, 0.0)) >= SPECIFIC_SIM
             and figures[j] < figures[k]
             for k in chosen

@@ -1045,6 +1045,8 @@ def test_this_year_and_the_year_of_a_report_get_their_year():
     assert "In March [2023], a court" in anchored
     bare = doc("During the year, police detained 40 journalists.", doc_type="report")
     assert anchor_days(bare, 0, len(bare.text))[1] == bare.text  # no year to give
+    plan = doc("This year the city planted 12,000 trees.", title="Plan for 2030", doc_type="news")
+    assert anchor_days(plan, 0, len(plan.text))[1] == plan.text  # a year a page looks to
     # a year the sentence names or measures from is no year of the report's
     for text in (
         "In the year 2019, the government banned or censored publications critical of it.",

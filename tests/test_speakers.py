@@ -649,10 +649,12 @@ def test_the_he_inside_the_is_no_pronoun():
          "NHS Wales"),
         ("Amnesty International UK said she was \"a prisoner of conscience held only for her "
          "peaceful views\".", "Amnesty International UK"),
-        # initials are no surname ("UN" is no Kim Jong Un), nor the body of a role after them
+        # initials are no surname ("UN" is no Kim Jong Un)
         ("Kim Jong Un visited the border in May.\n\nIn 2022 the UN special rapporteur "
          "expressed concern for \"those attempting to cross international borders without "
-         "permission.\"", None),
+         "permission.\"", "UN"),
+        # a run of initials is no name, and none is cut out of a word ("CHA" of "OCHA")
+        ("UN OCHA said: “Aid convoys have not reached the city for three weeks.”", None),
         # "continued to" is an aspect, not a speech verb
         ("In July, the COI reported that HTS continued to “carry out the war crime of cruel "
          "treatment and torture” against detainees.", "COI"),

@@ -2655,3 +2655,12 @@ def test_of_two_bullets_telling_one_fact_the_one_with_fewer_figures_goes():
         "The parliament passe",
     ]
     assert len(pool) == 4
+    # two sources' "3 killed" may be two strikes
+    strikes = [
+        doc(f"3 people{more} were killed in a missile strike on {city} on {day}, officials said.\n",
+            title=f"Strike on {city}", path=f"/tmp/{city}.txt")
+        for city, day, more in (("Kyiv", "Tuesday", ""), ("Lviv", "Wednesday", " and 12 injured"))
+    ]  # fmt: skip
+    pool = candidates([analyze(d) for d in strikes])
+    sims = _similarities(_tfidf([c.edited.text for c in pool]))
+    assert len(_without_less_exact(pool, list(range(len(pool))), sims)) == 2
