@@ -1733,7 +1733,7 @@ def candidates(
             )
             if _could_speak(name) and not place.quoted(m.start()):
                 person = cast.lookup(name or "")
-                if _sentence_adverb(text, m.start(), person, cast):
+                if _opening_word_no_name(text, m.start(), person, cast):
                     continue
                 found.append(Candidate(m[0].strip(), person, place.features(m, person, cast)))
         for m in _PRONOUN_MENTION.finditer(text, lo, hi):
@@ -1766,7 +1766,7 @@ _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
 _OPENING_NOT_NAME = frozenset({"RB", "VBG", "VBN", "IN"})
 
 
-def _sentence_adverb(text: str, at: int, person: str, cast: Cast) -> bool:
+def _opening_word_no_name(text: str, at: int, person: str, cast: Cast) -> bool:
     """A lone word the text capitalises only where a sentence opens, that the tagger reads
     as an adverb, a participle or a preposition: "Interestingly enough, …", "Reprising her
     role, …", "Asked about …", "Despite …" are no names."""

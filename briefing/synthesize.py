@@ -490,8 +490,8 @@ def _screen(
             continue
         if (
             passing
-            and _named_only(sentence.text, words, doc.text)
             and subject_inserts(doc, sentence.start, sentence.end)
+            and _named_only(sentence.text, words, doc.text)
         ):
             # its actor is the report's own state ("Government authorities [of North
             # Korea] jammed phones along the China border"): the topic, a name, is only

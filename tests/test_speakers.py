@@ -710,7 +710,7 @@ def test_a_word_opening_a_sentence_as_an_adverb_participle_or_preposition_is_no_
     """Capitalised only where a sentence opens, and read by the tagger as an adverb, a
     participle or a preposition, a lone word names no one; a surname the text uses alone at a
     sentence's start still does, and so does a word it capitalises elsewhere."""
-    from briefing.speakers import Cast, _sentence_adverb
+    from briefing.speakers import Cast, _opening_word_no_name
 
     text = (
         "Reprising a line from her campaign, she urged voters to act. Based on the talks, the "
@@ -721,7 +721,7 @@ def test_a_word_opening_a_sentence_as_an_adverb_participle_or_preposition_is_no_
     cast = Cast.of(text, [], {})
 
     def named(word: str) -> bool:
-        return not _sentence_adverb(text, text.index(word), word, cast)
+        return not _opening_word_no_name(text, text.index(word), word, cast)
 
     assert not any(map(named, ("Reprising", "Based", "Asked", "Despite")))
     assert named("Kelly")
