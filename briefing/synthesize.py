@@ -2527,9 +2527,12 @@ def _rewards(
             prior *= STANCE_DISCOUNT
         if cand.passing:
             prior *= PASSING_DISCOUNT
-        # a report's opening sums up the whole report: the answer to a question is in the
-        # section on it
-        asked_of_report = feedback and cand.doc.doc_type == "report"
+        # a report's opening sums up the whole report: the answer to a question, or on
+        # keywords other than the report's own subject ("journalists" in a report on Iran), is
+        # in the section on it
+        asked_of_report = cand.doc.doc_type == "report" and (
+            feedback or (bool(qwords) and not titled(cand.doc, set(qwords)))
+        )
         if cand.doc.doc_type not in ("transcript", "interview") and not asked_of_report:
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
         if not feedback and SUMMARY_HEADING.fullmatch(heading):
