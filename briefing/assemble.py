@@ -34,6 +34,7 @@ from briefing.synthesize import (
     candidates,
     decision_words,
     focus_terms,
+    keyword_actions,
     own_subject,
     plain_question,
     quantity,
@@ -275,7 +276,7 @@ def _synthesis(
         words=_words(topic, info),
         query=" ".join(topic.terms),
         feedback=plain_question(topic),
-        actions=asked_actions(topic.query),
+        actions=asked_actions(topic.query) | keyword_actions(topic.keywords),
         kind=answer_class(topic.query),
         told=told,
     )

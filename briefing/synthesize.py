@@ -895,6 +895,17 @@ def asked_actions(question: str | None) -> frozenset[str]:
     return frozenset(content_words(" ".join(verbs))) | _kind_of(tagged)
 
 
+def keyword_actions(keywords: Sequence[str]) -> frozenset[str]:
+    """The keywords that say what a topic asks of its others, as a question's verbs do (see
+    ``asked_actions``): each one-word keyword the tagger reads as a verb ("detained" beside
+    "journalists"), when another keyword is a noun. A list of verbs alone is its own subject."""
+    tags = {k: [tag for _, tag, _, _ in postag.tag(k)] for k in keywords}
+    verbs = [k for k, t in tags.items() if len(t) == 1 and t[0].startswith("VB")]
+    if not any(t and t[-1].startswith("NN") for t in tags.values()):
+        return frozenset()
+    return frozenset(content_words(" ".join(verbs)))
+
+
 def answer_class(question: str | None) -> frozenset[str]:
     """The nouns of ``answer_kind`` that name a class of named things ("countries",
     "governments"): words any report uses of its own subject, which say nothing of the
@@ -1141,7 +1152,7 @@ def synthesize(
         # a question's own words, as a brief's topic takes them: not its frame or light verbs
         query=" ".join([*(plain or [query]), *terms]),
         feedback=plain is not None,
-        actions=asked_actions(query),
+        actions=asked_actions(query) | keyword_actions(terms),
         kind=answer_class(query),
     )
     named = set(content_words(" ".join([query, *terms])))

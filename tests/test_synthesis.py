@@ -2668,3 +2668,44 @@ def test_of_two_bullets_telling_one_fact_the_one_with_fewer_figures_goes():
     pool = candidates([analyze(d) for d in strikes])
     sims = _similarities(_tfidf([c.edited.text for c in pool]))
     assert len(_without_less_exact(pool, list(range(len(pool))), sims)) == 2
+
+
+def test_a_keyword_verb_says_what_the_topic_asks_of_its_noun():
+    """Keywords "journalists, detained": the topic is journalists, and "detained" what it asks
+    of them, as a question's verb is (Lioma & Blanco 2009). A sentence with the verb alone
+    (farmers detained) is about someone else; one on journalists in other words is the topic's."""
+    from briefing.synthesize import keyword_actions
+
+    assert keyword_actions(["journalists", "detained"]) == {"detained"}
+    assert keyword_actions(["detained", "arrested"]) == set()  # verbs alone: their own subject
+    assert keyword_actions(["press freedom", "Iran"]) == set()
+    body = {
+        "Arland": [
+            "Police detained 40 farmers who protested against the land law in the north.",
+            "Border guards detained 12 traders at the eastern crossing in May.",
+            "The court sentenced two journalists to 12 years in prison for reporting on a death.",
+        ],
+        "Borduria": [
+            "Police detained 30 students who protested against fees at the university.",
+            "Soldiers detained nine fishermen near the coast in June.",
+            "Three journalists were beaten by police while covering a strike in the capital.",
+        ],
+        "Carpania": [
+            "Police detained 25 workers who protested against unpaid wages at a mine.",
+            "Officials detained six clerics accused of preaching without a licence.",
+            "A radio journalist was sentenced to five years for insulting the president.",
+        ],
+    }
+    found = [
+        analyze(
+            doc(
+                "\n\n".join(lines) + "\n",
+                title=f"Human Rights Report: {country}",
+                doc_type="report",
+                path=f"/tmp/{country}.txt",
+            )
+        )
+        for country, lines in body.items()
+    ]
+    points = [p.text for p in synthesize(found, terms=["journalists", "detained"], words=40)]
+    assert sum("journalist" in p for p in points) >= 2  # none when "detained" weighs as a noun
