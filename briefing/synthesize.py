@@ -1254,8 +1254,9 @@ _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[“\"])")
 INTENTION = re.compile(r"\b(?:[Ww]e|I)(?: \w+)? (?:intend|hope|aim|seek|wish) to\b")
 # One's own words said before, told again: "I emphasized that … experts were documenting …",
 # "We have made clear that …". What was said then, not what happened.
-# An event or a course the sentence itself marks as before the news, undated: "The United
-# States has previously issued a number of advisories …", "For many years, the United States
+# An event or a course the sentence itself marks as before the news: "The United
+# States has previously issued a number of advisories …", "The Department previously
+# authorized the voluntary departure … on January 23", "For many years, the United States
 # has prioritized …", "The EU … have previously designated …": in a government's release or
 # briefing, what it recalls to set up what it does today.
 RETROSPECT = re.compile(
@@ -1263,6 +1264,8 @@ RETROSPECT = re.compile(
     # previously sanctioned by the EU", "the previously announced …", "who for years …"
     r"\b(?:has|have|had) (?:previously|long)\b"
     r"|^\W*For (?:many |several |some )?(?:years|decades)\b"
+    # or right after the subject that opens it: "The Department previously authorized …"
+    r"|^\W*(?:The |\[?W\]?e )?(?:[A-Z][\w.’'-]* ){0,4}previously [a-z]+ed\b"
 )
 SAID_BEFORE = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,30}, )?(?:\[?[IW]\]?e?|I) (?:have |had |also )*(?:(?:emphasi[sz]ed"
@@ -2511,11 +2514,14 @@ def _rewards(
         # 2009, part of speech in query term weighting); a verb weighing half a noun still
         # chose the sentences about others. Its verbs are its query only when it has no noun.
         topic_words = set(qwords) - set(actions) or set(qwords)
-        weights = {
-            w: QUERY_TERMS * (w in topic_words) + (1 - QUERY_TERMS) * (w in signature)
-            for w in {*qwords, *signature}
-        }
-        relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
+        if feedback:
+            weights = {
+                w: QUERY_TERMS * (w in topic_words) + (1 - QUERY_TERMS) * (w in signature)
+                for w in {*qwords, *signature}
+            }
+            relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
+        else:
+            relevance = _keyword_relevance(vectors, topic_words, signature)
         relevance = _under_headings(pool, relevance, set(qwords), headings)
         total = sum(relevance)
         if answers is not None and total > 0:
@@ -2727,6 +2733,25 @@ def _relevance(
     return [
         (1 - FEEDBACK_SHARE) * d / top_direct + FEEDBACK_SHARE * a / top_around
         for d, a in zip(direct, around, strict=True)
+    ]
+
+
+def _keyword_relevance(
+    vectors: list[dict[str, float]], keywords: set[str], signature: set[str]
+) -> list[float]:
+    """Each sentence's relevance to a topic given by keywords: QUERY_TERMS of it whether the
+    sentence names a keyword (a place's in its people's adjective too: "Russian" for
+    "Russia"), the rest its weight on the topic signature, as a share of the most. A keyword
+    says what the topic is about, and a sentence is on it or not: weighed by its share of
+    the sentence's words, a case ("In October, Niloufar Hamedi and Elaheh Mohammadi, two of
+    the first journalists …, were sentenced …") counted for less than a generic finding in
+    the signature's words, for the names and figures that make it a case."""
+    named = set(content_words(" ".join(f for w in keywords for f in _name_forms(w))))
+    signed = [sum(v for w, v in vec.items() if w in signature) for vec in vectors]
+    top = max(signed, default=0.0) or 1.0
+    return [
+        QUERY_TERMS * bool(named & vec.keys()) + (1 - QUERY_TERMS) * s / top
+        for vec, s in zip(vectors, signed, strict=True)
     ]
 
 

@@ -2709,3 +2709,34 @@ def test_a_keyword_verb_says_what_the_topic_asks_of_its_noun():
     ]
     points = [p.text for p in synthesize(found, terms=["journalists", "detained"], words=40)]
     assert sum("journalist" in p for p in points) >= 2  # none when "detained" weighs as a noun
+
+
+def test_a_keyword_weighs_as_much_in_a_case_as_in_a_finding():
+    """Keywords say what a topic is about; a sentence is on it or not. A case names people and
+    figures beside the keyword; weighed by its share of the words, the keyword counted for
+    less there than in a generic finding, and briefs over reports told findings, not cases."""
+    from briefing.synthesize import _keyword_relevance, _tfidf
+
+    texts = [
+        "Authorities harassed journalists.",
+        "In October, Niloufar Hamedi and Elaheh Mohammadi, two of the first journalists to "
+        "report on the death of Mahsa Amini, were sentenced to 13 and 12 years in jail.",
+        "Russian forces shelled the port of Odesa on Tuesday.",
+        "Police beat farmers in the north.",
+    ]
+    finding, case, adjective, other = _keyword_relevance(
+        _tfidf(texts), {"journalists", "russia"}, set()
+    )
+    assert case == finding > other
+    assert adjective == finding  # "Russian" names Russia
+
+
+def test_a_government_recalling_what_it_did_before_is_background():
+    from briefing.synthesize import RETROSPECT
+
+    assert RETROSPECT.search(
+        "The Department previously authorized the voluntary departure of U.S. direct hire "
+        "employees on January 23, 2022."
+    )
+    assert RETROSPECT.search("[W]e previously designated four banks in Minsk.")
+    assert not RETROSPECT.search("The EU named two generals previously sanctioned by the UK.")
