@@ -366,9 +366,9 @@ def candidates(
     used: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sid, start, end in avoid:
         used[sid].append((start, end))
-    topic = {w for t in terms for w in content_words(t)}
-    focused = topic if focus is None else {w for t in focus for w in content_words(t)}
-    focused |= {w for t in asked for w in content_words(t)}
+    topic = phrases(terms)
+    focused = topic if focus is None else phrases(focus)
+    focused += phrases(asked)
     per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
     screened = [
         _screen(rank, analysis, topic, focused, asked, used[source_id(analysis.doc)], per_source)
@@ -457,8 +457,8 @@ class _Screened:
 def _screen(
     rank: int,
     analysis: Analysis,
-    topic: set[str],
-    focused: set[str],
+    topic: list[frozenset[str]],
+    focused: list[frozenset[str]],
     asked: Sequence[str],
     used: list[tuple[int, int]],
     per_source: int,
@@ -471,12 +471,13 @@ def _screen(
     # sentences.
     # a transcript's sentences on the topic's words are answers about it, unless a
     # question asks about a name: then it is that name
-    words = topic if doc.doc_type == "transcript" and not asked else focused
-    passing = bool(words) and not about(doc, sentences, words)
+    terms = topic if doc.doc_type == "transcript" and not asked else focused
+    words = set().union(*terms)
+    passing = bool(words) and not about(doc, sentences, words, terms)
     rows = []
     headings = _headings(doc.text) if doc.doc_type == "report" else ()
-    whole = doc.doc_type == "report" and titled(doc, words)
-    for i in _reading_list(doc.text, sentences, topic, per_source, whole=whole):
+    whole = doc.doc_type == "report" and titled(doc, words, terms)
+    for i in _reading_list(doc.text, sentences, set().union(*topic), per_source, whole=whole):
         sentence = sentences[i]
         if headings and restates_heading(sentence.text, section_heading(headings, sentence.start)):
             continue
@@ -486,7 +487,7 @@ def _screen(
             continue
         if any(s < sentence.end and sentence.start < e for s, e in used):
             continue
-        if passing and not words & set(content_words(_outside_concession(sentence.text))):
+        if passing and not names(_outside_concession(sentence.text), terms):
             continue
         if (
             passing
@@ -939,13 +940,32 @@ def plain_question(topic: Topic) -> bool:
     return topic.query is not None and plain_words(topic.query) is not None
 
 
-def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool:
+def phrases(terms: Iterable[str]) -> list[frozenset[str]]:
+    """Each term's content words: a sentence names a term of several words ("South China
+    Sea") when it has them all, not one of them ("the Red Sea")."""
+    return [words for t in terms if (words := frozenset(content_words(t)))]
+
+
+def names(text: str, terms: Sequence[frozenset[str]]) -> set[str]:
+    """The words of the ``terms`` (see ``phrases``) that ``text`` names."""
+    words = set(content_words(text))
+    return set().union(*(t for t in terms if t <= words))
+
+
+def about(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    words: set[str],
+    terms: Sequence[frozenset[str]] | None = None,
+) -> bool:
     """Whether ``doc`` is about the topic whose ``words`` these are: its title names them, or
     (in writing) its first sentence does, a news story's lead saying what it is about as its
     headline would (a plain-text file has none), or MIN_MENTIONS of its sentences do (as
     topic matching counts a passing mention, match.passing) and at least ABOUT_SHARE of
-    them."""
-    if titled(doc, words):
+    them. A sentence names the topic's ``terms`` (default: each of its words) as ``names``
+    does."""
+    terms = [frozenset([w]) for w in words] if terms is None else terms
+    if titled(doc, words, terms):
         return True
     if doc.doc_type in ("transcript", "interview") or doc.turns:
         return False  # a transcript of many subjects opens on any of them
@@ -953,17 +973,30 @@ def about(doc: Document, sentences: Sequence[Sentence], words: set[str]) -> bool
         # one report of a series is on the subject its title names after the series' name
         # ("…: Ukraine"), whatever its opening names: the series has a report on the topic
         return False
-    if sentences and words & set(content_words(sentences[0].text)):
+    if sentences and names(_outside_lists(sentences[0].text), terms):
         return True
     # and in a share of its sentences: a long report on one country that names another in
     # forty of its thousand sentences is about its own country, and those forty are its
     # sentences on the other
     needed, seen = max(MIN_MENTIONS, math.ceil(ABOUT_SHARE * len(sentences))), 0
     for sentence in sentences:
-        seen += bool(words & set(content_words(sentence.text)))
+        seen += bool(names(sentence.text, terms))
         if seen >= needed:
             return True
     return False
+
+
+# A list of three or more names ("Iran, China and the United Arab Emirates"): each of them is
+# one of several, as a title's list of subjects is (``one_of_several``).
+_LISTED_NAME = r"(?:the )?[A-Z][\w’'.-]*(?: (?:of )?[A-Z][\w’'.-]*)*"
+_NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:, {_LISTED_NAME})+,? (?:and|or) {_LISTED_NAME}")
+
+
+def _outside_lists(text: str) -> str:
+    """``text`` without its lists of three or more names: a lead that names the topic only
+    there ("… sanctioning eight entities in Iran, China and the United Arab Emirates for
+    supplying … Iranian drones") is about something else that touches it."""
+    return _NAME_LIST.sub(" ", text)
 
 
 def own_subject(doc: Document) -> bool:
@@ -985,9 +1018,11 @@ def _page_named(doc: Document) -> bool:
     return len(segments) >= 2 and "report" in segments[-2] and bool(slug) and segments[-1] == slug
 
 
-def titled(doc: Document, words: set[str]) -> bool:
-    """Whether ``doc``'s title names the topic whose ``words`` these are as its subject."""
-    named = words & set(content_words(title_subject(doc.title)))
+def titled(doc: Document, words: set[str], terms: Sequence[frozenset[str]] | None = None) -> bool:
+    """Whether ``doc``'s title names the topic whose ``words`` these are as its subject (its
+    ``terms`` whole, as ``names`` reads them, when given)."""
+    subject = title_subject(doc.title)
+    named = words & set(content_words(subject)) if terms is None else names(subject, terms)
     return bool(named) and not one_of_several(doc.title, words)
 
 

@@ -2740,3 +2740,37 @@ def test_a_government_recalling_what_it_did_before_is_background():
     )
     assert RETROSPECT.search("[W]e previously designated four banks in Minsk.")
     assert not RETROSPECT.search("The EU named two generals previously sanctioned by the UK.")
+
+
+def test_a_keyword_of_several_words_is_named_by_them_all():
+    """"South China Sea" is not named by "the Red Sea": a source that only touches on a topic
+    gives the sentences naming a keyword whole."""
+    text = (
+        "Shipping insurers raised their rates for the third time this year on Monday.\n\n"
+        "Houthi attacks on merchant ships in the Red Sea continued through the week.\n\n"
+        "Coast guard ships fired water cannon at a supply boat in the South China Sea.\n\n"
+        "Brokers expect rates to stay high until the spring, traders in London said.\n"
+    )
+    pool = candidates([analyze(doc(text, title="Insurers Raise Rates"))], terms=["South China Sea"])
+    texts = [c.edited.text for c in pool]
+    assert any("South China Sea" in t for t in texts)
+    assert not any("Red Sea" in t for t in texts)
+
+
+def test_a_lead_that_lists_the_topic_among_others_is_about_something_else():
+    """A release that sanctions suppliers "in Iran, China and the United Arab Emirates" is
+    about the sanctions, not about China: for a China topic only its sentences naming China
+    are candidates, as for any source that touches on the topic."""
+    text = (
+        "Today the United States is sanctioning eight entities in Iran, China and the United "
+        "Arab Emirates for supplying components used in Iranian drones.\n\n"
+        "Iranian drones have been used by Russia in attacks on Ukrainian cities this year.\n\n"
+        "We urge manufacturers to strengthen their due diligence on exports.\n"
+    )
+    release = doc(text, title="Statement on Sanctions Against Drone Suppliers")
+    pool = candidates([analyze(release)], terms=["China", "Beijing"])
+    assert [c.edited.text[:5] for c in pool] == ["Today"]
+    # a lead that names the topic outside a list is the source's subject
+    lead = text.replace("in Iran, China and the United Arab Emirates", "in China")
+    pool = candidates([analyze(doc(lead, title="Statement"))], terms=["China"])
+    assert any(c.edited.text.startswith("Iranian drones") for c in pool)
