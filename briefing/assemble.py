@@ -279,6 +279,7 @@ def _synthesis(
         actions=asked_actions(topic.query) | keyword_actions(topic.keywords),
         kind=answer_class(topic.query),
         told=told,
+        keywords=topic.terms,
     )
 
 

@@ -1189,6 +1189,7 @@ def synthesize(
         feedback=plain is not None,
         actions=asked_actions(query) | keyword_actions(terms),
         kind=answer_class(query),
+        keywords=terms,
     )
     named = set(content_words(" ".join([query, *terms])))
     return [without_subject(to_point(c), c.doc, named) for c in reading_order(picked)]
@@ -1761,12 +1762,14 @@ def select(
     actions: Collection[str] = (),
     kind: Collection[str] = (),
     told: int = 0,
+    keywords: Sequence[str] = (),
 ) -> list[Candidate]:
     """Lin & Bilmes's greedy selection from ``pool``, most valuable first; with ``feedback``
     (the query is a question in plain words) the query is widened by pseudo-relevance
     feedback (see ``_relevance``). ``kind``: the class of named things the question asks for
     (``answer_class``). ``told``: news of the topic already told outside ``pool`` (the
-    executive summary's point), which counts toward ENOUGH_NEWS."""
+    executive summary's point), which counts toward ENOUGH_NEWS. ``keywords``: the terms
+    ``query`` joins, each whole ("South China Sea")."""
     if feedback:
         pool = in_asked_sections(pool, set(content_words(query)))
     if feedback and _of_many_reports(pool):
@@ -1801,6 +1804,7 @@ def select(
         genre=reports and feedback,
         actions=actions,
         answers=answers,
+        keywords=keywords,
     )
     cluster = _clusters(sims, cover_all)
     # Each source weighs the same in the coverage term, however many sentences it has, so
@@ -2527,9 +2531,11 @@ def _rewards(
     genre: bool = False,
     actions: Collection[str] = (),
     answers: list[float] | None = None,
+    keywords: Sequence[str] = (),
 ) -> list[float]:
     """r_j: centrality (mean similarity), query relevance, substance and lead position;
-    ``answers``, when given, is filled with each sentence's share of the query relevance. With
+    ``answers``, when given, is filled with each sentence's share of the query relevance;
+    ``keywords``: the query's terms as the topic gives them, a phrase as one. With
     ``genre`` (reports on many countries asked a question: they share a genre, not a topic)
     the signature is of the sentences the question's words retrieve against the rest of the
     pool (``asked_signature``), not against a general background, where it would be the
@@ -2556,7 +2562,10 @@ def _rewards(
             }
             relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
         else:
-            relevance = _keyword_relevance(vectors, topic_words, signature)
+            # the keywords whole ("South China Sea"), in the words still asked
+            terms = [k & topic_words for k in phrases(keywords) if k & topic_words]
+            terms = terms or [frozenset([w]) for w in topic_words]
+            relevance = _keyword_relevance(vectors, terms, signature)
         relevance = _under_headings(pool, relevance, set(qwords), headings)
         total = sum(relevance)
         if answers is not None and total > 0:
@@ -2772,20 +2781,27 @@ def _relevance(
 
 
 def _keyword_relevance(
-    vectors: list[dict[str, float]], keywords: set[str], signature: set[str]
+    vectors: list[dict[str, float]], keywords: Sequence[frozenset[str]], signature: set[str]
 ) -> list[float]:
-    """Each sentence's relevance to a topic given by keywords: QUERY_TERMS of it whether the
-    sentence names a keyword (a place's in its people's adjective too: "Russian" for
-    "Russia"), the rest its weight on the topic signature, as a share of the most. A keyword
+    """Each sentence's relevance to a topic given by keywords (each as its words, see
+    ``phrases``): QUERY_TERMS of it whether the sentence names a keyword (all its words; a
+    place's in its people's adjective too: "Russian" for "Russia"), the rest its weight on
+    the topic signature, as a share of the most. A keyword
     says what the topic is about, and a sentence is on it or not: weighed by its share of
     the sentence's words, a case ("In October, Niloufar Hamedi and Elaheh Mohammadi, two of
     the first journalists …, were sentenced …") counted for less than a generic finding in
     the signature's words, for the names and figures that make it a case."""
-    named = set(content_words(" ".join(f for w in keywords for f in _name_forms(w))))
+    alone = {w for k in keywords if len(k) == 1 for w in k}
+    forms = {f: w for w in alone for f in content_words(" ".join(_name_forms(w)))}
+
+    def names_one(vec: dict[str, float]) -> bool:
+        words = {forms.get(w, w) for w in vec}
+        return any(k <= words for k in keywords)
+
     signed = [sum(v for w, v in vec.items() if w in signature) for vec in vectors]
     top = max(signed, default=0.0) or 1.0
     return [
-        QUERY_TERMS * bool(named & vec.keys()) + (1 - QUERY_TERMS) * s / top
+        QUERY_TERMS * names_one(vec) + (1 - QUERY_TERMS) * s / top
         for vec, s in zip(vectors, signed, strict=True)
     ]
 

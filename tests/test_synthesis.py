@@ -2715,7 +2715,7 @@ def test_a_keyword_weighs_as_much_in_a_case_as_in_a_finding():
     """Keywords say what a topic is about; a sentence is on it or not. A case names people and
     figures beside the keyword; weighed by its share of the words, the keyword counted for
     less there than in a generic finding, and briefs over reports told findings, not cases."""
-    from briefing.synthesize import _keyword_relevance, _tfidf
+    from briefing.synthesize import _keyword_relevance, _tfidf, phrases
 
     texts = [
         "Authorities harassed journalists.",
@@ -2725,7 +2725,7 @@ def test_a_keyword_weighs_as_much_in_a_case_as_in_a_finding():
         "Police beat farmers in the north.",
     ]
     finding, case, adjective, other = _keyword_relevance(
-        _tfidf(texts), {"journalists", "russia"}, set()
+        _tfidf(texts), phrases(["journalists", "Russia"]), set()
     )
     assert case == finding > other
     assert adjective == finding  # "Russian" names Russia
@@ -2774,3 +2774,17 @@ def test_a_lead_that_lists_the_topic_among_others_is_about_something_else():
     lead = text.replace("in Iran, China and the United Arab Emirates", "in China")
     pool = candidates([analyze(doc(lead, title="Statement"))], terms=["China"])
     assert any(c.edited.text.startswith("Iranian drones") for c in pool)
+
+
+def test_a_keyword_of_several_words_weighs_only_whole():
+    from briefing.synthesize import _keyword_relevance, _tfidf, phrases
+
+    texts = [
+        "Houthi attacks on ships in the Red Sea continued through the week.",
+        "Coast guard ships fired water cannon at a boat in the South China Sea.",
+        "China sent warships near the island on Tuesday.",
+    ]
+    red, south, chinese = _keyword_relevance(
+        _tfidf(texts), phrases(["South China Sea", "China"]), set()
+    )
+    assert south == chinese > red
