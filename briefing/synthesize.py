@@ -1067,7 +1067,10 @@ def focus_terms(topic: Topic) -> list[str]:
     a title or a sentence; only the names it asks about are (``asked_of``)."""
     if plain_question(topic):
         return list(topic.keywords)
-    return list(topic.terms)
+    # a keyword that says what the topic asks of another ("detained" beside "journalists")
+    # names no subject: a sentence on someone else detained is not on the topic
+    actions = keyword_actions(topic.keywords)
+    return [t for t in topic.terms if t not in actions]
 
 
 def asked_of(topic: Topic, found: Sequence[Analysis]) -> list[str]:
@@ -1826,8 +1829,9 @@ def select(
             for r, a in zip(reward, answers, strict=True)
         ]
     # what a source says of its subject spreads over its parts (a report's chapters), not only
-    # over sources; asked a question, a report answers it in the sections on it
-    units = [c.key[0] for c in pool] if feedback else _parts_of(pool)
+    # over sources; asked a question, a report answers it in the sections on it, and a set
+    # of reports asked for keywords (one a country) answers country by country
+    units = [c.key[0] for c in pool] if feedback or reports else _parts_of(pool)
     chosen = _greedy(
         pool, sims, cap, reward, cluster, words, weight, spread, by_source, units=units
     )

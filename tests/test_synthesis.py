@@ -2788,3 +2788,44 @@ def test_a_keyword_of_several_words_weighs_only_whole():
         _tfidf(texts), phrases(["South China Sea", "China"]), set()
     )
     assert south == chinese > red
+
+
+def test_a_keyword_verb_is_no_focus_of_its_own():
+    """Keywords "journalists, detained": a report that only touches on the topic gives the
+    sentences on journalists, not every sentence on someone detained."""
+    from briefing.config import Topic
+    from briefing.synthesize import focus_terms
+
+    topic = Topic(name="Detention of journalists", keywords=["journalists", "detained"])
+    assert focus_terms(topic) == ["journalists"]
+    text = (
+        "Conditions in the prisons of Arland remained harsh throughout the year.\n\n"
+        "Police detained 40 farmers who protested against the land law in the north.\n\n"
+        "The court sentenced two journalists to 12 years in prison for their reporting.\n\n"
+        "Border guards detained 12 traders at the eastern crossing in May.\n\n"
+        "Floods destroyed three bridges in the south of the country in April.\n\n"
+        "The harvest was the smallest in a decade, the farmers' union said.\n"
+    )
+    report = doc(text, title="Human Rights Report: Arland", doc_type="report")
+    pool = candidates(
+        [analyze(report)], terms=topic.terms, focus=focus_terms(topic)
+    )
+    assert [c.edited.text[:9] for c in pool] == ["The court"]
+
+
+@needs_shared
+@pytest.mark.shared
+def test_a_brief_across_the_reports_answers_its_keywords_country_by_country(cli, tmp_path):
+    """Journalists detained, over the ten 2023 country reports: every bullet is on journalists
+    (not on anyone detained), and they come from most of the countries, not from one long
+    report's chapters (seven reports, three bullets from Syria's, before)."""
+    reports = ROOT.parent / "shared" / "corpus" / "state-dept-human-rights-2023" / "html"
+    result = cli(
+        "brief", reports, "--topic", "Detention of journalists", "--keywords",
+        "journalists,detained", "--format", "json", "--out", tmp_path,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next(tmp_path.glob("**/brief.json")).read_text())
+    summary = brief["topics"][0]["summary"]
+    assert all(re.search(r"(?i)journalist", p["text"]) for p in summary)
+    assert len({p["source"] for p in summary}) >= 8
