@@ -35,7 +35,7 @@ _CUE = lexicon.cue_pattern()
 _CUE_WORD = re.compile(_CUE)
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill", "Éamon".
 _W = (
-    rf"[{lexicon.CAPITALS}](?:['’][A-Z])?[{lexicon.SMALL_LETTERS}’'-]+"
+    rf"(?<![\w’'-])[{lexicon.CAPITALS}](?:['’][A-Z])?[{lexicon.SMALL_LETTERS}’'-]+"
     rf"(?:[A-Z][{lexicon.SMALL_LETTERS}’'-]+)?"
 )
 # the genitive clitic: "Obama's", "James' mother"
@@ -48,7 +48,7 @@ _PARTICLE = "|".join(re.escape(w) for w in lexicon.NAME_PARTICLES)
 # SMITH:", "EXPERT VERDICT:").
 _ACRONYM = (
     rf"(?<![\w’'&.-])(?<![A-Z][A-Z] )(?!(?:{'|'.join(sorted(lexicon.ROLE_INITIALS))})\b)"
-    r"[A-Z][A-Z&]{1,5}(?![\w’'&.-])(?!\s+[A-Z][A-Z&]+\b)"
+    r"[A-Z][A-Z&]{1,5}(?:-[A-Z][a-z]+)?(?![\w’'&.-])(?!\s+[A-Z][A-Z&]+\b)"  # "OVD-Info"
 )
 _NAME = (
     # "Secretary of State …", "U.S. Ambassador to the United Nations …"
@@ -412,6 +412,30 @@ BEFORE_RULES = (
             "Kevin Morgan",
         ),
         ("Dr Jane Hill at King's College London said: “This is a step forward.”", "Jane Hill"),
+    ),
+    # "The Organization for Security and Cooperation in Europe (OSCE) reported the election
+    # “took place in an overly controlled environment”": a body whose name runs over words a
+    # name does not take ("for", "and", "in"), given with its initials, speaks by them
+    _rule(
+        "initials_subject_cue_before",
+        "before",
+        re.compile(
+            r"(?:^|(?<=[.!?]\s)|(?<=,\s))(?:[Tt]he\s+)?(?P<long>[A-Z][\w’'-]*"
+            r"(?:\s+(?:of|for|and|on|in|the|[A-Z][\w’'.-]*))*?\s+(?:of|for|and|on|in)\s+"
+            r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+            rf"\s+\((?P<name>[A-Z][A-Za-z&]{{1,7}})\){_ADVERBS}\s+(?P<cue>{_CUE})\b"
+            r"[^.!?“”\"]{0,120}$"
+        ),
+        (
+            "The Organization for Security and Cooperation in Europe (OSCE) reported the "
+            "election “took place in an overly controlled environment.”",
+            "OSCE",
+        ),
+        (
+            "The Office of the UN High Commissioner for Refugees (UNHCR) said access was "
+            "“rare, sporadic, and not unfettered.”",
+            "UNHCR",
+        ),
     ),
     _rule(
         "subject_cue_before",
@@ -1090,6 +1114,9 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
                 # union, …, said" the object of a preposition; the subject comes later
                 m = rule.pattern.search(before, m.end("name"))
                 continue
+            if m.groupdict().get("long") and not abbreviates(m["name"], m["long"]):
+                m = rule.pattern.search(before, m.end("name"))
+                continue  # "Minister of Health Ann Bolt (SNP) said": a party, not her initials
             if not _DETERMINER_BEFORE.search(before, max(0, m.start() - 8), m.start()):
                 best = m  # not "a Facebook post": a name after a determiner heads a noun
             if "cue" not in m.re.groupindex:
@@ -1098,6 +1125,22 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
         if best:
             return rule, best
     return None
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long`` (Schwartz & Hearst 2003, abbreviation
+    definitions): each of its letters found in ``long`` in order, from the right, the first
+    at the start of a word ("OSCE": Organization for Security and Cooperation in Europe)."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    at = len(long)
+    for i in range(len(letters) - 1, -1, -1):
+        while True:
+            at = long.lower().rfind(letters[i], 0, at)
+            if at < 0:
+                return False
+            if i > 0 or at == 0 or not long[at - 1].isalnum():
+                break
+    return True
 
 
 def _object_of_preposition(before: str, m: re.Match[str]) -> bool:
@@ -1761,8 +1804,6 @@ def candidates(
 
 
 _DAY_PREPOSITION = re.compile(r"\b(?:on|last|this|next|by|until|since)\s+$")
-
-
 _OPENING_NOT_NAME = frozenset({"RB", "VBG", "VBN", "IN"})
 
 

@@ -726,3 +726,38 @@ def test_a_word_opening_a_sentence_as_an_adverb_participle_or_preposition_is_no_
     assert not any(map(named, ("Reprising", "Based", "Asked", "Despite")))
     assert named("Kelly")
     assert named("Interestingly")  # "the firm Interestingly Ltd" capitalises it mid-sentence
+
+
+def test_a_body_with_a_hyphen_after_its_initials_is_named_whole():
+    *_, (quote, _) = attributed(
+        "As of December 19, independent rights group OVD-Info reported authorities opened 844 "
+        "criminal cases, including charges of “discrediting the Russian armed forces.”"
+    )
+    assert quote.speaker == "OVD-Info"  # not "D-Info"
+
+
+def test_a_body_given_with_its_initials_speaks_by_them_only_when_they_are_its_initials():
+    from briefing.speakers import abbreviates
+
+    assert abbreviates("OSCE", "Organization for Security and Cooperation in Europe")
+    assert abbreviates("UNHCR", "Office of the UN High Commissioner for Refugees")
+    assert not abbreviates("SNP", "Minister of Health Ann Bolt")
+    *_, (quote, _) = attributed(
+        "The Minister of Health Ann Bolt (SNP) said the plan “will double the number of nurses "
+        "in two years.”"
+    )
+    assert quote.speaker != "SNP"
+
+
+def test_a_headings_capitals_make_no_full_name():
+    """A section heading's words are a title's ("Internet Freedom"), not a person's first and
+    last names: a later "Freedom House" is no "Internet Freedom"; a byline is a person's."""
+    from briefing.ingest.meta import full_names
+
+    text = (
+        "Internet Freedom\n\nThe government restricted access to the internet all year.\n\n"
+        "Censorship or Content Restrictions for Members of the Press and Other Media, Including "
+        "Online Media: The government restricted content online, including other media.\n"
+    )
+    assert not {"freedom", "restrictions", "media"} & set(full_names(text))
+    assert full_names("By John Smith\n\nSmith wrote about the vote.\n")["smith"] == "John Smith"

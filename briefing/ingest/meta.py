@@ -189,7 +189,7 @@ def _given_name(word: str) -> bool:
 # "First [M.] Surname". It opens at a word's start (checked apart: a pattern opening with
 # \b, or a lookahead, is tried at every character of the text, one opening with a capital only
 # where a capital stands, three times quicker).
-_FULL_NAME = re.compile(r"([A-Z][a-zà-ÿ’'-]+)((?:\s+[A-Z]\.)?)\s+([A-Z][\w’'-]+)\b")
+_FULL_NAME = re.compile(r"([A-Z][a-zà-ÿ’'-]+)((?:[^\S\n]+[A-Z]\.)?)[^\S\n]+([A-Z][\w’'-]+)\b")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -216,9 +216,41 @@ def full_name(surname: str, *texts: str) -> str | None:
 
 def full_names(text: str) -> dict[str, str]:
     """``full_name`` for every surname of ``text`` at once (folded surname -> the first full
-    name), in one pass: for a document with many names."""
+    name), in one pass: for a document with many names. Not a heading's words the text
+    writes in lower case elsewhere: their capitals are a title's ("Internet Freedom", "… the
+    Press and Other Media"), not a person's ("By John Smith" is his)."""
     found: dict[str, str] = {}
+    headings = _heading_spans(text)
     for m in _full_name_matches(text):
-        if _given_name(m[1]):
-            found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
+        if not _given_name(m[1]):
+            continue
+        if any(s <= m.start() < e for s, e in headings) and re.search(
+            rf"\b{re.escape(m[1].lower())}\b", text
+        ):
+            continue
+        found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
     return found
+
+
+HEADING_WORDS = 15  # a line this short with no closing punctuation is a heading
+# a paragraph that opens with its own heading in title case and a colon ("Censorship or
+# Content Restrictions for Members of the Press …, Including Online Media: The government …")
+_RUN_IN_HEADING = re.compile(r"^[A-Z][^\n:.!?“”\"]{0,150}: ", re.M)
+_LINE = re.compile(r"^[^\n]+", re.M)
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s headings are: short lines with no closing punctuation, and run-in
+    headings in title case before a colon."""
+    spans = []
+    for m in _RUN_IN_HEADING.finditer(text):
+        # title case, longer than a speaker's label ("Prime Minister Jane Doe:"): every word
+        # in lower case a stopword ("for", "the")
+        words = m[0].rstrip(": ").replace(",", " ").split()
+        if len(words) >= 6 and all(w[0].isupper() or w in lexicon.STOPWORDS for w in words):
+            spans.append(m.span())
+    for m in _LINE.finditer(text):
+        line = m[0].rstrip()
+        if line and line[-1] not in ".!?:;,”\"’')" and len(line.split()) <= HEADING_WORDS:
+            spans.append(m.span())
+    return spans
