@@ -49,6 +49,7 @@ from briefing.synthesize import (
     answer_class,
     asked_of,
     focus_terms,
+    in_source,
     irrealis,
     long_before,
     narrates_act,
@@ -120,15 +121,17 @@ def key_quotes(
     roster = roster_of([a.doc for a in [*found, *everyone]])
     kind = answer_class(topic.query)  # "countries" in "Which countries …?": in every report
     names = asked_of(topic, found) if asked is None else asked
-    terms = phrases([*focus_terms(topic), *names])
-    focus = set().union(*terms)
+    keys = [*focus_terms(topic), *names]
+    focus = set().union(*phrases(keys))
     scored: list[Scored] = []
     narrations: list[Scored] = []  # a release's account of what the government did
     for rank, analysis in enumerate(found):
         doc = analysis.doc
         whole = _about(topic, doc, kind)
         # writing that only touches on the topic, as the synthesis reads it
-        passing = bool(focus) and not about(doc, analysis.sentences, focus, terms)
+        passing = bool(focus) and not about(
+            doc, analysis.sentences, focus, in_source(keys, doc.text)
+        )
         hosts = _hosts(doc)
         for raw in _pool(analysis):
             q = None if raw.speaker in hosts else _resolve(raw, doc, roster)

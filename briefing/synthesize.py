@@ -366,9 +366,8 @@ def candidates(
     used: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sid, start, end in avoid:
         used[sid].append((start, end))
-    topic = phrases(terms)
-    focused = topic if focus is None else phrases(focus)
-    focused += phrases(asked)
+    focused = [*(terms if focus is None else focus), *asked]
+    topic = focused if focus is None else list(terms)
     per_source = max(MAX_PER_SOURCE, MAX_POOL // max(1, len(found)))
     screened = [
         _screen(rank, analysis, topic, focused, asked, used[source_id(analysis.doc)], per_source)
@@ -457,8 +456,8 @@ class _Screened:
 def _screen(
     rank: int,
     analysis: Analysis,
-    topic: list[frozenset[str]],
-    focused: list[frozenset[str]],
+    topic: Sequence[str],
+    focused: Sequence[str],
     asked: Sequence[str],
     used: list[tuple[int, int]],
     per_source: int,
@@ -471,13 +470,14 @@ def _screen(
     # sentences.
     # a transcript's sentences on the topic's words are answers about it, unless a
     # question asks about a name: then it is that name
-    terms = topic if doc.doc_type == "transcript" and not asked else focused
+    terms = in_source(topic if doc.doc_type == "transcript" and not asked else focused, doc.text)
     words = set().union(*terms)
     passing = bool(words) and not about(doc, sentences, words, terms)
     rows = []
     headings = _headings(doc.text) if doc.doc_type == "report" else ()
     whole = doc.doc_type == "report" and titled(doc, words, terms)
-    for i in _reading_list(doc.text, sentences, set().union(*topic), per_source, whole=whole):
+    topic_words = set().union(*phrases(topic))
+    for i in _reading_list(doc.text, sentences, topic_words, per_source, whole=whole):
         sentence = sentences[i]
         if headings and restates_heading(sentence.text, section_heading(headings, sentence.start)):
             continue
@@ -944,6 +944,21 @@ def phrases(terms: Iterable[str]) -> list[frozenset[str]]:
     """Each term's content words: a sentence names a term of several words ("South China
     Sea") when it has them all, not one of them ("the Red Sea")."""
     return [words for t in terms if (words := frozenset(content_words(t)))]
+
+
+def in_source(keywords: Sequence[str], text: str) -> list[frozenset[str]]:
+    """The ``phrases`` of ``keywords``, and the last word alone of a name of several that the
+    source uses after no other capitalised word: a surname ("Ocalan" for "Abdullah Ocalan")
+    where no other "… Ocalan" is named, not "Sea" for "South China Sea" beside "the Red Sea"."""
+    terms = phrases(keywords)
+    for keyword in keywords:
+        *head, last = keyword.split() or [""]
+        if not head or not last[:1].isupper():
+            continue
+        before = {m[1] for m in re.finditer(rf"([A-Z][\w’'-]*)\s+{re.escape(last)}\b", text)}
+        if before <= {head[-1]} and (alone := frozenset(content_words(last))):
+            terms.append(alone)
+    return terms
 
 
 def names(text: str, terms: Sequence[frozenset[str]]) -> set[str]:

@@ -2829,3 +2829,12 @@ def test_a_brief_across_the_reports_answers_its_keywords_country_by_country(cli,
     summary = brief["topics"][0]["summary"]
     assert all(re.search(r"(?i)journalist", p["text"]) for p in summary)
     assert len({p["source"] for p in summary}) >= 8
+
+
+def test_a_names_last_word_stands_for_it_where_nothing_else_shares_it():
+    from briefing.synthesize import in_source
+
+    ocalan = "Abdullah Ocalan was arrested in Rome. Ocalan asked for asylum on Monday."
+    assert frozenset({"ocalan"}) in in_source(["Abdullah Ocalan"], ocalan)
+    seas = "Ships crossed the South China Sea. Attacks in the Red Sea went on."
+    assert frozenset({"sea"}) not in in_source(["South China Sea"], seas)
