@@ -89,6 +89,7 @@ FEEDBACK_SHARE = 0.5  # …for this share of a sentence's relevance
 # sources use far more often than a background corpus does. An IDF inside the cluster weighs
 # least the words the cluster is about; the signature names them.
 QUERY_TERMS = 0.5
+ACTION_SHARE = 0.5  # a keyword topic's subject without what it asks of it (_keyword_relevance)
 # A signature word is one several sources share: a few excerpts of one transcript are not a
 # cluster on one topic, and their words against a written background measure how people speak
 # ("think", "know"), not what they speak about.
@@ -2584,7 +2585,8 @@ def _rewards(
             # the keywords whole ("South China Sea"), in the words still asked
             terms = [k & topic_words for k in phrases(keywords) if k & topic_words]
             terms = terms or [frozenset([w]) for w in topic_words]
-            relevance = _keyword_relevance(vectors, terms, signature)
+            acts = {stem(w) for w in set(qwords) & set(actions)}
+            relevance = _keyword_relevance(vectors, terms, signature, acts)
         relevance = _under_headings(pool, relevance, set(qwords), headings)
         total = sum(relevance)
         if answers is not None and total > 0:
@@ -2800,7 +2802,10 @@ def _relevance(
 
 
 def _keyword_relevance(
-    vectors: list[dict[str, float]], keywords: Sequence[frozenset[str]], signature: set[str]
+    vectors: list[dict[str, float]],
+    keywords: Sequence[frozenset[str]],
+    signature: set[str],
+    actions: frozenset[str] | set[str] = frozenset(),
 ) -> list[float]:
     """Each sentence's relevance to a topic given by keywords (each as its words, see
     ``phrases``): QUERY_TERMS of it whether the sentence names a keyword (all its words; a
@@ -2809,7 +2814,10 @@ def _keyword_relevance(
     says what the topic is about, and a sentence is on it or not: weighed by its share of
     the sentence's words, a case ("In October, Niloufar Hamedi and Elaheh Mohammadi, two of
     the first journalists …, were sentenced …") counted for less than a generic finding in
-    the signature's words, for the names and figures that make it a case."""
+    the signature's words, for the names and figures that make it a case. A sentence that
+    names a keyword but not what the topic asks of it (``actions``, stemmed: "detained" beside
+    "journalists"; see ``keyword_actions``) has ACTION_SHARE of the keyword's part: journalists
+    who fled are on the topic's subject, not on what it asks."""
     alone = {w for k in keywords if len(k) == 1 for w in k}
     forms = {f: w for w in alone for f in content_words(" ".join(_name_forms(w)))}
 
@@ -2817,10 +2825,17 @@ def _keyword_relevance(
         words = {forms.get(w, w) for w in vec}
         return any(k <= words for k in keywords)
 
+    def on_topic(vec: dict[str, float]) -> float:
+        if not names_one(vec):
+            return 0.0
+        if not actions or actions & {stem(w) for w in vec}:
+            return 1.0
+        return ACTION_SHARE
+
     signed = [sum(v for w, v in vec.items() if w in signature) for vec in vectors]
     top = max(signed, default=0.0) or 1.0
     return [
-        QUERY_TERMS * names_one(vec) + (1 - QUERY_TERMS) * s / top
+        QUERY_TERMS * on_topic(vec) + (1 - QUERY_TERMS) * s / top
         for vec, s in zip(vectors, signed, strict=True)
     ]
 

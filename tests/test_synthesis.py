@@ -2838,3 +2838,19 @@ def test_a_names_last_word_stands_for_it_where_nothing_else_shares_it():
     assert frozenset({"ocalan"}) in in_source(["Abdullah Ocalan"], ocalan)
     seas = "Ships crossed the South China Sea. Attacks in the Red Sea went on."
     assert frozenset({"sea"}) not in in_source(["South China Sea"], seas)
+
+
+def test_a_keyword_topic_weighs_what_it_asks_of_its_subject():
+    """Keywords "journalists, detained": journalists detained are the topic; journalists who
+    fled are its subject only, and farmers detained not even that."""
+    from briefing.synthesize import _keyword_relevance, _tfidf, phrases
+
+    texts = [
+        "Police detained two journalists in the capital in March.",
+        "Two journalists fled the country in March after threats.",
+        "Police detained two farmers in the capital in March.",
+    ]
+    both, subject, act = _keyword_relevance(
+        _tfidf(texts), phrases(["journalists"]), set(), {"detain"}
+    )
+    assert both > subject > act == 0.0
