@@ -35,7 +35,8 @@ _CUE = lexicon.cue_pattern()
 _CUE_WORD = re.compile(_CUE)
 # One word of a name: "Price", "O'Neill", "DuVernay", "McCaskill", "Éamon".
 _W = (
-    rf"(?<![\w’'-])[{lexicon.CAPITALS}](?:['’][A-Z])?[{lexicon.SMALL_LETTERS}’'-]+"
+    # not inside a word: "OVD-Info" is no "D-Info" (but "al-Assad" is "Assad")
+    rf"(?<![\w’'])(?<![A-Z]-)[{lexicon.CAPITALS}](?:['’][A-Z])?[{lexicon.SMALL_LETTERS}’'-]+"
     rf"(?:[A-Z][{lexicon.SMALL_LETTERS}’'-]+)?"
 )
 # the genitive clitic: "Obama's", "James' mother"
@@ -1130,8 +1131,12 @@ def _search(rules: tuple[Rule, ...], before: str) -> tuple[Rule, re.Match[str]] 
 def abbreviates(short: str, long: str) -> bool:
     """Whether ``short`` is the initials of ``long`` (Schwartz & Hearst 2003, abbreviation
     definitions): each of its letters found in ``long`` in order, from the right, the first
-    at the start of a word ("OSCE": Organization for Security and Cooperation in Europe)."""
+    at the start of a word and the last the start of its last ("OSCE": Organization for
+    Security and Cooperation in Europe; not "CEC" after "… Commission Ella Pamfilova")."""
     letters = [c.lower() for c in short if c.isalnum()]
+    words = long.split()
+    if not letters or not words or words[-1][:1].lower() != letters[-1]:
+        return False  # "… Ella Pamfilova (CEC)": the initials end on the name's last word
     at = len(long)
     for i in range(len(letters) - 1, -1, -1):
         while True:

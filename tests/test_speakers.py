@@ -755,9 +755,21 @@ def test_a_headings_capitals_make_no_full_name():
     from briefing.ingest.meta import full_names
 
     text = (
-        "Internet Freedom\n\nThe government restricted access to the internet all year.\n\n"
+        "Internet Freedom\n\nThe government restricted internet freedom with new restrictions.\n\n"
         "Censorship or Content Restrictions for Members of the Press and Other Media, Including "
         "Online Media: The government restricted content online, including other media.\n"
     )
     assert not {"freedom", "restrictions", "media"} & set(full_names(text))
     assert full_names("By John Smith\n\nSmith wrote about the vote.\n")["smith"] == "John Smith"
+    byline = "Congress passes sanctions bill\n\nBy Bill Keller\n\nThe bill passed on Monday."
+    assert full_names(byline)["keller"] == "Bill Keller"
+
+
+def test_initials_and_particles_do_not_take_a_persons_quote():
+    *_, (quote, _) = attributed(
+        "Head of the Central Election Commission Ella Pamfilova (CEC) said the vote “was fair "
+        "and open to all observers.”"
+    )
+    assert quote.speaker == "Ella Pamfilova"
+    *_, (quote, _) = attributed("Syrian President Bashar al-Assad said “the war is over now.”")
+    assert quote.speaker and quote.speaker.endswith("Assad")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -216,17 +217,18 @@ def full_name(surname: str, *texts: str) -> str | None:
 
 def full_names(text: str) -> dict[str, str]:
     """``full_name`` for every surname of ``text`` at once (folded surname -> the first full
-    name), in one pass: for a document with many names. Not a heading's words the text
-    writes in lower case elsewhere: their capitals are a title's ("Internet Freedom", "… the
-    Press and Other Media"), not a person's ("By John Smith" is his)."""
+    name), in one pass: for a document with many names. Not from a heading whose would-be
+    surname the text writes in lower case elsewhere: its capitals are a title's ("Internet
+    Freedom", "… the Press and Other Media"), not a person's ("By Bill Keller" is his)."""
     found: dict[str, str] = {}
     headings = _heading_spans(text)
+    starts, ends = [s for s, _ in headings], [e for _, e in headings]
+    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
     for m in _full_name_matches(text):
         if not _given_name(m[1]):
             continue
-        if any(s <= m.start() < e for s, e in headings) and re.search(
-            rf"\b{re.escape(m[1].lower())}\b", text
-        ):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < ends[at] and m[3].lower() in lower:
             continue
         found.setdefault(fold(m[3]), f"{m[1]}{m[2]} {m[3]}")
     return found
@@ -240,8 +242,8 @@ _LINE = re.compile(r"^[^\n]+", re.M)
 
 
 def _heading_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text``'s headings are: short lines with no closing punctuation, and run-in
-    headings in title case before a colon."""
+    """Where ``text``'s headings are, in order and apart: short lines with no closing
+    punctuation, and run-in headings in title case before a colon."""
     spans = []
     for m in _RUN_IN_HEADING.finditer(text):
         # title case, longer than a speaker's label ("Prime Minister Jane Doe:"): every word
@@ -253,4 +255,4 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
         line = m[0].rstrip()
         if line and line[-1] not in ".!?:;,”\"’')" and len(line.split()) <= HEADING_WORDS:
             spans.append(m.span())
-    return spans
+    return sorted(spans)
