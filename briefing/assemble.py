@@ -276,7 +276,7 @@ def _synthesis(
         words=_words(topic, info),
         query=" ".join(topic.terms),
         feedback=plain_question(topic),
-        actions=asked_actions(topic.query) | keyword_actions(topic.keywords),
+        actions=asked_actions(topic.query) | keyword_actions(topic.keywords, topic.name),
         kind=answer_class(topic.query),
         told=told,
         keywords=topic.terms,

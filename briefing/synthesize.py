@@ -53,7 +53,8 @@ from briefing.editorial import (
 from briefing.lexicon import DECISION_STEMS
 from briefing.match import MIN_MENTIONS, stem
 from briefing.model import Analysis, Document, Point, Sentence
-from briefing.query import plain_words
+from briefing.query import parse as parse_query
+from briefing.query import plain_words, positive_terms
 from briefing.summarize import MAX_WORDS, eligible
 from briefing.text import (
     MAX_ANALYZED_CHARS,
@@ -897,15 +898,19 @@ def asked_actions(question: str | None) -> frozenset[str]:
     return frozenset(content_words(" ".join(verbs))) | _kind_of(tagged)
 
 
-def keyword_actions(keywords: Sequence[str]) -> frozenset[str]:
+def keyword_actions(keywords: Sequence[str], name: str = "") -> frozenset[str]:
     """The keywords that say what a topic asks of its others, as a question's verbs do (see
     ``asked_actions``): each one-word keyword the tagger reads as a verb ("detained" beside
-    "journalists"), when another keyword is a noun. A list of verbs alone is its own subject."""
+    "journalists"), when another keyword is a noun. A list of verbs alone is its own subject.
+    With such a verb, the words of the topic's ``name`` that no keyword has say it too, as
+    the name puts it ("Detention" of "Detention of journalists")."""
     tags = {k: [tag for _, tag, _, _ in postag.tag(k)] for k in keywords}
-    verbs = [k for k, t in tags.items() if len(t) == 1 and t[0].startswith("VB")]
-    if not any(t and t[-1].startswith("NN") for t in tags.values()):
+    # a participle or a past ("detained"); a base form alone is mostly a noun ("embargo")
+    verbs = [k for k, t in tags.items() if len(t) == 1 and t[0] in ("VBN", "VBD")]
+    if not verbs or not any(t and t[-1].startswith("NN") for t in tags.values()):
         return frozenset()
-    return frozenset(content_words(" ".join(verbs)))
+    named = set(content_words(name)) - set(content_words(" ".join(keywords)))
+    return frozenset(content_words(" ".join(verbs))) | named
 
 
 def answer_class(question: str | None) -> frozenset[str]:
@@ -943,22 +948,34 @@ def plain_question(topic: Topic) -> bool:
 
 def phrases(terms: Iterable[str]) -> list[frozenset[str]]:
     """Each term's content words: a sentence names a term of several words ("South China
-    Sea") when it has them all, not one of them ("the Red Sea")."""
-    return [words for t in terms if (words := frozenset(content_words(t)))]
+    Sea") when it has them all, not one of them ("the Red Sea"); a place's last word may be
+    in its people's adjective ("North Korean hackers" name North Korea)."""
+    out = []
+    for term in terms:
+        if not (words := frozenset(content_words(term))):
+            continue
+        out.append(words)
+        *head, last = term.split()
+        if last[:1].isupper() and not last.isupper():  # a name's, not "media"'s or "IAEA"'s
+            adjective = _name_forms(last)[1]
+            out.append(frozenset(content_words(" ".join([*head, adjective]))))
+    return out
 
 
 def in_source(keywords: Sequence[str], text: str) -> list[frozenset[str]]:
     """The ``phrases`` of ``keywords``, and the last word alone of a name of several that the
-    source uses after no other capitalised word: a surname ("Ocalan" for "Abdullah Ocalan")
-    where no other "… Ocalan" is named, not "Sea" for "South China Sea" beside "the Red Sea"."""
+    source uses after no other capitalised word and never in lower case: a surname ("Ocalan"
+    for "Abdullah Ocalan") where no other "… Ocalan" is named, not "Sea" for "South China
+    Sea" beside "the Red Sea", nor "House" for "White House" beside "house arrest"."""
     terms = phrases(keywords)
     for keyword in keywords:
         *head, last = keyword.split() or [""]
         if not head or not last[:1].isupper():
             continue
         before = {m[1] for m in re.finditer(rf"([A-Z][\w’'-]*)\s+{re.escape(last)}\b", text)}
-        if before <= {head[-1]} and (alone := frozenset(content_words(last))):
-            terms.append(alone)
+        if before <= {head[-1]} and not common_word(last, text):  # not "the house"
+            if alone := frozenset(content_words(last)):
+                terms.append(alone)
     return terms
 
 
@@ -1004,8 +1021,17 @@ def about(
 
 # A list of three or more names ("Iran, China and the United Arab Emirates"): each of them is
 # one of several, as a title's list of subjects is (``one_of_several``).
-_LISTED_NAME = r"(?:the )?[A-Z][\w’'.-]*(?: (?:of )?[A-Z][\w’'.-]*)*"
-_NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:, {_LISTED_NAME})+,? (?:and|or) {_LISTED_NAME}")
+# A name in a list: not a preposition's phrase or a time opening the sentence ("On Tuesday,
+# Iran and the IAEA agreed …" lists two).
+_LISTED_NAME = (
+    rf"(?!(?:{lexicon.alternation([*lexicon.WEEKDAYS, *lexicon.MONTHS])})\b)"
+    r"(?:the )?(?!(?:On|In|At|By|For|From|After|Since|Until|During)\b)"
+    r"[A-Z][\w’'.-]*(?: (?:of )?[A-Z][\w’'.-]*)*"
+)
+_NAME_LIST = re.compile(
+    rf"(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )"  # not the time after "On", "In", "At", "By"
+    rf"{_LISTED_NAME}(?:, {_LISTED_NAME})+,? (?:and|or) {_LISTED_NAME}"
+)
 
 
 def _outside_lists(text: str) -> str:
@@ -1086,7 +1112,7 @@ def focus_terms(topic: Topic) -> list[str]:
     # a keyword that says what the topic asks of another ("detained" beside "journalists")
     # names no subject: a sentence on someone else detained is not on the topic
     actions = keyword_actions(topic.keywords)
-    return [t for t in topic.terms if t not in actions]
+    return [t for t in topic.terms if not set(content_words(t)) <= actions]
 
 
 def asked_of(topic: Topic, found: Sequence[Analysis]) -> list[str]:
@@ -1196,22 +1222,38 @@ def synthesize(
     """A summary of about ``words`` words across all of ``found`` (the last bullet may run
     over), query-biased when ``query`` or ``terms`` are given, in reading order."""
     asked = asked_names(query, found) if query and plain_words(query) else []
-    pool = candidates(
-        found, terms=[query, *terms] if query else terms, avoid=avoid, focus=terms, asked=asked
-    )
     plain = plain_words(query) if query else None
+    # a query in the query language gives its terms, as a topic's does ("Russia OR Ukraine")
+    asked_terms = ([query] if plain is not None else _query_terms(query)) if query else []
+    actions = keyword_actions(terms)
+    pool = candidates(
+        found,
+        terms=[*asked_terms, *terms],
+        avoid=avoid,
+        focus=[t for t in terms if not set(content_words(t)) <= actions],
+        asked=asked,
+    )
     picked = select(
         said_something(pool),
         words=words,
         # a question's own words, as a brief's topic takes them: not its frame or light verbs
         query=" ".join([*(plain or [query]), *terms]),
         feedback=plain is not None,
-        actions=asked_actions(query) | keyword_actions(terms),
+        actions=asked_actions(query) | actions,
         kind=answer_class(query),
-        keywords=terms,
+        keywords=[*(asked_terms if plain is None else []), *terms],
     )
     named = set(content_words(" ".join([query, *terms])))
     return [without_subject(to_point(c), c.doc, named) for c in reading_order(picked)]
+
+
+def _query_terms(query: str) -> list[str]:
+    """The terms a query in the query language asks for (``query.positive_terms``); the query
+    whole if it does not parse."""
+    try:
+        return positive_terms(parse_query(query))
+    except ValueError:
+        return [query]
 
 
 def without_subject(point: Point, doc: Document, named: set[str]) -> Point:
@@ -1320,7 +1362,7 @@ RETROSPECT = re.compile(
     r"\b(?:has|have|had) (?:previously|long)\b"
     r"|^\W*For (?:many |several |some )?(?:years|decades)\b"
     # or right after the subject that opens it: "The Department previously authorized …"
-    r"|^\W*(?:The |\[?W\]?e )?(?:[A-Z][\w.’'-]* ){0,4}previously [a-z]+ed\b"
+    r"|^\W*(?:(?:The )?(?!The )(?:[A-Z][\w.’'-]* ){1,4}|\[?W\]?e )previously [a-z]+ed\b"
 )
 SAID_BEFORE = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,30}, )?(?:\[?[IW]\]?e?|I) (?:have |had |also )*(?:(?:emphasi[sz]ed"
@@ -2564,6 +2606,7 @@ def _rewards(
     centrality = [c / n for c in cover_all]
     headings = _section_headings(pool)
     qwords = Counter(content_words(query))
+    key_terms: list[frozenset[str]] | None = None  # the keywords whole, given keywords
     titles = [set(content_words(t)) for t in {c.doc.title for c in pool}]
     for w in _said_of_all(pool, titles):
         qwords.pop(w, None)
@@ -2582,10 +2625,14 @@ def _rewards(
             }
             relevance = _relevance(vectors, weights, feedback, asked=set(qwords))
         else:
-            # the keywords whole ("South China Sea"), in the words still asked
-            terms = [k & topic_words for k in phrases(keywords) if k & topic_words]
+            # the keywords whole ("South China Sea") or as the sources name them ("Ocalan"),
+            # without the words no longer asked (said of every title, or the topic's action)
+            dropped = set(content_words(query)) - topic_words
+            texts = "\n".join(dict.fromkeys(c.doc.text for c in pool))
+            terms = [k - dropped for k in in_source(keywords, texts) if k - dropped]
             terms = terms or [frozenset([w]) for w in topic_words]
-            acts = {stem(w) for w in set(qwords) & set(actions)}
+            key_terms = terms
+            acts = {stem(w) for w in actions}
             relevance = _keyword_relevance(vectors, terms, signature, acts)
         relevance = _under_headings(pool, relevance, set(qwords), headings)
         total = sum(relevance)
@@ -2613,7 +2660,7 @@ def _rewards(
         # keywords other than the report's own subject ("journalists" in a report on Iran), is
         # in the section on it
         asked_of_report = cand.doc.doc_type == "report" and (
-            feedback or (bool(qwords) and not titled(cand.doc, set(qwords)))
+            feedback or (bool(qwords) and not titled(cand.doc, set(qwords), key_terms))
         )
         if cand.doc.doc_type not in ("transcript", "interview") and not asked_of_report:
             prior *= 1.0 + LEAD_WEIGHT / (1 + cand.index)
@@ -2808,8 +2855,8 @@ def _keyword_relevance(
     actions: frozenset[str] | set[str] = frozenset(),
 ) -> list[float]:
     """Each sentence's relevance to a topic given by keywords (each as its words, see
-    ``phrases``): QUERY_TERMS of it whether the sentence names a keyword (all its words; a
-    place's in its people's adjective too: "Russian" for "Russia"), the rest its weight on
+    ``phrases``, a place's in its people's adjective too: "Russian" for "Russia"): QUERY_TERMS
+    of it whether the sentence names a keyword (all its words), the rest its weight on
     the topic signature, as a share of the most. A keyword
     says what the topic is about, and a sentence is on it or not: weighed by its share of
     the sentence's words, a case ("In October, Niloufar Hamedi and Elaheh Mohammadi, two of
@@ -2818,12 +2865,9 @@ def _keyword_relevance(
     names a keyword but not what the topic asks of it (``actions``, stemmed: "detained" beside
     "journalists"; see ``keyword_actions``) has ACTION_SHARE of the keyword's part: journalists
     who fled are on the topic's subject, not on what it asks."""
-    alone = {w for k in keywords if len(k) == 1 for w in k}
-    forms = {f: w for w in alone for f in content_words(" ".join(_name_forms(w)))}
 
     def names_one(vec: dict[str, float]) -> bool:
-        words = {forms.get(w, w) for w in vec}
-        return any(k <= words for k in keywords)
+        return any(k <= vec.keys() for k in keywords)
 
     def on_topic(vec: dict[str, float]) -> float:
         if not names_one(vec):

@@ -238,6 +238,12 @@ def test_a_release_the_executive_summary_tells_is_not_told_again_in_its_section(
                 "Iran sold 400 drones to armed groups across the region.",
             ),
             **RUSSIA_RELEASES,
+            # the Russia section has enough besides the banks' release (the rule's condition)
+            "russia-grain": (
+                "Russia Blocks Grain Ships",
+                "Russia blocked 20 grain ships in the Black Sea in October. Ukraine's grain "
+                "exports fell by a third in the month.",
+            ),
         },
     )
     brief = build_two_topics(cli, tmp_path, sources, IRAN_AND_RUSSIA, "json")

@@ -2679,6 +2679,12 @@ def test_a_keyword_verb_says_what_the_topic_asks_of_its_noun():
     assert keyword_actions(["journalists", "detained"]) == {"detained"}
     assert keyword_actions(["detained", "arrested"]) == set()  # verbs alone: their own subject
     assert keyword_actions(["press freedom", "Iran"]) == set()
+    assert keyword_actions(["Cuba", "embargo"]) == set()  # a noun the tagger alone calls a verb
+    # the topic's name says it too
+    assert keyword_actions(["journalists", "detained"], "Detention of journalists") == {
+        "detained",
+        "detention",
+    }
     body = {
         "Arland": [
             "Police detained 40 farmers who protested against the land law in the north.",
@@ -2740,6 +2746,8 @@ def test_a_government_recalling_what_it_did_before_is_background():
     )
     assert RETROSPECT.search("[W]e previously designated four banks in Minsk.")
     assert not RETROSPECT.search("The EU named two generals previously sanctioned by the UK.")
+    # "previously" inside the subject is no recall: the sanctions take effect today
+    assert not RETROSPECT.search("The previously announced sanctions take effect today.")
 
 
 def test_a_keyword_of_several_words_is_named_by_them_all():
@@ -2798,6 +2806,9 @@ def test_a_keyword_verb_is_no_focus_of_its_own():
 
     topic = Topic(name="Detention of journalists", keywords=["journalists", "detained"])
     assert focus_terms(topic) == ["journalists"]
+    assert focus_terms(topic.model_copy(update={"keywords": ["journalists", "Detained"]})) == [
+        "journalists"
+    ]
     text = (
         "Conditions in the prisons of Arland remained harsh throughout the year.\n\n"
         "Police detained 40 farmers who protested against the land law in the north.\n\n"
@@ -2854,3 +2865,18 @@ def test_a_keyword_topic_weighs_what_it_asks_of_its_subject():
         _tfidf(texts), phrases(["journalists"]), set(), {"detain"}
     )
     assert both > subject > act == 0.0
+
+
+def test_review_cases_of_keyword_phrases():
+    """A place of several words in its people's adjective names it; a sentence-opening time
+    is no item of a list; a common noun is no name's last word alone; a query in the query
+    language asks for each of its terms."""
+    from briefing.synthesize import _outside_lists, _query_terms, in_source, names, phrases
+
+    assert names("North Korean hackers stole 300 million dollars.", phrases(["North Korea"]))
+    lead = "On Tuesday, Iran and the IAEA agreed to resume inspections."
+    assert _outside_lists(lead) == lead
+    house = "The White House announced it. He was under house arrest."
+    assert frozenset({"house"}) not in in_source(["White House"], house)
+    assert _query_terms("Russia OR Ukraine") == ["Russia", "Ukraine"]
+    assert not names("Median wages rose.", phrases(["media"]))
