@@ -404,3 +404,23 @@ def test_a_brief_whose_sources_leave_a_long_gap_says_so(cli, tmp_path):
         assert (note in " ".join(text_of(next(out.rglob("brief.pdf"))).split())) is gap
         with zipfile.ZipFile(next(out.rglob("brief.docx"))) as docx:
             assert (note in docx.read("word/document.xml").decode()) is gap
+
+
+def test_a_topics_sources_not_cited_are_offered_as_further_reading(cli, tmp_path):
+    """A source matched to a topic but giving it no bullet or quote is listed after the cited
+    ones in words a reader understands: "further reading", not "also read"."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for day, what in (("17", "grain exports"), ("18", "gas prices"), ("19", "rail freight")):
+        (sources / f"2026-11-{day}_russia-{day}.txt").write_text(
+            f"Russia {what.title()} Report\n\nRussia reported changes in {what} on Monday. "
+            f"Officials in Moscow said the figures for {what} would be revised next month.\n"
+        )
+    result = cli(
+        "brief", sources, "--topic", "Russia", "--keywords", "Russia", "--words", "10",
+        "--as-of", "2026-11-23", "--format", "txt", "--out", tmp_path / "out",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    txt = next((tmp_path / "out").rglob("brief.txt")).read_text()
+    assert "; further reading: [" in txt
+    assert "also read" not in txt
