@@ -1052,6 +1052,22 @@ def own_subject(doc: Document) -> bool:
     return ": " in doc.title or _page_named(doc)
 
 
+def series_title(doc: Document) -> str:
+    """``doc``'s title as a sources list names it: a report page titled by its subject alone
+    in a folder of its series (``_page_named``: ".../2023-country-reports-on-human-rights-
+    practices/russia/", titled "Russia") takes the series' name from the folder, as its
+    sibling pages titled in full give it ("2023 Country Reports on Human Rights Practices:
+    Russia")."""
+    if doc.doc_type != "report" or ": " in doc.title or not _page_named(doc):
+        return doc.title
+    folder = [s for s in urlparse(doc.url or "").path.split("/") if s][-2]
+    words = folder.split("-")
+    series = " ".join(
+        w if i and w in lexicon.STOPWORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+    return f"{series}: {doc.title}"
+
+
 def _page_named(doc: Document) -> bool:
     """Whether ``doc``'s address ends in its title, as a slug, in a folder of reports (its
     name says "report", as ".../2023-country-reports-on-human-rights-practices/" does)."""

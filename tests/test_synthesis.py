@@ -2880,3 +2880,14 @@ def test_review_cases_of_keyword_phrases():
     assert frozenset({"house"}) not in in_source(["White House"], house)
     assert _query_terms("Russia OR Ukraine") == ["Russia", "Ukraine"]
     assert not names("Median wages rose.", phrases(["media"]))
+
+
+def test_a_series_page_titled_by_its_subject_alone_is_listed_with_the_series_name():
+    from briefing.synthesize import series_title
+
+    url = "https://www.state.gov/reports/2023-country-reports-on-human-rights-practices/russia/"
+    page = doc("Text.", title="Russia", doc_type="report", url=url)
+    assert series_title(page) == "2023 Country Reports on Human Rights Practices: Russia"
+    full = "2023 Country Reports on Human Rights Practices: Syria"
+    assert series_title(doc("Text.", title=full, doc_type="report", url=url)) == full
+    assert series_title(doc("Text.", title="Russia", doc_type="news", url=url)) == "Russia"
