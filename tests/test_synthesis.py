@@ -2702,17 +2702,7 @@ def test_a_keyword_verb_says_what_the_topic_asks_of_its_noun():
             "A radio journalist was sentenced to five years for insulting the president.",
         ],
     }
-    found = [
-        analyze(
-            doc(
-                "\n\n".join(lines) + "\n",
-                title=f"Human Rights Report: {country}",
-                doc_type="report",
-                path=f"/tmp/{country}.txt",
-            )
-        )
-        for country, lines in body.items()
-    ]
+    found = [analyze(country_report(country, lines)) for country, lines in body.items()]
     points = [p.text for p in synthesize(found, terms=["journalists", "detained"], words=40)]
     assert sum("journalist" in p for p in points) >= 2  # none when "detained" weighs as a noun
 
