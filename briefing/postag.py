@@ -19,10 +19,12 @@ import json
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import cast
+
+import numpy as np
 
 from briefing import lexicon
 
@@ -168,9 +170,29 @@ class Model:
     tagdict: dict[str, str]  # frequent words (apostrophes straight) that always had one tag
     # feature -> tag index, weight, tag index, weight, …: flat as stored, since building
     # 121,000 tuples of pairs doubled the time a first brief waits for the weights. A
-    # feature's line as stored ("3,-9,7,12") until first used (``predict`` parses it then):
-    # parsing all of them took most of the time a first brief waited for the tagger.
-    weights: dict[str, list[int] | str]
+    # feature's line as stored ("3,-9,7,12"), or a list of them as fitted.
+    weights: Mapping[str, list[int] | str]
+    # a feature's weights as one score a tag, made when first used (``predict``): summing
+    # a word's twenty-odd vectors takes half the time of adding its pairs one by one, and
+    # parsing all of them up front took most of the time a first brief waited for the tagger
+    dense: dict[str, np.ndarray | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def vector(self, feat: str) -> np.ndarray | None:
+        """The feature's score for each tag; None for a feature never seen in training."""
+        found = self.dense.get(feat, _UNREAD)
+        if found is _UNREAD:
+            pairs = self.weights.get(feat)
+            if pairs is None:
+                found = None
+            else:
+                flat = [int(x) for x in pairs.split(",")] if isinstance(pairs, str) else pairs
+                found = np.zeros(len(self.tags), dtype=np.int64)
+                found[flat[0::2]] = flat[1::2]
+            self.dense[feat] = found
+        return found
+
+
+_UNREAD = np.zeros(0)  # a feature ``Model.vector`` has not looked up yet
 
 
 WEIGHTS = "data/postag.tsv.gz"
@@ -202,7 +224,7 @@ def load_model(data: bytes) -> Model:
     head, _, body = gzip.decompress(data).decode("utf-8").partition("\n")
     raw = json.loads(head)
     stored = dict(line.split("\t", 1) for line in body.split("\n") if line)
-    # each a line as stored; ``predict`` puts the parsed list in its place
+    # each a line as stored, parsed when first used (``Model.vector``)
     weights = cast(dict[str, list[int] | str], stored)
     return Model(tuple(raw["tags"]), raw["tagdict"], weights)
 
@@ -229,14 +251,15 @@ def predict(m: Model, words: Sequence[str]) -> list[str]:
     for i, word in enumerate(words):
         tag = m.tagdict.get(straight(word))
         if tag is None:
-            scores = [0] * len(m.tags)
+            seen = []
             for feat in features(words, i, out):
-                pairs = m.weights.get(feat, ())
-                if isinstance(pairs, str):  # as stored: parsed once, when first used
-                    pairs = m.weights[feat] = [int(x) for x in pairs.split(",")]
-                for k in range(0, len(pairs), 2):
-                    scores[pairs[k]] += pairs[k + 1]
-            tag = m.tags[max(range(len(scores)), key=scores.__getitem__)]
+                vector = m.dense.get(feat, _UNREAD)
+                if vector is _UNREAD:
+                    vector = m.vector(feat)
+                if vector is not None:
+                    seen.append(vector)
+            # the first of equal scores ("b", the bias, is always seen)
+            tag = m.tags[int(np.add.reduce(seen).argmax())]
         out.append(tag)
     return out
 

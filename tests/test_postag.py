@@ -146,9 +146,13 @@ def test_the_weights_file_gives_back_the_weights_written():
     shipped = model()
     words = ["Ships", "were", "seized", "."]
     assert predict(shipped, words) == ["NNS", "VBD", "VBN", "."]
-    used = [f for f, pairs in shipped.weights.items() if isinstance(pairs, list)]
-    assert used and all(isinstance(v, list) and len(v) % 2 == 0 for f in used
-                        for v in [shipped.weights[f]])
+    # a feature used is read into one score a tag, the weights written in their places
+    used = {f: v for f, v in shipped.dense.items() if v is not None}
+    assert "b" in used  # the bias, a feature of every word
+    for feat, vector in used.items():
+        stored = [int(x) for x in str(shipped.weights[feat]).split(",")]
+        written = dict(zip(stored[0::2], stored[1::2], strict=True))
+        assert [written.get(t, 0) for t in range(len(shipped.tags))] == vector.tolist()
 
 
 def test_the_weights_are_read_once_when_threads_ask_for_them_at_once():
