@@ -398,3 +398,20 @@ def test_a_space_that_markup_left_before_a_comma_or_full_stop_is_not_text(tmp_pa
     plain = tmp_path / "guidance.txt"
     plain.write_text("Advisories\n\nThey cover cyber threats , illicit shipping , and links .\n")
     assert "They cover cyber threats, illicit shipping, and links." in read_file(plain).text
+
+
+def test_a_titles_last_portfolio_is_no_given_name(tmp_path):
+    """"Minister of Economy, Trade, and Industry Rusu": "Industry" closes the title's list of
+    portfolios, so the label MINISTER RUSU is not "Industry Rusu"; a name after a plain "and"
+    still is one."""
+    path = tmp_path / "remarks.txt"
+    path.write_text(
+        "Remarks with Foreign Minister Ana Popa and Minister of Economy, Trade, and Industry "
+        "Rusu Ion\n\nSECRETARY BLINKEN: Good morning. We welcome Ministers Popa and Rusu.\n\n"
+        "MINISTER RUSU: We signed a new gas contract with Romania in June.\n\n"
+        "FOREIGN MINISTER POPA: We will hold elections on July 11 with 2,000 observers.\n",
+        encoding="utf-8",
+    )
+    speakers = {t.speaker for t in read_file(path).turns}
+    assert "Industry Rusu" not in speakers and "Minister Rusu" in speakers
+    assert "Ana Popa" in speakers

@@ -205,12 +205,24 @@ def _full_name_matches(text: str) -> Iterator[re.Match[str]]:
         at = start + 1
 
 
+# The end of a list of single capitalised words after "of", commas between them and "and"
+# before the last: a title's portfolios ("Minister of Economy, Trade, and Industry Hagiuda"),
+# whose last word stands before the surname and is no given name.
+_LISTED_BEFORE = re.compile(r"\bof (?:[A-Z][\w’'-]*, ){1,6}(?:and|&) $")
+LIST_CHARS = 120  # how far back such a list may open
+
+
+def _closes_a_list(m: re.Match[str]) -> bool:
+    """Whether a "First Surname" match's would-be given name is a list's last word."""
+    return bool(_LISTED_BEFORE.search(m.string, max(0, m.start() - LIST_CHARS), m.start()))
+
+
 def full_name(surname: str, *texts: str) -> str | None:
     """Find "First [M.] Surname" for ``surname`` in ``texts``, searched in order."""
     target = fold(surname)
     for text in texts:
         for m in _full_name_matches(text):
-            if fold(m[3]) == target and _given_name(m[1]):
+            if fold(m[3]) == target and _given_name(m[1]) and not _closes_a_list(m):
                 return f"{m[1]}{m[2]} {m[3]}"
     return None
 
@@ -225,7 +237,7 @@ def full_names(text: str) -> dict[str, str]:
     starts, ends = [s for s, _ in headings], [e for _, e in headings]
     lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
     for m in _full_name_matches(text):
-        if not _given_name(m[1]):
+        if not _given_name(m[1]) or _closes_a_list(m):
             continue
         at = bisect.bisect_right(starts, m.start()) - 1
         if at >= 0 and m.start() < ends[at] and m[3].lower() in lower:
