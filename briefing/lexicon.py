@@ -233,6 +233,9 @@ CATENATIVE_VERBS = (
     "appeared", "seemed", "sought", "hastened", "moved", "rushed",
     "was quick", "were quick", "was keen", "were keen", "took time", "used",
 )  # fmt: skip
+# The modal verbs, finite as a past or a third person's present is: what follows them is
+# their subject's verb ("Storey can win a 17th title …").
+MODAL_VERBS = ("can", "could", "will", "would", "may", "might", "must", "should", "shall")
 # Past forms of irregular verbs that can follow a sentence's subject ("Cruz took …").
 IRREGULAR_PAST_FORMS = (
     "said", "told", "wrote", "spoke", "sang", "made", "took", "gave", "put", "left", "sent",

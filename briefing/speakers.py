@@ -103,7 +103,7 @@ _INTRO = (
 )
 _VERB = (
     r"(?!also\b|always\b|this\b|thus\b|perhaps\b|as\b)(?:[a-z]+(?:ed|[^s'u]s)|is|was|"
-    + "|".join(lexicon.IRREGULAR_PAST_FORMS)
+    + "|".join((*lexicon.IRREGULAR_PAST_FORMS, *lexicon.MODAL_VERBS))
     + r")\b"
 )
 
@@ -1299,14 +1299,14 @@ def _narrated_person(
             continue
         person = cast.lookup(name)
         # one word the text never gives as a full name: "Officially", "Web"; but one that
-        # opens the sentence telling someone something about himself or herself is a
-        # surname ("Martin told MCN that he was quitting"; not "Moscow told Kyiv that …")
-        tells = _NAME_CUE.match(chunk, start, end)
+        # is the sentence's subject with a "he" or "she" later in it is a surname ("Martin
+        # told MCN that he was quitting", "Storey can win a 17th title when she rides …";
+        # not "Moscow told Kyiv that it …")
+        opening_words = chunk[start:end].lstrip()
         told = bool(
-            tells
-            and tells["name"] == raw
+            opening_words.startswith(raw)
             and not common_word(raw, text)
-            and re.search(rf"\b(?:{gender or 'he|she'})\b", chunk[tells.end() : end], re.I)
+            and re.search(rf"\b(?:{gender or 'he|she'})\b", opening_words[len(raw) :], re.I)
         )
         if " " not in person and not cast.introduced(person) and not told:
             continue
@@ -1540,9 +1540,20 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
     name = _TITLES.sub("", raw.strip())
     if raw.split()[0] in _NOT_NAMES or not name or not verb_like:
         return False
-    # one capitalised word opening a sentence is a name if it is capitalised mid-sentence too
+    # one capitalised word opening a sentence is a name if it is capitalised mid-sentence
+    # too, or if the sentence goes on about a "he" or "she" ("Storey can win a 17th title
+    # when she rides …": a subject the pronoun takes up, Hobbs 1978; not "Moscow … it")
     mid_sentence = re.compile(rf"[a-z,]\s+{re.escape(name)}\b")
-    return cue or " " in name or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+    return (
+        cue
+        or " " in name
+        or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
+        or bool(_PERSONAL_LATER.match(m.string, m.end()))
+    )
+
+
+# A "he" or "she" later in the same sentence.
+_PERSONAL_LATER = re.compile(r"[^.!?\n“”\"]*\b(?:he|she|[Hh]is|[Hh]er|[Hh]im)\b")
 
 
 _OBJECT_NEXT = re.compile(

@@ -773,3 +773,19 @@ def test_initials_and_particles_do_not_take_a_persons_quote():
     assert quote.speaker == "Ella Pamfilova"
     *_, (quote, _) = attributed("Syrian President Bashar al-Assad said “the war is over now.”")
     assert quote.speaker and quote.speaker.endswith("Assad")
+
+
+def test_an_epithet_is_the_surname_a_sentence_before_takes_up_with_she():
+    """"Storey can win … when she rides …" names a person by a surname the story never gives
+    in full nor mid-sentence: the subject of a modal verb ("can win") that a "she" takes up
+    is someone, and "…," said the 37-year-old is her. "Moscow can …, it said" is no one."""
+    text = (
+        "The Briton finished two minutes ahead of the field in Nottwil.\n\n"
+        "Storey can win a 17th title when she rides in the road race.\n\n"
+        "“It’s a massive relief to win,” said the 37-year-old, who is targeting more medals."
+    )
+    *_, (quote, _) = attributed(text)
+    assert quote.speaker == "Storey"
+    without_pronoun = text.replace("when she rides", "in the ride")
+    *_, (quote, _) = attributed(without_pronoun)
+    assert quote.speaker != "Storey"
