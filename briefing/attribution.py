@@ -93,6 +93,26 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
     return reader_name(doc.publisher)
 
 
+# A transcript's stage direction that the words after it came through an interpreter:
+# "(Via interpreter)", "(Through an interpreter)", "(As interpreted)", "(Translated from
+# Japanese)". The English a brief quotes from there is the interpreter's, not the speaker's.
+INTERPRETED = re.compile(
+    r"\((?:(?:via|through) (?:an? |the )?interpret(?:er|ers|ation)|as interpreted|interpreted"
+    r"|(?:in )?translat(?:ed|ion)(?: from [A-Z][a-z]+)?)\.?\)",
+    re.I,
+)
+
+
+def interpreted(doc: Document, start: int) -> bool:
+    """Whether the words at ``start`` were spoken through an interpreter: a stage direction
+    saying so (``INTERPRETED``) stands in their speaker's turn at or before them."""
+    for turn in doc.turns:
+        if turn.start <= start < turn.end:
+            direction = INTERPRETED.search(doc.text, turn.start, turn.end)
+            return direction is not None and direction.start() <= start
+    return False
+
+
 def byline(doc: Document) -> str:
     """The source's first author as a reader names them ("Jane Doe, Staff Writer" → "Jane
     Doe"); empty without one."""

@@ -27,6 +27,7 @@ from briefing.ingest import READERS, is_source_name, read_documents, walk_files
 from briefing.match import Hits, left_in_passing
 from briefing.match import why as why_matched
 from briefing.model import BuildResult, Document
+from briefing.render.html import INTERPRETER_NOTE
 from briefing.scheduler import Runner, status
 from briefing.search import Result, search, why_line
 from briefing.store import Store
@@ -461,7 +462,10 @@ def summarize_command(
         click.echo(json.dumps({"summary": summary}, ensure_ascii=False))
         return
     for item in summary:
-        by = ", ".join(str(v) for v in (item["said_by"], item["date"]) if v)
+        who = item["said_by"] and str(item["said_by"]) + (
+            INTERPRETER_NOTE if item["interpreted"] else ""
+        )
+        by = ", ".join(str(v) for v in (who, item["date"]) if v)
         click.echo(f"- {item['text']}" + (f" — {by}" if by else ""))
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing import lexicon, postag
-from briefing.attribution import said_by
+from briefing.attribution import INTERPRETED, said_by
 from briefing.brackets import (
     COUNTRY_REFERENCE,
     acronym_inserts,
@@ -530,6 +530,9 @@ def edit(
     m = DATELINE.match(doc.text, start, s.end)
     if m:
         start = m.end()
+    m = INTERPRETED.match(doc.text, start, s.end)
+    if m and doc.turns:  # "(Via interpreter) …": the brief says so where it names the speaker
+        start = m.end() + len(doc.text[m.end() : s.end]) - len(doc.text[m.end() : s.end].lstrip())
     m = RUN_IN_HEADING.match(doc.text, start, s.end)
     if m and _heading_words(m[1], doc.text):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
-from briefing.attribution import cite_title, said_by
+from briefing.attribution import cite_title, interpreted, said_by
 from briefing.brackets import anchor_days
 from briefing.config import Topic
 from briefing.editorial import (
@@ -422,7 +422,15 @@ def _paragraph(doc: Document, at: int) -> int:
 
 def _key_quote(q: Quote, doc: Document) -> KeyQuote:
     text, spans = _dated(q, doc)
-    return KeyQuote(text, q.speaker or "", source_id(doc), q.position, spans, doc.page_at(q.start))
+    return KeyQuote(
+        text,
+        q.speaker or "",
+        source_id(doc),
+        q.position,
+        spans,
+        doc.page_at(q.start),
+        interpreted=interpreted(doc, q.start),
+    )
 
 
 def _dated(q: Quote, doc: Document) -> tuple[str, tuple[tuple[int, int], ...]]:

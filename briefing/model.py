@@ -135,6 +135,7 @@ class Point:
     role: str | None = None  # the speaker's role, given where the brief first names them
     reported: bool = False  # said_by is a news story's byline: who reports it, not who said it
     spoken: bool = False  # a speaker's words in a transcript's turn: quoted, whatever the person
+    interpreted: bool = False  # spoken through an interpreter: the English is the interpreter's
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class KeyQuote:
     spans: tuple[tuple[int, int], ...] = ()  # where its parts are in the source's text
     page: int | None = None  # the page it starts on, in a paged source
     quoted_by: str | None = None  # who relayed it, when the source is someone else's words
+    interpreted: bool = False  # spoken through an interpreter: the English is the interpreter's
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ import numpy as np
 
 from briefing import background as general
 from briefing import lexicon, postag
-from briefing.attribution import byline, report_subject
+from briefing.attribution import byline, interpreted, report_subject
 from briefing.brackets import coverage_year, subject_inserts, without_subject_inserts
 from briefing.config import Topic
 from briefing.editorial import (
@@ -1816,6 +1816,7 @@ def to_point(c: Candidate) -> Point:
         spans=c.edited.spans,
         reported=_by_reporter(c),
         spoken=bool(c.sentence.speaker and c.edited.said_by),
+        interpreted=interpreted(c.doc, c.sentence.start),
     )
 
 
@@ -2949,6 +2950,7 @@ def summarize_documents(
             "text": p.text,
             "source": paths[p.source],
             "said_by": p.said_by,
+            "interpreted": p.interpreted,
             "date": p.date.isoformat() if p.date else None,
             "spans": [list(span) for span in p.spans],
         }

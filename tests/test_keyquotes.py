@@ -707,3 +707,47 @@ def test_a_quote_that_tells_what_someone_else_always_said_is_not_the_speakers_ow
         "Officials said on Monday that the talks would resume.",
     ):
         assert not RELAYED_SAYING.match(text), text
+
+
+INTERPRETED_REMARKS = """Remarks With Foreign Minister Popescu – July 12, 2021
+
+Washington, D.C.
+
+SECRETARY BLINKEN: The United States has donated 500,000 doses of vaccine to Moldova, and we will send 20 more ventilators to Chisinau this month.
+
+FOREIGN MINISTER POPESCU: Thank you, Tony.
+
+(Via interpreter) Moldova signed a new gas contract with Romania in June that ends its dependence on Gazprom for the winter.
+
+Moldova will hold parliamentary elections on July 11 with 2,000 observers from the OSCE in every district.
+"""  # noqa: E501
+
+
+def test_words_spoken_through_an_interpreter_say_so_in_every_format(cli, tmp_path):
+    """A minister's English after "(Via interpreter)" is the interpreter's: each bullet and
+    key quote from there says so beside the speaker's name, in brief.json, the HTML the PDF
+    and Word files are made from, and `briefing summarize`; the direction itself is cut."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "2021-07-12_remarks.txt").write_text(INTERPRETED_REMARKS, encoding="utf-8")
+    result = cli(
+        "brief", sources, "--topic", "Moldova", "--keywords", "Moldova", "--words", "200",
+        "--format", "json", "--format", "html", "--as-of", "2021-07-20", "--out", tmp_path / "out",
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(next((tmp_path / "out").glob("**/brief.json")).read_text())
+    (topic,) = data["topics"]
+    said = [*topic["summary"], *topic["quotes"]]  # each sentence is a bullet or a quote
+    gas = next(p for p in said if "gas contract" in p["text"])
+    assert gas["text"].startswith("Moldova signed") and gas["interpreted"]
+    assert any("elections" in p["text"] for p in said)
+    assert any("500,000 doses" in p["text"] for p in said)
+    # Popescu's lines after the direction, not Blinken's before it in English
+    assert all(p["interpreted"] == p["text"].startswith("Moldova") for p in said)
+    html = next((tmp_path / "out").glob("**/brief.html")).read_text()
+    assert "Popescu (through an interpreter)" in html
+    assert "Blinken (through an interpreter)" not in html and "(Via interpreter)" not in html
+
+    out = cli("summarize", sources, "--keywords", "Moldova", "--words", "200")
+    gas_line = next(line for line in out.output.splitlines() if "gas contract" in line)
+    assert "Popescu (through an interpreter)" in gas_line

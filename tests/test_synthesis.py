@@ -305,7 +305,9 @@ def test_summarize_command_prints_json_with_spans_into_the_sources(cli, project)
     result = cli("summarize", folder, "--keywords", "Russia,sanctions", "--words", "80", "--json")
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)["summary"]
-    assert items and set(items[0]) == {"text", "source", "said_by", "date", "spans"}
+    # the fields, and whether said_by spoke through an interpreter
+    fields = {"text", "source", "said_by", "date", "spans", "interpreted"}
+    assert items and set(items[0]) == fields
     from briefing.ingest import read_documents
 
     for item in items:

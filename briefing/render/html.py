@@ -92,6 +92,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["cite_title"] = cite_title
     env.filters["dates_itself"] = dates_itself
     env.filters["quoted"] = quoted
+    env.globals["interpreter_note"] = INTERPRETER_NOTE
     return env
 
 
@@ -165,9 +166,15 @@ def attribution(point: Any) -> str:
         # "Officials in Kyiv said …" in a news story: its writer reports it, and is not the
         # officials; nor are a reporter's words a speaker's
         who = [f"reported by {said_by}", get("role")]
-    parts = [*who, long_date(day) if day else None]
-    shown = ", ".join(p for p in parts if p)
+    named = ", ".join(p for p in who if p)
+    if named and get("interpreted"):
+        named += INTERPRETER_NOTE
+    shown = ", ".join(p for p in (named, long_date(day) if day else None) if p)
     return f" — {shown}" if shown else ""
+
+
+# After the name of someone a bullet or a quote gives in an interpreter's English.
+INTERPRETER_NOTE = " (through an interpreter)"
 
 
 def bullet(point: Any, shared: str = "") -> str:
@@ -189,6 +196,8 @@ def bullet(point: Any, shared: str = "") -> str:
     if not spoken:
         return text + attribution(point)
     who = ", ".join(p for p in (said_by, get("role")) if p)
+    if get("interpreted"):
+        who += INTERPRETER_NOTE
     day = _as_date(get("date"))
     return f"{who}: {quoted(text)}" + (f" — {long_date(day)}" if day else "")
 

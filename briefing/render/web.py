@@ -248,6 +248,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                         "speaker": q.speaker,
                         "speaker_role": q.position,
                         "quoted_by": q.quoted_by,
+                        "interpreted": q.interpreted,
                         "source": q.source,
                         "date": dates.get(q.source),
                         "spans": [list(span) for span in q.spans],
@@ -299,6 +300,7 @@ def _point(p: Point) -> dict[str, Any]:
         "spans": [list(span) for span in p.spans],
         "reported": p.reported,
         "spoken": p.spoken,
+        "interpreted": p.interpreted,
     }
 
 
@@ -340,6 +342,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
                         tuple((a, b) for a, b in q.get("spans", [])),
                         q.get("page"),
                         q.get("quoted_by"),
+                        q.get("interpreted", False),
                     )
                     for q in t.get("quotes", [])
                 ),
