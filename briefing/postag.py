@@ -175,24 +175,21 @@ class Model:
     # a feature's weights as one score a tag, made when first used (``predict``): summing
     # a word's twenty-odd vectors takes half the time of adding its pairs one by one, and
     # parsing all of them up front took most of the time a first brief waited for the tagger
-    dense: dict[str, np.ndarray | None] = field(default_factory=dict, compare=False, repr=False)
+    dense: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def vector(self, feat: str) -> np.ndarray | None:
-        """The feature's score for each tag; None for a feature never seen in training."""
-        found = self.dense.get(feat, _UNREAD)
-        if found is _UNREAD:
+        """The feature's score for each tag; None for a feature never seen in training (not
+        kept: the words a long-running server tags are without end)."""
+        found = self.dense.get(feat)
+        if found is None:
             pairs = self.weights.get(feat)
             if pairs is None:
-                found = None
-            else:
-                flat = [int(x) for x in pairs.split(",")] if isinstance(pairs, str) else pairs
-                found = np.zeros(len(self.tags), dtype=np.int64)
-                found[flat[0::2]] = flat[1::2]
+                return None
+            flat = [int(x) for x in pairs.split(",")] if isinstance(pairs, str) else pairs
+            found = np.zeros(len(self.tags), dtype=np.int32)
+            np.add.at(found, flat[0::2], flat[1::2])  # a tag twice in a list adds up, as before
             self.dense[feat] = found
         return found
-
-
-_UNREAD = np.zeros(0)  # a feature ``Model.vector`` has not looked up yet
 
 
 WEIGHTS = "data/postag.tsv.gz"
@@ -253,8 +250,8 @@ def predict(m: Model, words: Sequence[str]) -> list[str]:
         if tag is None:
             seen = []
             for feat in features(words, i, out):
-                vector = m.dense.get(feat, _UNREAD)
-                if vector is _UNREAD:
+                vector = m.dense.get(feat)
+                if vector is None:
                     vector = m.vector(feat)
                 if vector is not None:
                     seen.append(vector)
