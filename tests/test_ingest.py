@@ -415,3 +415,16 @@ def test_a_titles_last_portfolio_is_no_given_name(tmp_path):
     speakers = {t.speaker for t in read_file(path).turns}
     assert "Industry Rusu" not in speakers and "Minister Rusu" in speakers
     assert "Ana Popa" in speakers
+
+
+def test_a_list_of_places_before_a_name_is_no_title():
+    from briefing.ingest.meta import full_name
+
+    # a title's portfolios with or without the comma before "and"
+    assert full_name("Rusu", "the Minister of Trade and Industry Rusu met them") is None
+    assert full_name("Rusu", "Minister of Economy, Trade and Industry Rusu spoke") is None
+    # a list of countries ends on a person's name
+    assert (
+        full_name("Macron", "with the support of Germany, France, and Emmanuel Macron today")
+        == "Emmanuel Macron"
+    )

@@ -205,16 +205,18 @@ def _full_name_matches(text: str) -> Iterator[re.Match[str]]:
         at = start + 1
 
 
-# The end of a list of single capitalised words after "of", commas between them and "and"
-# before the last: a title's portfolios ("Minister of Economy, Trade, and Industry Hagiuda"),
-# whose last word stands before the surname and is no given name.
-_LISTED_BEFORE = re.compile(r"\bof (?:[A-Z][\w’'-]*, ){1,6}(?:and|&) $")
+# The end of a title's list of portfolios, single capitalised words after a title and "of"
+# with "and" before the last ("Minister of Economy, Trade, and Industry Hagiuda", "Minister of
+# Trade and Industry Hagiuda"): its last word stands before the surname and is no given name
+# (but "the support of Germany, France, and Emmanuel Macron" names Macron).
+_LISTED_BEFORE = re.compile(r"\b(?P<title>[A-Z][a-z]+) of (?:[A-Z][\w’'-]*,? ){1,6}(?:and|&) $")
 LIST_CHARS = 120  # how far back such a list may open
 
 
 def _closes_a_list(m: re.Match[str]) -> bool:
-    """Whether a "First Surname" match's would-be given name is a list's last word."""
-    return bool(_LISTED_BEFORE.search(m.string, max(0, m.start() - LIST_CHARS), m.start()))
+    """Whether a "First Surname" match's would-be given name is the last of a title's list."""
+    listed = _LISTED_BEFORE.search(m.string, max(0, m.start() - LIST_CHARS), m.start())
+    return listed is not None and fold(listed["title"]) in _TITLES
 
 
 def full_name(surname: str, *texts: str) -> str | None:
