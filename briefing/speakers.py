@@ -1299,14 +1299,19 @@ def _narrated_person(
             continue
         person = cast.lookup(name)
         # one word the text never gives as a full name: "Officially", "Web"; but one that
-        # is the sentence's subject with a "he" or "she" later in it is a surname ("Martin
-        # told MCN that he was quitting", "Storey can win a 17th title when she rides …";
-        # not "Moscow told Kyiv that it …")
+        # opens the sentence telling someone something about himself or herself is a
+        # surname ("Martin told MCN that he was quitting"; not "Moscow told Kyiv that it
+        # …"), and so is a subject a "he" or "she" later takes up with no one between
+        # ("Storey can win a 17th title when she rides …")
+        tells = _NAME_CUE.match(chunk, start, end)
         opening_words = chunk[start:end].lstrip()
-        told = bool(
-            opening_words.startswith(raw)
-            and not common_word(raw, text)
-            and re.search(rf"\b(?:{gender or 'he|she'})\b", opening_words[len(raw) :], re.I)
+        told = not common_word(raw, text) and (
+            bool(
+                tells
+                and tells["name"] == raw
+                and re.search(rf"\b(?:{gender or 'he|she'})\b", chunk[tells.end() : end], re.I)
+            )
+            or (opening_words.startswith(raw) and _taken_up(opening_words[len(raw) :], gender))
         )
         if " " not in person and not cast.introduced(person) and not told:
             continue
@@ -1548,12 +1553,33 @@ def _names_someone(m: re.Match[str], text: str) -> bool:
         cue
         or " " in name
         or bool(mid_sentence.search(text, 0, MAX_ANALYZED_CHARS))
-        or bool(_PERSONAL_LATER.match(m.string, m.end()))
+        or (
+            not common_word(name, text)
+            and _taken_up(m.string[m.end() :])
+            # "Having …, he": a participle opening the sentence, not a surname
+            and postag.tag(m.string[m.start("name") : m.start("name") + 40])[0][1]
+            not in _OPENING_NOT_NAME
+        )
     )
 
 
-# A "he" or "she" later in the same sentence.
-_PERSONAL_LATER = re.compile(r"[^.!?\n“”\"]*\b(?:he|she|[Hh]is|[Hh]er|[Hh]im)\b")
+# A "he" or "she" later in the same sentence, and what comes before it.
+_PERSONAL_LATER = re.compile(r"([^.!?\n“”\"]*?)\b(?:he|she|his|her|him)\b")
+_FORMS = {"he": ("he", "his", "him"), "she": ("she", "her")}
+
+
+def _taken_up(rest: str, gender: str | None = None) -> bool:
+    """Whether a personal pronoun later in the sentence ``rest`` goes on takes up its subject:
+    no one else stands between them, no name nor a person's noun ("Chelsea will sign the
+    striker if he passes …" is the striker's "he"; "Ukraine can win if Zelensky gets what he
+    wants", Zelensky's), as ``_pronoun_genders`` has it."""
+    m = _PERSONAL_LATER.match(rest)
+    if m is None or (gender and m[0][len(m[1]) :] not in _FORMS[gender]):
+        return False
+    between = m[1]
+    return not _OTHER_CAPITAL.search(between) and not any(
+        w in _PERSON_HEADS for w in _WORDS.findall(between)
+    )
 
 
 _OBJECT_NEXT = re.compile(

@@ -789,3 +789,13 @@ def test_an_epithet_is_the_surname_a_sentence_before_takes_up_with_she():
     without_pronoun = text.replace("when she rides", "in the ride")
     *_, (quote, _) = attributed(without_pronoun)
     assert quote.speaker != "Storey"
+    # a "he" someone else between them stands for is no sign the subject is a person
+    for other in (
+        "Chelsea will sign the striker if he passes a medical in the morning.",
+        "Ukraine can win the war if Zelensky gets what he wants from the summit.",
+    ):
+        *_, (quote, _) = attributed(
+            f"The club finished second.\n\n{other}\n\n“We need more players this summer,” said "
+            "the 52-year-old."
+        )
+        assert quote.speaker not in ("Chelsea", "Ukraine")
