@@ -98,19 +98,27 @@ def said_by(doc: Document, sentence: Sentence) -> str | None:
 # Japanese)". The English a brief quotes from there is the interpreter's, not the speaker's.
 INTERPRETED = re.compile(
     r"\((?:(?:via|through) (?:an? |the )?interpret(?:er|ers|ation)|as interpreted|interpreted"
-    r"|(?:in )?translat(?:ed|ion)(?: from [A-Z][a-z]+)?)\.?\)",
+    r"|as translated|translated from [A-Z][a-z]+)\.?\)",
     re.I,
 )
 
 
 def interpreted(doc: Document, start: int) -> bool:
     """Whether the words at ``start`` were spoken through an interpreter: a stage direction
-    saying so (``INTERPRETED``) stands in their speaker's turn at or before them."""
+    saying so (``INTERPRETED``) opens their speaker's turn or one of its paragraphs at or
+    before them (not one inside a quotation the speaker reads out)."""
     for turn in doc.turns:
         if turn.start <= start < turn.end:
-            direction = INTERPRETED.search(doc.text, turn.start, turn.end)
-            return direction is not None and direction.start() <= start
+            return any(
+                m.start() <= start and _opens_paragraph(doc.text, m.start(), turn.start)
+                for m in INTERPRETED.finditer(doc.text, turn.start, turn.end)
+            )
     return False
+
+
+def _opens_paragraph(text: str, at: int, turn_start: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[max(line_start, turn_start) : at].strip()
 
 
 def byline(doc: Document) -> str:

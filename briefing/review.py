@@ -23,6 +23,7 @@ from typing import Any
 from briefing.config import Config
 from briefing.deliver import Edition, find_edition
 from briefing.errors import BriefingError, DeliveryError
+from briefing.render.html import INTERPRETER_NOTE
 from briefing.store import Approval, Store
 
 REVIEWS = "reviews"  # folder of edit files, beside the dated editions
@@ -84,8 +85,10 @@ def items(data: dict[str, Any]) -> list[Item]:
     topic."""
 
     def item(kind: str, section: str, entry: dict[str, Any], who: str) -> Item:
-        text = entry["text"]
-        return Item(item_key(kind, text), kind, section, text, entry.get(who) or "")
+        text, by = entry["text"], entry.get(who) or ""
+        if by and entry.get("interpreted"):
+            by += INTERPRETER_NOTE
+        return Item(item_key(kind, text), kind, section, text, by)
 
     out = [item("point", SUMMARY, p, "said_by") for p in data.get("executive_summary", [])]
     for topic in data.get("topics", []):

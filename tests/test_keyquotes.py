@@ -751,3 +751,23 @@ def test_words_spoken_through_an_interpreter_say_so_in_every_format(cli, tmp_pat
     out = cli("summarize", sources, "--keywords", "Moldova", "--words", "200")
     gas_line = next(line for line in out.output.splitlines() if "gas contract" in line)
     assert "Popescu (through an interpreter)" in gas_line
+
+
+def test_a_direction_inside_what_a_speaker_reads_out_marks_nothing(tmp_path):
+    """Only a direction that opens the turn or one of its paragraphs says the speaker's words
+    came through an interpreter; one inside a message the speaker reads out does not."""
+    from briefing.attribution import interpreted
+
+    found = analysis(
+        tmp_path,
+        "briefing.txt",
+        "Department Press Briefing – July 12, 2021\n\nMR PRICE: Lavrov posted a message that "
+        "reads, in part (as interpreted): “Moldova will pay.”\n\nThe United States has donated "
+        "500,000 doses of vaccine to Moldova this month.\n",
+    )
+    doc = found.doc
+    assert not interpreted(doc, doc.text.index("The United States has donated"))
+    later = INTERPRETED_REMARKS
+    doc = analysis(tmp_path, "remarks.txt", later).doc
+    assert interpreted(doc, doc.text.index("Moldova will hold"))
+    assert not interpreted(doc, doc.text.index("Thank you, Tony"))
