@@ -155,6 +155,16 @@ def test_the_weights_file_gives_back_the_weights_written():
         assert [written.get(t, 0) for t in range(len(shipped.tags))] == vector.tolist()
 
 
+def test_a_features_weights_for_one_tag_add_up_as_fitted():
+    """A list as the fitter leaves it may give one tag twice: its weights add up."""
+    from briefing.postag import Model
+
+    fitted = Model(("A", "B", "C"), {}, {"b": [1, 5, 1, 3, 0, 1], "w=x": "2,4"})
+    assert fitted.vector("b").tolist() == [1, 8, 0]
+    assert fitted.vector("w=x").tolist() == [0, 0, 4]
+    assert fitted.vector("w=unseen") is None and "w=unseen" not in fitted.dense
+
+
 def test_the_weights_are_read_once_when_threads_ask_for_them_at_once():
     """`briefing serve`'s first requests may tag at once: one read of the weights for all."""
     import threading
