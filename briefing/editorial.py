@@ -1443,7 +1443,7 @@ def plural_unnamed(text: str) -> bool:
     if not _THEIR.search(text, 0, MAX_PLURAL_CHARS):
         return False  # most sentences: no tagging
     text = _RUN_IN_LABEL.sub("", text, count=1)  # "Availability of …: To update their …"
-    tagged = postag.tag(text)
+    tagged = postag.tag(text[: _tagged_upto(text)])
     at = next((i for i, t in enumerate(tagged) if t[0].lower() in ("their", "theirs")), None)
     if at is None or tagged[at][2] >= MAX_PLURAL_CHARS:
         return False
@@ -1454,6 +1454,21 @@ def plural_unnamed(text: str) -> bool:
     return not any(
         _plural(word, tag, tags[i + 1]) for i, (word, tag, _, _) in enumerate(tagged[:upto])
     )
+
+
+def _tagged_upto(text: str) -> int:
+    """Where the tagging ``plural_unnamed`` needs may stop: two words past the last token it
+    reads (the "their", or an opening phrase's subject after its comma). The tagger reads
+    left to right, seeing two words ahead, so the tags up to there are the whole sentence's."""
+    spans = postag.tokens(text)
+    words = [text[a:b].lower() for a, b in spans]
+    at = next((i for i, w in enumerate(words) if w in ("their", "theirs")), len(words))
+    comma = next((i for i, w in enumerate(words) if w == ","), None)
+    last = max(at, comma + PREPOSED_SUBJECT) if comma is not None and comma > at else at
+    return spans[min(last + LOOKAHEAD, len(spans) - 1)][1] if spans else len(text)
+
+
+LOOKAHEAD = 3  # the tagger's features see two words ahead; one more for the tag after a word
 
 
 def _plural(word: str, tag: str, after: str) -> bool:
