@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
-from briefing.attribution import cite_title, interpreted, said_by
+from briefing.attribution import INTERPRETED, cite_title, interpreted, said_by
 from briefing.brackets import anchor_days
 from briefing.config import Topic
 from briefing.editorial import (
@@ -203,7 +203,21 @@ def _ranked(scored: list[tuple[float, Quote, Document]], taken: Chosen = ()) -> 
 
 
 def _pool(analysis: Analysis) -> list[Quote]:
-    return [*analysis.quotes, *analysis.spoken, *analysis.statements]
+    spoken = [_without_direction(q, analysis.doc) for q in analysis.spoken]
+    return [*analysis.quotes, *spoken, *analysis.statements]
+
+
+def _without_direction(q: Quote, doc: Document) -> Quote:
+    """A transcript answer that opens on "(Via interpreter)" from its first word: the
+    attribution says it came through an interpreter (``interpreted``), as a bullet's does."""
+    m = INTERPRETED.match(q.text)
+    if m is None or doc.text[q.start : q.start + len(m[0])] != m[0]:
+        return q
+    rest = q.text[m.end() :]
+    cut = m.end() + len(rest) - len(rest.lstrip())
+    start = q.start + cut
+    spans = ((start, q.spans[0][1]), *q.spans[1:]) if q.spans else ()
+    return replace(q, text=q.text[cut:], start=start, spans=spans)
 
 
 def _hosts(doc: Document) -> set[str]:

@@ -753,6 +753,18 @@ def test_words_spoken_through_an_interpreter_say_so_in_every_format(cli, tmp_pat
     assert "Popescu (through an interpreter)" in gas_line
 
 
+def test_an_answer_opening_on_the_direction_is_quotable_from_its_first_word(tmp_path):
+    """The first sentence of an interpreted turn is quotable: the direction is cut from it,
+    and its text still points at the source's characters."""
+    from briefing.keyquotes import _pool
+
+    found = analysis(tmp_path, "remarks.txt", INTERPRETED_REMARKS)
+    texts = {q.text: q for q in _pool(found)}
+    opening = next(q for t, q in texts.items() if t.startswith("Moldova signed"))
+    assert found.doc.text[opening.start : opening.end] == opening.text
+    assert not any("(Via interpreter)" in t for t in texts)
+
+
 def test_a_direction_inside_what_a_speaker_reads_out_marks_nothing(tmp_path):
     """Only a direction that opens the turn or one of its paragraphs says the speaker's words
     came through an interpreter; one inside a message the speaker reads out does not."""
