@@ -424,3 +424,17 @@ def test_a_topics_sources_not_cited_are_offered_as_further_reading(cli, tmp_path
     txt = next((tmp_path / "out").rglob("brief.txt")).read_text()
     assert "; further reading: [" in txt
     assert "also read" not in txt
+
+
+def test_a_bullet_said_through_an_interpreter_says_so_even_where_it_names_its_speaker():
+    from briefing.render.html import bullet
+
+    def point(text, **more):
+        return {"text": text, "said_by": "Ion Rusu", "date": "2022-05-20", **more}
+
+    assert bullet(point("Trade and security are one.", spoken=True, interpreted=True)) == (
+        "Ion Rusu (through an interpreter): “Trade and security are one.” — 20 May 2022"
+    )
+    assert bullet(point("We will sign it in June, Ion Rusu said.", interpreted=True)) == (
+        "We will sign it in June, Ion Rusu said. — (through an interpreter), 20 May 2022"
+    )

@@ -167,8 +167,8 @@ def attribution(point: Any) -> str:
         # officials; nor are a reporter's words a speaker's
         who = [f"reported by {said_by}", get("role")]
     named = ", ".join(p for p in who if p)
-    if named and get("interpreted"):
-        named += INTERPRETER_NOTE
+    if get("interpreted"):  # said even where the text names its speaker itself
+        named = named + INTERPRETER_NOTE if named else INTERPRETER_NOTE.strip()
     shown = ", ".join(p for p in (named, long_date(day) if day else None) if p)
     return f" — {shown}" if shown else ""
 
