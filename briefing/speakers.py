@@ -341,6 +341,20 @@ _AFFILIATED = (
     rf"(?:\s+{_AFFILIATION_WORD}){{0,8}}?"
 )
 BEFORE_RULES = (
+    # A passive verb of naming with its agent: "… 16 men, described by Islamic State as the
+    # ‘people of the cross’, …": the agent of "described" said the words
+    _rule(
+        "passive_agent_before",
+        "before",
+        re.compile(
+            r"\b(?:described|branded|labell?ed|dubbed|called|hailed|denounced)\s+by\s+"
+            rf"(?:the\s+)?(?P<name>{_NAME})\s+as\s+(?:an?\s+|the\s+)?$"
+        ),
+        (
+            "At least 16 men, described by Islamic State as the “people of the cross”, were shot.",
+            "Islamic State",
+        ),
+    ),
     # A name right before the quote: "footage of Hillary Clinton asking, “…", "According to
     # Limbaugh, “…"
     _rule(
