@@ -105,20 +105,22 @@ INTERPRETED = re.compile(
 
 def interpreted(doc: Document, start: int) -> bool:
     """Whether the words at ``start`` were spoken through an interpreter: a stage direction
-    saying so (``INTERPRETED``) opens their speaker's turn or one of its paragraphs at or
-    before them (not one inside a quotation the speaker reads out)."""
+    saying so (``INTERPRETED``) opens their speaker's turn, one of its paragraphs or one of
+    its sentences at or before them ("Thank you, Tony. (Via interpreter) …"; not one inside
+    a message the speaker reads out, "… reads, in part (as interpreted): “…”")."""
     for turn in doc.turns:
         if turn.start <= start < turn.end:
             return any(
-                m.start() <= start and _opens_paragraph(doc.text, m.start(), turn.start)
+                m.start() <= start and _opens_sentence(doc.text, m.start(), turn.start)
                 for m in INTERPRETED.finditer(doc.text, turn.start, turn.end)
             )
     return False
 
 
-def _opens_paragraph(text: str, at: int, turn_start: int) -> bool:
+def _opens_sentence(text: str, at: int, turn_start: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
-    return not text[max(line_start, turn_start) : at].strip()
+    before = text[max(line_start, turn_start) : at].rstrip()
+    return not before or before[-1] in ".!?”\"’')"
 
 
 def byline(doc: Document) -> str:

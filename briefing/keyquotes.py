@@ -213,6 +213,8 @@ def _without_direction(q: Quote, doc: Document) -> Quote:
     m = INTERPRETED.match(q.text)
     if m is None or doc.text[q.start : q.start + len(m[0])] != m[0]:
         return q
+    if not interpreted(doc, q.start):
+        return q  # cut only where the attribution will say so
     rest = q.text[m.end() :]
     cut = m.end() + len(rest) - len(rest.lstrip())
     start = q.start + cut

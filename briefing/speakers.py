@@ -347,7 +347,8 @@ BEFORE_RULES = (
         "passive_agent_before",
         "before",
         re.compile(
-            r"\b(?:described|branded|labell?ed|dubbed|called|hailed|denounced)\s+by\s+"
+            # (not "called": "was called by the Court as a “key witness”" is summoned)
+            r"\b(?:described|branded|labell?ed|dubbed|hailed|denounced)\s+by\s+"
             rf"(?:the\s+)?(?P<name>{_NAME})\s+as\s+(?:an?\s+|the\s+)?$"
         ),
         (

@@ -783,3 +783,12 @@ def test_a_direction_inside_what_a_speaker_reads_out_marks_nothing(tmp_path):
     doc = analysis(tmp_path, "remarks.txt", later).doc
     assert interpreted(doc, doc.text.index("Moldova will hold"))
     assert not interpreted(doc, doc.text.index("Thank you, Tony"))
+    # a direction opening a sentence inside the paragraph counts, and its quote says so
+    run_on = later.replace("Thank you, Tony.\n\n(Via", "Thank you, Tony. (Via")
+    assert run_on != later
+    found = analysis(tmp_path, "run-on.txt", run_on)
+    assert interpreted(found.doc, found.doc.text.index("Moldova signed"))
+    from briefing.keyquotes import _pool
+
+    gas = next(q for q in _pool(found) if "gas contract" in q.text)
+    assert gas.text.startswith("Moldova signed")

@@ -799,3 +799,12 @@ def test_an_epithet_is_the_surname_a_sentence_before_takes_up_with_she():
             "the 52-year-old."
         )
         assert quote.speaker not in ("Chelsea", "Ukraine")
+
+
+def test_a_witness_called_by_a_court_is_not_quoting_it():
+    """"described by Islamic State as the ‘…’" is Islamic State's words; "called by the Court
+    as a ‘key witness’" summons someone and names no speaker of the words."""
+    *_, (quote, _) = attributed(
+        "Jones, 41, was called by the Court as a “key witness in the fraud case” on Monday."
+    )
+    assert quote.speaker != "Court"
