@@ -117,6 +117,17 @@ def interpreted(doc: Document, start: int) -> bool:
     return False
 
 
+def after_direction(doc: Document, start: int, end: int) -> int:
+    """Where the words of ``doc.text[start:end]`` begin past an opening direction that
+    ``interpreted`` counts ("(Via interpreter) Commerce Secretary …"): the brief says so beside
+    the speaker's name instead. ``start`` when there is none."""
+    m = INTERPRETED.match(doc.text, start, end)
+    if m is None or not interpreted(doc, m.start()):
+        return start
+    rest = doc.text[m.end() : end]
+    return m.end() + len(rest) - len(rest.lstrip())
+
+
 def _opens_sentence(text: str, at: int, turn_start: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     before = text[max(line_start, turn_start) : at].rstrip()

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing import lexicon, postag
-from briefing.attribution import INTERPRETED, interpreted, said_by
+from briefing.attribution import after_direction, said_by
 from briefing.brackets import (
     COUNTRY_REFERENCE,
     acronym_inserts,
@@ -530,9 +530,7 @@ def edit(
     m = DATELINE.match(doc.text, start, s.end)
     if m:
         start = m.end()
-    m = INTERPRETED.match(doc.text, start, s.end)
-    if m and interpreted(doc, m.start()):  # "(Via interpreter) …": said with the speaker's name
-        start = m.end() + len(doc.text[m.end() : s.end]) - len(doc.text[m.end() : s.end].lstrip())
+    start = after_direction(doc, start, s.end)
     m = RUN_IN_HEADING.match(doc.text, start, s.end)
     if m and _heading_words(m[1], doc.text):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"

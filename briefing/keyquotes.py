@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from briefing import lexicon
-from briefing.attribution import INTERPRETED, cite_title, interpreted, said_by
+from briefing.attribution import after_direction, cite_title, interpreted, said_by
 from briefing.brackets import anchor_days
 from briefing.config import Topic
 from briefing.editorial import (
@@ -210,16 +210,11 @@ def _pool(analysis: Analysis) -> list[Quote]:
 def _without_direction(q: Quote, doc: Document) -> Quote:
     """A transcript answer that opens on "(Via interpreter)" from its first word: the
     attribution says it came through an interpreter (``interpreted``), as a bullet's does."""
-    m = INTERPRETED.match(q.text)
-    if m is None or doc.text[q.start : q.start + len(m[0])] != m[0]:
+    start = after_direction(doc, q.start, q.end)
+    if start == q.start or not q.text.startswith(doc.text[q.start : start]):
         return q
-    if not interpreted(doc, q.start):
-        return q  # cut only where the attribution will say so
-    rest = q.text[m.end() :]
-    cut = m.end() + len(rest) - len(rest.lstrip())
-    start = q.start + cut
     spans = ((start, q.spans[0][1]), *q.spans[1:]) if q.spans else ()
-    return replace(q, text=q.text[cut:], start=start, spans=spans)
+    return replace(q, text=q.text[start - q.start :], start=start, spans=spans)
 
 
 def _hosts(doc: Document) -> set[str]:

@@ -254,7 +254,7 @@ def predict(m: Model, words: Sequence[str]) -> list[str]:
         if tag is None:
             seen = []
             for feat in features(words, i, out):
-                vector = m.dense.get(feat)
+                vector = m.dense.get(feat)  # read before without a call: the hot path
                 if vector is None:
                     vector = m.vector(feat)
                 if vector is not None:
