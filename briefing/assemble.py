@@ -44,6 +44,7 @@ from briefing.synthesize import (
     select,
     series_title,
     source_id,
+    tells_headline,
     titled,
     to_point,
     without_subject,
@@ -288,7 +289,8 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
     """The point of a topic's ``chosen`` bullets (in the synthesis's order) that leads the
     executive summary: a point rather than a paragraph that reports a decision or an amount (a
     stance or description only where the topic has nothing else), and of those the one most
-    sources of the topic's ``pool`` tell, then the synthesis's most important."""
+    sources of the topic's ``pool`` tell, then the one a government's release is titled by,
+    then the synthesis's most important."""
     support = _support(chosen, pool)
     return min(
         chosen,
@@ -299,6 +301,13 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
             # a government's release leads with what it decided, not the figures behind it
             c.doc.doc_type in OFFICIAL and not decision_words(c.edited.text),
             -support[id(c)],
+            # of those as many sources tell, the news a government's release is titled by
+            # (its titles announce what it did: "War Crimes by Russia's Forces in Ukraine"),
+            # not a formula its tenth paragraph shares with the topic's other releases ("… is
+            # designating eight … companies") that made it central. A news headline is
+            # written to draw a reader ("The Arctic Is Russia's Next Pressure Point"), not to
+            # name the news: there the synthesis's order stands.
+            -(tells_headline(c) if c.doc.doc_type in OFFICIAL else 0.0),
             c.development,  # the most important development (synthesize.developments)
             chosen.index(c),
         ),

@@ -2545,6 +2545,12 @@ def _words(text: str) -> tuple[str, ...]:  # likeness to the headline and its su
     return tuple(content_words(text))
 
 
+def tells_headline(c: Candidate) -> float:
+    """How far ``c`` says what its source's headline says (the cosine of their words):
+    Edmundson (1969)'s title method, a source's news is what its headline tells."""
+    return cosine(Counter(_words(c.edited.text)), Counter(_words(c.doc.title)))
+
+
 def _forms(words: Iterable[str]) -> set[str]:
     return {stem(w) for w in words}
 
@@ -2661,14 +2667,12 @@ def _rewards(
                 (1 - QUERY_SHARE) * c + QUERY_SHARE * r * scale
                 for c, r in zip(centrality, relevance, strict=True)
             ]
-    headline = {t: Counter(content_words(t)) for t in {c.doc.title for c in pool}}
     out = []
     for c, cand, heading in zip(centrality, pool, headings, strict=True):
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
         # Edmundson (1969)'s title method: a sentence that says what its source's headline
         # says carries that source's news
-        bag = Counter(_words(cand.edited.text))
-        prior *= 1.0 + TITLE_WEIGHT * cosine(bag, headline[cand.doc.title])
+        prior *= 1.0 + TITLE_WEIGHT * tells_headline(cand)
         if background(cand):
             prior *= STANCE_DISCOUNT
         if cand.passing:

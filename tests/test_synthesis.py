@@ -913,6 +913,53 @@ def test_the_executive_summary_gives_each_topic_what_most_of_its_sources_report(
     assert executive_point([designated, struck], pool) is struck
 
 
+def test_the_executive_summary_takes_the_decision_its_release_is_titled_by(tmp_path):
+    """Two decisions as many sources tell: the one its release's headline announces is that
+    release's news; the other, a release's tenth item, is not, however central its formula."""
+    from briefing.assemble import executive_point
+
+    def release(title: str, lines: list[str], kind: str = "press release") -> Document:
+        text = "\n\n".join(lines) + "\n"
+        return doc(text, title=title, doc_type=kind, path=tmp_path / f"{len(title)}.txt")
+
+    found = [
+        analyze(
+            release(
+                "Accountability for the Siege of Varna",
+                ["The ministry is restricting visas for 900 officers of the army of Arland.",
+                 "The officers took part in the siege of Varna in the spring.",
+                 "Today the ministry is designating six shipping companies of Arland."],
+            )
+        ),
+        analyze(
+            release(
+                "War Crimes by the Forces of Arland in Varna",
+                ["The ministry today announced that the forces of Arland committed war crimes in "
+                 "Varna, after its review of the siege."],
+            )
+        ),
+        analyze(
+            release(
+                "Sanctions on Arland",
+                ["The ministry is designating four banks of Arland.",
+                 "Investigators say forces of Arland committed war crimes in Varna."],
+            )
+        ),
+    ]  # fmt: skip
+    pool = candidates(found, terms=["Arland"])
+    shipping = next(c for c in pool if "six shipping" in c.edited.text)
+    crimes = next(c for c in pool if "announced that" in c.edited.text)
+    shipping.development, crimes.development = 0, 1  # the synthesis weighed the formula higher
+    assert executive_point([shipping, crimes], pool) is crimes
+    # a news story's headline is written to draw a reader: the synthesis's order stands
+    found[1] = analyze(dataclasses.replace(found[1].doc, doc_type="news"))
+    pool = candidates(found, terms=["Arland"])
+    shipping = next(c for c in pool if "six shipping" in c.edited.text)
+    crimes = next(c for c in pool if "announced that" in c.edited.text)
+    shipping.development, crimes.development = 0, 1
+    assert executive_point([shipping, crimes], pool) is shipping
+
+
 def test_the_executive_summary_takes_a_releases_decision_before_the_figures_behind_it():
     from briefing.assemble import executive_point
 
