@@ -1780,7 +1780,27 @@ def _on_a_recent_day(text: str, when: date | None) -> bool:
     if when is None:
         return False
     days = [_last_day(m) for m in _EXPLICIT_DATE.finditer(text) if m["day"] or m["nday"]]
-    return any(0 <= (when - day).days <= RECALLED_DAYS for day in days)
+    if any(0 <= (when - day).days <= RECALLED_DAYS for day in days):
+        return True
+    # a day the source counts back from its own ("Yesterday [8 June 2022], we joined the
+    # … Board … in expressing support …"), as the editor dated it: a "today" is the
+    # stance's own day, not the news it answers
+    anchored = [_anchored_day(m) for m in _ANCHORED_DAY.finditer(text)]
+    return any(0 < (when - day).days <= RECALLED_DAYS for day in anchored if day)
+
+
+# the editor's date of a relative day (brackets.anchor_days: " [8 June 2022]")
+_ANCHORED_DAY = re.compile(
+    rf" \[(?P<day>\d{{1,2}}) (?P<month>{lexicon.alternation(lexicon.MONTHS)}) (?P<year>\d{{4}})\]"
+)
+
+
+def _anchored_day(m: re.Match[str]) -> date | None:
+    month = lexicon.MONTH_NUMBERS.get(m["month"].lower())
+    try:
+        return date(int(m["year"]), month, int(m["day"])) if month else None
+    except ValueError:
+        return None
 
 
 _NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS))

@@ -2319,6 +2319,18 @@ def test_a_stance_on_the_days_news_is_news():
     assert background(
         cand("We condemn the Taliban’s decision on August 15, 2021 to close the schools.")
     )
+    # a day the text counts back from its own ("yesterday", "on Monday"), as the editor
+    # dates it, is such a day too; "today" is the stance's own day, not what it answers
+    support = "in expressing support for the girls the Taliban keep from school."
+    joined = cand(f"Yesterday, we joined the Board {support}")
+    assert joined.edited.text.startswith("Yesterday [23 March 2022]")
+    assert not background(joined)
+    today = cand(f"Today, we join the Board {support}")
+    assert background(today)
+    # nor is it a bare stance the pool leaves out
+    from briefing.synthesize import bare_stance
+
+    assert not bare_stance(joined) and bare_stance(today)
 
 
 def test_review_an_announcement_is_the_own_governments_act_in_its_main_clause():
