@@ -103,26 +103,43 @@ INTERPRETED = re.compile(
 )
 
 
+# The direction that the speaker goes on in English, in their own words from there.
+IN_ENGLISH = re.compile(r"\((?:in|speaking in|continuing in) English\.?\)", re.I)
+
+
 def interpreted(doc: Document, start: int) -> bool:
     """Whether the words at ``start`` were spoken through an interpreter: a stage direction
     saying so (``INTERPRETED``) opens their speaker's turn, one of its paragraphs or one of
     its sentences at or before them ("Thank you, Tony. (Via interpreter) …"; not one inside
-    a message the speaker reads out, "… reads, in part (as interpreted): “…”")."""
+    a message the speaker reads out, "… reads, in part (as interpreted): “…”"), and no
+    "(In English)" opens one between it and them."""
+    last = _last_direction(doc, start)
+    return last is not None and INTERPRETED.fullmatch(last[0]) is not None
+
+
+def _last_direction(doc: Document, start: int) -> re.Match[str] | None:
+    """The last direction of language (``INTERPRETED`` or ``IN_ENGLISH``) that opens a
+    sentence of the turn holding ``start``, at or before it."""
     for turn in doc.turns:
         if turn.start <= start < turn.end:
-            return any(
-                m.start() <= start and _opens_sentence(doc.text, m.start(), turn.start)
-                for m in INTERPRETED.finditer(doc.text, turn.start, turn.end)
-            )
-    return False
+            found = [
+                m
+                for pattern in (INTERPRETED, IN_ENGLISH)
+                for m in pattern.finditer(doc.text, turn.start, turn.end)
+                if m.start() <= start and _opens_sentence(doc.text, m.start(), turn.start)
+            ]
+            return max(found, key=lambda m: m.start(), default=None)
+    return None
 
 
 def after_direction(doc: Document, start: int, end: int) -> int:
-    """Where the words of ``doc.text[start:end]`` begin past an opening direction that
-    ``interpreted`` counts ("(Via interpreter) Commerce Secretary …"): the brief says so beside
-    the speaker's name instead. ``start`` when there is none."""
-    m = INTERPRETED.match(doc.text, start, end)
-    if m is None or not interpreted(doc, m.start()):
+    """Where the words of ``doc.text[start:end]`` begin past an opening direction of language
+    that ``interpreted`` reads ("(Via interpreter) Commerce Secretary …", "(In English) …"):
+    the brief marks an interpreter's words beside the speaker's name instead. ``start`` when
+    there is none."""
+    m = INTERPRETED.match(doc.text, start, end) or IN_ENGLISH.match(doc.text, start, end)
+    last = _last_direction(doc, start)
+    if m is None or last is None or last.start() != m.start():
         return start
     rest = doc.text[m.end() : end]
     return m.end() + len(rest) - len(rest.lstrip())

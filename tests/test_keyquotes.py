@@ -792,3 +792,23 @@ def test_a_direction_inside_what_a_speaker_reads_out_marks_nothing(tmp_path):
 
     gas = next(q for q in _pool(found) if "gas contract" in q.text)
     assert gas.text.startswith("Moldova signed")
+
+
+def test_a_speaker_who_goes_on_in_english_speaks_for_themselves_from_there(tmp_path):
+    """"(In English)" later in an interpreted turn ends the interpreter's part: the words
+    after it are the speaker's own, and the direction is cut from the bullet as the
+    interpreter's is."""
+    from briefing.attribution import after_direction, interpreted
+    from briefing.keyquotes import _pool
+
+    text = INTERPRETED_REMARKS.replace(
+        "\n\nMoldova will hold", "\n\n(In English) Moldova will hold"
+    )
+    found = analysis(tmp_path, "remarks.txt", text)
+    doc = found.doc
+    assert interpreted(doc, doc.text.index("Moldova signed"))
+    assert not interpreted(doc, doc.text.index("Moldova will hold"))
+    direction = doc.text.index("(In English)")
+    assert after_direction(doc, direction, len(doc.text)) == doc.text.index("Moldova will hold")
+    elections = next(q for q in _pool(found) if "elections" in q.text)
+    assert elections.text.startswith("Moldova will hold")
