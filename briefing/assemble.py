@@ -34,6 +34,7 @@ from briefing.synthesize import (
     candidates,
     decision_words,
     focus_terms,
+    headline_likeness,
     keyword_actions,
     own_subject,
     plain_question,
@@ -44,7 +45,6 @@ from briefing.synthesize import (
     select,
     series_title,
     source_id,
-    tells_headline,
     titled,
     to_point,
     without_subject,
@@ -289,25 +289,33 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
     """The point of a topic's ``chosen`` bullets (in the synthesis's order) that leads the
     executive summary: a point rather than a paragraph that reports a decision or an amount (a
     stance or description only where the topic has nothing else), and of those the one most
-    sources of the topic's ``pool`` tell, then the one a government's release is titled by,
-    then the synthesis's most important."""
+    sources of the topic's ``pool`` tell, then, among press releases, the one its release is
+    titled by, then the synthesis's most important."""
     support = _support(chosen, pool)
-    return min(
-        chosen,
-        key=lambda c: (
+
+    def weight(c: Candidate) -> tuple[bool, bool, bool, bool, int]:
+        return (
             background(c),
             c.words > EXECUTIVE_WORDS,  # a point, not a paragraph
             not _acts(c),
             # a government's release leads with what it decided, not the figures behind it
             c.doc.doc_type in OFFICIAL and not decision_words(c.edited.text),
             -support[id(c)],
-            # of those as many sources tell, the news a government's release is titled by
-            # (its titles announce what it did: "War Crimes by Russia's Forces in Ukraine"),
-            # not a formula its tenth paragraph shares with the topic's other releases ("… is
-            # designating eight … companies") that made it central. A news headline is
-            # written to draw a reader ("The Arctic Is Russia's Next Pressure Point"), not to
-            # name the news: there the synthesis's order stands.
-            -(tells_headline(c) if c.doc.doc_type in OFFICIAL else 0.0),
+        )
+
+    best = min(weight(c) for c in chosen)
+    tied = [c for c in chosen if weight(c) == best]
+    # Of releases as many sources tell, the news its release is titled by (a government
+    # titles a release by what it did: "War Crimes by Russia's Forces in Ukraine"), not a
+    # formula its tenth paragraph shares with the topic's other releases ("… is designating
+    # eight … companies") that made it central. Not a news headline, written to draw a reader
+    # ("The Arctic Is Russia's Next Pressure Point"), nor a briefing's ("Department Press
+    # Briefing – June 2, 2021"): where any is tied, the synthesis's order stands.
+    titled = all(c.doc.doc_type == "press release" for c in tied)
+    return min(
+        tied,
+        key=lambda c: (
+            -headline_likeness(c.sentence.text, c.doc.title) if titled else 0.0,
             c.development,  # the most important development (synthesize.developments)
             chosen.index(c),
         ),

@@ -1782,16 +1782,17 @@ def _on_a_recent_day(text: str, when: date | None) -> bool:
     days = [_last_day(m) for m in _EXPLICIT_DATE.finditer(text) if m["day"] or m["nday"]]
     if any(0 <= (when - day).days <= RECALLED_DAYS for day in days):
         return True
-    # a day the source counts back from its own ("Yesterday [8 June 2022], we joined the
-    # … Board … in expressing support …"), as the editor dated it: a "today" is the
-    # stance's own day, not the news it answers
-    anchored = [_anchored_day(m) for m in _ANCHORED_DAY.finditer(text)]
+    # the day before the source's, as the editor dated its "yesterday" ("Yesterday [8 June
+    # 2022], we joined the … Board … in expressing support …"): a "today" is the stance's
+    # own day, and a weekday may be one to come ("… to attend Monday's talks")
+    anchored = [_anchored_day(m) for m in _YESTERDAY.finditer(text)]
     return any(0 < (when - day).days <= RECALLED_DAYS for day in anchored if day)
 
 
-# the editor's date of a relative day (brackets.anchor_days: " [8 June 2022]")
-_ANCHORED_DAY = re.compile(
-    rf" \[(?P<day>\d{{1,2}}) (?P<month>{lexicon.alternation(lexicon.MONTHS)}) (?P<year>\d{{4}})\]"
+# the editor's date of a "yesterday" (brackets.anchor_days: "Yesterday [8 June 2022]")
+_YESTERDAY = re.compile(
+    r"\b[Yy]esterday(?:[’']s)? \[(?P<day>\d{1,2}) "
+    rf"(?P<month>{lexicon.alternation(lexicon.MONTHS)}) (?P<year>\d{{4}})\]"
 )
 
 
@@ -2565,10 +2566,10 @@ def _words(text: str) -> tuple[str, ...]:  # likeness to the headline and its su
     return tuple(content_words(text))
 
 
-def tells_headline(c: Candidate) -> float:
-    """How far ``c`` says what its source's headline says (the cosine of their words):
-    Edmundson (1969)'s title method, a source's news is what its headline tells."""
-    return cosine(Counter(_words(c.edited.text)), Counter(_words(c.doc.title)))
+def headline_likeness(text: str, title: str) -> float:
+    """How far ``text`` says what its source's headline ``title`` says (the cosine of their
+    words): Edmundson (1969)'s title method, a source's news is what its headline tells."""
+    return cosine(Counter(_words(text)), Counter(_words(title)))
 
 
 def _forms(words: Iterable[str]) -> set[str]:
@@ -2692,7 +2693,7 @@ def _rewards(
         prior = 1.0 + SUBSTANCE_WEIGHT * substance(cand.edited.text)
         # Edmundson (1969)'s title method: a sentence that says what its source's headline
         # says carries that source's news
-        prior *= 1.0 + TITLE_WEIGHT * tells_headline(cand)
+        prior *= 1.0 + TITLE_WEIGHT * headline_likeness(cand.edited.text, cand.doc.title)
         if background(cand):
             prior *= STANCE_DISCOUNT
         if cand.passing:

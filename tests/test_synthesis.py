@@ -925,7 +925,7 @@ def test_the_executive_summary_takes_the_decision_its_release_is_titled_by(tmp_p
     found = [
         analyze(
             release(
-                "Accountability for the Siege of Varna",
+                "Accountability for Shipping in the Siege of Varna",
                 ["The ministry is restricting visas for 900 officers of the army of Arland.",
                  "The officers took part in the siege of Varna in the spring.",
                  "Today the ministry is designating six shipping companies of Arland."],
@@ -958,6 +958,9 @@ def test_the_executive_summary_takes_the_decision_its_release_is_titled_by(tmp_p
     crimes = next(c for c in pool if "announced that" in c.edited.text)
     shipping.development, crimes.development = 0, 1
     assert executive_point([shipping, crimes], pool) is shipping
+    # nor does a release's headline outrank a news story the synthesis put first
+    shipping.development, crimes.development = 1, 0
+    assert executive_point([shipping, crimes], pool) is crimes
 
 
 def test_the_executive_summary_takes_a_releases_decision_before_the_figures_behind_it():
@@ -2331,6 +2334,10 @@ def test_a_stance_on_the_days_news_is_news():
     from briefing.synthesize import bare_stance
 
     assert not bare_stance(joined) and bare_stance(today)
+    # a weekday the editor dated may be one to come ("to attend Monday's talks"): only a
+    # day that is surely past, yesterday, is the day of the news
+    coming = cand("We call on the Taliban to attend Monday’s talks on secondary schools.")
+    assert "[21 March 2022]" in coming.edited.text and bare_stance(coming)
 
 
 def test_review_an_announcement_is_the_own_governments_act_in_its_main_clause():
