@@ -930,14 +930,23 @@ def answer_kind(question: str | None) -> frozenset[str]:
 
 
 def _kind_of(tagged: Sequence[tuple[str, str, int, int]]) -> frozenset[str]:
+    """The common nouns of each "what" or "which" phrase that opens the question or one of
+    its coordinated clauses ("How are women treated, and what restrictions do they face?");
+    not an embedded one, whose "what" may be a pronoun ("Describe what women face")."""
     kind = []  # the common nouns of the phrase; its adjectives and names may be the topic
-    if tagged and tagged[0][0].lower() in ("what", "which"):  # ("Which Iranian officials …")
-        for w, tag, _, _ in tagged[1:]:
+    for i, (word, _, _, _) in enumerate(tagged):
+        opens = i == 0 or tagged[i - 1][0].lower() in _CLAUSE_JOINS
+        if not opens or word.lower() not in ("what", "which"):  # ("Which Iranian officials …")
+            continue
+        for w, tag, _, _ in tagged[i + 1 :]:
             if not tag.startswith(("NN", "JJ")):
                 break
             if tag in ("NN", "NNS"):
                 kind.append(w)
     return frozenset(content_words(" ".join(kind)))
+
+
+_CLAUSE_JOINS = frozenset({"and", "or", "but", ",", ";", ":"})
 
 
 def plain_question(topic: Topic) -> bool:

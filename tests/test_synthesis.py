@@ -1688,6 +1688,10 @@ def test_a_questions_answer_type_is_no_topic_of_it():
     assert set(content_words("countries")) <= asked_actions("Which countries executed protesters?")
     assert not asked_actions("Sanctions on Russia")  # no question: keywords
     assert not set(content_words("Iranian Russia")) & asked_actions("What Russia wants?")
+    # the "what" phrase of a later clause asks for its kind as an opening one does
+    both = asked_actions("How are women and girls treated and what restrictions do they face?")
+    assert set(content_words("restrictions")) <= both
+    assert not set(content_words("women girls")) & both
 
     def report(country: str) -> Document:
         lines = [
