@@ -738,14 +738,21 @@ def coverage_year(doc: Document) -> int | None:
     """The year a document reports on, when its title names one (an annual report is
     published the year after the year it covers), else, for a report, when its address names
     one year before the year it was published in (a year that is a path's date is none)."""
-    years = set(_TITLE_YEAR.findall(_without_days(doc.title)))
-    if len(years) == 1:
-        return int(years.pop())
+    year = title_year(doc.title)
+    if year is not None:
+        return year
     if doc.doc_type == "report" and doc.url and doc.date:
         path = set(_URL_YEAR.findall(doc.url.split("://")[-1]))
         if len(path) == 1 and int(min(path)) < doc.date.year:
             return int(path.pop())
     return None
+
+
+def title_year(title: str) -> int | None:
+    """The one year a title names ("2023 Country Reports on Human Rights Practices: Iran"),
+    not as part of the day the source was given ("… Briefing – February 2, 2022")."""
+    years = set(_TITLE_YEAR.findall(_without_days(title)))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _month_year(month: int, on: date, sentence: str, starts: bool = False) -> int:

@@ -161,6 +161,27 @@ def test_sources_all_of_one_day_are_dated_not_called_a_period(tmp_path, cli):
     assert "Sources dated: 17 April 2024" in text and "Period covered" not in text
 
 
+def test_reports_on_a_year_say_which_year_beside_the_day_they_are_dated(tmp_path, cli):
+    """A country report published on 17 April 2024 reports on 2023: "Sources dated: 17 April
+    2024" alone reads as if what it tells happened in 2024."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for country, text in (
+        ("Belarus", "The ministry reported that courts sentenced 40 activists in Belarus."),
+        ("Russia", "Courts in Belarus sentenced 12 journalists to prison terms during the year."),
+    ):
+        title = f"# 2023 Country Report on Human Rights Practices: {country}"
+        (sources / f"2024-04-17_{country.lower()}.md").write_text(f"{title}\n\n{text}\n")
+    result = cli(
+        "brief", sources, "--topic", "Belarus", "--keywords", "Belarus", "--format", "txt",
+        "--format", "html", "--as-of", "2024-12-31", "--out", tmp_path / "out",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for name in ("brief.txt", "brief.html"):
+        [path] = (tmp_path / "out").rglob(f"2024-12-31/{name}")
+        assert "Sources dated: 17 April 2024 (reports on 2023)" in path.read_text(), name
+
+
 def test_a_brief_of_one_topic_opens_on_its_bullets_not_a_cover_page(tmp_path, cli):
     """An on-demand brief is one topic, about a page: its title and dates head the first page
     and its bullets follow there, its title shown once (a cover page of three lines before one

@@ -15,6 +15,7 @@ import jinja2
 
 from briefing import lexicon
 from briefing.attribution import cite_title
+from briefing.brackets import title_year
 from briefing.errors import RenderError
 from briefing.model import Brief, Theme
 from briefing.text import FIRST_PERSON
@@ -244,11 +245,17 @@ def names_itself(text: str, said_by: str | None) -> bool:
 
 
 def period(brief: Brief) -> str:
-    """The period the brief covers: from its start to its newest source (else the edition date)."""
+    """The period the brief covers: from its start to its newest source (else the edition
+    date); with the year its sources report on when all are reports on one ("17 April 2024
+    (reports on 2023)": an annual report tells of the year before it is published)."""
     end = brief.period_end or brief.as_of
     if brief.period_start is None:
         return f"up to {long_date(end)}"
-    return date_range(brief.period_start, max(end, brief.period_start))
+    dates = date_range(brief.period_start, max(end, brief.period_start))
+    years = {title_year(s.title) if s.doc_type == "report" else None for s in brief.sources}
+    if len(years) != 1 or None in years:
+        return dates
+    return f"{dates} (reports on {years.pop()})"
 
 
 def period_label(brief: Brief) -> str:
