@@ -532,7 +532,7 @@ def edit(
         start = m.end()
     start = after_direction(doc, start, s.end)
     m = RUN_IN_HEADING.match(doc.text, start, s.end)
-    if m and _heading_words(m[1], doc.text):
+    if m and (_heading_words(m[1], doc.text) or (doc.doc_type == "report" and _title_case(m[1]))):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
@@ -961,6 +961,15 @@ def _heading_words(words: str, text: str) -> bool:
     common = sum(common_word(w, text) for w in capitalised)
     n = len(capitalised)
     return common == n or (n == 3 and common == 2) or (n >= 4 and common >= 0.75 * n)
+
+
+def _title_case(words: str) -> bool:
+    """Whether words before a colon are set as a title: each capitalised but for short
+    function words ("Abuses or Irregularities in Recent Elections"). A report has no speakers
+    to label its paragraphs, so there such an opening is a run-in heading, whichever of its
+    words the report also writes in lower case."""
+    split = words.replace(",", "").replace("/", " ").split()
+    return len(split) > 1 and all(w[:1].isupper() or w.lower() in STOPWORDS for w in split)
 
 
 def page_furniture(text: str) -> bool:

@@ -765,6 +765,16 @@ def test_a_run_in_heading_is_known_by_its_stem_or_by_standing_once():
     assert said["The governme"] == "State Department"  # "detention" is, and the label is a one-off
     assert said["We opened fo"] == "Jane Doe"  # no word of a name is a common word
 
+    # a report has no speakers: its paragraph's title-case opening before a colon is a
+    # heading, whatever words the report writes in lower case elsewhere
+    (report,) = edited(
+        "Abuses or Irregularities in Recent Elections: There have been no elections in the "
+        "country since 2021.\n",
+        title="2023 Country Reports on Human Rights Practices: Arland",
+        doc_type="report",
+    )
+    assert report.text.startswith("There have been no elections"), report.text
+
 
 def test_months_named_together_share_one_year():
     from datetime import date
