@@ -532,7 +532,7 @@ def edit(
         start = m.end()
     start = after_direction(doc, start, s.end)
     m = RUN_IN_HEADING.match(doc.text, start, s.end)
-    if m and (_heading_words(m[1], doc.text) or (doc.doc_type == "report" and _title_case(m[1]))):
+    if m and (_heading_words(m[1], doc.text) or _report_heading(doc, m)):
         start = m.end()  # "Transparency: Hong Kong’s business environment …"
     text = doc.text[start : s.end]
     opening = ""
@@ -963,13 +963,19 @@ def _heading_words(words: str, text: str) -> bool:
     return common == n or (n == 3 and common == 2) or (n >= 4 and common >= 0.75 * n)
 
 
-def _title_case(words: str) -> bool:
-    """Whether words before a colon are set as a title: each capitalised but for short
-    function words ("Abuses or Irregularities in Recent Elections"). A report has no speakers
-    to label its paragraphs, so there such an opening is a run-in heading, whichever of its
-    words the report also writes in lower case."""
-    split = words.replace(",", "").replace("/", " ").split()
-    return len(split) > 1 and all(w[:1].isupper() or w.lower() in STOPWORDS for w in split)
+def _report_heading(doc: Document, m: re.Match[str]) -> bool:
+    """Whether a report's paragraph opens on a run-in heading: words before a colon set as a
+    title (each capitalised but for short function words: "Abuses or Irregularities in
+    Recent Elections"), at least one of them a word the report writes in lower case. A
+    report has no speakers to label its paragraphs, so the heading need not pass
+    ``_heading_words`` (the Afghanistan report never writes "irregularities"); names alone
+    ("Iran, Saudi Arabia and Egypt: …") say who or where."""
+    line = doc.text.rfind("\n", 0, m.start()) + 1
+    if doc.doc_type != "report" or doc.text[line : m.start()].strip():
+        return False  # not at its paragraph's opening
+    split = m[1].replace(",", "").replace("/", " ").split()
+    titled = len(split) > 1 and all(w[:1].isupper() or w.lower() in STOPWORDS for w in split)
+    return titled and any(common_word(w, doc.text) for w in split if w[:1].isupper())
 
 
 def page_furniture(text: str) -> bool:

@@ -25,6 +25,7 @@ import dataclasses
 import functools
 import hashlib
 import heapq
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -930,23 +931,35 @@ def answer_kind(question: str | None) -> frozenset[str]:
 
 
 def _kind_of(tagged: Sequence[tuple[str, str, int, int]]) -> frozenset[str]:
-    """The common nouns of each "what" or "which" phrase that opens the question or one of
-    its coordinated clauses ("How are women treated, and what restrictions do they face?");
-    not an embedded one, whose "what" may be a pronoun ("Describe what women face")."""
-    kind = []  # the common nouns of the phrase; its adjectives and names may be the topic
+    """The common nouns of the "what" or "which" phrase that opens the question, and of one
+    that opens a coordinated clause as the object of an inverted question ("How are women
+    treated, and what restrictions do they face?"); not a subject there ("… and which women
+    are affected?"), an embedded or a relative clause ("Describe the laws and what women
+    face", "… the protests, which women lead?"), nor a noun the question names elsewhere."""
+    kind: list[str] = []  # the common nouns of a phrase; its adjectives and names may be the topic
     for i, (word, _, _, _) in enumerate(tagged):
-        opens = i == 0 or tagged[i - 1][0].lower() in _CLAUSE_JOINS
-        if not opens or word.lower() not in ("what", "which"):  # ("Which Iranian officials …")
+        if word.lower() not in ("what", "which"):  # ("Which Iranian officials …")
             continue
-        for w, tag, _, _ in tagged[i + 1 :]:
-            if not tag.startswith(("NN", "JJ")):
-                break
-            if tag in ("NN", "NNS"):
-                kind.append(w)
-    return frozenset(content_words(" ".join(kind)))
+        if i and tagged[i - 1][0].lower() not in _CLAUSE_JOINS:
+            continue
+        phrase = list(itertools.takewhile(lambda t: t[1].startswith(("NN", "JJ")), tagged[i + 1 :]))
+        nouns = [w for w, tag, _, _ in phrase if tag in ("NN", "NNS")]
+        after = tagged[i + 1 + len(phrase) : i + 3 + len(phrase)]
+        inverted = (
+            len(after) == 2
+            and after[0][0].lower() in _AUXILIARIES
+            and after[1][1] in ("PRP", "DT", "NNS", "NN", "NNP", "PRP$")
+        )
+        if i == 0 or inverted:
+            kind += nouns
+    others = {w for j, (w, tag, _, _) in enumerate(tagged) if tag in ("NN", "NNS")} - set(kind)
+    return frozenset(content_words(" ".join(kind))) - frozenset(content_words(" ".join(others)))
 
 
-_CLAUSE_JOINS = frozenset({"and", "or", "but", ",", ";", ":"})
+_CLAUSE_JOINS = frozenset({"and", "or", "but", ";", ":"})
+_AUXILIARIES = frozenset(
+    "do does did is are was were have has had can could will would should may might must".split()
+)
 
 
 def plain_question(topic: Topic) -> bool:

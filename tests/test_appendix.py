@@ -180,6 +180,17 @@ def test_reports_on_a_year_say_which_year_beside_the_day_they_are_dated(tmp_path
     for name in ("brief.txt", "brief.html"):
         [path] = (tmp_path / "out").rglob(f"2024-12-31/{name}")
         assert "Sources dated: 17 April 2024 (reports on 2023)" in path.read_text(), name
+    # a report titled by the year it was published in reports on the year before: its
+    # title's year is no year it reports on
+    for path in sources.iterdir():
+        path.write_text(path.read_text().replace("# 2023 ", "# 2024 "))
+    result = cli(
+        "brief", sources, "--topic", "Belarus", "--keywords", "Belarus", "--format", "txt",
+        "--as-of", "2025-01-02", "--out", tmp_path / "out2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [path] = (tmp_path / "out2").rglob("2025-01-02/brief.txt")
+    assert "Sources dated: 17 April 2024\n" in path.read_text()
 
 
 def test_a_brief_of_one_topic_opens_on_its_bullets_not_a_cover_page(tmp_path, cli):

@@ -774,6 +774,14 @@ def test_a_run_in_heading_is_known_by_its_stem_or_by_standing_once():
         doc_type="report",
     )
     assert report.text.startswith("There have been no elections"), report.text
+    # names before a colon are who or where, not a heading: none is a word the report
+    # writes in lower case
+    (named,) = edited(
+        "Iran, Saudi Arabia and Egypt: Executions rose by a third during the year.\n",
+        title="2023 Country Reports on Human Rights Practices: Arland",
+        doc_type="report",
+    )
+    assert named.text.startswith("Iran, Saudi Arabia and Egypt: Executions"), named.text
 
 
 def test_months_named_together_share_one_year():

@@ -17,7 +17,7 @@ from briefing import lexicon
 from briefing.attribution import cite_title
 from briefing.brackets import title_year
 from briefing.errors import RenderError
-from briefing.model import Brief, Theme
+from briefing.model import Brief, SourceRef, Theme
 from briefing.text import FIRST_PERSON
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -252,10 +252,19 @@ def period(brief: Brief) -> str:
     if brief.period_start is None:
         return f"up to {long_date(end)}"
     dates = date_range(brief.period_start, max(end, brief.period_start))
-    years = {title_year(s.title) if s.doc_type == "report" else None for s in brief.sources}
+    years = {_reported_year(s) for s in brief.sources}
     if len(years) != 1 or None in years:
         return dates
     return f"{dates} (reports on {years.pop()})"
+
+
+def _reported_year(source: SourceRef) -> int | None:
+    """The year a report tells of, when its title names one before the year it is dated
+    ("2023 Country Reports …" of 17 April 2024); a title's year of publication ("World
+    Report 2024", of January 2024) says nothing of the year it covers."""
+    year = title_year(source.title) if source.doc_type == "report" else None
+    dated = int(source.date[:4]) if source.date and source.date[:4].isdigit() else None
+    return year if year is not None and dated is not None and year < dated else None
 
 
 def period_label(brief: Brief) -> str:
