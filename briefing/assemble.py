@@ -303,8 +303,9 @@ def executive_point(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> C
             -support[id(c)],
         )
 
-    best = min(weight(c) for c in chosen)
-    tied = [c for c in chosen if weight(c) == best]
+    weights = {id(c): weight(c) for c in chosen}
+    best = min(weights.values())
+    tied = [c for c in chosen if weights[id(c)] == best]
     # Of releases as many sources tell, the news its release is titled by (a government
     # titles a release by what it did: "War Crimes by Russia's Forces in Ukraine"), not a
     # formula its tenth paragraph shares with the topic's other releases ("… is designating

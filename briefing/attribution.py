@@ -138,8 +138,10 @@ def after_direction(doc: Document, start: int, end: int) -> int:
     the brief marks an interpreter's words beside the speaker's name instead. ``start`` when
     there is none."""
     m = INTERPRETED.match(doc.text, start, end) or IN_ENGLISH.match(doc.text, start, end)
+    if m is None:
+        return start  # most sentences: no direction, and no turn to read through
     last = _last_direction(doc, start)
-    if m is None or last is None or last.start() != m.start():
+    if last is None or last.start() != m.start():
         return start
     rest = doc.text[m.end() : end]
     return m.end() + len(rest) - len(rest.lstrip())

@@ -954,13 +954,18 @@ def _heading_words(words: str, text: str) -> bool:
     the document (both of a heading of two, all but one of three, three in four of a longer
     one: "Access to Basic Services" in a report that never writes "basic"), the others short
     function words ("of", "the", "or", "for")."""
-    split = words.replace(",", "").replace("/", " ").split()
+    split = _label_words(words)
     capitalised = [w for w in split if w[:1].isupper()]
     if any(w.lower() not in STOPWORDS for w in split if not w[:1].isupper()):
         return False
     common = sum(common_word(w, text) for w in capitalised)
     n = len(capitalised)
     return common == n or (n == 3 and common == 2) or (n >= 4 and common >= 0.75 * n)
+
+
+def _label_words(words: str) -> list[str]:
+    """The words before a colon, those joined by a slash apart ("Libel/Slander Laws")."""
+    return words.replace(",", "").replace("/", " ").split()
 
 
 def _report_heading(doc: Document, m: re.Match[str]) -> bool:
@@ -973,7 +978,7 @@ def _report_heading(doc: Document, m: re.Match[str]) -> bool:
     line = doc.text.rfind("\n", 0, m.start()) + 1
     if doc.doc_type != "report" or doc.text[line : m.start()].strip():
         return False  # not at its paragraph's opening
-    split = m[1].replace(",", "").replace("/", " ").split()
+    split = _label_words(m[1])
     titled = len(split) > 1 and all(w[:1].isupper() or w.lower() in STOPWORDS for w in split)
     return titled and any(common_word(w, doc.text) for w in split if w[:1].isupper())
 

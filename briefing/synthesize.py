@@ -952,7 +952,7 @@ def _kind_of(tagged: Sequence[tuple[str, str, int, int]]) -> frozenset[str]:
         )
         if i == 0 or inverted:
             kind += nouns
-    others = {w for j, (w, tag, _, _) in enumerate(tagged) if tag in ("NN", "NNS")} - set(kind)
+    others = {w for w, tag, _, _ in tagged if tag in ("NN", "NNS")} - set(kind)
     return frozenset(content_words(" ".join(kind))) - frozenset(content_words(" ".join(others)))
 
 
